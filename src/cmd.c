@@ -1,0 +1,46 @@
+/* cmd.c - help text and the shared parts of the subcommands. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cmd.h"
+#include "err.h"
+
+void cmd_help(FILE *out)
+{
+	fputs(
+	"usage: jaw FILE                 open a project in the interface\n"
+	"       jaw --demo               open a fresh copy of the demo project\n"
+	"       jaw init FILE [--title T] [--codebook human-security|empty] [--demo]\n"
+	"       jaw check FILE\n"
+	"       jaw --help | --version\n"
+	"\n"
+	"jaw, the Joint Analysis Workbench: timeline, stakeholders, evidence, coding\n"
+	"and findings of a joint analysis project, in one SQLite file per project.\n"
+	"\n"
+	"Commands:\n"
+	"  init FILE        create a new project file (it must not exist)\n"
+	"    --title T        the project's title (default: the file name)\n"
+	"    --codebook NAME  starter codebook: human-security (default) or empty\n"
+	"    --demo           write the demo project into FILE instead\n"
+	"  check FILE       check integrity, foreign keys, full-text index and\n"
+	"                   schema version; exit 1 if anything is wrong\n"
+	"\n"
+	"Options:\n"
+	"  --demo           create a fresh copy of the demo project under\n"
+	"                   $XDG_DATA_HOME/jaw (~/.local/share/jaw), say where, open it\n"
+	"  -h, --help       show this help\n"
+	"  -V, --version    show the version\n"
+	"\n"
+	"In the interface: ? help, Tab next pane, j/k move, q quit.\n"
+	"Exit status: 0 success, 1 failure (the message says why), 2 usage error.\n"
+	"See jaw(1) and jaw(5).\n", out);
+}
+
+int cmd_fail(int status, const char *msg)
+{
+	fprintf(stderr, "jaw: %s\n", msg);
+	if (status == JAW_USAGE)
+		fputs("Try 'jaw --help' for more information.\n", stderr);
+	return status;
+}

@@ -1,0 +1,23 @@
+/* cmd.h - the batch subcommands (jaw init, jaw check, ...). They share the
+ * core with the interface. Each takes the subcommand's argv (argv[0] is the
+ * subcommand's name), prints errors as "jaw: WHAT: WHY" on stderr and
+ * returns the exit status: 0 success, 1 failure, 2 usage error. */
+#ifndef JAW_CMD_H
+#define JAW_CMD_H
+
+#include <stdio.h>
+
+/* jaw init FILE [--title T] [--codebook NAME] [--demo] */
+int cmd_init(int argc, char **argv);
+/* jaw check FILE */
+int cmd_check(int argc, char **argv);
+/* Writes the program's usage (jaw --help) to out. */
+void cmd_help(FILE *out);
+/* Prints "jaw: msg" to stderr and returns status (for usage errors adds a
+ * hint to run jaw --help). */
+int cmd_fail(int status, const char *msg);
+/* Creates a project at path holding the demo project; on failure removes
+ * what it made. */
+int cmd_create_demo(const char *path, char *msg, size_t msg_size);
+
+#endif

@@ -1,0 +1,51 @@
+/* cmd_check.c - jaw check: is this project file sound? */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "db.h"
+
+struct cmd_check_ctx {
+	const char *path;
+};
+
+static void cmd_check_report(void *ctx, const char *problem)
+{
+	const struct cmd_check_ctx *c = ctx;
+	fprintf(stderr, "jaw: %s: %s\n", c->path, problem);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cmd_help(stdout);
+		return 0;
+	}
+	if (argc != 2 || argv[1][0] == '-')
+		return cmd_fail(JAW_USAGE, "check: name one project FILE");
+	const char *path = argv[1];
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *db = NULL;
+	if (db_open(path, DB_OPEN_NO_MIGRATE, &db, &err) != JAW_OK)
+		return cmd_fail(JAW_FAIL, err.msg);
+	struct cmd_check_ctx ctx = {path};
+	int problems = db_check(db, cmd_check_report, &ctx, &err);
+	int version = db_schema_version(db);
+	db_close(db);
+	if (problems < 0)
+		return cmd_fail(JAW_FAIL, err.msg);
+	if (problems > 0) {
+		fprintf(stderr, "jaw: %s: %d problem%s found\n", path, problems,
+		        problems == 1 ? "" : "s");
+		return JAW_FAIL;
+	}
+	if (version < DB_SCHEMA_VERSION)
+		printf("%s: ok (schema version %d; jaw upgrades it to %d when it next opens it)\n",
+		       path, version, DB_SCHEMA_VERSION);
+	else
+		printf("%s: ok (schema version %d)\n", path, version);
+	return 0;
+}

@@ -1,0 +1,428 @@
+/* db.c - the project database. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "embedded.h"
+#include "xalloc.h"
+
+struct db_cached_stmt {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct jaw_db {
+	sqlite3 *sqlite;
+	char *path;
+	int depth; /* open transactions and savepoints */
+	struct db_cached_stmt *cache;
+	size_t ncache, cache_cap;
+};
+
+/* The schema, one script per version: migrations[v - 1] takes a file from
+ * version v - 1 to v. A new file runs them all. */
+static const char *const db_migrations[DB_SCHEMA_VERSION] = {
+	"schema/001-core.sql",
+	"schema/002-journal.sql",
+};
+
+sqlite3 *db_sqlite(struct jaw_db *db)
+{
+	return db->sqlite;
+}
+
+const char *db_path(struct jaw_db *db)
+{
+	return db->path;
+}
+
+int db_exec(struct jaw_db *db, const char *sql, jaw_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->sqlite, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(err, JAW_FAIL, "database error in \"%.60s\": %s", sql,
+		        msg ? msg : sqlite3_errmsg(db->sqlite));
+		sqlite3_free(msg);
+		return JAW_FAIL;
+	}
+	return JAW_OK;
+}
+
+sqlite3_stmt *db_stmt(struct jaw_db *db, const char *sql, jaw_err *err)
+{
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
+			sqlite3_stmt *s = db->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(db->sqlite, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL)
+	    != SQLITE_OK) {
+		err_db(err, db->sqlite, sql);
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	if (db->ncache == db->cache_cap) {
+		db->cache_cap = db->cache_cap ? db->cache_cap * 2 : 32;
+		db->cache = xreallocarray(db->cache, db->cache_cap, sizeof *db->cache);
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].stmt = s;
+	db->ncache++;
+	return s;
+}
+
+int db_step_done(struct jaw_db *db, sqlite3_stmt *stmt, jaw_err *err)
+{
+	int rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		err_db(err, db->sqlite, sqlite3_sql(stmt));
+		sqlite3_reset(stmt);
+		return JAW_FAIL;
+	}
+	sqlite3_reset(stmt);
+	return JAW_OK;
+}
+
+int db_begin(struct jaw_db *db, jaw_err *err)
+{
+	char sql[32];
+	if (db->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT jaw_sp%d", db->depth);
+	if (db_exec(db, sql, err) != JAW_OK)
+		return JAW_FAIL;
+	db->depth++;
+	return JAW_OK;
+}
+
+int db_commit(struct jaw_db *db, jaw_err *err)
+{
+	char sql[32];
+	if (db->depth <= 0)
+		return err_set(err, JAW_FAIL, "internal error: commit without a transaction");
+	if (db->depth == 1)
+		snprintf(sql, sizeof sql, "COMMIT");
+	else
+		snprintf(sql, sizeof sql, "RELEASE jaw_sp%d", db->depth - 1);
+	if (db_exec(db, sql, err) != JAW_OK) {
+		db_rollback(db);
+		return JAW_FAIL;
+	}
+	db->depth--;
+	return JAW_OK;
+}
+
+void db_rollback(struct jaw_db *db)
+{
+	char sql[64];
+	if (db->depth <= 0)
+		return;
+	if (db->depth == 1)
+		snprintf(sql, sizeof sql, "ROLLBACK");
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK TO jaw_sp%d; RELEASE jaw_sp%d",
+		         db->depth - 1, db->depth - 1);
+	/* A rollback only fails when SQLite already rolled back by itself. */
+	sqlite3_exec(db->sqlite, sql, NULL, NULL, NULL);
+	db->depth--;
+}
+
+/* Returns the integer a one-row pragma answers, or -1 on error. */
+static int db_pragma_int(struct jaw_db *db, const char *sql, jaw_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int value = -1;
+	if (sqlite3_prepare_v2(db->sqlite, sql, -1, &s, NULL) != SQLITE_OK) {
+		err_db(err, db->sqlite, sql);
+	} else if (sqlite3_step(s) == SQLITE_ROW) {
+		value = sqlite3_column_int(s, 0);
+	} else {
+		err_db(err, db->sqlite, sql);
+	}
+	sqlite3_finalize(s);
+	return value;
+}
+
+int db_schema_version(struct jaw_db *db)
+{
+	return db_pragma_int(db, "PRAGMA user_version", NULL);
+}
+
+int db_data_version(struct jaw_db *db)
+{
+	return db_pragma_int(db, "PRAGMA data_version", NULL);
+}
+
+static struct jaw_db *db_new(sqlite3 *sqlite, const char *path)
+{
+	struct jaw_db *db = xcalloc(1, sizeof *db);
+	db->sqlite = sqlite;
+	db->path = xstrdup(path);
+	return db;
+}
+
+void db_close(struct jaw_db *db)
+{
+	if (!db)
+		return;
+	while (db->depth > 0)
+		db_rollback(db);
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
+	sqlite3_close(db->sqlite);
+	free(db->path);
+	free(db);
+}
+
+/* Opens the SQLite connection with the settings every session uses. */
+static int db_connect(const char *path, int sqlite_flags, struct jaw_db **out, jaw_err *err)
+{
+	sqlite3 *sqlite = NULL;
+	int rc = sqlite3_open_v2(path, &sqlite, sqlite_flags, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(err, JAW_FAIL, "%s: cannot open: %s", path,
+		        sqlite ? sqlite3_errmsg(sqlite) : "out of memory");
+		sqlite3_close(sqlite);
+		return JAW_FAIL;
+	}
+	sqlite3_extended_result_codes(sqlite, 1);
+	sqlite3_busy_timeout(sqlite, DB_BUSY_TIMEOUT_MS);
+	*out = db_new(sqlite, path);
+	return JAW_OK;
+}
+
+/* Settings that must be made outside a transaction, on each connection. */
+static int db_configure(struct jaw_db *db, bool readonly, jaw_err *err)
+{
+	if (db_exec(db, "PRAGMA foreign_keys = ON", err) != JAW_OK)
+		return JAW_FAIL;
+	if (readonly)
+		return JAW_OK;
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != JAW_OK ||
+	    db_exec(db, "PRAGMA synchronous = FULL", err) != JAW_OK)
+		return JAW_FAIL;
+	return JAW_OK;
+}
+
+/* Runs the schema scripts that take the file from version `from` to `to`,
+ * inside the caller's transaction. */
+static int db_migrate(struct jaw_db *db, int from, int to, jaw_err *err)
+{
+	for (int v = from + 1; v <= to; v++) {
+		const struct embedded_file *f = embedded_find(db_migrations[v - 1]);
+		if (!f)
+			return err_set(err, JAW_FAIL, "internal error: schema script %s missing",
+			               db_migrations[v - 1]);
+		if (db_exec(db, (const char *)f->data, err) != JAW_OK) {
+			err_prefix(err, db_migrations[v - 1]);
+			return JAW_FAIL;
+		}
+	}
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
+	if (db_exec(db, sql, err) != JAW_OK)
+		return JAW_FAIL;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", DB_APPLICATION_ID);
+	return db_exec(db, sql, err);
+}
+
+void db_remove_files(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+int db_create_version(const char *path, int version, struct jaw_db **out, jaw_err *err)
+{
+	*out = NULL;
+	if (version < 1 || version > DB_SCHEMA_VERSION)
+		return err_set(err, JAW_FAIL, "internal error: no schema version %d", version);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return err_set(err, JAW_FAIL, "%s: already exists; choose another name", path);
+		return err_set(err, JAW_FAIL, "%s: cannot create: %s", path, strerror(errno));
+	}
+	close(fd);
+	struct jaw_db *db = NULL;
+	if (db_connect(path, SQLITE_OPEN_READWRITE, &db, err) != JAW_OK)
+		goto fail;
+	if (db_configure(db, false, err) != JAW_OK || db_begin(db, err) != JAW_OK)
+		goto fail;
+	if (db_migrate(db, 0, version, err) != JAW_OK || db_commit(db, err) != JAW_OK)
+		goto fail;
+	*out = db;
+	return JAW_OK;
+fail:
+	db_close(db);
+	db_remove_files(path);
+	return JAW_FAIL;
+}
+
+int db_create(const char *path, struct jaw_db **out, jaw_err *err)
+{
+	return db_create_version(path, DB_SCHEMA_VERSION, out, err);
+}
+
+/* Checks that the open file is a jaw project this program can read. */
+static int db_check_identity(struct jaw_db *db, int *version, jaw_err *err)
+{
+	jaw_err e;
+	err_clear(&e);
+	int app = db_pragma_int(db, "PRAGMA application_id", &e);
+	if (app < 0 && e.status != JAW_OK) {
+		int code = sqlite3_errcode(db->sqlite);
+		if (code == SQLITE_NOTADB)
+			return err_set(err, JAW_FAIL, "%s: not a jaw project (not an SQLite database)",
+			               db->path);
+		return err_set(err, JAW_FAIL, "%s: %s", db->path, e.msg);
+	}
+	if (app != DB_APPLICATION_ID)
+		return err_set(err, JAW_FAIL,
+		               "%s: not a jaw project (an SQLite database of another program)",
+		               db->path);
+	*version = db_schema_version(db);
+	if (*version > DB_SCHEMA_VERSION)
+		return err_set(err, JAW_FAIL,
+		               "%s: made by a newer jaw (schema version %d; this jaw reads up to %d): "
+		               "upgrade jaw to open it", db->path, *version, DB_SCHEMA_VERSION);
+	if (*version < 1)
+		return err_set(err, JAW_FAIL, "%s: not a jaw project (schema version %d)", db->path,
+		               *version);
+	return JAW_OK;
+}
+
+int db_open(const char *path, int flags, struct jaw_db **out, jaw_err *err)
+{
+	*out = NULL;
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return err_set(err, JAW_FAIL,
+			               "%s: no such project; create one with: jaw init %s", path, path);
+		return err_set(err, JAW_FAIL, "%s: %s", path, strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode))
+		return err_set(err, JAW_FAIL, "%s: not a jaw project (not a regular file)", path);
+	bool readonly = flags & DB_OPEN_READONLY;
+	struct jaw_db *db = NULL;
+	int version = 0;
+	if (db_connect(path, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, &db, err)
+	    != JAW_OK)
+		return JAW_FAIL;
+	if (db_check_identity(db, &version, err) != JAW_OK ||
+	    db_configure(db, readonly, err) != JAW_OK)
+		goto fail;
+	if (!readonly && !(flags & DB_OPEN_NO_MIGRATE) && version < DB_SCHEMA_VERSION) {
+		if (db_begin(db, err) != JAW_OK)
+			goto fail;
+		/* Another session may have migrated it while we waited for the lock. */
+		version = db_schema_version(db);
+		if (version < DB_SCHEMA_VERSION && db_migrate(db, version, DB_SCHEMA_VERSION, err)
+		    != JAW_OK) {
+			db_rollback(db);
+			err_prefix(err, path);
+			goto fail;
+		}
+		if (db_commit(db, err) != JAW_OK)
+			goto fail;
+	}
+	*out = db;
+	return JAW_OK;
+fail:
+	db_close(db);
+	return JAW_FAIL;
+}
+
+/* Runs a checking statement whose rows are problems; returns their count. */
+static int db_check_rows(struct jaw_db *db, const char *sql, const char *ok,
+                         void (*report)(void *, const char *), void *ctx, jaw_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db->sqlite, sql, -1, &s, NULL) != SQLITE_OK) {
+		err_db(err, db->sqlite, sql);
+		return -1;
+	}
+	int problems = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char line[512];
+		if (sqlite3_column_count(s) == 1) {
+			const char *text = (const char *)sqlite3_column_text(s, 0);
+			if (ok && text && strcmp(text, ok) == 0)
+				continue;
+			snprintf(line, sizeof line, "%s", text ? text : "(null)");
+		} else {
+			/* foreign_key_check: table, rowid, parent, fkid */
+			snprintf(line, sizeof line,
+			         "foreign key: %s row %lld refers to a missing row of %s",
+			         (const char *)sqlite3_column_text(s, 0),
+			         (long long)sqlite3_column_int64(s, 1),
+			         (const char *)sqlite3_column_text(s, 2));
+		}
+		report(ctx, line);
+		problems++;
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(err, db->sqlite, sql);
+		problems = -1;
+	}
+	sqlite3_finalize(s);
+	return problems;
+}
+
+int db_check(struct jaw_db *db, void (*report)(void *ctx, const char *problem), void *ctx,
+             jaw_err *err)
+{
+	int total = 0, n;
+	n = db_check_rows(db, "PRAGMA integrity_check", "ok", report, ctx, err);
+	if (n < 0)
+		return -1;
+	total += n;
+	n = db_check_rows(db, "PRAGMA foreign_key_check", NULL, report, ctx, err);
+	if (n < 0)
+		return -1;
+	total += n;
+	if (sqlite3_db_readonly(db->sqlite, "main"))
+		return total;
+	sqlite3_stmt *s = NULL;
+	const char *fts = "INSERT INTO source_fts (source_fts, rank) VALUES ('integrity-check', 1)";
+	if (sqlite3_prepare_v2(db->sqlite, fts, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_DONE) {
+		char line[512];
+		snprintf(line, sizeof line, "full-text index: %s", sqlite3_errmsg(db->sqlite));
+		report(ctx, line);
+		total++;
+	}
+	sqlite3_finalize(s);
+	return total;
+}
+
+char *db_column_text_new(sqlite3_stmt *stmt, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(stmt, i);
+	return xstrdup(t ? t : "");
+}
+
+int db_bind_text(sqlite3_stmt *stmt, int i, const char *text, bool empty_is_null)
+{
+	if (!text || (empty_is_null && !*text))
+		return sqlite3_bind_null(stmt, i);
+	return sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT);
+}

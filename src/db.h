@@ -1,0 +1,83 @@
+/* db.h - the project database: open/create, schema migrations, statements,
+ * transactions and checks. One SQLite file per project, in WAL mode with
+ * foreign keys on and a busy timeout so several analysts can share it. */
+#ifndef JAW_DB_H
+#define JAW_DB_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "err.h"
+
+/* PRAGMA application_id of a jaw project: "JAW!" in ASCII. */
+#define DB_APPLICATION_ID 0x4A415721
+/* The schema version this program writes (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION 2
+/* How long a writer waits for another session's lock, in milliseconds. */
+#define DB_BUSY_TIMEOUT_MS 10000
+
+struct jaw_db;
+
+/* Flags for db_open. */
+enum db_open_flags {
+	DB_OPEN_READONLY = 1,   /* open read-only and never migrate */
+	DB_OPEN_NO_MIGRATE = 2, /* open read-write but leave an older schema as it is */
+};
+
+/* Creates a new project file at path (it must not exist) with the current
+ * schema. On failure nothing is left behind. */
+int db_create(const char *path, struct jaw_db **out, jaw_err *err);
+/* Like db_create but stops at schema version `version` (tests use it to
+ * make files as older versions of jaw wrote them). */
+int db_create_version(const char *path, int version, struct jaw_db **out, jaw_err *err);
+/* Opens an existing project. Refuses a missing file, a file that is not a
+ * jaw project and a file from a newer jaw; migrates an older schema forward
+ * in one transaction (unless DB_OPEN_READONLY). */
+int db_open(const char *path, int flags, struct jaw_db **out, jaw_err *err);
+/* Removes a project file with its -wal, -shm and -journal files (used to
+ * leave nothing behind when creating a project fails). */
+void db_remove_files(const char *path);
+/* Closes the project and frees db (NULL is fine). */
+void db_close(struct jaw_db *db);
+
+/* Borrows the SQLite handle. */
+sqlite3 *db_sqlite(struct jaw_db *db);
+/* Borrows the path the project was opened with. */
+const char *db_path(struct jaw_db *db);
+/* Returns the schema version (PRAGMA user_version) of the open file. */
+int db_schema_version(struct jaw_db *db);
+
+/* Returns a prepared statement for the static SQL text sql, reset and with
+ * its bindings cleared; statements are cached per db and owned by it. Only
+ * for SQL written in the program: user input goes into bound parameters.
+ * Returns NULL with err set on failure. */
+sqlite3_stmt *db_stmt(struct jaw_db *db, const char *sql, jaw_err *err);
+/* Steps stmt (from db_stmt) expecting SQLITE_DONE; resets it. */
+int db_step_done(struct jaw_db *db, sqlite3_stmt *stmt, jaw_err *err);
+/* Runs static SQL that takes no parameters (schema scripts, pragmas). */
+int db_exec(struct jaw_db *db, const char *sql, jaw_err *err);
+
+/* Begins a transaction (BEGIN IMMEDIATE), or a savepoint when one is open. */
+int db_begin(struct jaw_db *db, jaw_err *err);
+/* Commits the innermost transaction or savepoint. */
+int db_commit(struct jaw_db *db, jaw_err *err);
+/* Rolls back the innermost transaction or savepoint. */
+void db_rollback(struct jaw_db *db);
+
+/* Returns PRAGMA data_version: it changes when another connection commits. */
+int db_data_version(struct jaw_db *db);
+
+/* Runs integrity_check, foreign_key_check and the full-text index check
+ * (the last needs a connection that may write, and is skipped without one);
+ * calls report once per problem found. Returns the number of problems, or
+ * -1 with err set if the checks could not run. */
+int db_check(struct jaw_db *db, void (*report)(void *ctx, const char *problem),
+             void *ctx, jaw_err *err);
+
+/* Returns a newly allocated copy of column i of the current row ("" for NULL). */
+char *db_column_text_new(sqlite3_stmt *stmt, int i);
+/* Binds text to parameter i, or NULL when text is NULL or empty and
+ * empty_is_null is true. */
+int db_bind_text(sqlite3_stmt *stmt, int i, const char *text, bool empty_is_null);
+
+#endif

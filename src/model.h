@@ -1,0 +1,125 @@
+/* model.h - queries and changes on the domain model. Lists are read a page
+ * at a time (count + LIMIT/OFFSET in a stable order); nothing here loads a
+ * whole table. Each change is its own transaction unless the caller has one
+ * open. */
+#ifndef JAW_MODEL_H
+#define JAW_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "err.h"
+
+/* ---- project ---------------------------------------------------------- */
+
+/* The project record. */
+struct project {
+	char *title, *aim, *sponsor, *start_date, *end_date;
+};
+
+/* Writes the project record (there is one per file). */
+int model_project_set(struct jaw_db *db, const struct project *p, jaw_err *err);
+/* Reads the project record into a newly allocated struct (NULL on error). */
+struct project *model_project_get_new(struct jaw_db *db, jaw_err *err);
+/* Frees a project from model_project_get_new. */
+void model_project_free(struct project *p);
+
+/* ---- timeline --------------------------------------------------------- */
+
+/* A timeline item: a phase, milestone or event. end_date is "" when none. */
+struct timeline_item {
+	int64_t id;
+	char *kind, *title, *start_date, *end_date, *location, *status, *notes;
+	int sources; /* evidence gathered at this item (read only) */
+};
+
+/* Validates and inserts item; its id is stored in item->id. */
+int model_timeline_add(struct jaw_db *db, struct timeline_item *item, jaw_err *err);
+/* Number of timeline items. */
+int64_t model_timeline_count(struct jaw_db *db, jaw_err *err);
+/* Reads up to limit items from offset in date order into rows (caller frees
+ * each with model_timeline_item_clear). Returns how many, or -1. */
+int model_timeline_page(struct jaw_db *db, int64_t offset, int limit,
+                        struct timeline_item *rows, jaw_err *err);
+/* Frees the strings of item. */
+void model_timeline_item_clear(struct timeline_item *item);
+/* Finds an item by exact title; returns its id, 0 if none, -1 on error. */
+int64_t model_timeline_find(struct jaw_db *db, const char *title, jaw_err *err);
+
+/* ---- stakeholders ----------------------------------------------------- */
+
+/* An organisation or person. power/interest are 0 when unknown. */
+struct stakeholder {
+	int64_t id, parent_id;
+	char *kind, *name, *parent_name, *role, *attitude, *contact, *notes;
+	int power, interest;
+	int sources; /* evidence linked to this stakeholder (read only) */
+	int depth;   /* levels below the top of the register (read only) */
+};
+
+/* Validates and inserts s; its id is stored in s->id. */
+int model_stakeholder_add(struct jaw_db *db, struct stakeholder *s, jaw_err *err);
+/* Number of stakeholders. */
+int64_t model_stakeholder_count(struct jaw_db *db, jaw_err *err);
+/* Reads a page of the register as a tree: each organisation followed by its
+ * sub-organisations and people (depth says how deep). Returns how many, or -1. */
+int model_stakeholder_page(struct jaw_db *db, int64_t offset, int limit,
+                           struct stakeholder *rows, jaw_err *err);
+/* Frees the strings of s. */
+void model_stakeholder_clear(struct stakeholder *s);
+/* Finds a stakeholder by exact name; returns its id, 0 if none, -1 on error. */
+int64_t model_stakeholder_find(struct jaw_db *db, const char *name, jaw_err *err);
+
+/* ---- sources (evidence) ----------------------------------------------- */
+
+/* A source of evidence. In lists, text is NULL (it is read separately). */
+struct source {
+	int64_t id, stakeholder_id, timeline_item_id;
+	char *kind, *title, *text, *source_date, *origin_file;
+	char *stakeholder_name, *event_title; /* read only, "" when none */
+	int codings;                          /* read only */
+};
+
+/* Validates and inserts src (text must be valid UTF-8); sets src->id. */
+int model_source_add(struct jaw_db *db, struct source *src, jaw_err *err);
+/* Number of sources. */
+int64_t model_source_count(struct jaw_db *db, jaw_err *err);
+/* Reads a page of sources in date order, without their text. */
+int model_source_page(struct jaw_db *db, int64_t offset, int limit, struct source *rows,
+                      jaw_err *err);
+/* Reads one source with its text into a newly allocated struct. */
+struct source *model_source_get_new(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Frees the strings of src. */
+void model_source_clear(struct source *src);
+/* Frees a source from model_source_get_new. */
+void model_source_free(struct source *src);
+
+/* ---- codes ------------------------------------------------------------ */
+
+/* A code of the codebook. */
+struct code {
+	int64_t id, parent_id; /* parent_id 0 at the top */
+	char *name, *description, *colour;
+	int quick_key; /* 1-9, 0 for none */
+	int position;
+};
+
+/* Validates and inserts c; sets c->id. */
+int model_code_add(struct jaw_db *db, struct code *c, jaw_err *err);
+/* Finds a code by name (anywhere in the tree); id, 0 if none, -1 on error. */
+int64_t model_code_find(struct jaw_db *db, const char *name, jaw_err *err);
+/* Number of codes. */
+int64_t model_code_count(struct jaw_db *db, jaw_err *err);
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* Returns the first value of a one-row, one-column count query, -1 on error. */
+int64_t model_scalar(struct jaw_db *db, const char *sql, jaw_err *err);
+/* True if value is one of the NULL-terminated allowed strings. */
+bool model_one_of(const char *value, const char *const *allowed);
+/* Runs sql with text bound to ?1; returns the integer of the first row,
+ * 0 if there is no row, -1 on error. */
+int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err);
+
+#endif

@@ -1,0 +1,46 @@
+/* model_util.c - small queries shared by the model modules. */
+#include "config.h"
+
+#include <string.h>
+
+#include "model.h"
+
+int64_t model_scalar(struct jaw_db *db, const char *sql, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	int64_t v = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	else
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return v;
+}
+
+bool model_one_of(const char *value, const char *const *allowed)
+{
+	for (; *allowed; allowed++)
+		if (strcmp(value, *allowed) == 0)
+			return true;
+	return false;
+}
+
+int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, text, false);
+	int rc = sqlite3_step(s);
+	int64_t id = 0;
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+	} else if (rc != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), sql);
+		id = -1;
+	}
+	sqlite3_reset(s);
+	return id;
+}

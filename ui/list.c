@@ -1,0 +1,290 @@
+/* list.c - a paged list pane: a title row, a header row and the visible
+ * rows, read from the model a page at a time. Moving the cursor within the
+ * page repaints only the two rows that changed (after htop). */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "xalloc.h"
+
+enum { LIST_CHROME = 2 }; /* title and header rows */
+
+struct list {
+	const struct view_ops *ops;
+	struct jaw_db *db;
+	WINDOW *win;
+	int h, w;
+	int64_t count, top, cursor;
+	struct list_row *rows; /* the visible page, rows[0] is row `top` */
+	int nrows, cap;
+	bool focused;
+	bool dirty_all;
+	int64_t drawn_cursor; /* where the cursor was last drawn, -1: nowhere */
+	int colw[LIST_MAX_COLUMNS];
+};
+
+struct list *list_new(const struct view_ops *ops, struct jaw_db *db)
+{
+	struct list *l = xcalloc(1, sizeof *l);
+	l->ops = ops;
+	l->db = db;
+	l->drawn_cursor = -1;
+	l->dirty_all = true;
+	return l;
+}
+
+void list_row_clear(struct list_row *row)
+{
+	for (int i = 0; i < LIST_MAX_COLUMNS; i++)
+		free(row->cells[i]);
+	free(row->detail);
+	memset(row, 0, sizeof *row);
+}
+
+static void list_drop_rows(struct list *l)
+{
+	for (int i = 0; i < l->nrows; i++)
+		list_row_clear(&l->rows[i]);
+	l->nrows = 0;
+}
+
+void list_free(struct list *l)
+{
+	if (!l)
+		return;
+	list_drop_rows(l);
+	free(l->rows);
+	if (l->win)
+		delwin(l->win);
+	free(l);
+}
+
+const struct view_ops *list_ops(const struct list *l)
+{
+	return l->ops;
+}
+
+int64_t list_count(const struct list *l)
+{
+	return l->count;
+}
+
+static int list_visible(const struct list *l)
+{
+	return l->h > LIST_CHROME ? l->h - LIST_CHROME : 0;
+}
+
+/* Chooses column widths for the window width: the flexible column takes
+ * what is left; low-priority columns go when there is no room. */
+static void list_layout_columns(struct list *l)
+{
+	const struct view_ops *ops = l->ops;
+	int max_prio = 0, flex_min = 0;
+	for (int i = 0; i < ops->ncolumns; i++) {
+		if (ops->columns[i].priority > max_prio)
+			max_prio = ops->columns[i].priority;
+		if (ops->columns[i].width == 0)
+			flex_min = ops->columns[i].min_width;
+	}
+	for (int prio = max_prio; prio >= 0; prio--) {
+		int used = 0, flex = -1;
+		for (int i = 0; i < ops->ncolumns; i++) {
+			const struct list_column *c = &ops->columns[i];
+			l->colw[i] = c->priority <= prio ? c->width : -1;
+			if (c->width == 0 && l->colw[i] == 0)
+				flex = i;
+			else if (l->colw[i] > 0)
+				used += l->colw[i] + 1;
+		}
+		int left = l->w - used;
+		if (left >= flex_min || prio == 0) {
+			if (flex >= 0)
+				l->colw[flex] = left > 0 ? left : 0;
+			return;
+		}
+	}
+}
+
+void list_place(struct list *l, int y, int x, int h, int w)
+{
+	if (l->win)
+		delwin(l->win);
+	l->win = newwin(h, w, y, x);
+	l->h = h;
+	l->w = w;
+	l->dirty_all = true;
+	list_layout_columns(l);
+}
+
+/* Reads the visible page starting at top. */
+static int list_fetch(struct list *l, jaw_err *err)
+{
+	list_drop_rows(l);
+	int vis = list_visible(l);
+	if (vis <= 0 || l->count == 0)
+		return JAW_OK;
+	if (vis > l->cap) {
+		l->rows = xreallocarray(l->rows, (size_t)vis, sizeof *l->rows);
+		memset(l->rows + l->cap, 0, (size_t)(vis - l->cap) * sizeof *l->rows);
+		l->cap = vis;
+	}
+	int n = l->ops->fetch(l->db, l->top, vis, l->rows, err);
+	if (n < 0)
+		return JAW_FAIL;
+	l->nrows = n;
+	return JAW_OK;
+}
+
+/* Keeps cursor and top within the rows and the cursor on the page. */
+static void list_clamp(struct list *l)
+{
+	int vis = list_visible(l);
+	if (l->cursor >= l->count)
+		l->cursor = l->count - 1;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	if (vis <= 0)
+		return;
+	if (l->cursor < l->top)
+		l->top = l->cursor;
+	if (l->cursor >= l->top + vis)
+		l->top = l->cursor - vis + 1;
+	if (l->top > l->count - vis)
+		l->top = l->count - vis;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+int list_reload(struct list *l, jaw_err *err)
+{
+	int64_t n = l->ops->count(l->db, err);
+	if (n < 0)
+		return JAW_FAIL;
+	l->count = n;
+	list_clamp(l);
+	l->dirty_all = true;
+	return list_fetch(l, err);
+}
+
+void list_set_focus(struct list *l, bool focused)
+{
+	if (l->focused != focused)
+		l->dirty_all = true;
+	l->focused = focused;
+}
+
+static void list_draw_title(struct list *l)
+{
+	char title[128];
+	if (l->count > 0)
+		snprintf(title, sizeof title, " %s  %" PRId64 "/%" PRId64 " ", l->ops->title,
+		         l->cursor + 1, l->count);
+	else
+		snprintf(title, sizeof title, " %s  (empty) ", l->ops->title);
+	wattrset(l->win, colour_attr(l->focused ? ROLE_PANE_TITLE_FOCUS : ROLE_PANE_TITLE));
+	wmove(l->win, 0, 0);
+	ui_put(l->win, title, l->w, true);
+}
+
+/* Draws the cells of one row (or the header when row is NULL) at line y. */
+static void list_draw_cells(struct list *l, int y, const struct list_row *row, attr_t attr)
+{
+	wattrset(l->win, attr);
+	wmove(l->win, y, 0);
+	int x = 0;
+	for (int i = 0; i < l->ops->ncolumns && x < l->w; i++) {
+		if (l->colw[i] <= 0)
+			continue;
+		int w = l->colw[i] < l->w - x ? l->colw[i] : l->w - x;
+		const char *text = row ? (row->cells[i] ? row->cells[i] : "") : l->ops->columns[i].header;
+		ui_put(l->win, text, w, true);
+		x += w;
+		if (x < l->w) {
+			waddch(l->win, ' ');
+			x++;
+		}
+	}
+	for (; x < l->w; x++)
+		waddch(l->win, ' ');
+}
+
+static void list_draw_row(struct list *l, int64_t index)
+{
+	int i = (int)(index - l->top);
+	if (i < 0 || i >= list_visible(l))
+		return;
+	if (i >= l->nrows) {
+		wattrset(l->win, colour_attr(ROLE_NORMAL));
+		wmove(l->win, LIST_CHROME + i, 0);
+		wclrtoeol(l->win);
+		return;
+	}
+	enum ui_role role = ROLE_NORMAL;
+	if (index == l->cursor)
+		role = l->focused ? ROLE_CURSOR : ROLE_CURSOR_UNFOCUSED;
+	list_draw_cells(l, LIST_CHROME + i, &l->rows[i], colour_attr(role));
+}
+
+void list_draw(struct list *l, bool all)
+{
+	if (!l->win)
+		return;
+	if (all || l->dirty_all) {
+		werase(l->win);
+		list_draw_title(l);
+		list_draw_cells(l, 1, NULL, colour_attr(ROLE_HEADER));
+		for (int i = 0; i < list_visible(l); i++)
+			list_draw_row(l, l->top + i);
+		if (l->count == 0 && list_visible(l) > 0) {
+			wattrset(l->win, colour_attr(ROLE_DIM));
+			wmove(l->win, LIST_CHROME, 1);
+			ui_put(l->win, "nothing here yet", l->w - 1, false);
+		}
+	} else if (l->drawn_cursor != l->cursor) {
+		list_draw_title(l);
+		list_draw_row(l, l->drawn_cursor);
+		list_draw_row(l, l->cursor);
+	}
+	l->dirty_all = false;
+	l->drawn_cursor = l->cursor;
+	wnoutrefresh(l->win);
+}
+
+int list_action(struct list *l, enum action a)
+{
+	int vis = list_visible(l) > 0 ? list_visible(l) : 1;
+	int64_t old_top = l->top;
+	switch (a) {
+	case ACTION_MOVE_DOWN: l->cursor++; break;
+	case ACTION_MOVE_UP: l->cursor--; break;
+	case ACTION_PAGE_DOWN: l->cursor += vis; l->top += vis; break;
+	case ACTION_PAGE_UP: l->cursor -= vis; l->top -= vis; break;
+	case ACTION_MOVE_FIRST: l->cursor = 0; break;
+	case ACTION_MOVE_LAST: l->cursor = l->count - 1; break;
+	default: return UI_NONE;
+	}
+	list_clamp(l);
+	if (l->top != old_top) {
+		jaw_err err;
+		err_clear(&err);
+		l->dirty_all = true;
+		if (list_fetch(l, &err) != JAW_OK)
+			return UI_RELOAD;
+	}
+	return UI_REDRAW;
+}
+
+void list_describe(const struct list *l, char *buf, size_t size)
+{
+	int i = (int)(l->cursor - l->top);
+	if (l->count == 0 || i < 0 || i >= l->nrows) {
+		snprintf(buf, size, "%s: no rows", l->ops->title);
+		return;
+	}
+	const struct list_row *row = &l->rows[i];
+	snprintf(buf, size, "%s", row->detail ? row->detail : (row->cells[0] ? row->cells[0] : ""));
+}

@@ -1,0 +1,156 @@
+/* main.c - jaw's entry point: the subcommands, --demo, and the interface. */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "db.h"
+#include "jawrc.h"
+#include "ui.h"
+#include "xalloc.h"
+
+/* Text is UTF-8: use the user's locale if it is, C.UTF-8 if not. */
+static void main_set_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+/* Collects jawrc problems to show in the status bar. */
+struct main_rc_report {
+	int count;
+	char first[512];
+};
+
+static void main_rc_problem(void *ctx, const char *message)
+{
+	struct main_rc_report *r = ctx;
+	if (r->count++ == 0)
+		snprintf(r->first, sizeof r->first, "%s", message);
+}
+
+/* Opens the interface on path; returns the exit status. */
+static int main_interface(const char *path)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *db = NULL;
+	if (db_open(path, 0, &db, &err) != JAW_OK)
+		return cmd_fail(JAW_FAIL, err.msg);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		db_close(db);
+		return cmd_fail(JAW_FAIL, "the interface needs a terminal (for scripts, see jaw --help)");
+	}
+	struct jawrc *rc = jawrc_new();
+	struct main_rc_report report = {0};
+	jawrc_load_defaults(rc, main_rc_problem, &report);
+	char *user = jawrc_user_path_new();
+	jawrc_load_file(rc, user, main_rc_problem, &report);
+	free(user);
+	ui_start_terminal();
+	struct ui *ui = ui_new(db, rc, &err);
+	int status = JAW_FAIL;
+	if (ui) {
+		if (report.count == 1)
+			ui_message(ui, "%s", report.first);
+		else if (report.count > 1)
+			ui_message(ui, "%s (and %d more)", report.first, report.count - 1);
+		status = ui_run(ui);
+		ui_free(ui);
+	}
+	ui_stop_terminal();
+	if (!ui)
+		cmd_fail(JAW_FAIL, err.msg);
+	jawrc_free(rc);
+	db_close(db);
+	return status;
+}
+
+/* Makes the directory for demo copies: $XDG_DATA_HOME/jaw or
+ * ~/.local/share/jaw (newly allocated path). */
+static char *main_demo_dir_new(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *base = xdg && *xdg == '/' ? xstrdup(xdg) : xasprintf("%s/.local/share", home ? home : "/tmp");
+	char *dir = xasprintf("%s/jaw", base);
+	/* mkdir -p for the two levels that may be missing */
+	mkdir(base, 0700);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "jaw: %s: %s\n", dir, strerror(errno));
+		free(dir);
+		dir = NULL;
+	}
+	free(base);
+	return dir;
+}
+
+static int main_demo(void)
+{
+	char *dir = main_demo_dir_new();
+	if (!dir)
+		return JAW_FAIL;
+	char stamp[32];
+	time_t now = time(NULL);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
+	char *path = NULL;
+	for (int n = 1; !path || access(path, F_OK) == 0; n++) {
+		free(path);
+		path = n == 1 ? xasprintf("%s/demo-%s.jaw", dir, stamp)
+		              : xasprintf("%s/demo-%s-%d.jaw", dir, stamp, n);
+	}
+	free(dir);
+	char msg[1024];
+	if (cmd_create_demo(path, msg, sizeof msg) != JAW_OK) {
+		free(path);
+		return cmd_fail(JAW_FAIL, msg);
+	}
+	fprintf(stderr, "jaw: demo project created at %s\n", path);
+	int status = main_interface(path);
+	if (status == 0)
+		fprintf(stderr, "jaw: the demo project is kept at %s\n", path);
+	free(path);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	main_set_locale();
+	if (argc < 2)
+		return cmd_fail(JAW_USAGE, "name a project FILE to open, or try: jaw --demo");
+	const char *arg = argv[1];
+	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+		cmd_help(stdout);
+		return 0;
+	}
+	if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
+		printf("jaw %s (schema version %d)\n", PACKAGE_VERSION, DB_SCHEMA_VERSION);
+		return 0;
+	}
+	if (strcmp(arg, "init") == 0)
+		return cmd_init(argc - 1, argv + 1);
+	if (strcmp(arg, "check") == 0)
+		return cmd_check(argc - 1, argv + 1);
+	if (argc > 2) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "unexpected \"%s\" after %s", argv[2], arg);
+		return cmd_fail(JAW_USAGE, msg);
+	}
+	if (strcmp(arg, "--demo") == 0)
+		return main_demo();
+	if (arg[0] == '-') {
+		char msg[256];
+		snprintf(msg, sizeof msg, "unknown option %s", arg);
+		return cmd_fail(JAW_USAGE, msg);
+	}
+	return main_interface(arg);
+}
