@@ -171,15 +171,17 @@ static void ui_draw_status(struct ui *ui)
 
 static void ui_draw_too_small(struct ui *ui)
 {
-	WINDOW *w = ui->status_win;
+	char size[64];
+	snprintf(size, sizeof size, "This one is %dx%d;", ui->cols, ui->lines);
+	char need[64];
+	snprintf(need, sizeof need, "jaw needs %dx%d.", UI_MIN_COLS, UI_MIN_LINES);
+	const char *lines[] = {"Terminal too small.", size, need, "Enlarge it, or q to quit."};
 	werase(stdscr);
-	wmove(stdscr, 0, 0);
-	char msg[128];
-	snprintf(msg, sizeof msg, "Terminal too small (%dx%d); jaw needs at least %dx%d.",
-	         ui->cols, ui->lines, UI_MIN_COLS, UI_MIN_LINES);
-	ui_put(stdscr, msg, ui->cols, false);
+	for (int i = 0; i < 4 && i < ui->lines; i++) {
+		wmove(stdscr, i, 0);
+		ui_put(stdscr, lines[i], ui->cols, false);
+	}
 	wnoutrefresh(stdscr);
-	(void)w;
 }
 
 void ui_draw(struct ui *ui)

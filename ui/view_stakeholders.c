@@ -9,7 +9,7 @@
 #include "xalloc.h"
 
 static const struct list_column stakeholder_columns[] = {
-	{"Name", 0, 0, 16}, {"Role", 22, 2, 0}, {"P/I", 3, 1, 0}, {"Attitude", 10, 3, 0}, {"Ev.", 3, 4, 0},
+	{"Name", 0, 0, 24}, {"Role", 22, 2, 0}, {"P/I", 3, 1, 0}, {"Attitude", 10, 3, 0}, {"Ev.", 3, 4, 0},
 };
 
 static char *stakeholder_power_interest_new(const struct stakeholder *s)

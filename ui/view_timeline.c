@@ -9,7 +9,7 @@
 #include "xalloc.h"
 
 static const struct list_column timeline_columns[] = {
-	{"Start", 10, 0, 0}, {"Kind", 9, 1, 0}, {"Title", 0, 0, 16}, {"End", 10, 3, 0},
+	{"Start", 10, 0, 0}, {"Kind", 9, 1, 0}, {"Title", 0, 0, 18}, {"End", 10, 3, 0},
 	{"Location", 16, 4, 0}, {"Status", 9, 2, 0}, {"Ev.", 3, 5, 0},
 };
 

@@ -1,0 +1,98 @@
+#!/bin/sh
+# e2e_demo.sh - end to end: the real binary in a real terminal (tmux).
+# Starts `jaw --demo` at 80x24, reads the panes, moves, opens help, quits
+# with q; then checks that SIGTERM and SIGHUP end a session cleanly.
+. "$top_srcdir/tests/tap.sh"
+
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+
+work=$(mktemp -d)
+sock="$work/tmux.sock"
+trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+mkdir -p "$HOME"
+
+t() { tmux -S "$sock" "$@"; }
+screen() { t capture-pane -p -t jaw; }
+
+# wait_for TEXT: waits up to 10 s for TEXT to be on the screen.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "timed out waiting for: $1" "screen:"
+	screen 2>/dev/null | sed 's/^/  /' | while IFS= read -r l; do diag "$l"; done
+	return 1
+}
+
+# wait_exit: waits up to 10 s for the program in the pane to end; prints its status.
+wait_exit() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if [ "$(t display -p -t jaw '#{pane_dead}' 2>/dev/null)" = 1 ]; then
+			t display -p -t jaw '#{pane_dead_status}'
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo timeout
+	return 1
+}
+
+start() {
+	t -f /dev/null new-session -d -s jaw -x 80 -y 24 \
+		"$1 2>$work/stderr; echo exit=\$? >$work/status"
+	t set-option -t jaw remain-on-exit on
+}
+
+# --- jaw --demo at 80x24 ---------------------------------------------------
+start "'$JAW' --demo"
+check "the demo opens with its title" wait_for "Human Security at the Tactical Level"
+check "the timeline pane is there" wait_for " Timeline  1/24"
+check "the stakeholder pane is there" wait_for " Stakeholders  1/29"
+check "the evidence pane is there" wait_for " Evidence  1/16"
+check "timeline rows are shown" wait_for "2026-07-01 phase     Tasking"
+check "non-ASCII stakeholders are shown" wait_for "François Lefèvre"
+check "the status bar describes the selection" wait_for "Tasking (phase, done) 2026-07-01 to 2026-07-17"
+t send-keys -t jaw j j
+check "j moves down in the timeline" wait_for " Timeline  3/24"
+t send-keys -t jaw Tab Tab G
+check "Tab twice focuses evidence, G goes to the end" wait_for " Evidence  16/16"
+t send-keys -t jaw '?'
+check "? opens the help" wait_for "Keys: Evidence (any key closes)"
+check "the help lists keys from the action table" wait_for "Move to the last row"
+t send-keys -t jaw Space
+check "a key closes the help" wait_for "Date       Kind"
+t resize-window -t jaw -x 120 -y 40 2>/dev/null || t resize-pane -t jaw -x 120 -y 40
+check "a wider terminal shows more columns" wait_for "Stakeholder          Event"
+t resize-window -t jaw -x 30 -y 10 2>/dev/null || t resize-pane -t jaw -x 30 -y 10
+check "a tiny terminal says it is too small" wait_for "Terminal too small."
+t resize-window -t jaw -x 80 -y 24 2>/dev/null || t resize-pane -t jaw -x 80 -y 24
+check "back at 80x24 the panes return" wait_for " Evidence  16/16"
+t send-keys -t jaw q
+check "q quits with status 0" test "$(wait_exit)" = 0
+check "the demo location is reported" grep -q "jaw: demo project created at $XDG_DATA_HOME/jaw/demo-" "$work/stderr"
+demo=$(sed -n 's/^jaw: demo project created at //p' "$work/stderr")
+check "the demo file exists and is sound" quiet "$JAW" check "$demo"
+t kill-session -t jaw
+
+# --- signals end a session cleanly ------------------------------------------
+for sig in TERM:15 HUP:1; do
+	num=${sig#*:}
+	sig=${sig%:*}
+	start "'$JAW' '$demo'"
+	wait_for " Timeline  1/24" >/dev/null
+	pid=$(pgrep -f "^$JAW $demo\$" | head -n 1)
+	check "SIG$sig: found the process" test -n "$pid"
+	[ -n "$pid" ] && kill -$sig "$pid"
+	wait_exit >/dev/null
+	check "SIG$sig: jaw ends with status 128+signal" grep -q "exit=$((128 + num))" "$work/status"
+	check "SIG$sig: the project is sound afterwards" quiet "$JAW" check "$demo"
+	t kill-session -t jaw
+done
+
+done_testing

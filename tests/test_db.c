@@ -1,0 +1,289 @@
+/* test_db.c - the database layer: create, reopen, migrate, refuse, check. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "testutil.h"
+
+static void test_create_and_reopen(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(testutil_scalar(db, "PRAGMA application_id"), DB_APPLICATION_ID);
+	assert_int_equal(testutil_scalar(db, "PRAGMA foreign_keys"), 1);
+	db_close(db);
+
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA journal_mode", -1, &s, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'source_fts'"), 1);
+	db_close(db);
+	free(path);
+}
+
+static void test_create_refuses_existing_file(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("exists.jaw");
+	testutil_write_file(path, "keep me", 7);
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create(path, &db, &err), JAW_FAIL);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "already exists"));
+	/* the file is untouched */
+	FILE *f = fopen(path, "r");
+	char buf[16] = {0};
+	assert_int_equal(fread(buf, 1, sizeof buf, f), 7);
+	fclose(f);
+	assert_string_equal(buf, "keep me");
+	free(path);
+}
+
+static void test_open_missing_file(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("missing.jaw");
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "no such project; create one with: jaw init"));
+	/* opening must not have created it */
+	assert_int_not_equal(access(path, F_OK), 0);
+	free(path);
+}
+
+static void test_open_refuses_text_file(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("notes.txt");
+	const char text[] = "These are interview notes, not a database.\n";
+	testutil_write_file(path, text, sizeof text - 1);
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "not a jaw project (not an SQLite database)"));
+	free(path);
+}
+
+static void test_open_refuses_other_sqlite(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("other.db");
+	sqlite3 *raw = NULL;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA user_version = 2", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "an SQLite database of another program"));
+	free(path);
+}
+
+static void test_open_refuses_newer_version(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "PRAGMA user_version = 99", &err), JAW_OK);
+	db_close(db);
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "made by a newer jaw (schema version 99"));
+	/* read-only open refuses it as well */
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &db, &err), JAW_FAIL);
+	free(path);
+}
+
+static void test_migrate_from_version_1(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("v1.jaw");
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create_version(path, 1, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO project (id, title) VALUES (1, 'Old study')", &err), JAW_OK);
+	db_close(db);
+
+	/* a read-only open (jaw check) leaves the old version alone */
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), 1);
+	db_close(db);
+
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM project WHERE title = 'Old study'"), 1);
+	db_close(db);
+	free(path);
+}
+
+/* The migrated schema must be the same as a new file's. */
+static void test_migrated_schema_equals_new(void **state)
+{
+	(void)state;
+	char *old = testutil_path_new("old.jaw");
+	struct jaw_db *a = NULL, *b = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create_version(old, 1, &a, &err), JAW_OK);
+	db_close(a);
+	assert_int_equal(db_open(old, 0, &a, &err), JAW_OK);
+	b = testutil_project_new(NULL);
+	const char *sql = "SELECT group_concat(type || ' ' || name || ' ' || sql, char(10))"
+	                  " FROM (SELECT * FROM sqlite_master ORDER BY name)";
+	sqlite3_stmt *sa = NULL, *sb = NULL;
+	sqlite3_prepare_v2(db_sqlite(a), sql, -1, &sa, NULL);
+	sqlite3_prepare_v2(db_sqlite(b), sql, -1, &sb, NULL);
+	assert_int_equal(sqlite3_step(sa), SQLITE_ROW);
+	assert_int_equal(sqlite3_step(sb), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(sa, 0), sqlite3_column_text(sb, 0));
+	sqlite3_finalize(sa);
+	sqlite3_finalize(sb);
+	db_close(a);
+	db_close(b);
+	free(old);
+}
+
+static void test_foreign_keys_enforced(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                             " VALUES (42, 0, 5, 7, 'ana')", &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "FOREIGN KEY constraint failed"));
+	assert_non_null(strstr(err.msg, "INSERT INTO coding"));
+	/* deleting a source deletes its codings (ON DELETE CASCADE) */
+	assert_int_equal(db_exec(db,
+		"INSERT INTO source (id, kind, title, text) VALUES (1, 'interview', 'A', 'text');"
+		"INSERT INTO code (id, name) VALUES (1, 'Training');"
+		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder) VALUES (1, 0, 4, 1, 'ana');"
+		"DELETE FROM source WHERE id = 1;", &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding"), 0);
+	db_close(db);
+}
+
+static void test_nested_transactions(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_begin(db, &err), JAW_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO code (name) VALUES ('outer')", &err), JAW_OK);
+	assert_int_equal(db_begin(db, &err), JAW_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO code (name) VALUES ('inner')", &err), JAW_OK);
+	db_rollback(db);
+	assert_int_equal(db_commit(db, &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE name = 'outer'"), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE name = 'inner'"), 0);
+	assert_int_equal(db_commit(db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "commit without a transaction"));
+	db_close(db);
+}
+
+static void test_stmt_cache_and_errors(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	static const char sql[] = "SELECT count(*) FROM code";
+	sqlite3_stmt *a = db_stmt(db, sql, &err);
+	sqlite3_stmt *b = db_stmt(db, sql, &err);
+	assert_non_null(a);
+	assert_ptr_equal(a, b);
+	assert_null(db_stmt(db, "SELECT x FROM nowhere", &err));
+	assert_non_null(strstr(err.msg, "database error in \"SELECT x FROM nowhere\": no such table: nowhere"));
+	db_close(db);
+}
+
+struct check_log {
+	int n;
+	char last[512];
+};
+
+static void check_report(void *ctx, const char *problem)
+{
+	struct check_log *log = ctx;
+	log->n++;
+	snprintf(log->last, sizeof log->last, "%s", problem);
+}
+
+static void test_check_finds_problems(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct check_log log = {0};
+	assert_int_equal(db_check(db, check_report, &log, &err), 0);
+	assert_int_equal(log.n, 0);
+	/* a dangling reference made with foreign keys off */
+	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = OFF;"
+	                             " UPDATE source SET stakeholder_id = 9999 WHERE id = 1;"
+	                             " PRAGMA foreign_keys = ON", &err), JAW_OK);
+	assert_int_equal(db_check(db, check_report, &log, &err), 1);
+	assert_string_equal(log.last, "foreign key: source row 1 refers to a missing row of stakeholder");
+	db_close(db);
+}
+
+static void test_check_finds_stale_fulltext_index(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	/* change a text behind the index's back (the trigger is dropped first) */
+	assert_int_equal(db_exec(db, "DROP TRIGGER source_fts_update;"
+	                             " UPDATE source SET text = 'rewritten' WHERE id = 2", &err), JAW_OK);
+	struct check_log log = {0};
+	assert_int_equal(db_check(db, check_report, &log, &err), 1);
+	assert_non_null(strstr(log.last, "full-text index"));
+	db_close(db);
+}
+
+int main(void)
+{
+	testutil_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_and_reopen),
+		cmocka_unit_test(test_create_refuses_existing_file),
+		cmocka_unit_test(test_open_missing_file),
+		cmocka_unit_test(test_open_refuses_text_file),
+		cmocka_unit_test(test_open_refuses_other_sqlite),
+		cmocka_unit_test(test_open_refuses_newer_version),
+		cmocka_unit_test(test_migrate_from_version_1),
+		cmocka_unit_test(test_migrated_schema_equals_new),
+		cmocka_unit_test(test_foreign_keys_enforced),
+		cmocka_unit_test(test_nested_transactions),
+		cmocka_unit_test(test_stmt_cache_and_errors),
+		cmocka_unit_test(test_check_finds_problems),
+		cmocka_unit_test(test_check_finds_stale_fulltext_index),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

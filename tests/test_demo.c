@@ -1,0 +1,127 @@
+/* test_demo.c - the demo project loader and what the demo holds. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "demo.h"
+#include "model.h"
+#include "testutil.h"
+#include "utf8.h"
+
+static void test_demo_counts(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_true(model_timeline_count(db, &err) >= 12);
+	assert_true(model_stakeholder_count(db, &err) >= 20);
+	assert_true(model_source_count(db, &err) >= 12);
+	assert_true(model_code_count(db, &err) >= 25);
+	/* the three kinds of timeline item, over about nine months */
+	assert_int_equal(testutil_scalar(db, "SELECT count(DISTINCT kind) FROM timeline_item"), 3);
+	assert_true(testutil_scalar(db, "SELECT julianday(max(coalesce(end_date, start_date)))"
+	                                " - julianday(min(start_date)) FROM timeline_item") >= 240);
+	/* a week-long seminar */
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM timeline_item WHERE kind = 'event'"
+	                                " AND julianday(end_date) - julianday(start_date) >= 4") >= 1);
+	/* organisations and people, every person in an organisation */
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM stakeholder WHERE kind = 'organisation'") >= 5);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM stakeholder"
+	                                     " WHERE kind = 'person' AND parent_id IS NULL"), 0);
+	/* the codebook is a tree with definitions */
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM code WHERE parent_id IS NOT NULL") >= 18);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE description = ''"), 0);
+	db_close(db);
+}
+
+static int test_word_count(const char *text)
+{
+	int words = 0;
+	bool in = false;
+	for (const char *p = text; *p; p++) {
+		bool space = isspace((unsigned char)*p);
+		if (!space && !in)
+			words++;
+		in = !space;
+	}
+	return words;
+}
+
+static void test_demo_notes(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	int64_t n = model_source_count(db, &err);
+	int non_ascii = 0;
+	for (int64_t id = 1; id <= n; id++) {
+		struct source *src = model_source_get_new(db, id, &err);
+		assert_non_null(src);
+		int words = test_word_count(src->text);
+		if (words < 300 || words > 1500)
+			fail_msg("%s: %d words", src->title, words);
+		assert_true(utf8_valid(src->text, strlen(src->text), NULL));
+		assert_null(strchr(src->text, '\r'));
+		for (const char *p = src->text; *p; p++)
+			if ((unsigned char)*p >= 0x80) {
+				non_ascii++;
+				break;
+			}
+		assert_true(*src->source_date != '\0');
+		model_source_free(src);
+	}
+	assert_true(non_ascii >= 4);
+	/* notes are linked to stakeholders and events, and searchable */
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM source WHERE stakeholder_id IS NOT NULL") >= 12);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM source WHERE timeline_item_id IS NOT NULL") >= 8);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'checkpoint*'") >= 1);
+	db_close(db);
+}
+
+/* Loading the demo twice fails on the duplicate codes: all or nothing. */
+static void test_demo_all_or_nothing(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	int64_t sources = model_source_count(db, &err);
+	int64_t items = model_timeline_count(db, &err);
+	assert_int_equal(demo_load(db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "codebooks/human-security.csv line 2"));
+	assert_int_equal(model_source_count(db, &err), sources);
+	assert_int_equal(model_timeline_count(db, &err), items);
+	db_close(db);
+}
+
+static void test_demo_project_record(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct project *p = model_project_get_new(db, &err);
+	assert_non_null(p);
+	assert_true(strlen(p->title) > 5);
+	assert_string_equal(p->start_date, "2026-07-01");
+	assert_string_equal(p->end_date, "2027-03-31");
+	model_project_free(p);
+	db_close(db);
+}
+
+int main(void)
+{
+	testutil_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_demo_counts),
+		cmocka_unit_test(test_demo_notes),
+		cmocka_unit_test(test_demo_all_or_nothing),
+		cmocka_unit_test(test_demo_project_record),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
