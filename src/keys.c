@@ -25,7 +25,7 @@ int keys_parse(const char *name)
 	size_t len = strlen(name);
 	uint32_t cp;
 	if (len > 0 && (size_t)utf8_decode(name, len, &cp) == len)
-		return cp >= 0x20 && cp != 0x7F ? (int)cp : -1;
+		return cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) ? (int)cp : -1;
 	if (len < 3 || name[0] != '<' || name[len - 1] != '>')
 		return -1;
 	char inner[16];

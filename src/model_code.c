@@ -43,11 +43,14 @@ int model_code_add(struct jaw_db *db, struct code *c, jaw_err *err)
 	sqlite3_bind_int(s, 6, c->position);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		int ext = sqlite3_extended_errcode(db_sqlite(db));
+		bool key = strstr(sqlite3_errmsg(db_sqlite(db)), "quick_key") != NULL;
 		sqlite3_reset(s);
-		if (ext == SQLITE_CONSTRAINT_UNIQUE)
-			return err_set(err, JAW_FAIL,
-			               "%s: a code of that name is already there, or quick key %d is taken",
+		if (ext == SQLITE_CONSTRAINT_UNIQUE && key)
+			return err_set(err, JAW_FAIL, "%s: quick key %d is taken by another code",
 			               c->name, c->quick_key);
+		if (ext == SQLITE_CONSTRAINT_UNIQUE)
+			return err_set(err, JAW_FAIL, "%s: there is a code of that name there already",
+			               c->name);
 		return err_db(err, db_sqlite(db), sql);
 	}
 	sqlite3_reset(s);

@@ -92,6 +92,7 @@ int64_t model_source_count(struct jaw_db *db, jaw_err *err)
 
 static void model_source_read_row(sqlite3_stmt *s, struct source *src)
 {
+	memset(src, 0, sizeof *src);
 	src->id = sqlite3_column_int64(s, 0);
 	src->kind = db_column_text_new(s, 1);
 	src->title = db_column_text_new(s, 2);

@@ -22,7 +22,9 @@ static int model_stakeholder_validate(struct jaw_db *db, struct stakeholder *s, 
 	if (s->power < 0 || s->power > 5 || s->interest < 0 || s->interest > 5)
 		return err_set(err, JAW_FAIL, "%s: power and interest go from 1 to 5", s->name);
 	if (s->parent_id == 0 && s->parent_name && *s->parent_name) {
-		s->parent_id = model_stakeholder_find(db, s->parent_name, err);
+		s->parent_id = model_find_id(db, "SELECT id FROM stakeholder WHERE name = ?"
+		                             " AND kind = 'organisation' ORDER BY id LIMIT 1",
+		                             s->parent_name, err);
 		if (s->parent_id < 0)
 			return JAW_FAIL;
 		if (s->parent_id == 0)

@@ -74,10 +74,19 @@ check "a tiny terminal says it is too small" wait_for "Terminal too small."
 t resize-window -t jaw -x 80 -y 24 2>/dev/null || t resize-pane -t jaw -x 80 -y 24
 check "back at 80x24 the panes return" wait_for " Evidence  16/16"
 t send-keys -t jaw q
-check "q quits with status 0" test "$(wait_exit)" = 0
+wait_exit >/dev/null
+check "q quits with status 0" grep -qx "exit=0" "$work/status"
 check "the demo location is reported" grep -q "jaw: demo project created at $XDG_DATA_HOME/jaw/demo-" "$work/stderr"
 demo=$(sed -n 's/^jaw: demo project created at //p' "$work/stderr")
 check "the demo file exists and is sound" quiet "$JAW" check "$demo"
+t kill-session -t jaw
+
+# --- --demo makes the whole ~/.local/share/jaw path when it is missing ------
+start "env -u XDG_DATA_HOME HOME='$work/fresh-home' '$JAW' --demo"
+check "--demo works in a home without ~/.local" wait_for " Timeline  1/24"
+t send-keys -t jaw q
+wait_exit >/dev/null
+check "the demo went to ~/.local/share/jaw" test -n "$(ls "$work/fresh-home/.local/share/jaw/" 2>/dev/null)"
 t kill-session -t jaw
 
 # --- signals end a session cleanly ------------------------------------------

@@ -83,19 +83,30 @@ static char *main_demo_dir_new(void)
 	const char *home = getenv("HOME");
 	char *base = xdg && *xdg == '/' ? xstrdup(xdg) : xasprintf("%s/.local/share", home ? home : "/tmp");
 	char *dir = xasprintf("%s/jaw", base);
-	/* mkdir -p for the two levels that may be missing */
-	mkdir(base, 0700);
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, "jaw: %s: %s\n", dir, strerror(errno));
-		free(dir);
-		dir = NULL;
-	}
 	free(base);
+	/* mkdir -p */
+	for (char *p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			fprintf(stderr, "jaw: cannot create %s: %s\n", dir, strerror(errno));
+			free(dir);
+			return NULL;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
 	return dir;
 }
 
 static int main_demo(void)
 {
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cmd_fail(JAW_FAIL, "the interface needs a terminal; "
+		                          "for scripts, use: jaw init FILE --demo");
 	char *dir = main_demo_dir_new();
 	if (!dir)
 		return JAW_FAIL;

@@ -76,7 +76,7 @@ CREATE TABLE respondent (
 CREATE TABLE respondent_value (
     respondent_id INTEGER NOT NULL REFERENCES respondent (id) ON DELETE CASCADE,
     column_id     INTEGER NOT NULL REFERENCES survey_column (id) ON DELETE CASCADE,
-    value         ANY,
+    value,        -- no declared type: stored exactly as imported
     PRIMARY KEY (respondent_id, column_id)
 ) WITHOUT ROWID;
 CREATE INDEX respondent_value_by_column ON respondent_value (column_id, value);

@@ -1,0 +1,23 @@
+#!/bin/sh
+# man.sh - the manual pages format without warnings, and jaw(1) lists
+# every action of the action table.
+. "$top_srcdir/tests/tap.sh"
+
+command -v groff >/dev/null 2>&1 || skip_all "groff is not installed"
+builddir=$(dirname "$JAW")
+
+for page in "$builddir/man/jaw.1" "$top_srcdir/man/jaw.5" "$top_srcdir/man/jawrc.5"; do
+	out=$(groff -man -ww -z "$page" 2>&1)
+	check "$(basename "$page") formats without warnings" test -z "$out"
+	[ -z "$out" ] || diag "$out"
+done
+
+actions=$(sed -n 's/^ACTION([A-Z_]*, *"\([a-z-]*\)".*/\1/p' "$top_srcdir/src/action.def")
+check "action.def has actions" test -n "$actions"
+for a in $actions; do
+	pattern=$(printf '%s' "$a" | sed 's/-/\\\\-/g')
+	check "jaw(1) documents the action $a" grep -q "(\\\\fB$pattern\\\\fR)" "$builddir/man/jaw.1"
+done
+check "jaw(1) has its version" grep -q "$(sed -n 's/^AC_INIT(\[jaw\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" "$builddir/man/jaw.1"
+
+done_testing

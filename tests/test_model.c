@@ -1,0 +1,1491 @@
+/* test_model.c - the core APIs: dates, the model (timeline, stakeholders,
+ * sources, codes), CSV reading, codebooks, key names and jawrc. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "action.h"
+#include "codebook.h"
+#include "csvdata.h"
+#include "date.h"
+#include "jawrc.h"
+#include "keys.h"
+#include "model.h"
+#include "testutil.h"
+#include "xalloc.h"
+
+/* Asserts that err holds status and exactly msg. */
+#define assert_err(err, st, text)                                              \
+	do {                                                                       \
+		assert_int_equal((err).status, (st));                                  \
+		assert_string_equal((err).msg, (text));                                \
+	} while (0)
+
+/* ---- dates ------------------------------------------------------------ */
+
+static void test_date_parse_good(void **state)
+{
+	(void)state;
+	struct date d;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(date_parse("2026-12-04", &d, &err), JAW_OK);
+	assert_int_equal(d.year, 2026);
+	assert_int_equal(d.month, 12);
+	assert_int_equal(d.day, 4);
+	assert_int_equal(date_parse("2028-02-29", &d, &err), JAW_OK); /* leap year */
+	assert_int_equal(d.year, 2028);
+	assert_int_equal(d.month, 2);
+	assert_int_equal(d.day, 29);
+	assert_int_equal(date_parse("2000-02-29", &d, &err), JAW_OK); /* divisible by 400 */
+	assert_int_equal(date_parse("1000-01-01", &d, &err), JAW_OK);
+	assert_int_equal(date_parse("9999-12-31", &d, &err), JAW_OK);
+	assert_int_equal(d.year, 9999);
+	assert_int_equal(date_parse("2026-04-30", NULL, &err), JAW_OK);
+	assert_int_equal(err.status, JAW_OK);
+	assert_string_equal(err.msg, "");
+	assert_true(date_valid("2026-01-31"));
+	assert_true(date_valid("2024-02-29"));
+}
+
+static void test_date_parse_bad(void **state)
+{
+	(void)state;
+	struct date d;
+	jaw_err err;
+	static const struct {
+		const char *text, *msg;
+	} bad[] = {
+		{"2027-02-29", "\"2027-02-29\": month 2 of 2027 has no day 29"},
+		{"1900-02-29", "\"1900-02-29\": month 2 of 1900 has no day 29"},
+		{"2026-13-01", "\"2026-13-01\": there is no month 13"},
+		{"2026-00-10", "\"2026-00-10\": there is no month 0"},
+		{"2026-04-31", "\"2026-04-31\": month 4 of 2026 has no day 31"},
+		{"2026-01-00", "\"2026-01-00\": month 1 of 2026 has no day 0"},
+		{"0999-12-31", "\"0999-12-31\": year 999 is out of range"},
+		{"2026-4-1", "\"2026-4-1\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"", "\"\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"yesterday", "\"yesterday\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"2026-01-01x", "\"2026-01-01x\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{" 2026-01-01", "\" 2026-01-01\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"2026/01/01", "\"2026/01/01\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"+026-01-01", "\"+026-01-01\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		err_clear(&err);
+		assert_int_equal(date_parse(bad[i].text, &d, &err), JAW_FAIL);
+		assert_err(err, JAW_FAIL, bad[i].msg);
+		assert_false(date_valid(bad[i].text));
+	}
+	/* a NULL err is allowed */
+	assert_int_equal(date_parse("2026-02-30", NULL, NULL), JAW_FAIL);
+}
+
+static void test_date_days(void **state)
+{
+	(void)state;
+	assert_int_equal(date_to_days((struct date){1970, 1, 1}), 0);
+	assert_int_equal(date_to_days((struct date){1970, 1, 2}), 1);
+	assert_int_equal(date_to_days((struct date){1969, 12, 31}), -1);
+	assert_int_equal(date_to_days((struct date){2000, 3, 1}), 11017);
+	assert_int_equal(date_to_days((struct date){2026, 12, 4}), 20791);
+	assert_int_equal(date_to_days((struct date){1000, 1, 1}), -354285);
+	assert_int_equal(date_to_days((struct date){9999, 12, 31}), 2932896);
+	struct date d = date_from_days(-1);
+	assert_int_equal(d.year, 1969);
+	assert_int_equal(d.month, 12);
+	assert_int_equal(d.day, 31);
+	d = date_from_days(0);
+	assert_int_equal(d.year, 1970);
+	assert_int_equal(d.month, 1);
+	assert_int_equal(d.day, 1);
+	d = date_from_days(date_to_days((struct date){2028, 2, 29}) + 1);
+	assert_int_equal(d.month, 3);
+	assert_int_equal(d.day, 1);
+
+	/* Every day from 1000-01-01 to 9999-12-31: round trip, consecutive,
+	 * and each one a date date_parse accepts. */
+	long first = date_to_days((struct date){1000, 1, 1});
+	long last = date_to_days((struct date){9999, 12, 31});
+	struct date prev = date_from_days(first - 1);
+	assert_int_equal(prev.year, 999);
+	assert_int_equal(prev.month, 12);
+	assert_int_equal(prev.day, 31);
+	for (long n = first; n <= last; n++) {
+		d = date_from_days(n);
+		assert_int_equal(date_to_days(d), n);
+		if (d.day == 1) {
+			assert_true(prev.day >= 28);
+			assert_int_equal(d.month, prev.month % 12 + 1);
+		} else {
+			assert_int_equal(d.day, prev.day + 1);
+			assert_int_equal(d.month, prev.month);
+			assert_int_equal(d.year, prev.year);
+		}
+		if (n % 97 == 0 || d.day >= 28) {
+			char buf[11];
+			date_format(d, buf);
+			assert_true(date_valid(buf));
+		}
+		prev = d;
+	}
+}
+
+static void test_date_format(void **state)
+{
+	(void)state;
+	char buf[11];
+	date_format((struct date){2026, 12, 4}, buf);
+	assert_string_equal(buf, "2026-12-04");
+	date_format((struct date){1970, 1, 1}, buf);
+	assert_string_equal(buf, "1970-01-01");
+	date_format((struct date){1000, 10, 31}, buf);
+	assert_string_equal(buf, "1000-10-31");
+	date_format(date_from_days(20791), buf);
+	assert_string_equal(buf, "2026-12-04");
+	struct date d;
+	assert_int_equal(date_parse("2028-02-29", &d, NULL), JAW_OK);
+	date_format(d, buf);
+	assert_string_equal(buf, "2028-02-29");
+}
+
+/* ---- timeline --------------------------------------------------------- */
+
+static struct timeline_item item_of(const char *kind, const char *title, const char *start,
+                                    const char *end, const char *status)
+{
+	struct timeline_item it = {0};
+	it.kind = (char *)kind;
+	it.title = (char *)title;
+	it.start_date = (char *)start;
+	it.end_date = (char *)end;
+	it.status = (char *)status;
+	return it;
+}
+
+static void test_timeline_add(void **state)
+{
+	(void)state;
+	char *path;
+	struct jaw_db *db = testutil_project_new(&path);
+	jaw_err err;
+	err_clear(&err);
+	struct timeline_item it = item_of("event", "Seminar in Izmir", "2026-12-04", "2026-12-08",
+	                                  "active");
+	it.location = "Izmir";
+	it.notes = "Three days of syndicate work";
+	assert_int_equal(model_timeline_add(db, &it, &err), JAW_OK);
+	assert_true(it.id > 0);
+	assert_int_equal(model_timeline_count(db, &err), 1);
+	struct timeline_item m = item_of("milestone", "Report due", "2027-09-30", NULL, NULL);
+	assert_int_equal(model_timeline_add(db, &m, &err), JAW_OK);
+	assert_true(m.id > it.id);
+	/* a one-day item may end on the day it starts */
+	struct timeline_item one = item_of("phase", "Tasking", "2026-03-01", "2026-03-01", "");
+	assert_int_equal(model_timeline_add(db, &one, &err), JAW_OK);
+	assert_int_equal(model_timeline_count(db, &err), 3);
+	assert_int_equal(err.status, JAW_OK);
+
+	struct timeline_item rows[3];
+	assert_int_equal(model_timeline_page(db, 0, 3, rows, &err), 3);
+	assert_int_equal(rows[0].id, one.id);
+	assert_string_equal(rows[0].status, "planned"); /* "" status takes the default */
+	assert_int_equal(rows[1].id, it.id);
+	assert_string_equal(rows[1].kind, "event");
+	assert_string_equal(rows[1].title, "Seminar in Izmir");
+	assert_string_equal(rows[1].start_date, "2026-12-04");
+	assert_string_equal(rows[1].end_date, "2026-12-08");
+	assert_string_equal(rows[1].location, "Izmir");
+	assert_string_equal(rows[1].status, "active");
+	assert_string_equal(rows[1].notes, "Three days of syndicate work");
+	assert_int_equal(rows[1].sources, 0);
+	assert_int_equal(rows[2].id, m.id);
+	assert_string_equal(rows[2].end_date, "");
+	assert_string_equal(rows[2].status, "planned");
+	assert_string_equal(rows[2].location, "");
+	for (int i = 0; i < 3; i++)
+		model_timeline_item_clear(&rows[i]);
+	db_close(db);
+	free(path);
+}
+
+static void test_timeline_add_refused(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	static const struct {
+		const char *kind, *title, *start, *end, *status, *msg;
+	} bad[] = {
+		{"workshop", "Seminar", "2026-12-04", NULL, NULL,
+		 "\"Seminar\": kind must be phase, milestone or event"},
+		{NULL, "Seminar", "2026-12-04", NULL, NULL,
+		 "\"Seminar\": kind must be phase, milestone or event"},
+		{"event", "", "2026-12-04", NULL, NULL, "a timeline item needs a title"},
+		{"event", NULL, "2026-12-04", NULL, NULL, "a timeline item needs a title"},
+		{"event", "Seminar", "2026-13-01", NULL, NULL,
+		 "Seminar: \"2026-13-01\": there is no month 13"},
+		{"event", "Seminar", "4 Dec", NULL, NULL,
+		 "Seminar: \"4 Dec\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"event", "Seminar", "", NULL, NULL,
+		 "Seminar: \"\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"event", "Seminar", NULL, NULL, NULL, "Seminar: a timeline item needs a start date"},
+		{"event", "Seminar", "2026-12-04", "2026-12-32", NULL,
+		 "Seminar: \"2026-12-32\": month 12 of 2026 has no day 32"},
+		{"event", "Seminar", "2026-12-04", "2026-12-01", NULL,
+		 "Seminar: ends (2026-12-01) before it starts (2026-12-04)"},
+		{"event", "Seminar", "2026-12-04", NULL, "finished",
+		 "\"Seminar\": status must be planned, active, done or cancelled"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		err_clear(&err);
+		struct timeline_item it =
+			item_of(bad[i].kind, bad[i].title, bad[i].start, bad[i].end, bad[i].status);
+		assert_int_equal(model_timeline_add(db, &it, &err), JAW_FAIL);
+		assert_err(err, JAW_FAIL, bad[i].msg);
+		assert_int_equal(it.id, 0);
+		assert_int_equal(model_timeline_count(db, &err), 0);
+		assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM timeline_item"), 0);
+	}
+	db_close(db);
+}
+
+static void test_timeline_page(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	/* added out of date order; two share a start date (then id order) */
+	static const struct {
+		const char *kind, *title, *start;
+	} add[] = {
+		{"milestone", "Report released", "2027-11-15"},
+		{"phase", "Scoping", "2026-04-01"},
+		{"event", "Interview trip to Kraków", "2026-10-12"},
+		{"phase", "Tasking", "2026-03-01"},
+		{"event", "Workshop in Brussels", "2026-10-12"},
+		{"phase", "Drafting", "2027-03-01"},
+		{"event", "Seminar in Izmir", "2026-12-04"},
+	};
+	int64_t ids[7];
+	for (int i = 0; i < 7; i++) {
+		struct timeline_item it = item_of(add[i].kind, add[i].title, add[i].start, NULL, NULL);
+		assert_int_equal(model_timeline_add(db, &it, &err), JAW_OK);
+		ids[i] = it.id;
+	}
+	/* evidence gathered at two events */
+	for (int i = 0; i < 3; i++) {
+		struct source src = {0};
+		src.kind = "interview";
+		src.title = i < 2 ? "Kraków notes" : "Izmir notes";
+		src.text = "notes";
+		src.timeline_item_id = i < 2 ? ids[2] : ids[6];
+		assert_int_equal(model_source_add(db, &src, &err), JAW_OK);
+	}
+	static const char *const order[] = {
+		"Tasking", "Scoping", "Interview trip to Kraków", "Workshop in Brussels",
+		"Seminar in Izmir", "Drafting", "Report released",
+	};
+	static const int sources[] = {0, 0, 2, 0, 1, 0, 0};
+	assert_int_equal(model_timeline_count(db, &err), 7);
+	struct timeline_item rows[3];
+	int seen = 0;
+	for (int64_t offset = 0; offset < 9; offset += 3) {
+		int n = model_timeline_page(db, offset, 3, rows, &err);
+		assert_int_equal(n, offset == 6 ? 1 : 3);
+		for (int i = 0; i < n; i++) {
+			assert_string_equal(rows[i].title, order[seen]);
+			assert_int_equal(rows[i].sources, sources[seen]);
+			seen++;
+			model_timeline_item_clear(&rows[i]);
+		}
+	}
+	assert_int_equal(seen, 7);
+	/* a page that starts in the middle and one past the end */
+	assert_int_equal(model_timeline_page(db, 4, 2, rows, &err), 2);
+	assert_string_equal(rows[0].title, "Seminar in Izmir");
+	assert_int_equal(rows[0].id, ids[6]);
+	assert_string_equal(rows[1].title, "Drafting");
+	model_timeline_item_clear(&rows[0]);
+	model_timeline_item_clear(&rows[1]);
+	assert_int_equal(model_timeline_page(db, 7, 3, rows, &err), 0);
+	assert_int_equal(model_timeline_page(db, 100, 3, rows, &err), 0);
+	assert_int_equal(err.status, JAW_OK);
+	db_close(db);
+}
+
+static void test_timeline_find(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct timeline_item a = item_of("event", "Seminar in Izmir", "2026-12-04", NULL, NULL);
+	struct timeline_item b = item_of("event", "Seminar in Izmir", "2027-01-10", NULL, NULL);
+	struct timeline_item c = item_of("phase", "Scoping", "2026-04-01", NULL, NULL);
+	assert_int_equal(model_timeline_add(db, &a, &err), JAW_OK);
+	assert_int_equal(model_timeline_add(db, &b, &err), JAW_OK);
+	assert_int_equal(model_timeline_add(db, &c, &err), JAW_OK);
+	assert_int_equal(model_timeline_find(db, "Scoping", &err), c.id);
+	assert_int_equal(model_timeline_find(db, "Seminar in Izmir", &err), a.id); /* the first */
+	assert_int_equal(model_timeline_find(db, "scoping", &err), 0);             /* exact */
+	assert_int_equal(model_timeline_find(db, "Seminar", &err), 0);
+	assert_int_equal(model_timeline_find(db, "", &err), 0);
+	assert_int_equal(err.status, JAW_OK);
+	db_close(db);
+}
+
+/* ---- stakeholders ----------------------------------------------------- */
+
+static int64_t add_stakeholder(struct jaw_db *db, const char *kind, const char *name,
+                               const char *parent)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct stakeholder s = {0};
+	s.kind = (char *)kind;
+	s.name = (char *)name;
+	s.parent_name = (char *)parent;
+	if (model_stakeholder_add(db, &s, &err) != JAW_OK)
+		fail_msg("adding %s: %s", name, err.msg);
+	assert_true(s.id > 0);
+	return s.id;
+}
+
+static void test_stakeholder_add(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct stakeholder org = {0};
+	org.kind = "organisation";
+	org.name = "UN Mission";
+	org.role = "Host of the seminar";
+	org.power = 5;
+	org.interest = 3;
+	org.attitude = "supportive";
+	assert_int_equal(model_stakeholder_add(db, &org, &err), JAW_OK);
+	assert_true(org.id > 0);
+	struct stakeholder p = {0};
+	p.kind = "person";
+	p.name = "Ana Ruiz";
+	p.parent_name = "UN Mission";
+	assert_int_equal(model_stakeholder_add(db, &p, &err), JAW_OK);
+	assert_int_equal(p.parent_id, org.id); /* resolved by name */
+	assert_int_equal(model_stakeholder_count(db, &err), 2);
+	assert_int_equal(model_stakeholder_find(db, "Ana Ruiz", &err), p.id);
+	assert_int_equal(model_stakeholder_find(db, "ana ruiz", &err), 0);
+
+	struct stakeholder rows[2];
+	assert_int_equal(model_stakeholder_page(db, 0, 2, rows, &err), 2);
+	assert_string_equal(rows[0].name, "UN Mission");
+	assert_string_equal(rows[0].kind, "organisation");
+	assert_string_equal(rows[0].role, "Host of the seminar");
+	assert_string_equal(rows[0].attitude, "supportive");
+	assert_string_equal(rows[0].parent_name, "");
+	assert_int_equal(rows[0].parent_id, 0);
+	assert_int_equal(rows[0].power, 5);
+	assert_int_equal(rows[0].interest, 3);
+	assert_string_equal(rows[1].name, "Ana Ruiz");
+	assert_string_equal(rows[1].parent_name, "UN Mission");
+	assert_int_equal(rows[1].parent_id, org.id);
+	assert_string_equal(rows[1].attitude, "unknown"); /* the default */
+	assert_int_equal(rows[1].power, 0);               /* unknown */
+	assert_int_equal(rows[1].interest, 0);
+	model_stakeholder_clear(&rows[0]);
+	model_stakeholder_clear(&rows[1]);
+	assert_int_equal(err.status, JAW_OK);
+
+	static const struct {
+		const char *kind, *name, *parent, *attitude;
+		int power, interest;
+		const char *msg;
+	} bad[] = {
+		{"person", "Bo Li", "UN Missoin", NULL, 0, 0,
+		 "Bo Li: no organisation called \"UN Missoin\""},
+		{"person", "Bo Li", NULL, NULL, 6, 0, "Bo Li: power and interest go from 1 to 5"},
+		{"person", "Bo Li", NULL, NULL, -1, 0, "Bo Li: power and interest go from 1 to 5"},
+		{"person", "Bo Li", NULL, NULL, 3, 6, "Bo Li: power and interest go from 1 to 5"},
+		{"person", "Bo Li", NULL, "hostile", 0, 0,
+		 "Bo Li: attitude must be supportive, neutral, resistant or unknown"},
+		{"people", "Bo Li", NULL, NULL, 0, 0, "Bo Li: kind must be organisation or person"},
+		{NULL, "Bo Li", NULL, NULL, 0, 0, "Bo Li: kind must be organisation or person"},
+		{"person", "", NULL, NULL, 0, 0, "a stakeholder needs a name"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct stakeholder s = {0};
+		s.kind = (char *)bad[i].kind;
+		s.name = (char *)bad[i].name;
+		s.parent_name = (char *)bad[i].parent;
+		s.attitude = (char *)bad[i].attitude;
+		s.power = bad[i].power;
+		s.interest = bad[i].interest;
+		err_clear(&err);
+		assert_int_equal(model_stakeholder_add(db, &s, &err), JAW_FAIL);
+		assert_err(err, JAW_FAIL, bad[i].msg);
+		assert_int_equal(model_stakeholder_count(db, &err), 2);
+	}
+	db_close(db);
+}
+
+/* The register says "parent organisation" and the message says "no
+ * organisation called": a person is not a parent. */
+static void test_stakeholder_parent_must_be_organisation(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	add_stakeholder(db, "organisation", "UN Mission", NULL);
+	add_stakeholder(db, "person", "Ana Ruiz", "UN Mission");
+	struct stakeholder s = {0};
+	s.kind = "person";
+	s.name = "Bo Li";
+	s.parent_name = "Ana Ruiz";
+	int rc = model_stakeholder_add(db, &s, &err);
+	int64_t count = model_stakeholder_count(db, NULL);
+	db_close(db); /* before asserting, so that a failure leaks nothing */
+	assert_int_equal(rc, JAW_FAIL);
+	assert_non_null(strstr(err.msg, "Bo Li: "));
+	assert_non_null(strstr(err.msg, "organisation"));
+	assert_non_null(strstr(err.msg, "Ana Ruiz"));
+	assert_int_equal(count, 2);
+}
+
+static void test_stakeholder_tree(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	/* Added in an order that is neither the tree's nor the names'. A person
+	 * whose name sorts before a sub-organisation still comes after it, and
+	 * "Alpha Command Support" (a name that extends "Alpha Command") comes
+	 * after the whole of Alpha Command's branch. */
+	int64_t beta = add_stakeholder(db, "organisation", "Beta Agency", NULL);
+	int64_t alpha = add_stakeholder(db, "organisation", "Alpha Command", NULL);
+	add_stakeholder(db, "person", "Carl Jensen", "Beta Agency");
+	add_stakeholder(db, "person", "Maria Lopez", "Alpha Command");
+	add_stakeholder(db, "organisation", "Alpha Command Support", NULL);
+	int64_t brigade = add_stakeholder(db, "organisation", "Alpha Brigade", "Alpha Command");
+	add_stakeholder(db, "person", "Adam Smith", "Alpha Command");
+	add_stakeholder(db, "person", "Zoe Brown", "Alpha Brigade");
+	add_stakeholder(db, "person", "Ivan Free", NULL);
+	/* a source about Zoe Brown */
+	struct source src = {0};
+	src.kind = "interview";
+	src.title = "Interview with Zoe Brown";
+	src.text = "text";
+	src.stakeholder_id = model_stakeholder_find(db, "Zoe Brown", &err);
+	assert_int_equal(model_source_add(db, &src, &err), JAW_OK);
+
+	static const struct {
+		const char *name, *parent;
+		int depth;
+	} want[] = {
+		{"Alpha Command", "", 0},
+		{"Alpha Brigade", "Alpha Command", 1},
+		{"Zoe Brown", "Alpha Brigade", 2},
+		{"Adam Smith", "Alpha Command", 1},
+		{"Maria Lopez", "Alpha Command", 1},
+		{"Alpha Command Support", "", 0},
+		{"Beta Agency", "", 0},
+		{"Carl Jensen", "Beta Agency", 1},
+		{"Ivan Free", "", 0},
+	};
+	assert_int_equal(model_stakeholder_count(db, &err), 9);
+	struct stakeholder rows[9];
+	assert_int_equal(model_stakeholder_page(db, 0, 9, rows, &err), 9);
+	for (int i = 0; i < 9; i++) {
+		assert_string_equal(rows[i].name, want[i].name);
+		assert_string_equal(rows[i].parent_name, want[i].parent);
+		assert_int_equal(rows[i].depth, want[i].depth);
+		assert_int_equal(rows[i].sources, i == 2 ? 1 : 0);
+	}
+	assert_int_equal(rows[0].id, alpha);
+	assert_int_equal(rows[1].parent_id, alpha);
+	assert_int_equal(rows[2].parent_id, brigade);
+	assert_int_equal(rows[6].id, beta);
+	assert_int_equal(rows[8].parent_id, 0);
+	for (int i = 0; i < 9; i++)
+		model_stakeholder_clear(&rows[i]);
+	/* pages of the same tree */
+	assert_int_equal(model_stakeholder_page(db, 3, 3, rows, &err), 3);
+	assert_string_equal(rows[0].name, "Adam Smith");
+	assert_string_equal(rows[1].name, "Maria Lopez");
+	assert_string_equal(rows[2].name, "Alpha Command Support");
+	for (int i = 0; i < 3; i++)
+		model_stakeholder_clear(&rows[i]);
+	assert_int_equal(model_stakeholder_page(db, 7, 5, rows, &err), 2);
+	assert_string_equal(rows[0].name, "Carl Jensen");
+	assert_string_equal(rows[1].name, "Ivan Free");
+	model_stakeholder_clear(&rows[0]);
+	model_stakeholder_clear(&rows[1]);
+	assert_int_equal(model_stakeholder_page(db, 9, 5, rows, &err), 0);
+	assert_int_equal(err.status, JAW_OK);
+	db_close(db);
+}
+
+/* ---- sources ---------------------------------------------------------- */
+
+static void test_source_add_refused(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	static const struct {
+		const char *kind, *title, *text, *date, *msg;
+	} bad[] = {
+		{"interview", "Notes", "abc\xC3\xA9x\xE2\x82z", NULL,
+		 "Notes: text is not valid UTF-8 at byte 6"},
+		{"interview", "Notes", "\xFF", NULL, "Notes: text is not valid UTF-8 at byte 0"},
+		{"interview", "Notes", "ok \xC0\xAF", NULL, "Notes: text is not valid UTF-8 at byte 3"},
+		{"email", "Notes", "text", NULL,
+		 "Notes: kind must be interview, observation, document or survey_answer"},
+		{NULL, "Notes", "text", NULL,
+		 "Notes: kind must be interview, observation, document or survey_answer"},
+		{"interview", "Notes", "text", "2026-02-30",
+		 "Notes: \"2026-02-30\": month 2 of 2026 has no day 30"},
+		{"interview", "Notes", "text", "12/04/2026",
+		 "Notes: \"12/04/2026\" is not a date: write YYYY-MM-DD, e.g. 2026-12-04"},
+		{"interview", "Notes", NULL, NULL, "Notes: no text"},
+		{"interview", "", "text", NULL, "a source needs a title"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct source src = {0};
+		src.kind = (char *)bad[i].kind;
+		src.title = (char *)bad[i].title;
+		src.text = (char *)bad[i].text;
+		src.source_date = (char *)bad[i].date;
+		err_clear(&err);
+		assert_int_equal(model_source_add(db, &src, &err), JAW_FAIL);
+		assert_err(err, JAW_FAIL, bad[i].msg);
+		assert_int_equal(src.id, 0);
+		assert_int_equal(model_source_count(db, &err), 0);
+	}
+	/* links to rows that do not exist are refused by the foreign keys */
+	struct source src = {0};
+	src.kind = "interview";
+	src.title = "Notes";
+	src.text = "text";
+	src.stakeholder_id = 999;
+	err_clear(&err);
+	assert_int_equal(model_source_add(db, &src, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "FOREIGN KEY"));
+	src.stakeholder_id = 0;
+	src.timeline_item_id = 999;
+	err_clear(&err);
+	assert_int_equal(model_source_add(db, &src, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "FOREIGN KEY"));
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source"), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source_fts"), 0);
+	db_close(db);
+}
+
+static void test_source_links_and_text(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	add_stakeholder(db, "organisation", "Brigade HQ", NULL);
+	int64_t who = add_stakeholder(db, "person", "Col. Petra Novak", "Brigade HQ");
+	struct timeline_item ev = item_of("event", "Seminar in Izmir", "2026-12-04", "2026-12-08",
+	                                  NULL);
+	assert_int_equal(model_timeline_add(db, &ev, &err), JAW_OK);
+
+	const char text[] = "Liaison with the UN mission was weak.\nKraków – İzmir 中文 😀\n";
+	struct source a = {0};
+	a.kind = "interview";
+	a.title = "Interview with Col. Novak";
+	a.text = (char *)text;
+	a.source_date = "2026-12-05";
+	a.stakeholder_id = who;
+	a.timeline_item_id = ev.id;
+	a.origin_file = "novak.txt";
+	assert_int_equal(model_source_add(db, &a, &err), JAW_OK);
+	assert_true(a.id > 0);
+	struct source b = {0}; /* no date, no links: listed last */
+	b.kind = "document";
+	b.title = "Standing orders";
+	b.text = "";
+	assert_int_equal(model_source_add(db, &b, &err), JAW_OK);
+	struct source c = {0};
+	c.kind = "observation";
+	c.title = "Patrol";
+	c.text = "Observed a patrol.";
+	c.source_date = "2026-10-01";
+	assert_int_equal(model_source_add(db, &c, &err), JAW_OK);
+	assert_int_equal(model_source_count(db, &err), 3);
+
+	struct source rows[3];
+	memset(rows, 0, sizeof rows); /* see test_source_page_leaves_text_null */
+	assert_int_equal(model_source_page(db, 0, 3, rows, &err), 3);
+	assert_int_equal(rows[0].id, c.id);
+	assert_string_equal(rows[0].stakeholder_name, "");
+	assert_string_equal(rows[0].event_title, "");
+	assert_int_equal(rows[0].stakeholder_id, 0);
+	assert_int_equal(rows[0].timeline_item_id, 0);
+	assert_int_equal(rows[1].id, a.id);
+	assert_string_equal(rows[1].kind, "interview");
+	assert_string_equal(rows[1].title, "Interview with Col. Novak");
+	assert_null(rows[1].text); /* lists leave the text out */
+	assert_string_equal(rows[1].source_date, "2026-12-05");
+	assert_string_equal(rows[1].origin_file, "novak.txt");
+	assert_int_equal(rows[1].stakeholder_id, who);
+	assert_string_equal(rows[1].stakeholder_name, "Col. Petra Novak");
+	assert_int_equal(rows[1].timeline_item_id, ev.id);
+	assert_string_equal(rows[1].event_title, "Seminar in Izmir");
+	assert_int_equal(rows[1].codings, 0);
+	assert_int_equal(rows[2].id, b.id);
+	assert_string_equal(rows[2].source_date, "");
+	for (int i = 0; i < 3; i++)
+		model_source_clear(&rows[i]);
+	assert_int_equal(model_source_page(db, 1, 1, rows, &err), 1);
+	assert_int_equal(rows[0].id, a.id);
+	model_source_clear(&rows[0]);
+	assert_int_equal(err.status, JAW_OK);
+
+	struct source *got = model_source_get_new(db, a.id, &err);
+	assert_non_null(got);
+	assert_string_equal(got->text, text);
+	assert_string_equal(got->title, "Interview with Col. Novak");
+	assert_string_equal(got->stakeholder_name, "Col. Petra Novak");
+	assert_string_equal(got->event_title, "Seminar in Izmir");
+	model_source_free(got);
+	got = model_source_get_new(db, b.id, &err);
+	assert_non_null(got);
+	assert_string_equal(got->text, "");
+	model_source_free(got);
+	model_source_free(NULL);
+
+	err_clear(&err);
+	assert_null(model_source_get_new(db, 999, &err));
+	assert_err(err, JAW_FAIL, "no source with id 999");
+	db_close(db);
+}
+
+/* model.h: "In lists, text is NULL". A page must say so itself, whatever
+ * the caller's array held before (model_source_clear frees text). */
+static void test_source_page_leaves_text_null(void **state)
+{
+	(void)state;
+	static char sentinel[] = "not from the page";
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct source a = {0};
+	a.kind = "interview";
+	a.title = "Notes";
+	a.text = "Some text";
+	assert_int_equal(model_source_add(db, &a, &err), JAW_OK);
+	struct source rows[2];
+	memset(rows, 0, sizeof rows);
+	rows[0].text = sentinel; /* as left by an earlier use of the array */
+	assert_int_equal(model_source_page(db, 0, 2, rows, &err), 1);
+	bool was_null = rows[0].text == NULL;
+	if (rows[0].text == sentinel)
+		rows[0].text = NULL; /* so that clearing does not free it */
+	model_source_clear(&rows[0]);
+	db_close(db);
+	assert_true(was_null);
+}
+
+static void test_source_fts(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'liaison'"),
+		0);
+	struct source a = {0};
+	a.kind = "interview";
+	a.title = "Interview in Kraków";
+	a.text = "Liaison with the UN mission was weak; trafficking was not reported.";
+	assert_int_equal(model_source_add(db, &a, &err), JAW_OK);
+	struct source b = {0};
+	b.kind = "observation";
+	b.title = "Checkpoint";
+	b.text = "Children were seen at the checkpoint. Reporting went to the brigade.";
+	assert_int_equal(model_source_add(db, &b, &err), JAW_OK);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'liaison'"),
+		1);
+	assert_int_equal(testutil_scalar(db, "SELECT rowid FROM source_fts"
+	                                     " WHERE source_fts MATCH 'trafficking'"),
+	                 a.id);
+	assert_int_equal(testutil_scalar(db, "SELECT rowid FROM source_fts"
+	                                     " WHERE source_fts MATCH 'checkpoint'"),
+	                 b.id);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'krakow'"),
+		1); /* titles are indexed too, diacritics folded */
+	assert_int_equal(
+		testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'was'"), 1);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'the'"), 2);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'absent'"),
+		0);
+	db_close(db);
+}
+
+/* ---- codes ------------------------------------------------------------ */
+
+static int64_t add_code(struct jaw_db *db, const char *name, int64_t parent, int key)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct code c = {0};
+	c.name = (char *)name;
+	c.parent_id = parent;
+	c.quick_key = key;
+	if (model_code_add(db, &c, &err) != JAW_OK)
+		fail_msg("adding code %s: %s", name, err.msg);
+	return c.id;
+}
+
+static void test_code_add(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct code c = {0};
+	c.name = "Training";
+	c.colour = "#5fafFF";
+	c.quick_key = 7;
+	c.description = "Courses and exercises";
+	assert_int_equal(model_code_add(db, &c, &err), JAW_OK);
+	assert_true(c.id > 0);
+	assert_int_equal(testutil_scalar(db, "SELECT quick_key FROM code WHERE name = 'Training'"),
+	                 7);
+	int64_t poc = add_code(db, "Protection of civilians", 0, 0);
+	int64_t caac = add_code(db, "Children and armed conflict", 0, 0);
+	/* the same name under different parents */
+	int64_t r1 = add_code(db, "Reporting", poc, 0);
+	int64_t r2 = add_code(db, "Reporting", caac, 0);
+	assert_true(r1 > 0 && r2 > 0 && r1 != r2);
+	assert_int_equal(model_code_count(db, &err), 5);
+	assert_int_equal(model_code_find(db, "Reporting", &err), r1);
+	assert_int_equal(model_code_find(db, "Children and armed conflict", &err), caac);
+	assert_int_equal(model_code_find(db, "reporting", &err), 0);
+	assert_int_equal(err.status, JAW_OK);
+
+	static const struct {
+		const char *name, *colour;
+		int key;
+		const char *msg;
+	} bad[] = {
+		{"Liaison", "red", 0, "Liaison: colour \"red\" is not #RRGGBB"},
+		{"Liaison", "#12345", 0, "Liaison: colour \"#12345\" is not #RRGGBB"},
+		{"Liaison", "#12345G", 0, "Liaison: colour \"#12345G\" is not #RRGGBB"},
+		{"Liaison", "", 10, "Liaison: quick keys go from 1 to 9"},
+		{"Liaison", "", -1, "Liaison: quick keys go from 1 to 9"},
+		{"", "", 0, "a code needs a name"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct code b = {0};
+		b.name = (char *)bad[i].name;
+		b.colour = (char *)bad[i].colour;
+		b.quick_key = bad[i].key;
+		err_clear(&err);
+		assert_int_equal(model_code_add(db, &b, &err), JAW_FAIL);
+		assert_err(err, JAW_FAIL, bad[i].msg);
+		assert_int_equal(model_code_count(db, &err), 5);
+	}
+	/* duplicates: a name under the same parent, at the top, a quick key */
+	struct code dup = {0};
+	dup.name = "Reporting";
+	dup.parent_id = poc;
+	err_clear(&err);
+	assert_int_equal(model_code_add(db, &dup, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "Reporting: there is a code of that name there already"));
+	dup.name = "Training";
+	dup.parent_id = 0;
+	err_clear(&err);
+	assert_int_equal(model_code_add(db, &dup, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "Training: there is a code of that name there already"));
+	dup.name = "Leadership";
+	dup.quick_key = 7;
+	err_clear(&err);
+	assert_int_equal(model_code_add(db, &dup, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "quick key 7 is taken"));
+	assert_int_equal(model_code_count(db, &err), 5);
+	db_close(db);
+}
+
+/* A duplicate name with no quick key should not blame "quick key 0". */
+static void test_code_duplicate_message(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	add_code(db, "Training", 0, 0);
+	struct code dup = {0};
+	dup.name = "Training";
+	int rc = model_code_add(db, &dup, &err);
+	db_close(db);
+	assert_int_equal(rc, JAW_FAIL);
+	assert_non_null(strstr(err.msg, "Training: "));
+	assert_null(strstr(err.msg, "quick key 0"));
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+/* Collects rows as "LINE:field|field|..." lines; fails on a row whose first
+ * field is fail_on. */
+struct csv_seen {
+	char buf[2048];
+	int rows;
+	const char *fail_on;
+};
+
+static int csv_collect(void *ctx, const struct csvdata_row *row, jaw_err *err)
+{
+	struct csv_seen *s = ctx;
+	if (s->fail_on && row->nfields > 0 && strcmp(row->fields[0], s->fail_on) == 0)
+		return err_set(err, JAW_FAIL, "%s: not wanted here", row->fields[0]);
+	size_t used = strlen(s->buf);
+	snprintf(s->buf + used, sizeof s->buf - used, "%d:", row->line);
+	for (int i = 0; i < row->nfields; i++) {
+		used = strlen(s->buf);
+		snprintf(s->buf + used, sizeof s->buf - used, "%s%s", i ? "|" : "", row->fields[i]);
+	}
+	used = strlen(s->buf);
+	snprintf(s->buf + used, sizeof s->buf - used, "\n");
+	s->rows++;
+	return JAW_OK;
+}
+
+static void test_csv_quoting(void **state)
+{
+	(void)state;
+	const char data[] = "name,note,n\n"
+	                    "a,\"x, y\",1\n"
+	                    "b,\"say \"\"hi\"\"\",2\n"
+	                    "c,\"two\nlines\",3\n"
+	                    "d,after,4\n"
+	                    "\n"
+	                    "e,,\"\"\n"
+	                    "f,last,5";
+	struct csv_seen s = {{0}, 0, NULL};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("t.csv", data, strlen(data), csv_collect, &s, &err),
+	                 JAW_OK);
+	assert_string_equal(s.buf, "1:name|note|n\n"
+	                           "2:a|x, y|1\n"
+	                           "3:b|say \"hi\"|2\n"
+	                           "4:c|two\nlines|3\n"
+	                           "6:d|after|4\n"
+	                           "8:e||\n"
+	                           "9:f|last|5\n");
+	assert_int_equal(s.rows, 7);
+	/* CRLF line ends and a UTF-8 field */
+	const char crlf[] = "h1,h2\r\nKraków,\"a\r\nb\"\r\nz,9\r\n";
+	struct csv_seen t = {{0}, 0, NULL};
+	assert_int_equal(csvdata_each_row("w.csv", crlf, strlen(crlf), csv_collect, &t, &err),
+	                 JAW_OK);
+	assert_string_equal(t.buf, "1:h1|h2\n2:Kraków|a\r\nb\n4:z|9\n");
+	/* nothing at all */
+	struct csv_seen u = {{0}, 0, NULL};
+	assert_int_equal(csvdata_each_row("e.csv", "", 0, csv_collect, &u, &err), JAW_OK);
+	assert_int_equal(u.rows, 0);
+	assert_int_equal(err.status, JAW_OK);
+
+	const struct csvdata_row header = {1, 3, (char *[]){"name", "parent", "colour"}};
+	assert_int_equal(csvdata_column(&header, "name"), 0);
+	assert_int_equal(csvdata_column(&header, "colour"), 2);
+	assert_int_equal(csvdata_column(&header, "quick_key"), -1);
+}
+
+/* A row whose first field spans lines starts on the line of its opening
+ * quote, not on the line where that field ends. */
+static void test_csv_line_of_multiline_first_field(void **state)
+{
+	(void)state;
+	const char data[] = "h,i\n"
+	                    "\"first\nfield\",x\n"
+	                    "y,z\n";
+	struct csv_seen s = {{0}, 0, NULL};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("m.csv", data, strlen(data), csv_collect, &s, &err),
+	                 JAW_OK);
+	assert_string_equal(s.buf, "1:h|i\n"
+	                           "2:first\nfield|x\n"
+	                           "4:y|z\n");
+}
+
+static void test_csv_unterminated(void **state)
+{
+	(void)state;
+	jaw_err err;
+	/* the quote opens on line 3 (a later field of the row) */
+	const char data[] = "a,b\n"
+	                    "c,d\n"
+	                    "e,\"open\n"
+	                    "more\n"
+	                    "still more\n";
+	struct csv_seen s = {{0}, 0, NULL};
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("u.csv", data, strlen(data), csv_collect, &s, &err),
+	                 JAW_FAIL);
+	assert_err(err, JAW_FAIL, "u.csv line 3: unterminated quoted field");
+	assert_int_equal(s.rows, 2);
+	/* no newline at the end */
+	const char data2[] = "a,b\nc,\"open";
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("u2.csv", data2, strlen(data2), csv_collect, &s, &err),
+	                 JAW_FAIL);
+	assert_err(err, JAW_FAIL, "u2.csv line 2: unterminated quoted field");
+}
+
+/* The same, when the unterminated field is the first of its row. */
+static void test_csv_unterminated_first_field(void **state)
+{
+	(void)state;
+	jaw_err err;
+	const char data[] = "a,b\n"
+	                    "\"open,x\n"
+	                    "more\n";
+	struct csv_seen s = {{0}, 0, NULL};
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("f.csv", data, strlen(data), csv_collect, &s, &err),
+	                 JAW_FAIL);
+	assert_err(err, JAW_FAIL, "f.csv line 2: unterminated quoted field");
+}
+
+static void test_csv_callback_error(void **state)
+{
+	(void)state;
+	jaw_err err;
+	const char data[] = "name,note\n"
+	                    "ok,\"one\ntwo\nthree\"\n"
+	                    "bad,x\n"
+	                    "never,seen\n";
+	struct csv_seen s = {{0}, 0, "bad"};
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("cb.csv", data, strlen(data), csv_collect, &s, &err),
+	                 JAW_FAIL);
+	assert_err(err, JAW_FAIL, "cb.csv line 5: bad: not wanted here");
+	assert_string_equal(s.buf, "1:name|note\n2:ok|one\ntwo\nthree\n"); /* stopped there */
+	/* an error in a last row with no newline */
+	const char last[] = "name\nbad";
+	struct csv_seen t = {{0}, 0, "bad"};
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("cb2.csv", last, strlen(last), csv_collect, &t, &err),
+	                 JAW_FAIL);
+	assert_err(err, JAW_FAIL, "cb2.csv line 2: bad: not wanted here");
+	/* a stray quote inside an unquoted field (strict parsing) */
+	const char stray[] = "a,b\nc,\"d\"e\n";
+	struct csv_seen u = {{0}, 0, NULL};
+	err_clear(&err);
+	assert_int_equal(csvdata_each_row("s.csv", stray, strlen(stray), csv_collect, &u, &err),
+	                 JAW_FAIL);
+	assert_int_equal(err.status, JAW_FAIL);
+	assert_non_null(strstr(err.msg, "s.csv line 2: "));
+}
+
+/* ---- codebooks -------------------------------------------------------- */
+
+static void test_codebook_good(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	const char csv[] = "name,parent,colour,quick_key,description\n"
+	                   "Access,,#FF0000,1,Getting in\n"
+	                   "Checkpoints,Access,,,\"At roads, bridges\"\n"
+	                   "Trust,,,2,\"Between \"\"us\"\" and them\"\n"
+	                   "Reporting,Trust,#00ff00,,\n"
+	                   "Informants,Reporting,,9,\"Two\nlines\"\n";
+	assert_int_equal(codebook_load_csv(db, "mine.csv", csv, strlen(csv), &err), JAW_OK);
+	assert_int_equal(model_code_count(db, &err), 5);
+	int64_t access = model_code_find(db, "Access", &err);
+	int64_t trust = model_code_find(db, "Trust", &err);
+	int64_t reporting = model_code_find(db, "Reporting", &err);
+	assert_true(access > 0 && trust > 0 && reporting > 0);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT parent_id FROM code WHERE name = 'Checkpoints'"), access);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT parent_id FROM code WHERE name = 'Reporting'"), trust);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT parent_id FROM code WHERE name = 'Informants'"), reporting);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE parent_id IS NULL"),
+	                 2);
+	assert_int_equal(testutil_scalar(db, "SELECT quick_key FROM code WHERE name = 'Trust'"), 2);
+	assert_int_equal(
+		testutil_scalar(db, "SELECT quick_key FROM code WHERE name = 'Informants'"), 9);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE quick_key IS NULL"),
+	                 2);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE name = 'Trust'"
+	                                     " AND description = 'Between \"us\" and them'"),
+	                 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE name = 'Access'"
+	                                     " AND colour = '#FF0000' AND position = 1"),
+	                 1);
+	assert_int_equal(testutil_scalar(db, "SELECT position FROM code WHERE name = 'Informants'"),
+	                 5);
+	/* columns in another order, some missing */
+	const char other[] = "description,name\nA note,Leadership\n";
+	assert_int_equal(codebook_load_csv(db, "other.csv", other, strlen(other), &err), JAW_OK);
+	assert_int_equal(model_code_count(db, &err), 6);
+	assert_int_equal(err.status, JAW_OK);
+	db_close(db);
+}
+
+static void test_codebook_refused(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	const char base[] = "name,parent,colour,quick_key,description\nExisting,,,1,\n";
+	assert_int_equal(codebook_load_csv(db, "base.csv", base, strlen(base), &err), JAW_OK);
+	assert_int_equal(model_code_count(db, &err), 1);
+	static const struct {
+		const char *csv, *msg;
+	} bad[] = {
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,,\n"
+		 "Checkpoints,Access,,,\n"
+		 "Orphan,Nowhere,,,\n"
+		 "Later,,,,\n",
+		 "bad.csv line 4: Orphan: parent code \"Nowhere\" is not defined above it"},
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,,\n"
+		 "Child,Later,,,\n"
+		 "Later,,,,\n",
+		 "bad.csv line 3: Child: parent code \"Later\" is not defined above it"},
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,2,\n"
+		 "Trust,,,x,\n",
+		 "bad.csv line 3: Trust: quick key \"x\" is not a digit 1-9"},
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,2,\n"
+		 "Trust,,,10,\n",
+		 "bad.csv line 3: Trust: quick key \"10\" is not a digit 1-9"},
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,2,\"two\nlines\"\n"
+		 "Trust,,,0,\n",
+		 "bad.csv line 4: Trust: quick key \"0\" is not a digit 1-9"},
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,2,\n"
+		 "Trust,,\"#FF0000\"x,,\n"
+		 "Other,,,,\n",
+		 "bad.csv line 3: error parsing data while strict checking enabled"},
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,2,\n"
+		 "Trust,,blue,,\n",
+		 "bad.csv line 3: Trust: colour \"blue\" is not #RRGGBB"},
+		{"name,parent,colour,quick_key,description\n"
+		 "Access,,,2,\n"
+		 ",,,,\n",
+		 "bad.csv line 3: a code needs a name"},
+		{"title,parent\n"
+		 "Access,\n",
+		 "bad.csv line 1: the header has no \"name\" column"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		err_clear(&err);
+		assert_int_equal(codebook_load_csv(db, "bad.csv", bad[i].csv, strlen(bad[i].csv), &err),
+		                 JAW_FAIL);
+		assert_err(err, JAW_FAIL, bad[i].msg);
+		/* all or nothing */
+		assert_int_equal(model_code_count(db, &err), 1);
+		assert_int_equal(model_code_find(db, "Access", &err), 0);
+	}
+	/* duplicates, in the file or with the project */
+	const char dup[] = "name,parent,colour,quick_key,description\n"
+	                   "Access,,,2,\n"
+	                   "Access,,,,\n";
+	err_clear(&err);
+	assert_int_equal(codebook_load_csv(db, "dup.csv", dup, strlen(dup), &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "dup.csv line 3: Access: "));
+	const char key[] = "name,parent,colour,quick_key,description\n"
+	                   "Access,,,1,\n";
+	err_clear(&err);
+	assert_int_equal(codebook_load_csv(db, "key.csv", key, strlen(key), &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "key.csv line 2: Access: "));
+	assert_non_null(strstr(err.msg, "quick key 1 is taken"));
+	assert_int_equal(model_code_count(db, &err), 1);
+	/* the connection is usable afterwards: nothing left open */
+	const char ok[] = "name,parent\nAccess,Existing\n";
+	assert_int_equal(codebook_load_csv(db, "ok.csv", ok, strlen(ok), &err), JAW_OK);
+	assert_int_equal(model_code_count(db, &err), 2);
+	db_close(db);
+}
+
+/* A malformed CSV whose last quote is never closed is refused (it must not
+ * swallow the rest of the file into one description). */
+static void test_codebook_unterminated(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	const char csv[] = "name,parent,colour,quick_key,description\n"
+	                   "Access,,,2,\n"
+	                   "Trust,,,,\"never closed\n"
+	                   "Other,,,,\n";
+	int rc = codebook_load_csv(db, "bad.csv", csv, strlen(csv), &err);
+	int64_t count = model_code_count(db, NULL);
+	db_close(db);
+	assert_int_equal(rc, JAW_FAIL);
+	assert_string_equal(err.msg, "bad.csv line 3: unterminated quoted field");
+	assert_int_equal(count, 0);
+}
+
+static void test_codebook_starters(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(codebook_load_starter(db, "nope", &err), JAW_USAGE);
+	assert_err(err, JAW_USAGE,
+	           "no starter codebook called \"nope\" (choose human-security|empty)");
+	err_clear(&err);
+	assert_int_equal(codebook_load_starter(db, "../codebooks/empty", &err), JAW_USAGE);
+	assert_int_equal(codebook_load_starter(db, "", &err), JAW_USAGE);
+	assert_string_equal(codebook_starter_names(), "human-security|empty");
+	err_clear(&err);
+	assert_int_equal(codebook_load_starter(db, "empty", &err), JAW_OK);
+	assert_int_equal(model_code_count(db, &err), 0);
+	assert_int_equal(codebook_load_starter(db, "human-security", &err), JAW_OK);
+	assert_true(model_code_count(db, &err) >= 25);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM code p WHERE parent_id IS NULL"
+	                                " AND EXISTS (SELECT 1 FROM code c WHERE c.parent_id = p.id)")
+	            >= 6);
+	assert_true(model_code_find(db, "Protection of civilians", &err) > 0);
+	assert_true(model_code_find(db, "Women peace and security", &err) > 0);
+	/* every code has a description; quick keys are 1-9, each used once */
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE description = ''"), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT count(DISTINCT quick_key) FROM code"), 9);
+	/* loading it twice is refused as a whole */
+	int64_t before = model_code_count(db, &err);
+	assert_int_equal(codebook_load_starter(db, "human-security", &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "codebooks/human-security.csv line 2: "));
+	assert_int_equal(model_code_count(db, &err), before);
+	db_close(db);
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+static void test_keys_parse(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_parse("q"), 'q');
+	assert_int_equal(keys_parse("?"), '?');
+	assert_int_equal(keys_parse("Q"), 'Q');
+	assert_int_equal(keys_parse("<"), '<');
+	assert_int_equal(keys_parse(">"), '>');
+	assert_int_equal(keys_parse("<Tab>"), '\t');
+	assert_int_equal(keys_parse("<tab>"), '\t');
+	assert_int_equal(keys_parse("<S-Tab>"), KEYS_BACKTAB);
+	assert_int_equal(keys_parse("<C-l>"), 12);
+	assert_int_equal(keys_parse("<C-L>"), 12);
+	assert_int_equal(keys_parse("<C-a>"), 1);
+	assert_int_equal(keys_parse("<C-z>"), 26);
+	assert_int_equal(keys_parse("<PgDn>"), KEYS_PGDN);
+	assert_int_equal(keys_parse("<PgUp>"), KEYS_PGUP);
+	assert_int_equal(keys_parse("<F1>"), KEYS_F1);
+	assert_int_equal(keys_parse("<F12>"), KEYS_F12);
+	assert_int_equal(keys_parse("<Lt>"), '<');
+	assert_int_equal(keys_parse("<Enter>"), '\n');
+	assert_int_equal(keys_parse("<Esc>"), 27);
+	assert_int_equal(keys_parse("<Space>"), ' ');
+	assert_int_equal(keys_parse("<Down>"), KEYS_DOWN);
+	assert_int_equal(keys_parse("<Home>"), KEYS_HOME);
+	assert_int_equal(keys_parse("<End>"), KEYS_END);
+	assert_int_equal(keys_parse("<Backspace>"), KEYS_BACKSPACE);
+	assert_int_equal(keys_parse("<Del>"), KEYS_DELETE);
+	assert_int_equal(keys_parse("<Ins>"), KEYS_INSERT);
+	assert_int_equal(keys_parse("é"), 0xE9);
+	assert_int_equal(keys_parse("中"), 0x4E2D);
+
+	static const char *const bad[] = {
+		"", "<F13>", "<F0>", "<F>", "<C-1>", "<C-ab>", "<C->", "<Nope>", "ab", "<>",
+		"<Tab", "Tab>", "qq", "\t", "\x7f", "\xC3", "<VeryLongKeyNameHere>",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		if (keys_parse(bad[i]) != -1)
+			fail_msg("keys_parse(\"%s\") should be -1", bad[i]);
+	}
+}
+
+static void test_keys_name(void **state)
+{
+	(void)state;
+	static const struct {
+		int key;
+		const char *name;
+	} names[] = {
+		{'q', "q"}, {'?', "?"}, {'\t', "<Tab>"}, {KEYS_BACKTAB, "<S-Tab>"},
+		{12, "<C-l>"}, {KEYS_PGDN, "<PgDn>"}, {KEYS_F1, "<F1>"}, {KEYS_F12, "<F12>"},
+		{'<', "<Lt>"}, {0xE9, "é"}, {' ', "<Space>"}, {'\n', "<Enter>"}, {27, "<Esc>"},
+		{KEYS_DELETE, "<Del>"}, {KEYS_F1 + 4, "<F5>"}, {0x1F600, "😀"},
+	};
+	char buf[32];
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		keys_name(names[i].key, buf, sizeof buf);
+		assert_string_equal(buf, names[i].name);
+		assert_int_equal(keys_parse(buf), names[i].key);
+	}
+	/* every name keys_parse accepts comes back as itself (after spelling) */
+	static const char *const spelled[][2] = {
+		{"<C-L>", "<C-l>"}, {"<tab>", "<Tab>"}, {"<pgdn>", "<PgDn>"}, {"<f3>", "<F3>"},
+		{"<lt>", "<Lt>"}, {"<", "<Lt>"}, {"<C-i>", "<Tab>"}, {"<C-m>", "<C-m>"},
+	};
+	for (size_t i = 0; i < sizeof spelled / sizeof *spelled; i++) {
+		keys_name(keys_parse(spelled[i][0]), buf, sizeof buf);
+		assert_string_equal(buf, spelled[i][1]);
+	}
+	/* round trips: control keys, printable ASCII, Latin-1 and on, specials */
+	for (int k = 1; k <= 26; k++) {
+		keys_name(k, buf, sizeof buf);
+		assert_int_equal(keys_parse(buf), k);
+	}
+	for (int k = ' '; k < 0x7F; k++) {
+		keys_name(k, buf, sizeof buf);
+		assert_int_equal(keys_parse(buf), k);
+	}
+	for (int k = 0xA0; k < 0x800; k++) {
+		keys_name(k, buf, sizeof buf);
+		assert_int_equal(keys_parse(buf), k);
+	}
+	for (int k = KEYS_SPECIAL + 1; k < KEYS_LAST; k++) {
+		keys_name(k, buf, sizeof buf);
+		assert_true(buf[0] == '<');
+		assert_int_equal(keys_parse(buf), k);
+	}
+	/* a small buffer is not overrun */
+	char small[4] = "xyz";
+	keys_name(KEYS_BACKSPACE, small, 3);
+	assert_string_equal(small, "<B");
+}
+
+/* ---- jawrc ------------------------------------------------------------ */
+
+struct rc_reports {
+	int n;
+	char msg[16][512];
+};
+
+static void rc_collect(void *ctx, const char *message)
+{
+	struct rc_reports *r = ctx;
+	if (r->n < 16)
+		snprintf(r->msg[r->n], sizeof r->msg[r->n], "%s", message);
+	r->n++;
+}
+
+static void test_jawrc_defaults(void **state)
+{
+	(void)state;
+	struct jawrc *rc = jawrc_new();
+	struct rc_reports r = {0};
+	assert_int_equal(jawrc_load_defaults(rc, rc_collect, &r), 0);
+	assert_int_equal(r.n, 0);
+	for (int map = 0; map < JAWRC_KEYMAP_COUNT; map++) {
+		assert_int_equal(jawrc_lookup(rc, (enum jawrc_keymap)map, 'q'), ACTION_QUIT);
+		assert_int_equal(jawrc_lookup(rc, (enum jawrc_keymap)map, '?'), ACTION_HELP);
+		assert_int_equal(jawrc_lookup(rc, (enum jawrc_keymap)map, 'Q'), ACTION_QUIT_NOW);
+		assert_int_equal(jawrc_lookup(rc, (enum jawrc_keymap)map, '\t'), ACTION_NEXT_PANE);
+		assert_int_equal(jawrc_lookup(rc, (enum jawrc_keymap)map, KEYS_BACKTAB),
+		                 ACTION_PREV_PANE);
+		assert_int_equal(jawrc_lookup(rc, (enum jawrc_keymap)map, 12), ACTION_REDRAW);
+		assert_int_equal(jawrc_lookup(rc, (enum jawrc_keymap)map, 'x'), ACTION_NONE);
+	}
+	char keys[128];
+	assert_int_equal(jawrc_keys_for(rc, JAWRC_GENERIC, ACTION_HELP, keys, sizeof keys), 2);
+	assert_string_equal(keys, "?, <F1>");
+	assert_int_equal(jawrc_keys_for(rc, JAWRC_GENERIC, ACTION_MOVE_DOWN, keys, sizeof keys),
+	                 2);
+	assert_string_equal(keys, "j, <Down>");
+	assert_int_equal(jawrc_keys_for(rc, JAWRC_TIMELINE, ACTION_HELP, keys, sizeof keys), 0);
+	assert_string_equal(keys, "");
+	assert_int_equal(
+		jawrc_keys_effective(rc, JAWRC_TIMELINE, ACTION_PAGE_DOWN, keys, sizeof keys), 3);
+	assert_string_equal(keys, "<PgDn>, <C-f>, <Space>");
+	/* every action of the table has a default key */
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		if (jawrc_keys_for(rc, JAWRC_GENERIC, (enum action)a, keys, sizeof keys) < 1)
+			fail_msg("action %s has no default key", action_name((enum action)a));
+		assert_int_equal(action_from_name(action_name((enum action)a)), a);
+		assert_true(*action_help((enum action)a) != '\0');
+	}
+	assert_string_equal(action_name(ACTION_NONE), "");
+	assert_int_equal(action_from_name("no-such-action"), ACTION_NONE);
+	assert_int_equal(action_from_name(""), ACTION_NONE);
+	assert_string_equal(jawrc_keymap_name(JAWRC_GENERIC), "generic");
+	assert_string_equal(jawrc_keymap_name(JAWRC_EVIDENCE), "evidence");
+	jawrc_free(rc);
+	jawrc_free(NULL);
+}
+
+static void test_jawrc_parse(void **state)
+{
+	(void)state;
+	struct jawrc *rc = jawrc_new();
+	struct rc_reports r = {0};
+	assert_int_equal(jawrc_load_defaults(rc, rc_collect, &r), 0);
+	const char text[] = "# my keys\n"                       /* 1 */
+	                    "bind generic x quit\n"              /* 2 */
+	                    "bind timeline j move-up\n"          /* 3 */
+	                    "unbind generic Q\n"                 /* 4 */
+	                    "frobnicate generic q quit\n"        /* 5 */
+	                    "bind nowhere q quit\n"              /* 6 */
+	                    "bind generic <Nope> quit\n"         /* 7 */
+	                    "bind generic z fly\n"               /* 8 */
+	                    "bind generic z\n"                   /* 9 */
+	                    "unbind generic z quit\n"            /* 10 */
+	                    "bind generic a b c d e\n"           /* 11 */
+	                    "\n"                                 /* 12 */
+	                    "   \t \n"                           /* 13 */
+	                    "  bind evidence <C-n> move-down\n"  /* 14 */
+	                    "unbind timeline q\r\n"              /* 15 */
+	                    "bind stakeholders <C-l> help";      /* 16, no newline */
+	assert_int_equal(jawrc_parse(rc, "my.rc", text, rc_collect, &r), 7);
+	assert_int_equal(r.n, 7);
+	assert_string_equal(r.msg[0], "my.rc line 5: unknown command \"frobnicate\" (bind, unbind)");
+	assert_string_equal(r.msg[1], "my.rc line 6: no keymap \"nowhere\""
+	                              " (generic, timeline, stakeholders, evidence)");
+	assert_string_equal(r.msg[2],
+	                    "my.rc line 7: \"<Nope>\" is not a key name (e.g. q, <C-l>, <PgDn>)");
+	assert_string_equal(r.msg[3], "my.rc line 8: no action \"fly\" (see jaw(1) for the list)");
+	assert_string_equal(r.msg[4], "my.rc line 9: expected: bind KEYMAP KEY ACTION");
+	assert_string_equal(r.msg[5], "my.rc line 10: expected: unbind KEYMAP KEY");
+	assert_string_equal(r.msg[6], "my.rc line 11: too many words");
+
+	/* the good lines apply, before and after the bad ones */
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'x'), ACTION_QUIT);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_EVIDENCE, 'x'), ACTION_QUIT);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_TIMELINE, 'j'), ACTION_MOVE_UP);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'j'), ACTION_MOVE_DOWN);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_STAKEHOLDERS, 'j'), ACTION_MOVE_DOWN);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'Q'), ACTION_NONE);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_EVIDENCE, 'Q'), ACTION_NONE);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_EVIDENCE, 14), ACTION_MOVE_DOWN);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 14), ACTION_NONE);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_TIMELINE, 14), ACTION_NONE);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_TIMELINE, 'q'), ACTION_NONE); /* unbound there */
+	assert_int_equal(jawrc_lookup(rc, JAWRC_EVIDENCE, 'q'), ACTION_QUIT);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_STAKEHOLDERS, 12), ACTION_HELP);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_EVIDENCE, 12), ACTION_REDRAW);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'z'), ACTION_NONE);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'a'), ACTION_NONE);
+
+	char keys[128];
+	assert_int_equal(jawrc_keys_for(rc, JAWRC_GENERIC, ACTION_QUIT, keys, sizeof keys), 2);
+	assert_string_equal(keys, "q, x");
+	assert_int_equal(jawrc_keys_for(rc, JAWRC_TIMELINE, ACTION_MOVE_UP, keys, sizeof keys), 1);
+	assert_string_equal(keys, "j");
+	assert_int_equal(jawrc_keys_for(rc, JAWRC_TIMELINE, ACTION_MOVE_DOWN, keys, sizeof keys),
+	                 0);
+	assert_string_equal(keys, "");
+	assert_int_equal(jawrc_keys_for(rc, JAWRC_GENERIC, ACTION_QUIT_NOW, keys, sizeof keys), 0);
+	assert_int_equal(
+		jawrc_keys_effective(rc, JAWRC_GENERIC, ACTION_MOVE_DOWN, keys, sizeof keys), 2);
+	assert_string_equal(keys, "j, <Down>");
+	assert_int_equal(
+		jawrc_keys_effective(rc, JAWRC_TIMELINE, ACTION_MOVE_DOWN, keys, sizeof keys), 1);
+	assert_string_equal(keys, "<Down>"); /* j is move-up there */
+	assert_int_equal(
+		jawrc_keys_effective(rc, JAWRC_TIMELINE, ACTION_MOVE_UP, keys, sizeof keys), 3);
+	assert_string_equal(keys, "j, k, <Up>");
+	assert_int_equal(
+		jawrc_keys_effective(rc, JAWRC_EVIDENCE, ACTION_MOVE_DOWN, keys, sizeof keys), 3);
+	assert_string_equal(keys, "<C-n>, j, <Down>");
+	assert_int_equal(jawrc_keys_effective(rc, JAWRC_TIMELINE, ACTION_QUIT, keys, sizeof keys),
+	                 1);
+	assert_string_equal(keys, "x");
+	assert_int_equal(jawrc_keys_effective(rc, JAWRC_EVIDENCE, ACTION_QUIT, keys, sizeof keys),
+	                 2);
+	assert_string_equal(keys, "q, x");
+	assert_int_equal(
+		jawrc_keys_effective(rc, JAWRC_STAKEHOLDERS, ACTION_REDRAW, keys, sizeof keys), 0);
+	assert_int_equal(
+		jawrc_keys_effective(rc, JAWRC_STAKEHOLDERS, ACTION_HELP, keys, sizeof keys), 3);
+	assert_string_equal(keys, "<C-l>, ?, <F1>");
+	/* a later line overrides an earlier one; no report function is fine */
+	assert_int_equal(jawrc_parse(rc, "again.rc", "bind timeline j move-down\nbogus\n", NULL,
+	                             NULL),
+	                 1);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_TIMELINE, 'j'), ACTION_MOVE_DOWN);
+	assert_int_equal(jawrc_parse(rc, "empty.rc", "", rc_collect, &r), 0);
+	jawrc_free(rc);
+}
+
+static void test_jawrc_files(void **state)
+{
+	(void)state;
+	struct jawrc *rc = jawrc_new();
+	struct rc_reports r = {0};
+	char *missing = testutil_path_new("no-such-jawrc");
+	assert_int_equal(jawrc_load_file(rc, missing, rc_collect, &r), 0);
+	assert_int_equal(r.n, 0);
+	free(missing);
+	char *path = testutil_path_new("jawrc");
+	const char text[] = "bind generic x quit\nbind generic y\nbind evidence w help\n";
+	testutil_write_file(path, text, strlen(text));
+	assert_int_equal(jawrc_load_file(rc, path, rc_collect, &r), 1);
+	assert_int_equal(r.n, 1);
+	char want[600];
+	snprintf(want, sizeof want, "%s line 2: expected: bind KEYMAP KEY ACTION", path);
+	assert_string_equal(r.msg[0], want);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'x'), ACTION_QUIT);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_EVIDENCE, 'w'), ACTION_HELP);
+	free(path);
+	jawrc_free(rc);
+}
+
+int main(void)
+{
+	testutil_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_parse_good),
+		cmocka_unit_test(test_date_parse_bad),
+		cmocka_unit_test(test_date_days),
+		cmocka_unit_test(test_date_format),
+		cmocka_unit_test(test_timeline_add),
+		cmocka_unit_test(test_timeline_add_refused),
+		cmocka_unit_test(test_timeline_page),
+		cmocka_unit_test(test_timeline_find),
+		cmocka_unit_test(test_stakeholder_add),
+		cmocka_unit_test(test_stakeholder_parent_must_be_organisation),
+		cmocka_unit_test(test_stakeholder_tree),
+		cmocka_unit_test(test_source_add_refused),
+		cmocka_unit_test(test_source_links_and_text),
+		cmocka_unit_test(test_source_page_leaves_text_null),
+		cmocka_unit_test(test_source_fts),
+		cmocka_unit_test(test_code_add),
+		cmocka_unit_test(test_code_duplicate_message),
+		cmocka_unit_test(test_csv_quoting),
+		cmocka_unit_test(test_csv_line_of_multiline_first_field),
+		cmocka_unit_test(test_csv_unterminated),
+		cmocka_unit_test(test_csv_unterminated_first_field),
+		cmocka_unit_test(test_csv_callback_error),
+		cmocka_unit_test(test_codebook_good),
+		cmocka_unit_test(test_codebook_refused),
+		cmocka_unit_test(test_codebook_unterminated),
+		cmocka_unit_test(test_codebook_starters),
+		cmocka_unit_test(test_keys_parse),
+		cmocka_unit_test(test_keys_name),
+		cmocka_unit_test(test_jawrc_defaults),
+		cmocka_unit_test(test_jawrc_parse),
+		cmocka_unit_test(test_jawrc_files),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
