@@ -118,6 +118,15 @@ int64_t model_code_count(struct jaw_db *db, jaw_err *err);
 int64_t model_scalar(struct jaw_db *db, const char *sql, jaw_err *err);
 /* True if value is one of the NULL-terminated allowed strings. */
 bool model_one_of(const char *value, const char *const *allowed);
+/* Reads one row of a page query into row. */
+typedef void (*model_read_fn)(sqlite3_stmt *stmt, void *row);
+/* Frees what model_read_fn put into row. */
+typedef void (*model_clear_fn)(void *row);
+/* Runs a page query (sql ends in "LIMIT ? OFFSET ?"), reading up to limit
+ * rows of row_size bytes into rows with read. Returns how many, or -1 with
+ * err set and nothing left allocated. */
+int model_read_page(struct jaw_db *db, const char *sql, int64_t offset, int limit, void *rows,
+                    size_t row_size, model_read_fn read, model_clear_fn clear, jaw_err *err);
 /* Runs sql with text bound to ?1; returns the integer of the first row,
  * 0 if there is no row, -1 on error. */
 int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err);

@@ -105,27 +105,23 @@ static void model_source_read_row(sqlite3_stmt *s, struct source *src)
 	src->codings = sqlite3_column_int(s, 9);
 }
 
+static void model_source_read_page_row(sqlite3_stmt *s, void *row)
+{
+	model_source_read_row(s, row);
+}
+
+static void model_source_clear_row(void *row)
+{
+	model_source_clear(row);
+}
+
 int model_source_page(struct jaw_db *db, int64_t offset, int limit, struct source *rows,
                       jaw_err *err)
 {
 	static const char sql[] = MODEL_SOURCE_SELECT MODEL_SOURCE_FROM
 		" ORDER BY s.source_date IS NULL, s.source_date, s.id LIMIT ? OFFSET ?";
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	sqlite3_bind_int(s, 1, limit);
-	sqlite3_bind_int64(s, 2, offset);
-	int n = 0, rc = SQLITE_DONE;
-	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		model_source_read_row(s, &rows[n++]);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		err_db(err, db_sqlite(db), sql);
-		while (n > 0)
-			model_source_clear(&rows[--n]);
-		n = -1;
-	}
-	sqlite3_reset(s);
-	return n;
+	return model_read_page(db, sql, offset, limit, rows, sizeof *rows, model_source_read_page_row,
+	                       model_source_clear_row, err);
 }
 
 struct source *model_source_get_new(struct jaw_db *db, int64_t id, jaw_err *err)

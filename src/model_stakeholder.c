@@ -67,6 +67,29 @@ int64_t model_stakeholder_count(struct jaw_db *db, jaw_err *err)
 	return model_scalar(db, "SELECT count(*) FROM stakeholder", err);
 }
 
+static void model_stakeholder_read_row(sqlite3_stmt *s, void *row)
+{
+	struct stakeholder *st = row;
+	st->id = sqlite3_column_int64(s, 0);
+	st->parent_id = sqlite3_column_int64(s, 1);
+	st->kind = db_column_text_new(s, 2);
+	st->name = db_column_text_new(s, 3);
+	st->parent_name = db_column_text_new(s, 4);
+	st->role = db_column_text_new(s, 5);
+	st->power = sqlite3_column_int(s, 6);
+	st->interest = sqlite3_column_int(s, 7);
+	st->attitude = db_column_text_new(s, 8);
+	st->contact = db_column_text_new(s, 9);
+	st->notes = db_column_text_new(s, 10);
+	st->sources = sqlite3_column_int(s, 11);
+	st->depth = sqlite3_column_int(s, 12);
+}
+
+static void model_stakeholder_clear_row(void *row)
+{
+	model_stakeholder_clear(row);
+}
+
 int model_stakeholder_page(struct jaw_db *db, int64_t offset, int limit,
                            struct stakeholder *rows, jaw_err *err)
 {
@@ -85,36 +108,8 @@ int model_stakeholder_page(struct jaw_db *db, int64_t offset, int limit,
 		" FROM tree JOIN stakeholder s ON s.id = tree.id"
 		" LEFT JOIN stakeholder p ON p.id = s.parent_id"
 		" ORDER BY tree.path, s.id LIMIT ? OFFSET ?";
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	sqlite3_bind_int(s, 1, limit);
-	sqlite3_bind_int64(s, 2, offset);
-	int n = 0, rc = SQLITE_DONE;
-	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct stakeholder *st = &rows[n++];
-		st->id = sqlite3_column_int64(s, 0);
-		st->parent_id = sqlite3_column_int64(s, 1);
-		st->kind = db_column_text_new(s, 2);
-		st->name = db_column_text_new(s, 3);
-		st->parent_name = db_column_text_new(s, 4);
-		st->role = db_column_text_new(s, 5);
-		st->power = sqlite3_column_int(s, 6);
-		st->interest = sqlite3_column_int(s, 7);
-		st->attitude = db_column_text_new(s, 8);
-		st->contact = db_column_text_new(s, 9);
-		st->notes = db_column_text_new(s, 10);
-		st->sources = sqlite3_column_int(s, 11);
-		st->depth = sqlite3_column_int(s, 12);
-	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		err_db(err, db_sqlite(db), sql);
-		while (n > 0)
-			model_stakeholder_clear(&rows[--n]);
-		n = -1;
-	}
-	sqlite3_reset(s);
-	return n;
+	return model_read_page(db, sql, offset, limit, rows, sizeof *rows,
+	                       model_stakeholder_read_row, model_stakeholder_clear_row, err);
 }
 
 void model_stakeholder_clear(struct stakeholder *s)

@@ -67,6 +67,25 @@ int64_t model_timeline_count(struct jaw_db *db, jaw_err *err)
 	return model_scalar(db, "SELECT count(*) FROM timeline_item", err);
 }
 
+static void model_timeline_read_row(sqlite3_stmt *s, void *row)
+{
+	struct timeline_item *it = row;
+	it->id = sqlite3_column_int64(s, 0);
+	it->kind = db_column_text_new(s, 1);
+	it->title = db_column_text_new(s, 2);
+	it->start_date = db_column_text_new(s, 3);
+	it->end_date = db_column_text_new(s, 4);
+	it->location = db_column_text_new(s, 5);
+	it->status = db_column_text_new(s, 6);
+	it->notes = db_column_text_new(s, 7);
+	it->sources = sqlite3_column_int(s, 8);
+}
+
+static void model_timeline_clear_row(void *row)
+{
+	model_timeline_item_clear(row);
+}
+
 int model_timeline_page(struct jaw_db *db, int64_t offset, int limit,
                         struct timeline_item *rows, jaw_err *err)
 {
@@ -75,32 +94,8 @@ int model_timeline_page(struct jaw_db *db, int64_t offset, int limit,
 		" t.status, t.notes,"
 		" (SELECT count(*) FROM source s WHERE s.timeline_item_id = t.id)"
 		" FROM timeline_item t ORDER BY t.start_date, t.id LIMIT ? OFFSET ?";
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	sqlite3_bind_int(s, 1, limit);
-	sqlite3_bind_int64(s, 2, offset);
-	int n = 0, rc = SQLITE_DONE;
-	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct timeline_item *it = &rows[n++];
-		it->id = sqlite3_column_int64(s, 0);
-		it->kind = db_column_text_new(s, 1);
-		it->title = db_column_text_new(s, 2);
-		it->start_date = db_column_text_new(s, 3);
-		it->end_date = db_column_text_new(s, 4);
-		it->location = db_column_text_new(s, 5);
-		it->status = db_column_text_new(s, 6);
-		it->notes = db_column_text_new(s, 7);
-		it->sources = sqlite3_column_int(s, 8);
-	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		err_db(err, db_sqlite(db), sql);
-		while (n > 0)
-			model_timeline_item_clear(&rows[--n]);
-		n = -1;
-	}
-	sqlite3_reset(s);
-	return n;
+	return model_read_page(db, sql, offset, limit, rows, sizeof *rows, model_timeline_read_row,
+	                       model_timeline_clear_row, err);
 }
 
 void model_timeline_item_clear(struct timeline_item *it)

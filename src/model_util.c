@@ -44,3 +44,25 @@ int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_
 	sqlite3_reset(s);
 	return id;
 }
+
+int model_read_page(struct jaw_db *db, const char *sql, int64_t offset, int limit, void *rows,
+                    size_t row_size, model_read_fn read, model_clear_fn clear, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	int params = sqlite3_bind_parameter_count(s);
+	sqlite3_bind_int(s, params - 1, limit);
+	sqlite3_bind_int64(s, params, offset);
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		read(s, (char *)rows + (size_t)n++ * row_size);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		err_db(err, db_sqlite(db), sql);
+		while (n > 0)
+			clear((char *)rows + (size_t)--n * row_size);
+		n = -1;
+	}
+	sqlite3_reset(s);
+	return n;
+}
