@@ -2,9 +2,24 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "err.h"
+
+/* Every subcommand; add new ones here (and to cmd_help, jaw(1), README). */
+static const struct cmd_entry cmd_table[] = {
+	{"init", cmd_init},
+	{"check", cmd_check},
+};
+
+const struct cmd_entry *cmd_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof cmd_table / sizeof *cmd_table; i++)
+		if (strcmp(cmd_table[i].name, name) == 0)
+			return &cmd_table[i];
+	return NULL;
+}
 
 void cmd_help(FILE *out)
 {

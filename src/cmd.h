@@ -11,6 +11,14 @@
 int cmd_init(int argc, char **argv);
 /* jaw check FILE */
 int cmd_check(int argc, char **argv);
+/* A subcommand: its name and the function that runs it. */
+struct cmd_entry {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+/* Returns the subcommand called name, or NULL. */
+const struct cmd_entry *cmd_find(const char *name);
 /* Writes the program's usage (jaw --help) to out. */
 void cmd_help(FILE *out);
 /* Prints "jaw: msg" to stderr and returns status (for usage errors adds a

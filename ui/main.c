@@ -147,10 +147,9 @@ int main(int argc, char **argv)
 		printf("jaw %s (schema version %d)\n", PACKAGE_VERSION, DB_SCHEMA_VERSION);
 		return 0;
 	}
-	if (strcmp(arg, "init") == 0)
-		return cmd_init(argc - 1, argv + 1);
-	if (strcmp(arg, "check") == 0)
-		return cmd_check(argc - 1, argv + 1);
+	const struct cmd_entry *cmd = cmd_find(arg);
+	if (cmd)
+		return cmd->run(argc - 1, argv + 1);
 	if (argc > 2) {
 		char msg[256];
 		snprintf(msg, sizeof msg, "unexpected \"%s\" after %s", argv[2], arg);
