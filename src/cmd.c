@@ -47,9 +47,10 @@ void cmd_help(FILE *out)
 	"  -h, --help       show this help\n"
 	"  -V, --version    show the version\n"
 	"\n"
-	"In the interface: ? help, Tab next pane, j/k move, q quit.\n"
+	"In the interface: ? help, Tab next pane, j/k move, a/e/d add/edit/delete,\n"
+	"Enter open, : commands, / search, q quit.\n"
 	"Exit status: 0 success, 1 failure (the message says why), 2 usage error.\n"
-	"See jaw(1) and jaw(5).\n", out);
+	"See jaw(1), jaw(5) and jawrc(5).\n", out);
 }
 
 int cmd_fail(int status, const char *msg)

@@ -63,9 +63,9 @@ check "j moves down in the timeline" wait_for " Timeline  3/24"
 t send-keys -t jaw Tab Tab G
 check "Tab twice focuses evidence, G goes to the end" wait_for " Evidence  16/16"
 t send-keys -t jaw '?'
-check "? opens the help" wait_for "Keys: Evidence (any key closes)"
-check "the help lists keys from the action table" wait_for "Move to the last row"
-t send-keys -t jaw Space
+check "? opens the help" wait_for "Keys: Evidence 1-18 of"
+check "the help lists keys from the action table" wait_for "Move down one page"
+t send-keys -t jaw Escape
 check "a key closes the help" wait_for "Date       Kind"
 t resize-window -t jaw -x 120 -y 40 2>/dev/null || t resize-pane -t jaw -x 120 -y 40
 check "a wider terminal shows more columns" wait_for "Stakeholder          Event"

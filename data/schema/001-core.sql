@@ -37,10 +37,15 @@ CREATE TABLE stakeholder (
     attitude    TEXT NOT NULL DEFAULT 'unknown'
                 CHECK (attitude IN ('supportive', 'neutral', 'resistant', 'unknown')),
     contact     TEXT NOT NULL DEFAULT '',
-    notes       TEXT NOT NULL DEFAULT ''
+    notes       TEXT NOT NULL DEFAULT '',
+    -- The register's order as a tree, kept by jaw: the path of names from
+    -- the top (see jaw(5)). A tool that changes name, kind or parent_id
+    -- sets it to NULL and jaw computes it again.
+    sort_key    TEXT
 );
 CREATE INDEX stakeholder_by_parent ON stakeholder (parent_id);
 CREATE INDEX stakeholder_by_name ON stakeholder (name, id);
+CREATE INDEX stakeholder_by_sort_key ON stakeholder (sort_key, id);
 
 CREATE TABLE survey (
     id           INTEGER PRIMARY KEY,
@@ -96,7 +101,8 @@ CREATE TABLE source (
     content_hash     TEXT NOT NULL DEFAULT '',
     created          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-CREATE INDEX source_by_date ON source (source_date, id);
+CREATE INDEX source_by_date ON source (source_date IS NULL, source_date, id);
+CREATE INDEX source_by_title ON source (title, id);
 CREATE INDEX source_by_stakeholder ON source (stakeholder_id);
 CREATE INDEX source_by_timeline_item ON source (timeline_item_id);
 CREATE INDEX source_by_respondent ON source (respondent_id);
