@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,4 +112,39 @@ char *editor_edit_new(const char *text, const char *name, jaw_err *err)
 	unlink(path);
 	free(path);
 	return result;
+}
+
+bool ui_edit_text(struct ui *ui, char **text, const char *name)
+{
+	jaw_err err;
+	err_clear(&err);
+	if (!ui->scripted)
+		ui_suspend_terminal();
+	char *edited = editor_edit_new(*text, name, &err);
+	if (!ui->scripted)
+		ui_resume_terminal();
+	if (!edited) {
+		if (err.status != JAW_OK)
+			ui_error(ui, err.msg);
+		else
+			ui_message(ui, "Unchanged.");
+		return false;
+	}
+	free(*text);
+	*text = edited;
+	return true;
+}
+
+void ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done, ...)
+{
+	if (rc != JAW_OK) {
+		ui_error(ui, err->msg);
+	} else {
+		va_list ap;
+		va_start(ap, done);
+		vsnprintf(ui->message, sizeof ui->message, done, ap);
+		va_end(ap);
+		ui->message_is_error = false;
+	}
+	ui_reload(ui);
 }

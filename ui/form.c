@@ -167,22 +167,13 @@ static void form_edit_long(struct form *f)
 {
 	form_store_field(f);
 	struct form_field *fld = &f->fields[f->current];
-	jaw_err err;
-	err_clear(&err);
-	if (!f->ui->scripted)
-		ui_suspend_terminal();
-	char *text = editor_edit_new(fld->value, fld->label, &err);
-	if (!f->ui->scripted)
-		ui_resume_terminal();
-	if (text) {
+	if (ui_edit_text(f->ui, &fld->value, fld->label)) {
 		/* a one-line field keeps one line */
 		if (!fld->long_text)
-			text[strcspn(text, "\n")] = '\0';
-		free(fld->value);
-		fld->value = text;
+			fld->value[strcspn(fld->value, "\n")] = '\0';
 		form_load_field(f);
-	} else if (err.status != JAW_OK) {
-		snprintf(f->error, sizeof f->error, "%s", err.msg);
+	} else if (f->ui->message_is_error) {
+		snprintf(f->error, sizeof f->error, "%s", f->ui->message);
 	}
 }
 

@@ -263,6 +263,14 @@ bool form_run(struct ui *ui, const char *title, struct form_field *fields, int n
  * (then err says why, if it failed). */
 char *editor_edit_new(const char *text, const char *name, jaw_err *err);
 
+/* Edits *text in the editor with curses suspended; true when it changed
+ * (then *text is replaced), false with a note in the status bar if not. */
+bool ui_edit_text(struct ui *ui, char **text, const char *name);
+/* After a change to the project: shows err if rc failed, else the message
+ * done (a printf format), and reads the panes again. */
+void ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* ---- help (help.c) ---------------------------------------------------- */
 
 /* Draws the keys of keymap map (and the generic ones) in a window centred

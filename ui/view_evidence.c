@@ -265,11 +265,8 @@ static int evidence_delete(struct ui *ui, struct list *l, const struct source *s
 		return UI_REDRAW;
 	jaw_err err;
 	err_clear(&err);
-	if (model_source_delete(l->db, s->id, &err) != JAW_OK)
-		ui_error(ui, err.msg);
-	else
-		ui_message(ui, "Deleted \"%.200s\".", s->title);
-	ui_reload(ui);
+	ui_after_change(ui, model_source_delete(l->db, s->id, &err), &err, "Deleted \"%.200s\".",
+	                s->title);
 	return UI_REDRAW;
 }
 

@@ -222,37 +222,20 @@ static int stakeholder_delete(struct ui *ui, struct list *l, struct stakeholder 
 	snprintf(q, sizeof q, "Delete %s \"%.200s\"?%s (y/n)", s->kind, s->name, what);
 	if (!prompt_yes_no(ui, q))
 		return UI_REDRAW;
-	if (model_stakeholder_delete(l->db, s->id, &err) != JAW_OK)
-		ui_error(ui, err.msg);
-	else
-		ui_message(ui, "Deleted \"%.200s\".", s->name);
-	ui_reload(ui);
+	ui_after_change(ui, model_stakeholder_delete(l->db, s->id, &err), &err,
+	                "Deleted \"%.200s\".", s->name);
 	return UI_REDRAW;
 }
 
 static int stakeholder_edit_notes(struct ui *ui, struct list *l, struct stakeholder *s)
 {
-	jaw_err err;
-	err_clear(&err);
-	ui_suspend_terminal();
-	char *notes = editor_edit_new(s->notes, "stakeholder-notes", &err);
-	ui_resume_terminal();
-	if (!notes) {
-		if (err.status != JAW_OK)
-			ui_error(ui, err.msg);
-		else
-			ui_message(ui, "Notes unchanged.");
+	if (!ui_edit_text(ui, &s->notes, "stakeholder-notes"))
 		return UI_REDRAW;
-	}
-	free(s->notes);
-	s->notes = notes;
 	free(s->parent_name);
 	s->parent_name = NULL; /* keep the parent by its id */
-	if (model_stakeholder_update(l->db, s, &err) != JAW_OK)
-		ui_error(ui, err.msg);
-	else
-		ui_message(ui, "Notes saved.");
-	ui_reload(ui);
+	jaw_err err;
+	err_clear(&err);
+	ui_after_change(ui, model_stakeholder_update(l->db, s, &err), &err, "Notes saved.");
 	return UI_REDRAW;
 }
 

@@ -272,35 +272,18 @@ static int timeline_delete(struct ui *ui, struct list *l, struct timeline_item *
 		return UI_REDRAW;
 	jaw_err err;
 	err_clear(&err);
-	if (model_timeline_delete(l->db, it->id, &err) != JAW_OK)
-		ui_error(ui, err.msg);
-	else
-		ui_message(ui, "Deleted \"%.200s\".", it->title);
-	ui_reload(ui);
+	ui_after_change(ui, model_timeline_delete(l->db, it->id, &err), &err, "Deleted \"%.200s\".",
+	                it->title);
 	return UI_REDRAW;
 }
 
 static int timeline_edit_notes(struct ui *ui, struct list *l, struct timeline_item *it)
 {
+	if (!ui_edit_text(ui, &it->notes, "timeline-notes"))
+		return UI_REDRAW;
 	jaw_err err;
 	err_clear(&err);
-	ui_suspend_terminal();
-	char *notes = editor_edit_new(it->notes, "timeline-notes", &err);
-	ui_resume_terminal();
-	if (!notes) {
-		if (err.status != JAW_OK)
-			ui_error(ui, err.msg);
-		else
-			ui_message(ui, "Notes unchanged.");
-		return UI_REDRAW;
-	}
-	free(it->notes);
-	it->notes = notes;
-	if (model_timeline_update(l->db, it, &err) != JAW_OK)
-		ui_error(ui, err.msg);
-	else
-		ui_message(ui, "Notes saved.");
-	ui_reload(ui);
+	ui_after_change(ui, model_timeline_update(l->db, it, &err), &err, "Notes saved.");
 	return UI_REDRAW;
 }
 
