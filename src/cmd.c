@@ -11,6 +11,7 @@
 static const struct cmd_entry cmd_table[] = {
 	{"init", cmd_init},
 	{"check", cmd_check},
+	{"import-notes", cmd_import_notes},
 };
 
 const struct cmd_entry *cmd_find(const char *name)
@@ -28,6 +29,8 @@ void cmd_help(FILE *out)
 	"       jaw --demo               open a fresh copy of the demo project\n"
 	"       jaw init FILE [--title T] [--codebook human-security|empty] [--demo]\n"
 	"       jaw check FILE\n"
+	"       jaw import-notes FILE NOTE... [--kind K] [--stakeholder NAME]\n"
+	"                        [--event TITLE] [--date D] [--encoding E]\n"
 	"       jaw --help | --version\n"
 	"\n"
 	"jaw, the Joint Analysis Workbench: timeline, stakeholders, evidence, coding\n"
@@ -40,6 +43,12 @@ void cmd_help(FILE *out)
 	"    --demo           write the demo project into FILE instead\n"
 	"  check FILE       check integrity, foreign keys, full-text index and\n"
 	"                   schema version; exit 1 if anything is wrong\n"
+	"  import-notes FILE NOTE...\n"
+	"                   store text files as sources, all or none; prints the id\n"
+	"                   and title (the first line) of each; skips repeated texts\n"
+	"    --kind K         interview (default), observation or document\n"
+	"    --stakeholder NAME, --event TITLE, --date YYYY-MM-DD  link them\n"
+	"    --encoding E     the notes' encoding, if not UTF-8 (e.g. latin1)\n"
 	"\n"
 	"Options:\n"
 	"  --demo           create a fresh copy of the demo project under\n"

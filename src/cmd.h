@@ -11,6 +11,9 @@
 int cmd_init(int argc, char **argv);
 /* jaw check FILE */
 int cmd_check(int argc, char **argv);
+/* jaw import-notes FILE NOTE... [--kind K] [--stakeholder NAME]
+ * [--event TITLE] [--date D] [--encoding E] */
+int cmd_import_notes(int argc, char **argv);
 /* A subcommand: its name and the function that runs it. */
 struct cmd_entry {
 	const char *name;

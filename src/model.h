@@ -207,6 +207,10 @@ int model_source_delete(struct jaw_db *db, int64_t id, jaw_err *err);
 void model_source_clear(struct source *src);
 /* Frees a source from model_source_get_new. */
 void model_source_free(struct source *src);
+/* Finds a note, observation or document (not a survey answer) whose text
+ * is exactly text, through the content hash; returns its id, 0 if none,
+ * -1 on error. */
+int64_t model_source_find_text(struct jaw_db *db, const char *text, jaw_err *err);
 
 /* ---- codes ------------------------------------------------------------ */
 

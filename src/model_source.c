@@ -285,3 +285,27 @@ int model_source_delete(struct jaw_db *db, int64_t id, jaw_err *err)
 	sqlite3_bind_int64(s, 1, id);
 	return db_step_done(db, s, err);
 }
+
+int64_t model_source_find_text(struct jaw_db *db, const char *text, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT id FROM source WHERE content_hash = ?1 AND text = ?2"
+		" AND kind <> 'survey_answer' ORDER BY id LIMIT 1";
+	char hash[17];
+	model_source_hash(text, hash);
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, hash, false);
+	db_bind_text(s, 2, text, false);
+	int rc = sqlite3_step(s);
+	int64_t id = 0;
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), sql);
+		id = -1;
+	}
+	sqlite3_reset(s);
+	return id;
+}

@@ -150,7 +150,12 @@ CREATE TABLE coding (
     CHECK (end_cp > start_cp)
 );
 CREATE INDEX coding_by_source ON coding (source_id, start_cp);
-CREATE INDEX coding_by_code ON coding (code_id);
+-- The longest coding of a source bounds the search for codings that
+-- overlap a range: only those starting that far before it can reach it.
+CREATE INDEX coding_by_source_length ON coding (source_id, (end_cp - start_cp));
+CREATE INDEX coding_by_code ON coding (code_id, source_id, start_cp);
+-- One analyst codes a stretch of text with a code once.
+CREATE UNIQUE INDEX coding_once ON coding (source_id, code_id, coder, start_cp, end_cp);
 
 CREATE TABLE memo (
     id          INTEGER PRIMARY KEY,

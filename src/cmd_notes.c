@@ -1,0 +1,171 @@
+/* cmd_notes.c - jaw import-notes: store notes as sources, all or nothing. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "model.h"
+#include "notes.h"
+#include "utf8.h"
+
+/* The command line of import-notes. */
+struct cmd_notes_args {
+	const char *kind, *stakeholder, *event, *date, *encoding;
+	const char *path;
+	char **notes;
+	int nnotes;
+};
+
+static int cmd_notes_parse(int argc, char **argv, struct cmd_notes_args *a)
+{
+	static const struct option opts[] = {
+		{"kind", required_argument, NULL, 'k'},
+		{"stakeholder", required_argument, NULL, 's'},
+		{"event", required_argument, NULL, 'e'},
+		{"date", required_argument, NULL, 'd'},
+		{"encoding", required_argument, NULL, 'E'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k': a->kind = optarg; break;
+		case 's': a->stakeholder = optarg; break;
+		case 'e': a->event = optarg; break;
+		case 'd': a->date = optarg; break;
+		case 'E': a->encoding = optarg; break;
+		case 'h': cmd_help(stdout); return -1;
+		case ':': return cmd_fail(JAW_USAGE, "import-notes: an option needs a value");
+		default: return cmd_fail(JAW_USAGE, "import-notes: unknown option");
+		}
+	}
+	if (argc - optind < 2)
+		return cmd_fail(JAW_USAGE, "import-notes: name the project FILE and at least one NOTE");
+	a->path = argv[optind];
+	a->notes = argv + optind + 1;
+	a->nnotes = argc - optind - 1;
+	return JAW_OK;
+}
+
+/* Checks the options that need no project. */
+static int cmd_notes_check(const struct cmd_notes_args *a)
+{
+	static const char *const kinds[] = {"interview", "observation", "document", NULL};
+	jaw_err err;
+	err_clear(&err);
+	if (!model_one_of(a->kind, kinds))
+		return cmd_fail(JAW_USAGE,
+		                "import-notes: --kind must be interview, observation or document");
+	if (a->date && date_parse(a->date, NULL, &err) != JAW_OK) {
+		err_prefix(&err, "import-notes: --date");
+		return cmd_fail(JAW_USAGE, err.msg);
+	}
+	if (a->encoding && *a->encoding && notes_encoding_check(a->encoding, &err) != JAW_OK) {
+		err_prefix(&err, "import-notes");
+		return cmd_fail(JAW_USAGE, err.msg);
+	}
+	return JAW_OK;
+}
+
+/* Finds the stakeholder or event named by an option (0 when not given). */
+static int cmd_notes_link(struct jaw_db *db, const char *path, const char *value,
+                          const char *what,
+                          int64_t (*find)(struct jaw_db *, const char *, jaw_err *),
+                          int64_t *id)
+{
+	jaw_err err;
+	err_clear(&err);
+	*id = 0;
+	if (!value)
+		return JAW_OK;
+	*id = find(db, value, &err);
+	if (*id < 0)
+		return cmd_fail(JAW_FAIL, err.msg);
+	if (*id == 0) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s: no %s called \"%s\"", path, what, value);
+		return cmd_fail(JAW_FAIL, msg);
+	}
+	return JAW_OK;
+}
+
+/* Reads every note; reports each one refused. Returns how many were. */
+static int cmd_notes_read(struct notes_batch *b, const struct cmd_notes_args *a)
+{
+	int refused = 0;
+	for (int i = 0; i < a->nnotes; i++) {
+		jaw_err err;
+		err_clear(&err);
+		if (notes_batch_add_file(b, a->notes[i], &err) != JAW_OK) {
+			cmd_fail(JAW_FAIL, err.msg);
+			refused++;
+		}
+	}
+	return refused;
+}
+
+/* Prints one line per stored note (id, tab, title) and reports repeats. */
+static void cmd_notes_report(const struct notes_batch *b)
+{
+	for (size_t i = 0; i < notes_batch_count(b); i++) {
+		const struct notes_item *it = notes_batch_item(b, i);
+		char *title = utf8_sanitize_new(it->duplicate ? it->duplicate_of : it->title);
+		if (it->duplicate)
+			fprintf(stderr, "jaw: %s: same text as source %lld (%s); not imported again\n",
+			        it->name, (long long)it->id, title);
+		else
+			printf("%lld\t%s\n", (long long)it->id, title);
+		free(title);
+	}
+}
+
+/* Opens the project, reads the notes and stores them. */
+static int cmd_notes_run(const struct cmd_notes_args *a)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *db = NULL;
+	if (db_open(a->path, 0, &db, &err) != JAW_OK)
+		return cmd_fail(JAW_FAIL, err.msg);
+	struct notes_options opts = {.kind = a->kind, .date = a->date, .encoding = a->encoding};
+	int status = cmd_notes_link(db, a->path, a->stakeholder, "stakeholder",
+	                            model_stakeholder_find, &opts.stakeholder_id);
+	if (status == JAW_OK)
+		status = cmd_notes_link(db, a->path, a->event, "timeline item", model_timeline_find,
+		                        &opts.timeline_item_id);
+	struct notes_batch *b = notes_batch_new(&opts);
+	int refused = status == JAW_OK ? cmd_notes_read(b, a) : 0;
+	if (status == JAW_OK && refused > 0) {
+		char msg[128];
+		snprintf(msg, sizeof msg, "nothing imported: %d of %d notes refused", refused,
+		         a->nnotes);
+		status = cmd_fail(JAW_FAIL, msg);
+	} else if (status == JAW_OK && notes_batch_store(db, b, &err) != JAW_OK) {
+		status = cmd_fail(JAW_FAIL, err.msg);
+	} else if (status == JAW_OK) {
+		cmd_notes_report(b);
+	}
+	notes_batch_free(b);
+	db_close(db);
+	return status;
+}
+
+int cmd_import_notes(int argc, char **argv)
+{
+	struct cmd_notes_args a = {.kind = "interview"};
+	int rc = cmd_notes_parse(argc, argv, &a);
+	if (rc < 0)
+		return 0;
+	if (rc != JAW_OK)
+		return rc;
+	if ((rc = cmd_notes_check(&a)) != JAW_OK)
+		return rc;
+	return cmd_notes_run(&a);
+}

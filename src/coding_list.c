@@ -1,0 +1,222 @@
+/* coding_list.c - reading codings: one, a range, the next or previous,
+ * every segment of a code. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "coding.h"
+#include "xalloc.h"
+
+/* The columns read into a struct coding, first in every query here. */
+#define CODING_COLUMNS                                                          \
+	"SELECT k.id, k.source_id, k.code_id, k.start_cp, k.end_cp, k.coder,"     \
+	" k.created, k.memo, c.name, c.colour, coalesce(c.quick_key, 0)"
+#define CODING_FROM " FROM coding k JOIN code c ON c.id = k.code_id"
+#define CODING_NCOLUMNS 11
+
+static void coding_read(sqlite3_stmt *s, struct coding *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(s, 0);
+	c->source_id = sqlite3_column_int64(s, 1);
+	c->code_id = sqlite3_column_int64(s, 2);
+	c->start = sqlite3_column_int64(s, 3);
+	c->end = sqlite3_column_int64(s, 4);
+	c->coder = db_column_text_new(s, 5);
+	c->created = db_column_text_new(s, 6);
+	c->memo = db_column_text_new(s, 7);
+	c->code_name = db_column_text_new(s, 8);
+	c->code_colour = db_column_text_new(s, 9);
+	c->code_quick_key = sqlite3_column_int(s, 10);
+}
+
+/* Steps s for at most one row into *out: 1 read, 0 none, -1 error. */
+static int coding_read_one(struct jaw_db *db, sqlite3_stmt *s, struct coding *out,
+                           jaw_err *err)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		coding_read(s, out);
+	else if (rc != SQLITE_DONE)
+		err_db(err, db_sqlite(db), sqlite3_sql(s));
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int coding_get(struct jaw_db *db, int64_t id, struct coding *out, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, CODING_COLUMNS CODING_FROM " WHERE k.id = ?1", err);
+	if (!s)
+		return JAW_FAIL;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = coding_read_one(db, s, out, err);
+	if (rc == 0)
+		err_set(err, JAW_FAIL, "no coding with id %lld", (long long)id);
+	return rc == 1 ? JAW_OK : JAW_FAIL;
+}
+
+/* Codings of source ?1 overlapping [?2, ?3). Only codings that start at
+ * most the longest coding's length before ?2 can reach it, which keeps the
+ * index scan short however many codings the source has. */
+#define CODING_OVERLAP                                                          \
+	" WHERE k.source_id = ?1 AND k.start_cp < ?3 AND k.end_cp > ?2"            \
+	" AND k.start_cp >= ?2 - (SELECT ifnull(max(end_cp - start_cp), 0)"        \
+	" FROM coding WHERE source_id = ?1)"
+
+int64_t coding_range_count(struct jaw_db *db, int64_t source_id, int64_t start, int64_t end,
+                           jaw_err *err)
+{
+	static const char sql[] = "SELECT count(*) FROM coding k" CODING_OVERLAP;
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, start);
+	sqlite3_bind_int64(s, 3, end);
+	int64_t n = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return n;
+}
+
+/* Reads up to limit rows of s (parameters bound) with read; -1 on error. */
+static int coding_read_rows(struct jaw_db *db, sqlite3_stmt *s, int limit, void *rows,
+                            size_t size, void (*read)(sqlite3_stmt *, void *),
+                            void (*clear)(void *), jaw_err *err)
+{
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		read(s, (char *)rows + (size_t)n++ * size);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		err_db(err, db_sqlite(db), sqlite3_sql(s));
+		while (n > 0)
+			clear((char *)rows + (size_t)--n * size);
+		n = -1;
+	}
+	sqlite3_reset(s);
+	return n;
+}
+
+static void coding_read_row(sqlite3_stmt *s, void *row)
+{
+	coding_read(s, row);
+}
+
+static void coding_clear_row(void *row)
+{
+	coding_clear(row);
+}
+
+int coding_range_page(struct jaw_db *db, int64_t source_id, int64_t start, int64_t end,
+                      int64_t offset, int limit, struct coding *rows, jaw_err *err)
+{
+	static const char sql[] = CODING_COLUMNS CODING_FROM CODING_OVERLAP
+		" ORDER BY k.start_cp, k.end_cp, k.id LIMIT ?4 OFFSET ?5";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, start);
+	sqlite3_bind_int64(s, 3, end);
+	sqlite3_bind_int(s, 4, limit);
+	sqlite3_bind_int64(s, 5, offset);
+	return coding_read_rows(db, s, limit, rows, sizeof *rows, coding_read_row, coding_clear_row,
+	                        err);
+}
+
+int coding_step(struct jaw_db *db, int64_t source_id, int64_t offset,
+                enum coding_direction dir, struct coding *out, jaw_err *err)
+{
+	static const char next_sql[] = CODING_COLUMNS CODING_FROM
+		" WHERE k.source_id = ?1 AND k.start_cp > ?2"
+		" ORDER BY k.start_cp, k.end_cp, k.id LIMIT 1";
+	static const char prev_sql[] = CODING_COLUMNS CODING_FROM
+		" WHERE k.source_id = ?1 AND k.start_cp < ?2"
+		" ORDER BY k.start_cp DESC, k.end_cp DESC, k.id DESC LIMIT 1";
+	sqlite3_stmt *s = db_stmt(db, dir == CODING_NEXT ? next_sql : prev_sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, source_id);
+	sqlite3_bind_int64(s, 2, offset);
+	return coding_read_one(db, s, out, err);
+}
+
+/* ---- segments of a code ------------------------------------------------------ */
+
+/* The codes whose segments are listed: ?1 and, when ?2, all below it. */
+#define CODING_SUBCODES                                                         \
+	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION"                               \
+	" SELECT x.id FROM code x JOIN sub ON x.parent_id = sub.id WHERE ?2) "
+
+int64_t coding_segments_count(struct jaw_db *db, int64_t code_id, int flags, jaw_err *err)
+{
+	static const char sql[] = CODING_SUBCODES
+		"SELECT count(*) FROM coding k WHERE k.code_id IN (SELECT id FROM sub)";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, code_id);
+	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
+	int64_t n = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return n;
+}
+
+void coding_segment_clear(struct coding_segment *seg)
+{
+	coding_clear(&seg->coding);
+	free(seg->text);
+	free(seg->source_title);
+	free(seg->source_kind);
+	free(seg->source_date);
+	free(seg->stakeholder);
+	memset(seg, 0, sizeof *seg);
+}
+
+static void coding_segment_read(sqlite3_stmt *s, void *row)
+{
+	struct coding_segment *seg = row;
+	memset(seg, 0, sizeof *seg);
+	coding_read(s, &seg->coding);
+	int i = CODING_NCOLUMNS;
+	seg->text = db_column_text_new(s, i++);
+	seg->source_title = db_column_text_new(s, i++);
+	seg->source_kind = db_column_text_new(s, i++);
+	seg->source_date = db_column_text_new(s, i++);
+	seg->stakeholder_id = sqlite3_column_int64(s, i++);
+	seg->stakeholder = db_column_text_new(s, i++);
+}
+
+static void coding_segment_clear_row(void *row)
+{
+	coding_segment_clear(row);
+}
+
+int coding_segments_page(struct jaw_db *db, int64_t code_id, int flags, int64_t offset,
+                         int limit, struct coding_segment *rows, jaw_err *err)
+{
+	static const char sql[] = CODING_SUBCODES CODING_COLUMNS
+		", substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp), s.title, s.kind,"
+		" coalesce(s.source_date, ''), coalesce(s.stakeholder_id, 0), coalesce(st.name, '')"
+		CODING_FROM " JOIN source s ON s.id = k.source_id"
+		" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+		" WHERE k.code_id IN (SELECT id FROM sub)"
+		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id LIMIT ?3 OFFSET ?4";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, code_id);
+	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
+	sqlite3_bind_int(s, 3, limit);
+	sqlite3_bind_int64(s, 4, offset);
+	return coding_read_rows(db, s, limit, rows, sizeof *rows, coding_segment_read,
+	                        coding_segment_clear_row, err);
+}

@@ -1,0 +1,227 @@
+/* text.c - the text model: decoding, code point and byte offsets, cells,
+ * search. Wrapping is in text_wrap.c, motions in text_motion.c. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* One byte offset is kept for every TEXT_MARK_EVERY code points, so a
+ * conversion decodes at most that many characters. */
+#define TEXT_MARK_EVERY 64
+
+struct text {
+	char *utf8;
+	size_t bytes;
+	uint32_t *cps;
+	size_t n;
+	size_t *marks; /* marks[k]: byte offset of code point k * TEXT_MARK_EVERY */
+	size_t nmarks;
+};
+
+/* Decodes one character at s[0..len): its length (an invalid byte is one
+ * byte of U+FFFD). */
+static size_t text_decode(const char *s, size_t len, uint32_t *cp)
+{
+	int k = utf8_decode(s, len, cp);
+	if (k > 0)
+		return (size_t)k;
+	*cp = 0xFFFD;
+	return 1;
+}
+
+struct text *text_new(const char *utf8, size_t len)
+{
+	struct text *t = xcalloc(1, sizeof *t);
+	t->utf8 = xmalloc(len + 1);
+	memcpy(t->utf8, utf8, len);
+	t->utf8[len] = '\0';
+	t->bytes = len;
+	t->cps = xreallocarray(NULL, len + 1, sizeof *t->cps);
+	t->marks = xreallocarray(NULL, len / TEXT_MARK_EVERY + 2, sizeof *t->marks);
+	size_t i = 0;
+	while (i < len) {
+		if (t->n % TEXT_MARK_EVERY == 0)
+			t->marks[t->nmarks++] = i;
+		i += text_decode(t->utf8 + i, len - i, &t->cps[t->n++]);
+	}
+	if (t->n % TEXT_MARK_EVERY == 0)
+		t->marks[t->nmarks++] = len;
+	t->cps[t->n] = 0;
+	return t;
+}
+
+void text_free(struct text *t)
+{
+	if (!t)
+		return;
+	free(t->utf8);
+	free(t->cps);
+	free(t->marks);
+	free(t);
+}
+
+size_t text_length(const struct text *t)
+{
+	return t->n;
+}
+
+const uint32_t *text_cps(const struct text *t)
+{
+	return t->cps;
+}
+
+uint32_t text_cp(const struct text *t, size_t i)
+{
+	return i < t->n ? t->cps[i] : 0;
+}
+
+const char *text_utf8(const struct text *t, size_t *len)
+{
+	if (len)
+		*len = t->bytes;
+	return t->utf8;
+}
+
+size_t text_cp_to_byte(const struct text *t, size_t cp)
+{
+	if (cp >= t->n)
+		return t->bytes;
+	size_t b = t->marks[cp / TEXT_MARK_EVERY];
+	uint32_t c;
+	for (size_t k = cp % TEXT_MARK_EVERY; k > 0; k--)
+		b += text_decode(t->utf8 + b, t->bytes - b, &c);
+	return b;
+}
+
+size_t text_byte_to_cp(const struct text *t, size_t byte)
+{
+	if (byte >= t->bytes)
+		return t->n;
+	size_t lo = 0, hi = t->nmarks; /* find the last mark <= byte */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->marks[mid] <= byte)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t cp = lo * TEXT_MARK_EVERY, b = t->marks[lo];
+	uint32_t c;
+	for (;;) {
+		size_t k = text_decode(t->utf8 + b, t->bytes - b, &c);
+		if (b + k > byte)
+			return cp;
+		b += k;
+		cp++;
+	}
+}
+
+char *text_slice_new(const struct text *t, size_t start, size_t end)
+{
+	if (end > t->n)
+		end = t->n;
+	if (start > end)
+		start = end;
+	size_t b0 = text_cp_to_byte(t, start), b1 = text_cp_to_byte(t, end);
+	return xstrndup(t->utf8 + b0, b1 - b0);
+}
+
+int text_cell_width(uint32_t cp, int col)
+{
+	if (cp == '\t')
+		return TEXT_TAB_WIDTH - col % TEXT_TAB_WIDTH;
+	if (cp == '\n')
+		return 0;
+	return utf8_cp_width(cp);
+}
+
+/* ---- search -------------------------------------------------------------- */
+
+static uint32_t text_fold(uint32_t c, bool fold)
+{
+	return fold ? (uint32_t)towlower((wint_t)c) : c;
+}
+
+/* True if the pattern p[0..m) matches t at i. */
+static bool text_match_at(const struct text *t, size_t i, const uint32_t *p, size_t m, bool fold)
+{
+	for (size_t k = 0; k < m; k++)
+		if (text_fold(t->cps[i + k], fold) != p[k])
+			return false;
+	return true;
+}
+
+/* Searches match starts in [lo, hi) in the given direction. */
+static bool text_scan(const struct text *t, size_t lo, size_t hi, const uint32_t *p, size_t m,
+                      bool fold, bool backward, size_t *at)
+{
+	if (t->n < m)
+		return false;
+	if (hi > t->n - m + 1)
+		hi = t->n - m + 1;
+	for (size_t k = lo; k < hi; k++) {
+		size_t i = backward ? hi - 1 - (k - lo) : k;
+		if (text_fold(t->cps[i], fold) == p[0] && text_match_at(t, i, p, m, fold)) {
+			*at = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Decodes pattern into code points (folded when fold); returns how many. */
+static size_t text_pattern(const char *pattern, bool fold, uint32_t **out)
+{
+	size_t len = strlen(pattern), m = 0;
+	*out = xreallocarray(NULL, len + 1, sizeof **out);
+	for (size_t i = 0; i < len; m++) {
+		uint32_t c;
+		i += text_decode(pattern + i, len - i, &c);
+		(*out)[m] = text_fold(c, fold);
+	}
+	return m;
+}
+
+/* True if pattern holds an upper-case letter. */
+static bool text_has_upper(const char *pattern)
+{
+	size_t len = strlen(pattern);
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		i += text_decode(pattern + i, len - i, &c);
+		if (iswupper((wint_t)c))
+			return true;
+	}
+	return false;
+}
+
+bool text_search(const struct text *t, const char *pattern, size_t from, int flags,
+                 size_t *start, size_t *end)
+{
+	bool fold = (flags & TEXT_SEARCH_IGNORE_CASE) ||
+	            ((flags & TEXT_SEARCH_SMART_CASE) && !text_has_upper(pattern));
+	bool back = flags & TEXT_SEARCH_BACKWARD;
+	uint32_t *p;
+	size_t m = text_pattern(pattern, fold, &p), at = 0;
+	if (from > t->n)
+		from = t->n;
+	bool found = false;
+	if (m > 0) {
+		found = back ? text_scan(t, 0, from, p, m, fold, true, &at)
+		             : text_scan(t, from, t->n + 1, p, m, fold, false, &at);
+		if (!found && (flags & TEXT_SEARCH_WRAP))
+			found = back ? text_scan(t, from, t->n + 1, p, m, fold, true, &at)
+			             : text_scan(t, 0, from, p, m, fold, false, &at);
+	}
+	free(p);
+	if (found) {
+		*start = at;
+		*end = at + m;
+	}
+	return found;
+}
