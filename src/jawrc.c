@@ -43,7 +43,7 @@ static const char *const jawrc_keymap_names[JAWRC_KEYMAP_COUNT] = {
 static const char *const jawrc_role_names[ROLE_COUNT] = {
 	"normal", "title", "status", "pane-title", "pane-title-focus", "header", "cursor",
 	"cursor-unfocused", "error", "dim", "overdue", "today", "bar-phase", "bar-milestone",
-	"bar-event", "quadrant",
+	"bar-event", "quadrant", "selection", "coded",
 };
 
 static const char *const jawrc_colour_names[] = {

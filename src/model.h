@@ -228,5 +228,8 @@ int model_code_add(struct jaw_db *db, struct code *c, jaw_err *err);
 int64_t model_code_find(struct jaw_db *db, const char *name, jaw_err *err);
 /* Number of codes. */
 int64_t model_code_count(struct jaw_db *db, jaw_err *err);
+/* The colour a code is drawn in: its own, or the nearest parent's
+ * (#RRGGBB, "" if none up the tree); newly allocated, NULL on error. */
+char *model_code_colour_new(struct jaw_db *db, int64_t id, jaw_err *err);
 
 #endif

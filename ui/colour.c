@@ -3,6 +3,7 @@
  * terminal without colours uses each role's monochrome form. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ui.h"
@@ -25,6 +26,8 @@ static const attr_t colour_mono[ROLE_COUNT] = {
 	[ROLE_BAR_MILESTONE] = A_BOLD,
 	[ROLE_BAR_EVENT] = A_NORMAL,
 	[ROLE_QUADRANT] = A_BOLD,
+	[ROLE_SELECTION] = A_REVERSE,
+	[ROLE_CODED] = A_UNDERLINE,
 };
 
 static attr_t colour_attrs[ROLE_COUNT];
@@ -87,4 +90,32 @@ attr_t colour_attr(enum jawrc_role role)
 	if (role >= ROLE_COUNT)
 		return A_NORMAL;
 	return colour_attrs[role];
+}
+
+/* The nearest of the terminal's colours to r, g, b (0-255 each). */
+static short colour_nearest(int r, int g, int b)
+{
+	if (COLORS >= 256) {
+		/* the 6x6x6 cube of xterm's 256 colours */
+		int cr = (r * 5 + 127) / 255, cg = (g * 5 + 127) / 255, cb = (b * 5 + 127) / 255;
+		return (short)(16 + 36 * cr + 6 * cg + cb);
+	}
+	int bright = (r + g + b) / 3 > 170;
+	short c = (short)((r > 127) | ((g > 127) << 1) | ((b > 127) << 2));
+	if (c == 0 && bright)
+		c = 7;
+	return c;
+}
+
+attr_t colour_of_hex(const char *hex)
+{
+	unsigned r, g, b;
+	if (!colour_on || !hex || sscanf(hex, "#%2x%2x%2x", &r, &g, &b) != 3)
+		return A_UNDERLINE;
+	short c = colour_nearest((int)r, (int)g, (int)b);
+	short pair = (short)(ROLE_COUNT + c);
+	if (pair >= COLOR_PAIRS)
+		return A_UNDERLINE;
+	init_pair(pair, c, -1);
+	return COLOR_PAIR(pair) | A_UNDERLINE;
 }

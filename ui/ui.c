@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coding.h"
+#include "journal.h"
 #include "keys.h"
 #include "ui.h"
 #include "utf8.h"
@@ -346,6 +348,27 @@ static int ui_prompt_command(struct ui *ui)
 	return flags;
 }
 
+/* u and Ctrl-R in the panes: undo or redo the analyst's last coding change. */
+static int ui_undo_redo(struct ui *ui, bool redo)
+{
+	const char *set = jawrc_option(ui->rc, "coder");
+	char *coder = coding_coder_new(*set ? set : NULL);
+	struct journal_result res = {0};
+	jaw_err err;
+	err_clear(&err);
+	int rc = redo ? journal_redo(ui->db, coder, &res, &err)
+	              : journal_undo(ui->db, coder, &res, &err);
+	if (rc != JAW_OK)
+		ui_error(ui, err.msg);
+	else if (res.entry == 0)
+		ui_message(ui, redo ? "Nothing to redo." : "Nothing to undo.");
+	else
+		ui_message(ui, "%s: %.900s", redo ? "Redone" : "Undone", res.summary);
+	journal_result_clear(&res);
+	free(coder);
+	return UI_RELOAD;
+}
+
 /* Actions the shell handles itself, whatever the view; -1 if not one. */
 static int ui_shell_action(struct ui *ui, enum action a)
 {
@@ -369,6 +392,8 @@ static int ui_shell_action(struct ui *ui, enum action a)
 	case ACTION_SEARCH: return ui_prompt_search(ui);
 	case ACTION_SEARCH_NEXT: return ui_search(ui, MODEL_FORWARD);
 	case ACTION_SEARCH_PREV: return ui_search(ui, MODEL_BACKWARD);
+	case ACTION_UNDO: return ui_undo_redo(ui, false);
+	case ACTION_REDO: return ui_undo_redo(ui, true);
 	default: return -1;
 	}
 }

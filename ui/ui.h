@@ -40,6 +40,9 @@ void colour_init(const struct jawrc *rc);
 attr_t colour_attr(enum jawrc_role role);
 /* True when colours are in use. */
 bool colour_enabled(void);
+/* The attributes for text in a code's colour (#RRGGBB; "" for none): the
+ * nearest colour the terminal has, or underline without colours. */
+attr_t colour_of_hex(const char *hex);
 
 /* ---- input and output (input.c) -------------------------------------- */
 
@@ -270,6 +273,13 @@ bool ui_edit_text(struct ui *ui, char **text, const char *name);
  * done (a printf format), and reads the panes again. */
 void ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Lets the analyst pick a code by typing part of its name; Enter with no
+ * match makes a new code (as coder) from what was typed. Returns the code's
+ * id, 0 if cancelled, -1 with err set on failure. */
+int64_t picker_code(struct ui *ui, const char *coder, jaw_err *err);
+/* Lets the analyst choose one of n items; returns its index, -1 if cancelled. */
+int picker_choose(struct ui *ui, const char *title, char *const *items, int n);
 
 /* ---- help (help.c) ---------------------------------------------------- */
 
