@@ -233,7 +233,7 @@ int ui_command(struct ui *ui, const char *line);
 const char *ui_command_complete(const char *prefix, int nth);
 /* Searches the focused list for text from the cursor (n and N repeat it). */
 int ui_search_for(struct ui *ui, const char *text);
-/* Opens the read-only text view of a source (until q). */
+/* Opens the reader on a source, for reading and coding it (until q). */
 void ui_open_source(struct ui *ui, int64_t id);
 
 /* ---- prompts, forms and the editor (prompt.c, form.c, editor.c) ------- */
