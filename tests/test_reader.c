@@ -165,6 +165,69 @@ static void test_reader_moves_and_searches(void **state)
 	screen_stop(&f);
 }
 
+static void test_codebook_pane(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 30, 100);
+	const int code[] = {')', '1'};
+	read_with(&f, 3, code, 2); /* a coding with Protection of civilians */
+	const int open[] = {'C'};
+	screen_keys(&f, open, 1);
+	screen_assert_has(" Codebook  1/33");
+	screen_assert_has("- Protection of civilians");
+	/* Enter lists the segments; Enter on one opens the reader there */
+	const int pick[] = {'\n'};
+	ui_script(f.ui, pick, 1);
+	f.ui->script_end = capture;
+	ui_key(f.ui, '\n');
+	expect_captured(" 52/6359  Interview with the brigade legal adviser");
+	/* Space folds a code */
+	const int fold[] = {' '};
+	screen_keys(&f, fold, 1);
+	screen_assert_has("+ Protection of civilians");
+	screen_assert_has(" Codebook  1/29");
+	screen_keys(&f, fold, 1);
+	/* A adds a code under the selected one */
+	int keys[32], n = 0;
+	screen_type(keys, &n, "Checkpoints\n");
+	ui_script(f.ui, keys, n);
+	f.ui->script_end = NULL;
+	ui_key(f.ui, 'A');
+	ui_draw(f.ui);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code c JOIN code p ON"
+	                                       " p.id = c.parent_id WHERE c.name = 'Checkpoints'"
+	                                       " AND p.name = 'Protection of civilians'"), 1);
+	screen_assert_has("Saved (u undoes).");
+	/* M merges it into another code picked by name */
+	n = 0;
+	screen_type(keys, &n, "Physical prot\n");
+	ui_script(f.ui, keys, n);
+	ui_key(f.ui, 'M');
+	ui_draw(f.ui);
+	screen_assert_has("Merged: 0 coding(s) moved");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE name = 'Checkpoints'"), 0);
+	/* d deletes after asking, with its codings; u brings them back */
+	const int top[] = {'g'};
+	screen_keys(&f, top, 1);
+	const int yes[] = {'y'};
+	ui_script(f.ui, yes, 1);
+	ui_key(f.ui, 'd');
+	ui_draw(f.ui);
+	screen_assert_has("Deleted \"Protection of civilians\" (u undoes).");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), 0);
+	const int undo[] = {'u'};
+	screen_keys(&f, undo, 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE name ="
+	                                       " 'Protection of civilians'"), 1);
+	/* q goes back to the panes */
+	const int back[] = {'q'};
+	screen_keys(&f, back, 1);
+	screen_assert_has(" Timeline  1/24");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -175,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_code_the_sentence_with_the_picker),
 		cmocka_unit_test(test_overlapping_codings_remove_and_undo),
 		cmocka_unit_test(test_reader_moves_and_searches),
+		cmocka_unit_test(test_codebook_pane),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	free(captured);

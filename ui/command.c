@@ -78,7 +78,7 @@ static int command_view(struct ui *ui, const char *args)
 			return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
 		}
 	}
-	ui_error(ui, "view: write :view timeline, :view stakeholders or :view evidence");
+	ui_error(ui, "view: write :view timeline, :view stakeholders, :view evidence or :view codebook");
 	return UI_REDRAW;
 }
 
@@ -118,7 +118,7 @@ static const struct command commands[] = {
 	 "show only the evidence that matches (no argument: all)", command_filter},
 	{"sort", "date|title", "sort the evidence", command_sort},
 	{"search", "TEXT", "search the focused list (then n, N)", command_search},
-	{"view", "timeline|stakeholders|evidence", "focus a pane", command_view},
+	{"view", "timeline|stakeholders|evidence|codebook", "focus a pane", command_view},
 	{"zoom", "", "zoom the focused pane, or back", command_zoom},
 	{"help", "", "show the keys", command_help},
 	{"quit", "", "leave jaw", command_quit},

@@ -30,6 +30,7 @@ struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err)
 	ui->panes[0] = list_new(&view_timeline_ops, ui, db);
 	ui->panes[1] = list_new(&view_stakeholders_ops, ui, db);
 	ui->panes[2] = list_new(&view_evidence_ops, ui, db);
+	ui->panes[3] = list_new(&view_codebook_ops, ui, db);
 	list_set_focus(ui->panes[0], true);
 	ui->data_version = db_data_version(db);
 	return ui;
@@ -81,7 +82,7 @@ void ui_error(struct ui *ui, const char *msg)
 static void ui_place_panes(struct ui *ui, int w)
 {
 	int body = ui->lines - 2;
-	if (ui->zoomed) {
+	if (ui->zoomed || ui->focus == UI_CODEBOOK) {
 		for (int i = 0; i < UI_NPANES; i++)
 			if (i != ui->focus)
 				list_place(ui->panes[i], 1, 0, 0, 0);
@@ -271,10 +272,11 @@ void ui_draw(struct ui *ui)
 	ui_draw_title(ui);
 	bool all = ui->help_win != NULL || ui->clear_all;
 	ui->clear_all = false;
+	bool alone = ui->zoomed || ui->focus == UI_CODEBOOK;
 	for (int i = 0; i < UI_NPANES; i++)
-		if (!ui->zoomed || i == ui->focus)
+		if (alone ? i == ui->focus : i < UI_SHARED_PANES)
 			list_draw(ui->panes[i], all);
-	if (ui->sep_win && !ui->zoomed) {
+	if (ui->sep_win && !alone) {
 		wattrset(ui->sep_win, colour_attr(ROLE_DIM));
 		mvwvline(ui->sep_win, 0, 0, ACS_VLINE, ui->lines);
 		wnoutrefresh(ui->sep_win);
@@ -294,8 +296,18 @@ void ui_draw(struct ui *ui)
 void ui_focus_pane(struct ui *ui, int i)
 {
 	list_set_focus(ui->panes[ui->focus], false);
-	ui->focus = (i + UI_NPANES) % UI_NPANES;
+	if (i == UI_CODEBOOK && ui->focus != UI_CODEBOOK)
+		ui->focus_before_codebook = ui->focus;
+	ui->focus = i == UI_CODEBOOK ? i : (i + UI_SHARED_PANES) % UI_SHARED_PANES;
 	list_set_focus(ui->panes[ui->focus], true);
+}
+
+/* Tab and Shift-Tab: the next shared pane (from the codebook, back). */
+static int ui_cycle(struct ui *ui, int delta)
+{
+	bool was_codebook = ui->focus == UI_CODEBOOK;
+	ui_focus_pane(ui, was_codebook ? ui->focus_before_codebook : ui->focus + delta);
+	return ui->zoomed || was_codebook ? UI_LAYOUT : UI_REDRAW;
 }
 
 /* Searches the focused list for ui->search from the cursor. */
@@ -375,17 +387,26 @@ static int ui_shell_action(struct ui *ui, enum action a)
 	switch (a) {
 	case ACTION_HELP: ui->help = true; ui->help_top = 0; return UI_REDRAW;
 	case ACTION_QUIT:
+		if (ui->focus == UI_CODEBOOK) {
+			ui_focus_pane(ui, ui->focus_before_codebook);
+			return UI_LAYOUT;
+		}
 		if (ui->zoomed) {
 			ui->zoomed = false;
 			return UI_LAYOUT;
 		}
 		return UI_QUIT;
 	case ACTION_QUIT_NOW: return UI_QUIT;
-	case ACTION_NEXT_PANE: ui_focus_pane(ui, ui->focus + 1); return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
-	case ACTION_PREV_PANE: ui_focus_pane(ui, ui->focus - 1); return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
-	case ACTION_VIEW_TIMELINE: ui_focus_pane(ui, 0); return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
-	case ACTION_VIEW_STAKEHOLDERS: ui_focus_pane(ui, 1); return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
-	case ACTION_VIEW_EVIDENCE: ui_focus_pane(ui, 2); return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
+	case ACTION_NEXT_PANE: return ui_cycle(ui, 1);
+	case ACTION_PREV_PANE: return ui_cycle(ui, -1);
+	case ACTION_VIEW_TIMELINE:
+	case ACTION_VIEW_STAKEHOLDERS:
+	case ACTION_VIEW_EVIDENCE:
+	case ACTION_VIEW_CODEBOOK: {
+		bool was_codebook = ui->focus == UI_CODEBOOK;
+		ui_focus_pane(ui, a - ACTION_VIEW_TIMELINE);
+		return ui->zoomed || was_codebook || ui->focus == UI_CODEBOOK ? UI_LAYOUT : UI_REDRAW;
+	}
 	case ACTION_ZOOM: ui->zoomed = !ui->zoomed; return UI_LAYOUT;
 	case ACTION_REDRAW: clearok(curscr, TRUE); return UI_RELOAD;
 	case ACTION_COMMAND: return ui_prompt_command(ui);

@@ -128,6 +128,7 @@ struct list {
 extern const struct view_ops view_timeline_ops;
 extern const struct view_ops view_stakeholders_ops;
 extern const struct view_ops view_evidence_ops;
+extern const struct view_ops view_codebook_ops;
 
 /* Returns a new list of the view ops over db (no window yet). */
 struct list *list_new(const struct view_ops *ops, struct ui *ui, struct jaw_db *db);
@@ -164,7 +165,9 @@ int view_evidence_filter_command(struct list *l, const char *args, jaw_err *err)
 
 /* ---- the interface (ui.c) --------------------------------------------- */
 
-enum { UI_NPANES = 3 };
+/* The panes: timeline, stakeholders and evidence share the screen; the
+ * codebook (C) takes the whole screen until q. */
+enum { UI_NPANES = 4, UI_SHARED_PANES = 3, UI_CODEBOOK = 3 };
 
 /* The whole interface. */
 struct ui {
@@ -173,6 +176,7 @@ struct ui {
 	char *title;
 	struct list *panes[UI_NPANES];
 	int focus;
+	int focus_before_codebook;
 	bool zoomed;
 	int lines, cols;
 	bool too_small, help;
@@ -225,7 +229,7 @@ int ui_run(struct ui *ui);
 int ui_read_key(struct ui *ui);
 /* Feeds keys for tests: ui_read_key returns them in order, then -1. */
 void ui_script(struct ui *ui, const int *keys, int n);
-/* Focuses pane i (0 timeline, 1 stakeholders, 2 evidence). */
+/* Focuses pane i (0 timeline, 1 stakeholders, 2 evidence, 3 codebook). */
 void ui_focus_pane(struct ui *ui, int i);
 /* Runs a command line (":goto 2026-03-01"); returns ui_flags. */
 int ui_command(struct ui *ui, const char *line);
@@ -235,6 +239,8 @@ const char *ui_command_complete(const char *prefix, int nth);
 int ui_search_for(struct ui *ui, const char *text);
 /* Opens the reader on a source, for reading and coding it (until q). */
 void ui_open_source(struct ui *ui, int64_t id);
+/* The same, with the cursor at code point offset. */
+void ui_open_source_at(struct ui *ui, int64_t id, size_t offset);
 
 /* ---- prompts, forms and the editor (prompt.c, form.c, editor.c) ------- */
 

@@ -543,6 +543,11 @@ static void reader_loop(struct reader *r)
 
 void ui_open_source(struct ui *ui, int64_t id)
 {
+	ui_open_source_at(ui, id, 0);
+}
+
+void ui_open_source_at(struct ui *ui, int64_t id, size_t offset)
+{
 	jaw_err err;
 	err_clear(&err);
 	struct reader r = {.ui = ui, .anchor = -1};
@@ -554,6 +559,7 @@ void ui_open_source(struct ui *ui, int64_t id)
 	const char *coder = jawrc_option(ui->rc, "coder");
 	r.coder = coding_coder_new(*coder ? coder : NULL);
 	r.t = text_new(r.src->text, strlen(r.src->text));
+	r.cursor = offset <= text_length(r.t) ? offset : text_length(r.t);
 	reader_layout(&r);
 	reader_loop(&r);
 	reader_drop_codings(&r);
