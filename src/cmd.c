@@ -12,6 +12,8 @@ static const struct cmd_entry cmd_table[] = {
 	{"init", cmd_init},
 	{"check", cmd_check},
 	{"import-notes", cmd_import_notes},
+	{"code", cmd_code},
+	{"export", cmd_export},
 };
 
 const struct cmd_entry *cmd_find(const char *name)
@@ -31,6 +33,9 @@ void cmd_help(FILE *out)
 	"       jaw check FILE\n"
 	"       jaw import-notes FILE NOTE... [--kind K] [--stakeholder NAME]\n"
 	"                        [--event TITLE] [--date D] [--encoding E]\n"
+	"       jaw code FILE --source ID --start N --end N --code NAME [--coder C]\n"
+	"                [--memo TEXT]\n"
+	"       jaw export codings FILE [-o OUT]\n"
 	"       jaw --help | --version\n"
 	"\n"
 	"jaw, the Joint Analysis Workbench: timeline, stakeholders, evidence, coding\n"
@@ -49,6 +54,14 @@ void cmd_help(FILE *out)
 	"    --kind K         interview (default), observation or document\n"
 	"    --stakeholder NAME, --event TITLE, --date YYYY-MM-DD  link them\n"
 	"    --encoding E     the notes' encoding, if not UTF-8 (e.g. latin1)\n"
+	"  code FILE        apply the code NAME (or its path, A/B) to code points\n"
+	"                   [N, N) of source ID; undo it in the interface (u)\n"
+	"    --coder C        who codes (default: your login name)\n"
+	"    --memo TEXT      a memo on the coding\n"
+	"  export codings FILE\n"
+	"                   write every coding as CSV: source,code,coder,start,end,\n"
+	"                   text,... (offsets in code points; text exactly as coded)\n"
+	"    -o OUT           write to OUT instead of standard output\n"
 	"\n"
 	"Options:\n"
 	"  --demo           create a fresh copy of the demo project under\n"

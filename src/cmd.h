@@ -14,6 +14,11 @@ int cmd_check(int argc, char **argv);
 /* jaw import-notes FILE NOTE... [--kind K] [--stakeholder NAME]
  * [--event TITLE] [--date D] [--encoding E] */
 int cmd_import_notes(int argc, char **argv);
+/* jaw code FILE --source ID --start N --end N --code NAME [--coder C]
+ * [--memo T] */
+int cmd_code(int argc, char **argv);
+/* jaw export codings FILE [-o OUT] */
+int cmd_export(int argc, char **argv);
 /* A subcommand: its name and the function that runs it. */
 struct cmd_entry {
 	const char *name;

@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "codebook.h"
+#include "coding.h"
 #include "csvdata.h"
 #include "demo.h"
 #include "embedded.h"
 #include "model.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define DEMO_MAX_HEADERS 8
@@ -204,6 +206,83 @@ static int demo_load_note(struct jaw_db *db, const struct embedded_file *f, jaw_
 	return rc;
 }
 
+/* A demo note's source: id, text and date (date "" if none). */
+struct demo_source {
+	int64_t id;
+	char *text, *date;
+};
+
+static int demo_source_get(struct jaw_db *db, const char *note, struct demo_source *src,
+                           jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT id, text, coalesce(source_date, '') FROM source WHERE origin_file = ?1";
+	char *origin = xasprintf("demo/notes/%s", note);
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	int rc = s ? JAW_OK : JAW_FAIL;
+	if (s) {
+		db_bind_text(s, 1, origin, false);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			src->id = sqlite3_column_int64(s, 0);
+			src->text = db_column_text_new(s, 1);
+			src->date = db_column_text_new(s, 2);
+		} else {
+			rc = err_set(err, JAW_FAIL, "no demo note %s", note);
+		}
+		sqlite3_reset(s);
+	}
+	free(origin);
+	return rc;
+}
+
+/* Finds the only place of passage in text, as code point offsets. */
+static int demo_passage(const char *text, const char *passage, int64_t *start, int64_t *end,
+                        jaw_err *err)
+{
+	const char *at = *passage ? strstr(text, passage) : NULL;
+	if (!at)
+		return err_set(err, JAW_FAIL, "passage not found in the note");
+	if (strstr(at + 1, passage))
+		return err_set(err, JAW_FAIL, "passage found more than once in the note");
+	size_t before = (size_t)(at - text);
+	*start = (int64_t)utf8_cp_count(text, before);
+	*end = *start + (int64_t)utf8_cp_count(at, strlen(passage));
+	return JAW_OK;
+}
+
+/* One row of demo/codings.csv: note, code, coder, passage, memo. The
+ * passage is looked up in the note, so the offsets are always right. */
+static int demo_coding_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
+{
+	struct demo_table *t = ctx;
+	if (demo_table_header(t, row))
+		return JAW_OK;
+	struct demo_source src = {0};
+	struct coding c = {0};
+	int rc = demo_source_get(t->db, demo_field(t, row, "note"), &src, err);
+	if (rc == JAW_OK)
+		rc = demo_passage(src.text, demo_field(t, row, "passage"), &c.start, &c.end, err);
+	c.code_id = rc == JAW_OK ? codebook_find(t->db, demo_field(t, row, "code"), err) : 0;
+	if (rc == JAW_OK && c.code_id > 0) {
+		c.source_id = src.id;
+		c.coder = (char *)demo_field(t, row, "coder");
+		c.memo = (char *)demo_field(t, row, "memo");
+		c.created = *src.date ? xasprintf("%sT17:00:00Z", src.date) : xstrdup("");
+		rc = coding_insert(t->db, &c, err);
+		free(c.created);
+	} else {
+		rc = JAW_FAIL;
+	}
+	if (rc != JAW_OK) {
+		char where[64];
+		snprintf(where, sizeof where, "demo/codings.csv line %d", row->line);
+		err_prefix(err, where);
+	}
+	free(src.text);
+	free(src.date);
+	return rc;
+}
+
 static int demo_load_all(struct jaw_db *db, jaw_err *err)
 {
 	if (demo_load_project(db, err) != JAW_OK ||
@@ -216,7 +295,7 @@ static int demo_load_all(struct jaw_db *db, jaw_err *err)
 		if (strncmp(f->name, notes, sizeof notes - 1) == 0 &&
 		    demo_load_note(db, f, err) != JAW_OK)
 			return JAW_FAIL;
-	return JAW_OK;
+	return demo_load_table(db, "demo/codings.csv", demo_coding_row, err);
 }
 
 int demo_load(struct jaw_db *db, jaw_err *err)

@@ -7,7 +7,9 @@
 #include "err.h"
 
 /* Writes the demo project (project record, starter codebook, timeline,
- * stakeholders, notes) into an empty project, in one transaction. */
+ * stakeholders, notes, and codings by two analysts from demo/codings.csv,
+ * whose passages are found in the notes) into an empty project, in one
+ * transaction. The codings are not journaled. */
 int demo_load(struct jaw_db *db, jaw_err *err);
 
 #endif

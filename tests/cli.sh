@@ -199,9 +199,9 @@ check "check a file from a newer jaw: says so" err_line "jaw: newer.jaw: made by
 check "check a file from a newer jaw: leaves its version" equals 99 newer.jaw "PRAGMA user_version"
 
 cp demo.jaw broken.jaw
-sqlite3 broken.jaw "PRAGMA foreign_keys=OFF; INSERT INTO coding(source_id,start_cp,end_cp,code_id,coder) VALUES (999,0,1,1,'x')"
+sqlite3 broken.jaw "PRAGMA foreign_keys=OFF; INSERT INTO coding(id,source_id,start_cp,end_cp,code_id,coder) VALUES (999,999,0,1,1,'x')"
 check "check a broken foreign key: exit 1" expect 1 check broken.jaw
-check "check a broken foreign key: names it" err_line "jaw: broken.jaw: foreign key: coding row 1 refers to a missing row of source"
+check "check a broken foreign key: names it" err_line "jaw: broken.jaw: foreign key: coding row 999 refers to a missing row of source"
 check "check a broken foreign key: counts the problems" err_line "jaw: broken.jaw: 1 problem found"
 check "check a broken foreign key: nothing on stdout" empty "$out"
 

@@ -127,4 +127,77 @@ check "import-notes --stakeholder unknown: message" err_line "jaw: p.jaw: no sta
 check "import-notes into a missing project: exit 1" expect 1 import-notes none.jaw two.txt
 check "import-notes into a missing project: creates nothing" test ! -e none.jaw
 
+# ---- code ------------------------------------------------------------------
+
+"$JAW" init c.jaw >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
+"$JAW" import-notes c.jaw bom.txt >/dev/null 2>&1 || { echo "Bail out! import failed"; exit 1; }
+"$JAW" import-notes c.jaw latin1.txt --encoding latin1 >/dev/null 2>&1 || { echo "Bail out! import failed"; exit 1; }
+# Source 1 is "Interview with Zo\303\253\nShe said \360\237\230\200 and e\314\201.\n":
+# 38 code points; Zo\303\253 is [15, 18), the emoji is 28, e + U+0301 is [34, 36).
+
+check "code: exit 0" expect 0 code c.jaw --source 1 --start 15 --end 18 --code Training --coder ana
+check "code: says what it coded" out_is "$(printf 'coding 1: source 1 [15, 18) "Training" by ana: Zo\303\253')"
+check "code: nothing on stderr" empty "$err"
+check "code: stored in code points" equals "1|15|18|ana" c.jaw "SELECT source_id, start_cp, end_cp, coder FROM coding"
+check "code: journaled for undo" equals "coding-apply|apply \"Training\" to source 1 [15, 18)" c.jaw "SELECT action, summary FROM journal WHERE analyst = 'ana'"
+check "code across a line end, by path: exit 0" expect 0 code c.jaw --source 1 --start 10 --end 29 --code Cross-cutting/Liaison --coder ana
+check "code a 4-byte character and a combining mark: exit 0" expect 0 code c.jaw --source 1 --start 28 --end 37 --code Reporting --coder ben --memo "$(printf 'He said "no",\nthen left')"
+check "code: the text is the passage" out_is "$(printf 'coding 3: source 1 [28, 37) "Reporting" by ben: \360\237\230\200 and e\314\201.')"
+check "code a base and its combining mark: exit 0" expect 0 code c.jaw --source 1 --start 34 --end 36 --code Training --coder ben
+check "code a converted latin1 note: exit 0" expect 0 code c.jaw --source 2 --start 0 --end 4 --code Training --coder ana
+check "code: SQLite's substr agrees" equals "$(printf 'Zo\303\253|with Zo\303\253\nShe said \360\237\230\200|\360\237\230\200 and e\314\201.|e\314\201|Caf\303\251')" c.jaw "SELECT group_concat(t, '|') FROM (SELECT substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp) AS t FROM coding k JOIN source s ON s.id = k.source_id ORDER BY k.id)"
+check "code without --coder: exit 0" expect 0 code c.jaw --source 1 --start 0 --end 9 --code Leadership
+check "code without --coder: the login name" equals "$(id -un)" c.jaw "SELECT coder FROM coding WHERE id = 6"
+
+check "code past the end: exit 1" expect 1 code c.jaw --source 1 --start 30 --end 39 --code Training --coder ana
+check "code past the end: message" err_line "jaw: c.jaw: range [30, 39) is outside source 1, whose text has 38 characters"
+check "code twice: exit 1" expect 1 code c.jaw --source 1 --start 15 --end 18 --code Training --coder ana
+check "code twice: message" err_line "jaw: c.jaw: source 1 [15, 18) is already coded with \"Training\" by ana"
+check "code an empty range: exit 1" expect 1 code c.jaw --source 1 --start 5 --end 5 --code Training
+check "code an empty range: message" err_line "jaw: c.jaw: range [5, 5): the start must be 0 or more and less than the end"
+check "code a missing source: exit 1" expect 1 code c.jaw --source 9 --start 0 --end 1 --code Training
+check "code a missing source: message" err_line "jaw: c.jaw: no source with id 9"
+check "code an unknown code: exit 1" expect 1 code c.jaw --source 1 --start 0 --end 1 --code Nope
+check "code an unknown code: message" err_line "jaw: c.jaw: no code called \"Nope\""
+check "code refusals: nothing stored" equals 6 c.jaw "SELECT count(*) FROM coding"
+check "code without --code: exit 2" expect 2 code c.jaw --source 1 --start 0 --end 1
+check "code without --code: message" err_line "jaw: code: say --source ID --start N --end N --code NAME"
+check "code --start x: exit 2" expect 2 code c.jaw --source 1 --start x --end 1 --code Training
+check "code --start x: message" err_line "jaw: code: --start and --end must be offsets (numbers from 0)"
+check "code --coder with a control character: exit 2" expect 2 code c.jaw --source 1 --start 0 --end 1 --code Training --coder "$(printf 'a\tb')"
+check "code on a missing project: exit 1" expect 1 code none.jaw --source 1 --start 0 --end 1 --code Training
+
+# ---- export codings --------------------------------------------------------
+
+sqlite3 c.jaw "UPDATE coding SET created = '2026-12-05T09:30:00Z'"
+ecomb=$(printf 'e\314\201') # e and a combining acute accent
+printf '%s\n' \
+	'source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,memo,created,coding' \
+	'1,"Leadership","'"$(id -un)"'",0,9,"Interview","Interview with Zoë","interview","","Cross-cutting/Leadership","","2026-12-05T09:30:00Z",6' \
+	'1,"Liaison","ana",10,29,"with Zoë' \
+	'She said 😀","Interview with Zoë","interview","","Cross-cutting/Liaison","","2026-12-05T09:30:00Z",2' \
+	'1,"Training","ana",15,18,"Zoë","Interview with Zoë","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",1' \
+	'1,"Reporting","ben",28,37,"😀 and '"$ecomb"'.","Interview with Zoë","interview","","Cross-cutting/Reporting","He said ""no"",' \
+	'then left","2026-12-05T09:30:00Z",3' \
+	'1,"Training","ben",34,36,"'"$ecomb"'","Interview with Zoë","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",4' \
+	'2,"Training","ana",0,4,"Café","Café in Bucureºti","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",5' \
+	>expected.csv
+
+check "export codings: exit 0" expect 0 export codings c.jaw
+check "export codings: exactly the expected CSV" same "$out" expected.csv
+check "export codings: nothing on stderr" empty "$err"
+check "export codings -o: exit 0" expect 0 export codings c.jaw -o codings.csv
+check "export codings -o: writes the file" same codings.csv expected.csv
+check "export codings -o: nothing on stdout" empty "$out"
+check "export codings -o: no temporary file left" test "$(ls codings.csv.* 2>/dev/null | wc -l)" -eq 0
+check "export codings into a missing directory: exit 1" expect 1 export codings c.jaw -o nodir/x.csv
+check "export codings into a missing directory: message" err_line "jaw: nodir/x.csv: cannot write: No such file or directory"
+check "export codings of a project with none: header only" expect 0 export codings p.jaw
+check "export codings of a project with none: the header" out_is "source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,memo,created,coding"
+check "export codebook: exit 2" expect 2 export codebook c.jaw
+check "export codebook: message" err_line "jaw: export: cannot export \"codebook\" (this jaw exports: codings)"
+check "export with no FILE: exit 2" expect 2 export codings
+check "export a missing project: exit 1" expect 1 export codings none.jaw
+check "check after coding: exit 0" expect 0 check c.jaw
+
 done_testing

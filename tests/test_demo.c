@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvdata.h"
 #include "demo.h"
+#include "embedded.h"
 #include "model.h"
 #include "testutil.h"
 #include "utf8.h"
@@ -114,6 +116,56 @@ static void test_demo_project_record(void **state)
 	db_close(db);
 }
 
+/* Checks that a row of demo/codings.csv became exactly one coding whose
+ * text is the passage. */
+static int test_demo_coding_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
+{
+	struct jaw_db *db = ctx;
+	(void)err;
+	if (row->line == 1)
+		return JAW_OK;
+	assert_true(row->nfields >= 4);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db),
+		"SELECT count(*) FROM coding k JOIN source s ON s.id = k.source_id"
+		" JOIN code c ON c.id = k.code_id WHERE s.origin_file = 'demo/notes/' || ?1"
+		" AND c.name = ?2 AND k.coder = ?3"
+		" AND substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp) = ?4"
+		" AND k.created = s.source_date || 'T17:00:00Z'", -1, &s, NULL), SQLITE_OK);
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(s, i + 1, row->fields[i], -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	if (sqlite3_column_int(s, 0) != 1)
+		fail_msg("demo/codings.csv line %d: no coding of that passage", row->line);
+	sqlite3_finalize(s);
+	return JAW_OK;
+}
+
+/* Two analysts coded several notes; the offsets hit the passages. */
+static void test_demo_codings(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM coding") >= 40);
+	assert_int_equal(testutil_scalar(db, "SELECT count(DISTINCT coder) FROM coding"), 2);
+	assert_true(testutil_scalar(db, "SELECT count(DISTINCT source_id) FROM coding") >= 6);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM coding WHERE memo <> ''") >= 5);
+	/* the two analysts agree on some passages and differ on others */
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM coding a JOIN coding b"
+	                                " ON a.source_id = b.source_id AND a.code_id = b.code_id"
+	                                " AND a.start_cp = b.start_cp AND a.end_cp = b.end_cp"
+	                                " AND a.coder < b.coder") >= 3);
+	/* loading the demo is not an analyst's change: nothing to undo */
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal"), 0);
+	const struct embedded_file *f = embedded_find("demo/codings.csv");
+	assert_non_null(f);
+	assert_int_equal(csvdata_each_row("demo/codings.csv", (const char *)f->data, f->size,
+	                                  test_demo_coding_row, db, &err), JAW_OK);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -122,6 +174,7 @@ int main(void)
 		cmocka_unit_test(test_demo_notes),
 		cmocka_unit_test(test_demo_all_or_nothing),
 		cmocka_unit_test(test_demo_project_record),
+		cmocka_unit_test(test_demo_codings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -174,11 +174,12 @@ static void test_source_filters_and_edits(void **state)
 	for (int i = 0; i < 4; i++)
 		model_source_clear(&rows[i]);
 	/* a code filter: only sources with a coding of that code */
-	int64_t code = model_code_find(db, "Training", &err);
-	struct source_filter coded = {.code_id = code};
+	struct code fresh = {.name = "Used once"};
+	assert_int_equal(model_code_add(db, &fresh, &err), JAW_OK);
+	struct source_filter coded = {.code_id = fresh.id};
 	assert_int_equal(model_source_count_filtered(db, &coded, &err), 0);
 	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
-	                             " SELECT 3, 0, 5, id, 'ana' FROM code WHERE name = 'Training'",
+	                             " SELECT 3, 0, 5, id, 'ana' FROM code WHERE name = 'Used once'",
 	                         &err), JAW_OK);
 	assert_int_equal(model_source_count_filtered(db, &coded, &err), 1);
 	/* search in the filtered list */
@@ -195,7 +196,7 @@ static void test_source_filters_and_edits(void **state)
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source WHERE title ="
 	                                     " 'Renamed interview' AND length(text) > 1000"), 1);
 	assert_int_equal(model_source_delete(db, 3, &err), JAW_OK);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding"), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding WHERE source_id = 3"), 0);
 	db_close(db);
 }
 
