@@ -11,6 +11,7 @@
 static const struct cmd_entry cmd_table[] = {
 	{"init", cmd_init},
 	{"check", cmd_check},
+	{"import-csv", cmd_import_csv},
 };
 
 const struct cmd_entry *cmd_find(const char *name)
@@ -28,6 +29,9 @@ void cmd_help(FILE *out)
 	"       jaw --demo               open a fresh copy of the demo project\n"
 	"       jaw init FILE [--title T] [--codebook human-security|empty] [--demo]\n"
 	"       jaw check FILE\n"
+	"       jaw import-csv FILE CSV [--name N] [--id COL] [--attribute COLS]\n"
+	"                  [--likert COLS] [--text COLS] [--ignore COLS] [--delimiter C]\n"
+	"                  [--encoding E] [--header-rows N] [--dry-run]\n"
 	"       jaw --help | --version\n"
 	"\n"
 	"jaw, the Joint Analysis Workbench: timeline, stakeholders, evidence, coding\n"
@@ -40,6 +44,20 @@ void cmd_help(FILE *out)
 	"    --demo           write the demo project into FILE instead\n"
 	"  check FILE       check integrity, foreign keys, full-text index and\n"
 	"                   schema version; exit 1 if anything is wrong\n"
+	"  import-csv FILE CSV  import survey results (one row per respondent) in\n"
+	"                   one transaction; roles and types are guessed\n"
+	"    --name N         the survey's name (default: the CSV file's name); a new\n"
+	"                     name also allows importing the same file again\n"
+	"    --id COL         the column of respondent ids (COL: heading or number)\n"
+	"    --attribute COLS, --likert COLS, --text COLS, --ignore COLS\n"
+	"                     give columns a role (COLS: a comma-separated list of\n"
+	"                     headings, numbers or ranges such as 7-16)\n"
+	"    --delimiter C    , ; tab or | (default: detected)\n"
+	"    --encoding E     the file's encoding, e.g. latin1, cp1252 (default:\n"
+	"                     UTF-8, or UTF-16 with a byte order mark)\n"
+	"    --header-rows N  rows of headings before the data (default 1)\n"
+	"    --dry-run        print the plan (columns, roles, types, rows, problems)\n"
+	"                     and import nothing\n"
 	"\n"
 	"Options:\n"
 	"  --demo           create a fresh copy of the demo project under\n"

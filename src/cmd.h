@@ -11,6 +11,8 @@
 int cmd_init(int argc, char **argv);
 /* jaw check FILE */
 int cmd_check(int argc, char **argv);
+/* jaw import-csv FILE CSV [options]: survey results from a CSV file */
+int cmd_import_csv(int argc, char **argv);
 /* A subcommand: its name and the function that runs it. */
 struct cmd_entry {
 	const char *name;
