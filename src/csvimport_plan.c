@@ -90,9 +90,13 @@ static void plan_append_part(char **q, const char *part)
 	while (n > 0 && clean[n - 1] == ' ')
 		n--;
 	clean[n] = '\0';
-	if (n > 0 && (!*q || strcmp(*q, clean) != 0)) {
+	/* "Response" under a question (SurveyMonkey) says nothing. */
+	bool noise = *q && (strcasecmp(clean, "Response") == 0 ||
+	                    strcasecmp(clean, "Open-Ended Response") == 0);
+	if (n > 0 && !noise && (!*q || strcmp(*q, clean) != 0)) {
+		char last = *q ? (*q)[strlen(*q) - 1] : '\0';
 		char *joined = !*q ? xstrdup(clean)
-		               : xasprintf("%s%s%s", *q, (*q)[strlen(*q) - 1] == ':' ? " " : ": ", clean);
+		               : xasprintf("%s%s%s", *q, last == ':' || last == '?' ? " " : ": ", clean);
 		free(*q);
 		*q = joined;
 	}
@@ -140,6 +144,57 @@ static bool plan_label_taken(const struct csvimport_plan *plan, int upto, const 
 	return false;
 }
 
+/* A label of the question's head and tail, for long questions that only
+ * differ at the end: "To what extent do… the right channels?". */
+static char *plan_head_tail_new(const char *q)
+{
+	size_t len = strlen(q), ncp = utf8_cp_count(q, len);
+	size_t head = utf8_cp_to_byte(q, len, PLAN_LABEL_MAX / 2 - 2);
+	size_t tail = utf8_cp_to_byte(q, len, ncp - PLAN_LABEL_MAX / 2 + 1);
+	while (head > 0 && q[head] != ' ')
+		head--;
+	while (q[tail] && q[tail] != ' ')
+		tail++;
+	while (q[tail] == ' ')
+		tail++;
+	if (head == 0 || !q[tail])
+		return xstrdup(q);
+	return xasprintf("%.*s\u2026 %s", (int)head, q, q + tail);
+}
+
+/* Makes the label of column i unique among those before it; reports a
+ * heading that is the same as another's. */
+static void plan_unique_label(struct csvimport_plan *plan, int i)
+{
+	struct csvimport_column *c = &plan->columns[i];
+	int first = 0;
+	while (strcmp(plan->columns[first].label, c->label) != 0)
+		first++;
+	if (strcmp(c->label, c->question) != 0) { /* shortened: try head and tail */
+		char *other = plan_head_tail_new(plan->columns[first].question);
+		char *mine = plan_head_tail_new(c->question);
+		if (strcmp(other, mine) != 0 && !plan_label_taken(plan, i, mine) &&
+		    !plan_label_taken(plan, i, other)) {
+			free(plan->columns[first].label);
+			plan->columns[first].label = other;
+			free(c->label);
+			c->label = mine;
+			return;
+		}
+		free(other);
+		free(mine);
+	}
+	char *unique = NULL;
+	for (int k = 2; !unique || plan_label_taken(plan, i, unique); k++) {
+		free(unique);
+		unique = xasprintf("%s (%d)", c->label, k);
+	}
+	plan_problem(plan, false, "columns %d and %d are both headed \"%s\"; column %d is called"
+	             " \"%s\"", first + 1, i + 1, c->label, i + 1, unique);
+	free(c->label);
+	c->label = unique;
+}
+
 /* Names every column: question, short label, unique; reports renames. */
 static void plan_name_columns(struct plan_state *st)
 {
@@ -151,20 +206,8 @@ static void plan_name_columns(struct plan_state *st)
 		if (!*c->question)
 			plan_problem(plan, false, "column %d has no heading; it is called \"%s\"", i + 1,
 			             c->label);
-		if (!plan_label_taken(plan, i, c->label))
-			continue;
-		int first = 0;
-		while (strcmp(plan->columns[first].label, c->label) != 0)
-			first++;
-		char *unique = NULL;
-		for (int k = 2; !unique || plan_label_taken(plan, i, unique); k++) {
-			free(unique);
-			unique = xasprintf("%s (%d)", c->label, k);
-		}
-		plan_problem(plan, false, "columns %d and %d are both headed \"%s\"; column %d is called"
-		             " \"%s\"", first + 1, i + 1, c->label, i + 1, unique);
-		free(c->label);
-		c->label = unique;
+		if (plan_label_taken(plan, i, c->label))
+			plan_unique_label(plan, i);
 	}
 }
 

@@ -412,6 +412,19 @@ static int csvread_block(struct csvread *r, unsigned char *p, size_t len, bool e
 
 /* ---- start: file type, encoding, delimiter ------------------------------- */
 
+/* True if the start of a file has several NUL bytes or many control
+ * characters: binary data, or UTF-16 without a byte order mark. A single
+ * stray NUL is left for the scan to report with its line. */
+static bool csvread_looks_binary(const unsigned char *p, size_t len)
+{
+	size_t nul = 0, control = 0;
+	for (size_t i = 0; i < len; i++) {
+		nul += p[i] == 0;
+		control += p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r';
+	}
+	return nul >= 2 || control * 10 > len;
+}
+
 /* Refuses files that are clearly not text, naming what they look like. */
 static int csvread_sniff_binary(struct csvread *r, const unsigned char *p, size_t len)
 {
@@ -432,8 +445,8 @@ static int csvread_sniff_binary(struct csvread *r, const unsigned char *p, size_
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
 		if (len >= kinds[k].len && memcmp(p, kinds[k].magic, kinds[k].len) == 0)
 			return csvread_fail(r, 1, "not a CSV file: it is %s", kinds[k].what);
-	if (r->cd == (iconv_t)-1 && memchr(p, 0, len < 1024 ? len : 1024))
-		return csvread_fail(r, 1, "not a CSV file: it holds binary data (NUL bytes); if it is"
+	if (r->cd == (iconv_t)-1 && csvread_looks_binary(p, len < 1024 ? len : 1024))
+		return csvread_fail(r, 1, "not a CSV file: it holds binary data; if it is"
 		                          " UTF-16 text without a byte order mark, name the encoding"
 		                          " with --encoding UTF-16LE or UTF-16BE");
 	return JAW_OK;
