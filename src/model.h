@@ -232,4 +232,66 @@ int64_t model_code_count(struct jaw_db *db, jaw_err *err);
  * (#RRGGBB, "" if none up the tree); newly allocated, NULL on error. */
 char *model_code_colour_new(struct jaw_db *db, int64_t id, jaw_err *err);
 
+/* ---- surveys (imported with csvimport.h) ------------------------------ */
+
+/* A survey: one imported results file. */
+struct survey {
+	int64_t id, rows;
+	char *name, *origin_file, *imported;
+};
+
+/* Number of surveys. */
+int64_t model_survey_count(struct jaw_db *db, jaw_err *err);
+/* Reads a page of surveys in the order they were imported. */
+int model_survey_page(struct jaw_db *db, int64_t offset, int limit, struct survey *rows,
+                      jaw_err *err);
+/* Frees the strings of s. */
+void model_survey_clear(struct survey *s);
+
+/* A respondent of a survey. answers is the JSON array of values (see jaw(5)). */
+struct survey_respondent {
+	int64_t id, line;
+	char *external_id, *answers;
+	int open_answers; /* sources made from this respondent's open answers */
+};
+
+/* Number of respondents of a survey. */
+int64_t model_respondent_count(struct jaw_db *db, int64_t survey_id, jaw_err *err);
+/* Reads a page of a survey's respondents in file order. */
+int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, int limit,
+                          struct survey_respondent *rows, jaw_err *err);
+/* Frees the strings of r. */
+void model_respondent_clear(struct survey_respondent *r);
+
+/* One answer of a column and how many respondents gave it. value is ""
+ * for "no answer"; label is a Likert scale label or "". */
+struct survey_count {
+	char *value, *label;
+	int64_t count;
+};
+
+/* The distribution of the answers in a column (attribute or Likert):
+ * numbers in order, text by frequency, "no answer" last. Returns how many
+ * rows (at most limit), or -1. */
+int model_survey_distribution(struct jaw_db *db, int64_t column_id, int limit,
+                              struct survey_count *rows, jaw_err *err);
+/* Frees the strings of c. */
+void model_survey_count_clear(struct survey_count *c);
+
+/* Codings of a survey's answers counted by a respondent attribute: for
+ * each value of the attribute and each code, how many codings and how many
+ * respondents. value is "" for respondents without one. */
+struct survey_coding_count {
+	char *value, *code;
+	int64_t code_id, codings, respondents;
+};
+
+/* Reads a page of the codings of the open answers of the survey of
+ * attribute column column_id, counted by that attribute's value and code. */
+int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
+                            struct survey_coding_count *rows, jaw_err *err);
+/* Frees the strings of c. */
+void model_survey_coding_count_clear(struct survey_coding_count *c);
+
+
 #endif

@@ -160,6 +160,13 @@ static void test_delete_asks_first(void **state)
 	ui_script(f.ui, to_seminar, (int)(sizeof to_seminar / sizeof *to_seminar));
 	screen_keys(&f, go, 1);
 	screen_assert_has("Mission visit to MINUVE (event, done)");
+	int64_t sources = testutil_scalar(f.db, "SELECT count(*) FROM source");
+	int64_t gathered = testutil_scalar(f.db, "SELECT count(*) FROM source s JOIN timeline_item t"
+	                                         " ON t.id = s.timeline_item_id"
+	                                         " WHERE t.title = 'Mission visit to MINUVE'");
+	assert_true(gathered > 0);
+	static const char unlinked_sql[] = "SELECT count(*) FROM source WHERE timeline_item_id IS NULL";
+	int64_t unlinked = testutil_scalar(f.db, unlinked_sql);
 	const int no[] = {'n'};
 	f.ui->script_end = NULL;
 	edit_run(&f, 'd', no, 1);
@@ -170,7 +177,8 @@ static void test_delete_asks_first(void **state)
 	edit_run(&f, 'd', yes, 1);
 	assert_int_equal(model_timeline_count(f.db, &err), 23);
 	/* its evidence stays, without the link */
-	assert_int_equal(model_source_count(f.db, &err), 16);
+	assert_int_equal(model_source_count(f.db, &err), sources);
+	assert_int_equal(testutil_scalar(f.db, unlinked_sql), unlinked + gathered);
 	screen_assert_has("Deleted \"Mission visit to MINUVE\".");
 	screen_stop(&f);
 }
@@ -253,7 +261,7 @@ static void test_evidence_filter_sort_and_links(void **state)
 	screen_assert_has("Sorted by title.");
 	const int clear[] = {'x'};
 	screen_keys(&f, clear, 1);
-	screen_assert_has(" Evidence  1/16  by title");
+	screen_assert_has(" Evidence  1/799  by title");
 	n = 0;
 	screen_type(keys, &n, "filter stakeholder=\"Nobody Here\"\n");
 	edit_run(&f, ':', keys, n);
@@ -284,7 +292,7 @@ static void test_read_a_source(void **state)
 	free(edit_captured);
 	edit_captured = NULL;
 	/* back in the panes after it closes */
-	screen_assert_has(" Evidence  3/16");
+	screen_assert_has(" Evidence  3/799");
 	screen_stop(&f);
 }
 
