@@ -38,6 +38,7 @@ struct jawrc {
 
 static const char *const jawrc_keymap_names[JAWRC_KEYMAP_COUNT] = {
 	"generic", "timeline", "stakeholders", "evidence", "reader", "codebook",
+	"survey",
 };
 
 static const char *const jawrc_role_names[ROLE_COUNT] = {
@@ -206,7 +207,7 @@ static int jawrc_line_bind(struct jawrc *rc, char **w, int n, jaw_err *err)
 	int map = jawrc_keymap_from_name(w[1]);
 	if (map < 0)
 		return err_set(err, JAW_FAIL,
-		               "no keymap \"%s\" (generic, timeline, stakeholders, evidence, reader, codebook)",
+		               "no keymap \"%s\" (generic, timeline, stakeholders, evidence, reader, codebook, survey)",
 		               w[1]);
 	int key = keys_parse(w[2]);
 	if (key < 0)

@@ -252,6 +252,8 @@ void model_survey_clear(struct survey *s);
 struct survey_respondent {
 	int64_t id, line;
 	char *external_id, *answers;
+	char *values;     /* attribute and Likert values joined by " | " */
+	char *described;  /* "label=value, ..." of the same values */
 	int open_answers; /* sources made from this respondent's open answers */
 };
 
@@ -292,6 +294,45 @@ int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset
                             struct survey_coding_count *rows, jaw_err *err);
 /* Frees the strings of c. */
 void model_survey_coding_count_clear(struct survey_coding_count *c);
+/* Number of rows model_survey_codings_by gives for column_id. */
+int64_t model_survey_codings_by_count(struct jaw_db *db, int64_t column_id, jaw_err *err);
+
+/* A column of a survey. role and value_type are as stored. */
+struct survey_column_info {
+	int64_t id;
+	int position;
+	char *label, *question, *role, *value_type;
+	int64_t answers; /* open answers (sources) of an open_text column */
+};
+
+/* Number of columns of a survey. */
+int64_t model_survey_column_count(struct jaw_db *db, int64_t survey_id, jaw_err *err);
+/* Reads a page of a survey's columns in file order. */
+int model_survey_column_page(struct jaw_db *db, int64_t survey_id, int64_t offset, int limit,
+                             struct survey_column_info *rows, jaw_err *err);
+/* Reads column id into c; JAW_FAIL with err set if there is none. */
+int model_survey_column_get(struct jaw_db *db, int64_t id, struct survey_column_info *c,
+                            jaw_err *err);
+/* The id of the first column of a survey with role (as stored); 0 if none, -1 on error. */
+int64_t model_survey_first_column(struct jaw_db *db, int64_t survey_id, const char *role,
+                                  jaw_err *err);
+/* Frees the strings of c. */
+void model_survey_column_clear(struct survey_column_info *c);
+
+/* An open answer of a survey: a source made from one respondent's answer. */
+struct survey_answer {
+	int64_t source_id;
+	char *respondent, *text;
+	int64_t codings;
+};
+
+/* Number of open answers of column column_id. */
+int64_t model_survey_answer_count(struct jaw_db *db, int64_t column_id, jaw_err *err);
+/* Reads a page of the open answers of column column_id in file order. */
+int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
+                             struct survey_answer *rows, jaw_err *err);
+/* Frees the strings of a. */
+void model_survey_answer_clear(struct survey_answer *a);
 
 
 #endif

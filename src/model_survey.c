@@ -11,6 +11,15 @@
 #define MODEL_SURVEY_PATH(param) \
 	"'$[' || ((SELECT position FROM survey_column WHERE id = " param ") - 1) || ']'"
 
+/* A respondent r's attribute and Likert values (v.label, v.value) with
+ * their scale labels (l.label), in column order. */
+#define MODEL_SURVEY_VALUES \
+	"(SELECT c.id, c.label, c.position," \
+	"  json_extract(r.answers, '$[' || (c.position - 1) || ']') AS value" \
+	"  FROM survey_column c WHERE c.survey_id = r.survey_id" \
+	"  AND c.role IN ('attribute', 'likert') ORDER BY c.position) AS v" \
+	" LEFT JOIN survey_label l ON l.column_id = v.id AND l.value = v.value"
+
 int64_t model_survey_count(struct jaw_db *db, jaw_err *err)
 {
 	return model_scalar(db, "SELECT count(*) FROM survey", err);
@@ -48,18 +57,25 @@ int model_survey_page(struct jaw_db *db, int64_t offset, int limit, struct surve
 	                       model_survey_clear_row, err);
 }
 
-int64_t model_respondent_count(struct jaw_db *db, int64_t survey_id, jaw_err *err)
+/* Runs a count query with one id parameter. */
+static int64_t model_respondent_count_sql(struct jaw_db *db, const char *sql, int64_t id,
+                                          jaw_err *err)
 {
-	static const char sql[] = "SELECT count(*) FROM respondent WHERE survey_id = ?";
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return -1;
-	sqlite3_bind_int64(s, 1, survey_id);
+	sqlite3_bind_int64(s, 1, id);
 	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	if (n < 0)
 		err_db(err, db_sqlite(db), sql);
 	sqlite3_reset(s);
 	return n;
+}
+
+int64_t model_respondent_count(struct jaw_db *db, int64_t survey_id, jaw_err *err)
+{
+	return model_respondent_count_sql(db, "SELECT count(*) FROM respondent WHERE survey_id = ?",
+	                                  survey_id, err);
 }
 
 /* Runs a page query whose first parameter is an id (then LIMIT, OFFSET). */
@@ -94,12 +110,16 @@ static void model_respondent_read(sqlite3_stmt *s, void *row)
 	r->line = sqlite3_column_int64(s, 2);
 	r->answers = db_column_text_new(s, 3);
 	r->open_answers = sqlite3_column_int(s, 4);
+	r->values = db_column_text_new(s, 5);
+	r->described = db_column_text_new(s, 6);
 }
 
 void model_respondent_clear(struct survey_respondent *r)
 {
 	free(r->external_id);
 	free(r->answers);
+	free(r->values);
+	free(r->described);
 	memset(r, 0, sizeof *r);
 }
 
@@ -113,7 +133,10 @@ int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, 
 {
 	static const char sql[] =
 		"SELECT r.id, r.external_id, coalesce(r.line, 0), r.answers,"
-		" (SELECT count(*) FROM source s WHERE s.respondent_id = r.id)"
+		" (SELECT count(*) FROM source s WHERE s.respondent_id = r.id),"
+		" (SELECT group_concat(coalesce(l.label, v.value, '-'), ' | ') FROM " MODEL_SURVEY_VALUES "),"
+		" (SELECT group_concat(v.label || '=' || coalesce(l.label, v.value, ''), ', ')"
+		"   FROM " MODEL_SURVEY_VALUES ")"
 		" FROM respondent r WHERE r.survey_id = ? ORDER BY r.id LIMIT ? OFFSET ?";
 	return model_survey_page_of(db, sql, survey_id, offset, limit, rows, sizeof *rows,
 	                            model_respondent_read, model_respondent_clear_row, err);
@@ -188,4 +211,127 @@ int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset
 		" GROUP BY v, k.id ORDER BY v IS NULL, v, k.position, k.name LIMIT ?2 OFFSET ?3";
 	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_coding_read, model_survey_coding_clear_row, err);
+}
+
+int64_t model_survey_codings_by_count(struct jaw_db *db, int64_t column_id, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM (SELECT 1 FROM coding g JOIN source s ON s.id = g.source_id"
+		" JOIN respondent r ON r.id = s.respondent_id"
+		" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"
+		" GROUP BY json_extract(r.answers, " MODEL_SURVEY_PATH("?1") "), g.code_id)";
+	return model_respondent_count_sql(db, sql, column_id, err);
+}
+
+static void model_survey_column_read(sqlite3_stmt *s, void *row)
+{
+	struct survey_column_info *c = row;
+	c->id = sqlite3_column_int64(s, 0);
+	c->position = sqlite3_column_int(s, 1);
+	c->label = db_column_text_new(s, 2);
+	c->question = db_column_text_new(s, 3);
+	c->role = db_column_text_new(s, 4);
+	c->value_type = db_column_text_new(s, 5);
+	c->answers = sqlite3_column_int64(s, 6);
+}
+
+void model_survey_column_clear(struct survey_column_info *c)
+{
+	free(c->label);
+	free(c->question);
+	free(c->role);
+	free(c->value_type);
+	memset(c, 0, sizeof *c);
+}
+
+static void model_survey_column_clear_row(void *row)
+{
+	model_survey_column_clear(row);
+}
+
+int64_t model_survey_column_count(struct jaw_db *db, int64_t survey_id, jaw_err *err)
+{
+	return model_respondent_count_sql(db, "SELECT count(*) FROM survey_column WHERE survey_id = ?",
+	                                  survey_id, err);
+}
+
+int model_survey_column_page(struct jaw_db *db, int64_t survey_id, int64_t offset, int limit,
+                             struct survey_column_info *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, c.position, c.label, c.question, c.role, c.value_type,"
+		" (SELECT count(*) FROM source s WHERE s.column_id = c.id)"
+		" FROM survey_column c WHERE c.survey_id = ? ORDER BY c.position LIMIT ? OFFSET ?";
+	return model_survey_page_of(db, sql, survey_id, offset, limit, rows, sizeof *rows,
+	                            model_survey_column_read, model_survey_column_clear_row, err);
+}
+
+int model_survey_column_get(struct jaw_db *db, int64_t id, struct survey_column_info *c,
+                            jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT c.id, c.position, c.label, c.question, c.role, c.value_type,"
+		" (SELECT count(*) FROM source s WHERE s.column_id = c.id)"
+		" FROM survey_column c WHERE c.id = ? LIMIT ? OFFSET ?";
+	int n = model_survey_page_of(db, sql, id, 0, 1, c, sizeof *c, model_survey_column_read,
+	                             model_survey_column_clear_row, err);
+	if (n == 0)
+		err_set(err, JAW_FAIL, "no survey column %lld", (long long)id);
+	return n == 1 ? JAW_OK : JAW_FAIL;
+}
+
+int64_t model_survey_first_column(struct jaw_db *db, int64_t survey_id, const char *role,
+                                  jaw_err *err)
+{
+	static const char sql[] = "SELECT coalesce(min(id), 0) FROM survey_column"
+	                          " WHERE survey_id = ? AND role = ?";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, survey_id);
+	sqlite3_bind_text(s, 2, role, -1, SQLITE_TRANSIENT);
+	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	if (id < 0)
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return id;
+}
+
+static void model_survey_answer_read(sqlite3_stmt *s, void *row)
+{
+	struct survey_answer *a = row;
+	a->source_id = sqlite3_column_int64(s, 0);
+	a->respondent = db_column_text_new(s, 1);
+	a->text = db_column_text_new(s, 2);
+	a->codings = sqlite3_column_int64(s, 3);
+}
+
+void model_survey_answer_clear(struct survey_answer *a)
+{
+	free(a->respondent);
+	free(a->text);
+	memset(a, 0, sizeof *a);
+}
+
+static void model_survey_answer_clear_row(void *row)
+{
+	model_survey_answer_clear(row);
+}
+
+int64_t model_survey_answer_count(struct jaw_db *db, int64_t column_id, jaw_err *err)
+{
+	return model_respondent_count_sql(db, "SELECT count(*) FROM source WHERE column_id = ?",
+	                                  column_id, err);
+}
+
+int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
+                             struct survey_answer *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT s.id, r.external_id, s.text,"
+		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id)"
+		" FROM source s JOIN respondent r ON r.id = s.respondent_id"
+		" WHERE s.column_id = ? ORDER BY s.id LIMIT ? OFFSET ?";
+	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
+	                            model_survey_answer_read, model_survey_answer_clear_row, err);
 }

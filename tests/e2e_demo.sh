@@ -64,7 +64,7 @@ t send-keys -t jaw Tab Tab G
 check "Tab twice focuses evidence, G goes to the end" wait_for " Evidence  799/799"
 t send-keys -t jaw '?'
 check "? opens the help" wait_for "Keys: Evidence 1-18 of"
-check "the help lists keys from the action table" wait_for "Move down one page"
+check "the help lists keys from the action table" wait_for "Move up one row"
 t send-keys -t jaw Escape
 check "a key closes the help" wait_for "Date       Kind"
 t resize-window -t jaw -x 120 -y 40 2>/dev/null || t resize-pane -t jaw -x 120 -y 40

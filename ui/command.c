@@ -75,11 +75,21 @@ static int command_view(struct ui *ui, const char *args)
 	for (int i = 0; i < UI_NPANES; i++) {
 		if (strcmp(ui->panes[i]->ops->name, args) == 0) {
 			ui_focus_pane(ui, i);
-			return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
+			return UI_LAYOUT;
 		}
 	}
-	ui_error(ui, "view: write :view timeline, :view stakeholders, :view evidence or :view codebook");
+	ui_error(ui, "view: write :view timeline, :view stakeholders, :view evidence, :view codebook or :view survey");
 	return UI_REDRAW;
+}
+
+static int command_import(struct ui *ui, const char *args)
+{
+	int64_t id = ui_import_csv(ui, *args ? args : NULL);
+	if (id > 0) {
+		view_survey_show(ui->panes[UI_SURVEY], id);
+		ui_focus_pane(ui, UI_SURVEY);
+	}
+	return UI_LAYOUT;
 }
 
 static int command_zoom(struct ui *ui, const char *args)
@@ -118,7 +128,8 @@ static const struct command commands[] = {
 	 "show only the evidence that matches (no argument: all)", command_filter},
 	{"sort", "date|title", "sort the evidence", command_sort},
 	{"search", "TEXT", "search the focused list (then n, N)", command_search},
-	{"view", "timeline|stakeholders|evidence|codebook", "focus a pane", command_view},
+	{"view", "timeline|stakeholders|evidence|codebook|survey", "focus a pane", command_view},
+	{"import", "FILE", "import a CSV survey results file (a preview first)", command_import},
 	{"zoom", "", "zoom the focused pane, or back", command_zoom},
 	{"help", "", "show the keys", command_help},
 	{"quit", "", "leave jaw", command_quit},

@@ -235,7 +235,8 @@ static void list_draw_all(struct list *l)
 	if (l->count == 0 && list_visible(l) > 0) {
 		wattrset(l->win, colour_attr(ROLE_DIM));
 		wmove(l->win, LIST_CHROME, 1);
-		ui_put(l->win, "nothing here yet: a adds one", l->w - 1, false);
+		ui_put(l->win, l->ops->empty ? l->ops->empty : "nothing here yet: a adds one", l->w - 1,
+		       false);
 	}
 }
 
@@ -307,7 +308,8 @@ void list_describe(const struct list *l, char *buf, size_t size)
 {
 	const struct list_row *row = list_selected(l);
 	if (!row) {
-		snprintf(buf, size, "%s: nothing here yet; a adds one", l->ops->title);
+		snprintf(buf, size, "%s: %s", l->ops->title,
+		         l->ops->empty ? l->ops->empty : "nothing here yet; a adds one");
 		return;
 	}
 	snprintf(buf, size, "%s", row->detail ? row->detail : (row->cells[0] ? row->cells[0] : ""));

@@ -31,6 +31,7 @@ struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err)
 	ui->panes[1] = list_new(&view_stakeholders_ops, ui, db);
 	ui->panes[2] = list_new(&view_evidence_ops, ui, db);
 	ui->panes[3] = list_new(&view_codebook_ops, ui, db);
+	ui->panes[4] = list_new(&view_survey_ops, ui, db);
 	list_set_focus(ui->panes[0], true);
 	ui->data_version = db_data_version(db);
 	return ui;
@@ -82,7 +83,7 @@ void ui_error(struct ui *ui, const char *msg)
 static void ui_place_panes(struct ui *ui, int w)
 {
 	int body = ui->lines - 2;
-	if (ui->zoomed || ui->focus == UI_CODEBOOK) {
+	if (ui->zoomed || ui->focus >= UI_SHARED_PANES) {
 		for (int i = 0; i < UI_NPANES; i++)
 			if (i != ui->focus)
 				list_place(ui->panes[i], 1, 0, 0, 0);
@@ -272,7 +273,7 @@ void ui_draw(struct ui *ui)
 	ui_draw_title(ui);
 	bool all = ui->help_win != NULL || ui->clear_all;
 	ui->clear_all = false;
-	bool alone = ui->zoomed || ui->focus == UI_CODEBOOK;
+	bool alone = ui->zoomed || ui->focus >= UI_SHARED_PANES;
 	for (int i = 0; i < UI_NPANES; i++)
 		if (alone ? i == ui->focus : i < UI_SHARED_PANES)
 			list_draw(ui->panes[i], all);
@@ -296,16 +297,16 @@ void ui_draw(struct ui *ui)
 void ui_focus_pane(struct ui *ui, int i)
 {
 	list_set_focus(ui->panes[ui->focus], false);
-	if (i == UI_CODEBOOK && ui->focus != UI_CODEBOOK)
+	if (i >= UI_SHARED_PANES && i < UI_NPANES && ui->focus < UI_SHARED_PANES)
 		ui->focus_before_codebook = ui->focus;
-	ui->focus = i == UI_CODEBOOK ? i : (i + UI_SHARED_PANES) % UI_SHARED_PANES;
+	ui->focus = i >= UI_SHARED_PANES && i < UI_NPANES ? i : (i + UI_SHARED_PANES) % UI_SHARED_PANES;
 	list_set_focus(ui->panes[ui->focus], true);
 }
 
 /* Tab and Shift-Tab: the next shared pane (from the codebook, back). */
 static int ui_cycle(struct ui *ui, int delta)
 {
-	bool was_codebook = ui->focus == UI_CODEBOOK;
+	bool was_codebook = ui->focus >= UI_SHARED_PANES;
 	ui_focus_pane(ui, was_codebook ? ui->focus_before_codebook : ui->focus + delta);
 	return ui->zoomed || was_codebook ? UI_LAYOUT : UI_REDRAW;
 }
@@ -387,7 +388,7 @@ static int ui_shell_action(struct ui *ui, enum action a)
 	switch (a) {
 	case ACTION_HELP: ui->help = true; ui->help_top = 0; return UI_REDRAW;
 	case ACTION_QUIT:
-		if (ui->focus == UI_CODEBOOK) {
+		if (ui->focus >= UI_SHARED_PANES) {
 			ui_focus_pane(ui, ui->focus_before_codebook);
 			return UI_LAYOUT;
 		}
@@ -402,10 +403,11 @@ static int ui_shell_action(struct ui *ui, enum action a)
 	case ACTION_VIEW_TIMELINE:
 	case ACTION_VIEW_STAKEHOLDERS:
 	case ACTION_VIEW_EVIDENCE:
-	case ACTION_VIEW_CODEBOOK: {
-		bool was_codebook = ui->focus == UI_CODEBOOK;
-		ui_focus_pane(ui, a - ACTION_VIEW_TIMELINE);
-		return ui->zoomed || was_codebook || ui->focus == UI_CODEBOOK ? UI_LAYOUT : UI_REDRAW;
+	case ACTION_VIEW_CODEBOOK:
+	case ACTION_VIEW_SURVEY: {
+		bool was_codebook = ui->focus >= UI_SHARED_PANES;
+		ui_focus_pane(ui, (int)(a - ACTION_VIEW_TIMELINE));
+		return ui->zoomed || was_codebook || ui->focus >= UI_SHARED_PANES ? UI_LAYOUT : UI_REDRAW;
 	}
 	case ACTION_ZOOM: ui->zoomed = !ui->zoomed; return UI_LAYOUT;
 	case ACTION_REDRAW: clearok(curscr, TRUE); return UI_RELOAD;

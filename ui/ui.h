@@ -105,6 +105,8 @@ struct view_ops {
 	const char *(*describe_state)(struct list *l);
 	/* Frees the view's state. */
 	void (*free_state)(void *state);
+	/* What an empty list says (NULL: "nothing here yet: a adds one"). */
+	const char *empty;
 };
 
 /* A list on screen: a title row, a header row and the visible rows. */
@@ -129,6 +131,7 @@ extern const struct view_ops view_timeline_ops;
 extern const struct view_ops view_stakeholders_ops;
 extern const struct view_ops view_evidence_ops;
 extern const struct view_ops view_codebook_ops;
+extern const struct view_ops view_survey_ops;
 
 /* Returns a new list of the view ops over db (no window yet). */
 struct list *list_new(const struct view_ops *ops, struct ui *ui, struct jaw_db *db);
@@ -163,11 +166,21 @@ void view_evidence_set_filter(struct list *l, const struct source_filter *f, con
  * in double quotes) into the evidence filter; "" clears it. */
 int view_evidence_filter_command(struct list *l, const char *args, jaw_err *err);
 
+/* ---- the survey view (view_survey.c, survey_import.c) ----------------- */
+
+/* Shows the survey with id survey_id (0: keep the one shown). */
+void view_survey_show(struct list *l, int64_t survey_id);
+/* The import dialog: asks for a CSV path when path is NULL, previews the
+ * plan (roles can be changed), imports it with a progress bar in the
+ * status line, and reports. Returns the new survey's id, 0 if nothing
+ * was imported. */
+int64_t ui_import_csv(struct ui *ui, const char *path);
+
 /* ---- the interface (ui.c) --------------------------------------------- */
 
 /* The panes: timeline, stakeholders and evidence share the screen; the
- * codebook (C) takes the whole screen until q. */
-enum { UI_NPANES = 4, UI_SHARED_PANES = 3, UI_CODEBOOK = 3 };
+ * codebook (C) and the survey view (U) take the whole screen until q. */
+enum { UI_NPANES = 5, UI_SHARED_PANES = 3, UI_CODEBOOK = 3, UI_SURVEY = 4 };
 
 /* The whole interface. */
 struct ui {
@@ -229,7 +242,7 @@ int ui_run(struct ui *ui);
 int ui_read_key(struct ui *ui);
 /* Feeds keys for tests: ui_read_key returns them in order, then -1. */
 void ui_script(struct ui *ui, const int *keys, int n);
-/* Focuses pane i (0 timeline, 1 stakeholders, 2 evidence, 3 codebook). */
+/* Focuses pane i (0 timeline, 1 stakeholders, 2 evidence, 3 codebook, 4 survey). */
 void ui_focus_pane(struct ui *ui, int i);
 /* Runs a command line (":goto 2026-03-01"); returns ui_flags. */
 int ui_command(struct ui *ui, const char *line);

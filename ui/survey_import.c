@@ -1,0 +1,285 @@
+/* survey_import.c - the import dialog: a CSV path, a preview of the plan
+ * (each column's label, role, type, distinct values and why the role was
+ * guessed, and the problems found), roles changed with Space, the survey
+ * renamed with n, then the import with a progress bar in the status line:
+ * all of it or nothing. Esc cancels without importing. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvimport.h"
+#include "keys.h"
+#include "ui.h"
+#include "xalloc.h"
+
+enum { IMPORT_HEAD = 4, IMPORT_BAR = 20 };
+
+struct import_dialog {
+	struct ui *ui;
+	struct csvimport_plan *plan;
+	struct csvimport_options opt;
+	WINDOW *win;
+	int cursor, top;
+	char note[700];
+	bool note_error;
+	const char *phase; /* of the progress bar last drawn */
+	int permille;
+};
+
+/* Draws the progress of the import in the status line. */
+static void import_progress(void *ctx, const char *phase, int64_t done, int64_t total,
+                            int64_t rows)
+{
+	struct import_dialog *d = ctx;
+	int permille = total > 0 ? (int)(done * 1000 / total) : 0;
+	permille = permille > 1000 ? 1000 : permille;
+	if (d->phase == phase && permille / 10 == d->permille / 10)
+		return;
+	d->phase = phase;
+	d->permille = permille;
+	char bar[IMPORT_BAR * 3 + 1] = "";
+	for (int i = 0; i < IMPORT_BAR; i++)
+		strcat(bar, i < permille * IMPORT_BAR / 1000 ? "\u2588" : "\u00b7");
+	char text[200];
+	snprintf(text, sizeof text, "Importing: %s %s %3d%%  %lld rows", phase, bar, permille / 10,
+	         (long long)rows);
+	WINDOW *w = d->ui->status_win;
+	wattrset(w, colour_attr(ROLE_STATUS));
+	wmove(w, 0, 0);
+	ui_put(w, text, d->ui->cols, true);
+	wnoutrefresh(w);
+	doupdate();
+}
+
+static const char *import_role_word(enum survey_role role)
+{
+	return role == SURVEY_ROLE_TEXT ? "open text" : survey_role_name(role);
+}
+
+/* The summary lines at the top: file, name, sizes, roles. */
+static void import_draw_head(struct import_dialog *d, int cols)
+{
+	const struct csvimport_plan *p = d->plan;
+	char line[1200];
+	snprintf(line, sizeof line, " Import %.500s as survey \"%.300s\"", p->path, p->name);
+	wattrset(d->win, colour_attr(ROLE_TITLE));
+	wmove(d->win, 0, 0);
+	ui_put(d->win, line, cols, true);
+	char delim[8];
+	snprintf(delim, sizeof delim, p->delimiter == '\t' ? "tab" : "'%c'", p->delimiter);
+	snprintf(line, sizeof line, " %lld respondents, %d columns, %lld open answers; delimiter %s,"
+	         " %s, %d heading row%s", (long long)p->rows, p->ncolumns, (long long)p->answers,
+	         delim, p->encoding, p->header_rows, p->header_rows == 1 ? "" : "s");
+	wattrset(d->win, colour_attr(ROLE_NORMAL));
+	wmove(d->win, 1, 0);
+	ui_put(d->win, line, cols, true);
+	int n[SURVEY_ROLE_COUNT];
+	csvimport_plan_role_counts(p, n);
+	snprintf(line, sizeof line, " Roles: %d id, %d attribute, %d likert, %d open text, %d ignored",
+	         n[SURVEY_ROLE_ID], n[SURVEY_ROLE_ATTRIBUTE], n[SURVEY_ROLE_LIKERT],
+	         n[SURVEY_ROLE_TEXT], n[SURVEY_ROLE_IGNORE]);
+	wmove(d->win, 2, 0);
+	ui_put(d->win, line, cols, true);
+	wattrset(d->win, colour_attr(ROLE_HEADER));
+	wmove(d->win, 3, 0);
+	ui_put(d->win, "   # Label          Role       Type     Values  Why", cols, true);
+}
+
+/* One column of the plan at line y. */
+static void import_draw_column(struct import_dialog *d, int y, int i, int cols)
+{
+	const struct csvimport_column *c = &d->plan->columns[i];
+	char values[16];
+	if (c->distinct >= CSVIMPORT_MANY)
+		snprintf(values, sizeof values, "many");
+	else
+		snprintf(values, sizeof values, "%d", c->distinct);
+	char line[1200];
+	snprintf(line, sizeof line, " %3d %-14.14s %-10s %-8s %6s  %s", c->position, c->label,
+	         import_role_word(c->role), survey_type_name(c->type), values,
+	         c->reason ? c->reason : "");
+	wattrset(d->win, colour_attr(i == d->cursor ? ROLE_CURSOR : ROLE_NORMAL));
+	wmove(d->win, y, 0);
+	ui_put(d->win, line, cols, true);
+}
+
+/* The problems the plan found, from line y to the end of the window. */
+static void import_draw_problems(struct import_dialog *d, int y, int h, int cols)
+{
+	const struct csvimport_plan *p = d->plan;
+	if (p->nproblems == 0 || y >= h)
+		return;
+	char line[1200];
+	snprintf(line, sizeof line, " Problems (%d%s):", p->nproblems + (int)p->problems_left_out,
+	         p->errors ? ", they stop the import" : "");
+	wattrset(d->win, colour_attr(p->errors ? ROLE_ERROR : ROLE_HEADER));
+	wmove(d->win, y++, 0);
+	ui_put(d->win, line, cols, true);
+	wattrset(d->win, colour_attr(ROLE_NORMAL));
+	for (int i = 0; i < p->nproblems && y < h; i++, y++) {
+		snprintf(line, sizeof line, "   %s", p->problems[i]);
+		wmove(d->win, y, 0);
+		ui_put(d->win, line, cols, true);
+	}
+}
+
+/* Lines left for the problems (at most a third of the room). */
+static int import_problem_lines(const struct import_dialog *d, int room)
+{
+	int want = d->plan->nproblems ? d->plan->nproblems + 1 : 0;
+	return want > room / 3 ? room / 3 : want;
+}
+
+static void import_draw(struct import_dialog *d)
+{
+	struct ui *ui = d->ui;
+	int h = ui->lines - 1, cols = ui->cols;
+	if (d->win)
+		delwin(d->win);
+	d->win = newwin(h > 1 ? h : 1, cols > 1 ? cols : 1, 0, 0);
+	werase(d->win);
+	import_draw_head(d, cols);
+	int room = h - IMPORT_HEAD, plines = import_problem_lines(d, room);
+	int rows = room - plines - (plines ? 1 : 0);
+	rows = rows < 1 ? 1 : rows;
+	if (d->cursor < d->top)
+		d->top = d->cursor;
+	if (d->cursor >= d->top + rows)
+		d->top = d->cursor - rows + 1;
+	int y = IMPORT_HEAD;
+	for (int i = d->top; i < d->plan->ncolumns && y < IMPORT_HEAD + rows; i++)
+		import_draw_column(d, y++, i, cols);
+	import_draw_problems(d, IMPORT_HEAD + rows + 1, h, cols);
+	wnoutrefresh(d->win);
+	const char *hint = " j/k column  Space change role  n name  Enter import  Esc cancel";
+	WINDOW *s = ui->status_win;
+	wattrset(s, colour_attr(d->note_error ? ROLE_ERROR : ROLE_STATUS));
+	wmove(s, 0, 0);
+	ui_put(s, d->note[0] ? d->note : hint, cols, true);
+	wnoutrefresh(s);
+	doupdate();
+}
+
+/* Space: the next role the column can take (id, attribute, likert, open
+ * text, ignore, round again); says why a role was refused. */
+static void import_cycle_role(struct import_dialog *d)
+{
+	struct csvimport_column *c = &d->plan->columns[d->cursor];
+	jaw_err err, first;
+	err_clear(&first);
+	for (int k = 1; k < SURVEY_ROLE_COUNT; k++) {
+		enum survey_role r = (enum survey_role)((c->role + k) % SURVEY_ROLE_COUNT);
+		err_clear(&err);
+		if (csvimport_plan_set_role(d->plan, c->position, r, &err) == JAW_OK) {
+			snprintf(d->note, sizeof d->note, "%.400s%s%.200s is now %s.", first.msg,
+			         first.msg[0] ? " " : "", c->label, import_role_word(r));
+			d->note_error = false;
+			return;
+		}
+		if (!first.msg[0])
+			snprintf(first.msg, sizeof first.msg, "Not %s: %.300s.", import_role_word(r), err.msg);
+	}
+	snprintf(d->note, sizeof d->note, "%.600s", first.msg);
+	d->note_error = true;
+}
+
+/* n: a new name for the survey. */
+static void import_rename(struct import_dialog *d)
+{
+	char *name = prompt_line_new(d->ui, "Survey name: ", d->plan->name, false);
+	if (!name || !*name) {
+		free(name);
+		return;
+	}
+	free(d->plan->name);
+	d->plan->name = name;
+	d->plan->name_given = true;
+}
+
+/* Enter: imports by the plan; returns the survey id, 0 on failure. */
+static int64_t import_run(struct import_dialog *d)
+{
+	if (d->plan->errors) {
+		snprintf(d->note, sizeof d->note, "%d problem%s stop%s the import; fix the file or give"
+		         " another column the id role.", d->plan->errors, d->plan->errors == 1 ? "" : "s",
+		         d->plan->errors == 1 ? "s" : "");
+		d->note_error = true;
+		return 0;
+	}
+	struct csvimport_result res;
+	jaw_err err;
+	err_clear(&err);
+	d->phase = NULL;
+	if (csvimport_run(d->ui->db, d->plan, &d->opt, &res, &err) != JAW_OK) {
+		ui_error(d->ui, err.msg);
+		return 0;
+	}
+	ui_message(d->ui, "Imported \"%.300s\": %lld respondents, %lld values, %lld open answers"
+	           " (%.1f s).", d->plan->name, (long long)res.respondents, (long long)res.values,
+	           (long long)res.answers, res.seconds);
+	return res.survey_id;
+}
+
+/* Runs the preview until Enter imports (returns the survey id) or Esc. */
+static int64_t import_preview(struct import_dialog *d)
+{
+	for (;;) {
+		import_draw(d);
+		int key = ui_read_key(d->ui);
+		if (key != KEYS_RESIZE)
+			d->note[0] = '\0';
+		if (key < 0 || key == 27 || key == 'q') {
+			ui_message(d->ui, "Import cancelled: nothing was imported.");
+			return 0;
+		}
+		if (key == 'j' || key == KEYS_DOWN)
+			d->cursor += d->cursor + 1 < d->plan->ncolumns;
+		else if (key == 'k' || key == KEYS_UP)
+			d->cursor -= d->cursor > 0;
+		else if ((key == ' ' || key == 'r') && d->plan->ncolumns > 0)
+			import_cycle_role(d);
+		else if (key == 'n')
+			import_rename(d);
+		else if (key == '\n') {
+			int64_t id = import_run(d);
+			if (id > 0 || !d->note[0])
+				return id;
+		}
+	}
+}
+
+int64_t ui_import_csv(struct ui *ui, const char *path)
+{
+	char *asked = NULL;
+	if (!path) {
+		asked = prompt_line_new(ui, "CSV file to import: ", NULL, false);
+		if (!asked || !*asked) {
+			free(asked);
+			return 0;
+		}
+		path = asked;
+	}
+	struct import_dialog d;
+	memset(&d, 0, sizeof d);
+	d.ui = ui;
+	d.opt.check_ids = true;
+	d.opt.progress = import_progress;
+	d.opt.progress_ctx = &d;
+	jaw_err err;
+	err_clear(&err);
+	d.plan = csvimport_plan_new(path, &d.opt, &err);
+	free(asked);
+	if (!d.plan) {
+		ui_error(ui, err.msg);
+		return 0;
+	}
+	int64_t id = import_preview(&d);
+	csvimport_plan_free(d.plan);
+	if (d.win)
+		delwin(d.win);
+	ui->clear_all = true;
+	ui_reload(ui);
+	return id;
+}

@@ -1,0 +1,608 @@
+/* view_survey.c - the survey results, full screen (U; q goes back), in four
+ * modes: the respondents with their attribute and Likert values (1); the
+ * questions, with the answers to the selected one as a bar chart (2); the
+ * open answers to a question, Enter reads and codes one in the reader (3);
+ * the codings of the open answers counted by a respondent attribute (4).
+ * Enter on a question opens its open answers or its codings table; [ and ]
+ * switch between surveys; i (or a) imports a CSV file. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+enum survey_mode { MODE_RESPONDENTS, MODE_QUESTIONS, MODE_ANSWERS, MODE_CODINGS, MODE_COUNT };
+
+enum { SURVEY_CHROME = 2, SURVEY_MAX_BARS = 100 };
+
+struct survey_state {
+	enum survey_mode mode;
+	int64_t index;                 /* the survey shown, in import order */
+	int64_t nsurveys;
+	struct survey survey;          /* the survey shown (id 0: none) */
+	int64_t text_column;           /* the question of the answers mode */
+	int64_t attr_column;           /* the attribute of the codings mode */
+	char *text_label, *attr_label;
+	int64_t cursor[MODE_COUNT];    /* where each mode's cursor was */
+	int64_t dist_column;           /* the column whose distribution is read */
+	struct survey_count *dist;
+	int ndist;
+	char title[400];
+};
+
+static const struct view_ops *const survey_modes[MODE_COUNT];
+
+static struct survey_state *survey_state(struct list *l)
+{
+	if (!l->state)
+		l->state = xcalloc(1, sizeof(struct survey_state));
+	return l->state;
+}
+
+static void survey_drop_dist(struct survey_state *st)
+{
+	for (int i = 0; i < st->ndist; i++)
+		model_survey_count_clear(&st->dist[i]);
+	free(st->dist);
+	st->dist = NULL;
+	st->ndist = 0;
+	st->dist_column = 0;
+}
+
+/* Forgets the columns chosen for the answers and codings modes. */
+static void survey_drop_columns(struct survey_state *st)
+{
+	st->text_column = st->attr_column = 0;
+	free(st->text_label);
+	free(st->attr_label);
+	st->text_label = st->attr_label = NULL;
+	survey_drop_dist(st);
+}
+
+static void survey_free_state(void *p)
+{
+	struct survey_state *st = p;
+	if (!st)
+		return;
+	survey_drop_columns(st);
+	model_survey_clear(&st->survey);
+	free(st);
+}
+
+/* Reads the survey at st->index (the last one if there are fewer). */
+static int survey_load(struct list *l, jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	st->nsurveys = model_survey_count(l->db, err);
+	if (st->nsurveys < 0)
+		return JAW_FAIL;
+	if (st->index >= st->nsurveys)
+		st->index = st->nsurveys > 0 ? st->nsurveys - 1 : 0;
+	int64_t old = st->survey.id;
+	model_survey_clear(&st->survey);
+	if (st->nsurveys > 0 && model_survey_page(l->db, st->index, 1, &st->survey, err) != 1)
+		return JAW_FAIL;
+	if (st->survey.id != old)
+		survey_drop_columns(st);
+	return JAW_OK;
+}
+
+/* Makes *column a column of the survey shown: the first with role if unset. */
+static int survey_pick_column(struct list *l, int64_t *column, char **label, const char *role,
+                              jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	if (*column == 0) {
+		*column = model_survey_first_column(l->db, st->survey.id, role, err);
+		if (*column < 0) {
+			*column = 0;
+			return JAW_FAIL;
+		}
+	}
+	if (*column > 0 && !*label) {
+		struct survey_column_info c;
+		if (model_survey_column_get(l->db, *column, &c, err) != JAW_OK)
+			return JAW_FAIL;
+		*label = xstrdup(c.label);
+		model_survey_column_clear(&c);
+	}
+	return JAW_OK;
+}
+
+static int64_t survey_count(struct list *l, jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	survey_drop_dist(st);
+	if (survey_load(l, err) != JAW_OK)
+		return -1;
+	if (st->survey.id == 0)
+		return 0;
+	switch (st->mode) {
+	case MODE_RESPONDENTS: return model_respondent_count(l->db, st->survey.id, err);
+	case MODE_QUESTIONS: return model_survey_column_count(l->db, st->survey.id, err);
+	case MODE_ANSWERS:
+		if (survey_pick_column(l, &st->text_column, &st->text_label, "open_text", err) != JAW_OK)
+			return -1;
+		return st->text_column ? model_survey_answer_count(l->db, st->text_column, err) : 0;
+	default:
+		if (survey_pick_column(l, &st->attr_column, &st->attr_label, "attribute", err) != JAW_OK)
+			return -1;
+		return st->attr_column ? model_survey_codings_by_count(l->db, st->attr_column, err) : 0;
+	}
+}
+
+/* Copies text with line breaks and tabs as spaces (for one row). */
+static char *survey_one_line_new(const char *text)
+{
+	char *s = xstrdup(text);
+	for (char *p = s; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return s;
+}
+
+static int survey_fetch_respondents(struct list *l, int64_t offset, int limit,
+                                    struct list_row *rows, jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	struct survey_respondent *r = xcalloc((size_t)limit, sizeof *r);
+	int n = model_respondent_page(l->db, st->survey.id, offset, limit, r, err);
+	for (int i = 0; i < n; i++) {
+		rows[i].id = r[i].id;
+		rows[i].cells[0] = xstrdup(r[i].external_id);
+		rows[i].cells[1] = xasprintf("%lld", (long long)r[i].line);
+		rows[i].cells[2] = xasprintf("%d", r[i].open_answers);
+		rows[i].cells[3] = xstrdup(r[i].values);
+		rows[i].detail = xasprintf("%s (line %lld): %s; %d open answer%s", r[i].external_id,
+		                           (long long)r[i].line, r[i].described, r[i].open_answers,
+		                           r[i].open_answers == 1 ? "" : "s");
+		model_respondent_clear(&r[i]);
+	}
+	free(r);
+	return n;
+}
+
+static const char *survey_role_word(const char *role)
+{
+	return strcmp(role, "open_text") == 0 ? "open text" : role;
+}
+
+static int survey_fetch_questions(struct list *l, int64_t offset, int limit,
+                                  struct list_row *rows, jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	struct survey_column_info *c = xcalloc((size_t)limit, sizeof *c);
+	int n = model_survey_column_page(l->db, st->survey.id, offset, limit, c, err);
+	for (int i = 0; i < n; i++) {
+		bool text = strcmp(c[i].role, "open_text") == 0;
+		bool counted = strcmp(c[i].role, "attribute") == 0 || strcmp(c[i].role, "likert") == 0;
+		rows[i].id = c[i].id;
+		rows[i].aux[0] = text ? 1 : counted ? 2 : 0;
+		rows[i].aux[1] = (long)c[i].answers;
+		rows[i].cells[0] = xasprintf("%d", c[i].position);
+		rows[i].cells[1] = xstrdup(c[i].label);
+		rows[i].cells[2] = xstrdup(survey_role_word(c[i].role));
+		const char *question = *c[i].question ? c[i].question : c[i].label;
+		rows[i].cells[3] = survey_one_line_new(question);
+		rows[i].detail = xasprintf("%s: %s (%s, %s)%s", c[i].label, question,
+		                           survey_role_word(c[i].role), c[i].value_type,
+		                           text ? "; Enter lists the open answers"
+		                           : counted ? "; Enter counts the codings by it" : "");
+		model_survey_column_clear(&c[i]);
+	}
+	free(c);
+	return n;
+}
+
+static int survey_fetch_answers(struct list *l, int64_t offset, int limit,
+                                struct list_row *rows, jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	struct survey_answer *a = xcalloc((size_t)limit, sizeof *a);
+	int n = model_survey_answer_page(l->db, st->text_column, offset, limit, a, err);
+	for (int i = 0; i < n; i++) {
+		rows[i].id = a[i].source_id;
+		rows[i].cells[0] = xstrdup(a[i].respondent);
+		rows[i].cells[1] = xasprintf("%lld", (long long)a[i].codings);
+		rows[i].cells[2] = survey_one_line_new(a[i].text);
+		rows[i].detail = xasprintf("%s, %lld coding%s: %s (Enter reads and codes it)",
+		                           a[i].respondent, (long long)a[i].codings,
+		                           a[i].codings == 1 ? "" : "s", rows[i].cells[2]);
+		model_survey_answer_clear(&a[i]);
+	}
+	free(a);
+	return n;
+}
+
+static int survey_fetch_codings(struct list *l, int64_t offset, int limit,
+                                struct list_row *rows, jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	struct survey_coding_count *c = xcalloc((size_t)limit, sizeof *c);
+	int n = model_survey_codings_by(l->db, st->attr_column, offset, limit, c, err);
+	for (int i = 0; i < n; i++) {
+		const char *value = *c[i].value ? c[i].value : "(none)";
+		rows[i].id = c[i].code_id;
+		rows[i].cells[0] = xstrdup(value);
+		rows[i].cells[1] = xstrdup(c[i].code);
+		rows[i].cells[2] = xasprintf("%lld", (long long)c[i].codings);
+		rows[i].cells[3] = xasprintf("%lld", (long long)c[i].respondents);
+		rows[i].detail = xasprintf("%s = %s: %lld coding%s of %s by %lld respondent%s",
+		                           st->attr_label ? st->attr_label : "", value,
+		                           (long long)c[i].codings, c[i].codings == 1 ? "" : "s",
+		                           c[i].code, (long long)c[i].respondents,
+		                           c[i].respondents == 1 ? "" : "s");
+		model_survey_coding_count_clear(&c[i]);
+	}
+	free(c);
+	return n;
+}
+
+static int survey_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                        jaw_err *err)
+{
+	switch (survey_state(l)->mode) {
+	case MODE_RESPONDENTS: return survey_fetch_respondents(l, offset, limit, rows, err);
+	case MODE_QUESTIONS: return survey_fetch_questions(l, offset, limit, rows, err);
+	case MODE_ANSWERS: return survey_fetch_answers(l, offset, limit, rows, err);
+	default: return survey_fetch_codings(l, offset, limit, rows, err);
+	}
+}
+
+/* Looks through the rows one at a time for text in any cell. */
+static int64_t survey_search(struct list *l, const char *text, int64_t from, enum model_dir dir,
+                             jaw_err *err)
+{
+	int64_t n = l->count;
+	for (int64_t k = 1; k <= n; k++) {
+		int64_t at = ((from + dir * k) % n + n) % n;
+		struct list_row row;
+		memset(&row, 0, sizeof row);
+		int got = survey_fetch(l, at, 1, &row, err);
+		if (got < 0)
+			return -2;
+		bool hit = false;
+		for (int c = 0; got == 1 && c < LIST_MAX_COLUMNS && !hit; c++)
+			hit = row.cells[c] && strcasestr(row.cells[c], text);
+		list_row_clear(&row);
+		if (hit)
+			return at;
+	}
+	return -1;
+}
+
+static const char *survey_describe(struct list *l)
+{
+	struct survey_state *st = survey_state(l);
+	if (st->survey.id == 0)
+		return "no survey yet: i imports a CSV file";
+	char which[64] = "";
+	if (st->nsurveys > 1)
+		snprintf(which, sizeof which, " (%lld of %lld; [ ] switch)", (long long)st->index + 1,
+		         (long long)st->nsurveys);
+	const char *what = "", *label = "";
+	if (st->mode == MODE_ANSWERS) {
+		what = st->text_column ? "  answers to " : "  no open-text question";
+		label = st->text_label ? st->text_label : "";
+	} else if (st->mode == MODE_CODINGS) {
+		what = st->attr_column ? "  by " : "  no attribute";
+		label = st->attr_label ? st->attr_label : "";
+	}
+	snprintf(st->title, sizeof st->title, "%.200s%s%s%.100s", st->survey.name, which, what, label);
+	return st->title;
+}
+
+/* ---- the questions mode: a chart of the selected question's answers ----- */
+
+static void survey_layout_chart(struct list *l)
+{
+	l->chart_w = l->w >= 60 ? l->w - l->w * 9 / 20 - 1 : 0;
+}
+
+/* Reads the distribution of column id (once per reload). */
+static void survey_read_dist(struct list *l, int64_t id)
+{
+	struct survey_state *st = survey_state(l);
+	if (st->dist_column == id)
+		return;
+	survey_drop_dist(st);
+	st->dist = xcalloc(SURVEY_MAX_BARS + 1, sizeof *st->dist);
+	jaw_err err;
+	err_clear(&err);
+	int n = model_survey_distribution(l->db, id, SURVEY_MAX_BARS + 1, st->dist, &err);
+	if (n < 0)
+		ui_error(l->ui, err.msg);
+	st->ndist = n > 0 ? n : 0;
+	st->dist_column = id;
+}
+
+/* Writes text at line y of the chart area (padded to its width). */
+static void survey_chart_text(struct list *l, int y, const char *text, attr_t attr)
+{
+	wattrset(l->win, attr);
+	wmove(l->win, y, l->w - l->chart_w);
+	ui_put(l->win, text, l->chart_w, true);
+}
+
+static char *survey_bar_name_new(const struct survey_count *c)
+{
+	if (*c->label)
+		return xasprintf("%s %s", c->value, c->label);
+	return xstrdup(*c->value ? c->value : "(no answer)");
+}
+
+/* One bar: the answer's name in nw columns, the bar, the count and share. */
+static void survey_draw_bar(struct list *l, int y, const struct survey_count *c, int nw,
+                            int64_t max, int64_t total)
+{
+	char *name = survey_bar_name_new(c);
+	char num[48];
+	snprintf(num, sizeof num, " %lld %3lld%%", (long long)c->count,
+	         (long long)(total ? (c->count * 100 + total / 2) / total : 0));
+	int numw = (int)strlen(num), barw = l->chart_w - nw - 1 - numw;
+	int len = barw > 0 && max > 0 ? (int)(c->count * barw / max) : 0;
+	if (len == 0 && c->count > 0 && barw > 0)
+		len = 1;
+	wattrset(l->win, colour_attr(ROLE_NORMAL));
+	wmove(l->win, y, l->w - l->chart_w);
+	ui_put(l->win, name, nw, true);
+	waddch(l->win, ' ');
+	wattrset(l->win, colour_attr(ROLE_BAR_EVENT));
+	for (int i = 0; i < len; i++)
+		waddstr(l->win, "\u2588");
+	wattrset(l->win, colour_attr(ROLE_NORMAL));
+	ui_put(l->win, num, l->chart_w - nw - 1 - len, true);
+	free(name);
+}
+
+/* The bars of the selected column's answers, from line first on. */
+static void survey_draw_bars(struct list *l, int first, int room)
+{
+	struct survey_state *st = survey_state(l);
+	int shown = st->ndist > room ? room - 1 : st->ndist;
+	int64_t max = 0, total = 0;
+	int nw = 4;
+	for (int i = 0; i < st->ndist; i++) {
+		total += st->dist[i].count;
+		max = st->dist[i].count > max ? st->dist[i].count : max;
+		char *name = survey_bar_name_new(&st->dist[i]);
+		int w = utf8_width(name);
+		nw = w > nw ? w : nw;
+		free(name);
+	}
+	nw = nw > l->chart_w * 2 / 5 ? l->chart_w * 2 / 5 : nw;
+	for (int i = 0; i < shown; i++)
+		survey_draw_bar(l, first + i, &st->dist[i], nw, max, total);
+	if (shown < st->ndist)
+		survey_chart_text(l, first + shown, "  ... more answers than fit here",
+		                  colour_attr(ROLE_DIM));
+}
+
+/* The chart area: what the selected question's answers look like. */
+static void survey_draw_chart_area(struct list *l, int vis)
+{
+	const struct list_row *row = list_selected(l);
+	for (int y = 1; y < SURVEY_CHROME + vis; y++)
+		survey_chart_text(l, y, "", colour_attr(ROLE_NORMAL));
+	if (!row)
+		return;
+	char head[300];
+	if (row->aux[0] == 1) {
+		snprintf(head, sizeof head, "%s: open answers", row->cells[1]);
+		survey_chart_text(l, 1, head, colour_attr(ROLE_HEADER));
+		snprintf(head, sizeof head, "  %ld answer%s; Enter lists them for coding", row->aux[1],
+		         row->aux[1] == 1 ? "" : "s");
+		survey_chart_text(l, SURVEY_CHROME, head, colour_attr(ROLE_NORMAL));
+		return;
+	}
+	if (row->aux[0] == 0) {
+		snprintf(head, sizeof head, "%s: %s, not counted", row->cells[1], row->cells[2]);
+		survey_chart_text(l, 1, head, colour_attr(ROLE_HEADER));
+		return;
+	}
+	survey_read_dist(l, row->id);
+	snprintf(head, sizeof head, "Answers to %s", row->cells[1]);
+	survey_chart_text(l, 1, head, colour_attr(ROLE_HEADER));
+	survey_draw_bars(l, SURVEY_CHROME, vis);
+}
+
+/* Draws the cells of a row (the header when row is NULL and header is
+ * true, else nothing) left of the chart. */
+static void survey_draw_cells(struct list *l, int y, const struct list_row *row, bool header,
+                              attr_t attr)
+{
+	int width = l->w - l->chart_w - 1, x = 0;
+	wattrset(l->win, attr);
+	wmove(l->win, y, 0);
+	for (int i = 0; i < l->ops->ncolumns && x < width; i++) {
+		if (l->colw[i] <= 0)
+			continue;
+		int w = l->colw[i] < width - x ? l->colw[i] : width - x;
+		ui_put(l->win, row ? row->cells[i] : header ? l->ops->columns[i].header : "", w, true);
+		x += w;
+		if (x < width) {
+			waddch(l->win, ' ');
+			x++;
+		}
+	}
+	for (; x < width; x++)
+		waddch(l->win, ' ');
+	wattrset(l->win, colour_attr(ROLE_NORMAL));
+	waddch(l->win, ' ');
+}
+
+/* The questions mode's body: the questions on the left, the chart right. */
+static bool survey_draw_body(struct list *l)
+{
+	if (l->chart_w <= 0 || l->count == 0 || survey_state(l)->mode != MODE_QUESTIONS)
+		return false;
+	int vis = l->h - SURVEY_CHROME;
+	survey_draw_cells(l, 1, NULL, true, colour_attr(ROLE_HEADER));
+	for (int i = 0; i < vis; i++) {
+		int64_t index = l->top + i;
+		enum jawrc_role role = ROLE_NORMAL;
+		if (index == l->cursor)
+			role = l->focused ? ROLE_CURSOR : ROLE_CURSOR_UNFOCUSED;
+		if (i < l->nrows)
+			survey_draw_cells(l, SURVEY_CHROME + i, &l->rows[i], false, colour_attr(role));
+		else
+			survey_draw_cells(l, SURVEY_CHROME + i, NULL, false, colour_attr(ROLE_NORMAL));
+	}
+	survey_draw_chart_area(l, vis);
+	return true;
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+/* Switches to mode m, where the cursor was when that mode was left. */
+static int survey_set_mode(struct list *l, enum survey_mode m)
+{
+	struct survey_state *st = survey_state(l);
+	st->cursor[st->mode] = l->cursor;
+	st->mode = m;
+	l->ops = survey_modes[m];
+	l->cursor = st->cursor[m];
+	l->top = 0;
+	return UI_LAYOUT;
+}
+
+/* Enter on a question: its open answers, or the codings counted by it. */
+static int survey_open_question(struct ui *ui, struct list *l, const struct list_row *row)
+{
+	struct survey_state *st = survey_state(l);
+	if (row->aux[0] == 0) {
+		ui_message(ui, "%.200s is not counted: Enter works on open-text, attribute and Likert "
+		           "questions.", row->cells[1]);
+		return UI_REDRAW;
+	}
+	bool text = row->aux[0] == 1;
+	int64_t *column = text ? &st->text_column : &st->attr_column;
+	char **label = text ? &st->text_label : &st->attr_label;
+	*column = row->id;
+	free(*label);
+	*label = xstrdup(row->cells[1]);
+	st->cursor[text ? MODE_ANSWERS : MODE_CODINGS] = 0;
+	return survey_set_mode(l, text ? MODE_ANSWERS : MODE_CODINGS);
+}
+
+static int survey_open(struct ui *ui, struct list *l)
+{
+	struct survey_state *st = survey_state(l);
+	const struct list_row *row = list_selected(l);
+	if (!row)
+		return -1;
+	switch (st->mode) {
+	case MODE_QUESTIONS: return survey_open_question(ui, l, row);
+	case MODE_ANSWERS:
+		ui_open_source_at(ui, row->id, 0);
+		return UI_LAYOUT;
+	case MODE_RESPONDENTS:
+		ui_message(ui, "3 lists the open answers; 2 the questions with their charts.");
+		return UI_REDRAW;
+	default:
+		ui_message(ui, "C opens the codebook, where Enter lists the segments coded with a code.");
+		return UI_REDRAW;
+	}
+}
+
+/* [ and ]: the previous or next survey. */
+static int survey_switch(struct ui *ui, struct list *l, int delta)
+{
+	struct survey_state *st = survey_state(l);
+	if (st->nsurveys < 2) {
+		ui_message(ui, st->nsurveys ? "This project has one survey." : "No survey yet: i imports one.");
+		return UI_REDRAW;
+	}
+	st->index = (st->index + delta + st->nsurveys) % st->nsurveys;
+	memset(st->cursor, 0, sizeof st->cursor);
+	l->cursor = l->top = 0;
+	return UI_RELOAD;
+}
+
+void view_survey_show(struct list *l, int64_t survey_id)
+{
+	struct survey_state *st = survey_state(l);
+	jaw_err err;
+	err_clear(&err);
+	int64_t n = model_survey_count(l->db, &err);
+	for (int64_t i = 0; i < n; i++) {
+		struct survey s;
+		if (model_survey_page(l->db, i, 1, &s, &err) != 1)
+			break;
+		bool hit = s.id == survey_id;
+		model_survey_clear(&s);
+		if (hit) {
+			st->index = i;
+			memset(st->cursor, 0, sizeof st->cursor);
+			survey_set_mode(l, MODE_RESPONDENTS);
+			l->cursor = 0;
+			return;
+		}
+	}
+}
+
+static int survey_action(struct ui *ui, struct list *l, enum action a)
+{
+	struct survey_state *st = survey_state(l);
+	switch (a) {
+	case ACTION_SURVEY_RESPONDENTS: return survey_set_mode(l, MODE_RESPONDENTS);
+	case ACTION_SURVEY_QUESTIONS: return survey_set_mode(l, MODE_QUESTIONS);
+	case ACTION_SURVEY_ANSWERS: return survey_set_mode(l, MODE_ANSWERS);
+	case ACTION_SURVEY_CODINGS: return survey_set_mode(l, MODE_CODINGS);
+	case ACTION_TOGGLE_VIEW: return survey_set_mode(l, (st->mode + 1) % MODE_COUNT);
+	case ACTION_NEXT_SURVEY: return survey_switch(ui, l, 1);
+	case ACTION_PREV_SURVEY: return survey_switch(ui, l, -1);
+	case ACTION_OPEN: return survey_open(ui, l);
+	case ACTION_ADD:
+	case ACTION_IMPORT_CSV: {
+		int64_t id = ui_import_csv(ui, NULL);
+		if (id > 0)
+			view_survey_show(l, id);
+		return UI_LAYOUT;
+	}
+	default: return -1;
+	}
+}
+
+static const struct list_column respondent_columns[] = {
+	{"ID", 10, 0, 0}, {"Line", 5, 2, 0}, {"Open", 4, 1, 0}, {"Attributes and answers", 0, 0, 10},
+};
+static const struct list_column question_columns[] = {
+	{"#", 3, 3, 0}, {"Label", 14, 0, 0}, {"Role", 9, 1, 0}, {"Question", 0, 2, 8},
+};
+static const struct list_column answer_columns[] = {
+	{"Respondent", 10, 0, 0}, {"Cod.", 4, 1, 0}, {"Answer", 0, 0, 20},
+};
+static const struct list_column coding_columns[] = {
+	{"Value", 0, 0, 12}, {"Code", 28, 0, 0}, {"Codings", 7, 1, 0}, {"Resp.", 5, 2, 0},
+};
+
+#define SURVEY_OPS(NAME, TITLE, COLUMNS, EMPTY) \
+	{ \
+		.name = "survey", .title = TITLE, .keymap = JAWRC_SURVEY, .columns = COLUMNS, \
+		.ncolumns = sizeof COLUMNS / sizeof *COLUMNS, .count = survey_count, \
+		.fetch = survey_fetch, .search = survey_search, .action = survey_action, \
+		.describe_state = survey_describe, .free_state = survey_free_state, \
+		.draw_body = survey_draw_body, .layout_chart = NAME, .empty = EMPTY, \
+	}
+
+const struct view_ops view_survey_ops =
+	SURVEY_OPS(NULL, "Survey: respondents", respondent_columns,
+	           "no respondents: i imports a CSV file of survey results");
+static const struct view_ops survey_questions_ops =
+	SURVEY_OPS(survey_layout_chart, "Survey: questions", question_columns,
+	           "no questions: i imports a CSV file of survey results");
+static const struct view_ops survey_answers_ops =
+	SURVEY_OPS(NULL, "Survey: open answers", answer_columns,
+	           "no open answers here: 2 lists the questions, Enter on one shows its answers");
+static const struct view_ops survey_codings_ops =
+	SURVEY_OPS(NULL, "Survey: codings", coding_columns,
+	           "no open answer is coded yet: 3 lists them, Enter codes one in the reader");
+
+static const struct view_ops *const survey_modes[MODE_COUNT] = {
+	&view_survey_ops, &survey_questions_ops, &survey_answers_ops, &survey_codings_ops,
+};
