@@ -63,7 +63,7 @@ static void import_draw_head(struct import_dialog *d, int cols)
 {
 	const struct csvimport_plan *p = d->plan;
 	char line[1200];
-	snprintf(line, sizeof line, " Import %.500s as survey \"%.300s\"", p->path, p->name);
+	snprintf(line, sizeof line, " Import survey \"%.300s\" from %.500s", p->name, p->path);
 	wattrset(d->win, colour_attr(ROLE_TITLE));
 	wmove(d->win, 0, 0);
 	ui_put(d->win, line, cols, true);
@@ -216,9 +216,9 @@ static int64_t import_run(struct import_dialog *d)
 		ui_error(d->ui, err.msg);
 		return 0;
 	}
-	ui_message(d->ui, "Imported \"%.300s\": %lld respondents, %lld values, %lld open answers"
-	           " (%.1f s).", d->plan->name, (long long)res.respondents, (long long)res.values,
-	           (long long)res.answers, res.seconds);
+	ui_message(d->ui, "Imported \"%.300s\": %lld respondents, %lld open answers, %lld values"
+	           " (%.1f s).", d->plan->name, (long long)res.respondents, (long long)res.answers,
+	           (long long)res.values, res.seconds);
 	return res.survey_id;
 }
 
