@@ -162,6 +162,15 @@ static void import_draw(struct import_dialog *d)
 	doupdate();
 }
 
+/* An error about the plan's file without the file's name in front. */
+static const char *import_reason(const struct import_dialog *d, const char *msg)
+{
+	size_t n = strlen(d->plan->path);
+	if (strncmp(msg, d->plan->path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		return msg + n + 2;
+	return msg;
+}
+
 /* Space: the next role the column can take (id, attribute, likert, open
  * text, ignore, round again); says why a role was refused. */
 static void import_cycle_role(struct import_dialog *d)
@@ -173,13 +182,15 @@ static void import_cycle_role(struct import_dialog *d)
 		enum survey_role r = (enum survey_role)((c->role + k) % SURVEY_ROLE_COUNT);
 		err_clear(&err);
 		if (csvimport_plan_set_role(d->plan, c->position, r, &err) == JAW_OK) {
-			snprintf(d->note, sizeof d->note, "%.400s%s%.200s is now %s.", first.msg,
-			         first.msg[0] ? " " : "", c->label, import_role_word(r));
+			snprintf(d->note, sizeof d->note, "%.200s is now %s%s%.400s%s", c->label,
+			         import_role_word(r), first.msg[0] ? " (" : ".", first.msg,
+			         first.msg[0] ? ")" : "");
 			d->note_error = false;
 			return;
 		}
 		if (!first.msg[0])
-			snprintf(first.msg, sizeof first.msg, "Not %s: %.300s.", import_role_word(r), err.msg);
+			snprintf(first.msg, sizeof first.msg, "not %s: %.300s", import_role_word(r),
+			         import_reason(d, err.msg));
 	}
 	snprintf(d->note, sizeof d->note, "%.600s", first.msg);
 	d->note_error = true;
