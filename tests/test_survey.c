@@ -210,7 +210,8 @@ static void test_import_refused_cancelled_and_stopped(void **state)
 	/* a file that is not CSV is refused with its name and line */
 	int n = import_script(keys, "unterminated.csv", NULL, 0);
 	run_with(&f, 'i', keys, n);
-	screen_assert_has("unterminated.csv line ");
+	screen_assert_has(" unterminated.csv line ");
+	assert_true(f.ui->message_is_error);
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM survey"), 1);
 	/* Esc in the preview cancels */
 	const int esc[] = {27};
@@ -228,6 +229,33 @@ static void test_import_refused_cancelled_and_stopped(void **state)
 	screen_stop(&f);
 }
 
+static void test_wide_and_narrow_terminals(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	/* wide: the details pane describes the respondent, with no evidence list */
+	screen_open_demo(&f, 40, 160);
+	const int keys[] = {'U'};
+	screen_keys(&f, keys, 1);
+	screen_assert_has(" Details");
+	screen_assert_has("Nation=Estonia");
+	char *screen = screen_text_new();
+	assert_null(strstr(screen, "Evidence (Enter lists it)"));
+	assert_null(strstr(screen, "No evidence linked."));
+	free(screen);
+	screen_stop(&f);
+	/* narrow: the questions without the chart */
+	screen_open_demo(&f, 16, 50);
+	const int narrow[] = {'U', '2', 'j'};
+	screen_keys(&f, narrow, 3);
+	screen_assert_has(" Survey: questions  2/18");
+	screen_assert_has("Nation");
+	screen = screen_text_new();
+	assert_null(strstr(screen, "Answers to"));
+	free(screen);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -238,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_open_answer_in_the_reader_then_codings_by_nation),
 		cmocka_unit_test(test_import_dialog_with_a_role_changed),
 		cmocka_unit_test(test_import_refused_cancelled_and_stopped),
+		cmocka_unit_test(test_wide_and_narrow_terminals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

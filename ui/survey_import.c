@@ -171,6 +171,21 @@ static const char *import_reason(const struct import_dialog *d, const char *msg)
 	return msg;
 }
 
+/* Shows an error about file path in the status line with the file's
+ * name in place of its whole path (a long path would hide the line). */
+static void import_error(struct ui *ui, const char *path, const char *msg)
+{
+	size_t n = strlen(path);
+	const char *base = strrchr(path, '/');
+	if (strncmp(msg, path, n) != 0 || !base) {
+		ui_error(ui, msg);
+		return;
+	}
+	char *short_msg = xasprintf("%s%s", base + 1, msg + n);
+	ui_error(ui, short_msg);
+	free(short_msg);
+}
+
 /* Space: the next role the column can take (id, attribute, likert, open
  * text, ignore, round again); says why a role was refused. */
 static void import_cycle_role(struct import_dialog *d)
@@ -224,7 +239,7 @@ static int64_t import_run(struct import_dialog *d)
 	err_clear(&err);
 	d->phase = NULL;
 	if (csvimport_run(d->ui->db, d->plan, &d->opt, &res, &err) != JAW_OK) {
-		ui_error(d->ui, err.msg);
+		import_error(d->ui, d->plan->path, err.msg);
 		return 0;
 	}
 	ui_message(d->ui, "Imported \"%.300s\": %lld respondents, %lld open answers, %lld values"
@@ -281,11 +296,11 @@ int64_t ui_import_csv(struct ui *ui, const char *path)
 	jaw_err err;
 	err_clear(&err);
 	d.plan = csvimport_plan_new(path, &d.opt, &err);
+	if (!d.plan)
+		import_error(ui, path, err.msg);
 	free(asked);
-	if (!d.plan) {
-		ui_error(ui, err.msg);
+	if (!d.plan)
 		return 0;
-	}
 	int64_t id = import_preview(&d);
 	csvimport_plan_free(d.plan);
 	if (d.win)

@@ -192,7 +192,7 @@ static void ui_draw_detail_evidence(struct ui *ui, WINDOW *w, int y, int width)
 {
 	const struct list_row *row = list_selected(ui->panes[ui->focus]);
 	int h = getmaxy(w);
-	if (!row || ui->focus == 2 || y + 2 >= h)
+	if (!row || ui->focus >= 2 || y + 2 >= h)
 		return;
 	struct source_filter f = {0};
 	if (ui->focus == 0)
