@@ -322,7 +322,7 @@ void model_survey_column_clear(struct survey_column_info *c);
 /* An open answer of a survey: a source made from one respondent's answer. */
 struct survey_answer {
 	int64_t source_id;
-	char *respondent, *text;
+	char *respondent, *question, *text; /* question: the column's label */
 	int64_t codings;
 };
 
@@ -331,6 +331,9 @@ int64_t model_survey_answer_count(struct jaw_db *db, int64_t column_id, jaw_err 
 /* Reads a page of the open answers of column column_id in file order. */
 int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
                              struct survey_answer *rows, jaw_err *err);
+/* Reads a page of the open answers of respondent respondent_id in column order. */
+int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, int64_t offset,
+                                 int limit, struct survey_answer *rows, jaw_err *err);
 /* Frees the strings of a. */
 void model_survey_answer_clear(struct survey_answer *a);
 

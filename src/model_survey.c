@@ -304,11 +304,13 @@ static void model_survey_answer_read(sqlite3_stmt *s, void *row)
 	a->respondent = db_column_text_new(s, 1);
 	a->text = db_column_text_new(s, 2);
 	a->codings = sqlite3_column_int64(s, 3);
+	a->question = db_column_text_new(s, 4);
 }
 
 void model_survey_answer_clear(struct survey_answer *a)
 {
 	free(a->respondent);
+	free(a->question);
 	free(a->text);
 	memset(a, 0, sizeof *a);
 }
@@ -329,9 +331,23 @@ int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offse
 {
 	static const char sql[] =
 		"SELECT s.id, r.external_id, s.text,"
-		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id)"
+		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"
 		" FROM source s JOIN respondent r ON r.id = s.respondent_id"
+		" JOIN survey_column c ON c.id = s.column_id"
 		" WHERE s.column_id = ? ORDER BY s.id LIMIT ? OFFSET ?";
 	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
+	                            model_survey_answer_read, model_survey_answer_clear_row, err);
+}
+
+int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, int64_t offset,
+                                 int limit, struct survey_answer *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT s.id, r.external_id, s.text,"
+		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"
+		" FROM source s JOIN respondent r ON r.id = s.respondent_id"
+		" JOIN survey_column c ON c.id = s.column_id"
+		" WHERE s.respondent_id = ? ORDER BY c.position, s.id LIMIT ? OFFSET ?";
+	return model_survey_page_of(db, sql, respondent_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_answer_read, model_survey_answer_clear_row, err);
 }

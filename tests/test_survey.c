@@ -85,6 +85,28 @@ static void test_respondents(void **state)
 	screen_stop(&f);
 }
 
+static void test_a_respondents_open_answers(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int keys[] = {'U'};
+	screen_keys(&f, keys, 1);
+	/* Enter lists the respondent's open answers */
+	const int look[] = {'j'};
+	run_with(&f, '\n', look, 1);
+	expect_captured(" S0001: 3 open answers (Enter reads, q back) ");
+	expect_captured("What worked well in protecting…: Having an interpreter");
+	expect_captured("Any other comments?: Reporting feels like a box-ticking exercise.…");
+	/* Enter on the third reads it */
+	const int read[] = {'j', 'j', '\n'};
+	run_with(&f, '\n', read, 3);
+	expect_captured("Reporting feels like a box-ticking exercise.");
+	expect_captured("q close");
+	screen_assert_has(" Survey: respondents  1/312");
+	screen_stop(&f);
+}
+
 static void test_distribution_chart(void **state)
 {
 	(void)state;
@@ -262,6 +284,7 @@ int main(void)
 	unsetenv("NO_COLOR");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_respondents),
+		cmocka_unit_test(test_a_respondents_open_answers),
 		cmocka_unit_test(test_distribution_chart),
 		cmocka_unit_test(test_open_answer_in_the_reader_then_codings_by_nation),
 		cmocka_unit_test(test_import_dialog_with_a_role_changed),

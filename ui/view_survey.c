@@ -157,7 +157,7 @@ static int survey_fetch_respondents(struct list *l, int64_t offset, int limit,
 		rows[i].cells[1] = xasprintf("%lld", (long long)r[i].line);
 		rows[i].cells[2] = xasprintf("%d", r[i].open_answers);
 		rows[i].cells[3] = xstrdup(r[i].values);
-		rows[i].detail = xasprintf("%s (line %lld): %s; %d open answer%s", r[i].external_id,
+		rows[i].detail = xasprintf("%s (line %lld): %s; %d open answer%s (Enter)", r[i].external_id,
 		                           (long long)r[i].line, r[i].described, r[i].open_answers,
 		                           r[i].open_answers == 1 ? "" : "s");
 		model_respondent_clear(&r[i]);
@@ -489,6 +489,40 @@ static int survey_open_question(struct ui *ui, struct list *l, const struct list
 	return survey_set_mode(l, text ? MODE_ANSWERS : MODE_CODINGS);
 }
 
+/* Enter on a respondent: their open answers; Enter reads one. */
+static int survey_respondent_answers(struct ui *ui, struct list *l, const struct list_row *row)
+{
+	enum { SHOW = 50 };
+	jaw_err err;
+	err_clear(&err);
+	struct survey_answer *a = xcalloc(SHOW, sizeof *a);
+	int n = model_respondent_answer_page(l->db, row->id, 0, SHOW, a, &err);
+	if (n <= 0) {
+		ui_message(ui, n < 0 ? "%s" : "%s gave no open answers.", n < 0 ? err.msg : row->cells[0]);
+		free(a);
+		return UI_REDRAW;
+	}
+	char **items = xcalloc((size_t)n, sizeof *items);
+	for (int i = 0; i < n; i++) {
+		char *text = survey_one_line_new(a[i].text);
+		items[i] = xasprintf("%s: %s", a[i].question, text);
+		free(text);
+	}
+	char title[200];
+	snprintf(title, sizeof title, " %.100s: %d open answer%s (Enter reads, q back) ",
+	         row->cells[0], n, n == 1 ? "" : "s");
+	int pick = picker_choose(ui, title, items, n);
+	if (pick >= 0)
+		ui_open_source_at(ui, a[pick].source_id, 0);
+	for (int i = 0; i < n; i++) {
+		free(items[i]);
+		model_survey_answer_clear(&a[i]);
+	}
+	free(items);
+	free(a);
+	return UI_LAYOUT;
+}
+
 static int survey_open(struct ui *ui, struct list *l)
 {
 	struct survey_state *st = survey_state(l);
@@ -500,9 +534,7 @@ static int survey_open(struct ui *ui, struct list *l)
 	case MODE_ANSWERS:
 		ui_open_source_at(ui, row->id, 0);
 		return UI_LAYOUT;
-	case MODE_RESPONDENTS:
-		ui_message(ui, "3 lists the open answers; 2 the questions with their charts.");
-		return UI_REDRAW;
+	case MODE_RESPONDENTS: return survey_respondent_answers(ui, l, row);
 	default:
 		ui_message(ui, "C opens the codebook, where Enter lists the segments coded with a code.");
 		return UI_REDRAW;
