@@ -515,6 +515,10 @@ static void test_queries(void **state)
 	assert_string_equal(r[0].external_id, "4");
 	assert_int_equal(r[0].line, 5);
 	assert_string_equal(r[1].answers, "[null,4,2,4,\"Bravo\"]");
+	/* the values in column order, Likert ones by their labels */
+	assert_string_equal(r[1].values, "Agree | Rarely | Good | Bravo");
+	assert_string_equal(r[1].described, "Training was sufficient=Agree, How often do you report"
+	                                    " incidents?=Rarely, Overall rating=Good, Unit=Bravo");
 	model_respondent_clear(&r[0]);
 	model_respondent_clear(&r[1]);
 
@@ -558,6 +562,47 @@ static void test_codings_by_attribute(void **state)
 	assert_string_equal(c[2].value, "Poland");
 	for (int i = 0; i < n; i++)
 		model_survey_coding_count_clear(&c[i]);
+	assert_int_equal(model_survey_codings_by_count(db, 2, &err), 3);
+	db_close(db);
+}
+
+static void test_columns_and_answers(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
+	assert_int_equal(model_survey_column_count(db, 1, &err), 7);
+	struct survey_column_info c[3];
+	assert_int_equal(model_survey_column_page(db, 1, 5, 3, c, &err), 2);
+	assert_int_equal(c[0].position, 6);
+	assert_string_equal(c[0].role, "likert");
+	assert_string_equal(c[1].label, "What should change?");
+	assert_string_equal(c[1].role, "open_text");
+	assert_int_equal(c[1].answers, 3);
+	int64_t text = c[1].id;
+	model_survey_column_clear(&c[0]);
+	model_survey_column_clear(&c[1]);
+	assert_int_equal(model_survey_first_column(db, 1, "open_text", &err), text);
+	assert_int_equal(model_survey_first_column(db, 1, "ignore", &err), 0);
+	assert_int_equal(model_survey_column_get(db, text, &c[0], &err), JAW_OK);
+	assert_string_equal(c[0].value_type, "text");
+	model_survey_column_clear(&c[0]);
+	assert_int_equal(model_survey_column_get(db, 999, &c[0], &err), JAW_FAIL);
+
+	assert_int_equal(model_survey_answer_count(db, text, &err), 3);
+	struct survey_answer a[4];
+	assert_int_equal(model_survey_answer_page(db, text, 1, 4, a, &err), 2);
+	assert_string_equal(a[0].respondent, "R02");
+	assert_string_equal(a[0].question, "What should change?");
+	assert_int_equal(a[0].codings, 0);
+	int64_t r02 = testutil_scalar(db, "SELECT id FROM respondent WHERE external_id = 'R02'");
+	for (int i = 0; i < 2; i++)
+		model_survey_answer_clear(&a[i]);
+	assert_int_equal(model_respondent_answer_page(db, r02, 0, 4, a, &err), 1);
+	assert_string_equal(a[0].text, "Reporting templates ask for the same thing twice, and nobody"
+	                               " reads them.");
+	model_survey_answer_clear(&a[0]);
 	db_close(db);
 }
 
@@ -567,6 +612,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hash_vectors),
 		cmocka_unit_test(test_basic),
+		cmocka_unit_test(test_columns_and_answers),
 		cmocka_unit_test(test_bom_and_utf16),
 		cmocka_unit_test(test_other_encodings),
 		cmocka_unit_test(test_delimiters),
