@@ -137,7 +137,9 @@ int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, 
 		" (SELECT group_concat(coalesce(l.label, v.value, '-'), ' | ') FROM " MODEL_SURVEY_VALUES "),"
 		" (SELECT group_concat(v.label || '=' || coalesce(l.label, v.value, ''), ', ')"
 		"   FROM " MODEL_SURVEY_VALUES ")"
-		" FROM respondent r WHERE r.survey_id = ? ORDER BY r.id LIMIT ? OFFSET ?";
+		/* the page first: the values are worked out for its rows only */
+		" FROM (SELECT * FROM respondent WHERE survey_id = ? ORDER BY id LIMIT ? OFFSET ?) AS r"
+		" ORDER BY r.id";
 	return model_survey_page_of(db, sql, survey_id, offset, limit, rows, sizeof *rows,
 	                            model_respondent_read, model_respondent_clear_row, err);
 }
