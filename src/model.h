@@ -324,6 +324,7 @@ struct survey_answer {
 	int64_t source_id;
 	char *respondent, *question, *text; /* question: the column's label */
 	int64_t codings;
+	int64_t start; /* of a coded segment: its start in code points */
 };
 
 /* Number of open answers of column column_id. */
@@ -334,6 +335,12 @@ int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offse
 /* Reads a page of the open answers of respondent respondent_id in column order. */
 int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, int64_t offset,
                                  int limit, struct survey_answer *rows, jaw_err *err);
+/* Reads a page of the segments coded with code_id in the open answers of
+ * respondents whose value in column column_id is value ("": none), as
+ * model_survey_codings_by counts them; text is the coded text. */
+int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *value,
+                            int64_t code_id, int64_t offset, int limit,
+                            struct survey_answer *rows, jaw_err *err);
 /* Frees the strings of a. */
 void model_survey_answer_clear(struct survey_answer *a);
 

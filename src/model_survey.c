@@ -307,6 +307,7 @@ static void model_survey_answer_read(sqlite3_stmt *s, void *row)
 	a->text = db_column_text_new(s, 2);
 	a->codings = sqlite3_column_int64(s, 3);
 	a->question = db_column_text_new(s, 4);
+	a->start = sqlite3_column_count(s) > 5 ? sqlite3_column_int64(s, 5) : 0;
 }
 
 void model_survey_answer_clear(struct survey_answer *a)
@@ -352,4 +353,38 @@ int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, int64
 		" WHERE s.respondent_id = ? ORDER BY c.position, s.id LIMIT ? OFFSET ?";
 	return model_survey_page_of(db, sql, respondent_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_answer_read, model_survey_answer_clear_row, err);
+}
+
+int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *value,
+                            int64_t code_id, int64_t offset, int limit,
+                            struct survey_answer *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT s.id, r.external_id, substr(s.text, g.start_cp + 1, g.end_cp - g.start_cp), 1,"
+		" c.label, g.start_cp"
+		" FROM coding g JOIN source s ON s.id = g.source_id"
+		" JOIN respondent r ON r.id = s.respondent_id JOIN survey_column c ON c.id = s.column_id"
+		" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"
+		" AND g.code_id = ?4"
+		" AND coalesce(CAST(json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS TEXT), '') = ?5"
+		" ORDER BY s.id, g.start_cp LIMIT ?2 OFFSET ?3";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, column_id);
+	sqlite3_bind_int(s, 2, limit);
+	sqlite3_bind_int64(s, 3, offset);
+	sqlite3_bind_int64(s, 4, code_id);
+	sqlite3_bind_text(s, 5, value, -1, SQLITE_TRANSIENT);
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		model_survey_answer_read(s, &rows[n++]);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		err_db(err, db_sqlite(db), sql);
+		while (n > 0)
+			model_survey_answer_clear(&rows[--n]);
+		n = -1;
+	}
+	sqlite3_reset(s);
+	return n;
 }

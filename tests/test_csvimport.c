@@ -563,6 +563,19 @@ static void test_codings_by_attribute(void **state)
 	for (int i = 0; i < n; i++)
 		model_survey_coding_count_clear(&c[i]);
 	assert_int_equal(model_survey_codings_by_count(db, 2, &err), 3);
+	/* the segments behind a count, by a text and by a number value */
+	int64_t training = testutil_scalar(db, "SELECT id FROM code WHERE name = 'Training'");
+	struct survey_answer a[4];
+	assert_int_equal(model_survey_coded_page(db, 2, "Italy", training, 0, 4, a, &err), 1);
+	assert_string_equal(a[0].respondent, "R04");
+	assert_string_equal(a[0].text, "We ne");
+	assert_string_equal(a[0].question, "What should change?");
+	assert_int_equal(a[0].start, 0);
+	model_survey_answer_clear(&a[0]);
+	assert_int_equal(model_survey_coded_page(db, 4, "7", training, 0, 4, a, &err), 1);
+	assert_string_equal(a[0].respondent, "R02");
+	model_survey_answer_clear(&a[0]);
+	assert_int_equal(model_survey_coded_page(db, 2, "Chile", training, 0, 4, a, &err), 0);
 	db_close(db);
 }
 

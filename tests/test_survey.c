@@ -164,6 +164,15 @@ static void test_open_answer_in_the_reader_then_codings_by_nation(void **state)
 	screen_assert_has("Estonia");
 	screen_assert_has("Protection of civilians");
 	screen_assert_has("Nation = Estonia: 1 coding of Protection of civilians by 1 re");
+	/* Enter lists the coded segments there; Enter reads one at the coding */
+	const int segments[] = {'k'};
+	run_with(&f, '\n', segments, 1);
+	expect_captured(" Nation = Estonia, Protection of civilians: 1 segment (Enter read");
+	expect_captured("S0001, Any other comments?: Reporting feels like a box-ticking ex");
+	const int read[] = {'\n'};
+	run_with(&f, '\n', read, 1);
+	expect_captured("S0001: Any other comments?");
+	screen_assert_has(" Survey: codings  1/1");
 	/* by another attribute, chosen on the questions list */
 	const int by_role[] = {'2', 'g', 'j', 'j', '\n'};
 	screen_keys(&f, by_role, 5);

@@ -2,7 +2,8 @@
  * modes: the respondents with their attribute and Likert values (1); the
  * questions, with the answers to the selected one as a bar chart (2); the
  * open answers to a question, Enter reads and codes one in the reader (3);
- * the codings of the open answers counted by a respondent attribute (4).
+ * the codings of the open answers counted by a respondent attribute (4),
+ * where Enter lists the coded segments behind a count.
  * Enter on a question opens its open answers or its codings table; [ and ]
  * switch between surveys; i (or a) imports a CSV file. */
 #include "config.h"
@@ -231,6 +232,7 @@ static int survey_fetch_codings(struct list *l, int64_t offset, int limit,
 		rows[i].cells[1] = xstrdup(c[i].code);
 		rows[i].cells[2] = xasprintf("%lld", (long long)c[i].codings);
 		rows[i].cells[3] = xasprintf("%lld", (long long)c[i].respondents);
+		rows[i].cells[4] = xstrdup(c[i].value); /* not drawn: the value as stored */
 		rows[i].detail = xasprintf("%s = %s: %lld coding%s of %s by %lld respondent%s",
 		                           st->attr_label ? st->attr_label : "", value,
 		                           (long long)c[i].codings, c[i].codings == 1 ? "" : "s",
@@ -523,6 +525,43 @@ static int survey_respondent_answers(struct ui *ui, struct list *l, const struct
 	return UI_LAYOUT;
 }
 
+/* Enter on a row of the codings table: its coded segments; Enter reads one. */
+static int survey_coded_segments(struct ui *ui, struct list *l, const struct list_row *row)
+{
+	enum { SHOW = 200 };
+	struct survey_state *st = survey_state(l);
+	jaw_err err;
+	err_clear(&err);
+	struct survey_answer *a = xcalloc(SHOW, sizeof *a);
+	int n = model_survey_coded_page(l->db, st->attr_column, row->cells[4], row->id, 0, SHOW, a,
+	                                &err);
+	if (n <= 0) {
+		ui_message(ui, "%s", n < 0 ? err.msg : "Nothing is coded there any more.");
+		free(a);
+		return UI_RELOAD;
+	}
+	char **items = xcalloc((size_t)n, sizeof *items);
+	for (int i = 0; i < n; i++) {
+		char *text = survey_one_line_new(a[i].text);
+		items[i] = xasprintf("%s, %s: %s", a[i].respondent, a[i].question, text);
+		free(text);
+	}
+	char title[300];
+	snprintf(title, sizeof title, " %.100s = %.60s, %.80s: %d segment%s%s (Enter reads) ",
+	         st->attr_label ? st->attr_label : "", row->cells[0], row->cells[1], n,
+	         n == 1 ? "" : "s", n == SHOW ? " or more" : "");
+	int pick = picker_choose(ui, title, items, n);
+	if (pick >= 0)
+		ui_open_source_at(ui, a[pick].source_id, (size_t)a[pick].start);
+	for (int i = 0; i < n; i++) {
+		free(items[i]);
+		model_survey_answer_clear(&a[i]);
+	}
+	free(items);
+	free(a);
+	return UI_LAYOUT;
+}
+
 static int survey_open(struct ui *ui, struct list *l)
 {
 	struct survey_state *st = survey_state(l);
@@ -535,9 +574,7 @@ static int survey_open(struct ui *ui, struct list *l)
 		ui_open_source_at(ui, row->id, 0);
 		return UI_LAYOUT;
 	case MODE_RESPONDENTS: return survey_respondent_answers(ui, l, row);
-	default:
-		ui_message(ui, "C opens the codebook, where Enter lists the segments coded with a code.");
-		return UI_REDRAW;
+	default: return survey_coded_segments(ui, l, row);
 	}
 }
 
