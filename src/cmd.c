@@ -14,6 +14,7 @@ static const struct cmd_entry cmd_table[] = {
 	{"import-notes", cmd_import_notes},
 	{"code", cmd_code},
 	{"export", cmd_export},
+	{"import-csv", cmd_import_csv},
 };
 
 const struct cmd_entry *cmd_find(const char *name)
@@ -36,6 +37,9 @@ void cmd_help(FILE *out)
 	"       jaw code FILE --source ID --start N --end N --code NAME [--coder C]\n"
 	"                [--memo TEXT]\n"
 	"       jaw export codings FILE [-o OUT]\n"
+	"       jaw import-csv FILE CSV [--name N] [--id COL] [--attribute COLS]\n"
+	"                  [--likert COLS] [--text COLS] [--ignore COLS] [--delimiter C]\n"
+	"                  [--encoding E] [--header-rows N] [--dry-run]\n"
 	"       jaw --help | --version\n"
 	"\n"
 	"jaw, the Joint Analysis Workbench: timeline, stakeholders, evidence, coding\n"
@@ -62,6 +66,20 @@ void cmd_help(FILE *out)
 	"                   write every coding as CSV: source,code,coder,start,end,\n"
 	"                   text,... (offsets in code points; text exactly as coded)\n"
 	"    -o OUT           write to OUT instead of standard output\n"
+	"  import-csv FILE CSV  import survey results (one row per respondent) in\n"
+	"                   one transaction; roles and types are guessed\n"
+	"    --name N         the survey's name (default: the CSV file's name); a new\n"
+	"                     name also allows importing the same file again\n"
+	"    --id COL         the column of respondent ids (COL: heading or number)\n"
+	"    --attribute COLS, --likert COLS, --text COLS, --ignore COLS\n"
+	"                     give columns a role (COLS: a comma-separated list of\n"
+	"                     headings, numbers or ranges such as 7-16)\n"
+	"    --delimiter C    , ; tab or | (default: detected)\n"
+	"    --encoding E     the file's encoding, e.g. latin1, cp1252 (default:\n"
+	"                     UTF-8, or UTF-16 with a byte order mark)\n"
+	"    --header-rows N  rows of headings before the data (default 1)\n"
+	"    --dry-run        print the plan (columns, roles, types, rows, problems)\n"
+	"                     and import nothing\n"
 	"\n"
 	"Options:\n"
 	"  --demo           create a fresh copy of the demo project under\n"
@@ -69,9 +87,10 @@ void cmd_help(FILE *out)
 	"  -h, --help       show this help\n"
 	"  -V, --version    show the version\n"
 	"\n"
-	"In the interface: ? help, Tab next pane, j/k move, q quit.\n"
+	"In the interface: ? help, Tab next pane, j/k move, a/e/d add/edit/delete,\n"
+	"Enter open, : commands, / search, q quit.\n"
 	"Exit status: 0 success, 1 failure (the message says why), 2 usage error.\n"
-	"See jaw(1) and jaw(5).\n", out);
+	"See jaw(1), jaw(5) and jawrc(5).\n", out);
 }
 
 int cmd_fail(int status, const char *msg)

@@ -19,6 +19,8 @@ int cmd_import_notes(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 /* jaw export codings FILE [-o OUT] */
 int cmd_export(int argc, char **argv);
+/* jaw import-csv FILE CSV [options]: survey results from a CSV file */
+int cmd_import_csv(int argc, char **argv);
 /* A subcommand: its name and the function that runs it. */
 struct cmd_entry {
 	const char *name;

@@ -3,7 +3,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 
@@ -79,4 +81,19 @@ void date_format(struct date d, char *out)
 	unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u,
 	         day = (unsigned)d.day % 100u;
 	snprintf(out, 11, "%04u-%02u-%02u", y, m, day);
+}
+
+struct date date_today(void)
+{
+	struct date d;
+	const char *fixed = getenv("JAW_TODAY");
+	if (fixed && date_parse(fixed, &d, NULL) == JAW_OK)
+		return d;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
 }

@@ -23,5 +23,8 @@ long date_to_days(struct date d);
 struct date date_from_days(long days);
 /* Formats d as YYYY-MM-DD into out (at least 11 bytes). */
 void date_format(struct date d, char *out);
+/* Today's local date; the environment variable JAW_TODAY (YYYY-MM-DD)
+ * overrides it, for demonstrations and tests. */
+struct date date_today(void);
 
 #endif

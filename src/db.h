@@ -48,8 +48,10 @@ const char *db_path(struct jaw_db *db);
 int db_schema_version(struct jaw_db *db);
 
 /* Returns a prepared statement for the static SQL text sql, reset and with
- * its bindings cleared; statements are cached per db and owned by it. Only
- * for SQL written in the program: user input goes into bound parameters.
+ * its bindings cleared; statements are cached per db and owned by it, and
+ * the cache keeps the pointer sql, so it must live as long as db (a string
+ * literal or static array). Only for SQL written in the program: user input
+ * goes into bound parameters.
  * Returns NULL with err set on failure. */
 sqlite3_stmt *db_stmt(struct jaw_db *db, const char *sql, jaw_err *err);
 /* Steps stmt (from db_stmt) expecting SQLITE_DONE; resets it. */

@@ -19,14 +19,56 @@ struct jawrc_binding {
 	enum action action;
 };
 
+/* The `set` options and the values each allows (NULL: any non-empty text). */
+static const struct {
+	const char *name;
+	const char *const *values;
+} jawrc_options[] = {
+	{"date-scale", (const char *const[]){"auto", "week", "month", NULL}},
+	{"coder", NULL},
+};
+enum { JAWRC_NOPTIONS = sizeof jawrc_options / sizeof *jawrc_options };
+
 struct jawrc {
 	struct jawrc_binding *bindings;
 	size_t nbindings, cap;
+	struct jawrc_colour colours[ROLE_COUNT];
+	char *options[JAWRC_NOPTIONS];
 };
 
 static const char *const jawrc_keymap_names[JAWRC_KEYMAP_COUNT] = {
-	"generic", "timeline", "stakeholders", "evidence",
+	"generic", "timeline", "stakeholders", "evidence", "reader", "codebook",
 };
+
+static const char *const jawrc_role_names[ROLE_COUNT] = {
+	"normal", "title", "status", "pane-title", "pane-title-focus", "header", "cursor",
+	"cursor-unfocused", "error", "dim", "overdue", "today", "bar-phase", "bar-milestone",
+	"bar-event", "quadrant", "selection", "coded",
+};
+
+static const char *const jawrc_colour_names[] = {
+	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+};
+
+static const char *const jawrc_attr_names[] = {"bold", "underline", "reverse", "dim", "blink"};
+
+const char *jawrc_role_name(enum jawrc_role role)
+{
+	return role < ROLE_COUNT ? jawrc_role_names[role] : "";
+}
+
+struct jawrc_colour jawrc_colour(const struct jawrc *rc, enum jawrc_role role)
+{
+	return rc->colours[role < ROLE_COUNT ? role : ROLE_NORMAL];
+}
+
+const char *jawrc_option(const struct jawrc *rc, const char *name)
+{
+	for (int i = 0; i < JAWRC_NOPTIONS; i++)
+		if (strcmp(jawrc_options[i].name, name) == 0)
+			return rc->options[i] ? rc->options[i] : "";
+	return "";
+}
 
 const char *jawrc_keymap_name(enum jawrc_keymap map)
 {
@@ -35,45 +77,50 @@ const char *jawrc_keymap_name(enum jawrc_keymap map)
 
 struct jawrc *jawrc_new(void)
 {
-	return xcalloc(1, sizeof(struct jawrc));
+	struct jawrc *rc = xcalloc(1, sizeof(struct jawrc));
+	for (int r = 0; r < ROLE_COUNT; r++)
+		rc->colours[r] = (struct jawrc_colour){-1, -1, 0};
+	return rc;
 }
 
-void jawrc_free(struct jawrc *cfg)
+void jawrc_free(struct jawrc *rc)
 {
-	if (!cfg)
+	if (!rc)
 		return;
-	free(cfg->bindings);
-	free(cfg);
+	for (int i = 0; i < JAWRC_NOPTIONS; i++)
+		free(rc->options[i]);
+	free(rc->bindings);
+	free(rc);
 }
 
-static struct jawrc_binding *jawrc_find(struct jawrc *cfg, enum jawrc_keymap map, int key)
+static struct jawrc_binding *jawrc_find(struct jawrc *rc, enum jawrc_keymap map, int key)
 {
-	for (size_t i = 0; i < cfg->nbindings; i++)
-		if (cfg->bindings[i].map == map && cfg->bindings[i].key == key)
-			return &cfg->bindings[i];
+	for (size_t i = 0; i < rc->nbindings; i++)
+		if (rc->bindings[i].map == map && rc->bindings[i].key == key)
+			return &rc->bindings[i];
 	return NULL;
 }
 
-static void jawrc_bind(struct jawrc *cfg, enum jawrc_keymap map, int key, enum action a)
+static void jawrc_bind(struct jawrc *rc, enum jawrc_keymap map, int key, enum action a)
 {
-	struct jawrc_binding *b = jawrc_find(cfg, map, key);
+	struct jawrc_binding *b = jawrc_find(rc, map, key);
 	if (!b) {
-		if (cfg->nbindings == cfg->cap) {
-			cfg->cap = cfg->cap ? cfg->cap * 2 : 64;
-			cfg->bindings = xreallocarray(cfg->bindings, cfg->cap, sizeof *cfg->bindings);
+		if (rc->nbindings == rc->cap) {
+			rc->cap = rc->cap ? rc->cap * 2 : 64;
+			rc->bindings = xreallocarray(rc->bindings, rc->cap, sizeof *rc->bindings);
 		}
-		b = &cfg->bindings[cfg->nbindings++];
+		b = &rc->bindings[rc->nbindings++];
 		b->map = map;
 		b->key = key;
 	}
 	b->action = a;
 }
 
-enum action jawrc_lookup(const struct jawrc *cfg, enum jawrc_keymap map, int key)
+enum action jawrc_lookup(const struct jawrc *rc, enum jawrc_keymap map, int key)
 {
 	const struct jawrc_binding *generic = NULL;
-	for (size_t i = 0; i < cfg->nbindings; i++) {
-		const struct jawrc_binding *b = &cfg->bindings[i];
+	for (size_t i = 0; i < rc->nbindings; i++) {
+		const struct jawrc_binding *b = &rc->bindings[i];
 		if (b->key != key)
 			continue;
 		if (b->map == map && map != JAWRC_GENERIC)
@@ -150,7 +197,7 @@ static int jawrc_keymap_from_name(const char *name)
 }
 
 /* Applies one "bind"/"unbind" line; returns JAW_OK or sets err. */
-static int jawrc_line_bind(struct jawrc *cfg, char **w, int n, jaw_err *err)
+static int jawrc_line_bind(struct jawrc *rc, char **w, int n, jaw_err *err)
 {
 	bool bind = strcmp(w[0], "bind") == 0;
 	if (n != (bind ? 4 : 3))
@@ -159,7 +206,8 @@ static int jawrc_line_bind(struct jawrc *cfg, char **w, int n, jaw_err *err)
 	int map = jawrc_keymap_from_name(w[1]);
 	if (map < 0)
 		return err_set(err, JAW_FAIL,
-		               "no keymap \"%s\" (generic, timeline, stakeholders, evidence)", w[1]);
+		               "no keymap \"%s\" (generic, timeline, stakeholders, evidence, reader, codebook)",
+		               w[1]);
 	int key = keys_parse(w[2]);
 	if (key < 0)
 		return err_set(err, JAW_FAIL, "\"%s\" is not a key name (e.g. q, <C-l>, <PgDn>)",
@@ -170,24 +218,105 @@ static int jawrc_line_bind(struct jawrc *cfg, char **w, int n, jaw_err *err)
 		if (a == ACTION_NONE)
 			return err_set(err, JAW_FAIL, "no action \"%s\" (see jaw(1) for the list)", w[3]);
 	}
-	jawrc_bind(cfg, (enum jawrc_keymap)map, key, a);
+	jawrc_bind(rc, (enum jawrc_keymap)map, key, a);
 	return JAW_OK;
 }
 
-static int jawrc_line(struct jawrc *cfg, char *line, jaw_err *err)
+/* A colour name: default, black..white, or colorN (0-255); -2 if not one. */
+static int jawrc_colour_value(const char *name)
 {
-	char *w[6];
-	int n = jawrc_words(line, w, 5);
-	if (n == 0 || w[0][0] == '#')
-		return JAW_OK;
-	if (n > 5)
-		return err_set(err, JAW_FAIL, "too many words");
-	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0)
-		return jawrc_line_bind(cfg, w, n, err);
-	return err_set(err, JAW_FAIL, "unknown command \"%s\" (bind, unbind)", w[0]);
+	if (strcmp(name, "default") == 0)
+		return -1;
+	for (int i = 0; i < 8; i++)
+		if (strcmp(jawrc_colour_names[i], name) == 0)
+			return i;
+	if (strncmp(name, "color", 5) == 0 && isdigit((unsigned char)name[5])) {
+		char *end;
+		long n = strtol(name + 5, &end, 10);
+		if (!*end && n >= 0 && n <= 255)
+			return (int)n;
+	}
+	return -2;
 }
 
-int jawrc_parse(struct jawrc *cfg, const char *file, const char *text,
+/* color ROLE FG BG [ATTR...] */
+static int jawrc_line_colour(struct jawrc *rc, char **w, int n, jaw_err *err)
+{
+	if (n < 4)
+		return err_set(err, JAW_FAIL,
+		               "expected: color ROLE FOREGROUND BACKGROUND [ATTRIBUTE...]");
+	int role = -1;
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (strcmp(jawrc_role_names[r], w[1]) == 0)
+			role = r;
+	if (role < 0)
+		return err_set(err, JAW_FAIL, "no colour role \"%s\" (see jawrc(5))", w[1]);
+	struct jawrc_colour c = {jawrc_colour_value(w[2]), jawrc_colour_value(w[3]), 0};
+	if (c.fg == -2 || c.bg == -2)
+		return err_set(err, JAW_FAIL, "\"%s\" is not a colour (default, black, red, green, "
+		               "yellow, blue, magenta, cyan, white, color0-color255)",
+		               c.fg == -2 ? w[2] : w[3]);
+	for (int i = 4; i < n; i++) {
+		unsigned bit = 0;
+		for (unsigned a = 0; a < sizeof jawrc_attr_names / sizeof *jawrc_attr_names; a++)
+			if (strcmp(jawrc_attr_names[a], w[i]) == 0)
+				bit = 1u << a;
+		if (!bit && strcmp(w[i], "normal") != 0)
+			return err_set(err, JAW_FAIL, "\"%s\" is not an attribute (bold, underline, "
+			               "reverse, dim, blink, normal)", w[i]);
+		c.attrs |= bit;
+	}
+	rc->colours[role] = c;
+	return JAW_OK;
+}
+
+/* set OPTION VALUE */
+static int jawrc_line_set(struct jawrc *rc, char **w, int n, jaw_err *err)
+{
+	if (n != 3)
+		return err_set(err, JAW_FAIL, "expected: set OPTION VALUE");
+	for (int i = 0; i < JAWRC_NOPTIONS; i++) {
+		if (strcmp(jawrc_options[i].name, w[1]) != 0)
+			continue;
+		const char *const *v = jawrc_options[i].values;
+		bool ok = v == NULL;
+		for (; v && *v; v++)
+			ok |= strcmp(*v, w[2]) == 0;
+		if (!ok)
+			return err_set(err, JAW_FAIL, "\"%s\" is not a value of %s", w[2], w[1]);
+		free(rc->options[i]);
+		rc->options[i] = xstrdup(w[2]);
+		return JAW_OK;
+	}
+	return err_set(err, JAW_FAIL, "no option \"%s\" (date-scale, coder)", w[1]);
+}
+
+static int jawrc_line(struct jawrc *rc, char *line, jaw_err *err)
+{
+	char *w[10];
+	int n = jawrc_words(line, w, 9);
+	if (n == 0 || w[0][0] == '#')
+		return JAW_OK;
+	if (n > 9)
+		return err_set(err, JAW_FAIL, "too many words");
+	if (strcmp(w[0], "bind") == 0 || strcmp(w[0], "unbind") == 0)
+		return jawrc_line_bind(rc, w, n, err);
+	if (strcmp(w[0], "color") == 0 || strcmp(w[0], "colour") == 0)
+		return jawrc_line_colour(rc, w, n, err);
+	if (strcmp(w[0], "set") == 0)
+		return jawrc_line_set(rc, w, n, err);
+	return err_set(err, JAW_FAIL, "unknown command \"%s\" (bind, unbind, color, set)", w[0]);
+}
+
+int jawrc_apply_line(struct jawrc *rc, const char *line, jaw_err *err)
+{
+	char *copy = xstrdup(line);
+	int status = jawrc_line(rc, copy, err);
+	free(copy);
+	return status;
+}
+
+int jawrc_parse(struct jawrc *rc, const char *file, const char *text,
                  jawrc_report_fn report, void *ctx)
 {
 	int bad = 0, lineno = 0;
@@ -199,7 +328,7 @@ int jawrc_parse(struct jawrc *cfg, const char *file, const char *text,
 		jaw_err err;
 		err_clear(&err);
 		lineno++;
-		if (jawrc_line(cfg, line, &err) != JAW_OK) {
+		if (jawrc_line(rc, line, &err) != JAW_OK) {
 			char msg[sizeof err.msg + 256];
 			snprintf(msg, sizeof msg, "%s line %d: %s", file, lineno, err.msg);
 			if (report)
@@ -212,13 +341,13 @@ int jawrc_parse(struct jawrc *cfg, const char *file, const char *text,
 	return bad;
 }
 
-int jawrc_load_defaults(struct jawrc *cfg, jawrc_report_fn report, void *ctx)
+int jawrc_load_defaults(struct jawrc *rc, jawrc_report_fn report, void *ctx)
 {
 	const struct embedded_file *f = embedded_find("jawrc");
-	return f ? jawrc_parse(cfg, "(built-in jawrc)", (const char *)f->data, report, ctx) : 1;
+	return f ? jawrc_parse(rc, "(built-in jawrc)", (const char *)f->data, report, ctx) : 1;
 }
 
-int jawrc_load_file(struct jawrc *cfg, const char *path, jawrc_report_fn report, void *ctx)
+int jawrc_load_file(struct jawrc *rc, const char *path, jawrc_report_fn report, void *ctx)
 {
 	FILE *fp = fopen(path, "r");
 	if (!fp) {
@@ -245,7 +374,7 @@ int jawrc_load_file(struct jawrc *cfg, const char *path, jawrc_report_fn report,
 	fclose(fp);
 	text = xrealloc(text, len + 1);
 	text[len] = '\0';
-	int bad = jawrc_parse(cfg, path, text, report, ctx);
+	int bad = jawrc_parse(rc, path, text, report, ctx);
 	free(text);
 	return bad;
 }

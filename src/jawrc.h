@@ -15,7 +15,47 @@ enum jawrc_keymap {
 	JAWRC_TIMELINE,
 	JAWRC_STAKEHOLDERS,
 	JAWRC_EVIDENCE,
+	JAWRC_READER,
+	JAWRC_CODEBOOK,
 	JAWRC_KEYMAP_COUNT
+};
+
+/* Colour roles: what a colour means, not which colour it is. */
+enum jawrc_role {
+	ROLE_NORMAL,
+	ROLE_TITLE,
+	ROLE_STATUS,
+	ROLE_PANE_TITLE,
+	ROLE_PANE_TITLE_FOCUS,
+	ROLE_HEADER,
+	ROLE_CURSOR,
+	ROLE_CURSOR_UNFOCUSED,
+	ROLE_ERROR,
+	ROLE_DIM,
+	ROLE_OVERDUE,
+	ROLE_TODAY,
+	ROLE_BAR_PHASE,
+	ROLE_BAR_MILESTONE,
+	ROLE_BAR_EVENT,
+	ROLE_QUADRANT,
+	ROLE_SELECTION,
+	ROLE_CODED,
+	ROLE_COUNT
+};
+
+/* Attributes a colour role may add. */
+enum jawrc_attr {
+	JAWRC_ATTR_BOLD = 1,
+	JAWRC_ATTR_UNDERLINE = 2,
+	JAWRC_ATTR_REVERSE = 4,
+	JAWRC_ATTR_DIM = 8,
+	JAWRC_ATTR_BLINK = 16,
+};
+
+/* A role's colours: fg/bg -1 for the terminal's default, else 0-255. */
+struct jawrc_colour {
+	int fg, bg;
+	unsigned attrs;
 };
 
 struct jawrc;
@@ -52,5 +92,14 @@ int jawrc_keys_effective(const struct jawrc *rc, enum jawrc_keymap view, enum ac
                          char *out, size_t size);
 /* The jawrc name of a keymap ("generic", "timeline", ...). */
 const char *jawrc_keymap_name(enum jawrc_keymap map);
+/* The jawrc name of a colour role ("cursor", "pane-title", ...). */
+const char *jawrc_role_name(enum jawrc_role role);
+/* The colour of role as configured (fg = bg = -1, no attributes, if not). */
+struct jawrc_colour jawrc_colour(const struct jawrc *rc, enum jawrc_role role);
+/* The value of a `set` option ("date-scale", "coder"); "" if not set. */
+const char *jawrc_option(const struct jawrc *rc, const char *name);
+/* Applies one jawrc line (for the interface's command line); err says what
+ * is wrong with it. */
+int jawrc_apply_line(struct jawrc *rc, const char *line, jaw_err *err);
 
 #endif

@@ -14,6 +14,7 @@ enum key_special {
 	KEYS_BACKTAB, KEYS_BACKSPACE, KEYS_DELETE, KEYS_INSERT,
 	KEYS_F1, /* KEYS_F1 + n - 1 is F<n>, up to F12 */
 	KEYS_F12 = KEYS_F1 + 11,
+	KEYS_RESIZE, /* the terminal changed size (not bindable) */
 	KEYS_LAST
 };
 

@@ -11,6 +11,45 @@
 #include "db.h"
 #include "err.h"
 
+/* ---- helpers ---------------------------------------------------------- */
+
+/* Returns the first value of a one-row, one-column count query, -1 on error. */
+int64_t model_scalar(struct jaw_db *db, const char *sql, jaw_err *err);
+/* True if value is one of the NULL-terminated allowed strings. */
+bool model_one_of(const char *value, const char *const *allowed);
+/* Binds a query's own parameters (filters) before paging; may be NULL. */
+typedef void (*model_bind_fn)(sqlite3_stmt *stmt, const void *ctx);
+/* Reads one row of a page query into row. */
+typedef void (*model_read_fn)(sqlite3_stmt *stmt, void *row);
+/* Frees what model_read_fn put into row. */
+typedef void (*model_clear_fn)(void *row);
+/* Runs a page query (sql ends in "LIMIT ? OFFSET ?"), reading up to limit
+ * rows of row_size bytes into rows with read. Returns how many, or -1 with
+ * err set and nothing left allocated. */
+int model_read_page(struct jaw_db *db, const char *sql, int64_t offset, int limit, void *rows,
+                    size_t row_size, model_read_fn read, model_clear_fn clear, jaw_err *err);
+/* Like model_read_page, with bind(stmt, ctx) binding the other parameters. */
+int model_read_page_bound(struct jaw_db *db, const char *sql, model_bind_fn bind,
+                          const void *ctx, int64_t offset, int limit, void *rows,
+                          size_t row_size, model_read_fn read, model_clear_fn clear,
+                          jaw_err *err);
+/* Runs a count query whose other parameters bind binds; -1 on error. */
+int64_t model_count_bound(struct jaw_db *db, const char *sql, model_bind_fn bind,
+                          const void *ctx, jaw_err *err);
+/* The direction of a search through a list. */
+enum model_dir { MODEL_FORWARD = 1, MODEL_BACKWARD = -1 };
+/* Searches a list for text. rows_sql selects (rn, text) for every row of
+ * the list in order, rn counting from 0, and ends in its own parameters
+ * bound by bind. Returns the first rn after `from` (before it, backward)
+ * whose text contains `text` (ASCII case-insensitively), wrapping round
+ * the ends; -1 if no row matches, -2 on error. */
+int64_t model_find_row(struct jaw_db *db, const char *rows_sql, model_bind_fn bind,
+                       const void *ctx, const char *text, int64_t from, enum model_dir dir,
+                       jaw_err *err);
+/* Runs sql with text bound to ?1; returns the integer of the first row,
+ * 0 if there is no row, -1 on error. */
+int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err);
+
 /* ---- project ---------------------------------------------------------- */
 
 /* The project record. */
@@ -46,6 +85,24 @@ int model_timeline_page(struct jaw_db *db, int64_t offset, int limit,
 void model_timeline_item_clear(struct timeline_item *item);
 /* Finds an item by exact title; returns its id, 0 if none, -1 on error. */
 int64_t model_timeline_find(struct jaw_db *db, const char *title, jaw_err *err);
+/* Reads one item into a newly allocated struct (NULL with err if none). */
+struct timeline_item *model_timeline_get_new(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Frees an item from model_timeline_get_new. */
+void model_timeline_item_free(struct timeline_item *item);
+/* Validates and writes item over the item with item->id. */
+int model_timeline_update(struct jaw_db *db, const struct timeline_item *item, jaw_err *err);
+/* Deletes an item; evidence gathered there loses its link to it. */
+int model_timeline_delete(struct jaw_db *db, int64_t id, jaw_err *err);
+/* The list position (from 0) of the first item starting on or after date,
+ * or of the last item if none does; -1 on error. */
+int64_t model_timeline_position_of_date(struct jaw_db *db, const char *date, jaw_err *err);
+/* The list position of the item with id, -1 if none or on error. */
+int64_t model_timeline_position_of_id(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Searches titles and locations (see model_find_row). */
+int64_t model_timeline_search(struct jaw_db *db, const char *text, int64_t from,
+                              enum model_dir dir, jaw_err *err);
+/* The first and last dates of the timeline ("" when empty) into 11-byte buffers. */
+int model_timeline_span(struct jaw_db *db, char *first, char *last, jaw_err *err);
 
 /* ---- stakeholders ----------------------------------------------------- */
 
@@ -70,6 +127,40 @@ int model_stakeholder_page(struct jaw_db *db, int64_t offset, int limit,
 void model_stakeholder_clear(struct stakeholder *s);
 /* Finds a stakeholder by exact name; returns its id, 0 if none, -1 on error. */
 int64_t model_stakeholder_find(struct jaw_db *db, const char *name, jaw_err *err);
+/* Reads one stakeholder into a newly allocated struct (NULL with err if none). */
+struct stakeholder *model_stakeholder_get_new(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Frees a stakeholder from model_stakeholder_get_new. */
+void model_stakeholder_free(struct stakeholder *s);
+/* Validates and writes s over the stakeholder with s->id; refuses a parent
+ * that is not an organisation, the stakeholder itself or one of its members.
+ * The parent is s->parent_name when that is not NULL ("" for none), else
+ * s->parent_id. */
+int model_stakeholder_update(struct jaw_db *db, struct stakeholder *s, jaw_err *err);
+/* Deletes a stakeholder: its evidence loses the link, its members lose
+ * their organisation. */
+int model_stakeholder_delete(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Number of direct members of an organisation. */
+int64_t model_stakeholder_members(struct jaw_db *db, int64_t id, jaw_err *err);
+/* The list position of the stakeholder with id, -1 if none or on error. */
+int64_t model_stakeholder_position_of_id(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Computes the register's order (stakeholder.sort_key) afresh. */
+int model_stakeholder_rebuild_order(struct jaw_db *db, jaw_err *err);
+/* Computes the order if another tool left rows without one (before paging). */
+int model_stakeholder_prepare_order(struct jaw_db *db, jaw_err *err);
+/* Puts stakeholder id, and everything under it, in its place in the order
+ * after it was added, renamed or moved. */
+int model_stakeholder_rekey(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Reads up to limit stakeholders of one quadrant of the power/interest
+ * grid (high means 3 or more), strongest first; power and interest must
+ * be known. Returns how many, or -1. */
+int model_stakeholder_quadrant(struct jaw_db *db, bool high_power, bool high_interest,
+                               int limit, struct stakeholder *rows, jaw_err *err);
+/* Number of stakeholders in a quadrant (see model_stakeholder_quadrant). */
+int64_t model_stakeholder_quadrant_count(struct jaw_db *db, bool high_power,
+                                         bool high_interest, jaw_err *err);
+/* Searches names and roles (see model_find_row). */
+int64_t model_stakeholder_search(struct jaw_db *db, const char *text, int64_t from,
+                                 enum model_dir dir, jaw_err *err);
 
 /* ---- sources (evidence) ----------------------------------------------- */
 
@@ -83,13 +174,35 @@ struct source {
 
 /* Validates and inserts src (text must be valid UTF-8); sets src->id. */
 int model_source_add(struct jaw_db *db, struct source *src, jaw_err *err);
+/* Which sources a list shows and in what order; zero/NULL fields do not
+ * filter. */
+struct source_filter {
+	const char *kind;
+	int64_t stakeholder_id, timeline_item_id, code_id;
+	bool by_title; /* sort by title instead of date */
+};
+
 /* Number of sources. */
 int64_t model_source_count(struct jaw_db *db, jaw_err *err);
+/* Number of sources that pass filter (NULL: all). */
+int64_t model_source_count_filtered(struct jaw_db *db, const struct source_filter *filter,
+                                    jaw_err *err);
 /* Reads a page of sources in date order, without their text. */
 int model_source_page(struct jaw_db *db, int64_t offset, int limit, struct source *rows,
                       jaw_err *err);
+/* Reads a page of the sources that pass filter, in its order. */
+int model_source_page_filtered(struct jaw_db *db, const struct source_filter *filter,
+                               int64_t offset, int limit, struct source *rows, jaw_err *err);
+/* Searches titles, stakeholders and events of the filtered list (see
+ * model_find_row). */
+int64_t model_source_search(struct jaw_db *db, const struct source_filter *filter,
+                            const char *text, int64_t from, enum model_dir dir, jaw_err *err);
 /* Reads one source with its text into a newly allocated struct. */
 struct source *model_source_get_new(struct jaw_db *db, int64_t id, jaw_err *err);
+/* Writes the title, kind, date and links of src->id (not its text). */
+int model_source_update_meta(struct jaw_db *db, const struct source *src, jaw_err *err);
+/* Deletes a source with its codings. */
+int model_source_delete(struct jaw_db *db, int64_t id, jaw_err *err);
 /* Frees the strings of src. */
 void model_source_clear(struct source *src);
 /* Frees a source from model_source_get_new. */
@@ -115,24 +228,70 @@ int model_code_add(struct jaw_db *db, struct code *c, jaw_err *err);
 int64_t model_code_find(struct jaw_db *db, const char *name, jaw_err *err);
 /* Number of codes. */
 int64_t model_code_count(struct jaw_db *db, jaw_err *err);
+/* The colour a code is drawn in: its own, or the nearest parent's
+ * (#RRGGBB, "" if none up the tree); newly allocated, NULL on error. */
+char *model_code_colour_new(struct jaw_db *db, int64_t id, jaw_err *err);
 
-/* ---- helpers ---------------------------------------------------------- */
+/* ---- surveys (imported with csvimport.h) ------------------------------ */
 
-/* Returns the first value of a one-row, one-column count query, -1 on error. */
-int64_t model_scalar(struct jaw_db *db, const char *sql, jaw_err *err);
-/* True if value is one of the NULL-terminated allowed strings. */
-bool model_one_of(const char *value, const char *const *allowed);
-/* Reads one row of a page query into row. */
-typedef void (*model_read_fn)(sqlite3_stmt *stmt, void *row);
-/* Frees what model_read_fn put into row. */
-typedef void (*model_clear_fn)(void *row);
-/* Runs a page query (sql ends in "LIMIT ? OFFSET ?"), reading up to limit
- * rows of row_size bytes into rows with read. Returns how many, or -1 with
- * err set and nothing left allocated. */
-int model_read_page(struct jaw_db *db, const char *sql, int64_t offset, int limit, void *rows,
-                    size_t row_size, model_read_fn read, model_clear_fn clear, jaw_err *err);
-/* Runs sql with text bound to ?1; returns the integer of the first row,
- * 0 if there is no row, -1 on error. */
-int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err);
+/* A survey: one imported results file. */
+struct survey {
+	int64_t id, rows;
+	char *name, *origin_file, *imported;
+};
+
+/* Number of surveys. */
+int64_t model_survey_count(struct jaw_db *db, jaw_err *err);
+/* Reads a page of surveys in the order they were imported. */
+int model_survey_page(struct jaw_db *db, int64_t offset, int limit, struct survey *rows,
+                      jaw_err *err);
+/* Frees the strings of s. */
+void model_survey_clear(struct survey *s);
+
+/* A respondent of a survey. answers is the JSON array of values (see jaw(5)). */
+struct survey_respondent {
+	int64_t id, line;
+	char *external_id, *answers;
+	int open_answers; /* sources made from this respondent's open answers */
+};
+
+/* Number of respondents of a survey. */
+int64_t model_respondent_count(struct jaw_db *db, int64_t survey_id, jaw_err *err);
+/* Reads a page of a survey's respondents in file order. */
+int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, int limit,
+                          struct survey_respondent *rows, jaw_err *err);
+/* Frees the strings of r. */
+void model_respondent_clear(struct survey_respondent *r);
+
+/* One answer of a column and how many respondents gave it. value is ""
+ * for "no answer"; label is a Likert scale label or "". */
+struct survey_count {
+	char *value, *label;
+	int64_t count;
+};
+
+/* The distribution of the answers in a column (attribute or Likert):
+ * numbers in order, text by frequency, "no answer" last. Returns how many
+ * rows (at most limit), or -1. */
+int model_survey_distribution(struct jaw_db *db, int64_t column_id, int limit,
+                              struct survey_count *rows, jaw_err *err);
+/* Frees the strings of c. */
+void model_survey_count_clear(struct survey_count *c);
+
+/* Codings of a survey's answers counted by a respondent attribute: for
+ * each value of the attribute and each code, how many codings and how many
+ * respondents. value is "" for respondents without one. */
+struct survey_coding_count {
+	char *value, *code;
+	int64_t code_id, codings, respondents;
+};
+
+/* Reads a page of the codings of the open answers of the survey of
+ * attribute column column_id, counted by that attribute's value and code. */
+int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
+                            struct survey_coding_count *rows, jaw_err *err);
+/* Frees the strings of c. */
+void model_survey_coding_count_clear(struct survey_coding_count *c);
+
 
 #endif

@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "model.h"
+#include "xalloc.h"
 
 /* Checks an item before it is written; err says which field is wrong. */
 static int model_timeline_validate(const struct timeline_item *it, jaw_err *err)
@@ -39,6 +41,18 @@ static int model_timeline_validate(const struct timeline_item *it, jaw_err *err)
 	return JAW_OK;
 }
 
+/* Binds the fields of it to parameters 1-7 of s. */
+static void model_timeline_bind(sqlite3_stmt *s, const struct timeline_item *it)
+{
+	db_bind_text(s, 1, it->kind, false);
+	db_bind_text(s, 2, it->title, false);
+	db_bind_text(s, 3, it->start_date, false);
+	db_bind_text(s, 4, it->end_date, true);
+	db_bind_text(s, 5, it->location ? it->location : "", false);
+	db_bind_text(s, 6, it->status, true);
+	db_bind_text(s, 7, it->notes ? it->notes : "", false);
+}
+
 int model_timeline_add(struct jaw_db *db, struct timeline_item *it, jaw_err *err)
 {
 	if (model_timeline_validate(it, err) != JAW_OK)
@@ -49,17 +63,40 @@ int model_timeline_add(struct jaw_db *db, struct timeline_item *it, jaw_err *err
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return JAW_FAIL;
-	db_bind_text(s, 1, it->kind, false);
-	db_bind_text(s, 2, it->title, false);
-	db_bind_text(s, 3, it->start_date, false);
-	db_bind_text(s, 4, it->end_date, true);
-	db_bind_text(s, 5, it->location ? it->location : "", false);
-	db_bind_text(s, 6, it->status, true);
-	db_bind_text(s, 7, it->notes ? it->notes : "", false);
+	model_timeline_bind(s, it);
 	if (db_step_done(db, s, err) != JAW_OK)
 		return JAW_FAIL;
 	it->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return JAW_OK;
+}
+
+int model_timeline_update(struct jaw_db *db, const struct timeline_item *it, jaw_err *err)
+{
+	if (model_timeline_validate(it, err) != JAW_OK)
+		return JAW_FAIL;
+	static const char sql[] =
+		"UPDATE timeline_item SET kind = ?1, title = ?2, start_date = ?3, end_date = ?4,"
+		" location = ?5, status = coalesce(?6, 'planned'), notes = ?7 WHERE id = ?8";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	model_timeline_bind(s, it);
+	sqlite3_bind_int64(s, 8, it->id);
+	if (db_step_done(db, s, err) != JAW_OK)
+		return JAW_FAIL;
+	if (sqlite3_changes(db_sqlite(db)) == 0)
+		return err_set(err, JAW_FAIL, "%s: it was deleted meanwhile", it->title);
+	return JAW_OK;
+}
+
+int model_timeline_delete(struct jaw_db *db, int64_t id, jaw_err *err)
+{
+	static const char sql[] = "DELETE FROM timeline_item WHERE id = ?";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	sqlite3_bind_int64(s, 1, id);
+	return db_step_done(db, s, err);
 }
 
 int64_t model_timeline_count(struct jaw_db *db, jaw_err *err)
@@ -86,14 +123,16 @@ static void model_timeline_clear_row(void *row)
 	model_timeline_item_clear(row);
 }
 
+#define MODEL_TIMELINE_SELECT                                                   \
+	"SELECT t.id, t.kind, t.title, t.start_date, coalesce(t.end_date, ''), t.location," \
+	" t.status, t.notes, (SELECT count(*) FROM source s WHERE s.timeline_item_id = t.id)" \
+	" FROM timeline_item t"
+
 int model_timeline_page(struct jaw_db *db, int64_t offset, int limit,
                         struct timeline_item *rows, jaw_err *err)
 {
 	static const char sql[] =
-		"SELECT t.id, t.kind, t.title, t.start_date, coalesce(t.end_date, ''), t.location,"
-		" t.status, t.notes,"
-		" (SELECT count(*) FROM source s WHERE s.timeline_item_id = t.id)"
-		" FROM timeline_item t ORDER BY t.start_date, t.id LIMIT ? OFFSET ?";
+		MODEL_TIMELINE_SELECT " ORDER BY t.start_date, t.id LIMIT ? OFFSET ?";
 	return model_read_page(db, sql, offset, limit, rows, sizeof *rows, model_timeline_read_row,
 	                       model_timeline_clear_row, err);
 }
@@ -114,4 +153,89 @@ int64_t model_timeline_find(struct jaw_db *db, const char *title, jaw_err *err)
 {
 	return model_find_id(db, "SELECT id FROM timeline_item WHERE title = ? ORDER BY id LIMIT 1",
 	                     title, err);
+}
+
+struct timeline_item *model_timeline_get_new(struct jaw_db *db, int64_t id, jaw_err *err)
+{
+	static const char sql[] = MODEL_TIMELINE_SELECT " WHERE t.id = ?";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	struct timeline_item *it = NULL;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		it = xcalloc(1, sizeof *it);
+		model_timeline_read_row(s, it);
+	} else if (rc == SQLITE_DONE) {
+		err_set(err, JAW_FAIL, "no timeline item with id %lld", (long long)id);
+	} else {
+		err_db(err, db_sqlite(db), sql);
+	}
+	sqlite3_reset(s);
+	return it;
+}
+
+void model_timeline_item_free(struct timeline_item *it)
+{
+	if (!it)
+		return;
+	model_timeline_item_clear(it);
+	free(it);
+}
+
+static void model_bind_text1(sqlite3_stmt *s, const void *text)
+{
+	db_bind_text(s, 1, text, false);
+}
+
+static void model_bind_id1(sqlite3_stmt *s, const void *id)
+{
+	sqlite3_bind_int64(s, 1, *(const int64_t *)id);
+}
+
+int64_t model_timeline_position_of_date(struct jaw_db *db, const char *date, jaw_err *err)
+{
+	if (date_parse(date, NULL, err) != JAW_OK)
+		return -1;
+	static const char sql[] =
+		"SELECT min((SELECT count(*) FROM timeline_item WHERE start_date < ?1),"
+		" max(0, (SELECT count(*) FROM timeline_item) - 1))";
+	return model_count_bound(db, sql, model_bind_text1, date, err);
+}
+
+int64_t model_timeline_position_of_id(struct jaw_db *db, int64_t id, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce((SELECT count(*) FROM timeline_item t, timeline_item x"
+		" WHERE x.id = ?1 AND (t.start_date < x.start_date"
+		" OR (t.start_date = x.start_date AND t.id < x.id))"
+		" HAVING (SELECT count(*) FROM timeline_item WHERE id = ?1) > 0), -1)";
+	return model_count_bound(db, sql, model_bind_id1, &id, err);
+}
+
+int64_t model_timeline_search(struct jaw_db *db, const char *text, int64_t from,
+                              enum model_dir dir, jaw_err *err)
+{
+	static const char rows[] =
+		"SELECT row_number() OVER (ORDER BY start_date, id) - 1 AS rn,"
+		" title || ' ' || location AS text FROM timeline_item";
+	return model_find_row(db, rows, NULL, NULL, text, from, dir, err);
+}
+
+int model_timeline_span(struct jaw_db *db, char *first, char *last, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(min(start_date), ''), coalesce(max(coalesce(end_date, start_date)), '')"
+		" FROM timeline_item";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		snprintf(first, 11, "%.10s", (const char *)sqlite3_column_text(s, 0));
+		snprintf(last, 11, "%.10s", (const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? JAW_OK : err_db(err, db_sqlite(db), sql);
 }

@@ -12,148 +12,10 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "demo.h"
-#include "jawrc.h"
 #include "keys.h"
 #include "model.h"
-#include "testutil.h"
-#include "ui.h"
-#include "utf8.h"
+#include "screenutil.h"
 #include "xalloc.h"
-
-struct screen_fixture {
-	SCREEN *sp;
-	FILE *out, *in;
-	struct jaw_db *db;
-	struct jawrc *rc;
-	struct ui *ui;
-};
-
-/* Starts a virtual terminal of lines x cols. */
-static void screen_start(struct screen_fixture *f, int lines, int cols)
-{
-	char buf[16];
-	snprintf(buf, sizeof buf, "%d", lines);
-	setenv("LINES", buf, 1);
-	snprintf(buf, sizeof buf, "%d", cols);
-	setenv("COLUMNS", buf, 1);
-	f->out = fopen("/dev/null", "w");
-	f->in = fopen("/dev/null", "r");
-	f->sp = newterm("xterm-256color", f->out, f->in);
-	assert_non_null(f->sp);
-	set_term(f->sp);
-	colour_init();
-}
-
-static void screen_stop(struct screen_fixture *f)
-{
-	ui_free(f->ui);
-	endwin();
-	delscreen(f->sp);
-	fclose(f->out);
-	fclose(f->in);
-	jawrc_free(f->rc);
-	db_close(f->db);
-}
-
-/* Opens the demo project (as "demo.jaw" in a fresh directory, so that the
- * title bar is the same in every run) in a ui of lines x cols. */
-static void screen_open_demo(struct screen_fixture *f, int lines, int cols)
-{
-	memset(f, 0, sizeof *f);
-	char *dir = testutil_path_new("screen");
-	assert_int_equal(mkdir(dir, 0700), 0);
-	assert_int_equal(chdir(dir), 0);
-	free(dir);
-	jaw_err err;
-	err_clear(&err);
-	assert_int_equal(db_create("demo.jaw", &f->db, &err), JAW_OK);
-	assert_int_equal(demo_load(f->db, &err), JAW_OK);
-	f->rc = jawrc_new();
-	assert_int_equal(jawrc_load_defaults(f->rc, NULL, NULL), 0);
-	screen_start(f, lines, cols);
-	f->ui = ui_new(f->db, f->rc, &err);
-	assert_non_null(f->ui);
-	ui_layout(f->ui, lines, cols);
-	ui_draw(f->ui);
-}
-
-/* Text of an alternate-charset cell as drawn by a UTF-8 terminal. */
-static const char *screen_acs(wchar_t c)
-{
-	switch (c) {
-	case 'x': return "│";
-	case 'q': return "─";
-	case 'l': return "┌";
-	case 'k': return "┐";
-	case 'm': return "└";
-	case 'j': return "┘";
-	default: return "?";
-	}
-}
-
-/* Returns the screen as UTF-8 text, one line per row, trailing spaces cut. */
-static char *screen_text_new(void)
-{
-	size_t cap = (size_t)(LINES * (COLS * 4 + 1) + 1), len = 0;
-	char *text = xmalloc(cap);
-	for (int y = 0; y < LINES; y++) {
-		size_t line_start = len;
-		for (int x = 0; x < COLS; x++) {
-			cchar_t cell;
-			wchar_t wch[CCHARW_MAX + 1];
-			attr_t attrs;
-			short pair;
-			mvwin_wch(curscr, y, x, &cell);
-			getcchar(&cell, wch, &attrs, &pair, NULL);
-			if (attrs & A_ALTCHARSET) {
-				const char *s = screen_acs(wch[0]);
-				memcpy(text + len, s, strlen(s));
-				len += strlen(s);
-				continue;
-			}
-			for (int i = 0; wch[i]; i++)
-				len += (size_t)utf8_encode((uint32_t)wch[i], text + len);
-			if (wch[0] && wcwidth(wch[0]) == 2)
-				x++; /* the next cell continues this character */
-		}
-		while (len > line_start && text[len - 1] == ' ')
-			len--;
-		text[len++] = '\n';
-	}
-	text[len] = '\0';
-	return text;
-}
-
-/* Compares the screen with tests/screens/NAME.txt. */
-static void screen_expect(const char *name)
-{
-	char *actual = screen_text_new();
-	const char *srcdir = getenv("top_srcdir");
-	char *path = xasprintf("%s/tests/screens/%s.txt", srcdir ? srcdir : ".", name);
-	if (getenv("JAW_UPDATE_SCREENS")) {
-		testutil_write_file(path, actual, strlen(actual));
-	}
-	FILE *fp = fopen(path, "r");
-	if (!fp)
-		fail_msg("%s: missing; the screen was:\n%s", path, actual);
-	char *expected = xcalloc(1, 1 << 16);
-	size_t n = fread(expected, 1, (1 << 16) - 1, fp);
-	fclose(fp);
-	expected[n] = '\0';
-	if (strcmp(expected, actual) != 0)
-		fail_msg("screen %s differs from %s; the screen was:\n%s", name, path, actual);
-	free(expected);
-	free(actual);
-	free(path);
-}
-
-static void screen_keys(struct screen_fixture *f, const int *keys, int n)
-{
-	for (int i = 0; i < n; i++)
-		ui_key(f->ui, keys[i]);
-	ui_draw(f->ui);
-}
 
 static void test_first_screen(void **state)
 {
@@ -274,6 +136,114 @@ static void test_control_characters_are_shown_as_placeholders(void **state)
 	screen_stop(&f);
 }
 
+static void test_gantt_chart(void **state)
+{
+	(void)state;
+	setenv("JAW_TODAY", "2026-11-25", 1);
+	struct screen_fixture f;
+	screen_open_demo(&f, 30, 100);
+	const int keys[] = {'z'};
+	screen_keys(&f, keys, 1);
+	screen_expect("timeline-gantt-100x30");
+	/* an overdue milestone: planned, dated before today */
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *other = NULL;
+	assert_int_equal(db_open("demo.jaw", 0, &other, &err), JAW_OK);
+	struct timeline_item it = {.kind = "milestone", .title = "Late deliverable",
+	                           .start_date = "2026-11-20", .status = "planned"};
+	assert_int_equal(model_timeline_add(other, &it, &err), JAW_OK);
+	db_close(other);
+	assert_true(ui_poll_changes(f.ui));
+	ui_draw(f.ui);
+	screen_assert_has("Late deliverable");
+	ui_search_for(f.ui, "Late deliv");
+	ui_draw(f.ui);
+	screen_assert_has("Late deliverable (milestone, planned, overdue) 2026-11-20");
+	/* v hides the chart, and brings it back */
+	const int v[] = {'v'};
+	screen_keys(&f, v, 1);
+	screen_assert_has("Location");
+	screen_stop(&f);
+	unsetenv("JAW_TODAY");
+}
+
+static void test_power_interest_grid(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 30, 100);
+	const int keys[] = {'S', 'z', 'v'};
+	screen_keys(&f, keys, 3);
+	screen_expect("stakeholders-grid-100x30");
+	screen_stop(&f);
+}
+
+static void test_detail_pane(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 40, 160);
+	const int keys[] = {'j', 'j', 'j', 'j', 'j', 'j', 'j'};
+	screen_keys(&f, keys, 7);
+	screen_expect("demo-160x40-detail");
+	screen_stop(&f);
+}
+
+static void test_help_scrolls(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int keys[] = {'?', 'j', 'j'};
+	screen_keys(&f, keys, 3);
+	screen_assert_has("Keys: Timeline 3-20 of");
+	const int close[] = {'q'};
+	screen_keys(&f, close, 1);
+	screen_expect("demo-80x24");
+	screen_stop(&f);
+}
+
+/* On a terminal without colours (vt100) the roles use reverse and bold. */
+static void test_vt100_monochrome(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	memset(&f, 0, sizeof f);
+	f.rc = jawrc_new();
+	jawrc_load_defaults(f.rc, NULL, NULL);
+	setenv("LINES", "24", 1);
+	setenv("COLUMNS", "80", 1);
+	f.out = fopen("/dev/null", "w");
+	f.in = fopen("/dev/null", "r");
+	f.sp = newterm("vt100", f.out, f.in);
+	assert_non_null(f.sp);
+	set_term(f.sp);
+	colour_init(f.rc);
+	assert_false(colour_enabled());
+	assert_int_equal(colour_attr(ROLE_CURSOR), A_REVERSE);
+	endwin();
+	delscreen(f.sp);
+	fclose(f.out);
+	fclose(f.in);
+	jawrc_free(f.rc);
+	/* NO_COLOR does the same on a colour terminal */
+	setenv("NO_COLOR", "1", 1);
+	screen_open_demo(&f, 24, 80);
+	assert_false(colour_enabled());
+	cchar_t cell;
+	attr_t attrs;
+	short pair;
+	wchar_t wch[CCHARW_MAX + 1];
+	mvwin_wch(curscr, 3, 5, &cell);
+	getcchar(&cell, wch, &attrs, &pair, NULL);
+	assert_true(attrs & A_REVERSE);
+	assert_int_equal(pair, 0);
+	screen_expect("demo-80x24");
+	screen_stop(&f);
+	unsetenv("NO_COLOR");
+}
+
 int main(void)
 {
 	testutil_init();
@@ -286,6 +256,11 @@ int main(void)
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_resize_wide_and_narrow),
 		cmocka_unit_test(test_control_characters_are_shown_as_placeholders),
+		cmocka_unit_test(test_gantt_chart),
+		cmocka_unit_test(test_power_interest_grid),
+		cmocka_unit_test(test_detail_pane),
+		cmocka_unit_test(test_help_scrolls),
+		cmocka_unit_test(test_vt100_monochrome),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -55,8 +55,6 @@ static void mankeys_tables(const struct jawrc *rc)
 		snprintf(heading, sizeof heading, "In the %s view", jawrc_keymap_name((enum jawrc_keymap)m));
 		mankeys_table(rc, (enum jawrc_keymap)m, heading);
 	}
-	fputs(".SS Actions without a default key\n"
-	      "These can be bound in\n.BR jawrc (5):\n", stdout);
 	bool first = true;
 	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 		char keys[256];
@@ -66,12 +64,14 @@ static void mankeys_tables(const struct jawrc *rc)
 			                        sizeof keys) > 0;
 		if (bound)
 			continue;
-		fputs(first ? "" : ",\n", stdout);
+		fputs(first ? ".SS Actions without a default key\nThese can be bound in\n"
+		              ".BR jawrc (5):\n" : ",\n", stdout);
 		fputs(".B ", stdout);
 		mankeys_text(action_name((enum action)a));
 		first = false;
 	}
-	fputs(first ? "none.\n" : ".\n", stdout);
+	if (!first)
+		fputs(".\n", stdout);
 }
 
 int main(void)

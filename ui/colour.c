@@ -1,45 +1,83 @@
-/* colour.c - semantic colour roles with a monochrome fallback; NO_COLOR
- * (https://no-color.org) turns colours off. */
+/* colour.c - semantic colour roles with a monochrome fallback; the colours
+ * come from jawrc (`color ROLE FG BG ATTR`); NO_COLOR (no-color.org) or a
+ * terminal without colours uses each role's monochrome form. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ui.h"
 
-struct colour_role {
-	short fg, bg;
-	attr_t colour_extra; /* added in colour */
-	attr_t mono;         /* used without colour */
+/* How each role looks without colour. */
+static const attr_t colour_mono[ROLE_COUNT] = {
+	[ROLE_NORMAL] = A_NORMAL,
+	[ROLE_TITLE] = A_REVERSE,
+	[ROLE_STATUS] = A_REVERSE,
+	[ROLE_PANE_TITLE] = A_UNDERLINE,
+	[ROLE_PANE_TITLE_FOCUS] = A_REVERSE | A_BOLD,
+	[ROLE_HEADER] = A_BOLD,
+	[ROLE_CURSOR] = A_REVERSE,
+	[ROLE_CURSOR_UNFOCUSED] = A_BOLD,
+	[ROLE_ERROR] = A_REVERSE | A_BOLD,
+	[ROLE_DIM] = A_DIM,
+	[ROLE_OVERDUE] = A_BOLD | A_UNDERLINE,
+	[ROLE_TODAY] = A_BOLD,
+	[ROLE_BAR_PHASE] = A_NORMAL,
+	[ROLE_BAR_MILESTONE] = A_BOLD,
+	[ROLE_BAR_EVENT] = A_NORMAL,
+	[ROLE_QUADRANT] = A_BOLD,
+	[ROLE_SELECTION] = A_REVERSE,
+	[ROLE_CODED] = A_UNDERLINE,
 };
 
-static const struct colour_role colour_roles[ROLE_COUNT] = {
-	[ROLE_NORMAL] = {-1, -1, 0, A_NORMAL},
-	[ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
-	[ROLE_STATUS] = {COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE},
-	[ROLE_PANE_TITLE] = {COLOR_CYAN, -1, 0, A_UNDERLINE},
-	[ROLE_PANE_TITLE_FOCUS] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
-	[ROLE_HEADER] = {COLOR_YELLOW, -1, 0, A_BOLD},
-	[ROLE_CURSOR] = {COLOR_BLACK, COLOR_GREEN, 0, A_REVERSE},
-	[ROLE_CURSOR_UNFOCUSED] = {-1, -1, A_BOLD, A_BOLD},
-	[ROLE_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
-	[ROLE_DIM] = {COLOR_BLUE, -1, A_BOLD, A_DIM},
-};
-
+static attr_t colour_attrs[ROLE_COUNT];
 static bool colour_on;
 
-void colour_init(void)
+static attr_t colour_from_jawrc(unsigned attrs)
+{
+	attr_t a = A_NORMAL;
+	if (attrs & JAWRC_ATTR_BOLD)
+		a |= A_BOLD;
+	if (attrs & JAWRC_ATTR_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (attrs & JAWRC_ATTR_REVERSE)
+		a |= A_REVERSE;
+	if (attrs & JAWRC_ATTR_DIM)
+		a |= A_DIM;
+	if (attrs & JAWRC_ATTR_BLINK)
+		a |= A_BLINK;
+	return a;
+}
+
+void colour_init(const struct jawrc *rc)
 {
 	const char *no_color = getenv("NO_COLOR");
 	colour_on = has_colors() && !(no_color && *no_color);
+	for (int r = 0; r < ROLE_COUNT; r++)
+		colour_attrs[r] = colour_mono[r];
 	if (!colour_on)
 		return;
 	start_color();
-	if (use_default_colors() != OK) {
-		/* No default colours: -1 is not allowed, use white on black. */
-		assume_default_colors(COLOR_WHITE, COLOR_BLACK);
+	bool defaults = use_default_colors() == OK;
+	struct jawrc_colour normal = jawrc_colour(rc, ROLE_NORMAL);
+	if (normal.fg >= 0 || normal.bg >= 0)
+		assume_default_colors(normal.fg < COLORS ? normal.fg : -1,
+		                      normal.bg < COLORS ? normal.bg : -1);
+	colour_attrs[ROLE_NORMAL] = colour_from_jawrc(normal.attrs);
+	for (int r = 1; r < ROLE_COUNT; r++) {
+		struct jawrc_colour c = jawrc_colour(rc, (enum jawrc_role)r);
+		short fg = (short)(c.fg >= COLORS ? c.fg % 8 : c.fg);
+		short bg = (short)(c.bg >= COLORS ? c.bg % 8 : c.bg);
+		if (!defaults) {
+			fg = fg < 0 ? COLOR_WHITE : fg;
+			bg = bg < 0 ? COLOR_BLACK : bg;
+		}
+		init_pair((short)r, fg, bg);
+		colour_attrs[r] = COLOR_PAIR(r) | colour_from_jawrc(c.attrs);
+		/* A role with no colours of its own keeps its monochrome form. */
+		if (c.fg < 0 && c.bg < 0 && c.attrs == 0)
+			colour_attrs[r] = colour_mono[r];
 	}
-	for (int r = 1; r < ROLE_COUNT; r++)
-		init_pair((short)r, colour_roles[r].fg, colour_roles[r].bg);
 }
 
 bool colour_enabled(void)
@@ -47,11 +85,37 @@ bool colour_enabled(void)
 	return colour_on;
 }
 
-attr_t colour_attr(enum ui_role role)
+attr_t colour_attr(enum jawrc_role role)
 {
-	if (role <= ROLE_NORMAL || role >= ROLE_COUNT)
+	if (role >= ROLE_COUNT)
 		return A_NORMAL;
-	if (!colour_on)
-		return colour_roles[role].mono;
-	return COLOR_PAIR(role) | colour_roles[role].colour_extra;
+	return colour_attrs[role];
+}
+
+/* The nearest of the terminal's colours to r, g, b (0-255 each). */
+static short colour_nearest(int r, int g, int b)
+{
+	if (COLORS >= 256) {
+		/* the 6x6x6 cube of xterm's 256 colours */
+		int cr = (r * 5 + 127) / 255, cg = (g * 5 + 127) / 255, cb = (b * 5 + 127) / 255;
+		return (short)(16 + 36 * cr + 6 * cg + cb);
+	}
+	int bright = (r + g + b) / 3 > 170;
+	short c = (short)((r > 127) | ((g > 127) << 1) | ((b > 127) << 2));
+	if (c == 0 && bright)
+		c = 7;
+	return c;
+}
+
+attr_t colour_of_hex(const char *hex)
+{
+	unsigned r, g, b;
+	if (!colour_on || !hex || sscanf(hex, "#%2x%2x%2x", &r, &g, &b) != 3)
+		return A_UNDERLINE;
+	short c = colour_nearest((int)r, (int)g, (int)b);
+	short pair = (short)(ROLE_COUNT + c);
+	if (pair >= COLOR_PAIRS)
+		return A_UNDERLINE;
+	init_pair(pair, c, -1);
+	return COLOR_PAIR(pair) | A_UNDERLINE;
 }

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "help.h"
+#include "ui.h"
 #include "xalloc.h"
 
 /* Fills keys/actions with every action that has a key in the view. */
@@ -19,15 +19,21 @@ static int help_lines(const struct jawrc *rc, enum jawrc_keymap map, char keys[]
 	return n;
 }
 
-void help_draw(WINDOW **winp, const struct jawrc *rc, const char *view_title,
-               enum jawrc_keymap map, int lines, int cols)
+int help_draw(WINDOW **winp, const struct jawrc *rc, const char *view_title,
+              enum jawrc_keymap map, int lines, int cols, int top, bool *scrolls)
 {
 	enum { MAX = 64 };
 	char keys[MAX][48];
 	enum action actions[MAX];
 	int n = help_lines(rc, map, keys, actions, MAX);
 	int h = n + 4 < lines - 2 ? n + 4 : lines - 2;
-	int w = cols - 4 < 72 ? cols - 4 : 72;
+	int w = cols - 4 < 76 ? cols - 4 : 76;
+	int rows = h - 4 > 0 ? h - 4 : 0;
+	if (top > n - rows)
+		top = n - rows;
+	if (top < 0)
+		top = 0;
+	*scrolls = rows < n;
 	if (*winp)
 		delwin(*winp);
 	*winp = newwin(h, w, (lines - h) / 2, (cols - w) / 2);
@@ -35,19 +41,24 @@ void help_draw(WINDOW **winp, const struct jawrc *rc, const char *view_title,
 	wattrset(win, colour_attr(ROLE_NORMAL));
 	werase(win);
 	box(win, 0, 0);
-	char title[96];
-	snprintf(title, sizeof title, " Keys: %s (any key closes) ", view_title);
+	char title[128];
+	if (rows < n)
+		snprintf(title, sizeof title, " Keys: %s %d-%d of %d (j/k scroll, any other key closes) ",
+		         view_title, top + 1, top + rows, n);
+	else
+		snprintf(title, sizeof title, " Keys: %s (any key closes) ", view_title);
 	wattrset(win, colour_attr(ROLE_HEADER));
 	wmove(win, 0, 2);
 	ui_put(win, title, w - 4, false);
 	int keyw = w / 3;
-	for (int i = 0; i < n && i + 2 < h - 1; i++) {
+	for (int i = 0; i < rows && top + i < n; i++) {
 		wattrset(win, colour_attr(ROLE_HEADER));
 		wmove(win, i + 2, 2);
-		ui_put(win, keys[i], keyw - 1, true);
+		ui_put(win, keys[top + i], keyw - 1, true);
 		wattrset(win, colour_attr(ROLE_NORMAL));
 		wmove(win, i + 2, 2 + keyw);
-		ui_put(win, action_help(actions[i]), w - keyw - 4, false);
+		ui_put(win, action_help(actions[top + i]), w - keyw - 4, false);
 	}
 	wnoutrefresh(win);
+	return top;
 }

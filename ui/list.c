@@ -13,24 +13,11 @@
 
 enum { LIST_CHROME = 2 }; /* title and header rows */
 
-struct list {
-	const struct view_ops *ops;
-	struct jaw_db *db;
-	WINDOW *win;
-	int h, w;
-	int64_t count, top, cursor;
-	struct list_row *rows; /* the visible page, rows[0] is row `top` */
-	int nrows, cap;
-	bool focused;
-	bool dirty_all;
-	int64_t drawn_cursor; /* where the cursor was last drawn, -1: nowhere */
-	int colw[LIST_MAX_COLUMNS];
-};
-
-struct list *list_new(const struct view_ops *ops, struct jaw_db *db)
+struct list *list_new(const struct view_ops *ops, struct ui *ui, struct jaw_db *db)
 {
 	struct list *l = xcalloc(1, sizeof *l);
 	l->ops = ops;
+	l->ui = ui;
 	l->db = db;
 	l->drawn_cursor = -1;
 	l->dirty_all = true;
@@ -60,17 +47,9 @@ void list_free(struct list *l)
 	free(l->rows);
 	if (l->win)
 		delwin(l->win);
+	if (l->ops->free_state)
+		l->ops->free_state(l->state);
 	free(l);
-}
-
-const struct view_ops *list_ops(const struct list *l)
-{
-	return l->ops;
-}
-
-int64_t list_count(const struct list *l)
-{
-	return l->count;
 }
 
 static int list_visible(const struct list *l)
@@ -84,6 +63,10 @@ static void list_layout_columns(struct list *l)
 {
 	const struct view_ops *ops = l->ops;
 	int max_prio = 0, flex_min = 0;
+	l->chart_w = 0;
+	if (ops->layout_chart)
+		ops->layout_chart(l);
+	int width = l->w - (l->chart_w > 0 ? l->chart_w + 1 : 0);
 	for (int i = 0; i < ops->ncolumns; i++) {
 		if (ops->columns[i].priority > max_prio)
 			max_prio = ops->columns[i].priority;
@@ -100,7 +83,7 @@ static void list_layout_columns(struct list *l)
 			else if (l->colw[i] > 0)
 				used += l->colw[i] + 1;
 		}
-		int left = l->w - used;
+		int left = width - used;
 		if (left >= flex_min || prio == 0) {
 			if (flex >= 0)
 				l->colw[flex] = left > 0 ? left : 0;
@@ -132,7 +115,7 @@ static int list_fetch(struct list *l, jaw_err *err)
 		memset(l->rows + l->cap, 0, (size_t)(vis - l->cap) * sizeof *l->rows);
 		l->cap = vis;
 	}
-	int n = l->ops->fetch(l->db, l->top, vis, l->rows, err);
+	int n = l->ops->fetch(l, l->top, vis, l->rows, err);
 	if (n < 0)
 		return JAW_FAIL;
 	l->nrows = n;
@@ -161,7 +144,7 @@ static void list_clamp(struct list *l)
 
 int list_reload(struct list *l, jaw_err *err)
 {
-	int64_t n = l->ops->count(l->db, err);
+	int64_t n = l->ops->count(l, err);
 	if (n < 0)
 		return JAW_FAIL;
 	l->count = n;
@@ -179,37 +162,48 @@ void list_set_focus(struct list *l, bool focused)
 
 static void list_draw_title(struct list *l)
 {
-	char title[128];
+	char title[256];
+	const char *state = l->ops->describe_state ? l->ops->describe_state(l) : NULL;
 	if (l->count > 0)
-		snprintf(title, sizeof title, " %s  %" PRId64 "/%" PRId64 " ", l->ops->title,
-		         l->cursor + 1, l->count);
+		snprintf(title, sizeof title, " %s  %" PRId64 "/%" PRId64 "%s%s ", l->ops->title,
+		         l->cursor + 1, l->count, state ? "  " : "", state ? state : "");
 	else
-		snprintf(title, sizeof title, " %s  (empty) ", l->ops->title);
+		snprintf(title, sizeof title, " %s  (none)%s%s ", l->ops->title, state ? "  " : "",
+		         state ? state : "");
 	wattrset(l->win, colour_attr(l->focused ? ROLE_PANE_TITLE_FOCUS : ROLE_PANE_TITLE));
 	wmove(l->win, 0, 0);
 	ui_put(l->win, title, l->w, true);
 }
 
-/* Draws the cells of one row (or the header when row is NULL) at line y. */
+/* Draws the cells of one row (or the header when row is NULL) at line y,
+ * then the view's chart part, if any. */
 static void list_draw_cells(struct list *l, int y, const struct list_row *row, attr_t attr)
 {
+	int width = l->w - (l->chart_w > 0 ? l->chart_w + 1 : 0);
 	wattrset(l->win, attr);
 	wmove(l->win, y, 0);
 	int x = 0;
-	for (int i = 0; i < l->ops->ncolumns && x < l->w; i++) {
+	for (int i = 0; i < l->ops->ncolumns && x < width; i++) {
 		if (l->colw[i] <= 0)
 			continue;
-		int w = l->colw[i] < l->w - x ? l->colw[i] : l->w - x;
+		int w = l->colw[i] < width - x ? l->colw[i] : width - x;
 		const char *text = row ? (row->cells[i] ? row->cells[i] : "") : l->ops->columns[i].header;
 		ui_put(l->win, text, w, true);
 		x += w;
-		if (x < l->w) {
+		if (x < width) {
 			waddch(l->win, ' ');
 			x++;
 		}
 	}
-	for (; x < l->w; x++)
+	for (; x < width; x++)
 		waddch(l->win, ' ');
+	if (l->chart_w <= 0)
+		return;
+	waddch(l->win, ' ');
+	if (row)
+		l->ops->draw_chart(l, row, attr);
+	else
+		l->ops->draw_chart_header(l);
 }
 
 static void list_draw_row(struct list *l, int64_t index)
@@ -223,10 +217,26 @@ static void list_draw_row(struct list *l, int64_t index)
 		wclrtoeol(l->win);
 		return;
 	}
-	enum ui_role role = ROLE_NORMAL;
+	enum jawrc_role role = ROLE_NORMAL;
 	if (index == l->cursor)
 		role = l->focused ? ROLE_CURSOR : ROLE_CURSOR_UNFOCUSED;
 	list_draw_cells(l, LIST_CHROME + i, &l->rows[i], colour_attr(role));
+}
+
+static void list_draw_all(struct list *l)
+{
+	werase(l->win);
+	list_draw_title(l);
+	if (l->ops->draw_body && l->ops->draw_body(l))
+		return;
+	list_draw_cells(l, 1, NULL, colour_attr(ROLE_HEADER));
+	for (int i = 0; i < list_visible(l); i++)
+		list_draw_row(l, l->top + i);
+	if (l->count == 0 && list_visible(l) > 0) {
+		wattrset(l->win, colour_attr(ROLE_DIM));
+		wmove(l->win, LIST_CHROME, 1);
+		ui_put(l->win, "nothing here yet: a adds one", l->w - 1, false);
+	}
 }
 
 void list_draw(struct list *l, bool all)
@@ -234,57 +244,77 @@ void list_draw(struct list *l, bool all)
 	if (!l->win)
 		return;
 	if (all || l->dirty_all) {
-		werase(l->win);
-		list_draw_title(l);
-		list_draw_cells(l, 1, NULL, colour_attr(ROLE_HEADER));
-		for (int i = 0; i < list_visible(l); i++)
-			list_draw_row(l, l->top + i);
-		if (l->count == 0 && list_visible(l) > 0) {
-			wattrset(l->win, colour_attr(ROLE_DIM));
-			wmove(l->win, LIST_CHROME, 1);
-			ui_put(l->win, "nothing here yet", l->w - 1, false);
-		}
+		list_draw_all(l);
 	} else if (l->drawn_cursor != l->cursor) {
 		list_draw_title(l);
-		list_draw_row(l, l->drawn_cursor);
-		list_draw_row(l, l->cursor);
+		if (l->ops->draw_body && l->ops->draw_body(l)) {
+			/* a chart body is drawn whole */
+		} else {
+			list_draw_row(l, l->drawn_cursor);
+			list_draw_row(l, l->cursor);
+		}
 	}
 	l->dirty_all = false;
 	l->drawn_cursor = l->cursor;
 	wnoutrefresh(l->win);
 }
 
-int list_action(struct list *l, enum action a)
+/* Moves the cursor and the top row, reading the page if it changed. */
+static void list_move_to(struct list *l, int64_t cursor, int64_t top)
 {
-	int vis = list_visible(l) > 0 ? list_visible(l) : 1;
 	int64_t old_top = l->top;
-	switch (a) {
-	case ACTION_MOVE_DOWN: l->cursor++; break;
-	case ACTION_MOVE_UP: l->cursor--; break;
-	case ACTION_PAGE_DOWN: l->cursor += vis; l->top += vis; break;
-	case ACTION_PAGE_UP: l->cursor -= vis; l->top -= vis; break;
-	case ACTION_MOVE_FIRST: l->cursor = 0; break;
-	case ACTION_MOVE_LAST: l->cursor = l->count - 1; break;
-	default: return UI_NONE;
-	}
+	l->cursor = cursor;
+	l->top = top;
 	list_clamp(l);
-	if (l->top != old_top) {
+	if (l->top != old_top || l->nrows == 0) {
 		jaw_err err;
 		err_clear(&err);
 		l->dirty_all = true;
 		if (list_fetch(l, &err) != JAW_OK)
-			return UI_RELOAD;
+			ui_error(l->ui, err.msg);
+	}
+}
+
+void list_goto(struct list *l, int64_t pos)
+{
+	list_move_to(l, pos, l->top);
+}
+
+int list_action(struct list *l, enum action a)
+{
+	int vis = list_visible(l) > 0 ? list_visible(l) : 1;
+	switch (a) {
+	case ACTION_MOVE_DOWN: list_goto(l, l->cursor + 1); break;
+	case ACTION_MOVE_UP: list_goto(l, l->cursor - 1); break;
+	case ACTION_PAGE_DOWN: list_move_to(l, l->cursor + vis, l->top + vis); break;
+	case ACTION_PAGE_UP: list_move_to(l, l->cursor - vis, l->top - vis); break;
+	case ACTION_MOVE_FIRST: list_goto(l, 0); break;
+	case ACTION_MOVE_LAST: list_goto(l, l->count - 1); break;
+	default: return -1;
 	}
 	return UI_REDRAW;
 }
 
-void list_describe(const struct list *l, char *buf, size_t size)
+const struct list_row *list_selected(const struct list *l)
 {
 	int i = (int)(l->cursor - l->top);
-	if (l->count == 0 || i < 0 || i >= l->nrows) {
-		snprintf(buf, size, "%s: no rows", l->ops->title);
+	if (l->count == 0 || i < 0 || i >= l->nrows)
+		return NULL;
+	return &l->rows[i];
+}
+
+void list_describe(const struct list *l, char *buf, size_t size)
+{
+	const struct list_row *row = list_selected(l);
+	if (!row) {
+		snprintf(buf, size, "%s: nothing here yet; a adds one", l->ops->title);
 		return;
 	}
-	const struct list_row *row = &l->rows[i];
 	snprintf(buf, size, "%s", row->detail ? row->detail : (row->cells[0] ? row->cells[0] : ""));
+}
+
+int64_t list_row_at_line(const struct list *l, int y)
+{
+	int i = y - LIST_CHROME;
+	return i >= 0 && i < l->nrows ? l->top + i : -1;
 }

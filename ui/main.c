@@ -56,7 +56,7 @@ static int main_interface(const char *path)
 	char *user = jawrc_user_path_new();
 	jawrc_load_file(rc, user, main_rc_problem, &report);
 	free(user);
-	ui_start_terminal();
+	ui_start_terminal(rc);
 	struct ui *ui = ui_new(db, rc, &err);
 	int status = JAW_FAIL;
 	if (ui) {

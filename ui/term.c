@@ -31,7 +31,7 @@ static void term_install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-void ui_start_terminal(void)
+void ui_start_terminal(const struct jawrc *rc)
 {
 	term_install_signals();
 	initscr();
@@ -41,7 +41,7 @@ void ui_start_terminal(void)
 	nonl();
 	curs_set(0);
 	set_escdelay(25);
-	colour_init();
+	colour_init(rc);
 }
 
 void ui_stop_terminal(void)
@@ -51,4 +51,19 @@ void ui_stop_terminal(void)
 	term_started = false;
 	curs_set(1);
 	endwin();
+}
+
+void ui_suspend_terminal(void)
+{
+	def_prog_mode();
+	curs_set(1);
+	endwin();
+}
+
+void ui_resume_terminal(void)
+{
+	reset_prog_mode();
+	curs_set(0);
+	clearok(curscr, TRUE);
+	refresh();
 }

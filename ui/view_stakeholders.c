@@ -1,16 +1,30 @@
-/* view_stakeholders.c - the stakeholder register, grouped by organisation. */
+/* view_stakeholders.c - the stakeholder register as a tree grouped by
+ * organisation, or as a power/interest grid (manage closely, keep
+ * satisfied, keep informed, monitor). Add, edit and delete. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "model.h"
 #include "ui.h"
 #include "xalloc.h"
 
-static const struct list_column stakeholder_columns[] = {
-	{"Name", 0, 0, 24}, {"Role", 22, 2, 0}, {"P/I", 3, 1, 0}, {"Attitude", 10, 3, 0}, {"Ev.", 3, 4, 0},
+struct stakeholder_state {
+	bool grid;
 };
+
+static const struct list_column stakeholder_columns[] = {
+	{"Name", 0, 0, 24}, {"Role", 22, 2, 0}, {"P/I", 3, 1, 0}, {"Attitude", 10, 3, 0},
+	{"Ev.", 3, 4, 0},
+};
+
+static struct stakeholder_state *stakeholder_state(struct list *l)
+{
+	if (!l->state)
+		l->state = xcalloc(1, sizeof(struct stakeholder_state));
+	return l->state;
+}
 
 static char *stakeholder_power_interest_new(const struct stakeholder *s)
 {
@@ -20,11 +34,18 @@ static char *stakeholder_power_interest_new(const struct stakeholder *s)
 	                 s->interest ? '0' + s->interest : '-');
 }
 
-static int stakeholder_fetch(struct jaw_db *db, int64_t offset, int limit,
-                             struct list_row *rows, jaw_err *err)
+static int64_t stakeholder_count(struct list *l, jaw_err *err)
+{
+	if (model_stakeholder_prepare_order(l->db, err) != JAW_OK)
+		return -1;
+	return model_stakeholder_count(l->db, err);
+}
+
+static int stakeholder_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                             jaw_err *err)
 {
 	struct stakeholder *items = xcalloc((size_t)limit, sizeof *items);
-	int n = model_stakeholder_page(db, offset, limit, items, err);
+	int n = model_stakeholder_page(l->db, offset, limit, items, err);
 	for (int i = 0; i < n; i++) {
 		struct stakeholder *s = &items[i];
 		struct list_row *r = &rows[i];
@@ -35,17 +56,247 @@ static int stakeholder_fetch(struct jaw_db *db, int64_t offset, int limit,
 		r->cells[2] = stakeholder_power_interest_new(s);
 		r->cells[3] = xstrdup(s->attitude);
 		r->cells[4] = xasprintf("%d", s->sources);
-		r->detail = xasprintf("%s (%s%s%s) %s, power %d, interest %d, %s", s->name, s->kind,
-		                      *s->parent_name ? ", " : "", s->parent_name, s->role, s->power,
-		                      s->interest, s->attitude);
+		r->detail = xasprintf("%s (%s%s%s) %s; power %d, interest %d, %s; %d source%s",
+		                      s->name, s->kind, *s->parent_name ? " in " : "",
+		                      s->parent_name, s->role, s->power, s->interest, s->attitude,
+		                      s->sources, s->sources == 1 ? "" : "s");
 		model_stakeholder_clear(s);
 	}
 	free(items);
 	return n;
 }
 
+static int64_t stakeholder_search(struct list *l, const char *text, int64_t from,
+                                  enum model_dir dir, jaw_err *err)
+{
+	return model_stakeholder_search(l->db, text, from, dir, err);
+}
+
+/* ---- the power/interest grid ----------------------------------------- */
+
+/* Draws one quadrant: its name, then its stakeholders, strongest first. */
+static void stakeholder_draw_quadrant(struct list *l, int y, int x, int h, int w,
+                                      bool power, bool interest, const char *name)
+{
+	jaw_err err;
+	err_clear(&err);
+	int64_t total = model_stakeholder_quadrant_count(l->db, power, interest, &err);
+	char head[96];
+	snprintf(head, sizeof head, "%s (%lld)", name, (long long)(total > 0 ? total : 0));
+	wattrset(l->win, colour_attr(ROLE_QUADRANT));
+	wmove(l->win, y, x);
+	ui_put(l->win, head, w, false);
+	int room = h - 1;
+	if (room <= 0)
+		return;
+	struct stakeholder *rows = xcalloc((size_t)room, sizeof *rows);
+	int n = model_stakeholder_quadrant(l->db, power, interest, room, rows, &err);
+	const struct list_row *sel = list_selected(l);
+	for (int i = 0; i < n; i++) {
+		bool selected = sel && sel->id == rows[i].id;
+		wattrset(l->win, colour_attr(selected ? (l->focused ? ROLE_CURSOR : ROLE_CURSOR_UNFOCUSED)
+		                                       : ROLE_NORMAL));
+		wmove(l->win, y + 1 + i, x);
+		char line[256];
+		bool more = i == room - 1 && total > room;
+		if (more)
+			snprintf(line, sizeof line, "+%lld more", (long long)(total - room + 1));
+		else
+			snprintf(line, sizeof line, "%d/%d %s", rows[i].power, rows[i].interest,
+			         rows[i].name);
+		ui_put(l->win, line, w, false);
+		model_stakeholder_clear(&rows[i]);
+	}
+	free(rows);
+}
+
+static bool stakeholder_draw_body(struct list *l)
+{
+	if (!stakeholder_state(l)->grid)
+		return false;
+	int top = 2, h = l->h - 2, half_h = h / 2, half_w = (l->w - 1) / 2;
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	wmove(l->win, 1, 0);
+	ui_put(l->win, "Power \u2191 / interest \u2192 (high: 3 or more)", l->w, true);
+	stakeholder_draw_quadrant(l, top, 0, half_h, half_w, true, false, "Keep satisfied");
+	stakeholder_draw_quadrant(l, top, half_w + 1, half_h, l->w - half_w - 1, true, true,
+	                          "Manage closely");
+	stakeholder_draw_quadrant(l, top + half_h, 0, h - half_h, half_w, false, false, "Monitor");
+	stakeholder_draw_quadrant(l, top + half_h, half_w + 1, h - half_h, l->w - half_w - 1,
+	                          false, true, "Keep informed");
+	wattrset(l->win, colour_attr(ROLE_DIM));
+	mvwvline(l->win, top, half_w, ACS_VLINE, h);
+	return true;
+}
+
+/* ---- editing ------------------------------------------------------------ */
+
+static const char *const stakeholder_kinds[] = {"organisation", "person", NULL};
+static const char *const stakeholder_attitudes[] = {"unknown", "supportive", "neutral",
+                                                    "resistant", NULL};
+static const char *const stakeholder_scores[] = {"", "1", "2", "3", "4", "5", NULL};
+
+enum { F_KIND, F_NAME, F_PARENT, F_ROLE, F_POWER, F_INTEREST, F_ATTITUDE, F_CONTACT, F_NOTES,
+       F_COUNT };
+
+struct stakeholder_edit {
+	struct jaw_db *db;
+	int64_t id;
+	int64_t parent_id;         /* the parent when the form opened */
+	const char *parent_name;   /* and its name: unchanged, it stays */
+};
+
+static int stakeholder_save(void *ctx, struct form_field *f, jaw_err *err)
+{
+	struct stakeholder_edit *e = ctx;
+	struct stakeholder s = {
+		.id = e->id, .kind = f[F_KIND].value, .name = f[F_NAME].value,
+		.parent_name = f[F_PARENT].value, .role = f[F_ROLE].value,
+		.power = atoi(f[F_POWER].value), .interest = atoi(f[F_INTEREST].value),
+		.attitude = f[F_ATTITUDE].value, .contact = f[F_CONTACT].value,
+		.notes = f[F_NOTES].value,
+	};
+	/* An organisation name that did not change keeps the same parent, even
+	 * when another organisation has the same name. */
+	if (e->parent_name && strcmp(e->parent_name, f[F_PARENT].value) == 0) {
+		s.parent_name = NULL;
+		s.parent_id = e->parent_id;
+	}
+	if (e->id == 0) {
+		int rc = model_stakeholder_add(e->db, &s, err);
+		e->id = s.id;
+		return rc;
+	}
+	return model_stakeholder_update(e->db, &s, err);
+}
+
+static char *stakeholder_score_new(int v)
+{
+	return v ? xasprintf("%d", v) : xstrdup("");
+}
+
+static int stakeholder_form(struct ui *ui, struct list *l, const struct stakeholder *s)
+{
+	struct form_field f[F_COUNT] = {
+		{"Kind", stakeholder_kinds, false, xstrdup(s ? s->kind : "person")},
+		{"Name", NULL, false, xstrdup(s ? s->name : "")},
+		{"Organisation", NULL, false, xstrdup(s ? s->parent_name : "")},
+		{"Role", NULL, false, xstrdup(s ? s->role : "")},
+		{"Power (1-5)", stakeholder_scores, false, stakeholder_score_new(s ? s->power : 0)},
+		{"Interest (1-5)", stakeholder_scores, false, stakeholder_score_new(s ? s->interest : 0)},
+		{"Attitude", stakeholder_attitudes, false, xstrdup(s ? s->attitude : "unknown")},
+		{"Contact", NULL, false, xstrdup(s ? s->contact : "")},
+		{"Notes", NULL, true, xstrdup(s ? s->notes : "")},
+	};
+	struct stakeholder_edit e = {l->db, s ? s->id : 0, s ? s->parent_id : 0,
+	                             s ? s->parent_name : NULL};
+	bool saved = form_run(ui, s ? "Edit stakeholder" : "Add a stakeholder", f, F_COUNT,
+	                      stakeholder_save, &e);
+	for (int i = 0; i < F_COUNT; i++)
+		free(f[i].value);
+	if (!saved)
+		return UI_REDRAW;
+	ui_reload(ui);
+	jaw_err err;
+	err_clear(&err);
+	list_goto(l, model_stakeholder_position_of_id(l->db, e.id, &err));
+	ui_message(ui, "Saved.");
+	return UI_REDRAW;
+}
+
+static int stakeholder_delete(struct ui *ui, struct list *l, struct stakeholder *s)
+{
+	jaw_err err;
+	err_clear(&err);
+	int64_t members = model_stakeholder_members(l->db, s->id, &err);
+	char q[700], what[300] = "";
+	if (s->sources && members > 0)
+		snprintf(what, sizeof what, " Its %d source(s) stay without the link to it, and its "
+		         "%lld member(s) stay without an organisation.", s->sources, (long long)members);
+	else if (s->sources)
+		snprintf(what, sizeof what, " Its %d source(s) stay, without the link to it.",
+		         s->sources);
+	else if (members > 0)
+		snprintf(what, sizeof what, " Its %lld member(s) stay, without an organisation.",
+		         (long long)members);
+	snprintf(q, sizeof q, "Delete %s \"%.200s\"?%s (y/n)", s->kind, s->name, what);
+	if (!prompt_yes_no(ui, q))
+		return UI_REDRAW;
+	ui_after_change(ui, model_stakeholder_delete(l->db, s->id, &err), &err,
+	                "Deleted \"%.200s\".", s->name);
+	return UI_REDRAW;
+}
+
+static int stakeholder_edit_notes(struct ui *ui, struct list *l, struct stakeholder *s)
+{
+	if (!ui_edit_text(ui, &s->notes, "stakeholder-notes"))
+		return UI_REDRAW;
+	free(s->parent_name);
+	s->parent_name = NULL; /* keep the parent by its id */
+	jaw_err err;
+	err_clear(&err);
+	ui_after_change(ui, model_stakeholder_update(l->db, s, &err), &err, "Notes saved.");
+	return UI_REDRAW;
+}
+
+/* Enter: the evidence linked to this stakeholder, in the evidence pane. */
+static int stakeholder_open(struct ui *ui, struct stakeholder *s)
+{
+	struct source_filter f = {.stakeholder_id = s->id};
+	char label[300];
+	snprintf(label, sizeof label, "with %.200s", s->name);
+	view_evidence_set_filter(ui->panes[2], &f, label);
+	ui_focus_pane(ui, 2);
+	ui_reload(ui);
+	return UI_REDRAW;
+}
+
+static int stakeholder_action(struct ui *ui, struct list *l, enum action a)
+{
+	if (a == ACTION_ADD)
+		return stakeholder_form(ui, l, NULL);
+	if (a == ACTION_TOGGLE_VIEW) {
+		struct stakeholder_state *st = stakeholder_state(l);
+		st->grid = !st->grid;
+		return UI_REDRAW | UI_LAYOUT;
+	}
+	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES)
+		return -1;
+	const struct list_row *row = list_selected(l);
+	if (!row) {
+		ui_message(ui, "The register is empty: a adds a stakeholder.");
+		return UI_REDRAW;
+	}
+	jaw_err err;
+	err_clear(&err);
+	struct stakeholder *s = model_stakeholder_get_new(l->db, row->id, &err);
+	if (!s) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	int flags = a == ACTION_EDIT ? stakeholder_form(ui, l, s)
+	          : a == ACTION_DELETE ? stakeholder_delete(ui, l, s)
+	          : a == ACTION_OPEN ? stakeholder_open(ui, s) : stakeholder_edit_notes(ui, l, s);
+	model_stakeholder_free(s);
+	return flags;
+}
+
+static const char *stakeholder_describe_state(struct list *l)
+{
+	return stakeholder_state(l)->grid ? "power/interest grid (v: list)" : NULL;
+}
+
 const struct view_ops view_stakeholders_ops = {
-	"stakeholders", "Stakeholders", JAWRC_STAKEHOLDERS,
-	stakeholder_columns, sizeof stakeholder_columns / sizeof *stakeholder_columns,
-	model_stakeholder_count, stakeholder_fetch,
+	.name = "stakeholders",
+	.title = "Stakeholders",
+	.keymap = JAWRC_STAKEHOLDERS,
+	.columns = stakeholder_columns,
+	.ncolumns = sizeof stakeholder_columns / sizeof *stakeholder_columns,
+	.count = stakeholder_count,
+	.fetch = stakeholder_fetch,
+	.search = stakeholder_search,
+	.action = stakeholder_action,
+	.draw_body = stakeholder_draw_body,
+	.describe_state = stakeholder_describe_state,
+	.free_state = free,
 };

@@ -1,45 +1,340 @@
-/* view_timeline.c - the timeline pane: phases, milestones and events. */
+/* view_timeline.c - the timeline pane: phases, milestones and events as a
+ * list beside a Gantt-style chart (by week or month, with a today marker;
+ * overdue milestones highlighted). Add, edit and delete from the keyboard. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "model.h"
+#include "date.h"
 #include "ui.h"
 #include "xalloc.h"
+
+enum timeline_kind { KIND_PHASE, KIND_MILESTONE, KIND_EVENT };
+
+struct timeline_state {
+	bool chart_hidden;
+	long first, last; /* the chart's span in days since 1970 */
+	long today;
+	bool weeks;       /* the chart's scale: weeks, or months */
+};
 
 static const struct list_column timeline_columns[] = {
 	{"Start", 10, 0, 0}, {"Kind", 9, 1, 0}, {"Title", 0, 0, 18}, {"End", 10, 3, 0},
 	{"Location", 16, 4, 0}, {"Status", 9, 2, 0}, {"Ev.", 3, 5, 0},
 };
 
-static int timeline_fetch(struct jaw_db *db, int64_t offset, int limit, struct list_row *rows,
+static struct timeline_state *timeline_state(struct list *l)
+{
+	if (!l->state)
+		l->state = xcalloc(1, sizeof(struct timeline_state));
+	return l->state;
+}
+
+static long timeline_days(const char *iso)
+{
+	struct date d;
+	return date_parse(iso, &d, NULL) == JAW_OK ? date_to_days(d) : 0;
+}
+
+/* Reads the chart's span and chooses its scale (jawrc: set date-scale). */
+static int64_t timeline_count(struct list *l, jaw_err *err)
+{
+	struct timeline_state *st = timeline_state(l);
+	char first[11] = "", last[11] = "";
+	if (model_timeline_span(l->db, first, last, err) != JAW_OK)
+		return -1;
+	st->today = date_to_days(date_today());
+	st->first = *first ? timeline_days(first) : st->today;
+	st->last = *last ? timeline_days(last) : st->today;
+	if (st->today >= st->first - 31 && st->today <= st->last + 31) {
+		st->first = st->today < st->first ? st->today : st->first;
+		st->last = st->today > st->last ? st->today : st->last;
+	}
+	const char *scale = jawrc_option(l->ui->rc, "date-scale");
+	long weeks = (st->last - st->first) / 7 + 1;
+	st->weeks = strcmp(scale, "week") == 0 ||
+	            (strcmp(scale, "month") != 0 && weeks <= l->chart_w);
+	return model_timeline_count(l->db, err);
+}
+
+static enum timeline_kind timeline_kind_of(const char *kind)
+{
+	return strcmp(kind, "phase") == 0 ? KIND_PHASE
+	     : strcmp(kind, "milestone") == 0 ? KIND_MILESTONE : KIND_EVENT;
+}
+
+static void timeline_format_row(struct list *l, struct timeline_item *it, struct list_row *r)
+{
+	struct timeline_state *st = timeline_state(l);
+	r->id = it->id;
+	r->aux[0] = timeline_days(it->start_date);
+	r->aux[1] = *it->end_date ? timeline_days(it->end_date) : r->aux[0];
+	r->aux[2] = timeline_kind_of(it->kind);
+	r->aux[3] = r->aux[2] == KIND_MILESTONE && r->aux[0] < st->today &&
+	            strcmp(it->status, "done") != 0 && strcmp(it->status, "cancelled") != 0;
+	r->cells[0] = xstrdup(it->start_date);
+	r->cells[1] = xstrdup(it->kind);
+	r->cells[2] = xstrdup(it->title);
+	r->cells[3] = xstrdup(it->end_date);
+	r->cells[4] = xstrdup(it->location);
+	r->cells[5] = xstrdup(r->aux[3] ? "OVERDUE" : it->status);
+	r->cells[6] = xasprintf("%d", it->sources);
+	r->detail = xasprintf("%s (%s, %s%s) %s%s%s%s%s; %d source%s", it->title, it->kind,
+	                      it->status, r->aux[3] ? ", overdue" : "", it->start_date,
+	                      *it->end_date ? " to " : "", it->end_date,
+	                      *it->location ? ", " : "", it->location, it->sources,
+	                      it->sources == 1 ? "" : "s");
+}
+
+static int timeline_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
                           jaw_err *err)
 {
 	struct timeline_item *items = xcalloc((size_t)limit, sizeof *items);
-	int n = model_timeline_page(db, offset, limit, items, err);
+	int n = model_timeline_page(l->db, offset, limit, items, err);
 	for (int i = 0; i < n; i++) {
-		struct timeline_item *it = &items[i];
-		struct list_row *r = &rows[i];
-		r->id = it->id;
-		r->cells[0] = xstrdup(it->start_date);
-		r->cells[1] = xstrdup(it->kind);
-		r->cells[2] = xstrdup(it->title);
-		r->cells[3] = xstrdup(it->end_date);
-		r->cells[4] = xstrdup(it->location);
-		r->cells[5] = xstrdup(it->status);
-		r->cells[6] = xasprintf("%d", it->sources);
-		r->detail = xasprintf("%s (%s, %s) %s%s%s%s%s", it->title, it->kind, it->status,
-		                      it->start_date, *it->end_date ? " to " : "", it->end_date,
-		                      *it->location ? ", " : "", it->location);
-		model_timeline_item_clear(it);
+		timeline_format_row(l, &items[i], &rows[i]);
+		model_timeline_item_clear(&items[i]);
 	}
 	free(items);
 	return n;
 }
 
+static int64_t timeline_search(struct list *l, const char *text, int64_t from,
+                               enum model_dir dir, jaw_err *err)
+{
+	return model_timeline_search(l->db, text, from, dir, err);
+}
+
+/* ---- the chart ---------------------------------------------------------- */
+
+static void timeline_layout_chart(struct list *l)
+{
+	struct timeline_state *st = timeline_state(l);
+	int list_w = l->w * 2 / 5 < 36 ? 36 : (l->w * 2 / 5 > 60 ? 60 : l->w * 2 / 5);
+	l->chart_w = !st->chart_hidden && l->w >= 64 ? l->w - list_w - 1 : 0;
+}
+
+/* The chart column of a day, or -1 when it is outside the chart. */
+static int timeline_col(const struct list *l, long day)
+{
+	const struct timeline_state *st = l->state;
+	long span = st->last - st->first + 1;
+	if (day < st->first || day > st->last || l->chart_w <= 0)
+		return -1;
+	return (int)((day - st->first) * l->chart_w / span);
+}
+
+static void timeline_draw_chart(struct list *l, const struct list_row *row, attr_t attr)
+{
+	const struct timeline_state *st = l->state;
+	int y = getcury(l->win), x0 = getcurx(l->win);
+	int from = timeline_col(l, row->aux[0]), to = timeline_col(l, row->aux[1]);
+	int today = timeline_col(l, st->today);
+	enum jawrc_role bar = row->aux[2] == KIND_PHASE ? ROLE_BAR_PHASE
+	                    : row->aux[2] == KIND_MILESTONE ? ROLE_BAR_MILESTONE : ROLE_BAR_EVENT;
+	if (row->aux[3])
+		bar = ROLE_OVERDUE;
+	for (int c = 0; c < l->chart_w; c++) {
+		wmove(l->win, y, x0 + c);
+		bool on = from >= 0 && c >= from && c <= (to >= 0 ? to : l->chart_w - 1);
+		if (on && row->aux[2] == KIND_MILESTONE) {
+			wattrset(l->win, colour_attr(bar));
+			waddch(l->win, c == from ? ACS_DIAMOND : ' ');
+		} else if (on) {
+			wattrset(l->win, colour_attr(bar));
+			waddch(l->win, row->aux[2] == KIND_PHASE ? ACS_HLINE : ACS_BLOCK);
+		} else if (c == today) {
+			wattrset(l->win, colour_attr(ROLE_TODAY));
+			waddch(l->win, ACS_VLINE);
+		} else {
+			wattrset(l->win, attr);
+			waddch(l->win, ' ');
+		}
+	}
+}
+
+/* The axis: month names where months start, a dot at each Monday on the
+ * week scale, today marked. */
+static void timeline_draw_chart_header(struct list *l)
+{
+	const struct timeline_state *st = l->state;
+	int y = getcury(l->win), x0 = getcurx(l->win);
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	/* 1970-01-01 was a Thursday: days % 7 == 4 is a Monday */
+	for (long d = st->first; st->weeks && d <= st->last; d++) {
+		int c = timeline_col(l, d);
+		if (((d % 7) + 7) % 7 == 4 && c >= 0)
+			mvwaddch(l->win, y, x0 + c, ACS_BULLET);
+	}
+	int next_free = 0, today = timeline_col(l, st->today);
+	for (long d = st->first; d <= st->last; d++) {
+		struct date dt = date_from_days(d);
+		int c = timeline_col(l, d);
+		if ((dt.day != 1 && d != st->first) || c < next_free || c + 3 > l->chart_w)
+			continue;
+		if (today >= c && today < c + 3)
+			continue; /* the today marker is there */
+		wmove(l->win, y, x0 + c);
+		ui_put(l->win, months[dt.month - 1], 3, false);
+		next_free = c + 4;
+	}
+	if (today >= 0) {
+		wattrset(l->win, colour_attr(ROLE_TODAY));
+		mvwaddch(l->win, y, x0 + today, ACS_DARROW);
+	}
+}
+
+/* ---- editing -------------------------------------------------------------- */
+
+static const char *const timeline_kinds[] = {"phase", "milestone", "event", NULL};
+static const char *const timeline_statuses[] = {"planned", "active", "done", "cancelled", NULL};
+
+enum { F_KIND, F_TITLE, F_START, F_END, F_LOCATION, F_STATUS, F_NOTES, F_COUNT };
+
+struct timeline_edit {
+	struct jaw_db *db;
+	int64_t id; /* 0 when adding */
+};
+
+static int timeline_save(void *ctx, struct form_field *f, jaw_err *err)
+{
+	struct timeline_edit *e = ctx;
+	struct timeline_item it = {
+		.id = e->id, .kind = f[F_KIND].value, .title = f[F_TITLE].value,
+		.start_date = f[F_START].value, .end_date = f[F_END].value,
+		.location = f[F_LOCATION].value, .status = f[F_STATUS].value,
+		.notes = f[F_NOTES].value,
+	};
+	if (e->id == 0) {
+		int rc = model_timeline_add(e->db, &it, err);
+		e->id = it.id;
+		return rc;
+	}
+	return model_timeline_update(e->db, &it, err);
+}
+
+static int timeline_form(struct ui *ui, struct list *l, const struct timeline_item *it)
+{
+	char today[11];
+	date_format(date_today(), today);
+	struct form_field f[F_COUNT] = {
+		{"Kind", timeline_kinds, false, xstrdup(it ? it->kind : "event")},
+		{"Title", NULL, false, xstrdup(it ? it->title : "")},
+		{"Start (YYYY-MM-DD)", NULL, false, xstrdup(it ? it->start_date : today)},
+		{"End (empty for none)", NULL, false, xstrdup(it ? it->end_date : "")},
+		{"Location", NULL, false, xstrdup(it ? it->location : "")},
+		{"Status", timeline_statuses, false, xstrdup(it ? it->status : "planned")},
+		{"Notes", NULL, true, xstrdup(it ? it->notes : "")},
+	};
+	struct timeline_edit e = {l->db, it ? it->id : 0};
+	bool saved = form_run(ui, it ? "Edit timeline item" : "Add a timeline item", f, F_COUNT,
+	                      timeline_save, &e);
+	for (int i = 0; i < F_COUNT; i++)
+		free(f[i].value);
+	if (!saved)
+		return UI_REDRAW;
+	ui_reload(ui);
+	jaw_err err;
+	err_clear(&err);
+	list_goto(l, model_timeline_position_of_id(l->db, e.id, &err));
+	ui_message(ui, "Saved.");
+	return UI_REDRAW;
+}
+
+static struct timeline_item *timeline_selected_new(struct ui *ui, struct list *l)
+{
+	const struct list_row *row = list_selected(l);
+	if (!row) {
+		ui_message(ui, "The timeline is empty: a adds an item.");
+		return NULL;
+	}
+	jaw_err err;
+	err_clear(&err);
+	struct timeline_item *it = model_timeline_get_new(l->db, row->id, &err);
+	if (!it)
+		ui_error(ui, err.msg);
+	return it;
+}
+
+static int timeline_delete(struct ui *ui, struct list *l, struct timeline_item *it)
+{
+	char q[600];
+	if (it->sources)
+		snprintf(q, sizeof q, "Delete %s \"%.200s\"? Its %d source%s stay%s, without the link "
+		         "to it. (y/n)", it->kind, it->title, it->sources, it->sources == 1 ? "" : "s",
+		         it->sources == 1 ? "s" : "");
+	else
+		snprintf(q, sizeof q, "Delete %s \"%.200s\"? (y/n)", it->kind, it->title);
+	if (!prompt_yes_no(ui, q))
+		return UI_REDRAW;
+	jaw_err err;
+	err_clear(&err);
+	ui_after_change(ui, model_timeline_delete(l->db, it->id, &err), &err, "Deleted \"%.200s\".",
+	                it->title);
+	return UI_REDRAW;
+}
+
+static int timeline_edit_notes(struct ui *ui, struct list *l, struct timeline_item *it)
+{
+	if (!ui_edit_text(ui, &it->notes, "timeline-notes"))
+		return UI_REDRAW;
+	jaw_err err;
+	err_clear(&err);
+	ui_after_change(ui, model_timeline_update(l->db, it, &err), &err, "Notes saved.");
+	return UI_REDRAW;
+}
+
+/* Enter: the evidence gathered at this item, in the evidence pane. */
+static int timeline_open(struct ui *ui, struct list *l, struct timeline_item *it)
+{
+	struct source_filter f = {.timeline_item_id = it->id};
+	char label[300];
+	snprintf(label, sizeof label, "at %.200s", it->title);
+	view_evidence_set_filter(ui->panes[2], &f, label);
+	ui_focus_pane(ui, 2);
+	ui_reload(ui);
+	(void)l;
+	return UI_REDRAW;
+}
+
+static int timeline_action(struct ui *ui, struct list *l, enum action a)
+{
+	struct timeline_state *st = timeline_state(l);
+	if (a == ACTION_ADD)
+		return timeline_form(ui, l, NULL);
+	if (a == ACTION_TOGGLE_VIEW) {
+		st->chart_hidden = !st->chart_hidden;
+		ui_message(ui, st->chart_hidden ? "Chart hidden (v shows it)." :
+		           "Chart shown where the pane is 64 columns or wider (z zooms).");
+		return UI_LAYOUT;
+	}
+	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES)
+		return -1;
+	struct timeline_item *it = timeline_selected_new(ui, l);
+	if (!it)
+		return UI_REDRAW;
+	int flags = a == ACTION_EDIT ? timeline_form(ui, l, it)
+	          : a == ACTION_DELETE ? timeline_delete(ui, l, it)
+	          : a == ACTION_OPEN ? timeline_open(ui, l, it) : timeline_edit_notes(ui, l, it);
+	model_timeline_item_free(it);
+	return flags;
+}
+
 const struct view_ops view_timeline_ops = {
-	"timeline", "Timeline", JAWRC_TIMELINE,
-	timeline_columns, sizeof timeline_columns / sizeof *timeline_columns,
-	model_timeline_count, timeline_fetch,
+	.name = "timeline",
+	.title = "Timeline",
+	.keymap = JAWRC_TIMELINE,
+	.columns = timeline_columns,
+	.ncolumns = sizeof timeline_columns / sizeof *timeline_columns,
+	.count = timeline_count,
+	.fetch = timeline_fetch,
+	.search = timeline_search,
+	.action = timeline_action,
+	.draw_chart = timeline_draw_chart,
+	.draw_chart_header = timeline_draw_chart_header,
+	.layout_chart = timeline_layout_chart,
+	.free_state = free,
 };

@@ -37,24 +37,33 @@ CREATE TABLE stakeholder (
     attitude    TEXT NOT NULL DEFAULT 'unknown'
                 CHECK (attitude IN ('supportive', 'neutral', 'resistant', 'unknown')),
     contact     TEXT NOT NULL DEFAULT '',
-    notes       TEXT NOT NULL DEFAULT ''
+    notes       TEXT NOT NULL DEFAULT '',
+    -- The register's order as a tree, kept by jaw: the path of names from
+    -- the top (see jaw(5)). A tool that changes name, kind or parent_id
+    -- sets it to NULL and jaw computes it again.
+    sort_key    TEXT
 );
 CREATE INDEX stakeholder_by_parent ON stakeholder (parent_id);
 CREATE INDEX stakeholder_by_name ON stakeholder (name, id);
+CREATE INDEX stakeholder_by_sort_key ON stakeholder (sort_key, id);
 
 CREATE TABLE survey (
     id           INTEGER PRIMARY KEY,
     name         TEXT NOT NULL UNIQUE,
     origin_file  TEXT NOT NULL DEFAULT '',
     content_hash TEXT NOT NULL DEFAULT '',
-    imported     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    imported     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    row_count    INTEGER NOT NULL DEFAULT 0,
+    encoding     TEXT NOT NULL DEFAULT 'UTF-8',
+    delimiter    TEXT NOT NULL DEFAULT ',',
+    header_rows  INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX survey_by_hash ON survey (content_hash);
 
 CREATE TABLE survey_column (
     id          INTEGER PRIMARY KEY,
     survey_id   INTEGER NOT NULL REFERENCES survey (id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
+    position    INTEGER NOT NULL CHECK (position >= 1),
     label       TEXT NOT NULL,
     question    TEXT NOT NULL DEFAULT '',
     role        TEXT NOT NULL
@@ -65,21 +74,36 @@ CREATE TABLE survey_column (
     UNIQUE (survey_id, label)
 );
 
+-- The labels of a Likert scale: value 1 is "Strongly disagree" and so on.
+CREATE TABLE survey_label (
+    column_id   INTEGER NOT NULL REFERENCES survey_column (id) ON DELETE CASCADE,
+    value       INTEGER NOT NULL,
+    label       TEXT NOT NULL,
+    PRIMARY KEY (column_id, value)
+) WITHOUT ROWID;
+
+-- One row of a results file. answers holds the respondent's values as a
+-- JSON array with one element per column of the file, in order: the value
+-- of each attribute and likert column (a number in integer and real
+-- columns, a string otherwise, null when empty) and null for the id,
+-- open_text and ignore columns. One row per respondent instead of one per
+-- value keeps a large import fast; the view below reads it value by value.
 CREATE TABLE respondent (
     id          INTEGER PRIMARY KEY,
     survey_id   INTEGER NOT NULL REFERENCES survey (id) ON DELETE CASCADE,
     external_id TEXT NOT NULL,
     line        INTEGER,
+    answers     TEXT NOT NULL DEFAULT '[]',
     UNIQUE (survey_id, external_id)
 );
 
-CREATE TABLE respondent_value (
-    respondent_id INTEGER NOT NULL REFERENCES respondent (id) ON DELETE CASCADE,
-    column_id     INTEGER NOT NULL REFERENCES survey_column (id) ON DELETE CASCADE,
-    value,        -- no declared type: stored exactly as imported
-    PRIMARY KEY (respondent_id, column_id)
-) WITHOUT ROWID;
-CREATE INDEX respondent_value_by_column ON respondent_value (column_id, value);
+CREATE VIEW respondent_value AS
+    SELECT respondent_id, column_id, value FROM (
+        SELECT r.id AS respondent_id, c.id AS column_id,
+               json_extract(r.answers, '$[' || (c.position - 1) || ']') AS value
+          FROM respondent AS r JOIN survey_column AS c ON c.survey_id = r.survey_id
+         WHERE c.role IN ('attribute', 'likert'))
+     WHERE value IS NOT NULL;
 
 CREATE TABLE source (
     id               INTEGER PRIMARY KEY,
@@ -96,7 +120,8 @@ CREATE TABLE source (
     content_hash     TEXT NOT NULL DEFAULT '',
     created          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-CREATE INDEX source_by_date ON source (source_date, id);
+CREATE INDEX source_by_date ON source (source_date IS NULL, source_date, id);
+CREATE INDEX source_by_title ON source (title, id);
 CREATE INDEX source_by_stakeholder ON source (stakeholder_id);
 CREATE INDEX source_by_timeline_item ON source (timeline_item_id);
 CREATE INDEX source_by_respondent ON source (respondent_id);

@@ -1,0 +1,293 @@
+/* cmd_import_csv.c - jaw import-csv: survey results from a CSV file. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "csvimport.h"
+#include "csvread.h"
+#include "db.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* The progress bar on stderr, redrawn at most ten times a second. */
+struct cmd_bar {
+	bool on;
+	double start, last;
+	const char *phase;
+	double phase_start;
+};
+
+static double cmd_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void cmd_bar_progress(void *ctx, const char *phase, int64_t done, int64_t total,
+                             int64_t rows)
+{
+	struct cmd_bar *bar = ctx;
+	double now = cmd_now();
+	if (bar->phase != phase && (!bar->phase || strcmp(bar->phase, phase) != 0)) {
+		bar->phase = phase;
+		bar->phase_start = now;
+	}
+	if (!bar->on || now - bar->last < 0.1)
+		return;
+	bar->last = now;
+	double frac = total > 0 ? (double)done / (double)total : 0;
+	frac = frac > 1 ? 1 : frac;
+	double secs = now - bar->phase_start;
+	char cells[21];
+	int full = (int)(frac * 20);
+	for (int i = 0; i < 20; i++)
+		cells[i] = i < full ? '#' : '.';
+	cells[20] = '\0';
+	char rate[32] = "", eta[32] = "";
+	if (strcmp(phase, "indexing") != 0 && secs > 0)
+		snprintf(rate, sizeof rate, "%6.1f MB/s", (double)done / 1e6 / secs);
+	if (frac > 0.02 && frac < 1)
+		snprintf(eta, sizeof eta, "ETA %3.0f s", secs / frac - secs);
+	fprintf(stderr, "\r%-9s [%s] %3.0f%% %9lld rows %s %s \r", phase, cells, frac * 100,
+	        (long long)rows, rate, eta);
+	fflush(stderr);
+}
+
+static void cmd_bar_clear(struct cmd_bar *bar)
+{
+	if (bar->on && bar->last > 0)
+		fprintf(stderr, "\r%79s\r", "");
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+/* Reads --delimiter: one character, or a name. */
+static int cmd_delimiter(const char *arg, char *out)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} names[] = {{"comma", ','}, {"semicolon", ';'}, {"tab", '\t'}, {"\\t", '\t'},
+	             {"pipe", '|'}};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(arg, names[i].name) == 0) {
+			*out = names[i].c;
+			return JAW_OK;
+		}
+	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' || arg[0] == '\r')
+		return cmd_fail(JAW_USAGE, "import-csv: --delimiter takes one character"
+		                           " (or comma, semicolon, tab, pipe)");
+	*out = arg[0];
+	return JAW_OK;
+}
+
+/* Reads --header-rows. */
+static int cmd_header_rows(const char *arg, int *out)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > 10)
+		return cmd_fail(JAW_USAGE, "import-csv: --header-rows takes a number from 1 to 10");
+	*out = (int)n;
+	return JAW_OK;
+}
+
+struct cmd_import_args {
+	struct csvimport_options opt;
+	bool dry_run;
+	const char *project, *csv;
+};
+
+static int cmd_import_parse(int argc, char **argv, struct cmd_import_args *a)
+{
+	static const struct option opts[] = {
+		{"name", required_argument, NULL, 'n'},
+		{"id", required_argument, NULL, 'I'},
+		{"attribute", required_argument, NULL, 'A'},
+		{"likert", required_argument, NULL, 'L'},
+		{"text", required_argument, NULL, 'T'},
+		{"ignore", required_argument, NULL, 'X'},
+		{"delimiter", required_argument, NULL, 'd'},
+		{"encoding", required_argument, NULL, 'e'},
+		{"header-rows", required_argument, NULL, 'H'},
+		{"dry-run", no_argument, NULL, 'D'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': a->opt.name = optarg; break;
+		case 'I': a->opt.roles[SURVEY_ROLE_ID] = optarg; break;
+		case 'A': a->opt.roles[SURVEY_ROLE_ATTRIBUTE] = optarg; break;
+		case 'L': a->opt.roles[SURVEY_ROLE_LIKERT] = optarg; break;
+		case 'T': a->opt.roles[SURVEY_ROLE_TEXT] = optarg; break;
+		case 'X': a->opt.roles[SURVEY_ROLE_IGNORE] = optarg; break;
+		case 'e': a->opt.encoding = optarg; break;
+		case 'D': a->dry_run = true; break;
+		case 'd':
+			if (cmd_delimiter(optarg, &a->opt.delimiter) != JAW_OK)
+				return JAW_USAGE;
+			break;
+		case 'H':
+			if (cmd_header_rows(optarg, &a->opt.header_rows) != JAW_OK)
+				return JAW_USAGE;
+			break;
+		case 'h': cmd_help(stdout); return -1;
+		case ':': return cmd_fail(JAW_USAGE, "import-csv: an option needs a value");
+		default: return cmd_fail(JAW_USAGE, "import-csv: unknown option");
+		}
+	}
+	if (optind != argc - 2)
+		return cmd_fail(JAW_USAGE, "import-csv: name the project FILE and the CSV file");
+	a->project = argv[optind];
+	a->csv = argv[optind + 1];
+	if (a->opt.encoding && !*a->opt.encoding)
+		return cmd_fail(JAW_USAGE, "import-csv: --encoding must not be empty");
+	return JAW_OK;
+}
+
+/* ---- the dry run's plan ------------------------------------------------- */
+
+/* Prints before, text (from the file) made safe for a terminal, and after. */
+static void cmd_put_safe(const char *before, const char *text, const char *after)
+{
+	char *safe = utf8_sanitize_new(text);
+	printf("%s%s%s", before, safe, after);
+	free(safe);
+}
+
+/* What a column's values look like, in a few words. */
+static void cmd_column_detail(const struct csvimport_column *c, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (c->role == SURVEY_ROLE_LIKERT && c->nlabels > 0)
+		snprintf(out, size, "%d-%d: %s .. %s", c->labels[0].value,
+		         c->labels[c->nlabels - 1].value, c->labels[0].label,
+		         c->labels[c->nlabels - 1].label);
+	else if (c->role == SURVEY_ROLE_LIKERT || (c->type != SURVEY_TYPE_TEXT && c->values > 0))
+		snprintf(out, size, "%g-%g", c->min, c->max);
+	else if (c->role == SURVEY_ROLE_ATTRIBUTE && c->distinct < CSVIMPORT_MANY)
+		snprintf(out, size, "%d distinct", c->distinct);
+	else if (c->role == SURVEY_ROLE_ATTRIBUTE)
+		snprintf(out, size, "many distinct");
+}
+
+static void cmd_print_column(const struct csvimport_column *c)
+{
+	char detail[256];
+	cmd_column_detail(c, detail, sizeof detail);
+	printf("  %3d  %-9s  %-7s  %7lld  ", c->position, survey_role_name(c->role),
+	       survey_type_name(c->type), (long long)c->values);
+	cmd_put_safe("", c->label, "  (");
+	printf("%s%s", c->role_given ? "given" : c->reason, *detail ? "; " : "");
+	cmd_put_safe("", detail, ")\n");
+	if (strcmp(c->question, c->label) != 0 && *c->question)
+		cmd_put_safe("                                      question: ", c->question, "\n");
+}
+
+static void cmd_print_plan(const struct csvimport_plan *p, const char *imported_as)
+{
+	cmd_put_safe("", p->path, ": ");
+	printf("%lld respondent%s, %d columns, %lld open answers (%s-delimited, %s, %d heading"
+	       " row%s)\n", (long long)p->rows, p->rows == 1 ? "" : "s", p->ncolumns,
+	       (long long)p->answers, csvread_delimiter_name(p->delimiter), p->encoding,
+	       p->header_rows, p->header_rows == 1 ? "" : "s");
+	cmd_put_safe("survey: ", p->name, "");
+	if (imported_as)
+		cmd_put_safe(" (this file was already imported as \"", imported_as, "\")");
+	printf("\n  col  role       type      values  label  (why)\n");
+	for (int i = 0; i < p->ncolumns; i++)
+		cmd_print_column(&p->columns[i]);
+	if (p->nproblems > 0)
+		printf("problems:\n");
+	for (int i = 0; i < p->nproblems; i++)
+		cmd_put_safe("  ", p->problems[i], "\n");
+	if (p->problems_left_out > 0)
+		printf("  and %lld more\n", (long long)p->problems_left_out);
+	printf("dry run: nothing imported\n");
+}
+
+/* ---- the import ---------------------------------------------------------- */
+
+static void cmd_print_summary(const struct csvimport_plan *p, const struct csvimport_result *r,
+                              const char *project)
+{
+	int counts[SURVEY_ROLE_COUNT];
+	csvimport_plan_role_counts(p, counts);
+	cmd_put_safe("imported survey \"", p->name, "\"");
+	cmd_put_safe(" from ", p->path, "");
+	cmd_put_safe(" into ", project, ":\n");
+	printf("  %lld respondents, %lld answers (%lld values, %lld open answers, now sources)\n",
+	       (long long)r->respondents, (long long)(r->values + r->answers),
+	       (long long)r->values, (long long)r->answers);
+	printf("  columns: %d id, %d attribute, %d likert, %d open text, %d ignored\n",
+	       counts[SURVEY_ROLE_ID], counts[SURVEY_ROLE_ATTRIBUTE], counts[SURVEY_ROLE_LIKERT],
+	       counts[SURVEY_ROLE_TEXT], counts[SURVEY_ROLE_IGNORE]);
+	printf("  took %.1f s\n", r->seconds);
+}
+
+/* The dry run: print the plan; exit 1 if it has errors. */
+static int cmd_dry_run(struct jaw_db *db, const struct csvimport_plan *plan)
+{
+	jaw_err err;
+	err_clear(&err);
+	char *before = NULL;
+	csvimport_find_imported(db, plan, &before, &err);
+	cmd_print_plan(plan, before);
+	free(before);
+	return plan->errors > 0 ? JAW_FAIL : 0;
+}
+
+static int cmd_import_with(struct cmd_import_args *a, struct cmd_bar *bar)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *db = NULL;
+	if (db_open(a->project, 0, &db, &err) != JAW_OK)
+		return cmd_fail(JAW_FAIL, err.msg);
+	a->opt.check_ids = a->dry_run;
+	struct csvimport_plan *plan = csvimport_plan_new(a->csv, &a->opt, &err);
+	int status;
+	if (!plan) {
+		cmd_bar_clear(bar);
+		status = cmd_fail(err.status == JAW_USAGE ? JAW_USAGE : JAW_FAIL, err.msg);
+	} else if (a->dry_run) {
+		cmd_bar_clear(bar);
+		status = cmd_dry_run(db, plan);
+	} else {
+		struct csvimport_result res;
+		int rc = csvimport_run(db, plan, &a->opt, &res, &err);
+		cmd_bar_clear(bar);
+		res.seconds = cmd_now() - bar->start;
+		if (rc == JAW_OK)
+			cmd_print_summary(plan, &res, a->project);
+		status = rc == JAW_OK ? 0 : cmd_fail(JAW_FAIL, err.msg);
+	}
+	csvimport_plan_free(plan);
+	db_close(db);
+	return status;
+}
+
+int cmd_import_csv(int argc, char **argv)
+{
+	struct cmd_import_args a;
+	memset(&a, 0, sizeof a);
+	int rc = cmd_import_parse(argc, argv, &a);
+	if (rc != JAW_OK)
+		return rc < 0 ? 0 : rc;
+	struct cmd_bar bar = {.on = isatty(STDERR_FILENO), .start = cmd_now()};
+	a.opt.progress = cmd_bar_progress;
+	a.opt.progress_ctx = &bar;
+	return cmd_import_with(&a, &bar);
+}

@@ -1,0 +1,354 @@
+/* csvimport_guess.c - what a survey column holds: value types, Likert
+ * scales, and the rules that guess a column's role (jaw(1) describes them;
+ * keep the two in step). */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csvimport_int.h"
+#include "xalloc.h"
+
+/* Scales recognised by their labels; a column is the smallest scale that
+ * holds all its values. */
+static const struct csvimport_scale csvimport_scales[] = {
+	{"agreement", 4, {"Strongly disagree", "Disagree", "Agree", "Strongly agree"}},
+	{"agreement", 5, {"Strongly disagree", "Disagree",
+	                  "Neither agree nor disagree|Neither agree or disagree|Neutral|Undecided",
+	                  "Agree", "Strongly agree"}},
+	{"agreement", 7, {"Strongly disagree", "Disagree", "Somewhat disagree|Slightly disagree",
+	                  "Neither agree nor disagree|Neither agree or disagree|Neutral",
+	                  "Somewhat agree|Slightly agree", "Agree", "Strongly agree"}},
+	{"frequency", 5, {"Never", "Rarely", "Sometimes", "Often", "Always"}},
+	{"quality", 5, {"Very poor", "Poor", "Fair|Average", "Good", "Very good"}},
+	{"quality", 5, {"Poor", "Fair", "Good", "Very good", "Excellent"}},
+	{"satisfaction", 5, {"Very dissatisfied", "Dissatisfied",
+	                     "Neither satisfied nor dissatisfied|Neutral", "Satisfied",
+	                     "Very satisfied"}},
+	{"importance", 5, {"Not at all important|Not important", "Slightly important",
+	                   "Moderately important", "Very important", "Extremely important"}},
+	{"likelihood", 5, {"Very unlikely", "Unlikely", "Neither likely nor unlikely|Neutral",
+	                   "Likely", "Very likely"}},
+	{"extent", 5, {"Not at all", "To a small extent", "To a moderate extent|To some extent",
+	               "To a large extent", "To a very large extent"}},
+};
+
+/* Headings that name the respondent's identifier. */
+static const char *const csvimport_id_headings[] = {
+	"id", "respondent id", "respondentid", "respondent", "response id", "responseid",
+	"participant id", "participant", "record id", "submission id", "uuid", "#", NULL,
+};
+
+/* Headings of personal data that a survey of this kind should not keep. */
+static const char *const csvimport_personal_headings[] = {
+	"email", "e-mail", "email address", "e-mail address", "ip address", "ip", "first name",
+	"last name", "full name", "name", "phone", "telephone", NULL,
+};
+
+/* Words in a heading that make a small number a count, not a scale. */
+static const char *const csvimport_count_words[] = {
+	"how many", "number of", "years", "year", "age", "count", "months", "days", NULL,
+};
+
+bool csvimport_is_integer(const char *s, size_t len)
+{
+	size_t i = s[0] == '-' && len > 1;
+	if (len - i == 0 || len - i > 18 || (s[i] == '0' && len - i > 1))
+		return false;
+	for (; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* Skips digits from i; returns the new index (n counts them). */
+static size_t csvimport_digits(const char *s, size_t len, size_t i, size_t *n)
+{
+	size_t start = i;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	*n = i - start;
+	return i;
+}
+
+bool csvimport_is_number(const char *s, size_t len)
+{
+	size_t i = s[0] == '-', n;
+	if (i >= len)
+		return false;
+	size_t int_start = i;
+	i = csvimport_digits(s, len, i, &n);
+	if (n == 0 || (s[int_start] == '0' && n > 1))
+		return false;
+	if (i < len && s[i] == '.') {
+		i = csvimport_digits(s, len, i + 1, &n);
+		if (n == 0)
+			return false;
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		i = csvimport_digits(s, len, i, &n);
+		if (n == 0)
+			return false;
+	}
+	return i == len;
+}
+
+/* True if s[0..len) equals one of the '|'-separated spellings, ignoring
+ * case and surrounding spaces. */
+static bool csvimport_spelling(const char *spellings, const char *s, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)*s))
+		s++, len--;
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	for (const char *p = spellings; *p;) {
+		size_t n = strcspn(p, "|");
+		if (n == len && strncasecmp(p, s, len) == 0)
+			return true;
+		p += n + (p[n] == '|');
+	}
+	return false;
+}
+
+int csvimport_scale_point(const struct csvimport_scale *scale, const char *value, size_t len)
+{
+	for (int i = 0; i < scale->npoints; i++)
+		if (csvimport_spelling(scale->points[i], value, len))
+			return i + 1;
+	return 0;
+}
+
+int csvimport_numbered(const char *value, size_t len, const char **label, size_t *label_len)
+{
+	size_t i = 0, n;
+	while (i < len && value[i] == ' ')
+		i++;
+	size_t start = i;
+	i = csvimport_digits(value, len, i, &n);
+	if (n == 0 || n > 2)
+		return -1;
+	int number = atoi(value + start);
+	size_t after = i;
+	while (i < len && value[i] == ' ')
+		i++;
+	if (i < len && strchr("-=:.)", value[i]))
+		i++;
+	else if (i == after || i == len)
+		return -1; /* "3" alone or "3rd" */
+	while (i < len && value[i] == ' ')
+		i++;
+	if (i == len || number > 10)
+		return -1;
+	*label = value + i;
+	*label_len = len - i;
+	return number;
+}
+
+int csvimport_likert_value(const struct csvimport_column *c, const char *value, size_t len)
+{
+	const struct csvimport_stats *st = c->stats;
+	const char *label;
+	size_t label_len;
+	switch (st->likert) {
+	case CSVIMPORT_LIKERT_SCALE: {
+		int v = csvimport_scale_point(st->scale, value, len);
+		return v > 0 ? v : -1;
+	}
+	case CSVIMPORT_LIKERT_NUMBERED:
+		return csvimport_numbered(value, len, &label, &label_len);
+	case CSVIMPORT_LIKERT_NUMBER:
+		break;
+	}
+	return csvimport_is_integer(value, len) ? atoi(value) : -1;
+}
+
+/* ---- guessing ------------------------------------------------------------ */
+
+/* Lower-cases a heading into out, turning '_' into ' ' and trimming. */
+static void csvimport_heading_key(const char *heading, char *out, size_t size)
+{
+	size_t n = 0;
+	while (*heading == ' ')
+		heading++;
+	for (; *heading && n + 1 < size; heading++)
+		out[n++] = *heading == '_' ? ' ' : (char)tolower((unsigned char)*heading);
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+}
+
+static bool csvimport_heading_in(const char *heading, const char *const *list)
+{
+	char key[128];
+	csvimport_heading_key(heading, key, sizeof key);
+	for (; *list; list++)
+		if (strcmp(key, *list) == 0)
+			return true;
+	return false;
+}
+
+static bool csvimport_heading_has(const char *heading, const char *const *words)
+{
+	char key[512];
+	csvimport_heading_key(heading, key, sizeof key);
+	for (; *words; words++) {
+		const char *p = strstr(key, *words);
+		size_t n = strlen(*words);
+		/* whole words only: "age" is not in "damage" */
+		while (p && ((p > key && isalpha((unsigned char)p[-1])) || isalpha((unsigned char)p[n])))
+			p = strstr(p + 1, *words);
+		if (p)
+			return true;
+	}
+	return false;
+}
+
+bool csvimport_guess_is_id_heading(const char *heading)
+{
+	return csvimport_heading_in(heading, csvimport_id_headings);
+}
+
+/* The smallest known scale holding every distinct value, or NULL. */
+static const struct csvimport_scale *csvimport_find_scale(const struct csvimport_stats *st)
+{
+	const struct csvimport_scale *best = NULL;
+	for (size_t k = 0; k < sizeof csvimport_scales / sizeof *csvimport_scales; k++) {
+		const struct csvimport_scale *s = &csvimport_scales[k];
+		int i = 0;
+		while (i < st->ndistinct &&
+		       csvimport_scale_point(s, st->distinct[i], strlen(st->distinct[i])) > 0)
+			i++;
+		if (i == st->ndistinct && (!best || s->npoints < best->npoints))
+			best = s;
+	}
+	return best;
+}
+
+/* True if every distinct value is "N - label", each N with one label. */
+static bool csvimport_all_numbered(const struct csvimport_stats *st)
+{
+	const char *labels[11] = {0};
+	size_t lens[11] = {0};
+	for (int i = 0; i < st->ndistinct; i++) {
+		const char *label;
+		size_t len;
+		int n = csvimport_numbered(st->distinct[i], strlen(st->distinct[i]), &label, &len);
+		if (n < 0)
+			return false;
+		if (labels[n] && (lens[n] != len || strncasecmp(labels[n], label, len) != 0))
+			return false;
+		labels[n] = label;
+		lens[n] = len;
+	}
+	return true;
+}
+
+/* Adds a label to a Likert column. */
+static void csvimport_add_label(struct csvimport_column *c, int value, const char *label,
+                                size_t len)
+{
+	for (int i = 0; i < c->nlabels; i++)
+		if (c->labels[i].value == value)
+			return;
+	c->labels = xreallocarray(c->labels, (size_t)c->nlabels + 1, sizeof *c->labels);
+	int at = c->nlabels++;
+	while (at > 0 && c->labels[at - 1].value > value) {
+		c->labels[at] = c->labels[at - 1];
+		at--;
+	}
+	c->labels[at].value = value;
+	c->labels[at].label = xstrndup(label, len);
+}
+
+/* Fills in the labels of a labelled Likert column. */
+static void csvimport_make_labels(struct csvimport_column *c)
+{
+	struct csvimport_stats *st = c->stats;
+	if (st->likert == CSVIMPORT_LIKERT_SCALE) {
+		for (int i = 0; i < st->scale->npoints; i++) {
+			const char *p = st->scale->points[i];
+			csvimport_add_label(c, i + 1, p, strcspn(p, "|"));
+		}
+	} else if (st->likert == CSVIMPORT_LIKERT_NUMBERED) {
+		for (int i = 0; i < st->ndistinct; i++) {
+			const char *label;
+			size_t len;
+			int n = csvimport_numbered(st->distinct[i], strlen(st->distinct[i]), &label, &len);
+			csvimport_add_label(c, n, label, len);
+		}
+	}
+}
+
+/* Decides whether c can be a Likert column and how; fills its labels. */
+bool csvimport_guess_likert(struct csvimport_column *c, bool forced)
+{
+	struct csvimport_stats *st = c->stats;
+	if (st->many || st->ndistinct > 11 || (st->ndistinct < 2 && !forced))
+		return false;
+	if (st->all_int && c->values > 0) {
+		if (c->min < 0 || c->max > 10 ||
+		    (!forced && csvimport_heading_has(c->question, csvimport_count_words)))
+			return false;
+		st->likert = CSVIMPORT_LIKERT_NUMBER;
+	} else if ((st->scale = csvimport_find_scale(st)) != NULL) {
+		st->likert = CSVIMPORT_LIKERT_SCALE;
+	} else if (csvimport_all_numbered(st)) {
+		st->likert = CSVIMPORT_LIKERT_NUMBERED;
+	} else {
+		return false;
+	}
+	csvimport_make_labels(c);
+	return true;
+}
+
+/* True if the values read as open answers rather than categories. */
+static bool csvimport_looks_like_text(const struct csvimport_column *c)
+{
+	const struct csvimport_stats *st = c->stats;
+	if (st->all_num)
+		return false;
+	double mean = c->values ? (double)st->total_len / (double)c->values : 0;
+	return st->newline || mean >= 30 || st->max_len >= 100 || (st->many && mean >= 20);
+}
+
+/* The type of an attribute column from its values. */
+enum survey_type csvimport_guess_type(const struct csvimport_column *c)
+{
+	const struct csvimport_stats *st = c->stats;
+	if (c->values == 0)
+		return SURVEY_TYPE_TEXT;
+	if (st->all_int)
+		return SURVEY_TYPE_INTEGER;
+	return st->all_num ? SURVEY_TYPE_REAL : SURVEY_TYPE_TEXT;
+}
+
+/* Guesses the role of c (not id: the planner picks the id column). */
+void csvimport_guess_role(struct csvimport_column *c)
+{
+	c->type = csvimport_guess_type(c);
+	if (c->values == 0) {
+		c->role = SURVEY_ROLE_IGNORE;
+		c->reason = "no values";
+	} else if (csvimport_heading_in(c->question, csvimport_personal_headings)) {
+		c->role = SURVEY_ROLE_IGNORE;
+		c->reason = "personal data";
+	} else if (csvimport_guess_likert(c, false)) {
+		c->role = SURVEY_ROLE_LIKERT;
+		c->type = SURVEY_TYPE_INTEGER;
+		c->reason = ((struct csvimport_stats *)c->stats)->likert == CSVIMPORT_LIKERT_NUMBER
+		                    ? "few small whole numbers"
+		                    : "labels of a scale";
+	} else if (csvimport_looks_like_text(c)) {
+		c->role = SURVEY_ROLE_TEXT;
+		c->type = SURVEY_TYPE_TEXT;
+		c->reason = "long or varied text";
+	} else {
+		c->role = SURVEY_ROLE_ATTRIBUTE;
+		c->reason = c->type == SURVEY_TYPE_TEXT ? "categories" : "numbers";
+	}
+}

@@ -1,0 +1,67 @@
+/* csvimport_int.h - what the survey planner and importer share (private to
+ * csvimport_*.c). */
+#ifndef JAW_CSVIMPORT_INT_H
+#define JAW_CSVIMPORT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "csvimport.h"
+
+/* A known labelled scale: its points in order, each with its spellings
+ * separated by '|' (the first is the label stored). */
+struct csvimport_scale {
+	const char *name;
+	int npoints;
+	const char *points[7];
+};
+
+/* How a Likert column's values become numbers. */
+enum csvimport_likert_kind {
+	CSVIMPORT_LIKERT_NUMBER,   /* the values are the numbers */
+	CSVIMPORT_LIKERT_SCALE,    /* labels of a known scale: 1 for the first point */
+	CSVIMPORT_LIKERT_NUMBERED, /* "3 - Sometimes": the number in front */
+};
+
+/* The planner's private record of a column (csvimport_column.stats). */
+struct csvimport_stats {
+	bool all_int, all_num, newline;
+	int64_t total_len;
+	size_t max_len;
+	/* distinct values while there are few of them */
+	int ndistinct;
+	bool many;
+	char **distinct;
+	size_t *distinct_hash;
+	int distinct_cap;
+	/* Likert */
+	enum csvimport_likert_kind likert;
+	const struct csvimport_scale *scale;
+	int64_t first_empty_line; /* first data row without a value (0: none) */
+};
+
+/* True if s[0..len) is an integer JSON can hold as written: an optional
+ * minus sign and digits without a leading zero, at most 18 digits. */
+bool csvimport_is_integer(const char *s, size_t len);
+/* True if s[0..len) is a number in JSON's form (1, -2.5, 3e4). */
+bool csvimport_is_number(const char *s, size_t len);
+/* The scale point (1-based) value is a spelling of, or 0. */
+int csvimport_scale_point(const struct csvimport_scale *scale, const char *value, size_t len);
+/* Splits "3 - Sometimes" into its number (returned, 0-10) and the label's
+ * start and length; returns -1 if value does not have that form. */
+int csvimport_numbered(const char *value, size_t len, const char **label, size_t *label_len);
+/* The Likert number of a value of column c (by its kind), or -1. */
+int csvimport_likert_value(const struct csvimport_column *c, const char *value, size_t len);
+
+/* True if a heading names the respondent identifier ("Respondent ID", "id"...). */
+bool csvimport_guess_is_id_heading(const char *heading);
+/* Decides whether c can be a Likert column (forced: the user says so) and
+ * how, and fills in its labels. */
+bool csvimport_guess_likert(struct csvimport_column *c, bool forced);
+/* The type of an attribute column from its values. */
+enum survey_type csvimport_guess_type(const struct csvimport_column *c);
+/* Guesses the role and type of c from its heading and values (never id:
+ * the planner picks the id column). */
+void csvimport_guess_role(struct csvimport_column *c);
+
+#endif

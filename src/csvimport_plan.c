@@ -1,0 +1,708 @@
+/* csvimport_plan.c - reading a survey results file once to plan its
+ * import: headings, column labels, the roles given by options, statistics
+ * of each column's values, guessed roles and types, problems. */
+#include "config.h"
+
+#include <ctype.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csvimport_int.h"
+#include "csvread.h"
+#include "hash.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define PLAN_MAX_PROBLEMS 20     /* problems kept; the rest are counted */
+#define PLAN_MAX_DISTINCT 64     /* distinct values tracked per column */
+#define PLAN_LABEL_MAX 40        /* code points in a column label */
+#define PLAN_MAX_HEADER_ROWS 10
+
+/* Option names by role, for messages. */
+static const char *const plan_option_names[SURVEY_ROLE_COUNT] = {
+	"--id", "--attribute", "--likert", "--text", "--ignore",
+};
+
+struct plan_state {
+	struct csvimport_plan *plan;
+	const struct csvimport_options *opt;
+	char ***headers;       /* copies of the heading rows read so far */
+	int nheaders;
+	jaw_err usage;         /* an option error found at the heading */
+	int width;             /* fields in a row */
+	int id_candidate;      /* column (0-based) checked for duplicate ids, or -1 */
+	sqlite3 *ids;          /* ids seen, for the duplicate check */
+	sqlite3_stmt *id_insert, *id_find;
+	char **id_problems;    /* problems of the candidate, added if it is the id */
+	int nid_problems, id_errors;
+};
+
+const char *survey_role_name(enum survey_role role)
+{
+	static const char *const names[] = {"id", "attribute", "likert", "open_text", "ignore"};
+	return role < SURVEY_ROLE_COUNT ? names[role] : "?";
+}
+
+const char *survey_type_name(enum survey_type type)
+{
+	static const char *const names[] = {"text", "integer", "real"};
+	return names[type];
+}
+
+/* ---- problems -------------------------------------------------------- */
+
+__attribute__((format(printf, 3, 4)))
+static void plan_problem(struct csvimport_plan *plan, bool error, const char *fmt, ...)
+{
+	if (error)
+		plan->errors++;
+	if (plan->nproblems == PLAN_MAX_PROBLEMS) {
+		plan->problems_left_out++;
+		return;
+	}
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	plan->problems = xreallocarray(plan->problems, (size_t)plan->nproblems + 1,
+	                               sizeof *plan->problems);
+	plan->problems[plan->nproblems++] = xstrdup(msg);
+}
+
+/* ---- headings and labels -------------------------------------------------- */
+
+/* Appends part to the question being built, collapsing white space. */
+static void plan_append_part(char **q, const char *part)
+{
+	char *clean = xmalloc(strlen(part) + 1);
+	size_t n = 0;
+	for (const char *p = part; *p; p++) {
+		bool space = isspace((unsigned char)*p);
+		if (space && (n == 0 || clean[n - 1] == ' '))
+			continue;
+		clean[n++] = space ? ' ' : *p;
+	}
+	while (n > 0 && clean[n - 1] == ' ')
+		n--;
+	clean[n] = '\0';
+	/* "Response" under a question (SurveyMonkey) says nothing. */
+	bool noise = *q && (strcasecmp(clean, "Response") == 0 ||
+	                    strcasecmp(clean, "Open-Ended Response") == 0);
+	if (n > 0 && !noise && (!*q || strcmp(*q, clean) != 0)) {
+		char last = *q ? (*q)[strlen(*q) - 1] : '\0';
+		char *joined = !*q ? xstrdup(clean)
+		               : xasprintf("%s%s%s", *q, last == ':' || last == '?' ? " " : ": ", clean);
+		free(*q);
+		*q = joined;
+	}
+	free(clean);
+}
+
+/* The full heading of column i from all heading rows; in rows above the
+ * last, an empty cell continues the one to its left (merged cells). */
+static char *plan_question_new(struct plan_state *st, int i)
+{
+	char *q = NULL;
+	for (int h = 0; h < st->nheaders; h++) {
+		int j = i;
+		if (h < st->nheaders - 1)
+			while (j > 0 && !*st->headers[h][j])
+				j--;
+		plan_append_part(&q, st->headers[h][j]);
+	}
+	return q ? q : xstrdup("");
+}
+
+/* A short label for a long question: whole words up to PLAN_LABEL_MAX
+ * code points, then an ellipsis. */
+static char *plan_shorten_new(const char *q)
+{
+	size_t len = strlen(q);
+	if (utf8_cp_count(q, len) <= PLAN_LABEL_MAX)
+		return xstrdup(q);
+	size_t cut = utf8_cp_to_byte(q, len, PLAN_LABEL_MAX - 1);
+	size_t word = cut;
+	while (word > 0 && q[word] != ' ')
+		word--;
+	if (word >= cut / 2)
+		cut = word;
+	while (cut > 0 && (q[cut - 1] == ' ' || q[cut - 1] == ',' || q[cut - 1] == ':'))
+		cut--;
+	return xasprintf("%.*s\u2026", (int)cut, q);
+}
+
+static bool plan_label_taken(const struct csvimport_plan *plan, int upto, const char *label)
+{
+	for (int i = 0; i < upto; i++)
+		if (strcmp(plan->columns[i].label, label) == 0)
+			return true;
+	return false;
+}
+
+/* A label of the question's head and tail, for long questions that only
+ * differ at the end: "To what extent do… the right channels?". */
+static char *plan_head_tail_new(const char *q)
+{
+	size_t len = strlen(q), ncp = utf8_cp_count(q, len);
+	size_t head = utf8_cp_to_byte(q, len, PLAN_LABEL_MAX / 2 - 2);
+	size_t tail = utf8_cp_to_byte(q, len, ncp - PLAN_LABEL_MAX / 2 + 1);
+	while (head > 0 && q[head] != ' ')
+		head--;
+	while (q[tail] && q[tail] != ' ')
+		tail++;
+	while (q[tail] == ' ')
+		tail++;
+	if (head == 0 || !q[tail])
+		return xstrdup(q);
+	return xasprintf("%.*s\u2026 %s", (int)head, q, q + tail);
+}
+
+/* Makes the label of column i unique among those before it; reports a
+ * heading that is the same as another's. */
+static void plan_unique_label(struct csvimport_plan *plan, int i)
+{
+	struct csvimport_column *c = &plan->columns[i];
+	int first = 0;
+	while (strcmp(plan->columns[first].label, c->label) != 0)
+		first++;
+	if (strcmp(c->label, c->question) != 0) { /* shortened: try head and tail */
+		char *other = plan_head_tail_new(plan->columns[first].question);
+		char *mine = plan_head_tail_new(c->question);
+		if (strcmp(other, mine) != 0 && !plan_label_taken(plan, i, mine) &&
+		    !plan_label_taken(plan, i, other)) {
+			free(plan->columns[first].label);
+			plan->columns[first].label = other;
+			free(c->label);
+			c->label = mine;
+			return;
+		}
+		free(other);
+		free(mine);
+	}
+	char *unique = NULL;
+	for (int k = 2; !unique || plan_label_taken(plan, i, unique); k++) {
+		free(unique);
+		unique = xasprintf("%s (%d)", c->label, k);
+	}
+	plan_problem(plan, false, "columns %d and %d are both headed \"%s\"; column %d is called"
+	             " \"%s\"", first + 1, i + 1, c->label, i + 1, unique);
+	free(c->label);
+	c->label = unique;
+}
+
+/* Names every column: question, short label, unique; reports renames. */
+static void plan_name_columns(struct plan_state *st)
+{
+	struct csvimport_plan *plan = st->plan;
+	for (int i = 0; i < plan->ncolumns; i++) {
+		struct csvimport_column *c = &plan->columns[i];
+		c->question = plan_question_new(st, i);
+		c->label = *c->question ? plan_shorten_new(c->question) : xasprintf("column %d", i + 1);
+		if (!*c->question)
+			plan_problem(plan, false, "column %d has no heading; it is called \"%s\"", i + 1,
+			             c->label);
+		if (plan_label_taken(plan, i, c->label))
+			plan_unique_label(plan, i);
+	}
+}
+
+/* ---- options: which columns get which role ----------------------------- */
+
+/* Finds a column by number or heading; returns its index or -1. */
+static int plan_find_column(const struct csvimport_plan *plan, const char *ref)
+{
+	char *end;
+	long n = strtol(ref, &end, 10);
+	if (*ref && *end == '\0')
+		return n >= 1 && n <= plan->ncolumns ? (int)n - 1 : -1;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < plan->ncolumns; i++) {
+			const struct csvimport_column *c = &plan->columns[i];
+			int (*cmp)(const char *, const char *) = pass == 0 ? strcmp : strcasecmp;
+			if (cmp(c->label, ref) == 0 || cmp(c->question, ref) == 0)
+				return i;
+		}
+	return -1;
+}
+
+/* Gives column i the role of an option, refusing a second role. */
+static int plan_give_role(struct plan_state *st, int i, enum survey_role role)
+{
+	struct csvimport_column *c = &st->plan->columns[i];
+	if (c->role_given && c->role != role)
+		return err_set(&st->usage, JAW_USAGE, "import-csv: column %d (%s) is given two roles:"
+		               " %s and %s", i + 1, c->label, plan_option_names[c->role],
+		               plan_option_names[role]);
+	c->role = role;
+	c->role_given = true;
+	return JAW_OK;
+}
+
+/* Resolves one item of a list: a heading, a number or a range N-M. */
+static int plan_role_item(struct plan_state *st, const char *item, enum survey_role role)
+{
+	int from, to;
+	char extra;
+	if (sscanf(item, "%d-%d%c", &from, &to, &extra) == 2) {
+		if (from < 1 || to > st->plan->ncolumns || from > to)
+			return err_set(&st->usage, JAW_USAGE, "import-csv: %s: no columns %s (the"
+			               " columns are numbered 1 to %d)", plan_option_names[role], item,
+			               st->plan->ncolumns);
+		for (int i = from - 1; i < to; i++)
+			if (plan_give_role(st, i, role) != JAW_OK)
+				return JAW_USAGE;
+		return JAW_OK;
+	}
+	int i = plan_find_column(st->plan, item);
+	if (i < 0)
+		return err_set(&st->usage, JAW_USAGE, "import-csv: %s: no column \"%s\" (give a heading"
+		               " or a number from 1 to %d; --dry-run lists them)",
+		               plan_option_names[role], item, st->plan->ncolumns);
+	return plan_give_role(st, i, role);
+}
+
+/* Applies the role options (lists of columns) to the columns. */
+static int plan_apply_options(struct plan_state *st)
+{
+	for (int role = 0; role < SURVEY_ROLE_COUNT; role++) {
+		const char *list = st->opt->roles[role];
+		if (!list)
+			continue;
+		char *copy = xstrdup(list), *save = NULL;
+		int count = 0, rc = JAW_OK;
+		for (char *item = strtok_r(copy, ",", &save); item && rc == JAW_OK;
+		     item = strtok_r(NULL, ",", &save)) {
+			while (*item == ' ')
+				item++;
+			rc = plan_role_item(st, item, (enum survey_role)role);
+			count++;
+		}
+		free(copy);
+		if (rc != JAW_OK)
+			return JAW_USAGE;
+		if (count == 0 || (role == SURVEY_ROLE_ID && count > 1))
+			return err_set(&st->usage, JAW_USAGE, "import-csv: %s takes %s",
+			               plan_option_names[role], role == SURVEY_ROLE_ID
+			               ? "one column" : "a list of columns");
+	}
+	return JAW_OK;
+}
+
+/* ---- the duplicate id check (dry run) --------------------------------- */
+
+static int plan_ids_open(struct plan_state *st)
+{
+	if (sqlite3_open("", &st->ids) != SQLITE_OK ||
+	    sqlite3_exec(st->ids, "CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER)"
+	                          " WITHOUT ROWID", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->ids, "INSERT OR IGNORE INTO ids VALUES (?, ?)", -1,
+	                       &st->id_insert, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->ids, "SELECT line FROM ids WHERE id = ?", -1, &st->id_find,
+	                       NULL) != SQLITE_OK)
+		return JAW_FAIL;
+	return JAW_OK;
+}
+
+static void plan_id_problem(struct plan_state *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void plan_id_problem(struct plan_state *st, const char *fmt, ...)
+{
+	st->id_errors++;
+	if (st->nid_problems == PLAN_MAX_PROBLEMS)
+		return;
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	st->id_problems = xreallocarray(st->id_problems, (size_t)st->nid_problems + 1,
+	                                sizeof *st->id_problems);
+	st->id_problems[st->nid_problems++] = xstrdup(msg);
+}
+
+/* Records the candidate id of a row; notes a duplicate with both lines. */
+static void plan_check_id(struct plan_state *st, const char *id, size_t len, int64_t line)
+{
+	if (!st->ids || len == 0)
+		return;
+	sqlite3_bind_text(st->id_insert, 1, id, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(st->id_insert, 2, line);
+	sqlite3_step(st->id_insert);
+	sqlite3_reset(st->id_insert);
+	if (sqlite3_changes(st->ids) > 0)
+		return;
+	sqlite3_bind_text(st->id_find, 1, id, (int)len, SQLITE_STATIC);
+	int64_t first = sqlite3_step(st->id_find) == SQLITE_ROW ? sqlite3_column_int64(st->id_find, 0) : 0;
+	sqlite3_reset(st->id_find);
+	char *safe = utf8_sanitize_new(id);
+	plan_id_problem(st, "line %lld: duplicate respondent id \"%s\" (first on line %lld)",
+	                (long long)line, safe, (long long)first);
+	free(safe);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* The column that may become the id: the one given, or the first whose
+ * heading names an id. */
+static int plan_id_candidate(const struct csvimport_plan *plan)
+{
+	for (int i = 0; i < plan->ncolumns; i++)
+		if (plan->columns[i].role_given && plan->columns[i].role == SURVEY_ROLE_ID)
+			return i;
+	for (int i = 0; i < plan->ncolumns; i++)
+		if (!plan->columns[i].role_given && csvimport_guess_is_id_heading(plan->columns[i].question))
+			return i;
+	return -1;
+}
+
+/* The last heading row has been read: set up the columns. */
+static int plan_start_columns(struct plan_state *st, int width)
+{
+	struct csvimport_plan *plan = st->plan;
+	plan->ncolumns = width;
+	plan->columns = xcalloc((size_t)width, sizeof *plan->columns);
+	for (int i = 0; i < width; i++) {
+		struct csvimport_column *c = &plan->columns[i];
+		struct csvimport_stats *s = xcalloc(1, sizeof *s);
+		s->all_int = s->all_num = true;
+		c->stats = s;
+		c->position = i + 1;
+	}
+	plan_name_columns(st);
+	if (plan_apply_options(st) != JAW_OK)
+		return JAW_USAGE;
+	st->id_candidate = plan_id_candidate(plan);
+	if (st->opt->check_ids && st->id_candidate >= 0 && plan_ids_open(st) != JAW_OK)
+		return JAW_FAIL;
+	return JAW_OK;
+}
+
+static int plan_header_row(struct plan_state *st, const struct csvread_row *row)
+{
+	char **copy = xcalloc((size_t)row->nfields, sizeof *copy);
+	for (int i = 0; i < row->nfields; i++)
+		copy[i] = xstrdup(row->fields[i]);
+	st->headers = xreallocarray(st->headers, (size_t)st->nheaders + 1, sizeof *st->headers);
+	st->headers[st->nheaders++] = copy;
+	if (st->nheaders < st->plan->header_rows)
+		return JAW_OK;
+	return plan_start_columns(st, row->nfields);
+}
+
+/* Adds v to the distinct values of a column while they are few. */
+static void plan_distinct(struct csvimport_stats *s, const char *v, size_t len)
+{
+	size_t h = 5381;
+	for (size_t i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)v[i];
+	for (int i = 0; i < s->ndistinct; i++)
+		if (s->distinct_hash[i] == h && strcmp(s->distinct[i], v) == 0)
+			return;
+	if (s->ndistinct == PLAN_MAX_DISTINCT) {
+		s->many = true;
+		return;
+	}
+	if (s->ndistinct == s->distinct_cap) {
+		s->distinct_cap = s->distinct_cap ? s->distinct_cap * 2 : 8;
+		s->distinct = xreallocarray(s->distinct, (size_t)s->distinct_cap, sizeof *s->distinct);
+		s->distinct_hash = xreallocarray(s->distinct_hash, (size_t)s->distinct_cap,
+		                                 sizeof *s->distinct_hash);
+	}
+	s->distinct[s->ndistinct] = xstrndup(v, len);
+	s->distinct_hash[s->ndistinct++] = h;
+}
+
+/* Counts one value into its column's statistics. */
+static void plan_value(struct csvimport_column *c, const char *v, size_t len, int64_t line)
+{
+	struct csvimport_stats *s = c->stats;
+	if (len == 0 || csvread_blank(v, len)) {
+		if (!s->first_empty_line)
+			s->first_empty_line = line;
+		return;
+	}
+	c->values++;
+	s->total_len += (int64_t)len;
+	if (len > s->max_len)
+		s->max_len = len;
+	if (!s->newline && (memchr(v, '\n', len) || memchr(v, '\r', len)))
+		s->newline = true;
+	if (s->all_num) {
+		s->all_int = s->all_int && csvimport_is_integer(v, len);
+		s->all_num = s->all_int || csvimport_is_number(v, len);
+		if (s->all_num) {
+			double d = strtod(v, NULL);
+			if (c->values == 1 || d < c->min)
+				c->min = d;
+			if (c->values == 1 || d > c->max)
+				c->max = d;
+		}
+	}
+	if (!s->many)
+		plan_distinct(s, v, len);
+}
+
+static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
+{
+	struct plan_state *st = ctx;
+	struct csvimport_plan *plan = st->plan;
+	if (st->width == 0)
+		st->width = row->nfields;
+	if (row->nfields != st->width)
+		return err_set(err, JAW_FAIL, "%d field%s, but the heading has %d (is a quote missing,"
+		               " or a delimiter inside an unquoted field?)", row->nfields,
+		               row->nfields == 1 ? "" : "s", st->width);
+	if (st->nheaders < plan->header_rows) {
+		int rc = plan_header_row(st, row);
+		if (rc == JAW_USAGE)
+			return err_set(err, JAW_USAGE, "%s", st->usage.msg);
+		return rc == JAW_OK ? JAW_OK : err_set(err, JAW_FAIL, "cannot check the ids");
+	}
+	plan->rows++;
+	for (int i = 0; i < row->nfields; i++)
+		plan_value(&plan->columns[i], row->fields[i], row->lens[i], row->line);
+	if (st->id_candidate >= 0)
+		plan_check_id(st, row->fields[st->id_candidate], row->lens[st->id_candidate], row->line);
+	return JAW_OK;
+}
+
+static void plan_progress(void *ctx, int64_t done, int64_t total)
+{
+	struct plan_state *st = ctx;
+	st->opt->progress(st->opt->progress_ctx, "reading", done, total, st->plan->rows);
+}
+
+/* ---- after the read: roles ------------------------------------------------ */
+
+/* Applies a role the user gave to c, checking the values allow it. */
+static int plan_given_role(struct csvimport_plan *plan, struct csvimport_column *c, jaw_err *err)
+{
+	struct csvimport_stats *s = c->stats;
+	c->reason = "given";
+	switch (c->role) {
+	case SURVEY_ROLE_ID:
+		c->type = SURVEY_TYPE_TEXT;
+		if (s->first_empty_line)
+			return err_set(err, JAW_FAIL, "%s line %lld: no respondent id in column %d (%s)",
+			               plan->path, (long long)s->first_empty_line, c->position, c->label);
+		break;
+	case SURVEY_ROLE_LIKERT:
+		c->type = SURVEY_TYPE_INTEGER;
+		if (!csvimport_guess_likert(c, true))
+			return err_set(err, JAW_FAIL, "%s: column %d (%s) cannot be Likert: its values are"
+			               " not whole numbers from 0 to 10 nor the labels of a scale",
+			               plan->path, c->position, c->label);
+		break;
+	case SURVEY_ROLE_ATTRIBUTE:
+		c->type = csvimport_guess_type(c);
+		break;
+	default:
+		c->type = SURVEY_TYPE_TEXT;
+		break;
+	}
+	return JAW_OK;
+}
+
+/* Picks the id column: the one given, or the first whose heading names an
+ * id and which has a value in every row. */
+static void plan_pick_id(struct plan_state *st)
+{
+	struct csvimport_plan *plan = st->plan;
+	int i = st->id_candidate;
+	if (i < 0)
+		return;
+	struct csvimport_column *c = &plan->columns[i];
+	if (!c->role_given) {
+		if (((struct csvimport_stats *)c->stats)->first_empty_line || c->values == 0)
+			return;
+		c->role = SURVEY_ROLE_ID;
+		c->type = SURVEY_TYPE_TEXT;
+		c->reason = "heading names an id";
+	}
+	for (int k = 0; k < st->nid_problems; k++)
+		plan_problem(plan, true, "%s", st->id_problems[k]);
+	plan->errors += st->id_errors - st->nid_problems;
+	plan->problems_left_out += st->id_errors - st->nid_problems;
+}
+
+static int plan_finish(struct plan_state *st, jaw_err *err)
+{
+	struct csvimport_plan *plan = st->plan;
+	if (plan->ncolumns == 0)
+		return err_set(err, JAW_FAIL, "%s: no heading row: the file holds no CSV rows", plan->path);
+	if (plan->rows == 0)
+		return err_set(err, JAW_FAIL, "%s: no data rows after the heading", plan->path);
+	for (int i = 0; i < plan->ncolumns; i++) {
+		struct csvimport_column *c = &plan->columns[i];
+		struct csvimport_stats *s = c->stats;
+		c->distinct = s->many ? CSVIMPORT_MANY : s->ndistinct;
+		if (c->role_given) {
+			if (plan_given_role(plan, c, err) != JAW_OK)
+				return JAW_FAIL;
+		} else {
+			csvimport_guess_role(c);
+		}
+	}
+	plan_pick_id(st);
+	for (int i = 0; i < plan->ncolumns; i++)
+		if (plan->columns[i].role == SURVEY_ROLE_TEXT)
+			plan->answers += plan->columns[i].values;
+	if (plan->empty_rows > 0)
+		plan_problem(plan, false, "%lld empty row%s skipped", (long long)plan->empty_rows,
+		             plan->empty_rows == 1 ? "" : "s");
+	return JAW_OK;
+}
+
+/* ---- the plan ------------------------------------------------------------ */
+
+/* The default survey name: the file name without directory and extension. */
+static char *plan_default_name_new(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *name = xstrdup(basename(copy));
+	free(copy);
+	char *dot = strrchr(name, '.');
+	if (dot && dot != name)
+		*dot = '\0';
+	return name;
+}
+
+static void plan_state_clear(struct plan_state *st)
+{
+	for (int h = 0; h < st->nheaders; h++) {
+		for (int i = 0; i < st->width; i++)
+			free(st->headers[h][i]);
+		free(st->headers[h]);
+	}
+	free(st->headers);
+	for (int i = 0; i < st->nid_problems; i++)
+		free(st->id_problems[i]);
+	free(st->id_problems);
+	sqlite3_finalize(st->id_insert);
+	sqlite3_finalize(st->id_find);
+	sqlite3_close(st->ids);
+}
+
+static struct csvimport_plan *plan_alloc(const char *path, const struct csvimport_options *opt)
+{
+	struct csvimport_plan *plan = xcalloc(1, sizeof *plan);
+	plan->path = xstrdup(path);
+	plan->name_given = opt->name != NULL;
+	plan->name = opt->name ? xstrdup(opt->name) : plan_default_name_new(path);
+	plan->header_rows = opt->header_rows > 0 ? opt->header_rows : 1;
+	return plan;
+}
+
+/* Copies what the read learnt about the file into the plan. */
+static void plan_take_info(struct csvimport_plan *plan, const struct csvread_info *info)
+{
+	plan->delimiter = info->delimiter;
+	snprintf(plan->encoding, sizeof plan->encoding, "%s", info->encoding);
+	hash64_hex(info->hash, plan->hash);
+	plan->bytes = info->bytes;
+	plan->lines = info->lines;
+	plan->empty_rows = info->empty_rows;
+}
+
+struct csvimport_plan *csvimport_plan_new(const char *path, const struct csvimport_options *opt,
+                                          jaw_err *err)
+{
+	if (opt->header_rows < 0 || opt->header_rows > PLAN_MAX_HEADER_ROWS) {
+		err_set(err, JAW_USAGE, "import-csv: --header-rows must be from 1 to %d",
+		        PLAN_MAX_HEADER_ROWS);
+		return NULL;
+	}
+	if (opt->name && !*opt->name) {
+		err_set(err, JAW_USAGE, "import-csv: --name must not be empty");
+		return NULL;
+	}
+	struct csvimport_plan *plan = plan_alloc(path, opt);
+	struct plan_state st = {.plan = plan, .opt = opt, .id_candidate = -1};
+	struct csvread_options ropt = {opt->encoding, opt->delimiter,
+	                               opt->progress ? plan_progress : NULL, &st};
+	struct csvread_info info;
+	int rc = csvread_file(path, &ropt, plan_row, &st, &info, err);
+	plan_take_info(plan, &info);
+	if (rc == JAW_USAGE && st.usage.status == JAW_USAGE)
+		err_set(err, JAW_USAGE, "%s", st.usage.msg);
+	if (rc == JAW_OK)
+		rc = plan_finish(&st, err);
+	plan_state_clear(&st);
+	if (rc != JAW_OK) {
+		csvimport_plan_free(plan);
+		return NULL;
+	}
+	return plan;
+}
+
+static void plan_column_clear(struct csvimport_column *c)
+{
+	struct csvimport_stats *s = c->stats;
+	if (s) {
+		for (int i = 0; i < s->ndistinct; i++)
+			free(s->distinct[i]);
+		free(s->distinct);
+		free(s->distinct_hash);
+		free(s);
+	}
+	for (int i = 0; i < c->nlabels; i++)
+		free(c->labels[i].label);
+	free(c->labels);
+	free(c->label);
+	free(c->question);
+}
+
+void csvimport_plan_free(struct csvimport_plan *plan)
+{
+	if (!plan)
+		return;
+	for (int i = 0; i < plan->ncolumns; i++)
+		plan_column_clear(&plan->columns[i]);
+	free(plan->columns);
+	for (int i = 0; i < plan->nproblems; i++)
+		free(plan->problems[i]);
+	free(plan->problems);
+	free(plan->path);
+	free(plan->name);
+	free(plan);
+}
+
+int csvimport_plan_set_role(struct csvimport_plan *plan, int position, enum survey_role role,
+                            jaw_err *err)
+{
+	if (position < 1 || position > plan->ncolumns || role >= SURVEY_ROLE_COUNT)
+		return err_set(err, JAW_USAGE, "no column %d", position);
+	struct csvimport_column *c = &plan->columns[position - 1];
+	for (int i = 0; i < plan->ncolumns; i++)
+		if (role == SURVEY_ROLE_ID && i != position - 1 && plan->columns[i].role == SURVEY_ROLE_ID)
+			plan->columns[i].role = SURVEY_ROLE_ATTRIBUTE;
+	enum survey_role old_role = c->role;
+	int old_count = c->nlabels;
+	plan->answers -= old_role == SURVEY_ROLE_TEXT ? c->values : 0;
+	for (int i = 0; i < old_count; i++)
+		free(c->labels[i].label);
+	c->nlabels = 0;
+	c->role = role;
+	c->role_given = true;
+	int rc = plan_given_role(plan, c, err);
+	if (rc != JAW_OK) {
+		c->role = old_role;
+		if (old_role == SURVEY_ROLE_LIKERT)
+			csvimport_guess_likert(c, true);
+	}
+	plan->answers += c->role == SURVEY_ROLE_TEXT ? c->values : 0;
+	return rc;
+}
+
+void csvimport_plan_role_counts(const struct csvimport_plan *plan, int counts[SURVEY_ROLE_COUNT])
+{
+	memset(counts, 0, sizeof(int) * SURVEY_ROLE_COUNT);
+	for (int i = 0; i < plan->ncolumns; i++)
+		counts[plan->columns[i].role]++;
+}

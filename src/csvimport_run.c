@@ -1,0 +1,762 @@
+/* csvimport_run.c - importing a planned survey file in one transaction.
+ *
+ * Two threads share the work: a reader thread parses the file again and
+ * turns each row into what the database needs (the respondent's id, its
+ * answers as one JSON array, its open answers with LF line ends) in a few
+ * reusable batches; this thread writes the batches with prepared
+ * statements. Open answers are not indexed row by row: the per-row
+ * full-text trigger is dropped inside the transaction, the new answers are
+ * indexed in bulk at the end, and the trigger is put back before the
+ * commit, so the index is exactly right whenever the import is visible. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "csvimport_int.h"
+#include "csvread.h"
+#include "hash.h"
+#include "model.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define RUN_BATCH_BYTES (1u << 20) /* arena bytes that make a batch full */
+#define RUN_BATCH_ROWS 2048        /* rows that make a batch full */
+#define RUN_NBATCHES 4             /* batches in flight between the threads */
+#define RUN_FTS_CHUNK 40000        /* answers indexed per statement */
+#define RUN_FTS_HASHSIZE (16 << 20) /* FTS5 buffer while importing (default 1 MiB) */
+
+/* The per-row trigger as data/schema/001-core.sql creates it. */
+static const char run_fts_trigger[] =
+	"CREATE TRIGGER source_fts_insert AFTER INSERT ON source BEGIN\n"
+	"    INSERT INTO source_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n"
+	"END";
+
+/* One open answer in a batch. */
+struct run_text {
+	int column;          /* 0-based */
+	uint32_t off, len;
+};
+
+/* One respondent in a batch; offsets point into the batch's arena. */
+struct run_row {
+	int64_t line;
+	uint32_t id_off, id_len, json_off, json_len;
+	int first_text, ntexts;
+};
+
+struct run_batch {
+	char *arena;
+	size_t used, cap;
+	struct run_row *rows;
+	int nrows, rowcap;
+	struct run_text *texts;
+	int ntexts, textcap;
+	int64_t bytes_done;  /* of the file, when the batch was handed over */
+	struct run_batch *next;
+};
+
+/* Batches going from the reader to the writer and back. */
+struct run_queue {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct run_batch *full, *full_tail, *free_list;
+	bool reader_done, cancel;
+};
+
+/* The reader thread's state. */
+struct run_reader {
+	const struct csvimport_plan *plan;
+	const struct csvimport_options *opt;
+	struct run_queue *q;
+	struct run_batch *cur;
+	int headers_left;
+	int id_col;
+	int64_t rows, values, answers, done;
+	int status;
+	jaw_err err;
+	struct csvread_info info;
+};
+
+/* ---- the queue ----------------------------------------------------------- */
+
+static struct run_batch *run_batch_new(void)
+{
+	struct run_batch *b = xcalloc(1, sizeof *b);
+	b->cap = RUN_BATCH_BYTES + (RUN_BATCH_BYTES >> 2);
+	b->arena = xmalloc(b->cap);
+	b->rowcap = RUN_BATCH_ROWS;
+	b->rows = xcalloc((size_t)b->rowcap, sizeof *b->rows);
+	b->textcap = RUN_BATCH_ROWS * 4;
+	b->texts = xcalloc((size_t)b->textcap, sizeof *b->texts);
+	return b;
+}
+
+static void run_batch_free(struct run_batch *b)
+{
+	if (!b)
+		return;
+	free(b->arena);
+	free(b->rows);
+	free(b->texts);
+	free(b);
+}
+
+static void run_queue_init(struct run_queue *q)
+{
+	memset(q, 0, sizeof *q);
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->cv, NULL);
+	for (int i = 0; i < RUN_NBATCHES; i++) {
+		struct run_batch *b = run_batch_new();
+		b->next = q->free_list;
+		q->free_list = b;
+	}
+}
+
+static void run_queue_destroy(struct run_queue *q)
+{
+	for (struct run_batch *b = q->free_list, *n; b; b = n) {
+		n = b->next;
+		run_batch_free(b);
+	}
+	for (struct run_batch *b = q->full, *n; b; b = n) {
+		n = b->next;
+		run_batch_free(b);
+	}
+	pthread_mutex_destroy(&q->mu);
+	pthread_cond_destroy(&q->cv);
+}
+
+/* Reader: takes an empty batch, waiting for one; NULL when cancelled. */
+static struct run_batch *run_queue_take_free(struct run_queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	while (!q->free_list && !q->cancel)
+		pthread_cond_wait(&q->cv, &q->mu);
+	struct run_batch *b = q->cancel ? NULL : q->free_list;
+	if (b)
+		q->free_list = b->next;
+	pthread_mutex_unlock(&q->mu);
+	if (b) {
+		b->used = 0;
+		b->nrows = b->ntexts = 0;
+		b->next = NULL;
+	}
+	return b;
+}
+
+/* Reader: hands a full batch to the writer. */
+static void run_queue_put_full(struct run_queue *q, struct run_batch *b)
+{
+	pthread_mutex_lock(&q->mu);
+	if (q->full_tail)
+		q->full_tail->next = b;
+	else
+		q->full = b;
+	q->full_tail = b;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* Writer: takes the next full batch; NULL once the reader is done. */
+static struct run_batch *run_queue_take_full(struct run_queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	while (!q->full && !q->reader_done)
+		pthread_cond_wait(&q->cv, &q->mu);
+	struct run_batch *b = q->full;
+	if (b) {
+		q->full = b->next;
+		if (!q->full)
+			q->full_tail = NULL;
+		b->next = NULL;
+	}
+	pthread_mutex_unlock(&q->mu);
+	return b;
+}
+
+/* Writer: gives a written batch back to the reader. */
+static void run_queue_put_free(struct run_queue *q, struct run_batch *b)
+{
+	pthread_mutex_lock(&q->mu);
+	b->next = q->free_list;
+	q->free_list = b;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+static void run_queue_set(struct run_queue *q, bool *flag)
+{
+	pthread_mutex_lock(&q->mu);
+	*flag = true;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* ---- the reader thread: rows into batches -------------------------------- */
+
+/* Makes room for n more bytes in the batch's arena. */
+static char *run_reserve(struct run_batch *b, size_t n)
+{
+	if (b->used + n > b->cap) {
+		while (b->used + n > b->cap)
+			b->cap *= 2;
+		b->arena = xrealloc(b->arena, b->cap);
+	}
+	return b->arena + b->used;
+}
+
+static void run_put(struct run_batch *b, const char *s, size_t n)
+{
+	memcpy(run_reserve(b, n), s, n);
+	b->used += n;
+}
+
+/* Appends s as a JSON string. */
+static void run_put_json_string(struct run_batch *b, const char *s, size_t len)
+{
+	size_t special = 0;
+	for (size_t i = 0; i < len; i++)
+		special += (unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\';
+	char *out = run_reserve(b, len + special * 6 + 3), *o = out;
+	*o++ = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			*o++ = '\\';
+			*o++ = (char)c;
+		} else if (c < 0x20) {
+			o += sprintf(o, c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r"
+			                : "\\u%04x", c);
+		} else {
+			*o++ = (char)c;
+		}
+	}
+	*o++ = '"';
+	b->used += (size_t)(o - out);
+}
+
+/* Appends one value of column c to the answers array. */
+static int run_put_value(struct run_reader *rd, const struct csvimport_column *c, const char *v,
+                         size_t len, jaw_err *err)
+{
+	struct run_batch *b = rd->cur;
+	bool stored = c->role == SURVEY_ROLE_ATTRIBUTE || c->role == SURVEY_ROLE_LIKERT;
+	if (!stored || len == 0 || csvread_blank(v, len)) {
+		run_put(b, "null", 4);
+		return JAW_OK;
+	}
+	rd->values++;
+	if (c->role == SURVEY_ROLE_LIKERT) {
+		int n = csvimport_likert_value(c, v, len);
+		if (n < 0)
+			return err_set(err, JAW_FAIL, "\"%.40s\" is not on the scale of column %d (%s);"
+			               " has the file changed?", v, c->position, c->label);
+		char num[16];
+		run_put(b, num, (size_t)snprintf(num, sizeof num, "%d", n));
+	} else if (c->type != SURVEY_TYPE_TEXT) {
+		run_put(b, v, len); /* the plan checked it is a number in JSON's form */
+	} else {
+		run_put_json_string(b, v, len);
+	}
+	return JAW_OK;
+}
+
+/* Adds an open answer to the batch, with LF line ends. */
+static void run_put_text(struct run_reader *rd, int column, const char *v, size_t len)
+{
+	struct run_batch *b = rd->cur;
+	if (b->ntexts == b->textcap) {
+		b->textcap *= 2;
+		b->texts = xreallocarray(b->texts, (size_t)b->textcap, sizeof *b->texts);
+	}
+	char *at = run_reserve(b, len);
+	memcpy(at, v, len);
+	size_t n = csvread_normalize_newlines(at, len);
+	b->texts[b->ntexts++] = (struct run_text){column, (uint32_t)b->used, (uint32_t)n};
+	b->used += n;
+	rd->answers++;
+}
+
+/* The respondent's id: its column, or the number of the data row. */
+static void run_put_id(struct run_reader *rd, const struct csvread_row *row, struct run_row *r)
+{
+	struct run_batch *b = rd->cur;
+	r->id_off = (uint32_t)b->used;
+	if (rd->id_col >= 0) {
+		run_put(b, row->fields[rd->id_col], row->lens[rd->id_col]);
+	} else {
+		char num[24];
+		run_put(b, num, (size_t)snprintf(num, sizeof num, "%" PRId64, rd->rows));
+	}
+	r->id_len = (uint32_t)(b->used - r->id_off);
+}
+
+/* Turns one data row into a respondent of the current batch. */
+static int run_add_row(struct run_reader *rd, const struct csvread_row *row, jaw_err *err)
+{
+	const struct csvimport_plan *plan = rd->plan;
+	struct run_batch *b = rd->cur;
+	struct run_row *r = &b->rows[b->nrows];
+	r->line = row->line;
+	run_put_id(rd, row, r);
+	r->json_off = (uint32_t)b->used;
+	run_put(b, "[", 1);
+	for (int i = 0; i < plan->ncolumns; i++) {
+		if (i > 0)
+			run_put(b, ",", 1);
+		if (run_put_value(rd, &plan->columns[i], row->fields[i], row->lens[i], err) != JAW_OK)
+			return JAW_FAIL;
+	}
+	run_put(b, "]", 1);
+	r->json_len = (uint32_t)(b->used - r->json_off);
+	r->first_text = b->ntexts;
+	for (int i = 0; i < plan->ncolumns; i++)
+		if (plan->columns[i].role == SURVEY_ROLE_TEXT && row->lens[i] > 0 &&
+		    !csvread_blank(row->fields[i], row->lens[i]))
+			run_put_text(rd, i, row->fields[i], row->lens[i]);
+	r->ntexts = b->ntexts - r->first_text;
+	b->nrows++;
+	return JAW_OK;
+}
+
+/* Hands the current batch over if it is full (or always, when flush). */
+static int run_hand_over(struct run_reader *rd, bool flush)
+{
+	struct run_batch *b = rd->cur;
+	if (!b || (!flush && b->nrows < RUN_BATCH_ROWS && b->used < RUN_BATCH_BYTES))
+		return JAW_OK;
+	b->bytes_done = rd->done;
+	run_queue_put_full(rd->q, b);
+	rd->cur = NULL;
+	return JAW_OK;
+}
+
+static int run_reader_row(void *ctx, const struct csvread_row *row, jaw_err *err)
+{
+	struct run_reader *rd = ctx;
+	if (rd->headers_left > 0) {
+		rd->headers_left--;
+		return JAW_OK;
+	}
+	if (row->nfields != rd->plan->ncolumns)
+		return err_set(err, JAW_FAIL, "%d fields, but the heading has %d; has the file changed?",
+		               row->nfields, rd->plan->ncolumns);
+	if (!rd->cur && !(rd->cur = run_queue_take_free(rd->q)))
+		return err_set(err, JAW_FAIL, "import stopped");
+	rd->rows++;
+	if (run_add_row(rd, row, err) != JAW_OK)
+		return JAW_FAIL;
+	return run_hand_over(rd, false);
+}
+
+static void run_reader_progress(void *ctx, int64_t done, int64_t total)
+{
+	(void)total;
+	((struct run_reader *)ctx)->done = done;
+}
+
+static void *run_reader_main(void *arg)
+{
+	struct run_reader *rd = arg;
+	struct csvread_options ropt = {rd->opt->encoding, rd->plan->delimiter, run_reader_progress, rd};
+	rd->status = csvread_file(rd->plan->path, &ropt, run_reader_row, rd, &rd->info, &rd->err);
+	if (rd->status == JAW_OK)
+		run_hand_over(rd, true);
+	else if (rd->cur)
+		run_queue_put_free(rd->q, rd->cur);
+	rd->cur = NULL;
+	run_queue_set(rd->q, &rd->q->reader_done);
+	return NULL;
+}
+
+/* ---- the writer: statements -------------------------------------------- */
+
+/* The writer's state. */
+struct run_writer {
+	struct jaw_db *db;
+	const struct csvimport_plan *plan;
+	const struct csvimport_options *opt;
+	int64_t survey_id;
+	int64_t *column_ids;
+	int64_t first_source; /* sources above this id are new */
+	int64_t indexed;      /* sources up to this id are in the full-text index */
+	int64_t last_source;  /* the last source written */
+	int64_t rows;
+	bool bulk_fts;        /* the trigger is dropped: index in bulk */
+	int64_t hashsize;     /* FTS5's hashsize before the import */
+	char created[32];
+	sqlite3_stmt *ins_respondent, *ins_source;
+};
+
+static int run_insert_survey(struct run_writer *w, jaw_err *err)
+{
+	const struct csvimport_plan *p = w->plan;
+	static const char sql[] =
+		"INSERT INTO survey (name, origin_file, content_hash, row_count, encoding, delimiter,"
+		" header_rows) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = db_stmt(w->db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	char delim[2] = {p->delimiter, '\0'};
+	db_bind_text(s, 1, p->name, false);
+	db_bind_text(s, 2, p->path, false);
+	db_bind_text(s, 3, p->hash, false);
+	sqlite3_bind_int64(s, 4, p->rows);
+	db_bind_text(s, 5, p->encoding, false);
+	db_bind_text(s, 6, delim, false);
+	sqlite3_bind_int(s, 7, p->header_rows);
+	if (db_step_done(w->db, s, err) != JAW_OK)
+		return JAW_FAIL;
+	w->survey_id = sqlite3_last_insert_rowid(db_sqlite(w->db));
+	return JAW_OK;
+}
+
+static int run_insert_labels(struct run_writer *w, const struct csvimport_column *c, int64_t id,
+                             jaw_err *err)
+{
+	static const char sql[] = "INSERT INTO survey_label (column_id, value, label) VALUES (?, ?, ?)";
+	for (int i = 0; i < c->nlabels; i++) {
+		sqlite3_stmt *s = db_stmt(w->db, sql, err);
+		if (!s)
+			return JAW_FAIL;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int(s, 2, c->labels[i].value);
+		db_bind_text(s, 3, c->labels[i].label, false);
+		if (db_step_done(w->db, s, err) != JAW_OK)
+			return JAW_FAIL;
+	}
+	return JAW_OK;
+}
+
+static int run_insert_columns(struct run_writer *w, jaw_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO survey_column (survey_id, position, label, question, role, value_type)"
+		" VALUES (?, ?, ?, ?, ?, ?)";
+	for (int i = 0; i < w->plan->ncolumns; i++) {
+		const struct csvimport_column *c = &w->plan->columns[i];
+		sqlite3_stmt *s = db_stmt(w->db, sql, err);
+		if (!s)
+			return JAW_FAIL;
+		sqlite3_bind_int64(s, 1, w->survey_id);
+		sqlite3_bind_int(s, 2, c->position);
+		db_bind_text(s, 3, c->label, false);
+		db_bind_text(s, 4, strcmp(c->question, c->label) ? c->question : "", false);
+		db_bind_text(s, 5, survey_role_name(c->role), false);
+		db_bind_text(s, 6, survey_type_name(c->type), false);
+		if (db_step_done(w->db, s, err) != JAW_OK)
+			return JAW_FAIL;
+		w->column_ids[i] = sqlite3_last_insert_rowid(db_sqlite(w->db));
+		if (c->role == SURVEY_ROLE_LIKERT && run_insert_labels(w, c, w->column_ids[i], err) != JAW_OK)
+			return JAW_FAIL;
+	}
+	return JAW_OK;
+}
+
+int64_t csvimport_find_imported(struct jaw_db *db, const struct csvimport_plan *plan,
+                                char **name_out, jaw_err *err)
+{
+	static const char sql[] = "SELECT id, name FROM survey WHERE content_hash = ? ORDER BY id";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, plan->hash, false);
+	int rc = sqlite3_step(s);
+	int64_t id = 0;
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		if (name_out)
+			*name_out = db_column_text_new(s, 1);
+	} else if (rc != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), sql);
+		id = -1;
+	}
+	sqlite3_reset(s);
+	return id;
+}
+
+/* Refuses a taken name, and the same file again under a default name. */
+static int run_check_new(struct run_writer *w, jaw_err *err)
+{
+	const struct csvimport_plan *p = w->plan;
+	int64_t taken = model_find_id(w->db, "SELECT id FROM survey WHERE name = ?", p->name, err);
+	if (taken < 0)
+		return JAW_FAIL;
+	if (taken > 0)
+		return err_set(err, JAW_FAIL, "%s: a survey called \"%s\" is already in the project;"
+		               " choose another name with --name", p->path, p->name);
+	char *before = NULL;
+	int64_t same = csvimport_find_imported(w->db, p, &before, err);
+	if (same < 0)
+		return JAW_FAIL;
+	if (same > 0 && !p->name_given)
+		err_set(err, JAW_FAIL, "%s: already imported as the survey \"%s\"; to import it again"
+		        " as a new survey, give it a new name with --name", p->path, before);
+	free(before);
+	return same > 0 && !p->name_given ? JAW_FAIL : JAW_OK;
+}
+
+/* Sets FTS5's in-memory buffer of new index data, in bytes. */
+static int run_set_hashsize(struct run_writer *w, int64_t size, jaw_err *err)
+{
+	static const char sql[] = "INSERT INTO source_fts (source_fts, rank) VALUES ('hashsize', ?)";
+	sqlite3_stmt *s = db_stmt(w->db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	sqlite3_bind_int64(s, 1, size);
+	return db_step_done(w->db, s, err);
+}
+
+/* Drops the per-row full-text trigger if it is the one jaw made. */
+static int run_prepare_fts(struct run_writer *w, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'source_fts_insert'";
+	sqlite3_stmt *s = db_stmt(w->db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	bool ours = sqlite3_step(s) == SQLITE_ROW &&
+	            strcmp((const char *)sqlite3_column_text(s, 0), run_fts_trigger) == 0;
+	sqlite3_reset(s);
+	w->first_source = model_scalar(w->db, "SELECT coalesce(max(id), 0) FROM source", err);
+	if (w->first_source < 0)
+		return JAW_FAIL;
+	w->indexed = w->last_source = w->first_source;
+	if (!ours)
+		return JAW_OK; /* a changed schema: let its trigger do the work */
+	w->bulk_fts = true;
+	/* Fewer, larger segments: less merging while indexing (restored after). */
+	w->hashsize = model_scalar(w->db, "SELECT coalesce((SELECT v FROM source_fts_config"
+	                                  " WHERE k = 'hashsize'), 1048576)", err);
+	if (w->hashsize < 0 || run_set_hashsize(w, RUN_FTS_HASHSIZE, err) != JAW_OK)
+		return JAW_FAIL;
+	return db_exec(w->db, "DROP TRIGGER source_fts_insert", err);
+}
+
+/* Indexes the answers written since the last call, if there are enough
+ * of them (or any, when all): in large chunks, while their pages are
+ * still in the cache. */
+static int run_index(struct run_writer *w, bool all, jaw_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO source_fts (rowid, title, text)"
+		" SELECT id, title, text FROM source WHERE id > ? AND id <= ?";
+	if (!w->bulk_fts || w->last_source <= w->indexed ||
+	    (!all && w->last_source - w->indexed < RUN_FTS_CHUNK))
+		return JAW_OK;
+	sqlite3_stmt *s = db_stmt(w->db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	sqlite3_bind_int64(s, 1, w->indexed);
+	sqlite3_bind_int64(s, 2, w->last_source);
+	if (db_step_done(w->db, s, err) != JAW_OK)
+		return JAW_FAIL;
+	w->indexed = w->last_source;
+	return JAW_OK;
+}
+
+/* Indexes the last answers and puts the trigger back. */
+static int run_finish_fts(struct run_writer *w, jaw_err *err)
+{
+	if (!w->bulk_fts)
+		return JAW_OK;
+	if (w->opt->progress)
+		w->opt->progress(w->opt->progress_ctx, "indexing", 0, 0, w->rows);
+	if (run_index(w, true, err) != JAW_OK || run_set_hashsize(w, w->hashsize, err) != JAW_OK)
+		return JAW_FAIL;
+	return db_exec(w->db, run_fts_trigger, err);
+}
+
+/* A respondent's id is already in the survey: name both lines. */
+static int run_duplicate(struct run_writer *w, const char *id, size_t len, int64_t line,
+                         jaw_err *err)
+{
+	static const char sql[] = "SELECT line FROM respondent WHERE survey_id = ? AND external_id = ?";
+	sqlite3_stmt *s = db_stmt(w->db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	sqlite3_bind_int64(s, 1, w->survey_id);
+	sqlite3_bind_text(s, 2, id, (int)len, SQLITE_STATIC);
+	int64_t first = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	char *copy = xstrndup(id, len), *safe = utf8_sanitize_new(copy);
+	err_set(err, JAW_FAIL, "%s line %lld: duplicate respondent id \"%s\" (first on line %lld)",
+	        w->plan->path, (long long)line, safe, (long long)first);
+	free(safe);
+	free(copy);
+	return JAW_FAIL;
+}
+
+static int run_write_answers(struct run_writer *w, const struct run_batch *b,
+                             const struct run_row *r, int64_t respondent, jaw_err *err)
+{
+	sqlite3_stmt *s = w->ins_source;
+	for (int t = r->first_text; t < r->first_text + r->ntexts; t++) {
+		const struct run_text *x = &b->texts[t];
+		sqlite3_bind_text(s, 1, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, w->plan->columns[x->column].label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, b->arena + x->off, (int)x->len, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, respondent);
+		sqlite3_bind_int64(s, 5, w->column_ids[x->column]);
+		sqlite3_bind_text(s, 6, w->created, -1, SQLITE_STATIC);
+		if (db_step_done(w->db, s, err) != JAW_OK)
+			return JAW_FAIL;
+		w->last_source = sqlite3_last_insert_rowid(db_sqlite(w->db));
+	}
+	return JAW_OK;
+}
+
+static int run_write_row(struct run_writer *w, const struct run_batch *b, const struct run_row *r,
+                         jaw_err *err)
+{
+	sqlite3_stmt *s = w->ins_respondent;
+	sqlite3_bind_int64(s, 1, w->survey_id);
+	sqlite3_bind_text(s, 2, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, r->line);
+	sqlite3_bind_text(s, 4, b->arena + r->json_off, (int)r->json_len, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return run_duplicate(w, b->arena + r->id_off, r->id_len, r->line, err);
+	if (rc != SQLITE_DONE)
+		return err_db(err, db_sqlite(w->db), sqlite3_sql(s));
+	w->rows++;
+	return run_write_answers(w, b, r, sqlite3_last_insert_rowid(db_sqlite(w->db)), err);
+}
+
+static int run_write_batch(struct run_writer *w, const struct run_batch *b, jaw_err *err)
+{
+	for (int i = 0; i < b->nrows; i++)
+		if (run_write_row(w, b, &b->rows[i], err) != JAW_OK)
+			return JAW_FAIL;
+	if (w->opt->progress)
+		w->opt->progress(w->opt->progress_ctx, "importing", b->bytes_done, w->plan->bytes, w->rows);
+	return JAW_OK;
+}
+
+/* Prepares the two statements of the hot path. */
+static int run_prepare(struct run_writer *w, jaw_err *err)
+{
+	w->ins_respondent = db_stmt(w->db, "INSERT INTO respondent (survey_id, external_id, line,"
+	                                   " answers) VALUES (?, ?, ?, ?)", err);
+	if (!w->ins_respondent)
+		return JAW_FAIL;
+	w->ins_source = db_stmt(w->db, "INSERT INTO source (kind, title, text, respondent_id,"
+	                               " column_id, created)"
+	                               " VALUES ('survey_answer', ?1 || ': ' || ?2, ?3, ?4, ?5, ?6)",
+	                        err);
+	if (!w->ins_source)
+		return JAW_FAIL;
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(w->created, sizeof w->created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return JAW_OK;
+}
+
+/* Writes batches as the reader fills them. On an error, stops the reader. */
+static int run_consume(struct run_writer *w, struct run_queue *q, jaw_err *err)
+{
+	int rc = JAW_OK;
+	struct run_batch *b;
+	while ((b = run_queue_take_full(q)) != NULL) {
+		if (rc == JAW_OK)
+			rc = run_write_batch(w, b, err);
+		if (rc == JAW_OK)
+			rc = run_index(w, false, err);
+		if (rc != JAW_OK)
+			run_queue_set(q, &q->cancel);
+		run_queue_put_free(q, b);
+	}
+	return rc;
+}
+
+/* Checks what the reader read is what was planned. */
+static int run_check_reader(const struct run_reader *rd, jaw_err *err)
+{
+	if (rd->status != JAW_OK)
+		return err_set(err, rd->status, "%s", rd->err.msg);
+	char hash[17];
+	hash64_hex(rd->info.hash, hash);
+	if (strcmp(hash, rd->plan->hash) != 0 || rd->rows != rd->plan->rows)
+		return err_set(err, JAW_FAIL, "%s: the file changed while it was being imported;"
+		               " import it again", rd->plan->path);
+	return JAW_OK;
+}
+
+/* Runs the reader thread and writes what it reads. */
+static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err *err)
+{
+	struct run_queue q;
+	run_queue_init(&q);
+	struct run_reader rd = {.plan = w->plan, .opt = w->opt, .q = &q,
+	                        .headers_left = w->plan->header_rows, .id_col = -1};
+	for (int i = 0; i < w->plan->ncolumns; i++)
+		if (w->plan->columns[i].role == SURVEY_ROLE_ID)
+			rd.id_col = i;
+	pthread_t thread;
+	if (pthread_create(&thread, NULL, run_reader_main, &rd) != 0) {
+		run_queue_destroy(&q);
+		return err_set(err, JAW_FAIL, "cannot start the reader thread");
+	}
+	int rc = run_consume(w, &q, err);
+	pthread_join(thread, NULL);
+	if (rc == JAW_OK)
+		rc = run_check_reader(&rd, err);
+	res->respondents = rd.rows;
+	res->values = rd.values;
+	res->answers = rd.answers;
+	run_queue_destroy(&q);
+	return rc;
+}
+
+static int run_all(struct run_writer *w, struct csvimport_result *res, jaw_err *err)
+{
+	if (run_check_new(w, err) != JAW_OK || run_insert_survey(w, err) != JAW_OK ||
+	    run_insert_columns(w, err) != JAW_OK || run_prepare_fts(w, err) != JAW_OK ||
+	    run_prepare(w, err) != JAW_OK || run_rows(w, res, err) != JAW_OK)
+		return JAW_FAIL;
+	return run_finish_fts(w, err);
+}
+
+static double run_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
+                  const struct csvimport_options *opt, struct csvimport_result *res,
+                  jaw_err *err)
+{
+	double start = run_now();
+	memset(res, 0, sizeof *res);
+	if (plan->errors > 0)
+		return err_set(err, JAW_FAIL, "%s: %s", plan->path, plan->problems[0]);
+	struct run_writer w = {.db = db, .plan = plan, .opt = opt};
+	w.column_ids = xcalloc((size_t)plan->ncolumns, sizeof *w.column_ids);
+	int64_t cache = model_scalar(db, "PRAGMA cache_size", err);
+	/* A larger page cache while importing: 16 MiB. */
+	int rc = db_exec(db, "PRAGMA cache_size = -16384", err);
+	if (rc == JAW_OK && (rc = db_begin(db, err)) == JAW_OK) {
+		rc = run_all(&w, res, err);
+		if (rc == JAW_OK)
+			rc = db_commit(db, err);
+		else
+			db_rollback(db);
+	}
+	char restore[64];
+	snprintf(restore, sizeof restore, "PRAGMA cache_size = %lld", (long long)cache);
+	db_exec(db, restore, NULL);
+	free(w.column_ids);
+	res->survey_id = rc == JAW_OK ? w.survey_id : 0;
+	res->seconds = run_now() - start;
+	return rc;
+}

@@ -1,0 +1,191 @@
+/* model_survey.c - reading imported surveys: surveys, respondents, the
+ * distribution of a column's answers, codings counted by an attribute. */
+#include "config.h"
+
+#include <string.h>
+#include <stdlib.h>
+
+#include "model.h"
+
+/* The JSON path of a column's value in respondent.answers, from its id. */
+#define MODEL_SURVEY_PATH(param) \
+	"'$[' || ((SELECT position FROM survey_column WHERE id = " param ") - 1) || ']'"
+
+int64_t model_survey_count(struct jaw_db *db, jaw_err *err)
+{
+	return model_scalar(db, "SELECT count(*) FROM survey", err);
+}
+
+static void model_survey_read(sqlite3_stmt *s, void *row)
+{
+	struct survey *v = row;
+	v->id = sqlite3_column_int64(s, 0);
+	v->name = db_column_text_new(s, 1);
+	v->origin_file = db_column_text_new(s, 2);
+	v->imported = db_column_text_new(s, 3);
+	v->rows = sqlite3_column_int64(s, 4);
+}
+
+void model_survey_clear(struct survey *s)
+{
+	free(s->name);
+	free(s->origin_file);
+	free(s->imported);
+	memset(s, 0, sizeof *s);
+}
+
+static void model_survey_clear_row(void *row)
+{
+	model_survey_clear(row);
+}
+
+int model_survey_page(struct jaw_db *db, int64_t offset, int limit, struct survey *rows,
+                      jaw_err *err)
+{
+	static const char sql[] = "SELECT id, name, origin_file, imported, row_count FROM survey"
+	                          " ORDER BY id LIMIT ? OFFSET ?";
+	return model_read_page(db, sql, offset, limit, rows, sizeof *rows, model_survey_read,
+	                       model_survey_clear_row, err);
+}
+
+int64_t model_respondent_count(struct jaw_db *db, int64_t survey_id, jaw_err *err)
+{
+	static const char sql[] = "SELECT count(*) FROM respondent WHERE survey_id = ?";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, survey_id);
+	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	if (n < 0)
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return n;
+}
+
+/* Runs a page query whose first parameter is an id (then LIMIT, OFFSET). */
+static int model_survey_page_of(struct jaw_db *db, const char *sql, int64_t id, int64_t offset,
+                                int limit, void *rows, size_t size, model_read_fn read,
+                                model_clear_fn clear, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, limit);
+	sqlite3_bind_int64(s, 3, offset);
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		read(s, (char *)rows + (size_t)n++ * size);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		err_db(err, db_sqlite(db), sql);
+		while (n > 0)
+			clear((char *)rows + (size_t)--n * size);
+		n = -1;
+	}
+	sqlite3_reset(s);
+	return n;
+}
+
+static void model_respondent_read(sqlite3_stmt *s, void *row)
+{
+	struct survey_respondent *r = row;
+	r->id = sqlite3_column_int64(s, 0);
+	r->external_id = db_column_text_new(s, 1);
+	r->line = sqlite3_column_int64(s, 2);
+	r->answers = db_column_text_new(s, 3);
+	r->open_answers = sqlite3_column_int(s, 4);
+}
+
+void model_respondent_clear(struct survey_respondent *r)
+{
+	free(r->external_id);
+	free(r->answers);
+	memset(r, 0, sizeof *r);
+}
+
+static void model_respondent_clear_row(void *row)
+{
+	model_respondent_clear(row);
+}
+
+int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, int limit,
+                          struct survey_respondent *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT r.id, r.external_id, coalesce(r.line, 0), r.answers,"
+		" (SELECT count(*) FROM source s WHERE s.respondent_id = r.id)"
+		" FROM respondent r WHERE r.survey_id = ? ORDER BY r.id LIMIT ? OFFSET ?";
+	return model_survey_page_of(db, sql, survey_id, offset, limit, rows, sizeof *rows,
+	                            model_respondent_read, model_respondent_clear_row, err);
+}
+
+static void model_survey_count_read(sqlite3_stmt *s, void *row)
+{
+	struct survey_count *c = row;
+	c->value = db_column_text_new(s, 0);
+	c->label = db_column_text_new(s, 1);
+	c->count = sqlite3_column_int64(s, 2);
+}
+
+void model_survey_count_clear(struct survey_count *c)
+{
+	free(c->value);
+	free(c->label);
+	memset(c, 0, sizeof *c);
+}
+
+static void model_survey_count_clear_row(void *row)
+{
+	model_survey_count_clear(row);
+}
+
+int model_survey_distribution(struct jaw_db *db, int64_t column_id, int limit,
+                              struct survey_count *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT d.v, coalesce(l.label, ''), d.n FROM"
+		" (SELECT json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS v, count(*) AS n"
+		"   FROM respondent r WHERE r.survey_id ="
+		"   (SELECT survey_id FROM survey_column WHERE id = ?1) GROUP BY v) AS d"
+		" LEFT JOIN survey_label l ON l.column_id = ?1 AND l.value = d.v"
+		" ORDER BY d.v IS NULL, CASE WHEN typeof(d.v) IN ('integer', 'real') THEN d.v END,"
+		" d.n DESC, d.v LIMIT ?2 OFFSET ?3";
+	return model_survey_page_of(db, sql, column_id, 0, limit, rows, sizeof *rows,
+	                            model_survey_count_read, model_survey_count_clear_row, err);
+}
+
+static void model_survey_coding_read(sqlite3_stmt *s, void *row)
+{
+	struct survey_coding_count *c = row;
+	c->value = db_column_text_new(s, 0);
+	c->code_id = sqlite3_column_int64(s, 1);
+	c->code = db_column_text_new(s, 2);
+	c->codings = sqlite3_column_int64(s, 3);
+	c->respondents = sqlite3_column_int64(s, 4);
+}
+
+void model_survey_coding_count_clear(struct survey_coding_count *c)
+{
+	free(c->value);
+	free(c->code);
+	memset(c, 0, sizeof *c);
+}
+
+static void model_survey_coding_clear_row(void *row)
+{
+	model_survey_coding_count_clear(row);
+}
+
+int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
+                            struct survey_coding_count *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS v, k.id, k.name,"
+		" count(*), count(DISTINCT r.id)"
+		" FROM coding g JOIN source s ON s.id = g.source_id"
+		" JOIN respondent r ON r.id = s.respondent_id JOIN code k ON k.id = g.code_id"
+		" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"
+		" GROUP BY v, k.id ORDER BY v IS NULL, v, k.position, k.name LIMIT ?2 OFFSET ?3";
+	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
+	                            model_survey_coding_read, model_survey_coding_clear_row, err);
+}

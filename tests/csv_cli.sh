@@ -1,0 +1,110 @@
+#!/bin/sh
+# csv_cli.sh - jaw import-csv on the command line: exit codes, --dry-run,
+# messages, re-import, and all or nothing even when killed with SIGKILL.
+: "${top_srcdir:?set top_srcdir to the source tree}"
+. "$top_srcdir/tests/tap.sh"
+
+case $JAW in /*) ;; ?*) JAW=$(pwd)/$JAW ;; esac
+[ -x "$JAW" ] || skip_all "JAW is not set to the jaw binary"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 program is not installed"
+
+fx=$top_srcdir/tests/fixtures/csv
+work=$(mktemp -d "${TMPDIR:-/tmp}/jaw-csv-XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' HUP INT TERM
+cd "$work" || exit 1
+out=$work/.out
+err=$work/.err
+
+jaw() { "$JAW" "$@" </dev/null >"$out" 2>"$err"; st=$?; }
+expect() {
+	want=$1
+	shift
+	jaw "$@"
+	[ "$st" -eq "$want" ] && return 0
+	diag "exit status $st, expected $want; stderr:" "$(cat "$err")"
+	return 1
+}
+err_line() { grep -qxF -- "$1" "$err" && return 0; diag "stderr: $(cat "$err")"; return 1; }
+out_line() { grep -qxF -- "$1" "$out" && return 0; diag "stdout: $(cat "$out")"; return 1; }
+out_has() { grep -qF -- "$1" "$out" && return 0; diag "stdout: $(cat "$out")"; return 1; }
+empty() { [ ! -s "$1" ]; }
+equals() {
+	v=$(sqlite3 "$2" "$3") || return 1
+	[ "$v" = "$1" ] && return 0
+	diag "$3: \"$v\", expected \"$1\""
+	return 1
+}
+
+"$JAW" init p.jaw --codebook empty >/dev/null || exit 1
+cp "$fx/basic.csv" basic.csv
+
+check "--help lists import-csv" expect 0 import-csv --help
+check "--help shows the options" out_has "--header-rows N"
+check "no CSV: exit 2" expect 2 import-csv p.jaw
+check "no CSV: message" err_line "jaw: import-csv: name the project FILE and the CSV file"
+check "unknown option: exit 2" expect 2 import-csv p.jaw basic.csv --bogus
+check "bad --header-rows: exit 2" expect 2 import-csv p.jaw basic.csv --header-rows 0
+check "bad --delimiter: exit 2" expect 2 import-csv p.jaw basic.csv --delimiter ab
+check "unknown column: exit 2" expect 2 import-csv p.jaw basic.csv --likert Nope
+check "unknown column: message" err_line "jaw: import-csv: --likert: no column \"Nope\" (give a heading or a number from 1 to 7; --dry-run lists them)"
+check "unknown encoding: exit 2" expect 2 import-csv p.jaw basic.csv --encoding nope
+check "missing project: exit 1" expect 1 import-csv missing.jaw basic.csv
+check "missing project: message" err_line "jaw: missing.jaw: no such project; create one with: jaw init missing.jaw"
+check "missing CSV: exit 1" expect 1 import-csv p.jaw nothere.csv
+check "missing CSV: message" err_line "jaw: nothere.csv: cannot open: No such file or directory"
+
+check "--dry-run: exit 0" expect 0 import-csv p.jaw basic.csv --dry-run
+check "--dry-run: the file line" out_line "basic.csv: 4 respondents, 7 columns, 3 open answers (comma-delimited, UTF-8, 1 heading row)"
+check "--dry-run: the id column" out_line "    1  id         text           4  Respondent ID  (heading names an id)"
+check "--dry-run: a Likert column" out_line "    5  likert     integer        4  Training was sufficient  (few small whole numbers; 2-5)"
+check "--dry-run: an open question" out_line "    7  open_text  text           3  What should change?  (long or varied text)"
+check "--dry-run: says nothing was imported" out_line "dry run: nothing imported"
+check "--dry-run: nothing on stderr (not a terminal)" empty "$err"
+check "--dry-run: imports nothing" equals 0 p.jaw "SELECT count(*) FROM survey"
+check "--dry-run with duplicate ids: exit 1" expect 1 import-csv p.jaw "$fx/dup-ids.csv" --dry-run
+check "--dry-run with duplicate ids: names both lines" out_line "  line 6: duplicate respondent id \"A2\" (first on line 3)"
+
+check "import: exit 0" expect 0 import-csv p.jaw basic.csv
+check "import: summary" out_line "  4 respondents, 22 answers (19 values, 3 open answers, now sources)"
+check "import: columns by role" out_line "  columns: 1 id, 3 attribute, 2 likert, 1 open text, 0 ignored"
+check "import: no progress bar when stderr is not a terminal" empty "$err"
+check "import: answers are searchable" equals 1 p.jaw "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'annex'"
+check "import: check passes" expect 0 check p.jaw
+check "re-import: exit 1" expect 1 import-csv p.jaw basic.csv
+check "re-import: message" err_line "jaw: basic.csv: a survey called \"basic\" is already in the project; choose another name with --name"
+cp basic.csv renamed.csv
+check "same file, other name: exit 1" expect 1 import-csv p.jaw renamed.csv
+check "same file, other name: message" err_line "jaw: renamed.csv: already imported as the survey \"basic\"; to import it again as a new survey, give it a new name with --name"
+check "--name makes a new survey" expect 0 import-csv p.jaw basic.csv --name "second wave"
+check "two surveys now" equals 2 p.jaw "SELECT count(*) FROM survey"
+
+check "ragged row: exit 1" expect 1 import-csv p.jaw "$fx/ragged.csv"
+check "ragged row: message" err_line "jaw: $fx/ragged.csv line 4: 2 fields, but the heading has 3 (is a quote missing, or a delimiter inside an unquoted field?)"
+for f in unterminated nul invalid-utf8; do
+	check "$f.csv: exit 1" expect 1 import-csv p.jaw "$fx/$f.csv"
+done
+check "an xlsx: exit 1" expect 1 import-csv p.jaw "$fx/workbook.xlsx"
+check "the project after failures: unchanged" equals 2 p.jaw "SELECT count(*) FROM survey"
+check "options by number and range" expect 0 import-csv p.jaw "$fx/guess.csv" --id 1 --text 10 --attribute 7-8 --ignore Email
+check "options by number and range: roles" equals "id,ignore,attribute,attribute,attribute,attribute,attribute,attribute,ignore,open_text" p.jaw "SELECT group_concat(role) FROM (SELECT role FROM survey_column WHERE survey_id = 3 ORDER BY position)"
+check "--delimiter tab --encoding latin1" expect 0 import-csv p.jaw "$fx/latin1.csv" --encoding latin1 --delimiter ,
+
+# Killed with SIGKILL while importing: all of it or nothing, and sound.
+awk 'BEGIN { print "id,unit,comment"; for (i = 1; i <= 300000; i++) printf "%d,Unit %d,\"Answer %d about the patrol\"\n", i, i % 9, i }' >big.csv
+"$JAW" import-csv p.jaw big.csv >/dev/null 2>&1 &
+pid=$!
+sleep 1
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+# all_or_nothing: either no survey "big" or all its 300000 respondents.
+all_or_nothing() {
+	n=$(sqlite3 p.jaw "SELECT count(*) FROM respondent r JOIN survey s ON s.id = r.survey_id WHERE s.name = 'big'")
+	[ "$n" -eq 0 ] || [ "$n" -eq 300000 ] && return 0
+	diag "the killed import left $n respondents"
+	return 1
+}
+check "kill -9 during an import: all or nothing" all_or_nothing
+check "kill -9 during an import: check passes" expect 0 check p.jaw
+
+done_testing

@@ -1,0 +1,173 @@
+/* screenutil.c - a virtual terminal for screen tests: ncurses writes to
+ * /dev/null, the screen is read back from curscr and compared with the
+ * expected screens in tests/screens/. Run with JAW_UPDATE_SCREENS=1 to
+ * rewrite the expected screens after a deliberate change (then read the
+ * diff). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "demo.h"
+#include "screenutil.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Starts a virtual terminal of lines x cols. */
+void screen_start(struct screen_fixture *f, int lines, int cols)
+{
+	char buf[16];
+	snprintf(buf, sizeof buf, "%d", lines);
+	setenv("LINES", buf, 1);
+	snprintf(buf, sizeof buf, "%d", cols);
+	setenv("COLUMNS", buf, 1);
+	f->out = fopen("/dev/null", "w");
+	f->in = fopen("/dev/null", "r");
+	f->sp = newterm("xterm-256color", f->out, f->in);
+	assert_non_null(f->sp);
+	set_term(f->sp);
+	colour_init(f->rc);
+}
+
+void screen_stop(struct screen_fixture *f)
+{
+	ui_free(f->ui);
+	endwin();
+	delscreen(f->sp);
+	fclose(f->out);
+	fclose(f->in);
+	jawrc_free(f->rc);
+	db_close(f->db);
+}
+
+/* Opens the demo project (as "demo.jaw" in a fresh directory, so that the
+ * title bar is the same in every run) in a ui of lines x cols. */
+void screen_open_demo(struct screen_fixture *f, int lines, int cols)
+{
+	memset(f, 0, sizeof *f);
+	char *dir = testutil_path_new("screen");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(chdir(dir), 0);
+	free(dir);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create("demo.jaw", &f->db, &err), JAW_OK);
+	assert_int_equal(demo_load(f->db, &err), JAW_OK);
+	f->rc = jawrc_new();
+	assert_int_equal(jawrc_load_defaults(f->rc, NULL, NULL), 0);
+	screen_start(f, lines, cols);
+	f->ui = ui_new(f->db, f->rc, &err);
+	assert_non_null(f->ui);
+	ui_layout(f->ui, lines, cols);
+	ui_draw(f->ui);
+}
+
+/* Text of an alternate-charset cell as drawn by a UTF-8 terminal. */
+static const char *screen_acs(wchar_t c)
+{
+	switch (c) {
+	case 'x': return "│";
+	case 'q': return "─";
+	case 'l': return "┌";
+	case 'k': return "┐";
+	case 'm': return "└";
+	case 'j': return "┘";
+	case '`': return "◆";
+	case '~': return "·";
+	case '0': return "▮";
+	case '.': return "↓";
+	default: return "?";
+	}
+}
+
+/* Returns the screen as UTF-8 text, one line per row, trailing spaces cut. */
+char *screen_text_new(void)
+{
+	size_t cap = (size_t)(LINES * (COLS * 4 + 1) + 1), len = 0;
+	char *text = xmalloc(cap);
+	for (int y = 0; y < LINES; y++) {
+		size_t line_start = len;
+		for (int x = 0; x < COLS; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t attrs;
+			short pair;
+			mvwin_wch(curscr, y, x, &cell);
+			getcchar(&cell, wch, &attrs, &pair, NULL);
+			if (attrs & A_ALTCHARSET) {
+				const char *s = screen_acs(wch[0]);
+				memcpy(text + len, s, strlen(s));
+				len += strlen(s);
+				continue;
+			}
+			for (int i = 0; wch[i]; i++)
+				len += (size_t)utf8_encode((uint32_t)wch[i], text + len);
+			if (wch[0] && wcwidth(wch[0]) == 2)
+				x++; /* the next cell continues this character */
+		}
+		while (len > line_start && text[len - 1] == ' ')
+			len--;
+		text[len++] = '\n';
+	}
+	text[len] = '\0';
+	return text;
+}
+
+/* Compares the screen with tests/screens/NAME.txt. */
+void screen_expect(const char *name)
+{
+	char *actual = screen_text_new();
+	const char *srcdir = getenv("top_srcdir");
+	char *path = xasprintf("%s/tests/screens/%s.txt", srcdir ? srcdir : ".", name);
+	if (getenv("JAW_UPDATE_SCREENS")) {
+		testutil_write_file(path, actual, strlen(actual));
+	}
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		fail_msg("%s: missing; the screen was:\n%s", path, actual);
+	char *expected = xcalloc(1, 1 << 16);
+	size_t n = fread(expected, 1, (1 << 16) - 1, fp);
+	fclose(fp);
+	expected[n] = '\0';
+	if (strcmp(expected, actual) != 0)
+		fail_msg("screen %s differs from %s; the screen was:\n%s", name, path, actual);
+	free(expected);
+	free(actual);
+	free(path);
+}
+
+void screen_keys(struct screen_fixture *f, const int *keys, int n)
+{
+	/* the screen is drawn after every key, as the display loop does */
+	for (int i = 0; i < n; i++) {
+		ui_key(f->ui, keys[i]);
+		ui_draw(f->ui);
+	}
+	ui_draw(f->ui);
+}
+
+void screen_type(int *keys, int *n, const char *text)
+{
+	while (*text) {
+		uint32_t cp;
+		int len = utf8_decode(text, strlen(text), &cp);
+		assert_true(len > 0);
+		keys[(*n)++] = (int)cp;
+		text += len;
+	}
+}
+
+void screen_assert_has(const char *text)
+{
+	char *screen = screen_text_new();
+	if (!strstr(screen, text)) {
+		/* cmocka cuts long messages: the screen goes to stderr whole */
+		fprintf(stderr, "# \"%s\" is not on the screen:\n%s", text, screen);
+		fail_msg("\"%s\" is not on the screen (see above)", text);
+	}
+	free(screen);
+}

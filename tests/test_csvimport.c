@@ -1,0 +1,586 @@
+/* test_csvimport.c - survey import: every oddity of tests/fixtures/csv, the
+ * guesser's decisions, errors, all or nothing, re-import, queries. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvimport.h"
+#include "hash.h"
+#include "model.h"
+#include "testutil.h"
+#include "xalloc.h"
+
+static char *fixture_new(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	return xasprintf("%s/tests/fixtures/csv/%s", top && *top ? top : ".", name);
+}
+
+/* Plans and imports a fixture; returns the status, err has the message. */
+static int import_with(struct jaw_db *db, const char *name, struct csvimport_options *opt,
+                       jaw_err *err)
+{
+	char *path = fixture_new(name);
+	err_clear(err);
+	struct csvimport_plan *plan = csvimport_plan_new(path, opt, err);
+	int rc = err->status;
+	if (plan) {
+		struct csvimport_result res;
+		rc = csvimport_run(db, plan, opt, &res, err);
+	}
+	csvimport_plan_free(plan);
+	free(path);
+	return rc;
+}
+
+static int import(struct jaw_db *db, const char *name, jaw_err *err)
+{
+	struct csvimport_options opt = {0};
+	return import_with(db, name, &opt, err);
+}
+
+/* The expected message "PATH-OF-FIXTURE suffix". */
+static void assert_error(const jaw_err *err, const char *name, const char *suffix)
+{
+	char *path = fixture_new(name);
+	char *want = xasprintf("%s%s", path, suffix);
+	assert_string_equal(err->msg, want);
+	free(want);
+	free(path);
+}
+
+/* The text of a one-value query. */
+static char *text_new(struct jaw_db *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *t = db_column_text_new(s, 0);
+	sqlite3_finalize(s);
+	return t;
+}
+
+static void assert_text(struct jaw_db *db, const char *sql, const char *want)
+{
+	char *t = text_new(db, sql);
+	if (strcmp(t, want) != 0)
+		fail_msg("%s: got \"%s\", expected \"%s\"", sql, t, want);
+	free(t);
+}
+
+static void count_problem(void *ctx, const char *problem)
+{
+	fprintf(stderr, "# problem: %s\n", problem);
+	(*(int *)ctx)++;
+}
+
+/* The project passes jaw check and the full-text trigger is as created. */
+static void assert_sound(struct jaw_db *db)
+{
+	int problems = 0;
+	jaw_err err;
+	assert_int_equal(db_check(db, count_problem, &problems, &err), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE type ="
+	                                     " 'trigger' AND name = 'source_fts_insert'"), 1);
+}
+
+static void test_hash_vectors(void **state)
+{
+	(void)state;
+	struct hash64 h;
+	char hex[17];
+	hash64_init(&h);
+	hash64_hex(hash64_final(&h), hex);
+	assert_string_equal(hex, "ef46db3751d8e999");
+	hash64_update(&h, "abc", 3);
+	hash64_hex(hash64_final(&h), hex);
+	assert_string_equal(hex, "44bc2cf5ad770999");
+	hash64_init(&h);
+	const char *t = "Nobody inspects the spammish repetition";
+	for (const char *p = t; *p; p++)
+		hash64_update(&h, p, 1);
+	hash64_hex(hash64_final(&h), hex);
+	assert_string_equal(hex, "fbcea83c8a378bf1");
+}
+
+static void test_basic(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
+	assert_text(db, "SELECT name || '|' || row_count || '|' || encoding || '|' || delimiter"
+	                " FROM survey", "basic|4|UTF-8|,");
+	assert_text(db, "SELECT group_concat(role || ':' || value_type, ' ') FROM survey_column",
+	            "id:text attribute:text attribute:text attribute:integer likert:integer"
+	            " likert:integer open_text:text");
+	assert_text(db, "SELECT answers FROM respondent WHERE external_id = 'R01'",
+	            "[null,\"Norway\",\"Commander\",12,4,5,null]");
+	assert_text(db, "SELECT answers FROM respondent WHERE external_id = 'R03'",
+	            "[null,\"Norway\",\"Staff officer\",3,5,null,null]");
+	assert_text(db, "SELECT title || '|' || text FROM source WHERE respondent_id ="
+	                " (SELECT id FROM respondent WHERE external_id = 'R04')",
+	            "R04: What should change?|We need a \"protection of civilians\" annex in every"
+	            " operation order.");
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source WHERE kind ="
+	                                     " 'survey_answer'"), 3);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts"
+	                                     " MATCH 'annex'"), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent_value"), 19);
+	assert_int_equal(testutil_scalar(db, "SELECT value FROM respondent_value v JOIN"
+	                                     " survey_column c ON c.id = v.column_id JOIN respondent r"
+	                                     " ON r.id = v.respondent_id WHERE c.label = 'Years of"
+	                                     " service' AND r.external_id = 'R04'"), 21);
+	assert_sound(db);
+	db_close(db);
+}
+
+/* The same two rows written as UTF-8 with a BOM, UTF-16LE and UTF-16BE. */
+static void test_bom_and_utf16(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"bom.csv", "utf16le.csv", "utf16be.csv"};
+	static const char *const encodings[] = {"UTF-8 (BOM)", "UTF-16LE (BOM)", "UTF-16BE (BOM)"};
+	for (int i = 0; i < 3; i++) {
+		struct jaw_db *db = testutil_project_new(NULL);
+		jaw_err err;
+		assert_int_equal(import(db, files[i], &err), JAW_OK);
+		assert_text(db, "SELECT encoding FROM survey", encodings[i]);
+		assert_text(db, "SELECT group_concat(label, ',') FROM (SELECT label FROM survey_column"
+		                " ORDER BY position)", "id,nation,comment");
+		assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+		            "[null,\"Norway\",\"Gjøvik was quiet\"] [null,\"France\",\"Café near the"
+		            " checkpoint\"]");
+		db_close(db);
+	}
+}
+
+static void test_other_encodings(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "latin1.csv", &err), JAW_FAIL);
+	assert_error(&err, "latin1.csv", " line 2: invalid UTF-8 (byte 0xE8); if the file is in"
+	             " another encoding, name it with --encoding (e.g. latin1, cp1252)");
+	struct csvimport_options opt = {.encoding = "latin1"};
+	assert_int_equal(import_with(db, "latin1.csv", &opt, &err), JAW_OK);
+	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	            "[null,\"Genève\",\"Müller said « ok »\"] [null,\"Köln\",\"naïve\"]");
+	opt.encoding = "cp1252";
+	assert_int_equal(import_with(db, "cp1252.csv", &opt, &err), JAW_OK);
+	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent WHERE survey_id = 2",
+	            "[null,\"Canada\",\"“Quoted” by the interpreter\"] [null,\"Spain\",\"cost 5€ a"
+	            " day\"]");
+	opt.encoding = "no-such-encoding";
+	assert_int_equal(import_with(db, "cp1252.csv", &opt, &err), JAW_USAGE);
+	assert_string_equal(err.msg, "unknown encoding \"no-such-encoding\" (iconv -l lists the"
+	                             " names it knows)");
+	db_close(db);
+}
+
+static void test_delimiters(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "semicolon.csv", &err), JAW_OK);
+	assert_int_equal(import(db, "tab.tsv", &err), JAW_OK);
+	assert_int_equal(import(db, "pipe.csv", &err), JAW_OK);
+	assert_text(db, "SELECT group_concat(delimiter, '') FROM survey", ";\t|");
+	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	            "[null,\"Norway\",4] [null,\"Bosnia; Herzegovina\",5] [null,\"Norway\",4]"
+	            " [null,\"North Macedonia\",5] [null,\"Norway\",4] [null,\"Chile\",5]");
+	struct csvimport_options opt = {.delimiter = ',', .name = "forced"};
+	assert_int_equal(import_with(db, "pipe.csv", &opt, &err), JAW_OK);
+	assert_text(db, "SELECT group_concat(label, ',') FROM survey_column WHERE survey_id = 4",
+	            "id|nation|score");
+	db_close(db);
+}
+
+/* CRLF, CR-only and no final newline: same values, LF in open answers,
+ * and each respondent knows the line it starts on. */
+static void test_line_ends(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	struct csvimport_options opt = {.roles[SURVEY_ROLE_TEXT] = "comment"};
+	assert_int_equal(import_with(db, "crlf.csv", &opt, &err), JAW_OK);
+	assert_int_equal(import_with(db, "cr.csv", &opt, &err), JAW_OK);
+	for (int survey = 1; survey <= 2; survey++) {
+		char *sql = xasprintf("SELECT group_concat(r.line || '=' || s.text, '|') FROM source s"
+		                      " JOIN respondent r ON r.id = s.respondent_id WHERE r.survey_id = %d",
+		                      survey);
+		assert_text(db, sql, "2=first|3=two\nlines|5=third");
+		free(sql);
+	}
+	assert_int_equal(import(db, "nofinal.csv", &err), JAW_OK);
+	assert_text(db, "SELECT answers FROM respondent WHERE survey_id = 3 AND external_id = '2'",
+	            "[null,\"Chile\",\"last line without a newline\"]");
+	db_close(db);
+}
+
+static void test_quoted(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	struct csvimport_options opt = {.roles[SURVEY_ROLE_TEXT] = "answer"};
+	assert_int_equal(import_with(db, "quoted.csv", &opt, &err), JAW_OK);
+	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	            "[null,\"Sarvan, Eastern Veldria\",null] [null,\"Kraków\",null]"
+	            " [null,\"plain\",null]");
+	assert_text(db, "SELECT group_concat(text, '|') FROM source",
+	            "He said \"stop\" at the checkpoint.|First line\nsecond line, with a comma");
+	assert_text(db, "SELECT group_concat(line, ',') FROM respondent", "2,3,5");
+	db_close(db);
+}
+
+/* Each broken file: the exact error, and nothing imported. */
+static void test_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *file, *suffix;
+	} cases[] = {
+		{"ragged.csv", " line 4: 2 fields, but the heading has 3 (is a quote missing, or a"
+		               " delimiter inside an unquoted field?)"},
+		{"unterminated.csv", " line 3: unterminated quoted field: the quote that opens it on"
+		                     " this line is never closed"},
+		{"nul.csv", " line 3: a NUL byte: is this a binary file?"},
+		{"invalid-utf8.csv", " line 5: invalid UTF-8 (byte 0xFF); if the file is in another"
+		                     " encoding, name it with --encoding (e.g. latin1, cp1252)"},
+		{"binary.dat", " line 1: not a CSV file: it holds binary data; if it is UTF-16 text"
+		               " without a byte order mark, name the encoding with --encoding"
+		               " UTF-16LE or UTF-16BE"},
+		{"workbook.xlsx", " line 1: not a CSV file: it is a ZIP archive, such as an Excel"
+		                  " workbook (.xlsx): save it as CSV first"},
+		{"no-such-file.csv", ": cannot open: No such file or directory"},
+	};
+	struct jaw_db *db = testutil_project_new(NULL);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		jaw_err err;
+		assert_int_equal(import(db, cases[i].file, &err), JAW_FAIL);
+		assert_error(&err, cases[i].file, cases[i].suffix);
+	}
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent"), 0);
+	db_close(db);
+}
+
+static void test_duplicate_ids(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "dup-ids.csv", &err), JAW_FAIL);
+	assert_error(&err, "dup-ids.csv", " line 6: duplicate respondent id \"A2\" (first on line 3)");
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
+	/* a dry run finds it in the plan */
+	char *path = fixture_new("dup-ids.csv");
+	struct csvimport_options opt = {.check_ids = true};
+	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
+	assert_non_null(plan);
+	assert_int_equal(plan->errors, 1);
+	assert_int_equal(plan->nproblems, 1);
+	assert_string_equal(plan->problems[0], "line 6: duplicate respondent id \"A2\" (first on line 3)");
+	csvimport_plan_free(plan);
+	free(path);
+	db_close(db);
+}
+
+static struct csvimport_plan *plan_of(const char *name, struct csvimport_options *opt)
+{
+	char *path = fixture_new(name);
+	jaw_err err;
+	err_clear(&err);
+	struct csvimport_plan *plan = csvimport_plan_new(path, opt, &err);
+	if (!plan)
+		fail_msg("%s: %s", name, err.msg);
+	free(path);
+	return plan;
+}
+
+static void test_headings(void **state)
+{
+	(void)state;
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *p = plan_of("headers.csv", &opt);
+	static const char *const labels[] = {"id", "Role", "column 3", "Role (2)", "Nation", "column 6"};
+	for (int i = 0; i < 6; i++)
+		assert_string_equal(p->columns[i].label, labels[i]);
+	assert_int_equal(p->nproblems, 3);
+	assert_string_equal(p->problems[0], "column 3 has no heading; it is called \"column 3\"");
+	assert_string_equal(p->problems[1], "columns 2 and 4 are both headed \"Role\"; column 4 is"
+	                                    " called \"Role (2)\"");
+	assert_string_equal(p->problems[2], "column 6 has no heading; it is called \"column 6\"");
+	assert_int_equal(p->columns[5].role, SURVEY_ROLE_IGNORE);
+	csvimport_plan_free(p);
+
+	p = plan_of("long-headers.csv", &opt);
+	assert_string_equal(p->columns[1].label, "To what extent do\u2026 before deployment?");
+	assert_string_equal(p->columns[2].label, "To what extent do\u2026 right channels?");
+	assert_string_equal(p->columns[1].question, "To what extent do you agree that your unit"
+	                    " received enough training on the protection of civilians before"
+	                    " deployment?");
+	assert_int_equal(p->nproblems, 0);
+	csvimport_plan_free(p);
+
+	opt.header_rows = 2;
+	p = plan_of("header-rows.csv", &opt);
+	assert_int_equal(p->rows, 3);
+	assert_string_equal(p->columns[0].label, "Respondent ID");
+	assert_int_equal(p->columns[0].role, SURVEY_ROLE_ID);
+	assert_string_equal(p->columns[2].label, "How satisfied are you with: Equipment");
+	assert_string_equal(p->columns[4].label, "Any comments?");
+	assert_int_equal(p->columns[3].role, SURVEY_ROLE_LIKERT);
+	csvimport_plan_free(p);
+}
+
+/* The guesser's decision on each kind of column. */
+static void test_guess(void **state)
+{
+	(void)state;
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *p = plan_of("guess.csv", &opt);
+	static const struct {
+		enum survey_role role;
+		enum survey_type type;
+		const char *reason;
+	} want[] = {
+		{SURVEY_ROLE_ID, SURVEY_TYPE_TEXT, "heading names an id"},
+		{SURVEY_ROLE_IGNORE, SURVEY_TYPE_TEXT, "personal data"},
+		{SURVEY_ROLE_ATTRIBUTE, SURVEY_TYPE_TEXT, "categories"},
+		{SURVEY_ROLE_ATTRIBUTE, SURVEY_TYPE_INTEGER, "numbers"},
+		{SURVEY_ROLE_ATTRIBUTE, SURVEY_TYPE_REAL, "numbers"},
+		{SURVEY_ROLE_ATTRIBUTE, SURVEY_TYPE_INTEGER, "numbers"},
+		{SURVEY_ROLE_LIKERT, SURVEY_TYPE_INTEGER, "few small whole numbers"},
+		{SURVEY_ROLE_LIKERT, SURVEY_TYPE_INTEGER, "few small whole numbers"},
+		{SURVEY_ROLE_IGNORE, SURVEY_TYPE_TEXT, "no values"},
+		{SURVEY_ROLE_TEXT, SURVEY_TYPE_TEXT, "long or varied text"},
+	};
+	assert_int_equal(p->ncolumns, 10);
+	for (int i = 0; i < 10; i++) {
+		if (p->columns[i].role != want[i].role || p->columns[i].type != want[i].type ||
+		    strcmp(p->columns[i].reason, want[i].reason) != 0)
+			fail_msg("column %d: %s %s (%s)", i + 1, survey_role_name(p->columns[i].role),
+			         survey_type_name(p->columns[i].type), p->columns[i].reason);
+	}
+	assert_int_equal(p->answers, 3);
+	csvimport_plan_free(p);
+
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "likert-labels.csv", &err), JAW_OK);
+	assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
+	            "id,likert,likert,likert,attribute");
+	assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
+	                " WHERE column_id = 2", "1=Strongly disagree,2=Disagree,3=Neither agree nor"
+	                " disagree,4=Agree,5=Strongly agree");
+	assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
+	                " WHERE column_id = 4", "1=Very poor,3=Fair,4=Good,5=Very good");
+	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	            "[null,5,1,1,\"Alpha\"] [null,4,3,3,\"Bravo\"] [null,2,4,5,\"Alpha\"]"
+	            " [null,3,5,3,\"Charlie\"] [null,4,2,4,\"Bravo\"]");
+	db_close(db);
+}
+
+static void test_options(void **state)
+{
+	(void)state;
+	struct csvimport_options opt = {.roles[SURVEY_ROLE_ID] = "Nation",
+	                                .roles[SURVEY_ROLE_TEXT] = "2-3",
+	                                .roles[SURVEY_ROLE_ATTRIBUTE] = "Q1,8"};
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
+	assert_string_equal(err.msg, "import-csv: column 3 (Nation) is given two roles: --id and"
+	                             " --text");
+	opt.roles[SURVEY_ROLE_TEXT] = "what worked well?";
+	opt.roles[SURVEY_ROLE_ID] = "Email";
+	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_OK);
+	assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
+	            "attribute,id,attribute,attribute,attribute,attribute,attribute,attribute,"
+	            "ignore,open_text");
+	opt = (struct csvimport_options){.roles[SURVEY_ROLE_LIKERT] = "99", .name = "x"};
+	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
+	assert_string_equal(err.msg, "import-csv: --likert: no column \"99\" (give a heading or a"
+	                             " number from 1 to 10; --dry-run lists them)");
+	opt = (struct csvimport_options){.roles[SURVEY_ROLE_LIKERT] = "Nation", .name = "x"};
+	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_FAIL);
+	assert_error(&err, "guess.csv", ": column 3 (Nation) cannot be Likert: its values are not"
+	             " whole numbers from 0 to 10 nor the labels of a scale");
+	db_close(db);
+}
+
+/* Writes a file of n rows whose last row repeats the first id. */
+static char *late_failure_new(int n)
+{
+	char *path = testutil_path_new("late.csv");
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("id,unit,score,comment\n", f);
+	for (int i = 1; i <= n; i++)
+		fprintf(f, "%d,Unit %d,%d,\"Answer number %d, about patrols\"\n", i == n ? 1 : i,
+		        i % 7, i % 5 + 1, i);
+	fclose(f);
+	return path;
+}
+
+static void test_all_or_nothing(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	int64_t sources = testutil_scalar(db, "SELECT count(*) FROM source");
+	int64_t surveys = testutil_scalar(db, "SELECT count(*) FROM survey");
+	int64_t patrols = testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts"
+	                                      " MATCH 'patrols'");
+	char *path = late_failure_new(60000);
+	jaw_err err;
+	err_clear(&err);
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
+	assert_non_null(plan);
+	struct csvimport_result res;
+	assert_int_equal(csvimport_run(db, plan, &opt, &res, &err), JAW_FAIL);
+	char *want = xasprintf("%s line 60001: duplicate respondent id \"1\" (first on line 2)", path);
+	assert_string_equal(err.msg, want);
+	free(want);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source"), sources);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), surveys);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts"
+	                                     " MATCH 'patrols'"), patrols);
+	assert_sound(db);
+	csvimport_plan_free(plan);
+	free(path);
+	db_close(db);
+}
+
+static void test_reimport(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
+	assert_int_equal(import(db, "basic.csv", &err), JAW_FAIL);
+	assert_error(&err, "basic.csv", ": a survey called \"basic\" is already in the project;"
+	             " choose another name with --name");
+	struct csvimport_options opt = {.name = "basic"};
+	assert_int_equal(import_with(db, "basic.csv", &opt, &err), JAW_FAIL);
+	opt.name = "second wave";
+	assert_int_equal(import_with(db, "basic.csv", &opt, &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 2);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent"), 8);
+	/* the same content under another file name is recognised too */
+	char *copy = testutil_path_new("copy.csv"), *orig = fixture_new("basic.csv");
+	FILE *in = fopen(orig, "rb");
+	char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf, in);
+	fclose(in);
+	testutil_write_file(copy, buf, n);
+	struct csvimport_options none = {0};
+	struct csvimport_plan *plan = csvimport_plan_new(copy, &none, &err);
+	struct csvimport_result res;
+	assert_int_equal(csvimport_run(db, plan, &none, &res, &err), JAW_FAIL);
+	char *want = xasprintf("%s: already imported as the survey \"basic\"; to import it again as a"
+	                       " new survey, give it a new name with --name", copy);
+	assert_string_equal(err.msg, want);
+	free(want);
+	csvimport_plan_free(plan);
+	free(copy);
+	free(orig);
+	assert_sound(db);
+	db_close(db);
+}
+
+static void test_queries(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "likert-labels.csv", &err), JAW_OK);
+	assert_int_equal(model_survey_count(db, &err), 1);
+	struct survey sv[2];
+	assert_int_equal(model_survey_page(db, 0, 2, sv, &err), 1);
+	assert_string_equal(sv[0].name, "likert-labels");
+	assert_int_equal(sv[0].rows, 5);
+	model_survey_clear(&sv[0]);
+
+	assert_int_equal(model_respondent_count(db, 1, &err), 5);
+	struct survey_respondent r[2];
+	assert_int_equal(model_respondent_page(db, 1, 3, 2, r, &err), 2);
+	assert_string_equal(r[0].external_id, "4");
+	assert_int_equal(r[0].line, 5);
+	assert_string_equal(r[1].answers, "[null,4,2,4,\"Bravo\"]");
+	model_respondent_clear(&r[0]);
+	model_respondent_clear(&r[1]);
+
+	struct survey_count c[8];
+	int n = model_survey_distribution(db, 2, 8, c, &err);
+	assert_int_equal(n, 4);
+	static const char *const want[] = {"2 Disagree 1", "3 Neither agree nor disagree 1",
+	                                   "4 Agree 2", "5 Strongly agree 1"};
+	for (int i = 0; i < n; i++) {
+		char got[128];
+		snprintf(got, sizeof got, "%s %s %lld", c[i].value, c[i].label, (long long)c[i].count);
+		assert_string_equal(got, want[i]);
+		model_survey_count_clear(&c[i]);
+	}
+	n = model_survey_distribution(db, 5, 8, c, &err);
+	assert_int_equal(n, 3);
+	assert_string_equal(c[0].value, "Alpha");
+	for (int i = 0; i < n; i++)
+		model_survey_count_clear(&c[i]);
+	db_close(db);
+}
+
+static void test_codings_by_attribute(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO code (name) VALUES ('Training')", &err), JAW_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                             " SELECT s.id, 0, 5, (SELECT id FROM code WHERE name = 'Training'),"
+	                             " 'ana' FROM source s", &err), JAW_OK);
+	struct survey_coding_count c[8];
+	int n = model_survey_codings_by(db, 2, 0, 8, c, &err);
+	assert_int_equal(n, 3);
+	assert_string_equal(c[0].value, "Italy");
+	assert_string_equal(c[0].code, "Training");
+	assert_int_equal(c[0].codings, 1);
+	assert_string_equal(c[1].value, "Norway");
+	assert_int_equal(c[1].respondents, 1);
+	assert_string_equal(c[2].value, "Poland");
+	for (int i = 0; i < n; i++)
+		model_survey_coding_count_clear(&c[i]);
+	db_close(db);
+}
+
+int main(void)
+{
+	testutil_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hash_vectors),
+		cmocka_unit_test(test_basic),
+		cmocka_unit_test(test_bom_and_utf16),
+		cmocka_unit_test(test_other_encodings),
+		cmocka_unit_test(test_delimiters),
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_quoted),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_duplicate_ids),
+		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_guess),
+		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_all_or_nothing),
+		cmocka_unit_test(test_reimport),
+		cmocka_unit_test(test_queries),
+		cmocka_unit_test(test_codings_by_attribute),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

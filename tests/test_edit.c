@@ -1,0 +1,316 @@
+/* test_edit.c - editing in the interface on a virtual terminal: forms,
+ * the command line, search, filters, deleting, reading a source. Keys are
+ * fed to the interface through ui_script, as a user would type them. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "model.h"
+#include "screenutil.h"
+#include "xalloc.h"
+
+#define CTRL(c) ((c) - 'a' + 1)
+
+/* Runs key (an action key) with the script of keys for its prompt or form. */
+static void edit_run(struct screen_fixture *f, int key, const int *script, int n)
+{
+	ui_script(f->ui, script, n);
+	ui_key(f->ui, key);
+	ui_draw(f->ui);
+}
+
+/* Saves the screen at the end of a script (the form is still open). */
+static char *edit_captured;
+
+static void edit_capture(struct ui *ui, void *ctx)
+{
+	(void)ui, (void)ctx;
+	free(edit_captured);
+	edit_captured = screen_text_new();
+}
+
+static void test_add_timeline_item_with_the_form(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[128], n = 0;
+	keys[n++] = '\t'; /* Kind stays "event"; to Title */
+	screen_type(keys, &n, "Workshop in Tromsø");
+	keys[n++] = '\t';
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "2026-12-10");
+	keys[n++] = '\t';
+	screen_type(keys, &n, "2026-12-11");
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Tromsø");
+	keys[n++] = '\n';
+	edit_run(&f, 'a', keys, n);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(model_timeline_count(f.db, &err), 25);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM timeline_item WHERE title ="
+	                                       " 'Workshop in Tromsø' AND start_date = '2026-12-10'"
+	                                       " AND end_date = '2026-12-11' AND kind = 'event'"
+	                                       " AND location = 'Tromsø'"), 1);
+	/* the cursor is on the new item and the screen shows it */
+	screen_assert_has(" Timeline  17/25");
+	screen_assert_has("2026-12-10 event     Workshop in Tromsø");
+	screen_assert_has("Saved.");
+	screen_stop(&f);
+}
+
+static void test_form_shows_errors_and_keeps_the_input(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[64], n = 0;
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Bad date");
+	keys[n++] = '\t';
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "2026-02-30");
+	keys[n++] = '\n';
+	f.ui->script_end = edit_capture;
+	edit_run(&f, 'a', keys, n);
+	assert_non_null(strstr(edit_captured, "\"2026-02-30\": month 2 of 2026 has no day 30"));
+	assert_non_null(strstr(edit_captured, "Bad date"));
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(model_timeline_count(f.db, &err), 24); /* cancelled: nothing stored */
+	free(edit_captured);
+	edit_captured = NULL;
+	/* the panes come back whole after the form closes */
+	screen_expect("demo-80x24");
+	screen_stop(&f);
+}
+
+static void test_edit_stakeholder_and_refuse_a_cycle(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int focus[] = {'S', 'j', 'j'}; /* Joint Strategic Headquarters Valmont */
+	screen_keys(&f, focus, 3);
+	screen_assert_has("Joint Strategic Headquarters Valmont (organisation)");
+	/* make it a member of one of its own members: refused, in the form */
+	int keys[64], n = 0;
+	keys[n++] = '\t';
+	keys[n++] = '\t';
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "Battlegroup Delta");
+	keys[n++] = '\n';
+	f.ui->script_end = edit_capture;
+	edit_run(&f, 'e', keys, n);
+	if (!strstr(edit_captured, "cannot belong to \"Battlegroup"))
+		fprintf(stderr, "no refusal in the form:\n%s", edit_captured), fail();
+	free(edit_captured);
+	edit_captured = NULL;
+	/* a plain edit goes through */
+	n = 0;
+	keys[n++] = '\t';
+	keys[n++] = '\t';
+	keys[n++] = '\t';
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "Sponsor of the study");
+	keys[n++] = '\n';
+	edit_run(&f, 'e', keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder WHERE role ="
+	                                       " 'Sponsor of the study'"), 1);
+	screen_stop(&f);
+}
+
+static void test_add_stakeholder_choices_cycle(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int focus[] = {'S'};
+	screen_keys(&f, focus, 1);
+	int keys[64], n = 0;
+	keys[n++] = ' '; /* person -> organisation */
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Veldrian Red Crescent");
+	for (int i = 0; i < 3; i++)
+		keys[n++] = '\t';
+	keys[n++] = ' '; /* power: "" -> 1 */
+	keys[n++] = ' '; /* -> 2 */
+	keys[n++] = '\t';
+	keys[n++] = KEYS_LEFT; /* interest: "" -> 5 */
+	keys[n++] = '\n';
+	edit_run(&f, 'a', keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder WHERE name ="
+	                                       " 'Veldrian Red Crescent' AND kind = 'organisation'"
+	                                       " AND power = 2 AND interest = 5"), 1);
+	screen_stop(&f);
+}
+
+static void test_delete_asks_first(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int go[] = {':'};
+	const int to_seminar[] = {'g', 'o', 't', 'o', ' ', '2', '0', '2', '6', '-', '1', '1', '-',
+	                          '0', '2', '\n'};
+	ui_script(f.ui, to_seminar, (int)(sizeof to_seminar / sizeof *to_seminar));
+	screen_keys(&f, go, 1);
+	screen_assert_has("Mission visit to MINUVE (event, done)");
+	int64_t sources = testutil_scalar(f.db, "SELECT count(*) FROM source");
+	int64_t gathered = testutil_scalar(f.db, "SELECT count(*) FROM source s JOIN timeline_item t"
+	                                         " ON t.id = s.timeline_item_id"
+	                                         " WHERE t.title = 'Mission visit to MINUVE'");
+	assert_true(gathered > 0);
+	static const char unlinked_sql[] = "SELECT count(*) FROM source WHERE timeline_item_id IS NULL";
+	int64_t unlinked = testutil_scalar(f.db, unlinked_sql);
+	const int no[] = {'n'};
+	f.ui->script_end = NULL;
+	edit_run(&f, 'd', no, 1);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(model_timeline_count(f.db, &err), 24);
+	const int yes[] = {'y'};
+	edit_run(&f, 'd', yes, 1);
+	assert_int_equal(model_timeline_count(f.db, &err), 23);
+	/* its evidence stays, without the link */
+	assert_int_equal(model_source_count(f.db, &err), sources);
+	assert_int_equal(testutil_scalar(f.db, unlinked_sql), unlinked + gathered);
+	screen_assert_has("Deleted \"Mission visit to MINUVE\".");
+	screen_stop(&f);
+}
+
+static void test_command_line(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[64], n = 0;
+	screen_type(keys, &n, "go");
+	keys[n++] = '\t'; /* completes to goto */
+	screen_type(keys, &n, " 2026-12-01\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has(" Timeline  16/24");
+	screen_assert_has("Human security seminar (event, planned)");
+	/* history: Up brings the last command back */
+	n = 0;
+	keys[n++] = KEYS_UP;
+	keys[n++] = CTRL('w');
+	screen_type(keys, &n, "2026-09-01\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has(" Timeline  6/24");
+	/* errors say what is wrong */
+	n = 0;
+	screen_type(keys, &n, "goto tomorrow\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("\"tomorrow\" is not a date: write YYYY-MM-DD");
+	n = 0;
+	screen_type(keys, &n, "fly\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("no command \"fly\" (Tab completes; :help)");
+	/* jawrc lines work for the session */
+	n = 0;
+	screen_type(keys, &n, "bind generic % move-last\n");
+	edit_run(&f, ':', keys, n);
+	const int pct[] = {'%'};
+	screen_keys(&f, pct, 1);
+	screen_assert_has(" Timeline  24/24");
+	screen_stop(&f);
+}
+
+static void test_search_and_next(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[32], n = 0;
+	screen_type(keys, &n, "interview trip\n");
+	edit_run(&f, '/', keys, n);
+	screen_assert_has(" Timeline  7/24");
+	const int next[] = {'n'};
+	screen_keys(&f, next, 1);
+	screen_assert_has(" Timeline  8/24");
+	screen_keys(&f, next, 1);
+	screen_assert_has(" Timeline  7/24");
+	screen_assert_has("Search wrapped round.");
+	const int prev[] = {'N'};
+	screen_keys(&f, prev, 1);
+	screen_assert_has(" Timeline  8/24");
+	n = 0;
+	screen_type(keys, &n, "zanzibar\n");
+	edit_run(&f, '/', keys, n);
+	screen_assert_has("\"zanzibar\" is not in the timeline.");
+	screen_stop(&f);
+}
+
+static void test_evidence_filter_sort_and_links(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[64], n = 0;
+	screen_type(keys, &n, "filter kind=observation\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has(" Evidence  1/3  kind=observation");
+	const int sort[] = {'s'};
+	screen_keys(&f, sort, 1);
+	screen_assert_has("kind=observation, by title");
+	screen_assert_has("Sorted by title.");
+	const int clear[] = {'x'};
+	screen_keys(&f, clear, 1);
+	screen_assert_has(" Evidence  1/799  by title");
+	n = 0;
+	screen_type(keys, &n, "filter stakeholder=\"Nobody Here\"\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("filter: no stakeholder called \"Nobody Here\"");
+	/* Enter on a timeline event lists the evidence gathered there */
+	const int open_event[] = {'T', 'j', 'j', 'j', 'j', 'j', 'j', 'j', '\n'};
+	screen_keys(&f, open_event, 9);
+	screen_assert_has(" Evidence  1/2  at Interview trip to LCC Kraków");
+	/* and Enter on a stakeholder the evidence linked to them */
+	const int open_person[] = {'S', 'j', '\n'};
+	screen_keys(&f, open_person, 3);
+	screen_assert_has(" Evidence  (none)  with François Lefèvre");
+	screen_stop(&f);
+}
+
+static void test_read_a_source(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int focus[] = {'E', 'j', 'j'};
+	screen_keys(&f, focus, 3);
+	const int keys[] = {'G'};
+	f.ui->script_end = edit_capture;
+	edit_run(&f, '\n', keys, 1);
+	assert_non_null(strstr(edit_captured, "Interview with the brigade legal adviser"));
+	assert_non_null(strstr(edit_captured, "q close"));
+	free(edit_captured);
+	edit_captured = NULL;
+	/* back in the panes after it closes */
+	screen_assert_has(" Evidence  3/799");
+	screen_stop(&f);
+}
+
+int main(void)
+{
+	testutil_init();
+	unsetenv("NO_COLOR");
+	setenv("VISUAL", "false", 1); /* no editor runs in these tests */
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_add_timeline_item_with_the_form),
+		cmocka_unit_test(test_form_shows_errors_and_keeps_the_input),
+		cmocka_unit_test(test_edit_stakeholder_and_refuse_a_cycle),
+		cmocka_unit_test(test_add_stakeholder_choices_cycle),
+		cmocka_unit_test(test_delete_asks_first),
+		cmocka_unit_test(test_command_line),
+		cmocka_unit_test(test_search_and_next),
+		cmocka_unit_test(test_evidence_filter_sort_and_links),
+		cmocka_unit_test(test_read_a_source),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

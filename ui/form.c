@@ -1,0 +1,231 @@
+/* form.c - a form over the screen for adding and editing records: one
+ * line per field, edited in place with readline keys; choices cycle with
+ * Space; long text goes to $VISUAL/$EDITOR with Ctrl-X. Enter saves (the
+ * record is committed before the form closes), Esc cancels. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "lineedit.h"
+#include "ui.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define CTRL(c) ((c) - 'a' + 1)
+
+struct form {
+	struct ui *ui;
+	const char *title;
+	struct form_field *fields;
+	int n, current;
+	struct lineedit le; /* the current field, while it is edited */
+	char error[1100];
+	WINDOW *win;
+};
+
+static void form_load_field(struct form *f)
+{
+	lineedit_set(&f->le, f->fields[f->current].value);
+}
+
+static void form_store_field(struct form *f)
+{
+	struct form_field *fld = &f->fields[f->current];
+	if (fld->long_text)
+		return;
+	free(fld->value);
+	fld->value = xstrdup(f->le.buf);
+}
+
+static int form_label_width(const struct form *f)
+{
+	int w = 0;
+	for (int i = 0; i < f->n; i++)
+		if ((int)strlen(f->fields[i].label) > w)
+			w = (int)strlen(f->fields[i].label);
+	return w;
+}
+
+/* The text shown for a long field: its first line and how long it is. */
+static char *form_long_preview_new(const char *value)
+{
+	size_t first = strcspn(value, "\n");
+	size_t lines = 0;
+	for (const char *p = value; *p; p++)
+		lines += *p == '\n';
+	if (!*value)
+		return xstrdup("(empty; Ctrl-X writes it in the editor)");
+	return xasprintf("%.*s%s", (int)first, value, lines > 1 ? " (more; Ctrl-X edits)" : "");
+}
+
+static void form_draw_field(struct form *f, int i, int y, int lw, int width)
+{
+	WINDOW *w = f->win;
+	struct form_field *fld = &f->fields[i];
+	bool cur = i == f->current;
+	wattrset(w, colour_attr(ROLE_HEADER));
+	wmove(w, y, 2);
+	ui_put(w, fld->label, lw, true);
+	wattrset(w, colour_attr(cur ? ROLE_CURSOR : ROLE_NORMAL));
+	wmove(w, y, 3 + lw);
+	int room = width - lw - 5;
+	char *shown = fld->long_text ? form_long_preview_new(fld->value)
+	            : xstrdup(cur ? f->le.buf : fld->value);
+	if (fld->choices && cur) {
+		char *c = xasprintf("%s  (Space: next choice)", shown);
+		free(shown);
+		shown = c;
+	}
+	ui_put(w, shown, room, true);
+	free(shown);
+}
+
+/* The error, on up to two lines from line y, broken at a space. */
+static void form_draw_error(struct form *f, int y, int width)
+{
+	const char *p = f->error;
+	for (int i = 0; i < 2; i++) {
+		size_t fit = utf8_fit(p, width, NULL), cut = fit;
+		if (p[fit] && i == 0) {
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit;
+		}
+		char *line = xstrndup(p, i == 0 ? cut : strlen(p));
+		wattrset(f->win, colour_attr(*line ? ROLE_ERROR : ROLE_NORMAL));
+		wmove(f->win, y + i, 2);
+		ui_put(f->win, line, width, false);
+		free(line);
+		p += i == 0 ? cut : 0;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void form_draw(struct form *f)
+{
+	struct ui *ui = f->ui;
+	int width = ui->cols - 4 < 76 ? ui->cols - 4 : 76;
+	int height = f->n + 7 < ui->lines ? f->n + 7 : ui->lines;
+	if (f->win)
+		delwin(f->win);
+	f->win = newwin(height, width, (ui->lines - height) / 2, (ui->cols - width) / 2);
+	WINDOW *w = f->win;
+	wattrset(w, colour_attr(ROLE_NORMAL));
+	werase(w);
+	box(w, 0, 0);
+	wattrset(w, colour_attr(ROLE_HEADER));
+	wmove(w, 0, 2);
+	char title[128];
+	snprintf(title, sizeof title, " %s ", f->title);
+	ui_put(w, title, width - 4, false);
+	int lw = form_label_width(f);
+	for (int i = 0; i < f->n && i + 2 < height - 4; i++)
+		form_draw_field(f, i, i + 2, lw, width);
+	form_draw_error(f, height - 4, width - 4);
+	wattrset(w, colour_attr(ROLE_DIM));
+	wmove(w, height - 2, 2);
+	ui_put(w, "Enter save  Esc cancel  Tab/\u2193 next  S-Tab/\u2191 previous  Ctrl-X editor",
+	       width - 4, false);
+	struct form_field *cur = &f->fields[f->current];
+	if (!cur->long_text && !cur->choices) {
+		curs_set(1);
+		int col = lineedit_cursor_col(&f->le);
+		wmove(w, f->current + 2, 3 + lw + (col < width - lw - 6 ? col : width - lw - 6));
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(w);
+	doupdate();
+}
+
+static void form_move(struct form *f, int delta)
+{
+	form_store_field(f);
+	f->current = (f->current + delta + f->n) % f->n;
+	form_load_field(f);
+}
+
+static void form_next_choice(struct form *f, int delta)
+{
+	struct form_field *fld = &f->fields[f->current];
+	int n = 0, at = 0;
+	for (; fld->choices[n]; n++)
+		if (strcmp(fld->choices[n], fld->value) == 0)
+			at = n;
+	free(fld->value);
+	fld->value = xstrdup(fld->choices[(at + delta + n) % n]);
+	form_load_field(f);
+}
+
+/* Ctrl-X: the current field in the editor. */
+static void form_edit_long(struct form *f)
+{
+	form_store_field(f);
+	struct form_field *fld = &f->fields[f->current];
+	if (ui_edit_text(f->ui, &fld->value, fld->label)) {
+		/* a one-line field keeps one line */
+		if (!fld->long_text)
+			fld->value[strcspn(fld->value, "\n")] = '\0';
+		form_load_field(f);
+	} else if (f->ui->message_is_error) {
+		snprintf(f->error, sizeof f->error, "%s", f->ui->message);
+	}
+}
+
+/* Handles a key; returns 1 to save, -1 to cancel, 0 to go on. */
+static int form_key(struct form *f, int key)
+{
+	struct form_field *fld = &f->fields[f->current];
+	switch (key) {
+	case -1: case 27: return -1;
+	case '\n': form_store_field(f); return 1;
+	case '\t': case KEYS_DOWN: form_move(f, 1); return 0;
+	case KEYS_BACKTAB: case KEYS_UP: form_move(f, -1); return 0;
+	case CTRL('x'): form_edit_long(f); return 0;
+	default: break;
+	}
+	if (fld->choices) {
+		if (key == ' ' || key == KEYS_RIGHT)
+			form_next_choice(f, 1);
+		else if (key == KEYS_LEFT)
+			form_next_choice(f, -1);
+		return 0;
+	}
+	if (!fld->long_text)
+		lineedit_key(&f->le, key);
+	return 0;
+}
+
+bool form_run(struct ui *ui, const char *title, struct form_field *fields, int n,
+              form_save_fn save, void *ctx)
+{
+	struct form f = {.ui = ui, .title = title, .fields = fields, .n = n};
+	lineedit_init(&f.le, fields[0].value);
+	bool saved = false;
+	for (;;) {
+		form_draw(&f);
+		int r = form_key(&f, ui_read_key(ui));
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue;
+		jaw_err err;
+		err_clear(&err);
+		if (save(ctx, fields, &err) == JAW_OK) {
+			saved = true;
+			break;
+		}
+		snprintf(f.error, sizeof f.error, "%s", err.msg);
+	}
+	curs_set(0);
+	if (f.win)
+		delwin(f.win);
+	lineedit_free(&f.le);
+	ui->clear_all = true; /* the panes are drawn anew over the form */
+	return saved;
+}
