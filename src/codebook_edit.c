@@ -115,15 +115,14 @@ static int codebook_name_free(struct jaw_db *db, int64_t parent, const char *nam
 int codebook_add(struct jaw_db *db, const char *coder, struct code *c, jaw_err *err)
 {
 	struct code parent = {0};
-	if (codebook_name_check(c->name, err) != JAW_OK ||
-	    (c->parent_id > 0 && codebook_get(db, c->parent_id, &parent, err) != JAW_OK))
+	if (codebook_name_check(c->name, err) != JAW_OK)
 		return JAW_FAIL;
-	codebook_code_clear(&parent);
 	struct journal_tx *tx = journal_begin(db, coder, "code-add", err);
 	if (!tx)
 		return JAW_FAIL;
-	int rc = JAW_OK;
-	if (c->position == 0) {
+	int rc = c->parent_id > 0 ? codebook_get(db, c->parent_id, &parent, err) : JAW_OK;
+	codebook_code_clear(&parent);
+	if (rc == JAW_OK && c->position == 0) {
 		int64_t pos = codebook_next_position(db, c->parent_id, err);
 		rc = pos < 0 ? JAW_FAIL : JAW_OK;
 		c->position = (int)pos;
@@ -154,16 +153,17 @@ static int codebook_set_name(struct journal_tx *tx, const struct code *c, const 
 int codebook_rename(struct jaw_db *db, const char *coder, int64_t id, const char *name,
                     jaw_err *err)
 {
-	struct code c;
-	if (codebook_name_check(name, err) != JAW_OK || codebook_get(db, id, &c, err) != JAW_OK)
+	struct code c = {0};
+	if (codebook_name_check(name, err) != JAW_OK)
 		return JAW_FAIL;
-	int rc = JAW_OK;
-	if (strcmp(c.name, name) != 0) {
-		struct journal_tx *tx = journal_begin(db, coder, "code-rename", err);
-		rc = tx ? codebook_finish(tx, codebook_set_name(tx, &c, name, err),
-		                          xasprintf("rename code \"%s\" to \"%s\"", c.name, name), err)
-		        : JAW_FAIL;
-	}
+	struct journal_tx *tx = journal_begin(db, coder, "code-rename", err);
+	if (!tx)
+		return JAW_FAIL;
+	int rc = codebook_get(db, id, &c, err);
+	if (rc == JAW_OK && strcmp(c.name, name) != 0)
+		rc = codebook_set_name(tx, &c, name, err);
+	rc = codebook_finish(tx, rc, xasprintf("rename code \"%s\" to \"%s\"", c.name ? c.name : "",
+	                                       name), err);
 	codebook_code_clear(&c);
 	return rc;
 }
@@ -218,18 +218,20 @@ static char *codebook_where_new(struct jaw_db *db, int64_t parent)
 int codebook_move(struct jaw_db *db, const char *coder, int64_t id, int64_t parent_id,
                   jaw_err *err)
 {
-	struct code c;
-	if (codebook_get(db, id, &c, err) != JAW_OK)
+	struct code c = {0};
+	struct journal_tx *tx = journal_begin(db, coder, "code-move", err);
+	if (!tx)
 		return JAW_FAIL;
-	int rc = JAW_OK;
-	if (c.parent_id != parent_id && (rc = codebook_move_check(db, &c, parent_id, err)) == JAW_OK) {
-		struct journal_tx *tx = journal_begin(db, coder, "code-move", err);
-		char *where = codebook_where_new(db, parent_id);
-		rc = tx ? codebook_finish(tx, codebook_set_parent(tx, id, parent_id, err),
-		                          xasprintf("move code \"%s\" %s", c.name, where), err)
-		        : JAW_FAIL;
-		free(where);
+	int rc = codebook_get(db, id, &c, err);
+	if (rc == JAW_OK && c.parent_id != parent_id) {
+		rc = codebook_move_check(db, &c, parent_id, err);
+		if (rc == JAW_OK)
+			rc = codebook_set_parent(tx, id, parent_id, err);
 	}
+	char *where = codebook_where_new(db, parent_id);
+	rc = codebook_finish(tx, rc, xasprintf("move code \"%s\" %s", c.name ? c.name : "", where),
+	                     err);
+	free(where);
 	codebook_code_clear(&c);
 	return rc;
 }
@@ -354,20 +356,20 @@ int codebook_merge(struct jaw_db *db, const char *coder, int64_t from, int64_t i
 	if (!res)
 		res = &local;
 	memset(res, 0, sizeof *res);
+	struct journal_tx *tx = journal_begin(db, coder, "code-merge", err);
+	if (!tx)
+		return JAW_FAIL;
 	int rc = codebook_get(db, from, &a, err);
 	if (rc == JAW_OK)
 		rc = codebook_get(db, into, &b, err);
 	if (rc == JAW_OK)
 		rc = codebook_merge_check(db, &a, &b, err);
-	struct journal_tx *tx = rc == JAW_OK ? journal_begin(db, coder, "code-merge", err) : NULL;
-	if (tx) {
+	if (rc == JAW_OK)
 		rc = codebook_merge_rows(tx, from, into, res, err);
-		rc = codebook_finish(tx, rc, xasprintf("merge code \"%s\" into \"%s\" (%lld codings "
-		                     "moved, %lld the same as one there)", a.name, b.name,
-		                     (long long)res->moved, (long long)res->collapsed), err);
-	} else {
-		rc = JAW_FAIL;
-	}
+	rc = codebook_finish(tx, rc, xasprintf("merge code \"%s\" into \"%s\" (%lld codings moved, "
+	                     "%lld the same as one there)", a.name ? a.name : "",
+	                     b.name ? b.name : "", (long long)res->moved, (long long)res->collapsed),
+	                     err);
 	if (rc != JAW_OK)
 		memset(res, 0, sizeof *res);
 	codebook_code_clear(&a);
@@ -411,18 +413,21 @@ int codebook_delete(struct jaw_db *db, const char *coder, int64_t id,
                     struct codebook_impact *out, jaw_err *err)
 {
 	struct codebook_impact local;
-	struct code c;
+	struct code c = {0};
 	if (!out)
 		out = &local;
-	if (codebook_delete_impact(db, id, out, err) != JAW_OK ||
-	    codebook_get(db, id, &c, err) != JAW_OK)
-		return JAW_FAIL;
+	memset(out, 0, sizeof *out);
 	struct journal_tx *tx = journal_begin(db, coder, "code-delete", err);
-	int rc = tx ? codebook_finish(tx, codebook_delete_rows(tx, id, err),
-	                              xasprintf("delete code \"%s\" (%lld codes below it, %lld "
-	                                        "codings)", c.name, (long long)out->codes,
-	                                        (long long)out->codings), err)
-	            : JAW_FAIL;
+	if (!tx)
+		return JAW_FAIL;
+	int rc = codebook_delete_impact(db, id, out, err);
+	if (rc == JAW_OK)
+		rc = codebook_get(db, id, &c, err);
+	if (rc == JAW_OK)
+		rc = codebook_delete_rows(tx, id, err);
+	rc = codebook_finish(tx, rc, xasprintf("delete code \"%s\" (%lld codes below it, %lld "
+	                                       "codings)", c.name ? c.name : "",
+	                                       (long long)out->codes, (long long)out->codings), err);
 	codebook_code_clear(&c);
 	return rc;
 }
@@ -454,25 +459,21 @@ int codebook_set_quick_key(struct jaw_db *db, const char *coder, int64_t id, int
                            int64_t *taken_from, jaw_err *err)
 {
 	int64_t local;
-	struct code c;
+	struct code c = {0};
 	if (!taken_from)
 		taken_from = &local;
 	*taken_from = 0;
 	if (key < 0 || key > 9)
 		return err_set(err, JAW_FAIL, "quick keys go from 1 to 9 (0 for none)");
-	if (codebook_get(db, id, &c, err) != JAW_OK)
+	struct journal_tx *tx = journal_begin(db, coder, "code-quick-key", err);
+	if (!tx)
 		return JAW_FAIL;
-	int rc = JAW_OK;
-	if (c.quick_key != key) {
-		struct journal_tx *tx = journal_begin(db, coder, "code-quick-key", err);
-		char *summary = key ? xasprintf("quick key %d for code \"%s\"", key, c.name)
-		                    : xasprintf("no quick key for code \"%s\"", c.name);
-		rc = tx ? codebook_finish(tx, codebook_give_key(tx, &c, key, taken_from, err), summary,
-		                          err)
-		        : JAW_FAIL;
-		if (!tx)
-			free(summary);
-	}
+	int rc = codebook_get(db, id, &c, err);
+	if (rc == JAW_OK && c.quick_key != key)
+		rc = codebook_give_key(tx, &c, key, taken_from, err);
+	char *summary = key ? xasprintf("quick key %d for code \"%s\"", key, c.name ? c.name : "")
+	                    : xasprintf("no quick key for code \"%s\"", c.name ? c.name : "");
+	rc = codebook_finish(tx, rc, summary, err);
 	if (rc != JAW_OK)
 		*taken_from = 0;
 	codebook_code_clear(&c);

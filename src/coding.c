@@ -203,58 +203,63 @@ int coding_apply(struct jaw_db *db, const char *coder, int64_t source_id, int64_
 	return JAW_OK;
 }
 
-int coding_remove(struct jaw_db *db, const char *coder, int64_t id, jaw_err *err)
+/* What coding_change does to a coding. */
+struct coding_edit {
+	const char *action;   /* for the journal */
+	const char *sql;      /* ?1 the coding's id, ?2 text (if any) */
+	const char *text;
+	bool evidence;        /* the change deletes the coding's links to findings */
+	const char *verb, *prep; /* for the summary */
+};
+
+/* Changes coding id as coder in one journaled transaction: reads it,
+ * touches it (and its links to findings), runs the edit's statement. */
+static int coding_change(struct jaw_db *db, const char *coder, int64_t id,
+                         const struct coding_edit *e, jaw_err *err)
 {
 	static const char evidence_sql[] = "SELECT id FROM finding_evidence WHERE coding_id = ?1";
-	static const char delete_sql[] = "DELETE FROM coding WHERE id = ?1";
-	struct coding c = {0};
-	if (coding_coder_check(coder, err) != JAW_OK || coding_get(db, id, &c, err) != JAW_OK)
+	if (coding_coder_check(coder, err) != JAW_OK)
 		return JAW_FAIL;
-	struct journal_tx *tx = journal_begin(db, coder, "coding-remove", err);
+	struct journal_tx *tx = journal_begin(db, coder, e->action, err);
+	if (!tx)
+		return JAW_FAIL;
+	struct coding c = {0};
 	sqlite3_stmt *s = NULL;
-	int rc = tx ? JAW_OK : JAW_FAIL;
-	if (rc == JAW_OK && (journal_touch_each(tx, JOURNAL_EVIDENCE, evidence_sql, id, err) != JAW_OK ||
-	                     journal_touch(tx, JOURNAL_CODING, id, err) != JAW_OK ||
-	                     !(s = db_stmt(db, delete_sql, err))))
+	int rc = coding_get(db, id, &c, err);
+	if (rc == JAW_OK && e->evidence)
+		rc = journal_touch_each(tx, JOURNAL_EVIDENCE, evidence_sql, id, err);
+	if (rc == JAW_OK && (journal_touch(tx, JOURNAL_CODING, id, err) != JAW_OK ||
+	                     !(s = db_stmt(db, e->sql, err))))
 		rc = JAW_FAIL;
 	if (rc == JAW_OK) {
 		sqlite3_bind_int64(s, 1, id);
+		if (e->text)
+			db_bind_text(s, 2, e->text, false);
 		rc = db_step_done(db, s, err);
 	}
 	if (rc == JAW_OK)
-		rc = coding_commit(tx, "remove", "from", &c, err);
+		rc = coding_commit(tx, e->verb, e->prep, &c, err);
 	else
 		journal_abort(tx);
 	coding_clear(&c);
 	return rc;
 }
 
+int coding_remove(struct jaw_db *db, const char *coder, int64_t id, jaw_err *err)
+{
+	static const struct coding_edit e = {"coding-remove", "DELETE FROM coding WHERE id = ?1",
+	                                     NULL, true, "remove", "from"};
+	return coding_change(db, coder, id, &e, err);
+}
+
 int coding_set_memo(struct jaw_db *db, const char *coder, int64_t id, const char *memo,
                     jaw_err *err)
 {
-	static const char sql[] = "UPDATE coding SET memo = ?1 WHERE id = ?2";
-	struct coding c = {0};
 	if (!memo)
 		memo = "";
 	if (!utf8_valid(memo, strlen(memo), NULL))
 		return err_set(err, JAW_FAIL, "the memo is not valid UTF-8");
-	if (coding_coder_check(coder, err) != JAW_OK || coding_get(db, id, &c, err) != JAW_OK)
-		return JAW_FAIL;
-	struct journal_tx *tx = journal_begin(db, coder, "coding-memo", err);
-	sqlite3_stmt *s = NULL;
-	int rc = tx ? JAW_OK : JAW_FAIL;
-	if (rc == JAW_OK && (journal_touch(tx, JOURNAL_CODING, id, err) != JAW_OK ||
-	                     !(s = db_stmt(db, sql, err))))
-		rc = JAW_FAIL;
-	if (rc == JAW_OK) {
-		db_bind_text(s, 1, memo, false);
-		sqlite3_bind_int64(s, 2, id);
-		rc = db_step_done(db, s, err);
-	}
-	if (rc == JAW_OK)
-		rc = coding_commit(tx, "memo on", "in", &c, err);
-	else
-		journal_abort(tx);
-	coding_clear(&c);
-	return rc;
+	struct coding_edit e = {"coding-memo", "UPDATE coding SET memo = ?2 WHERE id = ?1", memo,
+	                        false, "memo on", "in"};
+	return coding_change(db, coder, id, &e, err);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coding.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* The columns read into a struct coding, first in every query here. */
@@ -187,7 +188,6 @@ static void coding_segment_read(sqlite3_stmt *s, void *row)
 	memset(seg, 0, sizeof *seg);
 	coding_read(s, &seg->coding);
 	int i = CODING_NCOLUMNS;
-	seg->text = db_column_text_new(s, i++);
 	seg->source_title = db_column_text_new(s, i++);
 	seg->source_kind = db_column_text_new(s, i++);
 	seg->source_date = db_column_text_new(s, i++);
@@ -200,16 +200,66 @@ static void coding_segment_clear_row(void *row)
 	coding_segment_clear(row);
 }
 
+/* Reads the text of source id (newly allocated; *len its bytes). */
+static char *coding_source_text_new(struct jaw_db *db, int64_t id, size_t *len, jaw_err *err)
+{
+	static const char sql[] = "SELECT text FROM source WHERE id = ?1";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	char *text = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(s, 0);
+		text = xstrndup((const char *)sqlite3_column_text(s, 0), *len);
+	} else {
+		err_db(err, db_sqlite(db), sql);
+	}
+	sqlite3_reset(s);
+	return text;
+}
+
+/* Cuts the coded text of rows[0..n) out of their sources, which are read
+ * once each: the rows come in order of source and start, so one walk
+ * through each text finds every start. */
+static int coding_segments_cut(struct jaw_db *db, struct coding_segment *rows, int n,
+                               jaw_err *err)
+{
+	char *text = NULL;
+	size_t len = 0, cp = 0, byte = 0;
+	for (int i = 0; i < n; i++) {
+		const struct coding *c = &rows[i].coding;
+		if (!text || c->source_id != rows[i - 1].coding.source_id) {
+			free(text);
+			if (!(text = coding_source_text_new(db, c->source_id, &len, err)))
+				return JAW_FAIL;
+			cp = byte = 0;
+		}
+		byte += utf8_cp_to_byte(text + byte, len - byte, (size_t)c->start - cp);
+		cp = (size_t)c->start;
+		size_t end = byte + utf8_cp_to_byte(text + byte, len - byte, (size_t)(c->end - c->start));
+		rows[i].text = xstrndup(text + byte, end - byte);
+	}
+	free(text);
+	return JAW_OK;
+}
+
 int coding_segments_page(struct jaw_db *db, int64_t code_id, int flags, int64_t offset,
                          int limit, struct coding_segment *rows, jaw_err *err)
 {
-	static const char sql[] = CODING_SUBCODES CODING_COLUMNS
-		", substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp), s.title, s.kind,"
-		" coalesce(s.source_date, ''), coalesce(s.stakeholder_id, 0), coalesce(st.name, '')"
-		CODING_FROM " JOIN source s ON s.id = k.source_id"
-		" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+	/* The page is chosen first, on the code's index (without INDEXED BY,
+	 * SQLite may walk every coding in source order instead); the coded
+	 * texts are cut out afterwards, reading each source once. */
+	static const char sql[] = CODING_SUBCODES
+		", page(id) AS MATERIALIZED (SELECT k.id FROM coding k INDEXED BY coding_by_code"
 		" WHERE k.code_id IN (SELECT id FROM sub)"
-		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id LIMIT ?3 OFFSET ?4";
+		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id LIMIT ?3 OFFSET ?4) "
+		CODING_COLUMNS ", s.title, s.kind,"
+		" coalesce(s.source_date, ''), coalesce(s.stakeholder_id, 0), coalesce(st.name, '')"
+		" FROM page JOIN coding k ON k.id = page.id JOIN code c ON c.id = k.code_id"
+		" JOIN source s ON s.id = k.source_id"
+		" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id";
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return -1;
@@ -217,6 +267,12 @@ int coding_segments_page(struct jaw_db *db, int64_t code_id, int flags, int64_t 
 	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
 	sqlite3_bind_int(s, 3, limit);
 	sqlite3_bind_int64(s, 4, offset);
-	return coding_read_rows(db, s, limit, rows, sizeof *rows, coding_segment_read,
-	                        coding_segment_clear_row, err);
+	int n = coding_read_rows(db, s, limit, rows, sizeof *rows, coding_segment_read,
+	                         coding_segment_clear_row, err);
+	if (n > 0 && coding_segments_cut(db, rows, n, err) != JAW_OK) {
+		while (n > 0)
+			coding_segment_clear(&rows[--n]);
+		return -1;
+	}
+	return n;
 }

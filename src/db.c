@@ -191,7 +191,8 @@ void db_close(struct jaw_db *db)
 static int db_connect(const char *path, int sqlite_flags, struct jaw_db **out, jaw_err *err)
 {
 	sqlite3 *sqlite = NULL;
-	int rc = sqlite3_open_v2(path, &sqlite, sqlite_flags, NULL);
+	/* each connection is used by one thread at a time: no locking of its own */
+	int rc = sqlite3_open_v2(path, &sqlite, sqlite_flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		err_set(err, JAW_FAIL, "%s: cannot open: %s", path,
 		        sqlite ? sqlite3_errmsg(sqlite) : "out of memory");

@@ -106,6 +106,10 @@ size_t text_word_prev(const struct text *t, size_t cp);
 /* The end (exclusive) of the word at or after cp. */
 size_t text_word_end(const struct text *t, size_t cp);
 
+/* The line (between line feeds) holding cp: [*start, *end), *end being
+ * its line feed or the end of the text. For selecting whole lines. */
+void text_line_at(const struct text *t, size_t cp, size_t *start, size_t *end);
+
 /* A paragraph is a run of lines separated from others by blank lines
  * (lines holding nothing or only spaces and tabs). It starts at the start
  * of its first line and ends at the end of its last line (before the line

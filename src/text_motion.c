@@ -107,6 +107,16 @@ static size_t text_line_end(const uint32_t *cps, size_t n, size_t i)
 	return i;
 }
 
+void text_line_at(const struct text *t, size_t cp, size_t *start, size_t *end)
+{
+	const uint32_t *cps = text_cps(t);
+	size_t n = text_length(t);
+	if (cp > n)
+		cp = n;
+	*start = text_line_start(cps, cp);
+	*end = text_line_end(cps, n, cp);
+}
+
 /* True if the line starting at ls holds only spaces and tabs. */
 static bool text_line_blank(const uint32_t *cps, size_t n, size_t ls)
 {

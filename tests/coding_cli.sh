@@ -7,63 +7,8 @@
 : "${top_srcdir:?set top_srcdir to the source tree}"
 . "$top_srcdir/tests/tap.sh"
 
-case $JAW in /*) ;; ?*) JAW=$(pwd)/$JAW ;; esac # the tests run elsewhere
-[ -x "$JAW" ] || skip_all "JAW is not set to the jaw binary"
-command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 program is not installed"
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/jaw-coding-XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT
-trap 'exit 1' HUP INT TERM
-cd "$work" || exit 1
-out=$work/.out
-err=$work/.err
-
-# jaw ARGS...: runs the binary (stdin not a terminal); sets st.
-jaw() {
-	"$JAW" "$@" </dev/null >"$out" 2>"$err"
-	st=$?
-}
-
-# expect STATUS ARGS...: runs jaw ARGS; true if it exits with STATUS.
-expect() {
-	want=$1
-	shift
-	jaw "$@"
-	[ "$st" -eq "$want" ] && return 0
-	diag "exit status $st, expected $want; stderr:" "$(cat "$err")"
-	return 1
-}
-
-# err_line TEXT: some line of stderr is exactly TEXT.
-err_line() {
-	grep -qxF -- "$1" "$err" && return 0
-	diag "stderr has no line \"$1\"; it was:" "$(cat "$err")"
-	return 1
-}
-
-# out_is TEXT: stdout is exactly TEXT (and a newline).
-out_is() {
-	[ "$(cat "$out")" = "$1" ] && return 0
-	diag "stdout is not \"$1\"; it was:" "$(cat "$out")"
-	return 1
-}
-
-# equals WANT FILE SQL: the query prints exactly WANT.
-equals() {
-	v=$(sqlite3 "$2" "$3") || return 1
-	[ "$v" = "$1" ] && return 0
-	diag "$3: \"$v\", expected \"$1\""
-	return 1
-}
-
-# same FILE1 FILE2: the files are byte for byte the same.
-same() {
-	cmp -s "$1" "$2" && return 0
-	diag "$1 differs from $2:" "$(od -c "$1" | head -n 20)"
-	return 1
-}
-
-empty() { [ ! -s "$1" ]; }
+cli_name=coding
+. "$top_srcdir/tests/cli_lib.sh"
 
 "$JAW" init p.jaw --codebook empty >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
 

@@ -4,37 +4,9 @@
 : "${top_srcdir:?set top_srcdir to the source tree}"
 . "$top_srcdir/tests/tap.sh"
 
-case $JAW in /*) ;; ?*) JAW=$(pwd)/$JAW ;; esac
-[ -x "$JAW" ] || skip_all "JAW is not set to the jaw binary"
-command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 program is not installed"
-
+cli_name=csv
+. "$top_srcdir/tests/cli_lib.sh"
 fx=$top_srcdir/tests/fixtures/csv
-work=$(mktemp -d "${TMPDIR:-/tmp}/jaw-csv-XXXXXX") || exit 1
-trap 'rm -rf "$work"' EXIT
-trap 'exit 1' HUP INT TERM
-cd "$work" || exit 1
-out=$work/.out
-err=$work/.err
-
-jaw() { "$JAW" "$@" </dev/null >"$out" 2>"$err"; st=$?; }
-expect() {
-	want=$1
-	shift
-	jaw "$@"
-	[ "$st" -eq "$want" ] && return 0
-	diag "exit status $st, expected $want; stderr:" "$(cat "$err")"
-	return 1
-}
-err_line() { grep -qxF -- "$1" "$err" && return 0; diag "stderr: $(cat "$err")"; return 1; }
-out_line() { grep -qxF -- "$1" "$out" && return 0; diag "stdout: $(cat "$out")"; return 1; }
-out_has() { grep -qF -- "$1" "$out" && return 0; diag "stdout: $(cat "$out")"; return 1; }
-empty() { [ ! -s "$1" ]; }
-equals() {
-	v=$(sqlite3 "$2" "$3") || return 1
-	[ "$v" = "$1" ] && return 0
-	diag "$3: \"$v\", expected \"$1\""
-	return 1
-}
 
 "$JAW" init p.jaw --codebook empty >/dev/null || exit 1
 cp "$fx/basic.csv" basic.csv

@@ -322,6 +322,20 @@ static void test_paragraphs(void **state)
 	assert_int_equal(text_paragraph_prev(t, 24), 0);
 	assert_int_equal(text_paragraph_prev(t, 5), 0);
 	assert_int_equal(text_paragraph_prev(t, 0), 0);
+
+	/* hard lines */
+	text_line_at(t, 15, &a, &b);
+	assert_int_equal(a, 11);
+	assert_int_equal(b, 22);
+	text_line_at(t, 10, &a, &b); /* its line feed */
+	assert_int_equal(a, 0);
+	assert_int_equal(b, 10);
+	text_line_at(t, 23, &a, &b); /* an empty line */
+	assert_int_equal(a, 23);
+	assert_int_equal(b, 23);
+	text_line_at(t, n, &a, &b);
+	assert_int_equal(a, n);
+	assert_int_equal(b, n);
 	text_free(t);
 
 	t = text_of(" \n\n\t\n");

@@ -500,8 +500,11 @@ void ui_script(struct ui *ui, const int *keys, int n)
 int ui_read_key(struct ui *ui)
 {
 	if (ui->scripted) {
-		if (ui->script_pos < ui->nscript)
+		if (ui->script_pos < ui->nscript) {
+			if (ui->script_key)
+				ui->script_key(ui, ui->script_ctx);
 			return ui->script[ui->script_pos++];
+		}
 		if (ui->script_end) {
 			doupdate();
 			ui->script_end(ui, ui->script_ctx);

@@ -210,6 +210,8 @@ struct ui {
 	/* called (by tests) when the script runs out, before -1 is returned */
 	void (*script_end)(struct ui *ui, void *ctx);
 	void *script_ctx;
+	/* called (by benchmarks) each time a scripted key is read */
+	void (*script_key)(struct ui *ui, void *ctx);
 };
 
 /* Creates the interface for an open project, with key bindings from rc

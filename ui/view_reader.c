@@ -20,7 +20,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-enum { READER_MARGIN = 16, READER_MAX_CODINGS = 256 };
+enum { READER_MARGIN = 16, READER_MAX_CODINGS = 20000 };
 
 struct reader {
 	struct ui *ui;
@@ -33,12 +33,33 @@ struct reader {
 	bool line_mode;  /* V: the selection is whole lines */
 	size_t top;      /* first display line shown */
 	int margin, h;
-	struct coding codings[READER_MAX_CODINGS]; /* those on the screen */
-	attr_t coding_attr[READER_MAX_CODINGS];
-	int ncodings;
+	struct coding *codings; /* those on the screen */
+	attr_t *coding_attr;
+	int ncodings, cap;
 	char message[512];
 	bool changed;    /* codings changed: the panes read again on close */
+	int64_t colour_code[64]; /* the colours of codes seen, by code id */
+	attr_t colour_attr[64];
+	int ncolours;
 };
+
+/* The attributes of code id's colour, remembered for the session. */
+static attr_t reader_code_attr(struct reader *r, int64_t code_id)
+{
+	for (int i = 0; i < r->ncolours; i++)
+		if (r->colour_code[i] == code_id)
+			return r->colour_attr[i];
+	jaw_err err;
+	err_clear(&err);
+	char *colour = model_code_colour_new(r->ui->db, code_id, &err);
+	attr_t a = colour_of_hex(colour);
+	free(colour);
+	if (r->ncolours < 64) {
+		r->colour_code[r->ncolours] = code_id;
+		r->colour_attr[r->ncolours++] = a;
+	}
+	return a;
+}
 
 static void reader_say(struct reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -88,18 +109,23 @@ static void reader_load_codings(struct reader *r)
 	text_wrap_line(r->w, last, &s2, &e2);
 	jaw_err err;
 	err_clear(&err);
-	int n = coding_range_page(r->ui->db, r->src->id, (int64_t)s, (int64_t)e2 + 1, 0,
-	                          READER_MAX_CODINGS, r->codings, &err);
+	int64_t want = coding_range_count(r->ui->db, r->src->id, (int64_t)s, (int64_t)e2 + 1, &err);
+	if (want > READER_MAX_CODINGS)
+		want = READER_MAX_CODINGS;
+	if (want > r->cap) {
+		r->cap = (int)want;
+		r->codings = xreallocarray(r->codings, (size_t)r->cap, sizeof *r->codings);
+		r->coding_attr = xreallocarray(r->coding_attr, (size_t)r->cap, sizeof *r->coding_attr);
+	}
+	int n = want > 0 ? coding_range_page(r->ui->db, r->src->id, (int64_t)s, (int64_t)e2 + 1, 0,
+	                                     (int)want, r->codings, &err) : (int)want;
 	if (n < 0) {
 		reader_say(r, "%s", err.msg);
 		return;
 	}
 	r->ncodings = n;
-	for (int i = 0; i < n; i++) {
-		char *colour = model_code_colour_new(r->ui->db, r->codings[i].code_id, &err);
-		r->coding_attr[i] = colour_of_hex(colour);
-		free(colour);
-	}
+	for (int i = 0; i < n; i++)
+		r->coding_attr[i] = reader_code_attr(r, r->codings[i].code_id);
 }
 
 /* The selection as a range [*start, *end); false if there is none. It
@@ -253,6 +279,7 @@ static bool reader_target(struct reader *r, size_t *start, size_t *end)
 
 static void reader_apply(struct reader *r, int64_t code_id)
 {
+	r->ncolours = 0; /* a new code may have come with the picker */
 	size_t start, end;
 	if (!reader_target(r, &start, &end)) {
 		reader_say(r, "Nothing to code here.");
@@ -384,6 +411,7 @@ static void reader_step_coded(struct reader *r, enum coding_direction dir)
 
 static void reader_undo_redo(struct reader *r, bool redo)
 {
+	r->ncolours = 0;
 	struct journal_result res = {0};
 	jaw_err err;
 	err_clear(&err);
@@ -563,6 +591,8 @@ void ui_open_source_at(struct ui *ui, int64_t id, size_t offset)
 	reader_layout(&r);
 	reader_loop(&r);
 	reader_drop_codings(&r);
+	free(r.codings);
+	free(r.coding_attr);
 	text_wrap_free(r.w);
 	text_free(r.t);
 	free(r.coder);

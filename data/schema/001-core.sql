@@ -156,6 +156,7 @@ CREATE TABLE code (
     position    INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX code_name_in_parent ON code (ifnull(parent_id, 0), name);
+CREATE INDEX code_by_parent ON code (parent_id, position);
 
 CREATE TABLE coding (
     id          INTEGER PRIMARY KEY,
@@ -172,7 +173,7 @@ CREATE INDEX coding_by_source ON coding (source_id, start_cp);
 -- The longest coding of a source bounds the search for codings that
 -- overlap a range: only those starting that far before it can reach it.
 CREATE INDEX coding_by_source_length ON coding (source_id, (end_cp - start_cp));
-CREATE INDEX coding_by_code ON coding (code_id, source_id, start_cp);
+CREATE INDEX coding_by_code ON coding (code_id, source_id, start_cp, end_cp);
 -- One analyst codes a stretch of text with a code once.
 CREATE UNIQUE INDEX coding_once ON coding (source_id, code_id, coder, start_cp, end_cp);
 
