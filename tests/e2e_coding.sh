@@ -5,36 +5,19 @@
 # shows exactly the coded text and its offsets in code points.
 . "$top_srcdir/tests/tap.sh"
 
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 
-work=$(mktemp -d)
-sock="$work/tmux.sock"
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+. "$top_srcdir/tests/tmux_lib.sh"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
 project="$work/p.jaw"
 note="$work/kraków.txt"
 printf 'Interview in Kraków on 3 March.\nThe commander said civilians were at risk. Żaneta noted the checkpoint delays.\n' >"$note"
 
-t() { tmux -S "$sock" "$@"; }
-screen() { t capture-pane -p -t jaw; }
-
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for: $1"
-	screen 2>/dev/null | while IFS= read -r l; do diag "  $l"; done
-	return 1
-}
 
 check "a new project" quiet "$JAW" init "$project"
 check "import-notes stores the note" test "$("$JAW" import-notes "$project" "$note")" = "1	Interview in Kraków on 3 March."
 
-t -f /dev/null new-session -d -s jaw -x 100 -y 30 "'$JAW' '$project'; echo exit=\$? >$work/status; sleep 30"
+start "'$JAW' '$project'" 100 30
 wait_for " Evidence  1/1" >/dev/null
 t send-keys -t jaw E Enter
 check "Enter opens the note in the reader" wait_for " 0/111  Interview in Kraków on 3 March."
@@ -52,9 +35,7 @@ check "1 applies the quick code to the sentence" wait_for "Coded 35 characters w
 t send-keys -t jaw u
 check "u undoes it" wait_for "Undone: apply \"Protection of civilians\""
 t send-keys -t jaw q q
-i=0
-while [ $i -lt 100 ] && ! grep -q "exit=0" "$work/status" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
-check "q q leaves jaw" grep -qx "exit=0" "$work/status"
+check "q q leaves jaw" stopped
 
 "$JAW" export codings "$project" -o "$work/codings.csv"
 check "export codings writes one coding" test "$(wc -l <"$work/codings.csv")" -eq 2

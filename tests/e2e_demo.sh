@@ -3,30 +3,9 @@
 # Starts `jaw --demo` at 80x24, reads the panes, moves, opens help, quits
 # with q; then checks that SIGTERM and SIGHUP end a session cleanly.
 . "$top_srcdir/tests/tap.sh"
-
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
-
-work=$(mktemp -d)
-sock="$work/tmux.sock"
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+. "$top_srcdir/tests/tmux_lib.sh"
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
-
-t() { tmux -S "$sock" "$@"; }
-screen() { t capture-pane -p -t jaw; }
-
-# wait_for TEXT: waits up to 10 s for TEXT to be on the screen.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for: $1" "screen:"
-	screen 2>/dev/null | sed 's/^/  /' | while IFS= read -r l; do diag "$l"; done
-	return 1
-}
 
 # wait_exit: waits up to 10 s for the program in the pane to end; prints its status.
 wait_exit() {
@@ -43,14 +22,16 @@ wait_exit() {
 	return 1
 }
 
-start() {
+# start_kept COMMAND: like start, but the pane stays after the program
+# ends (so wait_exit can read its status) and stderr goes to $work/stderr.
+start_kept() {
 	t -f /dev/null new-session -d -s jaw -x 80 -y 24 \
 		"$1 2>$work/stderr; echo exit=\$? >$work/status"
 	t set-option -t jaw remain-on-exit on
 }
 
 # --- jaw --demo at 80x24 ---------------------------------------------------
-start "'$JAW' --demo"
+start_kept "'$JAW' --demo"
 check "the demo opens with its title" wait_for "Human Security at the Tactical Level"
 check "the timeline pane is there" wait_for " Timeline  1/24"
 check "the stakeholder pane is there" wait_for " Stakeholders  1/29"
@@ -82,7 +63,7 @@ check "the demo file exists and is sound" quiet "$JAW" check "$demo"
 t kill-session -t jaw
 
 # --- --demo makes the whole ~/.local/share/jaw path when it is missing ------
-start "env -u XDG_DATA_HOME HOME='$work/fresh-home' '$JAW' --demo"
+start_kept "env -u XDG_DATA_HOME HOME='$work/fresh-home' '$JAW' --demo"
 check "--demo works in a home without ~/.local" wait_for " Timeline  1/24"
 t send-keys -t jaw q
 wait_exit >/dev/null
@@ -93,7 +74,7 @@ t kill-session -t jaw
 for sig in TERM:15 HUP:1; do
 	num=${sig#*:}
 	sig=${sig%:*}
-	start "'$JAW' '$demo'"
+	start_kept "'$JAW' '$demo'"
 	wait_for " Timeline  1/24" >/dev/null
 	pid=$(pgrep -f "^$JAW $demo\$" | head -n 1)
 	check "SIG$sig: found the process" test -n "$pid"

@@ -5,53 +5,17 @@
 # TERM=vt100; another process's change shown in the open interface.
 . "$top_srcdir/tests/tap.sh"
 
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 
-work=$(mktemp -d)
-sock="$work/tmux.sock"
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+. "$top_srcdir/tests/tmux_lib.sh"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" JAW_TODAY=2026-11-25
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/jaw"
 project="$work/study.jaw"
 "$JAW" init "$project" --demo >/dev/null || { echo "Bail out! cannot make the demo"; exit 1; }
 
-t() { tmux -S "$sock" "$@"; }
-screen() { t capture-pane -p -t jaw; }
 q() { sqlite3 "$project" "$1"; }
 
-# wait_for TEXT: waits up to 10 s for TEXT to be on the screen.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for: $1"
-	screen 2>/dev/null | while IFS= read -r l; do diag "  $l"; done
-	return 1
-}
-
-# start COMMAND: runs COMMAND in a fresh 80x24 tmux session.
-start() {
-	t kill-session -t jaw 2>/dev/null
-	t -f /dev/null new-session -d -s jaw -x 80 -y 24 "$1; echo exit=\$? >$work/status; sleep 30"
-}
-
-# stopped: waits up to 10 s for the program to end with status 0.
-stopped() {
-	i=0
-	while [ $i -lt 100 ]; do
-		grep -qx "exit=0" "$work/status" 2>/dev/null && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
 # --- add a timeline event from the keyboard ------------------------------------
-rm -f "$work/status"
 start "'$JAW' '$project'"
 wait_for " Timeline  1/24" >/dev/null
 t send-keys -t jaw a
@@ -69,7 +33,6 @@ t send-keys -t jaw q
 check "q quits" stopped
 
 # --- reopen and find both -----------------------------------------------------------
-rm -f "$work/status"
 start "'$JAW' '$project'"
 check "after reopening, the timeline has the event" wait_for " Timeline  1/25"
 t send-keys -t jaw / "workshop in" Enter
@@ -85,7 +48,6 @@ SH
 chmod +x "$work/editor"
 t send-keys -t jaw q
 stopped
-rm -f "$work/status"
 start "VISUAL='$work/editor' '$JAW' '$project'"
 wait_for " Timeline  1/25" >/dev/null
 t send-keys -t jaw / "workshop in" Enter C-e
@@ -103,7 +65,6 @@ stopped
 
 # --- a key rebound in jawrc, and a bad line reported ---------------------------------
 printf 'bind generic x quit\nbind generic <Nope> quit\n' >"$XDG_CONFIG_HOME/jaw/jawrc"
-rm -f "$work/status"
 start "'$JAW' '$project'"
 check "a bad jawrc line is reported with file and line" wait_for "config/jaw/jawrc line 2: \"<Nope>\""
 t send-keys -t jaw x
@@ -111,7 +72,6 @@ check "the rebound key quits" stopped
 rm -f "$XDG_CONFIG_HOME/jaw/jawrc"
 
 # --- NO_COLOR on a vt100 ---------------------------------------------------------------
-rm -f "$work/status"
 start "NO_COLOR=1 TERM=vt100 '$JAW' '$project'"
 check "TERM=vt100 with NO_COLOR shows the panes" wait_for " Evidence  1/799"
 t send-keys -t jaw E G
@@ -120,7 +80,6 @@ t send-keys -t jaw q
 check "and quits" stopped
 
 # --- the Linux console's terminal description ----------------------------------------
-rm -f "$work/status"
 start "TERM=linux '$JAW' '$project'"
 check "TERM=linux shows the panes" wait_for " Stakeholders  1/30"
 t send-keys -t jaw q

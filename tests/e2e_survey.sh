@@ -5,12 +5,9 @@
 # cancels; :import opens the dialog too.
 . "$top_srcdir/tests/tap.sh"
 
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 
-work=$(mktemp -d)
-sock="$work/tmux.sock"
-trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+. "$top_srcdir/tests/tmux_lib.sh"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" JAW_TODAY=2026-11-25
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/jaw"
 project="$work/new.jaw"
@@ -18,41 +15,8 @@ project="$work/new.jaw"
 csv="$work/survey.csv"
 cp "$top_srcdir/tests/fixtures/csv/basic.csv" "$csv"
 
-t() { tmux -S "$sock" "$@"; }
-screen() { t capture-pane -p -t jaw; }
 q() { sqlite3 "$project" "$1"; }
 
-# wait_for TEXT: waits up to 10 s for TEXT to be on the screen.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen 2>/dev/null | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	diag "timed out waiting for: $1"
-	screen 2>/dev/null | while IFS= read -r l; do diag "  $l"; done
-	return 1
-}
-
-# start COMMAND: runs COMMAND in a fresh 80x24 tmux session.
-start() {
-	t kill-session -t jaw 2>/dev/null
-	t -f /dev/null new-session -d -s jaw -x 80 -y 24 "$1; echo exit=\$? >$work/status; sleep 30"
-}
-
-# stopped: waits up to 10 s for the program to end with status 0.
-stopped() {
-	i=0
-	while [ $i -lt 100 ]; do
-		grep -qx "exit=0" "$work/status" 2>/dev/null && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-rm -f "$work/status"
 start "'$JAW' '$project'"
 wait_for " Timeline  " >/dev/null
 t send-keys -t jaw U
