@@ -148,3 +148,11 @@ void ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done
 	}
 	ui_reload(ui);
 }
+
+void ui_after_save(struct ui *ui, struct list *l, int64_t position, const char *message)
+{
+	ui_reload(ui);
+	if (position >= 0)
+		list_goto(l, position);
+	ui_message(ui, "%s", message);
+}

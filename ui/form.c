@@ -229,3 +229,9 @@ bool form_run(struct ui *ui, const char *title, struct form_field *fields, int n
 	ui->clear_all = true; /* the panes are drawn anew over the form */
 	return saved;
 }
+
+void form_fields_free(struct form_field *fields, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(fields[i].value);
+}

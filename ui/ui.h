@@ -287,6 +287,11 @@ bool form_run(struct ui *ui, const char *title, struct form_field *fields, int n
  * (then err says why, if it failed). */
 char *editor_edit_new(const char *text, const char *name, jaw_err *err);
 
+/* Frees the values of n form fields. */
+void form_fields_free(struct form_field *fields, int n);
+/* After a form saved a record: reads the panes again, puts l's cursor at
+ * position (when it is not negative) and shows message. */
+void ui_after_save(struct ui *ui, struct list *l, int64_t position, const char *message);
 /* Edits *text in the editor with curses suspended; true when it changed
  * (then *text is replaced), false with a note in the status bar if not. */
 bool ui_edit_text(struct ui *ui, char **text, const char *name);

@@ -202,17 +202,12 @@ static int codebook_form(struct ui *ui, struct list *l, const struct code *c, in
 	bool saved = form_run(ui, c ? "Edit code" : parent ? "Add a code under the selected one"
 	                                                   : "Add a code", f, c ? 2 : F_COUNT,
 	                      codebook_save, &e);
-	for (int i = 0; i < F_COUNT; i++)
-		free(f[i].value);
+	form_fields_free(f, F_COUNT);
 	free(e.coder);
-	if (saved) {
-		jaw_err err;
-		err_clear(&err);
-		ui_reload(ui);
-		struct codebook_state *st = codebook_state(l);
-		list_goto(l, codebook_tree_index(l->db, st->collapsed, st->ncollapsed, e.id, &err));
-		ui_message(ui, "Saved (u undoes).");
-	}
+	struct codebook_state *st = codebook_state(l);
+	if (saved)
+		ui_after_save(ui, l, codebook_tree_index(l->db, st->collapsed, st->ncollapsed, e.id, NULL),
+		              "Saved (u undoes).");
 	return UI_REDRAW;
 }
 

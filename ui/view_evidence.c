@@ -244,12 +244,9 @@ static int evidence_form(struct ui *ui, struct list *l, const struct source *s)
 	                          s ? s->event_title : NULL};
 	bool saved = form_run(ui, s ? "Edit source" : "New note", f, s ? F_COUNT - 1 : F_COUNT,
 	                      evidence_save, &e);
-	for (int i = 0; i < F_COUNT; i++)
-		free(f[i].value);
-	if (saved) {
-		ui_reload(ui);
-		ui_message(ui, "Saved.");
-	}
+	form_fields_free(f, F_COUNT);
+	if (saved)
+		ui_after_save(ui, l, -1, "Saved.");
 	return UI_REDRAW;
 }
 

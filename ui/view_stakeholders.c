@@ -192,15 +192,9 @@ static int stakeholder_form(struct ui *ui, struct list *l, const struct stakehol
 	                             s ? s->parent_name : NULL};
 	bool saved = form_run(ui, s ? "Edit stakeholder" : "Add a stakeholder", f, F_COUNT,
 	                      stakeholder_save, &e);
-	for (int i = 0; i < F_COUNT; i++)
-		free(f[i].value);
-	if (!saved)
-		return UI_REDRAW;
-	ui_reload(ui);
-	jaw_err err;
-	err_clear(&err);
-	list_goto(l, model_stakeholder_position_of_id(l->db, e.id, &err));
-	ui_message(ui, "Saved.");
+	form_fields_free(f, F_COUNT);
+	if (saved)
+		ui_after_save(ui, l, model_stakeholder_position_of_id(l->db, e.id, NULL), "Saved.");
 	return UI_REDRAW;
 }
 

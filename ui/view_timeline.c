@@ -232,15 +232,9 @@ static int timeline_form(struct ui *ui, struct list *l, const struct timeline_it
 	struct timeline_edit e = {l->db, it ? it->id : 0};
 	bool saved = form_run(ui, it ? "Edit timeline item" : "Add a timeline item", f, F_COUNT,
 	                      timeline_save, &e);
-	for (int i = 0; i < F_COUNT; i++)
-		free(f[i].value);
-	if (!saved)
-		return UI_REDRAW;
-	ui_reload(ui);
-	jaw_err err;
-	err_clear(&err);
-	list_goto(l, model_timeline_position_of_id(l->db, e.id, &err));
-	ui_message(ui, "Saved.");
+	form_fields_free(f, F_COUNT);
+	if (saved)
+		ui_after_save(ui, l, model_timeline_position_of_id(l->db, e.id, NULL), "Saved.");
 	return UI_REDRAW;
 }
 
