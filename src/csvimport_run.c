@@ -1,13 +1,14 @@
 /* csvimport_run.c - importing a planned survey file in one transaction.
  *
- * Two threads share the work: a reader thread parses the file again and
+ * Three threads share the work. A reader thread parses the file again and
  * turns each row into what the database needs (the respondent's id, its
- * answers as one JSON array, its open answers with LF line ends) in a few
- * reusable batches; this thread writes the batches with prepared
- * statements. Open answers are not indexed row by row: the per-row
- * full-text trigger is dropped inside the transaction, the new answers are
- * indexed in bulk at the end, and the trigger is put back before the
- * commit, so the index is exactly right whenever the import is visible. */
+ * answers as one JSON array, its open answers with LF line ends and the
+ * source id each will have) in a few reusable batches. This thread writes
+ * the batches with prepared statements, and an index thread builds the
+ * survey's full-text index from the same batches in a temporary file
+ * (csvimport_fts.c), copied in before the commit. Inside a caller's
+ * transaction (the demo) there is no index thread: the index is built in
+ * place at the end. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -17,29 +18,27 @@
 #include <string.h>
 #include <time.h>
 
+#include "csvimport_fts.h"
 #include "csvimport_int.h"
 #include "csvread.h"
 #include "hash.h"
 #include "model.h"
+#include "survey_fts.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 #define RUN_BATCH_BYTES (1u << 20) /* arena bytes that make a batch full */
 #define RUN_BATCH_ROWS 2048        /* rows that make a batch full */
-#define RUN_NBATCHES 4             /* batches in flight between the threads */
-#define RUN_FTS_CHUNK 40000        /* answers indexed per statement */
-#define RUN_FTS_HASHSIZE (16 << 20) /* FTS5 buffer while importing (default 1 MiB) */
+#define RUN_NBATCHES 6             /* batches in flight between the threads */
 
-/* The per-row trigger as data/schema/001-core.sql creates it. */
-static const char run_fts_trigger[] =
-	"CREATE TRIGGER source_fts_insert AFTER INSERT ON source BEGIN\n"
-	"    INSERT INTO source_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n"
-	"END";
+/* The consumers of a batch. */
+enum { RUN_WRITER, RUN_INDEXER, RUN_CONSUMERS };
 
 /* One open answer in a batch. */
 struct run_text {
 	int column;          /* 0-based */
 	uint32_t off, len;
+	int64_t id;          /* the source it becomes */
 };
 
 /* One respondent in a batch; offsets point into the batch's arena. */
@@ -57,15 +56,18 @@ struct run_batch {
 	struct run_text *texts;
 	int ntexts, textcap;
 	int64_t bytes_done;  /* of the file, when the batch was handed over */
-	struct run_batch *next;
+	int refs;            /* consumers yet to finish with it */
+	struct run_batch *next[RUN_CONSUMERS], *next_free;
 };
 
-/* Batches going from the reader to the writer and back. */
+/* Batches going from the reader to the writer and the indexer, and back. */
 struct run_queue {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	struct run_batch *full, *full_tail, *free_list;
+	struct run_batch *full[RUN_CONSUMERS], *tail[RUN_CONSUMERS], *free_list;
+	int consumers;       /* 1 (the writer) or 2 (and the indexer) */
 	bool reader_done, cancel;
+	int64_t indexed;     /* answers the indexer has done */
 };
 
 /* The reader thread's state. */
@@ -76,6 +78,7 @@ struct run_reader {
 	struct run_batch *cur;
 	int headers_left;
 	int id_col;
+	int64_t next_id;     /* the next open answer's source id */
 	int64_t rows, values, answers, done;
 	int status;
 	jaw_err err;
@@ -106,26 +109,24 @@ static void run_batch_free(struct run_batch *b)
 	free(b);
 }
 
-static void run_queue_init(struct run_queue *q)
+static void run_queue_init(struct run_queue *q, int consumers)
 {
 	memset(q, 0, sizeof *q);
 	pthread_mutex_init(&q->mu, NULL);
 	pthread_cond_init(&q->cv, NULL);
+	q->consumers = consumers;
 	for (int i = 0; i < RUN_NBATCHES; i++) {
 		struct run_batch *b = run_batch_new();
-		b->next = q->free_list;
+		b->next_free = q->free_list;
 		q->free_list = b;
 	}
 }
 
+/* Frees the batches; every thread has stopped, so each is on the free list. */
 static void run_queue_destroy(struct run_queue *q)
 {
 	for (struct run_batch *b = q->free_list, *n; b; b = n) {
-		n = b->next;
-		run_batch_free(b);
-	}
-	for (struct run_batch *b = q->full, *n; b; b = n) {
-		n = b->next;
+		n = b->next_free;
 		run_batch_free(b);
 	}
 	pthread_mutex_destroy(&q->mu);
@@ -140,53 +141,70 @@ static struct run_batch *run_queue_take_free(struct run_queue *q)
 		pthread_cond_wait(&q->cv, &q->mu);
 	struct run_batch *b = q->cancel ? NULL : q->free_list;
 	if (b)
-		q->free_list = b->next;
+		q->free_list = b->next_free;
 	pthread_mutex_unlock(&q->mu);
 	if (b) {
 		b->used = 0;
 		b->nrows = b->ntexts = 0;
-		b->next = NULL;
 	}
 	return b;
 }
 
-/* Reader: hands a full batch to the writer. */
+/* Gives a batch back to the free list (q->mu held). */
+static void run_queue_free_locked(struct run_queue *q, struct run_batch *b)
+{
+	b->next_free = q->free_list;
+	q->free_list = b;
+	pthread_cond_broadcast(&q->cv);
+}
+
+/* Reader: hands a full batch to every consumer. */
 static void run_queue_put_full(struct run_queue *q, struct run_batch *b)
 {
 	pthread_mutex_lock(&q->mu);
-	if (q->full_tail)
-		q->full_tail->next = b;
-	else
-		q->full = b;
-	q->full_tail = b;
+	b->refs = q->consumers;
+	for (int c = 0; c < q->consumers; c++) {
+		b->next[c] = NULL;
+		if (q->tail[c])
+			q->tail[c]->next[c] = b;
+		else
+			q->full[c] = b;
+		q->tail[c] = b;
+	}
 	pthread_cond_broadcast(&q->cv);
 	pthread_mutex_unlock(&q->mu);
 }
 
-/* Writer: takes the next full batch; NULL once the reader is done. */
-static struct run_batch *run_queue_take_full(struct run_queue *q)
+/* Reader: gives back a batch no consumer has seen. */
+static void run_queue_put_free(struct run_queue *q, struct run_batch *b)
 {
 	pthread_mutex_lock(&q->mu);
-	while (!q->full && !q->reader_done)
+	run_queue_free_locked(q, b);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* Consumer c: takes its next full batch; NULL once the reader is done. */
+static struct run_batch *run_queue_take_full(struct run_queue *q, int c)
+{
+	pthread_mutex_lock(&q->mu);
+	while (!q->full[c] && !q->reader_done)
 		pthread_cond_wait(&q->cv, &q->mu);
-	struct run_batch *b = q->full;
+	struct run_batch *b = q->full[c];
 	if (b) {
-		q->full = b->next;
-		if (!q->full)
-			q->full_tail = NULL;
-		b->next = NULL;
+		q->full[c] = b->next[c];
+		if (!q->full[c])
+			q->tail[c] = NULL;
 	}
 	pthread_mutex_unlock(&q->mu);
 	return b;
 }
 
-/* Writer: gives a written batch back to the reader. */
-static void run_queue_put_free(struct run_queue *q, struct run_batch *b)
+/* Consumer: is done with a batch; the last one frees it. */
+static void run_queue_release(struct run_queue *q, struct run_batch *b)
 {
 	pthread_mutex_lock(&q->mu);
-	b->next = q->free_list;
-	q->free_list = b;
-	pthread_cond_broadcast(&q->cv);
+	if (--b->refs == 0)
+		run_queue_free_locked(q, b);
 	pthread_mutex_unlock(&q->mu);
 }
 
@@ -278,7 +296,8 @@ static void run_put_text(struct run_reader *rd, int column, const char *v, size_
 	char *at = run_reserve(b, len);
 	memcpy(at, v, len);
 	size_t n = csvread_normalize_newlines(at, len);
-	b->texts[b->ntexts++] = (struct run_text){column, (uint32_t)b->used, (uint32_t)n};
+	b->texts[b->ntexts++] = (struct run_text){column, (uint32_t)b->used, (uint32_t)n,
+	                                          rd->next_id++};
 	b->used += n;
 	rd->answers++;
 }
@@ -382,14 +401,12 @@ struct run_writer {
 	struct jaw_db *db;
 	const struct csvimport_plan *plan;
 	const struct csvimport_options *opt;
+	struct csvimport_fts *fts; /* the index thread's index, or NULL: index in place */
 	int64_t survey_id;
 	int64_t *column_ids;
-	int64_t first_source; /* sources above this id are new */
-	int64_t indexed;      /* sources up to this id are in the full-text index */
-	int64_t last_source;  /* the last source written */
+	int64_t first_source; /* the first answer's source id */
+	int64_t answers;      /* answers written */
 	int64_t rows;
-	bool bulk_fts;        /* the trigger is dropped: index in bulk */
-	int64_t hashsize;     /* FTS5's hashsize before the import */
 	char created[32];
 	sqlite3_stmt *ins_respondent, *ins_source;
 };
@@ -502,75 +519,25 @@ static int run_check_new(struct run_writer *w, jaw_err *err)
 	return same > 0 && !p->name_given ? JAW_FAIL : JAW_OK;
 }
 
-/* Sets FTS5's in-memory buffer of new index data, in bytes. */
-static int run_set_hashsize(struct run_writer *w, int64_t size, jaw_err *err)
+/* The id the first answer will have: ids above any source, in order. */
+static int run_first_source(struct run_writer *w, jaw_err *err)
 {
-	static const char sql[] = "INSERT INTO source_fts (source_fts, rank) VALUES ('hashsize', ?)";
-	sqlite3_stmt *s = db_stmt(w->db, sql, err);
-	if (!s)
-		return JAW_FAIL;
-	sqlite3_bind_int64(s, 1, size);
-	return db_step_done(w->db, s, err);
+	w->first_source = model_scalar(w->db, "SELECT coalesce(max(id), 0) + 1 FROM source", err);
+	return w->first_source > 0 ? JAW_OK : JAW_FAIL;
 }
 
-/* Drops the per-row full-text trigger if it is the one jaw made. */
-static int run_prepare_fts(struct run_writer *w, jaw_err *err)
+/* Gives the survey its full-text index: the index thread's, copied in, or
+ * one built here. */
+static int run_finish_index(struct run_writer *w, jaw_err *err)
 {
-	static const char sql[] =
-		"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'source_fts_insert'";
-	sqlite3_stmt *s = db_stmt(w->db, sql, err);
-	if (!s)
-		return JAW_FAIL;
-	bool ours = sqlite3_step(s) == SQLITE_ROW &&
-	            strcmp((const char *)sqlite3_column_text(s, 0), run_fts_trigger) == 0;
-	sqlite3_reset(s);
-	w->first_source = model_scalar(w->db, "SELECT coalesce(max(id), 0) FROM source", err);
-	if (w->first_source < 0)
-		return JAW_FAIL;
-	w->indexed = w->last_source = w->first_source;
-	if (!ours)
-		return JAW_OK; /* a changed schema: let its trigger do the work */
-	w->bulk_fts = true;
-	/* Fewer, larger segments: less merging while indexing (restored after). */
-	w->hashsize = model_scalar(w->db, "SELECT coalesce((SELECT v FROM source_fts_config"
-	                                  " WHERE k = 'hashsize'), 1048576)", err);
-	if (w->hashsize < 0 || run_set_hashsize(w, RUN_FTS_HASHSIZE, err) != JAW_OK)
-		return JAW_FAIL;
-	return db_exec(w->db, "DROP TRIGGER source_fts_insert", err);
-}
-
-/* Indexes the answers written since the last call, if there are enough
- * of them (or any, when all): in large chunks, while their pages are
- * still in the cache. */
-static int run_index(struct run_writer *w, bool all, jaw_err *err)
-{
-	static const char sql[] =
-		"INSERT INTO source_fts (rowid, title, text)"
-		" SELECT id, title, text FROM source WHERE id > ? AND id <= ?";
-	if (!w->bulk_fts || w->last_source <= w->indexed ||
-	    (!all && w->last_source - w->indexed < RUN_FTS_CHUNK))
-		return JAW_OK;
-	sqlite3_stmt *s = db_stmt(w->db, sql, err);
-	if (!s)
-		return JAW_FAIL;
-	sqlite3_bind_int64(s, 1, w->indexed);
-	sqlite3_bind_int64(s, 2, w->last_source);
-	if (db_step_done(w->db, s, err) != JAW_OK)
-		return JAW_FAIL;
-	w->indexed = w->last_source;
-	return JAW_OK;
-}
-
-/* Indexes the last answers and puts the trigger back. */
-static int run_finish_fts(struct run_writer *w, jaw_err *err)
-{
-	if (!w->bulk_fts)
-		return JAW_OK;
+	int64_t last = w->first_source + w->answers - 1;
+	if (w->fts)
+		return csvimport_fts_copy(w->fts, w->db, w->survey_id, w->first_source, last, err);
 	if (w->opt->progress)
-		w->opt->progress(w->opt->progress_ctx, "indexing", 0, 0, w->rows);
-	if (run_index(w, true, err) != JAW_OK || run_set_hashsize(w, w->hashsize, err) != JAW_OK)
+		w->opt->progress(w->opt->progress_ctx, "indexing", 0, w->answers, w->rows);
+	if (survey_fts_create(w->db, w->survey_id, w->first_source, last, err) != JAW_OK)
 		return JAW_FAIL;
-	return db_exec(w->db, run_fts_trigger, err);
+	return survey_fts_rebuild(w->db, w->survey_id, err);
 }
 
 /* A respondent's id is already in the survey: name both lines. */
@@ -599,15 +566,16 @@ static int run_write_answers(struct run_writer *w, const struct run_batch *b,
 	sqlite3_stmt *s = w->ins_source;
 	for (int t = r->first_text; t < r->first_text + r->ntexts; t++) {
 		const struct run_text *x = &b->texts[t];
-		sqlite3_bind_text(s, 1, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, w->plan->columns[x->column].label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, b->arena + x->off, (int)x->len, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 4, respondent);
-		sqlite3_bind_int64(s, 5, w->column_ids[x->column]);
-		sqlite3_bind_text(s, 6, w->created, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 1, x->id);
+		sqlite3_bind_text(s, 2, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, w->plan->columns[x->column].label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, b->arena + x->off, (int)x->len, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 5, respondent);
+		sqlite3_bind_int64(s, 6, w->column_ids[x->column]);
+		sqlite3_bind_text(s, 7, w->created, -1, SQLITE_STATIC);
 		if (db_step_done(w->db, s, err) != JAW_OK)
 			return JAW_FAIL;
-		w->last_source = sqlite3_last_insert_rowid(db_sqlite(w->db));
+		w->answers++;
 	}
 	return JAW_OK;
 }
@@ -647,9 +615,9 @@ static int run_prepare(struct run_writer *w, jaw_err *err)
 	                                   " answers) VALUES (?, ?, ?, ?)", err);
 	if (!w->ins_respondent)
 		return JAW_FAIL;
-	w->ins_source = db_stmt(w->db, "INSERT INTO source (kind, title, text, respondent_id,"
-	                               " column_id, created)"
-	                               " VALUES ('survey_answer', ?1 || ': ' || ?2, ?3, ?4, ?5, ?6)",
+	w->ins_source = db_stmt(w->db, "INSERT INTO source (id, kind, title, text, respondent_id,"
+	                               " column_id, created) VALUES"
+	                               " (?1, 'survey_answer', ?2 || ': ' || ?3, ?4, ?5, ?6, ?7)",
 	                        err);
 	if (!w->ins_source)
 		return JAW_FAIL;
@@ -665,16 +633,39 @@ static int run_consume(struct run_writer *w, struct run_queue *q, jaw_err *err)
 {
 	int rc = JAW_OK;
 	struct run_batch *b;
-	while ((b = run_queue_take_full(q)) != NULL) {
-		if (rc == JAW_OK)
-			rc = run_write_batch(w, b, err);
-		if (rc == JAW_OK)
-			rc = run_index(w, false, err);
-		if (rc != JAW_OK)
+	while ((b = run_queue_take_full(q, RUN_WRITER)) != NULL) {
+		if (rc == JAW_OK && (rc = run_write_batch(w, b, err)) != JAW_OK)
 			run_queue_set(q, &q->cancel);
-		run_queue_put_free(q, b);
+		run_queue_release(q, b);
 	}
 	return rc;
+}
+
+/* The index thread's state. */
+struct run_indexer {
+	struct run_queue *q;
+	struct csvimport_fts *fts;
+};
+
+/* Index thread: indexes the answers of each batch, then finishes. After
+ * an error it only gives the batches back. */
+static void *run_indexer_main(void *arg)
+{
+	struct run_indexer *ix = arg;
+	int rc = JAW_OK;
+	struct run_batch *b;
+	while ((b = run_queue_take_full(ix->q, RUN_INDEXER)) != NULL) {
+		for (int t = 0; rc == JAW_OK && t < b->ntexts; t++) {
+			const struct run_text *x = &b->texts[t];
+			rc = csvimport_fts_add(ix->fts, x->id, b->arena + x->off, x->len);
+		}
+		pthread_mutex_lock(&ix->q->mu);
+		ix->q->indexed += b->ntexts;
+		pthread_mutex_unlock(&ix->q->mu);
+		run_queue_release(ix->q, b);
+	}
+	csvimport_fts_finish(ix->fts);
+	return NULL;
 }
 
 /* Checks what the reader read is what was planned. */
@@ -690,25 +681,61 @@ static int run_check_reader(const struct run_reader *rd, jaw_err *err)
 	return JAW_OK;
 }
 
-/* Runs the reader thread and writes what it reads. */
+/* Starts the index thread, if there is an index to build there. */
+static bool run_start_indexer(struct run_writer *w, struct run_indexer *ix, pthread_t *thread)
+{
+	return w->fts && pthread_create(thread, NULL, run_indexer_main, ix) == 0;
+}
+
+/* Waits for the index thread, reporting how far it is; on its failure the
+ * index is built here instead. */
+static void run_join_indexer(struct run_writer *w, struct run_queue *q, pthread_t thread)
+{
+	if (w->opt->progress) {
+		for (;;) {
+			pthread_mutex_lock(&q->mu);
+			int64_t indexed = q->indexed;
+			pthread_mutex_unlock(&q->mu);
+			if (indexed >= w->answers)
+				break;
+			w->opt->progress(w->opt->progress_ctx, "indexing", indexed, w->answers, w->rows);
+			nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+		}
+	}
+	pthread_join(thread, NULL);
+	if (csvimport_fts_error(w->fts))
+		w->fts = NULL;
+}
+
+/* Runs the reader (and index) thread and writes what they read. */
 static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err *err)
 {
 	struct run_queue q;
-	run_queue_init(&q);
-	struct run_reader rd = {.plan = w->plan, .opt = w->opt, .q = &q,
-	                        .headers_left = w->plan->header_rows, .id_col = -1};
+	struct run_indexer ix = {&q, w->fts};
+	pthread_t reader, indexer;
+	run_queue_init(&q, w->fts ? 2 : 1);
+	bool indexing = run_start_indexer(w, &ix, &indexer);
+	if (!indexing) {
+		q.consumers = 1;
+		w->fts = NULL;
+	}
+	struct run_reader rd = {.plan = w->plan, .opt = w->opt, .q = &q, .id_col = -1,
+	                        .headers_left = w->plan->header_rows, .next_id = w->first_source};
 	for (int i = 0; i < w->plan->ncolumns; i++)
 		if (w->plan->columns[i].role == SURVEY_ROLE_ID)
 			rd.id_col = i;
-	pthread_t thread;
-	if (pthread_create(&thread, NULL, run_reader_main, &rd) != 0) {
-		run_queue_destroy(&q);
-		return err_set(err, JAW_FAIL, "cannot start the reader thread");
+	int rc = JAW_OK;
+	if (pthread_create(&reader, NULL, run_reader_main, &rd) != 0) {
+		rc = err_set(err, JAW_FAIL, "cannot start the reader thread");
+		run_queue_set(&q, &q.reader_done);
+	} else {
+		rc = run_consume(w, &q, err);
+		pthread_join(reader, NULL);
+		if (rc == JAW_OK)
+			rc = run_check_reader(&rd, err);
 	}
-	int rc = run_consume(w, &q, err);
-	pthread_join(thread, NULL);
-	if (rc == JAW_OK)
-		rc = run_check_reader(&rd, err);
+	if (indexing)
+		run_join_indexer(w, &q, indexer);
 	res->respondents = rd.rows;
 	res->values = rd.values;
 	res->answers = rd.answers;
@@ -719,10 +746,10 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 static int run_all(struct run_writer *w, struct csvimport_result *res, jaw_err *err)
 {
 	if (run_check_new(w, err) != JAW_OK || run_insert_survey(w, err) != JAW_OK ||
-	    run_insert_columns(w, err) != JAW_OK || run_prepare_fts(w, err) != JAW_OK ||
+	    run_insert_columns(w, err) != JAW_OK || run_first_source(w, err) != JAW_OK ||
 	    run_prepare(w, err) != JAW_OK || run_rows(w, res, err) != JAW_OK)
 		return JAW_FAIL;
-	return run_finish_fts(w, err);
+	return run_finish_index(w, err);
 }
 
 static double run_now(void)
@@ -732,19 +759,16 @@ static double run_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
-                  const struct csvimport_options *opt, struct csvimport_result *res,
-                  jaw_err *err)
+/* Imports on db in one transaction; fts is the index thread's index or NULL. */
+static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
+                  const struct csvimport_plan *plan, const struct csvimport_options *opt,
+                  struct csvimport_result *res, jaw_err *err)
 {
-	double start = run_now();
-	memset(res, 0, sizeof *res);
-	if (plan->errors > 0)
-		return err_set(err, JAW_FAIL, "%s: %s", plan->path, plan->problems[0]);
-	struct run_writer w = {.db = db, .plan = plan, .opt = opt};
+	struct run_writer w = {.db = db, .plan = plan, .opt = opt, .fts = fts};
 	w.column_ids = xcalloc((size_t)plan->ncolumns, sizeof *w.column_ids);
 	int64_t cache = model_scalar(db, "PRAGMA cache_size", err);
 	/* A larger page cache while importing: 16 MiB. */
-	int rc = db_exec(db, "PRAGMA cache_size = -16384", err);
+	int rc = cache < -1000000 ? JAW_FAIL : db_exec(db, "PRAGMA cache_size = -16384", err);
 	if (rc == JAW_OK && (rc = db_begin(db, err)) == JAW_OK) {
 		rc = run_all(&w, res, err);
 		if (rc == JAW_OK)
@@ -757,6 +781,36 @@ int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
 	db_exec(db, restore, NULL);
 	free(w.column_ids);
 	res->survey_id = rc == JAW_OK ? w.survey_id : 0;
+	return rc;
+}
+
+/* Imports on a connection of its own, with the index built on a second
+ * core (see csvimport_fts.c for why the connection must be new). */
+static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
+                     const struct csvimport_options *opt, struct csvimport_result *res,
+                     jaw_err *err)
+{
+	struct jaw_db *own = NULL;
+	if (db_open(db_path(db), 0, &own, err) != JAW_OK)
+		return JAW_FAIL;
+	/* Without a temporary file the index is built in place, more slowly. */
+	struct csvimport_fts *fts = csvimport_fts_new(NULL);
+	int rc = run_on(own, fts, plan, opt, res, err);
+	csvimport_fts_free(fts);
+	db_close(own);
+	return rc;
+}
+
+int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
+                  const struct csvimport_options *opt, struct csvimport_result *res,
+                  jaw_err *err)
+{
+	double start = run_now();
+	memset(res, 0, sizeof *res);
+	if (plan->errors > 0)
+		return err_set(err, JAW_FAIL, "%s: %s", plan->path, plan->problems[0]);
+	int rc = db_in_transaction(db) ? run_on(db, NULL, plan, opt, res, err)
+	                               : run_alone(db, plan, opt, res, err);
 	res->seconds = run_now() - start;
 	return rc;
 }

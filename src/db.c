@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "db.h"
 #include "embedded.h"
+#include "survey_fts.h"
 #include "xalloc.h"
 
 struct db_cached_stmt {
@@ -31,7 +33,12 @@ struct jaw_db {
 static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"schema/001-core.sql",
 	"schema/002-journal.sql",
+	"schema/003-answers.sql",
 };
+
+/* The page size of a new project: large enough that a survey's hundreds
+ * of megabytes take few pages, small enough that an edit writes little. */
+#define DB_PAGE_SIZE 16384
 
 sqlite3 *db_sqlite(struct jaw_db *db)
 {
@@ -160,6 +167,11 @@ int db_schema_version(struct jaw_db *db)
 	return db_pragma_int(db, "PRAGMA user_version", NULL);
 }
 
+bool db_in_transaction(struct jaw_db *db)
+{
+	return db->depth > 0;
+}
+
 int db_data_version(struct jaw_db *db)
 {
 	return db_pragma_int(db, "PRAGMA data_version", NULL);
@@ -187,9 +199,22 @@ void db_close(struct jaw_db *db)
 	free(db);
 }
 
+/* Settings of the SQLite library, made once before its first use (they
+ * are refused if it is already initialised): no memory statistics, which
+ * would take a lock on every allocation; statement journals kept in memory
+ * up to 4 MiB instead of 64 KiB, so that an insert touching a few 16 KiB
+ * pages does not write a temporary file. */
+static void db_configure_library(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
+}
+
 /* Opens the SQLite connection with the settings every session uses. */
 static int db_connect(const char *path, int sqlite_flags, struct jaw_db **out, jaw_err *err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, db_configure_library);
 	sqlite3 *sqlite = NULL;
 	/* each connection is used by one thread at a time: no locking of its own */
 	int rc = sqlite3_open_v2(path, &sqlite, sqlite_flags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -227,7 +252,8 @@ static int db_migrate(struct jaw_db *db, int from, int to, jaw_err *err)
 		if (!f)
 			return err_set(err, JAW_FAIL, "internal error: schema script %s missing",
 			               db_migrations[v - 1]);
-		if (db_exec(db, (const char *)f->data, err) != JAW_OK) {
+		if (db_exec(db, (const char *)f->data, err) != JAW_OK ||
+		    (v == 3 && survey_fts_create_missing(db, err) != JAW_OK)) {
 			err_prefix(err, db_migrations[v - 1]);
 			return JAW_FAIL;
 		}
@@ -238,6 +264,41 @@ static int db_migrate(struct jaw_db *db, int from, int to, jaw_err *err)
 		return JAW_FAIL;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", DB_APPLICATION_ID);
 	return db_exec(db, sql, err);
+}
+
+/* True when the statement gives a row. */
+static bool db_has_rows(struct jaw_db *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	bool rows = sqlite3_prepare_v2(db->sqlite, sql, -1, &s, NULL) == SQLITE_OK &&
+	            sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return rows;
+}
+
+/* Takes the file to the newest schema in one transaction, with foreign
+ * keys off while tables are rebuilt and checked before the commit. */
+static int db_upgrade(struct jaw_db *db, jaw_err *err)
+{
+	if (db_exec(db, "PRAGMA foreign_keys = OFF", err) != JAW_OK)
+		return JAW_FAIL;
+	int rc = db_begin(db, err);
+	if (rc == JAW_OK) {
+		/* Another session may have migrated it while we waited for the lock. */
+		int version = db_schema_version(db);
+		if (version < DB_SCHEMA_VERSION)
+			rc = db_migrate(db, version, DB_SCHEMA_VERSION, err);
+		if (rc == JAW_OK && db_has_rows(db, "PRAGMA foreign_key_check"))
+			rc = err_set(err, JAW_FAIL, "the upgrade to schema %d broke a foreign key;"
+			             " run jaw check", DB_SCHEMA_VERSION);
+		if (rc == JAW_OK)
+			rc = db_commit(db, err);
+		else
+			db_rollback(db);
+	}
+	if (db_exec(db, "PRAGMA foreign_keys = ON", rc == JAW_OK ? err : NULL) != JAW_OK)
+		rc = JAW_FAIL;
+	return rc;
 }
 
 void db_remove_files(const char *path)
@@ -265,10 +326,17 @@ int db_create_version(const char *path, int version, struct jaw_db **out, jaw_er
 	struct jaw_db *db = NULL;
 	if (db_connect(path, SQLITE_OPEN_READWRITE, &db, err) != JAW_OK)
 		goto fail;
-	if (db_configure(db, false, err) != JAW_OK || db_begin(db, err) != JAW_OK)
+	char page_size[48];
+	snprintf(page_size, sizeof page_size, "PRAGMA page_size = %d", DB_PAGE_SIZE);
+	if (db_exec(db, page_size, err) != JAW_OK || db_configure(db, false, err) != JAW_OK)
 		goto fail;
-	if (db_migrate(db, 0, version, err) != JAW_OK || db_commit(db, err) != JAW_OK)
+	if (version == DB_SCHEMA_VERSION) {
+		if (db_upgrade(db, err) != JAW_OK)
+			goto fail;
+	} else if (db_begin(db, err) != JAW_OK || db_migrate(db, 0, version, err) != JAW_OK ||
+	           db_commit(db, err) != JAW_OK) {
 		goto fail;
+	}
 	*out = db;
 	return JAW_OK;
 fail:
@@ -331,25 +399,44 @@ int db_open(const char *path, int flags, struct jaw_db **out, jaw_err *err)
 	if (db_check_identity(db, &version, err) != JAW_OK ||
 	    db_configure(db, readonly, err) != JAW_OK)
 		goto fail;
-	if (!readonly && !(flags & DB_OPEN_NO_MIGRATE) && version < DB_SCHEMA_VERSION) {
-		if (db_begin(db, err) != JAW_OK)
-			goto fail;
-		/* Another session may have migrated it while we waited for the lock. */
-		version = db_schema_version(db);
-		if (version < DB_SCHEMA_VERSION && db_migrate(db, version, DB_SCHEMA_VERSION, err)
-		    != JAW_OK) {
-			db_rollback(db);
-			err_prefix(err, path);
-			goto fail;
-		}
-		if (db_commit(db, err) != JAW_OK)
-			goto fail;
+	if (!readonly && !(flags & DB_OPEN_NO_MIGRATE) && version < DB_SCHEMA_VERSION &&
+	    db_upgrade(db, err) != JAW_OK) {
+		err_prefix(err, path);
+		goto fail;
 	}
 	*out = db;
 	return JAW_OK;
 fail:
 	db_close(db);
 	return JAW_FAIL;
+}
+
+/* What checking the full-text indexes needs. */
+struct db_fts_check {
+	struct jaw_db *db;
+	void (*report)(void *, const char *);
+	void *ctx;
+	int problems;
+};
+
+/* Checks one full-text table against its content; reports a problem. */
+static int db_check_fts(void *arg, const char *table)
+{
+	struct db_fts_check *c = arg;
+	char *sql = xasprintf("INSERT INTO \"%s\" (\"%s\", rank) VALUES ('integrity-check', 1)",
+	                      table, table);
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(c->db->sqlite, sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_DONE) {
+		char line[512];
+		snprintf(line, sizeof line, "full-text index %s: %s", table,
+		         sqlite3_errmsg(c->db->sqlite));
+		c->report(c->ctx, line);
+		c->problems++;
+	}
+	sqlite3_finalize(s);
+	free(sql);
+	return 0;
 }
 
 /* Runs a checking statement whose rows are problems; returns their count. */
@@ -402,17 +489,11 @@ int db_check(struct jaw_db *db, void (*report)(void *ctx, const char *problem), 
 	total += n;
 	if (sqlite3_db_readonly(db->sqlite, "main"))
 		return total;
-	sqlite3_stmt *s = NULL;
-	const char *fts = "INSERT INTO source_fts (source_fts, rank) VALUES ('integrity-check', 1)";
-	if (sqlite3_prepare_v2(db->sqlite, fts, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_DONE) {
-		char line[512];
-		snprintf(line, sizeof line, "full-text index: %s", sqlite3_errmsg(db->sqlite));
-		report(ctx, line);
-		total++;
-	}
-	sqlite3_finalize(s);
-	return total;
+	struct db_fts_check c = {db, report, ctx, 0};
+	db_check_fts(&c, "source_fts");
+	if (survey_fts_each(db, db_check_fts, &c, err) < 0)
+		return -1;
+	return total + c.problems;
 }
 
 char *db_column_text_new(sqlite3_stmt *stmt, int i)

@@ -12,7 +12,7 @@
 /* PRAGMA application_id of a jaw project: "JAW!" in ASCII. */
 #define DB_APPLICATION_ID 0x4A415721
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 /* How long a writer waits for another session's lock, in milliseconds. */
 #define DB_BUSY_TIMEOUT_MS 10000
 
@@ -68,6 +68,9 @@ void db_rollback(struct jaw_db *db);
 
 /* Returns PRAGMA data_version: it changes when another connection commits. */
 int db_data_version(struct jaw_db *db);
+
+/* True while a transaction opened with db_begin is open. */
+bool db_in_transaction(struct jaw_db *db);
 
 /* Runs integrity_check, foreign_key_check and the full-text index check
  * (the last needs a connection that may write, and is skipped without one);

@@ -49,6 +49,11 @@ static int model_source_validate(const struct source *src, jaw_err *err)
 
 int model_source_add(struct jaw_db *db, struct source *src, jaw_err *err)
 {
+	/* an answer belongs to a survey and its full-text index */
+	if (src->kind && strcmp(src->kind, "survey_answer") == 0)
+		return err_set(err, JAW_FAIL, "%s: survey answers come from jaw import-csv; a source"
+		               " added by hand is an interview, observation or document",
+		               src->title ? src->title : "source");
 	if (model_source_validate(src, err) != JAW_OK)
 		return JAW_FAIL;
 	char hash[17];
@@ -112,7 +117,8 @@ static void model_source_clear_row(void *row)
 
 /* The filter's conditions; parameters 1-4 (see model_source_bind_filter). */
 #define MODEL_SOURCE_WHERE                                                      \
-	" WHERE (?1 IS NULL OR s.kind = ?1) AND (?2 IS NULL OR s.stakeholder_id = ?2)" \
+	" WHERE s.kind <> 'survey_answer' AND (?1 IS NULL OR s.kind = ?1)"           \
+	" AND (?2 IS NULL OR s.stakeholder_id = ?2)"                                   \
 	" AND (?3 IS NULL OR s.timeline_item_id = ?3) AND (?4 IS NULL OR EXISTS"     \
 	" (SELECT 1 FROM coding c WHERE c.source_id = s.id AND c.code_id = ?4))"
 #define MODEL_SOURCE_BY_DATE " ORDER BY s.source_date IS NULL, s.source_date, s.id"
@@ -148,7 +154,8 @@ int64_t model_source_count_filtered(struct jaw_db *db, const struct source_filte
                                     jaw_err *err)
 {
 	if (model_source_unfiltered(filter))
-		return model_source_count(db, err); /* counted on an index */
+		return model_scalar(db, "SELECT count(*) FROM source WHERE kind <> 'survey_answer'",
+		                    err); /* counted on an index */
 	static const char sql[] = "SELECT count(*) FROM source s" MODEL_SOURCE_WHERE;
 	return model_count_bound(db, sql, model_source_bind_filter, filter, err);
 }
@@ -173,7 +180,8 @@ int model_source_page_filtered(struct jaw_db *db, const struct source_filter *fi
 	static const char by_title[] = MODEL_SOURCE_PAGE(MODEL_SOURCE_BY_TITLE);
 	/* with no filter, the page comes from the index alone */
 #define MODEL_SOURCE_PAGE_ALL(order)                                              \
-	MODEL_SOURCE_SELECT " FROM (SELECT s.id FROM source s" order                      \
+	MODEL_SOURCE_SELECT " FROM (SELECT s.id FROM source s"                             \
+	" WHERE s.kind <> 'survey_answer'" order                                           \
 	" LIMIT ? OFFSET ?) AS page JOIN source s ON s.id = page.id"                     \
 	" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"                          \
 	" LEFT JOIN timeline_item t ON t.id = s.timeline_item_id" order
@@ -257,7 +265,8 @@ int model_source_update_meta(struct jaw_db *db, const struct source *src, jaw_er
 		return JAW_FAIL;
 	static const char sql[] =
 		"UPDATE source SET kind = ?1, title = ?2, source_date = ?3, stakeholder_id = ?4,"
-		" timeline_item_id = ?5 WHERE id = ?6";
+		" timeline_item_id = ?5 WHERE id = ?6"
+		" AND (kind = 'survey_answer') = (?1 = 'survey_answer')";
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return JAW_FAIL;
@@ -271,9 +280,19 @@ int model_source_update_meta(struct jaw_db *db, const struct source *src, jaw_er
 	sqlite3_bind_int64(s, 6, src->id);
 	if (db_step_done(db, s, err) != JAW_OK)
 		return JAW_FAIL;
-	if (sqlite3_changes(db_sqlite(db)) == 0)
+	if (sqlite3_changes(db_sqlite(db)) > 0)
+		return JAW_OK;
+	static const char exists[] = "SELECT 1 FROM source WHERE id = ?";
+	sqlite3_stmt *e = db_stmt(db, exists, err);
+	if (!e)
+		return JAW_FAIL;
+	sqlite3_bind_int64(e, 1, src->id);
+	int rc = sqlite3_step(e);
+	sqlite3_reset(e);
+	if (rc != SQLITE_ROW)
 		return err_set(err, JAW_FAIL, "%s: it was deleted meanwhile", src->title);
-	return JAW_OK;
+	return err_set(err, JAW_FAIL, "%s: a survey answer stays a survey answer, and a note cannot"
+	               " become one", src->title);
 }
 
 int model_source_delete(struct jaw_db *db, int64_t id, jaw_err *err)
@@ -289,7 +308,7 @@ int model_source_delete(struct jaw_db *db, int64_t id, jaw_err *err)
 int64_t model_source_find_text(struct jaw_db *db, const char *text, jaw_err *err)
 {
 	static const char sql[] =
-		"SELECT id FROM source WHERE content_hash = ?1 AND text = ?2"
+		"SELECT id FROM source WHERE content_hash = ?1 AND content_hash <> '' AND text = ?2"
 		" AND kind <> 'survey_answer' ORDER BY id LIMIT 1";
 	char hash[17];
 	model_source_hash(text, hash);

@@ -133,7 +133,9 @@ int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, 
 {
 	static const char sql[] =
 		"SELECT r.id, r.external_id, coalesce(r.line, 0), r.answers,"
-		" (SELECT count(*) FROM source s WHERE s.respondent_id = r.id),"
+		/* by question: answers are indexed by column, then respondent */
+		" (SELECT count(*) FROM survey_column c JOIN source s ON s.column_id = c.id"
+		"   AND s.respondent_id = r.id WHERE c.survey_id = r.survey_id AND c.role = 'open_text'),"
 		" (SELECT group_concat(coalesce(l.label, v.value, '-'), ' | ') FROM " MODEL_SURVEY_VALUES "),"
 		" (SELECT group_concat(v.label || '=' || coalesce(l.label, v.value, ''), ', ')"
 		"   FROM " MODEL_SURVEY_VALUES ")"
@@ -337,7 +339,8 @@ int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offse
 		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"
 		" FROM source s JOIN respondent r ON r.id = s.respondent_id"
 		" JOIN survey_column c ON c.id = s.column_id"
-		" WHERE s.column_id = ? ORDER BY s.id LIMIT ? OFFSET ?";
+		/* in the answer index's order, which is the file's */
+		" WHERE s.column_id = ? ORDER BY s.respondent_id, s.id LIMIT ? OFFSET ?";
 	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_answer_read, model_survey_answer_clear_row, err);
 }
@@ -348,9 +351,9 @@ int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, int64
 	static const char sql[] =
 		"SELECT s.id, r.external_id, s.text,"
 		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"
-		" FROM source s JOIN respondent r ON r.id = s.respondent_id"
-		" JOIN survey_column c ON c.id = s.column_id"
-		" WHERE s.respondent_id = ? ORDER BY c.position, s.id LIMIT ? OFFSET ?";
+		" FROM respondent r JOIN survey_column c ON c.survey_id = r.survey_id"
+		" AND c.role = 'open_text' JOIN source s ON s.column_id = c.id AND s.respondent_id = r.id"
+		" WHERE r.id = ? ORDER BY c.position, s.id LIMIT ? OFFSET ?";
 	return model_survey_page_of(db, sql, respondent_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_answer_read, model_survey_answer_clear_row, err);
 }

@@ -41,7 +41,8 @@ check "import: exit 0" expect 0 import-csv p.jaw basic.csv
 check "import: summary" out_line "  4 respondents, 22 answers (19 values, 3 open answers, now sources)"
 check "import: columns by role" out_line "  columns: 1 id, 3 attribute, 2 likert, 1 open text, 0 ignored"
 check "import: no progress bar when stderr is not a terminal" empty "$err"
-check "import: answers are searchable" equals 1 p.jaw "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'annex'"
+check "import: answers are searchable" equals 1 p.jaw "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1 MATCH 'annex'"
+check "import: answers are not in the notes' index" equals 0 p.jaw "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'annex'"
 check "import: check passes" expect 0 check p.jaw
 check "re-import: exit 1" expect 1 import-csv p.jaw basic.csv
 check "re-import: message" err_line "jaw: basic.csv: a survey called \"basic\" is already in the project; choose another name with --name"

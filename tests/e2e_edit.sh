@@ -73,9 +73,9 @@ rm -f "$XDG_CONFIG_HOME/jaw/jawrc"
 
 # --- NO_COLOR on a vt100 ---------------------------------------------------------------
 start "NO_COLOR=1 TERM=vt100 '$JAW' '$project'"
-check "TERM=vt100 with NO_COLOR shows the panes" wait_for " Evidence  1/799"
+check "TERM=vt100 with NO_COLOR shows the panes" wait_for " Evidence  1/16"
 t send-keys -t jaw E G
-check "and moves" wait_for " Evidence  799/799"
+check "and moves" wait_for " Evidence  16/16"
 t send-keys -t jaw q
 check "and quits" stopped
 

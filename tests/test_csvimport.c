@@ -126,8 +126,10 @@ static void test_basic(void **state)
 	            " operation order.");
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source WHERE kind ="
 	                                     " 'survey_answer'"), 3);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
+	                                     " MATCH '\"protection of civilians\"'"), 1);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts"
-	                                     " MATCH 'annex'"), 1);
+	                                     " MATCH 'annex'"), 0);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent_value"), 19);
 	assert_int_equal(testutil_scalar(db, "SELECT value FROM respondent_value v JOIN"
 	                                     " survey_column c ON c.id = v.column_id JOIN respondent r"
@@ -459,6 +461,28 @@ static void test_all_or_nothing(void **state)
 	db_close(db);
 }
 
+/* Without a temporary file for the index thread, the index is built in
+ * the project's connection: the same answers are found. */
+static void test_index_in_place(void **state)
+{
+	(void)state;
+	char *tmp = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", "/nonexistent-jaw-dir", 1);
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	int rc = import(db, "basic.csv", &err);
+	if (tmp)
+		setenv("TMPDIR", tmp, 1);
+	else
+		unsetenv("TMPDIR");
+	free(tmp);
+	assert_int_equal(rc, JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
+	                                     " MATCH 'annex'"), 1);
+	assert_sound(db);
+	db_close(db);
+}
+
 static void test_reimport(void **state)
 {
 	(void)state;
@@ -474,6 +498,12 @@ static void test_reimport(void **state)
 	assert_int_equal(import_with(db, "basic.csv", &opt, &err), JAW_OK);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 2);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent"), 8);
+	/* each survey has its own full-text index of its answers */
+	assert_int_equal(testutil_scalar(db, "SELECT rowid FROM survey_fts_2 WHERE survey_fts_2"
+	                                     " MATCH 'annex'"),
+	                 testutil_scalar(db, "SELECT max(id) FROM source"));
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
+	                                     " MATCH 'annex'"), 1);
 	/* the same content under another file name is recognised too */
 	char *copy = testutil_path_new("copy.csv"), *orig = fixture_new("basic.csv");
 	FILE *in = fopen(orig, "rb");
@@ -638,6 +668,7 @@ int main(void)
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_all_or_nothing),
 		cmocka_unit_test(test_reimport),
+		cmocka_unit_test(test_index_in_place),
 		cmocka_unit_test(test_queries),
 		cmocka_unit_test(test_codings_by_attribute),
 	};

@@ -140,6 +140,84 @@ static void test_migrate_from_version_1(void **state)
 	free(path);
 }
 
+static void count_check_problem(void *ctx, const char *problem)
+{
+	fprintf(stderr, "# problem: %s\n", problem);
+	(*(int *)ctx)++;
+}
+
+static int check_problems(struct jaw_db *db)
+{
+	int problems = 0;
+	jaw_err err;
+	err_clear(&err);
+	assert_true(db_check(db, count_check_problem, &problems, &err) >= 0);
+	return problems;
+}
+
+/* Schema 3 moves a survey's answers out of source_fts into an index of
+ * their own and keeps notes, codings and links. */
+static void test_migrate_survey_from_version_2(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("v2.jaw");
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create_version(path, 2, &db, &err), JAW_OK);
+	assert_int_equal(db_exec(db,
+		"INSERT INTO survey (id, name) VALUES (4, 'Staff survey');"
+		"INSERT INTO survey_column (id, survey_id, position, label, role)"
+		" VALUES (7, 4, 1, 'Comments', 'open_text');"
+		"INSERT INTO respondent (id, survey_id, external_id) VALUES (1, 4, 'R1'), (2, 4, 'R2');"
+		"INSERT INTO source (id, kind, title, text) VALUES (1, 'interview', 'Chief', 'liaison works');"
+		"INSERT INTO source (id, kind, title, text, respondent_id, column_id) VALUES"
+		" (2, 'survey_answer', 'R1: Comments', 'more liaison officers', 1, 7),"
+		" (3, 'survey_answer', 'R2: Comments', 'fewer meetings', 2, 7);"
+		"INSERT INTO code (id, name) VALUES (1, 'Liaison');"
+		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+		" VALUES (2, 5, 12, 1, 'ana'), (1, 0, 7, 1, 'ana');", &err), JAW_OK);
+	db_close(db);
+
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding"), 2);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH"
+	                                     " 'liaison'"), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT rowid FROM survey_fts_4 WHERE survey_fts_4 MATCH"
+	                                     " 'liaison'"), 2);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_4 WHERE survey_fts_4"
+	                                     " MATCH 'meetings OR officers'"), 2);
+	assert_int_equal(check_problems(db), 0);
+	/* the triggers keep both indexes in step */
+	assert_int_equal(db_exec(db, "DELETE FROM source WHERE id = 3;"
+	                             " UPDATE source SET text = 'liaison cells' WHERE id = 2;"
+	                             " UPDATE source SET text = 'patrols' WHERE id = 1", &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_4 WHERE survey_fts_4"
+	                                     " MATCH 'meetings OR officers'"), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT rowid FROM survey_fts_4 WHERE survey_fts_4 MATCH"
+	                                     " 'cells'"), 2);
+	assert_int_equal(testutil_scalar(db, "SELECT rowid FROM source_fts WHERE source_fts MATCH"
+	                                     " 'patrols'"), 1);
+	assert_int_equal(check_problems(db), 0);
+	/* an index out of step with its answers is a problem jaw check names */
+	assert_int_equal(db_exec(db, "DROP TRIGGER survey_fts_4_delete; DELETE FROM source WHERE id = 2",
+	                         &err), JAW_OK);
+	assert_int_equal(check_problems(db), 1);
+	db_close(db);
+	free(path);
+}
+
+/* A new project has large pages: a survey takes fewer. */
+static void test_new_page_size(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	assert_int_equal(testutil_scalar(db, "PRAGMA page_size"), 16384);
+	assert_int_equal(testutil_scalar(db, "PRAGMA foreign_keys"), 1);
+	db_close(db);
+}
+
 /* The migrated schema must be the same as a new file's. */
 static void test_migrated_schema_equals_new(void **state)
 {
@@ -278,6 +356,8 @@ int main(void)
 		cmocka_unit_test(test_open_refuses_other_sqlite),
 		cmocka_unit_test(test_open_refuses_newer_version),
 		cmocka_unit_test(test_migrate_from_version_1),
+		cmocka_unit_test(test_migrate_survey_from_version_2),
+		cmocka_unit_test(test_new_page_size),
 		cmocka_unit_test(test_migrated_schema_equals_new),
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_nested_transactions),

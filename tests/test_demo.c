@@ -115,7 +115,7 @@ static void test_demo_survey(void **state)
 	int64_t answers = testutil_scalar(db, "SELECT count(*) FROM source WHERE kind = 'survey_answer'");
 	assert_true(answers > 600 && answers < 3 * 312);
 	assert_true(testutil_scalar(db, "SELECT count(DISTINCT text) FROM source WHERE kind = 'survey_answer'") > answers / 2);
-	assert_true(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'interpreter*'") >= 10);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1 MATCH 'interpreter*'") >= 10);
 	db_close(db);
 }
 

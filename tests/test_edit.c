@@ -261,11 +261,15 @@ static void test_evidence_filter_sort_and_links(void **state)
 	screen_assert_has("Sorted by title.");
 	const int clear[] = {'x'};
 	screen_keys(&f, clear, 1);
-	screen_assert_has(" Evidence  1/799  by title");
+	screen_assert_has(" Evidence  1/16  by title");
 	n = 0;
 	screen_type(keys, &n, "filter stakeholder=\"Nobody Here\"\n");
 	edit_run(&f, ':', keys, n);
 	screen_assert_has("filter: no stakeholder called \"Nobody Here\"");
+	n = 0;
+	screen_type(keys, &n, "filter kind=survey_answer\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("survey answers are listed by question");
 	/* Enter on a timeline event lists the evidence gathered there */
 	const int open_event[] = {'T', 'j', 'j', 'j', 'j', 'j', 'j', 'j', '\n'};
 	screen_keys(&f, open_event, 9);
@@ -292,7 +296,7 @@ static void test_read_a_source(void **state)
 	free(edit_captured);
 	edit_captured = NULL;
 	/* back in the panes after it closes */
-	screen_assert_has(" Evidence  3/799");
+	screen_assert_has(" Evidence  3/16");
 	screen_stop(&f);
 }
 

@@ -549,6 +549,9 @@ static void test_source_add_refused(void **state)
 		 "Notes: kind must be interview, observation, document or survey_answer"},
 		{NULL, "Notes", "text", NULL,
 		 "Notes: kind must be interview, observation, document or survey_answer"},
+		{"survey_answer", "Notes", "text", NULL,
+		 "Notes: survey answers come from jaw import-csv; a source added by hand is an"
+		 " interview, observation or document"},
 		{"interview", "Notes", "text", "2026-02-30",
 		 "Notes: \"2026-02-30\": month 2 of 2026 has no day 30"},
 		{"interview", "Notes", "text", "12/04/2026",

@@ -161,7 +161,7 @@ static void test_source_filters_and_edits(void **state)
 	err_clear(&err);
 	struct source_filter f = {.kind = "observation"};
 	assert_int_equal(model_source_count_filtered(db, &f, &err), 3);
-	assert_int_equal(model_source_count_filtered(db, NULL, &err), testutil_scalar(db, "SELECT count(*) FROM source"));
+	assert_int_equal(model_source_count_filtered(db, NULL, &err), testutil_scalar(db, "SELECT count(*) FROM source WHERE kind <> 'survey_answer'"));
 	struct source_filter at = {.timeline_item_id =
 	                           model_timeline_find(db, "Mission visit to MINUVE", &err)};
 	assert_int_equal(model_source_count_filtered(db, &at, &err), 4);
@@ -192,6 +192,17 @@ static void test_source_filters_and_edits(void **state)
 	free(s->source_date);
 	s->source_date = strdup("2026-02-31");
 	assert_int_equal(model_source_update_meta(db, s, &err), JAW_FAIL);
+	/* a note does not become a survey answer, which only an import makes */
+	free(s->source_date);
+	s->source_date = strdup("2026-02-03");
+	free(s->kind);
+	s->kind = strdup("survey_answer");
+	assert_int_equal(model_source_update_meta(db, s, &err), JAW_FAIL);
+	assert_string_equal(err.msg, "Renamed interview: a survey answer stays a survey answer, and a"
+	                             " note cannot become one");
+	s->id = 999999;
+	assert_int_equal(model_source_update_meta(db, s, &err), JAW_FAIL);
+	assert_string_equal(err.msg, "Renamed interview: it was deleted meanwhile");
 	model_source_free(s);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source WHERE title ="
 	                                     " 'Renamed interview' AND length(text) > 1000"), 1);

@@ -126,9 +126,11 @@ static int evidence_filter_pair(struct list *l, struct source_filter *f, char *k
 	if (!value || !*value)
 		return err_set(err, JAW_FAIL, "filter: write %s=VALUE", key);
 	if (strcmp(key, "kind") == 0) {
-		if (!model_one_of(value, evidence_all_kinds))
-			return err_set(err, JAW_FAIL, "filter: kind is interview, observation, document "
-			               "or survey_answer");
+		if (strcmp(value, "survey_answer") == 0)
+			return err_set(err, JAW_FAIL, "filter: survey answers are listed by question in"
+			               " the survey view (U)");
+		if (!model_one_of(value, evidence_kinds))
+			return err_set(err, JAW_FAIL, "filter: kind is interview, observation or document");
 		snprintf(kind_buf, 16, "%s", value);
 		f->kind = kind_buf;
 		return JAW_OK;
