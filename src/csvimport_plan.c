@@ -14,6 +14,7 @@
 #include "csvimport_int.h"
 #include "csvread.h"
 #include "hash.h"
+#include "strset.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -35,8 +36,7 @@ struct plan_state {
 	jaw_err usage;         /* an option error found at the heading */
 	int width;             /* fields in a row */
 	int id_candidate;      /* column (0-based) checked for duplicate ids, or -1 */
-	sqlite3 *ids;          /* ids seen, for the duplicate check */
-	sqlite3_stmt *id_insert, *id_find;
+	struct strset *ids;    /* ids seen with their lines, for the duplicate check */
 	char **id_problems;    /* problems of the candidate, added if it is the id */
 	int nid_problems, id_errors;
 };
@@ -295,19 +295,6 @@ static int plan_apply_options(struct plan_state *st)
 
 /* ---- the duplicate id check (dry run) --------------------------------- */
 
-static int plan_ids_open(struct plan_state *st)
-{
-	if (sqlite3_open("", &st->ids) != SQLITE_OK ||
-	    sqlite3_exec(st->ids, "CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER)"
-	                          " WITHOUT ROWID", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(st->ids, "INSERT OR IGNORE INTO ids VALUES (?, ?)", -1,
-	                       &st->id_insert, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(st->ids, "SELECT line FROM ids WHERE id = ?", -1, &st->id_find,
-	                       NULL) != SQLITE_OK)
-		return JAW_FAIL;
-	return JAW_OK;
-}
-
 static void plan_id_problem(struct plan_state *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -329,17 +316,9 @@ static void plan_id_problem(struct plan_state *st, const char *fmt, ...)
 /* Records the candidate id of a row; notes a duplicate with both lines. */
 static void plan_check_id(struct plan_state *st, const char *id, size_t len, int64_t line)
 {
-	if (!st->ids || len == 0)
+	int64_t first;
+	if (!st->ids || len == 0 || strset_add(st->ids, id, len, line, &first))
 		return;
-	sqlite3_bind_text(st->id_insert, 1, id, (int)len, SQLITE_STATIC);
-	sqlite3_bind_int64(st->id_insert, 2, line);
-	sqlite3_step(st->id_insert);
-	sqlite3_reset(st->id_insert);
-	if (sqlite3_changes(st->ids) > 0)
-		return;
-	sqlite3_bind_text(st->id_find, 1, id, (int)len, SQLITE_STATIC);
-	int64_t first = sqlite3_step(st->id_find) == SQLITE_ROW ? sqlite3_column_int64(st->id_find, 0) : 0;
-	sqlite3_reset(st->id_find);
 	char *safe = utf8_sanitize_new(id);
 	plan_id_problem(st, "line %lld: duplicate respondent id \"%s\" (first on line %lld)",
 	                (long long)line, safe, (long long)first);
@@ -361,7 +340,8 @@ static int plan_id_candidate(const struct csvimport_plan *plan)
 	return -1;
 }
 
-/* The last heading row has been read: set up the columns. */
+/* The last heading row has been read: set up the columns. Returns JAW_OK,
+ * or JAW_USAGE with st->usage set when the options do not fit the columns. */
 static int plan_start_columns(struct plan_state *st, int width)
 {
 	struct csvimport_plan *plan = st->plan;
@@ -378,8 +358,8 @@ static int plan_start_columns(struct plan_state *st, int width)
 	if (plan_apply_options(st) != JAW_OK)
 		return JAW_USAGE;
 	st->id_candidate = plan_id_candidate(plan);
-	if (st->opt->check_ids && st->id_candidate >= 0 && plan_ids_open(st) != JAW_OK)
-		return JAW_FAIL;
+	if (st->opt->check_ids && st->id_candidate >= 0)
+		st->ids = strset_new();
 	return JAW_OK;
 }
 
@@ -459,10 +439,9 @@ static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
 		               " or a delimiter inside an unquoted field?)", row->nfields,
 		               row->nfields == 1 ? "" : "s", st->width);
 	if (st->nheaders < plan->header_rows) {
-		int rc = plan_header_row(st, row);
-		if (rc == JAW_USAGE)
+		if (plan_header_row(st, row) != JAW_OK)
 			return err_set(err, JAW_USAGE, "%s", st->usage.msg);
-		return rc == JAW_OK ? JAW_OK : err_set(err, JAW_FAIL, "cannot check the ids");
+		return JAW_OK;
 	}
 	plan->rows++;
 	for (int i = 0; i < row->nfields; i++)
@@ -584,9 +563,7 @@ static void plan_state_clear(struct plan_state *st)
 	for (int i = 0; i < st->nid_problems; i++)
 		free(st->id_problems[i]);
 	free(st->id_problems);
-	sqlite3_finalize(st->id_insert);
-	sqlite3_finalize(st->id_find);
-	sqlite3_close(st->ids);
+	strset_free(st->ids);
 }
 
 static struct csvimport_plan *plan_alloc(const char *path, const struct csvimport_options *opt)
