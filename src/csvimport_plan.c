@@ -375,27 +375,60 @@ static int plan_header_row(struct plan_state *st, const struct csvread_row *row)
 	return plan_start_columns(st, row->nfields);
 }
 
+_Static_assert(CSVIMPORT_DISTINCT_SLOTS >= 2 * PLAN_MAX_DISTINCT, "room for the distinct values");
+
+/* A hash of a value whose top bits pick its slot in the distinct table. */
+static uint64_t plan_distinct_hash(const char *v, size_t len)
+{
+	uint64_t h = 5381;
+	for (size_t i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)v[i];
+	return h * 0x9E3779B97F4A7C15u;
+}
+
+static void plan_distinct_grow(struct csvimport_stats *s)
+{
+	s->distinct_cap = s->distinct_cap ? s->distinct_cap * 2 : 8;
+	size_t cap = (size_t)s->distinct_cap;
+	s->distinct = xreallocarray(s->distinct, cap, sizeof *s->distinct);
+	s->distinct_len = xreallocarray(s->distinct_len, cap, sizeof *s->distinct_len);
+	s->distinct_hash = xreallocarray(s->distinct_hash, cap, sizeof *s->distinct_hash);
+}
+
 /* Adds v to the distinct values of a column while they are few. */
 static void plan_distinct(struct csvimport_stats *s, const char *v, size_t len)
 {
-	size_t h = 5381;
-	for (size_t i = 0; i < len; i++)
-		h = h * 33 + (unsigned char)v[i];
-	for (int i = 0; i < s->ndistinct; i++)
-		if (s->distinct_hash[i] == h && strcmp(s->distinct[i], v) == 0)
+	uint64_t h = plan_distinct_hash(v, len);
+	unsigned i = (unsigned)(h >> (64 - CSVIMPORT_DISTINCT_BITS));
+	for (; s->distinct_slot[i]; i = (i + 1) % CSVIMPORT_DISTINCT_SLOTS) {
+		int k = s->distinct_slot[i] - 1;
+		if (s->distinct_hash[k] == h && s->distinct_len[k] == len &&
+		    memcmp(s->distinct[k], v, len) == 0)
 			return;
+	}
 	if (s->ndistinct == PLAN_MAX_DISTINCT) {
 		s->many = true;
 		return;
 	}
-	if (s->ndistinct == s->distinct_cap) {
-		s->distinct_cap = s->distinct_cap ? s->distinct_cap * 2 : 8;
-		s->distinct = xreallocarray(s->distinct, (size_t)s->distinct_cap, sizeof *s->distinct);
-		s->distinct_hash = xreallocarray(s->distinct_hash, (size_t)s->distinct_cap,
-		                                 sizeof *s->distinct_hash);
-	}
+	if (s->ndistinct == s->distinct_cap)
+		plan_distinct_grow(s);
 	s->distinct[s->ndistinct] = xstrndup(v, len);
+	s->distinct_len[s->ndistinct] = len;
 	s->distinct_hash[s->ndistinct++] = h;
+	s->distinct_slot[i] = (unsigned char)s->ndistinct;
+}
+
+/* The number an integer that csvimport_is_integer accepts stands for, as
+ * strtod reads it: at most 18 digits are exact in 64 bits, and the one
+ * rounding to double is the same; "-0" is -0.0. */
+static double plan_integer_value(const char *v, size_t len)
+{
+	bool minus = v[0] == '-';
+	uint64_t n = 0;
+	for (size_t i = minus; i < len; i++)
+		n = n * 10 + (uint64_t)(v[i] - '0');
+	double d = (double)n;
+	return minus ? -d : d;
 }
 
 /* Counts one value into its column's statistics. */
@@ -417,7 +450,7 @@ static void plan_value(struct csvimport_column *c, const char *v, size_t len, in
 		s->all_int = s->all_int && csvimport_is_integer(v, len);
 		s->all_num = s->all_int || csvimport_is_number(v, len);
 		if (s->all_num) {
-			double d = strtod(v, NULL);
+			double d = s->all_int ? plan_integer_value(v, len) : strtod(v, NULL);
 			if (c->values == 1 || d < c->min)
 				c->min = d;
 			if (c->values == 1 || d > c->max)
@@ -625,6 +658,7 @@ static void plan_column_clear(struct csvimport_column *c)
 		for (int i = 0; i < s->ndistinct; i++)
 			free(s->distinct[i]);
 		free(s->distinct);
+		free(s->distinct_len);
 		free(s->distinct_hash);
 		free(s);
 	}
