@@ -2,11 +2,15 @@
  *
  * Each string is stored once in the arena as an entry: its length, its bytes
  * and its value, the numbers as LEB128 varints (the value zigzag-encoded),
- * so that an 8-byte id seen on line 150000 takes 12 bytes. A slot of the table is 0 when empty,
- * else the entry's offset plus one in its low STRSET_OFF_BITS bits and the
- * top bits of the string's hash above them, so that most probes that do not
- * match are told apart without touching the arena. The table is at most
- * three quarters full and doubles when it would be fuller. */
+ * so that an 8-byte id seen on line 150000 takes 12 bytes.
+ *
+ * A slot of the table is 0 when empty, else the entry's offset plus one in
+ * its low STRSET_OFF_BITS bits and the top bits of the string's hash above
+ * them. A string belongs in the slot that the top bits of its hash number,
+ * or the first empty one after it. So most probes that do not match are told
+ * apart without reading the arena, and while the table has at most
+ * 2^STRSET_TAG_BITS slots, doubling it places each slot from the slot alone.
+ * The table is at most three quarters full. */
 #include "config.h"
 
 #include <stdio.h>
@@ -18,11 +22,13 @@
 
 #define STRSET_OFF_BITS 40
 #define STRSET_OFF_MASK ((UINT64_C(1) << STRSET_OFF_BITS) - 1)
+#define STRSET_TAG_BITS (64 - STRSET_OFF_BITS)
 #define STRSET_TAG(hash) ((hash) >> STRSET_OFF_BITS << STRSET_OFF_BITS)
-#define STRSET_MIN_SLOTS 64 /* a power of two */
+#define STRSET_MIN_BITS 6 /* the table starts with 2^STRSET_MIN_BITS slots */
 
 struct strset {
 	uint64_t *slots;
+	int bits;     /* the table has 2^bits slots */
 	size_t mask;  /* slots - 1 */
 	size_t count; /* strings held */
 	unsigned char *arena;
@@ -32,8 +38,9 @@ struct strset {
 struct strset *strset_new(void)
 {
 	struct strset *set = xcalloc(1, sizeof *set);
-	set->slots = xcalloc(STRSET_MIN_SLOTS, sizeof *set->slots);
-	set->mask = STRSET_MIN_SLOTS - 1;
+	set->bits = STRSET_MIN_BITS;
+	set->mask = ((size_t)1 << set->bits) - 1;
+	set->slots = xcalloc(set->mask + 1, sizeof *set->slots);
 	return set;
 }
 
@@ -52,8 +59,7 @@ size_t strset_count(const struct strset *set)
 }
 
 /* A 64-bit hash of s[0..len), eight bytes at a time, with a final mix so
- * that the low bits (the slot) and the high bits (the tag) both depend on
- * every byte. */
+ * that its top bits depend on every byte. */
 static uint64_t strset_hash(const unsigned char *s, size_t len)
 {
 	const uint64_t k = 0x9E3779B97F4A7C15u;
@@ -142,25 +148,42 @@ static uint64_t strset_append(struct strset *set, const void *s, size_t len, int
 	return off;
 }
 
+/* The slot where a string of this hash belongs in a table of 2^bits slots. */
+static size_t strset_home(uint64_t hash, int bits)
+{
+	return (size_t)(hash >> (64 - bits));
+}
+
+/* The hash of the string in slot, as far as a table of 2^bits slots needs:
+ * the slot's own top bits while they are enough, else hashed again. */
+static uint64_t strset_slot_hash(const struct strset *set, uint64_t slot, int bits)
+{
+	if (bits <= STRSET_TAG_BITS)
+		return slot;
+	size_t len;
+	const unsigned char *p = strset_entry(set, (slot & STRSET_OFF_MASK) - 1, &len);
+	return strset_hash(p, len);
+}
+
 /* Doubles the table, placing every slot anew. */
 static void strset_grow(struct strset *set)
 {
-	size_t nslots = (set->mask + 1) * 2;
-	uint64_t *slots = xcalloc(nslots, sizeof *slots);
+	int bits = set->bits + 1;
+	size_t mask = ((size_t)1 << bits) - 1;
+	uint64_t *slots = xcalloc(mask + 1, sizeof *slots);
 	for (size_t i = 0; i <= set->mask; i++) {
 		uint64_t slot = set->slots[i];
 		if (!slot)
 			continue;
-		size_t len;
-		const unsigned char *p = strset_entry(set, (slot & STRSET_OFF_MASK) - 1, &len);
-		size_t j = strset_hash(p, len) & (nslots - 1);
+		size_t j = strset_home(strset_slot_hash(set, slot, bits), bits);
 		while (slots[j])
-			j = (j + 1) & (nslots - 1);
+			j = (j + 1) & mask;
 		slots[j] = slot;
 	}
 	free(set->slots);
 	set->slots = slots;
-	set->mask = nslots - 1;
+	set->bits = bits;
+	set->mask = mask;
 }
 
 bool strset_add(struct strset *set, const void *s, size_t len, int64_t value, int64_t *first)
@@ -168,7 +191,7 @@ bool strset_add(struct strset *set, const void *s, size_t len, int64_t value, in
 	if ((set->count + 1) * 4 > (set->mask + 1) * 3)
 		strset_grow(set);
 	uint64_t hash = strset_hash(s, len), tag = STRSET_TAG(hash);
-	size_t i = hash & set->mask;
+	size_t i = strset_home(hash, set->bits);
 	for (uint64_t slot; (slot = set->slots[i]) != 0; i = (i + 1) & set->mask) {
 		if ((slot & ~STRSET_OFF_MASK) != tag)
 			continue;
