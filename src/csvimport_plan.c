@@ -477,6 +477,8 @@ static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
 		return JAW_OK;
 	}
 	plan->rows++;
+	if (st->ids)
+		strset_prefetch(st->ids, row->fields[st->id_candidate], row->lens[st->id_candidate]);
 	for (int i = 0; i < row->nfields; i++)
 		plan_value(&plan->columns[i], row->fields[i], row->lens[i], row->line);
 	if (st->id_candidate >= 0)

@@ -10,12 +10,15 @@
  * or the first empty one after it. So most probes that do not match are told
  * apart without reading the arena, and while the table has at most
  * 2^STRSET_TAG_BITS slots, doubling it places each slot from the slot alone.
- * The table is at most three quarters full. */
+ * The table is at most three quarters full. A table of 2 MB or more asks for
+ * transparent huge pages where the system has them: one page fault and one
+ * TLB entry per 2 MB instead of 512, for a table probed at random. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "strset.h"
 #include "xalloc.h"
@@ -25,6 +28,7 @@
 #define STRSET_TAG_BITS (64 - STRSET_OFF_BITS)
 #define STRSET_TAG(hash) ((hash) >> STRSET_OFF_BITS << STRSET_OFF_BITS)
 #define STRSET_MIN_BITS 6 /* the table starts with 2^STRSET_MIN_BITS slots */
+#define STRSET_HUGE_PAGE ((size_t)2 << 20)
 
 struct strset {
 	uint64_t *slots;
@@ -35,12 +39,27 @@ struct strset {
 	size_t used, cap;
 };
 
+/* A table of n empty slots (free it with free). */
+static uint64_t *strset_slots_new(size_t n)
+{
+	size_t size = n * sizeof(uint64_t);
+#ifdef MADV_HUGEPAGE
+	void *p;
+	if (size >= STRSET_HUGE_PAGE && posix_memalign(&p, STRSET_HUGE_PAGE, size) == 0) {
+		madvise(p, size, MADV_HUGEPAGE);
+		memset(p, 0, size);
+		return p;
+	}
+#endif
+	return xcalloc(n, sizeof(uint64_t));
+}
+
 struct strset *strset_new(void)
 {
 	struct strset *set = xcalloc(1, sizeof *set);
 	set->bits = STRSET_MIN_BITS;
 	set->mask = ((size_t)1 << set->bits) - 1;
-	set->slots = xcalloc(set->mask + 1, sizeof *set->slots);
+	set->slots = strset_slots_new(set->mask + 1);
 	return set;
 }
 
@@ -170,7 +189,7 @@ static void strset_grow(struct strset *set)
 {
 	int bits = set->bits + 1;
 	size_t mask = ((size_t)1 << bits) - 1;
-	uint64_t *slots = xcalloc(mask + 1, sizeof *slots);
+	uint64_t *slots = strset_slots_new(mask + 1);
 	for (size_t i = 0; i <= set->mask; i++) {
 		uint64_t slot = set->slots[i];
 		if (!slot)
@@ -184,6 +203,12 @@ static void strset_grow(struct strset *set)
 	set->slots = slots;
 	set->bits = bits;
 	set->mask = mask;
+}
+
+void strset_prefetch(const struct strset *set, const void *s, size_t len)
+{
+	size_t i = strset_home(strset_hash(s, len), set->bits);
+	__builtin_prefetch(&set->slots[i]);
 }
 
 bool strset_add(struct strset *set, const void *s, size_t len, int64_t value, int64_t *first)

@@ -20,6 +20,9 @@ void strset_free(struct strset *set);
  * that string already, changes nothing, returns false and sets *first (if
  * not NULL) to the value it was first added with. */
 bool strset_add(struct strset *set, const void *s, size_t len, int64_t value, int64_t *first);
+/* Starts loading the part of the table where s[0..len) would be, so that a
+ * strset_add of it a little later does not wait for memory; a hint only. */
+void strset_prefetch(const struct strset *set, const void *s, size_t len);
 /* The number of strings in set. */
 size_t strset_count(const struct strset *set);
 

@@ -139,18 +139,19 @@ static void test_strset(void **state)
 	assert_false(strset_add(set, "max", 3, 0, &first));
 	assert_true(first == INT64_MAX);
 
-	/* growth: many strings of many lengths, one long one past the
-	 * one-byte length */
+	/* growth: many strings of many lengths (a table past 2 MB), one long
+	 * one past the one-byte length */
 	char buf[64], big[300];
 	memset(big, 'x', sizeof big);
 	assert_true(strset_add(set, big, sizeof big, -5, &first));
-	for (int i = 0; i < 50000; i++) {
+	for (int i = 0; i < 200000; i++) {
 		int n = snprintf(buf, sizeof buf, "%0*d", 1 + i % 20, i);
 		assert_true(strset_add(set, buf, (size_t)n, i, &first));
 	}
-	assert_int_equal(strset_count(set), 10 + 1 + 50000);
-	for (int i = 0; i < 50000; i++) {
+	assert_int_equal(strset_count(set), 10 + 1 + 200000);
+	for (int i = 0; i < 200000; i++) {
 		int n = snprintf(buf, sizeof buf, "%0*d", 1 + i % 20, i);
+		strset_prefetch(set, buf, (size_t)n);
 		assert_false(strset_add(set, buf, (size_t)n, -1, &first));
 		assert_int_equal(first, i);
 	}
@@ -159,7 +160,7 @@ static void test_strset(void **state)
 	assert_true(strset_add(set, big, sizeof big - 1, 0, &first));
 	assert_false(strset_add(set, "R1", 2, 0, &first));
 	assert_int_equal(first, 10);
-	assert_int_equal(strset_count(set), 10 + 2 + 50000);
+	assert_int_equal(strset_count(set), 10 + 2 + 200000);
 	strset_free(set);
 	strset_free(NULL);
 }
