@@ -431,8 +431,10 @@ static double plan_integer_value(const char *v, size_t len)
 	return minus ? -d : d;
 }
 
-/* Counts one value into its column's statistics. */
-static void plan_value(struct csvimport_column *c, const char *v, size_t len, int64_t line)
+/* Counts one value into its column's statistics; only a value of a row
+ * that spans lines (multiline) can hold a line end. */
+static void plan_value(struct csvimport_column *c, const char *v, size_t len, int64_t line,
+                       bool multiline)
 {
 	struct csvimport_stats *s = c->stats;
 	if (len == 0 || csvread_blank(v, len)) {
@@ -444,7 +446,7 @@ static void plan_value(struct csvimport_column *c, const char *v, size_t len, in
 	s->total_len += (int64_t)len;
 	if (len > s->max_len)
 		s->max_len = len;
-	if (!s->newline && (memchr(v, '\n', len) || memchr(v, '\r', len)))
+	if (multiline && !s->newline && (memchr(v, '\n', len) || memchr(v, '\r', len)))
 		s->newline = true;
 	if (s->all_num) {
 		s->all_int = s->all_int && csvimport_is_integer(v, len);
@@ -479,8 +481,9 @@ static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
 	plan->rows++;
 	if (st->ids)
 		strset_prefetch(st->ids, row->fields[st->id_candidate], row->lens[st->id_candidate]);
+	bool multiline = row->end_line != row->line;
 	for (int i = 0; i < row->nfields; i++)
-		plan_value(&plan->columns[i], row->fields[i], row->lens[i], row->line);
+		plan_value(&plan->columns[i], row->fields[i], row->lens[i], row->line, multiline);
 	if (st->id_candidate >= 0)
 		plan_check_id(st, row->fields[st->id_candidate], row->lens[st->id_candidate], row->line);
 	return JAW_OK;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csvimport.h"
+#include "csvread.h"
 #include "hash.h"
 #include "model.h"
 #include "strset.h"
@@ -163,6 +164,47 @@ static void test_strset(void **state)
 	assert_int_equal(strset_count(set), 10 + 2 + 200000);
 	strset_free(set);
 	strset_free(NULL);
+}
+
+struct lines_seen {
+	int rows;
+	int64_t line[8], end_line[8];
+};
+
+static int collect_lines(void *ctx, const struct csvread_row *row, jaw_err *err)
+{
+	struct lines_seen *seen = ctx;
+	(void)err;
+	assert_true(seen->rows < 8);
+	seen->line[seen->rows] = row->line;
+	seen->end_line[seen->rows++] = row->end_line;
+	return JAW_OK;
+}
+
+/* Each row knows the lines it starts and ends on, whatever the line ends
+ * and wherever a quoted value holds one. */
+static void test_reader_lines(void **state)
+{
+	(void)state;
+	static const char text[] = "h1,h2\n"
+	                           "a,\"x\ny\"\n"
+	                           "b,c\r\n"
+	                           "\"p\r\nq\",r\r"
+	                           "z,\"m\rn\"\n"
+	                           "last,row";
+	static const int64_t want[][2] = {{1, 1}, {2, 3}, {4, 4}, {5, 6}, {7, 8}, {9, 9}};
+	char *path = testutil_path_new("lines.csv");
+	testutil_write_file(path, text, sizeof text - 1);
+	struct csvread_options opt = {0};
+	struct lines_seen seen = {0};
+	jaw_err err;
+	assert_int_equal(csvread_file(path, &opt, collect_lines, &seen, NULL, &err), JAW_OK);
+	assert_int_equal(seen.rows, 6);
+	for (int i = 0; i < 6; i++) {
+		assert_int_equal(seen.line[i], want[i][0]);
+		assert_int_equal(seen.end_line[i], want[i][1]);
+	}
+	free(path);
 }
 
 static void test_basic(void **state)
@@ -685,6 +727,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hash_vectors),
 		cmocka_unit_test(test_strset),
+		cmocka_unit_test(test_reader_lines),
 		cmocka_unit_test(test_basic),
 		cmocka_unit_test(test_columns_and_answers),
 		cmocka_unit_test(test_bom_and_utf16),
