@@ -386,6 +386,15 @@ static uint64_t plan_distinct_hash(const char *v, size_t len)
 	return h * 0x9E3779B97F4A7C15u;
 }
 
+/* memcmp(a, b, len) == 0 without a call: values are mostly short. */
+static bool plan_same_bytes(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 static void plan_distinct_grow(struct csvimport_stats *s)
 {
 	s->distinct_cap = s->distinct_cap ? s->distinct_cap * 2 : 8;
@@ -403,7 +412,7 @@ static void plan_distinct(struct csvimport_stats *s, const char *v, size_t len)
 	for (; s->distinct_slot[i]; i = (i + 1) % CSVIMPORT_DISTINCT_SLOTS) {
 		int k = s->distinct_slot[i] - 1;
 		if (s->distinct_hash[k] == h && s->distinct_len[k] == len &&
-		    memcmp(s->distinct[k], v, len) == 0)
+		    plan_same_bytes(s->distinct[k], v, len))
 			return;
 	}
 	if (s->ndistinct == PLAN_MAX_DISTINCT) {
