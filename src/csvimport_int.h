@@ -23,6 +23,11 @@ enum csvimport_likert_kind {
 	CSVIMPORT_LIKERT_NUMBERED, /* "3 - Sometimes": the number in front */
 };
 
+/* Slots of a column's table of distinct values (a power of two, at least
+ * twice as many as the values tracked). */
+#define CSVIMPORT_DISTINCT_BITS 7
+#define CSVIMPORT_DISTINCT_SLOTS (1 << CSVIMPORT_DISTINCT_BITS)
+
 /* The planner's private record of a column (csvimport_column.stats). */
 struct csvimport_stats {
 	bool all_int, all_num, newline;
@@ -32,8 +37,11 @@ struct csvimport_stats {
 	int ndistinct;
 	bool many;
 	char **distinct;
-	size_t *distinct_hash;
+	size_t *distinct_len;
+	uint64_t *distinct_hash;
 	int distinct_cap;
+	/* open addressing: 1 + the index of a distinct value, or 0 */
+	unsigned char distinct_slot[CSVIMPORT_DISTINCT_SLOTS];
 	/* Likert */
 	enum csvimport_likert_kind likert;
 	const struct csvimport_scale *scale;

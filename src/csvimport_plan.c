@@ -14,6 +14,7 @@
 #include "csvimport_int.h"
 #include "csvread.h"
 #include "hash.h"
+#include "strset.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -35,8 +36,7 @@ struct plan_state {
 	jaw_err usage;         /* an option error found at the heading */
 	int width;             /* fields in a row */
 	int id_candidate;      /* column (0-based) checked for duplicate ids, or -1 */
-	sqlite3 *ids;          /* ids seen, for the duplicate check */
-	sqlite3_stmt *id_insert, *id_find;
+	struct strset *ids;    /* ids seen with their lines, for the duplicate check */
 	char **id_problems;    /* problems of the candidate, added if it is the id */
 	int nid_problems, id_errors;
 };
@@ -295,19 +295,6 @@ static int plan_apply_options(struct plan_state *st)
 
 /* ---- the duplicate id check (dry run) --------------------------------- */
 
-static int plan_ids_open(struct plan_state *st)
-{
-	if (sqlite3_open("", &st->ids) != SQLITE_OK ||
-	    sqlite3_exec(st->ids, "CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER)"
-	                          " WITHOUT ROWID", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(st->ids, "INSERT OR IGNORE INTO ids VALUES (?, ?)", -1,
-	                       &st->id_insert, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(st->ids, "SELECT line FROM ids WHERE id = ?", -1, &st->id_find,
-	                       NULL) != SQLITE_OK)
-		return JAW_FAIL;
-	return JAW_OK;
-}
-
 static void plan_id_problem(struct plan_state *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -329,17 +316,9 @@ static void plan_id_problem(struct plan_state *st, const char *fmt, ...)
 /* Records the candidate id of a row; notes a duplicate with both lines. */
 static void plan_check_id(struct plan_state *st, const char *id, size_t len, int64_t line)
 {
-	if (!st->ids || len == 0)
+	int64_t first;
+	if (!st->ids || len == 0 || strset_add(st->ids, id, len, line, &first))
 		return;
-	sqlite3_bind_text(st->id_insert, 1, id, (int)len, SQLITE_STATIC);
-	sqlite3_bind_int64(st->id_insert, 2, line);
-	sqlite3_step(st->id_insert);
-	sqlite3_reset(st->id_insert);
-	if (sqlite3_changes(st->ids) > 0)
-		return;
-	sqlite3_bind_text(st->id_find, 1, id, (int)len, SQLITE_STATIC);
-	int64_t first = sqlite3_step(st->id_find) == SQLITE_ROW ? sqlite3_column_int64(st->id_find, 0) : 0;
-	sqlite3_reset(st->id_find);
 	char *safe = utf8_sanitize_new(id);
 	plan_id_problem(st, "line %lld: duplicate respondent id \"%s\" (first on line %lld)",
 	                (long long)line, safe, (long long)first);
@@ -361,7 +340,8 @@ static int plan_id_candidate(const struct csvimport_plan *plan)
 	return -1;
 }
 
-/* The last heading row has been read: set up the columns. */
+/* The last heading row has been read: set up the columns. Returns JAW_OK,
+ * or JAW_USAGE with st->usage set when the options do not fit the columns. */
 static int plan_start_columns(struct plan_state *st, int width)
 {
 	struct csvimport_plan *plan = st->plan;
@@ -378,8 +358,8 @@ static int plan_start_columns(struct plan_state *st, int width)
 	if (plan_apply_options(st) != JAW_OK)
 		return JAW_USAGE;
 	st->id_candidate = plan_id_candidate(plan);
-	if (st->opt->check_ids && st->id_candidate >= 0 && plan_ids_open(st) != JAW_OK)
-		return JAW_FAIL;
+	if (st->opt->check_ids && st->id_candidate >= 0)
+		st->ids = strset_new();
 	return JAW_OK;
 }
 
@@ -395,31 +375,75 @@ static int plan_header_row(struct plan_state *st, const struct csvread_row *row)
 	return plan_start_columns(st, row->nfields);
 }
 
+_Static_assert(CSVIMPORT_DISTINCT_SLOTS >= 2 * PLAN_MAX_DISTINCT, "room for the distinct values");
+
+/* A hash of a value whose top bits pick its slot in the distinct table. */
+static uint64_t plan_distinct_hash(const char *v, size_t len)
+{
+	uint64_t h = 5381;
+	for (size_t i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)v[i];
+	return h * 0x9E3779B97F4A7C15u;
+}
+
+/* memcmp(a, b, len) == 0 without a call: values are mostly short. */
+static bool plan_same_bytes(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+static void plan_distinct_grow(struct csvimport_stats *s)
+{
+	s->distinct_cap = s->distinct_cap ? s->distinct_cap * 2 : 8;
+	size_t cap = (size_t)s->distinct_cap;
+	s->distinct = xreallocarray(s->distinct, cap, sizeof *s->distinct);
+	s->distinct_len = xreallocarray(s->distinct_len, cap, sizeof *s->distinct_len);
+	s->distinct_hash = xreallocarray(s->distinct_hash, cap, sizeof *s->distinct_hash);
+}
+
 /* Adds v to the distinct values of a column while they are few. */
 static void plan_distinct(struct csvimport_stats *s, const char *v, size_t len)
 {
-	size_t h = 5381;
-	for (size_t i = 0; i < len; i++)
-		h = h * 33 + (unsigned char)v[i];
-	for (int i = 0; i < s->ndistinct; i++)
-		if (s->distinct_hash[i] == h && strcmp(s->distinct[i], v) == 0)
+	uint64_t h = plan_distinct_hash(v, len);
+	unsigned i = (unsigned)(h >> (64 - CSVIMPORT_DISTINCT_BITS));
+	for (; s->distinct_slot[i]; i = (i + 1) % CSVIMPORT_DISTINCT_SLOTS) {
+		int k = s->distinct_slot[i] - 1;
+		if (s->distinct_hash[k] == h && s->distinct_len[k] == len &&
+		    plan_same_bytes(s->distinct[k], v, len))
 			return;
+	}
 	if (s->ndistinct == PLAN_MAX_DISTINCT) {
 		s->many = true;
 		return;
 	}
-	if (s->ndistinct == s->distinct_cap) {
-		s->distinct_cap = s->distinct_cap ? s->distinct_cap * 2 : 8;
-		s->distinct = xreallocarray(s->distinct, (size_t)s->distinct_cap, sizeof *s->distinct);
-		s->distinct_hash = xreallocarray(s->distinct_hash, (size_t)s->distinct_cap,
-		                                 sizeof *s->distinct_hash);
-	}
+	if (s->ndistinct == s->distinct_cap)
+		plan_distinct_grow(s);
 	s->distinct[s->ndistinct] = xstrndup(v, len);
+	s->distinct_len[s->ndistinct] = len;
 	s->distinct_hash[s->ndistinct++] = h;
+	s->distinct_slot[i] = (unsigned char)s->ndistinct;
 }
 
-/* Counts one value into its column's statistics. */
-static void plan_value(struct csvimport_column *c, const char *v, size_t len, int64_t line)
+/* The number an integer that csvimport_is_integer accepts stands for, as
+ * strtod reads it: at most 18 digits are exact in 64 bits, and the one
+ * rounding to double is the same; "-0" is -0.0. */
+static double plan_integer_value(const char *v, size_t len)
+{
+	bool minus = v[0] == '-';
+	uint64_t n = 0;
+	for (size_t i = minus; i < len; i++)
+		n = n * 10 + (uint64_t)(v[i] - '0');
+	double d = (double)n;
+	return minus ? -d : d;
+}
+
+/* Counts one value into its column's statistics; only a value of a row
+ * that spans lines (multiline) can hold a line end. */
+static void plan_value(struct csvimport_column *c, const char *v, size_t len, int64_t line,
+                       bool multiline)
 {
 	struct csvimport_stats *s = c->stats;
 	if (len == 0 || csvread_blank(v, len)) {
@@ -431,13 +455,13 @@ static void plan_value(struct csvimport_column *c, const char *v, size_t len, in
 	s->total_len += (int64_t)len;
 	if (len > s->max_len)
 		s->max_len = len;
-	if (!s->newline && (memchr(v, '\n', len) || memchr(v, '\r', len)))
+	if (multiline && !s->newline && (memchr(v, '\n', len) || memchr(v, '\r', len)))
 		s->newline = true;
 	if (s->all_num) {
 		s->all_int = s->all_int && csvimport_is_integer(v, len);
 		s->all_num = s->all_int || csvimport_is_number(v, len);
 		if (s->all_num) {
-			double d = strtod(v, NULL);
+			double d = s->all_int ? plan_integer_value(v, len) : strtod(v, NULL);
 			if (c->values == 1 || d < c->min)
 				c->min = d;
 			if (c->values == 1 || d > c->max)
@@ -459,14 +483,16 @@ static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
 		               " or a delimiter inside an unquoted field?)", row->nfields,
 		               row->nfields == 1 ? "" : "s", st->width);
 	if (st->nheaders < plan->header_rows) {
-		int rc = plan_header_row(st, row);
-		if (rc == JAW_USAGE)
+		if (plan_header_row(st, row) != JAW_OK)
 			return err_set(err, JAW_USAGE, "%s", st->usage.msg);
-		return rc == JAW_OK ? JAW_OK : err_set(err, JAW_FAIL, "cannot check the ids");
+		return JAW_OK;
 	}
 	plan->rows++;
+	if (st->ids)
+		strset_prefetch(st->ids, row->fields[st->id_candidate], row->lens[st->id_candidate]);
+	bool multiline = row->end_line != row->line;
 	for (int i = 0; i < row->nfields; i++)
-		plan_value(&plan->columns[i], row->fields[i], row->lens[i], row->line);
+		plan_value(&plan->columns[i], row->fields[i], row->lens[i], row->line, multiline);
 	if (st->id_candidate >= 0)
 		plan_check_id(st, row->fields[st->id_candidate], row->lens[st->id_candidate], row->line);
 	return JAW_OK;
@@ -584,9 +610,7 @@ static void plan_state_clear(struct plan_state *st)
 	for (int i = 0; i < st->nid_problems; i++)
 		free(st->id_problems[i]);
 	free(st->id_problems);
-	sqlite3_finalize(st->id_insert);
-	sqlite3_finalize(st->id_find);
-	sqlite3_close(st->ids);
+	strset_free(st->ids);
 }
 
 static struct csvimport_plan *plan_alloc(const char *path, const struct csvimport_options *opt)
@@ -648,6 +672,7 @@ static void plan_column_clear(struct csvimport_column *c)
 		for (int i = 0; i < s->ndistinct; i++)
 			free(s->distinct[i]);
 		free(s->distinct);
+		free(s->distinct_len);
 		free(s->distinct_hash);
 		free(s);
 	}

@@ -178,7 +178,7 @@ static void csvread_on_row(int c, void *p)
 		} else {
 			for (int i = 0; i < r->nfields; i++)
 				r->fields[i] = r->rowbuf + r->offs[i];
-			struct csvread_row row = {r->row_line, r->nfields, r->fields, r->lens};
+			struct csvread_row row = {r->row_line, r->nfields, r->fields, r->lens, r->line};
 			r->status = r->fn(r->ctx, &row, r->err);
 			if (r->status != JAW_OK) {
 				char prefix[512];

@@ -25,6 +25,7 @@ struct csvread_row {
 	int nfields;
 	char **fields;
 	const size_t *lens;
+	int64_t end_line; /* line on which it ends: if line, no value holds a line end */
 };
 
 /* Called once per row, header rows too; rows whose fields are all empty

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "csvimport.h"
+#include "csvread.h"
 #include "hash.h"
 #include "model.h"
+#include "strset.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -103,6 +105,106 @@ static void test_hash_vectors(void **state)
 		hash64_update(&h, p, 1);
 	hash64_hex(hash64_final(&h), hex);
 	assert_string_equal(hex, "fbcea83c8a378bf1");
+}
+
+/* The string set behind the duplicate id check: new strings, repeats with
+ * the value first given, the empty string, strings that differ only past a
+ * NUL or in length, and growth to many strings (all found again). */
+static void test_strset(void **state)
+{
+	(void)state;
+	struct strset *set = strset_new();
+	int64_t first = -1;
+	assert_int_equal(strset_count(set), 0);
+	assert_true(strset_add(set, "R1", 2, 10, &first));
+	assert_int_equal(first, -1);
+	assert_false(strset_add(set, "R1", 2, 11, &first));
+	assert_int_equal(first, 10);
+	assert_false(strset_add(set, "R1", 2, 12, NULL));
+	assert_true(strset_add(set, "R1x", 2 + 1, 13, &first)); /* longer */
+	assert_true(strset_add(set, "R", 1, 14, &first));       /* a prefix */
+	assert_true(strset_add(set, "", 0, 15, &first));
+	assert_false(strset_add(set, "", 0, 16, &first));
+	assert_int_equal(first, 15);
+	assert_true(strset_add(set, "a\0b", 3, 17, &first));
+	assert_true(strset_add(set, "a\0c", 3, 18, &first)); /* differs after the NUL */
+	assert_true(strset_add(set, "a", 1, 19, &first));
+	assert_true(strset_add(set, "a\0", 2, 20, &first));
+	assert_false(strset_add(set, "a\0c", 3, 21, &first));
+	assert_int_equal(first, 18);
+	assert_int_equal(strset_count(set), 8);
+	assert_true(strset_add(set, "min", 3, INT64_MIN, &first));
+	assert_true(strset_add(set, "max", 3, INT64_MAX, &first));
+	assert_false(strset_add(set, "min", 3, 0, &first));
+	assert_true(first == INT64_MIN);
+	assert_false(strset_add(set, "max", 3, 0, &first));
+	assert_true(first == INT64_MAX);
+
+	/* growth: many strings of many lengths (a table past 2 MB), one long
+	 * one past the one-byte length */
+	char buf[64], big[300];
+	memset(big, 'x', sizeof big);
+	assert_true(strset_add(set, big, sizeof big, -5, &first));
+	for (int i = 0; i < 200000; i++) {
+		int n = snprintf(buf, sizeof buf, "%0*d", 1 + i % 20, i);
+		assert_true(strset_add(set, buf, (size_t)n, i, &first));
+	}
+	assert_int_equal(strset_count(set), 10 + 1 + 200000);
+	for (int i = 0; i < 200000; i++) {
+		int n = snprintf(buf, sizeof buf, "%0*d", 1 + i % 20, i);
+		strset_prefetch(set, buf, (size_t)n);
+		assert_false(strset_add(set, buf, (size_t)n, -1, &first));
+		assert_int_equal(first, i);
+	}
+	assert_false(strset_add(set, big, sizeof big, 0, &first));
+	assert_int_equal(first, -5);
+	assert_true(strset_add(set, big, sizeof big - 1, 0, &first));
+	assert_false(strset_add(set, "R1", 2, 0, &first));
+	assert_int_equal(first, 10);
+	assert_int_equal(strset_count(set), 10 + 2 + 200000);
+	strset_free(set);
+	strset_free(NULL);
+}
+
+struct lines_seen {
+	int rows;
+	int64_t line[8], end_line[8];
+};
+
+static int collect_lines(void *ctx, const struct csvread_row *row, jaw_err *err)
+{
+	struct lines_seen *seen = ctx;
+	(void)err;
+	assert_true(seen->rows < 8);
+	seen->line[seen->rows] = row->line;
+	seen->end_line[seen->rows++] = row->end_line;
+	return JAW_OK;
+}
+
+/* Each row knows the lines it starts and ends on, whatever the line ends
+ * and wherever a quoted value holds one. */
+static void test_reader_lines(void **state)
+{
+	(void)state;
+	static const char text[] = "h1,h2\n"
+	                           "a,\"x\ny\"\n"
+	                           "b,c\r\n"
+	                           "\"p\r\nq\",r\r"
+	                           "z,\"m\rn\"\n"
+	                           "last,row";
+	static const int64_t want[][2] = {{1, 1}, {2, 3}, {4, 4}, {5, 6}, {7, 8}, {9, 9}};
+	char *path = testutil_path_new("lines.csv");
+	testutil_write_file(path, text, sizeof text - 1);
+	struct csvread_options opt = {0};
+	struct lines_seen seen = {0};
+	jaw_err err;
+	assert_int_equal(csvread_file(path, &opt, collect_lines, &seen, NULL, &err), JAW_OK);
+	assert_int_equal(seen.rows, 6);
+	for (int i = 0; i < 6; i++) {
+		assert_int_equal(seen.line[i], want[i][0]);
+		assert_int_equal(seen.end_line[i], want[i][1]);
+	}
+	free(path);
 }
 
 static void test_basic(void **state)
@@ -654,6 +756,8 @@ int main(void)
 	testutil_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hash_vectors),
+		cmocka_unit_test(test_strset),
+		cmocka_unit_test(test_reader_lines),
 		cmocka_unit_test(test_basic),
 		cmocka_unit_test(test_columns_and_answers),
 		cmocka_unit_test(test_bom_and_utf16),
