@@ -784,6 +784,21 @@ static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
 	return rc;
 }
 
+/* The import's rows refer only to rows it writes first, and jaw's own
+ * triggers do nothing for new answers: without foreign key checks and
+ * triggers (unless the project has triggers of its own), SQLite needs no
+ * statement journal for each insert. */
+static void run_lighten(struct jaw_db *own)
+{
+	static const char others[] =
+		"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name NOT IN"
+		" ('source_fts_insert', 'source_fts_delete', 'source_fts_update')"
+		" AND name NOT GLOB 'survey_fts_[0-9]*'";
+	db_exec(own, "PRAGMA foreign_keys = OFF", NULL);
+	if (model_scalar(own, others, NULL) == 0)
+		sqlite3_db_config(db_sqlite(own), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+}
+
 /* Imports on a connection of its own, with the index built on a second
  * core (see csvimport_fts.c for why the connection must be new). */
 static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
@@ -793,6 +808,7 @@ static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
 	struct jaw_db *own = NULL;
 	if (db_open(db_path(db), 0, &own, err) != JAW_OK)
 		return JAW_FAIL;
+	run_lighten(own);
 	/* Without a temporary file the index is built in place, more slowly. */
 	struct csvimport_fts *fts = csvimport_fts_new(NULL);
 	int rc = run_on(own, fts, plan, opt, res, err);

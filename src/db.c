@@ -199,15 +199,12 @@ void db_close(struct jaw_db *db)
 	free(db);
 }
 
-/* Settings of the SQLite library, made once before its first use (they
- * are refused if it is already initialised): no memory statistics, which
- * would take a lock on every allocation; statement journals kept in memory
- * up to 4 MiB instead of 64 KiB, so that an insert touching a few 16 KiB
- * pages does not write a temporary file. */
+/* Settings of the SQLite library, made once before its first use (it
+ * refuses them once initialised): no memory statistics, which would take
+ * a lock on every allocation. */
 static void db_configure_library(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
 }
 
 /* Opens the SQLite connection with the settings every session uses. */
