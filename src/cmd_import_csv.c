@@ -257,22 +257,22 @@ static int cmd_import_with(struct cmd_import_args *a, struct cmd_bar *bar)
 	if (db_open(a->project, 0, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	a->opt.check_ids = a->dry_run;
-	struct csvimport_plan *plan = csvimport_plan_new(a->csv, &a->opt, &err);
+	struct csvimport_plan *plan = NULL;
 	int status;
-	if (!plan) {
+	if (a->dry_run) {
+		plan = csvimport_plan_new(a->csv, &a->opt, &err);
 		cmd_bar_clear(bar);
-		status = cmd_fail(err.status == JAW_USAGE ? JAW_USAGE : JAW_FAIL, err.msg);
-	} else if (a->dry_run) {
-		cmd_bar_clear(bar);
-		status = cmd_dry_run(db, plan);
+		status = plan ? cmd_dry_run(db, plan)
+		              : cmd_fail(err.status == JAW_USAGE ? JAW_USAGE : JAW_FAIL, err.msg);
 	} else {
+		/* planned and imported in one read of the file when it can be */
 		struct csvimport_result res;
-		int rc = csvimport_run(db, plan, &a->opt, &res, &err);
+		int rc = csvimport_file(db, a->csv, &a->opt, &plan, &res, &err);
 		cmd_bar_clear(bar);
 		res.seconds = cmd_now() - bar->start;
 		if (rc == JAW_OK)
 			cmd_print_summary(plan, &res, a->project);
-		status = rc == JAW_OK ? 0 : cmd_fail(JAW_FAIL, err.msg);
+		status = rc == JAW_OK ? 0 : cmd_fail(rc == JAW_USAGE ? JAW_USAGE : JAW_FAIL, err.msg);
 	}
 	csvimport_plan_free(plan);
 	db_close(db);

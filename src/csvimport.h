@@ -131,6 +131,15 @@ int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
                   const struct csvimport_options *opt, struct csvimport_result *res,
                   jaw_err *err);
 
+/* Plans and imports path in one step, as csvimport_plan_new and
+ * csvimport_run would, reading the file once when it can: by a plan
+ * guessed from its first rows, checked against the whole file's plan
+ * before the commit (and done again by that plan if they differ). Gives
+ * the plan in *plan_out (the caller frees it; it may be set on failure
+ * too). Returns JAW_OK, or the status with err set. */
+int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_options *opt,
+                   struct csvimport_plan **plan_out, struct csvimport_result *res, jaw_err *err);
+
 /* Returns the id of the survey already imported from a file with the
  * plan's content (0 if none, -1 on error), and its name in *name_out
  * (newly allocated) if name_out is not NULL. */

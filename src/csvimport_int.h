@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "csvimport.h"
+#include "csvread.h"
 
 /* A known labelled scale: its points in order, each with its spellings
  * separated by '|' (the first is the label stored). */
@@ -71,5 +72,28 @@ enum survey_type csvimport_guess_type(const struct csvimport_column *c);
 /* Guesses the role and type of c from its heading and values (never id:
  * the planner picks the id column). */
 void csvimport_guess_role(struct csvimport_column *c);
+
+/* A plan made from rows someone else reads (the importer's reader thread),
+ * the same as csvimport_plan_new would make. */
+struct csvimport_planner;
+/* Starts a plan of path; NULL with err set (JAW_USAGE) for bad options. */
+struct csvimport_planner *csvimport_planner_new(const char *path,
+                                                const struct csvimport_options *opt, jaw_err *err);
+/* A csvread_row_fn: takes one row of the file, heading rows too. */
+int csvimport_planner_row(void *planner, const struct csvread_row *row, jaw_err *err);
+/* Ends the plan after a read that returned rc with info; frees planner.
+ * Returns the plan, or NULL with err set. */
+struct csvimport_plan *csvimport_planner_finish(struct csvimport_planner *planner, int rc,
+                                                const struct csvread_info *info, jaw_err *err);
+/* Frees a planner that will not be finished (NULL is fine). */
+void csvimport_planner_free(struct csvimport_planner *planner);
+/* Plans from the first max_rows data rows only: a guess of the plan of the
+ * whole file, made quickly. */
+struct csvimport_plan *csvimport_plan_sample_new(const char *path,
+                                                 const struct csvimport_options *opt,
+                                                 int64_t max_rows, jaw_err *err);
+/* True if importing by a and by b writes the same: the same columns,
+ * roles, types, labels and scales, read the same way. */
+bool csvimport_plan_same(const struct csvimport_plan *a, const struct csvimport_plan *b);
 
 #endif

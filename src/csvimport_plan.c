@@ -634,35 +634,123 @@ static void plan_take_info(struct csvimport_plan *plan, const struct csvread_inf
 	plan->empty_rows = info->empty_rows;
 }
 
+/* A plan being made from rows read by someone else. */
+struct csvimport_planner {
+	struct csvimport_plan *plan;
+	struct plan_state st;
+	int64_t max_rows;    /* stop after this many data rows (0: read all) */
+};
+
+/* Refuses options no file can satisfy. */
+static int plan_check_options(const struct csvimport_options *opt, jaw_err *err)
+{
+	if (opt->header_rows < 0 || opt->header_rows > PLAN_MAX_HEADER_ROWS)
+		return err_set(err, JAW_USAGE, "import-csv: --header-rows must be from 1 to %d",
+		               PLAN_MAX_HEADER_ROWS);
+	if (opt->name && !*opt->name)
+		return err_set(err, JAW_USAGE, "import-csv: --name must not be empty");
+	return JAW_OK;
+}
+
+struct csvimport_planner *csvimport_planner_new(const char *path,
+                                                const struct csvimport_options *opt, jaw_err *err)
+{
+	if (plan_check_options(opt, err) != JAW_OK)
+		return NULL;
+	struct csvimport_planner *p = xcalloc(1, sizeof *p);
+	p->plan = plan_alloc(path, opt);
+	p->st = (struct plan_state){.plan = p->plan, .opt = opt, .id_candidate = -1};
+	return p;
+}
+
+int csvimport_planner_row(void *planner, const struct csvread_row *row, jaw_err *err)
+{
+	struct csvimport_planner *p = planner;
+	if (p->max_rows > 0 && p->plan->rows >= p->max_rows)
+		return CSVREAD_STOP;
+	return plan_row(&p->st, row, err);
+}
+
+void csvimport_planner_free(struct csvimport_planner *p)
+{
+	if (!p)
+		return;
+	plan_state_clear(&p->st);
+	csvimport_plan_free(p->plan);
+	free(p);
+}
+
+struct csvimport_plan *csvimport_planner_finish(struct csvimport_planner *p, int rc,
+                                                const struct csvread_info *info, jaw_err *err)
+{
+	plan_take_info(p->plan, info);
+	if (rc == JAW_USAGE && p->st.usage.status == JAW_USAGE)
+		err_set(err, JAW_USAGE, "%s", p->st.usage.msg);
+	if (rc == JAW_OK || rc == CSVREAD_STOP)
+		rc = plan_finish(&p->st, err);
+	struct csvimport_plan *plan = NULL;
+	if (rc == JAW_OK) {
+		plan = p->plan;
+		p->plan = NULL;
+	}
+	csvimport_planner_free(p);
+	return plan;
+}
+
+/* Reads path (its first max_rows data rows, or all when 0) and plans. */
+static struct csvimport_plan *plan_read(const char *path, const struct csvimport_options *opt,
+                                        int64_t max_rows, jaw_err *err)
+{
+	struct csvimport_planner *p = csvimport_planner_new(path, opt, err);
+	if (!p)
+		return NULL;
+	p->max_rows = max_rows;
+	struct csvread_options ropt = {opt->encoding, opt->delimiter,
+	                               opt->progress && !max_rows ? plan_progress : NULL, &p->st};
+	struct csvread_info info;
+	int rc = csvread_file(path, &ropt, csvimport_planner_row, p, &info, err);
+	return csvimport_planner_finish(p, rc, &info, err);
+}
+
 struct csvimport_plan *csvimport_plan_new(const char *path, const struct csvimport_options *opt,
                                           jaw_err *err)
 {
-	if (opt->header_rows < 0 || opt->header_rows > PLAN_MAX_HEADER_ROWS) {
-		err_set(err, JAW_USAGE, "import-csv: --header-rows must be from 1 to %d",
-		        PLAN_MAX_HEADER_ROWS);
-		return NULL;
-	}
-	if (opt->name && !*opt->name) {
-		err_set(err, JAW_USAGE, "import-csv: --name must not be empty");
-		return NULL;
-	}
-	struct csvimport_plan *plan = plan_alloc(path, opt);
-	struct plan_state st = {.plan = plan, .opt = opt, .id_candidate = -1};
-	struct csvread_options ropt = {opt->encoding, opt->delimiter,
-	                               opt->progress ? plan_progress : NULL, &st};
-	struct csvread_info info;
-	int rc = csvread_file(path, &ropt, plan_row, &st, &info, err);
-	plan_take_info(plan, &info);
-	if (rc == JAW_USAGE && st.usage.status == JAW_USAGE)
-		err_set(err, JAW_USAGE, "%s", st.usage.msg);
-	if (rc == JAW_OK)
-		rc = plan_finish(&st, err);
-	plan_state_clear(&st);
-	if (rc != JAW_OK) {
-		csvimport_plan_free(plan);
-		return NULL;
-	}
-	return plan;
+	return plan_read(path, opt, 0, err);
+}
+
+struct csvimport_plan *csvimport_plan_sample_new(const char *path,
+                                                 const struct csvimport_options *opt,
+                                                 int64_t max_rows, jaw_err *err)
+{
+	return plan_read(path, opt, max_rows, err);
+}
+
+/* True if the columns are imported alike. */
+static bool plan_same_column(const struct csvimport_column *a, const struct csvimport_column *b)
+{
+	const struct csvimport_stats *sa = a->stats, *sb = b->stats;
+	if (a->role != b->role || a->type != b->type || strcmp(a->label, b->label) != 0 ||
+	    strcmp(a->question, b->question) != 0 || a->nlabels != b->nlabels)
+		return false;
+	if (a->role == SURVEY_ROLE_LIKERT && (sa->likert != sb->likert || sa->scale != sb->scale))
+		return false;
+	for (int k = 0; k < a->nlabels; k++)
+		if (a->labels[k].value != b->labels[k].value ||
+		    strcmp(a->labels[k].label, b->labels[k].label) != 0)
+			return false;
+	return true;
+}
+
+bool csvimport_plan_same(const struct csvimport_plan *a, const struct csvimport_plan *b)
+{
+	if (a->ncolumns != b->ncolumns || a->delimiter != b->delimiter ||
+	    strcmp(a->encoding, b->encoding) != 0 || a->header_rows != b->header_rows ||
+	    strcmp(a->name, b->name) != 0)
+		return false;
+	for (int i = 0; i < a->ncolumns; i++)
+		if (!plan_same_column(&a->columns[i], &b->columns[i]))
+			return false;
+	return true;
 }
 
 static void plan_column_clear(struct csvimport_column *c)

@@ -30,6 +30,7 @@
 #define RUN_BATCH_BYTES (1u << 20) /* arena bytes that make a batch full */
 #define RUN_BATCH_ROWS 2048        /* rows that make a batch full */
 #define RUN_NBATCHES 6             /* batches in flight between the threads */
+#define RUN_SAMPLE_ROWS 2000       /* rows a quick plan reads before an import */
 
 /* The consumers of a batch. */
 enum { RUN_WRITER, RUN_INDEXER, RUN_CONSUMERS };
@@ -83,6 +84,8 @@ struct run_reader {
 	int status;
 	jaw_err err;
 	struct csvread_info info;
+	struct csvimport_planner *planner; /* plans the whole file as it goes, or NULL */
+	struct csvimport_plan *full;       /* the planner's plan, when it is done */
 };
 
 /* ---- the queue ----------------------------------------------------------- */
@@ -359,6 +362,8 @@ static int run_hand_over(struct run_reader *rd, bool flush)
 static int run_reader_row(void *ctx, const struct csvread_row *row, jaw_err *err)
 {
 	struct run_reader *rd = ctx;
+	if (rd->planner && csvimport_planner_row(rd->planner, row, err) != JAW_OK)
+		return JAW_FAIL;
 	if (rd->headers_left > 0) {
 		rd->headers_left--;
 		return JAW_OK;
@@ -385,6 +390,10 @@ static void *run_reader_main(void *arg)
 	struct run_reader *rd = arg;
 	struct csvread_options ropt = {rd->opt->encoding, rd->plan->delimiter, run_reader_progress, rd};
 	rd->status = csvread_file(rd->plan->path, &ropt, run_reader_row, rd, &rd->info, &rd->err);
+	if (rd->planner) {
+		rd->full = csvimport_planner_finish(rd->planner, rd->status, &rd->info, NULL);
+		rd->planner = NULL;
+	}
 	if (rd->status == JAW_OK)
 		run_hand_over(rd, true);
 	else if (rd->cur)
@@ -402,6 +411,8 @@ struct run_writer {
 	const struct csvimport_plan *plan;
 	const struct csvimport_options *opt;
 	struct csvimport_fts *fts; /* the index thread's index, or NULL: index in place */
+	bool guessed;         /* plan is a guess from the first rows (csvimport_file) */
+	struct csvimport_plan *full; /* then: the plan of the whole file, made while importing */
 	int64_t survey_id;
 	int64_t *column_ids;
 	int64_t first_source; /* the first answer's source id */
@@ -508,6 +519,8 @@ static int run_check_new(struct run_writer *w, jaw_err *err)
 	if (taken > 0)
 		return err_set(err, JAW_FAIL, "%s: a survey called \"%s\" is already in the project;"
 		               " choose another name with --name", p->path, p->name);
+	if (w->guessed)
+		return JAW_OK; /* the file's hash is known at the end (run_confirm) */
 	char *before = NULL;
 	int64_t same = csvimport_find_imported(w->db, p, &before, err);
 	if (same < 0)
@@ -673,6 +686,8 @@ static int run_check_reader(const struct run_reader *rd, jaw_err *err)
 {
 	if (rd->status != JAW_OK)
 		return err_set(err, rd->status, "%s", rd->err.msg);
+	if (rd->full)
+		return JAW_OK; /* planned as it was read: run_confirm compares */
 	char hash[17];
 	hash64_hex(rd->info.hash, hash);
 	if (strcmp(hash, rd->plan->hash) != 0 || rd->rows != rd->plan->rows)
@@ -721,6 +736,8 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 	}
 	struct run_reader rd = {.plan = w->plan, .opt = w->opt, .q = &q, .id_col = -1,
 	                        .headers_left = w->plan->header_rows, .next_id = w->first_source};
+	if (w->guessed)
+		rd.planner = csvimport_planner_new(w->plan->path, w->opt, NULL);
 	for (int i = 0; i < w->plan->ncolumns; i++)
 		if (w->plan->columns[i].role == SURVEY_ROLE_ID)
 			rd.id_col = i;
@@ -739,8 +756,35 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 	res->respondents = rd.rows;
 	res->values = rd.values;
 	res->answers = rd.answers;
+	csvimport_planner_free(rd.planner); /* if the reader did not start */
+	w->full = rd.full;
+	if (rc == JAW_OK && w->guessed && !w->full)
+		rc = JAW_FAIL; /* the whole plan failed: import by it again for the message */
 	run_queue_destroy(&q);
 	return rc;
+}
+
+/* After an import by a guessed plan: the whole file's plan must be the
+ * same, without errors, and the file not imported before; the survey row
+ * gets the file's hash and row count. JAW_FAIL means "import it again by
+ * the whole plan", which gives the right message if there is an error. */
+static int run_confirm(struct run_writer *w, jaw_err *err)
+{
+	const struct csvimport_plan *full = w->full;
+	if (!full || full->errors > 0 || !csvimport_plan_same(w->plan, full))
+		return JAW_FAIL;
+	/* the first survey with the file's content: another one, or this one */
+	int64_t same = csvimport_find_imported(w->db, full, NULL, err);
+	if (same < 0 || (same != w->survey_id && !full->name_given))
+		return JAW_FAIL;
+	static const char sql[] = "UPDATE survey SET content_hash = ?, row_count = ? WHERE id = ?";
+	sqlite3_stmt *s = db_stmt(w->db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	db_bind_text(s, 1, full->hash, false);
+	sqlite3_bind_int64(s, 2, full->rows);
+	sqlite3_bind_int64(s, 3, w->survey_id);
+	return db_step_done(w->db, s, err);
 }
 
 static int run_all(struct run_writer *w, struct csvimport_result *res, jaw_err *err)
@@ -748,6 +792,8 @@ static int run_all(struct run_writer *w, struct csvimport_result *res, jaw_err *
 	if (run_check_new(w, err) != JAW_OK || run_insert_survey(w, err) != JAW_OK ||
 	    run_insert_columns(w, err) != JAW_OK || run_first_source(w, err) != JAW_OK ||
 	    run_prepare(w, err) != JAW_OK || run_rows(w, res, err) != JAW_OK)
+		return JAW_FAIL;
+	if (w->guessed && run_confirm(w, err) != JAW_OK)
 		return JAW_FAIL;
 	return run_finish_index(w, err);
 }
@@ -759,12 +805,14 @@ static double run_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* Imports on db in one transaction; fts is the index thread's index or NULL. */
+/* Imports on db in one transaction; fts is the index thread's index or
+ * NULL. With full (not NULL), plan is a guess and *full gets the plan of
+ * the whole file. */
 static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
                   const struct csvimport_plan *plan, const struct csvimport_options *opt,
-                  struct csvimport_result *res, jaw_err *err)
+                  struct csvimport_plan **full, struct csvimport_result *res, jaw_err *err)
 {
-	struct run_writer w = {.db = db, .plan = plan, .opt = opt, .fts = fts};
+	struct run_writer w = {.db = db, .plan = plan, .opt = opt, .fts = fts, .guessed = full};
 	w.column_ids = xcalloc((size_t)plan->ncolumns, sizeof *w.column_ids);
 	int64_t cache = model_scalar(db, "PRAGMA cache_size", err);
 	/* A larger page cache while importing: 16 MiB. */
@@ -781,6 +829,10 @@ static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
 	db_exec(db, restore, NULL);
 	free(w.column_ids);
 	res->survey_id = rc == JAW_OK ? w.survey_id : 0;
+	if (full)
+		*full = w.full;
+	else
+		csvimport_plan_free(w.full);
 	return rc;
 }
 
@@ -802,8 +854,8 @@ static void run_lighten(struct jaw_db *own)
 /* Imports on a connection of its own, with the index built on a second
  * core (see csvimport_fts.c for why the connection must be new). */
 static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
-                     const struct csvimport_options *opt, struct csvimport_result *res,
-                     jaw_err *err)
+                     const struct csvimport_options *opt, struct csvimport_plan **full,
+                     struct csvimport_result *res, jaw_err *err)
 {
 	struct jaw_db *own = NULL;
 	if (db_open(db_path(db), 0, &own, err) != JAW_OK)
@@ -811,7 +863,7 @@ static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
 	run_lighten(own);
 	/* Without a temporary file the index is built in place, more slowly. */
 	struct csvimport_fts *fts = csvimport_fts_new(NULL);
-	int rc = run_on(own, fts, plan, opt, res, err);
+	int rc = run_on(own, fts, plan, opt, full, res, err);
 	csvimport_fts_free(fts);
 	db_close(own);
 	return rc;
@@ -825,8 +877,40 @@ int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
 	memset(res, 0, sizeof *res);
 	if (plan->errors > 0)
 		return err_set(err, JAW_FAIL, "%s: %s", plan->path, plan->problems[0]);
-	int rc = db_in_transaction(db) ? run_on(db, NULL, plan, opt, res, err)
-	                               : run_alone(db, plan, opt, res, err);
+	int rc = db_in_transaction(db) ? run_on(db, NULL, plan, opt, NULL, res, err)
+	                               : run_alone(db, plan, opt, NULL, res, err);
+	res->seconds = run_now() - start;
+	return rc;
+}
+
+int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_options *opt,
+                   struct csvimport_plan **plan_out, struct csvimport_result *res, jaw_err *err)
+{
+	double start = run_now();
+	*plan_out = NULL;
+	/* First by a plan guessed from the first rows, with the whole file
+	 * planned as it is read (once); if that plan differs, or anything
+	 * fails, again by the whole plan as csvimport_plan_new makes it. */
+	struct csvimport_plan *guess = db_in_transaction(db) ? NULL
+		: csvimport_plan_sample_new(path, opt, RUN_SAMPLE_ROWS, NULL);
+	if (guess && guess->errors == 0) {
+		struct csvimport_plan *full = NULL;
+		memset(res, 0, sizeof *res);
+		int rc = run_alone(db, guess, opt, &full, res, NULL);
+		if (rc == JAW_OK) {
+			csvimport_plan_free(guess);
+			*plan_out = full;
+			res->seconds = run_now() - start;
+			return JAW_OK;
+		}
+		csvimport_plan_free(full);
+	}
+	csvimport_plan_free(guess);
+	struct csvimport_plan *plan = csvimport_plan_new(path, opt, err);
+	if (!plan)
+		return err->status;
+	*plan_out = plan;
+	int rc = csvimport_run(db, plan, opt, res, err);
 	res->seconds = run_now() - start;
 	return rc;
 }

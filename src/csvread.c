@@ -180,7 +180,7 @@ static void csvread_on_row(int c, void *p)
 				r->fields[i] = r->rowbuf + r->offs[i];
 			struct csvread_row row = {r->row_line, r->nfields, r->fields, r->lens, r->line};
 			r->status = r->fn(r->ctx, &row, r->err);
-			if (r->status != JAW_OK) {
+			if (r->status != JAW_OK && r->status != CSVREAD_STOP) {
 				char prefix[512];
 				snprintf(prefix, sizeof prefix, "%s line %lld", r->path, (long long)row.line);
 				err_prefix(r->err, prefix);

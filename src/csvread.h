@@ -32,6 +32,9 @@ struct csvread_row {
  * are skipped (and counted). Returns JAW_OK to go on, or an error status
  * with err set to stop; the reader then prefixes "FILE line N". */
 typedef int (*csvread_row_fn)(void *ctx, const struct csvread_row *row, jaw_err *err);
+/* What a row function returns to end the read early, without an error;
+ * csvread_file then returns it too. */
+#define CSVREAD_STOP 3
 /* Called now and then with the bytes read so far and the file's size. */
 typedef void (*csvread_progress_fn)(void *ctx, int64_t done, int64_t total);
 

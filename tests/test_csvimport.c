@@ -534,6 +534,116 @@ static char *late_failure_new(int n)
 	return path;
 }
 
+/* Imports path with csvimport_file; returns the status, err the message. */
+static int import_file(struct jaw_db *db, const char *path, jaw_err *err)
+{
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *plan = NULL;
+	struct csvimport_result res;
+	err_clear(err);
+	int rc = csvimport_file(db, path, &opt, &plan, &res, err);
+	if (rc == JAW_OK) {
+		assert_non_null(plan);
+		assert_int_equal(res.respondents, plan->rows);
+	}
+	csvimport_plan_free(plan);
+	return rc;
+}
+
+/* One read by a guessed plan stores what two reads store: the file's hash
+ * and row count, so the same file is recognised again. */
+static void test_file_in_one_read(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	char *path = fixture_new("basic.csv");
+	jaw_err err;
+	assert_int_equal(import_file(db, path, &err), JAW_OK);
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
+	char *want = xasprintf("%s|4", plan->hash);
+	assert_text(db, "SELECT content_hash || '|' || row_count FROM survey", want);
+	free(want);
+	csvimport_plan_free(plan);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
+	                                     " MATCH 'annex'"), 1);
+	assert_int_equal(import_file(db, path, &err), JAW_FAIL);
+	assert_error(&err, "basic.csv", ": a survey called \"basic\" is already in the project;"
+	             " choose another name with --name");
+	assert_sound(db);
+	free(path);
+	db_close(db);
+}
+
+/* The values, roles and types of a whole import, as one text. */
+static char *import_summary_new(struct jaw_db *db)
+{
+	sqlite3_stmt *s = NULL;
+	sqlite3_prepare_v2(db_sqlite(db),
+		"SELECT coalesce((SELECT group_concat(role || ':' || value_type || ':' || label, ' ')"
+		" FROM survey_column), '') || '|' || coalesce((SELECT row_count || content_hash"
+		" FROM survey), '') || '|' || coalesce((SELECT group_concat(answers, ';')"
+		" FROM respondent), '') || '|' || (SELECT count(*) || '/' || coalesce(sum(length(text)),"
+		" 0) FROM source)", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *text = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return text;
+}
+
+/* When the first rows mislead the guess (a score that turns to text after
+ * 3,000 rows), the import is done again by the whole file's plan: the
+ * result is what planning first would give. */
+static void test_file_guess_corrected(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("turns.csv");
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("id,unit,score,comment\n", f);
+	for (int i = 1; i <= 3500; i++)
+		fprintf(f, "%d,Unit %d,%s,\"Answer %d\"\n", i, i % 7, i > 3000 ? "many" : "12", i);
+	fclose(f);
+	struct jaw_db *once = testutil_project_new(NULL), *twice = testutil_project_new(NULL);
+	jaw_err err;
+	assert_int_equal(import_file(once, path, &err), JAW_OK);
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
+	struct csvimport_result res;
+	assert_int_equal(csvimport_run(twice, plan, &opt, &res, &err), JAW_OK);
+	csvimport_plan_free(plan);
+	char *a = import_summary_new(once), *b = import_summary_new(twice);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "attribute:text:score"));
+	free(a);
+	free(b);
+	assert_sound(once);
+	db_close(once);
+	db_close(twice);
+	free(path);
+}
+
+/* An error near the end of the file: the message planning first gives,
+ * and nothing written. */
+static void test_file_late_error(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	char *path = late_failure_new(5000);
+	jaw_err err;
+	assert_int_equal(import_file(db, path, &err), JAW_FAIL);
+	char *want = xasprintf("%s line 5001: duplicate respondent id \"1\" (first on line 2)", path);
+	assert_string_equal(err.msg, want);
+	free(want);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source"), 0);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name GLOB"
+	                                     " 'survey_fts_*'"), 0);
+	assert_sound(db);
+	free(path);
+	db_close(db);
+}
+
 static void test_all_or_nothing(void **state)
 {
 	(void)state;
@@ -771,6 +881,9 @@ int main(void)
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_all_or_nothing),
+		cmocka_unit_test(test_file_in_one_read),
+		cmocka_unit_test(test_file_guess_corrected),
+		cmocka_unit_test(test_file_late_error),
 		cmocka_unit_test(test_reimport),
 		cmocka_unit_test(test_index_in_place),
 		cmocka_unit_test(test_queries),
