@@ -120,6 +120,7 @@ struct csvimport_result {
 	int64_t respondents;
 	int64_t values;   /* non-empty attribute and Likert values */
 	int64_t answers;  /* open answers, each now a source */
+	int reads;        /* times csvimport_file read the whole file: 1, or 2 (3 after a wrong guess) */
 	double seconds;
 };
 

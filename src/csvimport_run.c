@@ -775,7 +775,7 @@ static int run_confirm(struct run_writer *w, jaw_err *err)
 		return JAW_FAIL;
 	/* the first survey with the file's content: another one, or this one */
 	int64_t same = csvimport_find_imported(w->db, full, NULL, err);
-	if (same < 0 || (same != w->survey_id && !full->name_given))
+	if (same < 0 || (same > 0 && same != w->survey_id && !full->name_given))
 		return JAW_FAIL;
 	static const char sql[] = "UPDATE survey SET content_hash = ?, row_count = ? WHERE id = ?";
 	sqlite3_stmt *s = db_stmt(w->db, sql, err);
@@ -893,13 +893,15 @@ int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_o
 	 * fails, again by the whole plan as csvimport_plan_new makes it. */
 	struct csvimport_plan *guess = db_in_transaction(db) ? NULL
 		: csvimport_plan_sample_new(path, opt, RUN_SAMPLE_ROWS, NULL);
-	if (guess && guess->errors == 0) {
+	bool tried = guess && guess->errors == 0;
+	if (tried) {
 		struct csvimport_plan *full = NULL;
 		memset(res, 0, sizeof *res);
 		int rc = run_alone(db, guess, opt, &full, res, NULL);
 		if (rc == JAW_OK) {
 			csvimport_plan_free(guess);
 			*plan_out = full;
+			res->reads = 1;
 			res->seconds = run_now() - start;
 			return JAW_OK;
 		}
@@ -911,6 +913,7 @@ int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_o
 		return err->status;
 	*plan_out = plan;
 	int rc = csvimport_run(db, plan, opt, res, err);
+	res->reads = tried ? 3 : 2;
 	res->seconds = run_now() - start;
 	return rc;
 }

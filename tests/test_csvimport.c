@@ -534,8 +534,9 @@ static char *late_failure_new(int n)
 	return path;
 }
 
-/* Imports path with csvimport_file; returns the status, err the message. */
-static int import_file(struct jaw_db *db, const char *path, jaw_err *err)
+/* Imports path with csvimport_file; returns the status, err the message,
+ * and the times the whole file was read (see csvimport_result.reads). */
+static int import_file_reads(struct jaw_db *db, const char *path, int *reads, jaw_err *err)
 {
 	struct csvimport_options opt = {0};
 	struct csvimport_plan *plan = NULL;
@@ -546,8 +547,31 @@ static int import_file(struct jaw_db *db, const char *path, jaw_err *err)
 		assert_non_null(plan);
 		assert_int_equal(res.respondents, plan->rows);
 	}
+	*reads = res.reads;
 	csvimport_plan_free(plan);
 	return rc;
+}
+
+static int import_file(struct jaw_db *db, const char *path, jaw_err *err)
+{
+	int reads;
+	return import_file_reads(db, path, &reads, err);
+}
+
+/* Writes a survey of n rows, about 170 bytes each (more than csvread's
+ * block, and than the rows a guess reads, when n is large). */
+static char *survey_rows_new(const char *name, int n)
+{
+	char *path = testutil_path_new(name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("Respondent ID,Nation,Trust,What should change?\n", f);
+	for (int i = 1; i <= n; i++)
+		fprintf(f, "R%05d,Nation %d,%d,\"Answer %d: more liaison officers, more interpreters,"
+		        " and a \"\"protection of civilians\"\" annex in every operation order\"\n",
+		        i, i % 9, i % 5 + 1, i);
+	fclose(f);
+	return path;
 }
 
 /* One read by a guessed plan stores what two reads store: the file's hash
@@ -558,7 +582,9 @@ static void test_file_in_one_read(void **state)
 	struct jaw_db *db = testutil_project_new(NULL);
 	char *path = fixture_new("basic.csv");
 	jaw_err err;
-	assert_int_equal(import_file(db, path, &err), JAW_OK);
+	int reads = 0;
+	assert_int_equal(import_file_reads(db, path, &reads, &err), JAW_OK);
+	assert_int_equal(reads, 1);
 	struct csvimport_options opt = {0};
 	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
 	char *want = xasprintf("%s|4", plan->hash);
@@ -570,6 +596,19 @@ static void test_file_in_one_read(void **state)
 	assert_int_equal(import_file(db, path, &err), JAW_FAIL);
 	assert_error(&err, "basic.csv", ": a survey called \"basic\" is already in the project;"
 	             " choose another name with --name");
+	free(path);
+	/* a file larger than the guess and than a block read is read once too,
+	 * and stores the whole file's hash */
+	path = survey_rows_new("large.csv", 5000);
+	assert_int_equal(import_file_reads(db, path, &reads, &err), JAW_OK);
+	assert_int_equal(reads, 1);
+	plan = csvimport_plan_new(path, &opt, &err);
+	want = xasprintf("%s|5000", plan->hash);
+	assert_text(db, "SELECT content_hash || '|' || row_count FROM survey WHERE id = 2", want);
+	free(want);
+	csvimport_plan_free(plan);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_2 WHERE survey_fts_2"
+	                                     " MATCH '\"protection of civilians\"'"), 5000);
 	assert_sound(db);
 	free(path);
 	db_close(db);
@@ -606,7 +645,9 @@ static void test_file_guess_corrected(void **state)
 	fclose(f);
 	struct jaw_db *once = testutil_project_new(NULL), *twice = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import_file(once, path, &err), JAW_OK);
+	int reads = 0;
+	assert_int_equal(import_file_reads(once, path, &reads, &err), JAW_OK);
+	assert_int_equal(reads, 3);
 	struct csvimport_options opt = {0};
 	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
 	struct csvimport_result res;
