@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coding.h"
+#include "model.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -254,7 +255,7 @@ int coding_segments_page(struct jaw_db *db, int64_t code_id, int flags, int64_t 
 		", page(id) AS MATERIALIZED (SELECT k.id FROM coding k INDEXED BY coding_by_code"
 		" WHERE k.code_id IN (SELECT id FROM sub)"
 		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id LIMIT ?3 OFFSET ?4) "
-		CODING_COLUMNS ", s.title, s.kind,"
+		CODING_COLUMNS ", " MODEL_SOURCE_TITLE("s") ", s.kind,"
 		" coalesce(s.source_date, ''), coalesce(s.stakeholder_id, 0), coalesce(st.name, '')"
 		" FROM page JOIN coding k ON k.id = page.id JOIN code c ON c.id = k.code_id"
 		" JOIN source s ON s.id = k.source_id"

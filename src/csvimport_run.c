@@ -580,12 +580,10 @@ static int run_write_answers(struct run_writer *w, const struct run_batch *b,
 	for (int t = r->first_text; t < r->first_text + r->ntexts; t++) {
 		const struct run_text *x = &b->texts[t];
 		sqlite3_bind_int64(s, 1, x->id);
-		sqlite3_bind_text(s, 2, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, w->plan->columns[x->column].label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, b->arena + x->off, (int)x->len, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 5, respondent);
-		sqlite3_bind_int64(s, 6, w->column_ids[x->column]);
-		sqlite3_bind_text(s, 7, w->created, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, b->arena + x->off, (int)x->len, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, respondent);
+		sqlite3_bind_int64(s, 4, w->column_ids[x->column]);
+		sqlite3_bind_text(s, 5, w->created, -1, SQLITE_STATIC);
 		if (db_step_done(w->db, s, err) != JAW_OK)
 			return JAW_FAIL;
 		w->answers++;
@@ -628,10 +626,10 @@ static int run_prepare(struct run_writer *w, jaw_err *err)
 	                                   " answers) VALUES (?, ?, ?, ?)", err);
 	if (!w->ins_respondent)
 		return JAW_FAIL;
+	/* no title: an answer's is shown as "RESPONDENT: QUESTION" (MODEL_SOURCE_TITLE) */
 	w->ins_source = db_stmt(w->db, "INSERT INTO source (id, kind, title, text, respondent_id,"
 	                               " column_id, created) VALUES"
-	                               " (?1, 'survey_answer', ?2 || ': ' || ?3, ?4, ?5, ?6, ?7)",
-	                        err);
+	                               " (?1, 'survey_answer', '', ?2, ?3, ?4, ?5)", err);
 	if (!w->ins_source)
 		return JAW_FAIL;
 	time_t now = time(NULL);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "model.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -126,7 +127,7 @@ int export_codings(struct jaw_db *db, FILE *out, jaw_err *err)
 {
 	static const char sql[] =
 		"SELECT k.id, k.source_id, k.start_cp, k.end_cp, k.coder, k.created, k.memo,"
-		" c.name, k.code_id, s.title, s.kind, coalesce(st.name, '')"
+		" c.name, k.code_id, " MODEL_SOURCE_TITLE("s") ", s.kind, coalesce(st.name, '')"
 		" FROM coding k JOIN code c ON c.id = k.code_id JOIN source s ON s.id = k.source_id"
 		" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
 		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id";

@@ -13,6 +13,13 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
+/* SQL for the title of source row alias s as shown: survey answers store
+ * none (an empty title); theirs is "RESPONDENT: QUESTION". */
+#define MODEL_SOURCE_TITLE(s)                                                        \
+	"coalesce(nullif(" s ".title, ''), (SELECT r.external_id || ': ' || q.label"       \
+	" FROM respondent r JOIN survey_column q ON q.id = " s ".column_id"                \
+	" WHERE r.id = " s ".respondent_id), '')"
+
 /* Returns the first value of a one-row, one-column count query, -1 on error. */
 int64_t model_scalar(struct jaw_db *db, const char *sql, jaw_err *err);
 /* True if value is one of the NULL-terminated allowed strings. */

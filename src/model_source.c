@@ -82,7 +82,8 @@ int model_source_add(struct jaw_db *db, struct source *src, jaw_err *err)
 
 /* Columns and joins shared by the page and single-row queries. */
 #define MODEL_SOURCE_SELECT                                                    \
-	"SELECT s.id, s.kind, s.title, coalesce(s.source_date, ''), s.origin_file," \
+	"SELECT s.id, s.kind, " MODEL_SOURCE_TITLE("s") ", coalesce(s.source_date, ''),"  \
+	" s.origin_file,"                                                              \
 	" coalesce(s.stakeholder_id, 0), coalesce(st.name, ''),"                    \
 	" coalesce(s.timeline_item_id, 0), coalesce(t.title, ''),"                  \
 	" (SELECT count(*) FROM coding c WHERE c.source_id = s.id)"

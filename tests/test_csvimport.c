@@ -222,10 +222,16 @@ static void test_basic(void **state)
 	            "[null,\"Norway\",\"Commander\",12,4,5,null]");
 	assert_text(db, "SELECT answers FROM respondent WHERE external_id = 'R03'",
 	            "[null,\"Norway\",\"Staff officer\",3,5,null,null]");
-	assert_text(db, "SELECT title || '|' || text FROM source WHERE respondent_id ="
+	/* an answer stores no title; it is shown as "RESPONDENT: QUESTION" */
+	assert_text(db, "SELECT '[' || title || ']' || " MODEL_SOURCE_TITLE("s") " || '|' || text"
+	                " FROM source s WHERE respondent_id ="
 	                " (SELECT id FROM respondent WHERE external_id = 'R04')",
-	            "R04: What should change?|We need a \"protection of civilians\" annex in every"
+	            "[]R04: What should change?|We need a \"protection of civilians\" annex in every"
 	            " operation order.");
+	int64_t answer = testutil_scalar(db, "SELECT max(id) FROM source");
+	struct source *src = model_source_get_new(db, answer, &err);
+	assert_string_equal(src->title, "R04: What should change?");
+	model_source_free(src);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source WHERE kind ="
 	                                     " 'survey_answer'"), 3);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
