@@ -53,6 +53,10 @@ static int fts_open(struct csvimport_fts *f)
 	if (sqlite3_prepare_v2(f->sqlite, "INSERT INTO answers (rowid, text) VALUES (?, ?)", -1,
 	                       &f->insert, NULL) != SQLITE_OK)
 		return fts_fail(f, "cannot start the index");
+	/* Open, it needs no name: nothing is left behind even if jaw is
+	 * killed. (SQLite refuses to write a file unlinked while open only
+	 * when it keeps a rollback journal, which this one does not.) */
+	unlink(f->path);
 	return JAW_OK;
 }
 
@@ -160,14 +164,21 @@ int csvimport_fts_copy(struct csvimport_fts *f, struct jaw_db *db, int64_t surve
 	return rc;
 }
 
+void csvimport_fts_discard(struct csvimport_fts *f)
+{
+	sqlite3_finalize(f->insert);
+	f->insert = NULL;
+	sqlite3_close(f->sqlite);
+	f->sqlite = NULL;
+}
+
 void csvimport_fts_free(struct csvimport_fts *f)
 {
 	if (!f)
 		return;
-	sqlite3_finalize(f->insert);
-	sqlite3_close(f->sqlite);
+	csvimport_fts_discard(f);
 	if (f->path)
-		unlink(f->path);
+		unlink(f->path); /* if it failed before it was opened */
 	free(f->path);
 	free(f);
 }

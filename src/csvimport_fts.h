@@ -26,6 +26,9 @@ const char *csvimport_fts_error(const struct csvimport_fts *f);
  * db must not use the new table again: close it after the commit. */
 int csvimport_fts_copy(struct csvimport_fts *f, struct jaw_db *db, int64_t survey_id,
                        int64_t first, int64_t last, jaw_err *err);
+/* Main thread, after a failure of the index thread: gives back the
+ * temporary file's space at once (the index is then built in place). */
+void csvimport_fts_discard(struct csvimport_fts *f);
 /* Closes and removes the temporary file (NULL is fine). */
 void csvimport_fts_free(struct csvimport_fts *f);
 

@@ -86,6 +86,14 @@ struct run_reader {
 	struct csvread_info info;
 	struct csvimport_planner *planner; /* plans the whole file as it goes, or NULL */
 	struct csvimport_plan *full;       /* the planner's plan, when it is done */
+	bool planner_failed;               /* the error is the planner's own */
+};
+
+/* An import by a guessed plan (csvimport_file): the whole file's plan,
+ * and whether the import must be done again by it. */
+struct run_guess {
+	struct csvimport_plan *full;
+	bool retry;
 };
 
 /* ---- the queue ----------------------------------------------------------- */
@@ -362,8 +370,10 @@ static int run_hand_over(struct run_reader *rd, bool flush)
 static int run_reader_row(void *ctx, const struct csvread_row *row, jaw_err *err)
 {
 	struct run_reader *rd = ctx;
-	if (rd->planner && csvimport_planner_row(rd->planner, row, err) != JAW_OK)
+	if (rd->planner && csvimport_planner_row(rd->planner, row, err) != JAW_OK) {
+		rd->planner_failed = true; /* the message planning first would give */
 		return JAW_FAIL;
+	}
 	if (rd->headers_left > 0) {
 		rd->headers_left--;
 		return JAW_OK;
@@ -411,7 +421,7 @@ struct run_writer {
 	const struct csvimport_plan *plan;
 	const struct csvimport_options *opt;
 	struct csvimport_fts *fts; /* the index thread's index, or NULL: index in place */
-	bool guessed;         /* plan is a guess from the first rows (csvimport_file) */
+	struct run_guess *guess; /* plan is a guess from the first rows (csvimport_file) */
 	struct csvimport_plan *full; /* then: the plan of the whole file, made while importing */
 	int64_t survey_id;
 	int64_t *column_ids;
@@ -519,7 +529,7 @@ static int run_check_new(struct run_writer *w, jaw_err *err)
 	if (taken > 0)
 		return err_set(err, JAW_FAIL, "%s: a survey called \"%s\" is already in the project;"
 		               " choose another name with --name", p->path, p->name);
-	if (w->guessed)
+	if (w->guess)
 		return JAW_OK; /* the file's hash is known at the end (run_confirm) */
 	char *before = NULL;
 	int64_t same = csvimport_find_imported(w->db, p, &before, err);
@@ -532,10 +542,13 @@ static int run_check_new(struct run_writer *w, jaw_err *err)
 	return same > 0 && !p->name_given ? JAW_FAIL : JAW_OK;
 }
 
-/* The id the first answer will have: ids above any source, in order. */
+/* The id the first answer will have: above any source and any survey's
+ * range (whose last answers may have been deleted), then in order. */
 static int run_first_source(struct run_writer *w, jaw_err *err)
 {
-	w->first_source = model_scalar(w->db, "SELECT coalesce(max(id), 0) + 1 FROM source", err);
+	w->first_source = model_scalar(w->db, "SELECT max(coalesce((SELECT max(id) FROM source), 0),"
+	                                      " coalesce((SELECT max(last_source) FROM survey), 0)) + 1",
+	                               err);
 	return w->first_source > 0 ? JAW_OK : JAW_FAIL;
 }
 
@@ -680,8 +693,11 @@ static void *run_indexer_main(void *arg)
 }
 
 /* Checks what the reader read is what was planned. */
-static int run_check_reader(const struct run_reader *rd, jaw_err *err)
+static int run_check_reader(const struct run_reader *rd, struct run_guess *guess, jaw_err *err)
 {
+	/* by a guess, an error that depends on the plan calls for the whole one */
+	if (rd->status != JAW_OK && guess && !rd->planner_failed)
+		guess->retry = true;
 	if (rd->status != JAW_OK)
 		return err_set(err, rd->status, "%s", rd->err.msg);
 	if (rd->full)
@@ -716,8 +732,10 @@ static void run_join_indexer(struct run_writer *w, struct run_queue *q, pthread_
 		}
 	}
 	pthread_join(thread, NULL);
-	if (csvimport_fts_error(w->fts))
+	if (csvimport_fts_error(w->fts)) {
+		csvimport_fts_discard(w->fts); /* its space may be what building in place needs */
 		w->fts = NULL;
+	}
 }
 
 /* Runs the reader (and index) thread and writes what they read. */
@@ -734,7 +752,7 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 	}
 	struct run_reader rd = {.plan = w->plan, .opt = w->opt, .q = &q, .id_col = -1,
 	                        .headers_left = w->plan->header_rows, .next_id = w->first_source};
-	if (w->guessed)
+	if (w->guess)
 		rd.planner = csvimport_planner_new(w->plan->path, w->opt, NULL);
 	for (int i = 0; i < w->plan->ncolumns; i++)
 		if (w->plan->columns[i].role == SURVEY_ROLE_ID)
@@ -747,7 +765,7 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 		rc = run_consume(w, &q, err);
 		pthread_join(reader, NULL);
 		if (rc == JAW_OK)
-			rc = run_check_reader(&rd, err);
+			rc = run_check_reader(&rd, w->guess, err);
 	}
 	if (indexing)
 		run_join_indexer(w, &q, indexer);
@@ -756,8 +774,10 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 	res->answers = rd.answers;
 	csvimport_planner_free(rd.planner); /* if the reader did not start */
 	w->full = rd.full;
-	if (rc == JAW_OK && w->guessed && !w->full)
-		rc = JAW_FAIL; /* the whole plan failed: import by it again for the message */
+	if (rc == JAW_OK && w->guess && !w->full) {
+		w->guess->retry = true; /* the whole plan failed: plan first, for the message */
+		rc = JAW_FAIL;
+	}
 	run_queue_destroy(&q);
 	return rc;
 }
@@ -769,12 +789,15 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 static int run_confirm(struct run_writer *w, jaw_err *err)
 {
 	const struct csvimport_plan *full = w->full;
-	if (!full || full->errors > 0 || !csvimport_plan_same(w->plan, full))
-		return JAW_FAIL;
 	/* the first survey with the file's content: another one, or this one */
-	int64_t same = csvimport_find_imported(w->db, full, NULL, err);
-	if (same < 0 || (same > 0 && same != w->survey_id && !full->name_given))
+	int64_t same = full ? csvimport_find_imported(w->db, full, NULL, err) : 0;
+	if (same < 0)
 		return JAW_FAIL;
+	if (!full || full->errors > 0 || !csvimport_plan_same(w->plan, full) ||
+	    (same > 0 && same != w->survey_id && !full->name_given)) {
+		w->guess->retry = true; /* planning first gives the roles, or the message */
+		return JAW_FAIL;
+	}
 	static const char sql[] = "UPDATE survey SET content_hash = ?, row_count = ? WHERE id = ?";
 	sqlite3_stmt *s = db_stmt(w->db, sql, err);
 	if (!s)
@@ -791,7 +814,7 @@ static int run_all(struct run_writer *w, struct csvimport_result *res, jaw_err *
 	    run_insert_columns(w, err) != JAW_OK || run_first_source(w, err) != JAW_OK ||
 	    run_prepare(w, err) != JAW_OK || run_rows(w, res, err) != JAW_OK)
 		return JAW_FAIL;
-	if (w->guessed && run_confirm(w, err) != JAW_OK)
+	if (w->guess && run_confirm(w, err) != JAW_OK)
 		return JAW_FAIL;
 	return run_finish_index(w, err);
 }
@@ -804,13 +827,13 @@ static double run_now(void)
 }
 
 /* Imports on db in one transaction; fts is the index thread's index or
- * NULL. With full (not NULL), plan is a guess and *full gets the plan of
- * the whole file. */
+ * NULL. With guess (not NULL), plan is a guess and guess->full gets the
+ * plan of the whole file. */
 static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
                   const struct csvimport_plan *plan, const struct csvimport_options *opt,
-                  struct csvimport_plan **full, struct csvimport_result *res, jaw_err *err)
+                  struct run_guess *full, struct csvimport_result *res, jaw_err *err)
 {
-	struct run_writer w = {.db = db, .plan = plan, .opt = opt, .fts = fts, .guessed = full};
+	struct run_writer w = {.db = db, .plan = plan, .opt = opt, .fts = fts, .guess = full};
 	w.column_ids = xcalloc((size_t)plan->ncolumns, sizeof *w.column_ids);
 	int64_t cache = model_scalar(db, "PRAGMA cache_size", err);
 	/* A larger page cache while importing: 16 MiB. */
@@ -828,9 +851,11 @@ static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
 	free(w.column_ids);
 	res->survey_id = rc == JAW_OK ? w.survey_id : 0;
 	if (full)
-		*full = w.full;
+		full->full = w.full;
 	else
 		csvimport_plan_free(w.full);
+	if (rc != JAW_OK && err && strncmp(err->msg, "database error", 14) == 0)
+		err_prefix(err, db_path(db)); /* say which file */
 	return rc;
 }
 
@@ -852,7 +877,7 @@ static void run_lighten(struct jaw_db *own)
 /* Imports on a connection of its own, with the index built on a second
  * core (see csvimport_fts.c for why the connection must be new). */
 static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
-                     const struct csvimport_options *opt, struct csvimport_plan **full,
+                     const struct csvimport_options *opt, struct run_guess *full,
                      struct csvimport_result *res, jaw_err *err)
 {
 	struct jaw_db *own = NULL;
@@ -889,24 +914,27 @@ int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_o
 	/* First by a plan guessed from the first rows, with the whole file
 	 * planned as it is read (once); if that plan differs, or anything
 	 * fails, again by the whole plan as csvimport_plan_new makes it. */
-	struct csvimport_plan *guess = db_in_transaction(db) ? NULL
+	struct csvimport_plan *sample = db_in_transaction(db) ? NULL
 		: csvimport_plan_sample_new(path, opt, RUN_SAMPLE_ROWS, NULL);
-	bool tried = guess && guess->errors == 0;
+	bool tried = sample && sample->errors == 0;
 	if (tried) {
-		struct csvimport_plan *full = NULL;
+		struct run_guess guess = {NULL, false};
 		memset(res, 0, sizeof *res);
-		int rc = run_alone(db, guess, opt, &full, res, NULL);
-		if (rc == JAW_OK) {
-			csvimport_plan_free(guess);
-			*plan_out = full;
-			res->reads = 1;
-			res->seconds = run_now() - start;
-			return JAW_OK;
+		int rc = run_alone(db, sample, opt, &guess, res, err);
+		csvimport_plan_free(sample);
+		res->reads = 1;
+		res->seconds = run_now() - start;
+		if (rc == JAW_OK || !guess.retry) {
+			*plan_out = guess.full;
+			return rc; /* done, or an error that planning first would meet too */
 		}
-		csvimport_plan_free(full);
+		csvimport_plan_free(guess.full);
+		err_clear(err);
+	} else {
+		csvimport_plan_free(sample);
 	}
-	csvimport_plan_free(guess);
 	struct csvimport_plan *plan = csvimport_plan_new(path, opt, err);
+	res->reads = tried ? 2 : 1;
 	if (!plan)
 		return err->status;
 	*plan_out = plan;

@@ -263,14 +263,18 @@ static int db_migrate(struct jaw_db *db, int from, int to, jaw_err *err)
 	return db_exec(db, sql, err);
 }
 
-/* True when the statement gives a row. */
-static bool db_has_rows(struct jaw_db *db, const char *sql)
+/* The rows a statement gives (-1 if it fails). */
+static int64_t db_count_rows(struct jaw_db *db, const char *sql)
 {
 	sqlite3_stmt *s = NULL;
-	bool rows = sqlite3_prepare_v2(db->sqlite, sql, -1, &s, NULL) == SQLITE_OK &&
-	            sqlite3_step(s) == SQLITE_ROW;
+	if (sqlite3_prepare_v2(db->sqlite, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	int64_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		n++;
 	sqlite3_finalize(s);
-	return rows;
+	return rc == SQLITE_DONE ? n : -1;
 }
 
 /* Takes the file to the newest schema in one transaction, with foreign
@@ -283,11 +287,14 @@ static int db_upgrade(struct jaw_db *db, jaw_err *err)
 	if (rc == JAW_OK) {
 		/* Another session may have migrated it while we waited for the lock. */
 		int version = db_schema_version(db);
+		/* references already broken (by another tool) are not the upgrade's */
+		int64_t broken = db_count_rows(db, "PRAGMA foreign_key_check");
 		if (version < DB_SCHEMA_VERSION)
 			rc = db_migrate(db, version, DB_SCHEMA_VERSION, err);
-		if (rc == JAW_OK && db_has_rows(db, "PRAGMA foreign_key_check"))
-			rc = err_set(err, JAW_FAIL, "the upgrade to schema %d broke a foreign key;"
-			             " run jaw check", DB_SCHEMA_VERSION);
+		if (rc == JAW_OK && db_count_rows(db, "PRAGMA foreign_key_check") > broken)
+			rc = err_set(err, JAW_FAIL, "the upgrade to schema %d would break references"
+			             " between rows; nothing was changed (jaw check lists the project's"
+			             " problems)", DB_SCHEMA_VERSION);
 		if (rc == JAW_OK)
 			rc = db_commit(db, err);
 		else

@@ -31,7 +31,9 @@ int survey_fts_create(struct jaw_db *db, int64_t survey_id, int64_t first, int64
 		" INSERT INTO survey_fts_%1$" PRId64 " (survey_fts_%1$" PRId64 ", rowid, text)"
 		" SELECT 'delete', old.id, old.text WHERE old.kind = 'survey_answer';"
 		" INSERT INTO survey_fts_%1$" PRId64 " (rowid, text)"
-		" SELECT new.id, new.text WHERE new.kind = 'survey_answer'; END;",
+		" SELECT new.id, new.text WHERE new.kind = 'survey_answer'; END;\n"
+		"UPDATE survey SET first_source = %2$" PRId64 ", last_source = %3$" PRId64
+		" WHERE id = %1$" PRId64 ";",
 		survey_id, first, last);
 	int rc = db_exec(db, sql, err);
 	free(sql);

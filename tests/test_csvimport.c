@@ -2,7 +2,9 @@
  * guesser's decisions, errors, all or nothing, re-import, queries. */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -599,9 +601,11 @@ static void test_file_in_one_read(void **state)
 	csvimport_plan_free(plan);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
 	                                     " MATCH 'annex'"), 1);
-	assert_int_equal(import_file(db, path, &err), JAW_FAIL);
+	/* a taken name is refused at once: the file is not read again */
+	assert_int_equal(import_file_reads(db, path, &reads, &err), JAW_FAIL);
 	assert_error(&err, "basic.csv", ": a survey called \"basic\" is already in the project;"
 	             " choose another name with --name");
+	assert_int_equal(reads, 1);
 	free(path);
 	/* a file larger than the guess and than a block read is read once too,
 	 * and stores the whole file's hash */
@@ -688,6 +692,61 @@ static void test_file_late_error(void **state)
 	                                     " 'survey_fts_*'"), 0);
 	assert_sound(db);
 	free(path);
+	db_close(db);
+}
+
+/* The index thread's temporary file is gone after an import, and after
+ * one that fails. */
+static void test_no_temporary_files_left(void **state)
+{
+	(void)state;
+	char *tmp = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
+	char *dir = testutil_path_new("tmp");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	setenv("TMPDIR", dir, 1);
+	struct jaw_db *db = testutil_project_new(NULL);
+	char *ok = survey_rows_new("ok.csv", 3000), *bad = late_failure_new(3000);
+	jaw_err err;
+	assert_int_equal(import_file(db, ok, &err), JAW_OK);
+	assert_int_equal(import_file(db, bad, &err), JAW_FAIL);
+	if (tmp)
+		setenv("TMPDIR", tmp, 1);
+	else
+		unsetenv("TMPDIR");
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int left = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;)
+		left += e->d_name[0] != '.';
+	closedir(d);
+	assert_int_equal(left, 0);
+	db_close(db);
+	free(ok);
+	free(bad);
+	free(dir);
+	free(tmp);
+}
+
+/* A survey whose last answers were deleted keeps its id range: the next
+ * import's answers go above it, and each index stays right. */
+static void test_ranges_not_reused(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	char *first = survey_rows_new("first.csv", 200), *second = fixture_new("basic.csv");
+	jaw_err err;
+	assert_int_equal(import_file(db, first, &err), JAW_OK);
+	int64_t last = testutil_scalar(db, "SELECT max(id) FROM source");
+	assert_int_equal(testutil_scalar(db, "SELECT last_source FROM survey WHERE id = 1"), last);
+	assert_int_equal(db_exec(db, "DELETE FROM source WHERE id >= (SELECT max(id) - 9 FROM source)",
+	                         &err), JAW_OK);
+	assert_int_equal(import_file(db, second, &err), JAW_OK);
+	assert_true(testutil_scalar(db, "SELECT first_source FROM survey WHERE id = 2") > last);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
+	                                     " MATCH 'liaison'"), 190);
+	assert_sound(db);
+	free(first);
+	free(second);
 	db_close(db);
 }
 
@@ -931,6 +990,8 @@ int main(void)
 		cmocka_unit_test(test_file_in_one_read),
 		cmocka_unit_test(test_file_guess_corrected),
 		cmocka_unit_test(test_file_late_error),
+		cmocka_unit_test(test_no_temporary_files_left),
+		cmocka_unit_test(test_ranges_not_reused),
 		cmocka_unit_test(test_reimport),
 		cmocka_unit_test(test_index_in_place),
 		cmocka_unit_test(test_queries),

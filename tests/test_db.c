@@ -208,6 +208,28 @@ static void test_migrate_survey_from_version_2(void **state)
 	free(path);
 }
 
+/* References another tool broke before do not stop the upgrade; jaw
+ * check still names them. */
+static void test_upgrade_keeps_broken_references(void **state)
+{
+	(void)state;
+	char *path = testutil_path_new("broken.jaw");
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create_version(path, 2, &db, &err), JAW_OK);
+	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = OFF;"
+	                             " INSERT INTO code (id, name) VALUES (1, 'Liaison');"
+	                             " INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                             " VALUES (99999, 0, 5, 1, 'ana')", &err), JAW_OK);
+	db_close(db);
+	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(check_problems(db), 1);
+	db_close(db);
+	free(path);
+}
+
 /* A new project has large pages: a survey takes fewer. */
 static void test_new_page_size(void **state)
 {
@@ -358,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_migrate_from_version_1),
 		cmocka_unit_test(test_migrate_survey_from_version_2),
 		cmocka_unit_test(test_new_page_size),
+		cmocka_unit_test(test_upgrade_keeps_broken_references),
 		cmocka_unit_test(test_migrated_schema_equals_new),
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_nested_transactions),

@@ -13,6 +13,11 @@
 --   index of their own, survey_fts_<survey id>, made by jaw import-csv.
 -- Run with foreign keys off; jaw checks them before it commits.
 
+-- The source ids of each survey's answers (survey_fts_<id> indexes them):
+-- new answers get ids above every survey's, never inside one's range.
+ALTER TABLE survey ADD COLUMN first_source INTEGER;
+ALTER TABLE survey ADD COLUMN last_source INTEGER;
+
 CREATE TABLE source_v3 (
     id               INTEGER PRIMARY KEY,
     kind             TEXT NOT NULL
