@@ -8,7 +8,12 @@
  * survey's full-text index from the same batches in a temporary file
  * (csvimport_fts.c), copied in before the commit. Inside a caller's
  * transaction (the demo) there is no index thread: the index is built in
- * place at the end. */
+ * place at the end.
+ *
+ * csvimport_file reads the file once: it imports by a plan guessed from
+ * the first rows while the reader thread also plans the whole file, and
+ * commits only if both plans import alike (else it imports again by the
+ * whole plan). */
 #include "config.h"
 
 #include <inttypes.h>
@@ -831,9 +836,9 @@ static double run_now(void)
  * plan of the whole file. */
 static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
                   const struct csvimport_plan *plan, const struct csvimport_options *opt,
-                  struct run_guess *full, struct csvimport_result *res, jaw_err *err)
+                  struct run_guess *guess, struct csvimport_result *res, jaw_err *err)
 {
-	struct run_writer w = {.db = db, .plan = plan, .opt = opt, .fts = fts, .guess = full};
+	struct run_writer w = {.db = db, .plan = plan, .opt = opt, .fts = fts, .guess = guess};
 	w.column_ids = xcalloc((size_t)plan->ncolumns, sizeof *w.column_ids);
 	int64_t cache = model_scalar(db, "PRAGMA cache_size", err);
 	/* A larger page cache while importing: 16 MiB. */
@@ -850,8 +855,8 @@ static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
 	db_exec(db, restore, NULL);
 	free(w.column_ids);
 	res->survey_id = rc == JAW_OK ? w.survey_id : 0;
-	if (full)
-		full->full = w.full;
+	if (guess)
+		guess->full = w.full;
 	else
 		csvimport_plan_free(w.full);
 	if (rc != JAW_OK && err && strncmp(err->msg, "database error", 14) == 0)
@@ -877,7 +882,7 @@ static void run_lighten(struct jaw_db *own)
 /* Imports on a connection of its own, with the index built on a second
  * core (see csvimport_fts.c for why the connection must be new). */
 static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
-                     const struct csvimport_options *opt, struct run_guess *full,
+                     const struct csvimport_options *opt, struct run_guess *guess,
                      struct csvimport_result *res, jaw_err *err)
 {
 	struct jaw_db *own = NULL;
@@ -886,7 +891,7 @@ static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
 	run_lighten(own);
 	/* Without a temporary file the index is built in place, more slowly. */
 	struct csvimport_fts *fts = csvimport_fts_new(NULL);
-	int rc = run_on(own, fts, plan, opt, full, res, err);
+	int rc = run_on(own, fts, plan, opt, guess, res, err);
 	csvimport_fts_free(fts);
 	db_close(own);
 	return rc;
