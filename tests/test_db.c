@@ -235,7 +235,7 @@ static void test_new_page_size(void **state)
 {
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
-	assert_int_equal(testutil_scalar(db, "PRAGMA page_size"), 16384);
+	assert_int_equal(testutil_scalar(db, "PRAGMA page_size"), 65536);
 	assert_int_equal(testutil_scalar(db, "PRAGMA foreign_keys"), 1);
 	db_close(db);
 }
