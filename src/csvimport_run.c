@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "csvbatch.h"
 #include "csvimport_fts.h"
 #include "csvimport_int.h"
 #include "csvread.h"
@@ -32,56 +33,14 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define RUN_BATCH_BYTES (1u << 20) /* arena bytes that make a batch full */
-#define RUN_BATCH_ROWS 2048        /* rows that make a batch full */
-#define RUN_NBATCHES 6             /* batches in flight between the threads */
 #define RUN_SAMPLE_ROWS 2000       /* rows a quick plan reads before an import */
-
-/* The consumers of a batch. */
-enum { RUN_WRITER, RUN_INDEXER, RUN_CONSUMERS };
-
-/* One open answer in a batch. */
-struct run_text {
-	int column;          /* 0-based */
-	uint32_t off, len;
-	int64_t id;          /* the source it becomes */
-};
-
-/* One respondent in a batch; offsets point into the batch's arena. */
-struct run_row {
-	int64_t line;
-	uint32_t id_off, id_len, json_off, json_len;
-	int first_text, ntexts;
-};
-
-struct run_batch {
-	char *arena;
-	size_t used, cap;
-	struct run_row *rows;
-	int nrows, rowcap;
-	struct run_text *texts;
-	int ntexts, textcap;
-	int64_t bytes_done;  /* of the file, when the batch was handed over */
-	int refs;            /* consumers yet to finish with it */
-	struct run_batch *next[RUN_CONSUMERS], *next_free;
-};
-
-/* Batches going from the reader to the writer and the indexer, and back. */
-struct run_queue {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct run_batch *full[RUN_CONSUMERS], *tail[RUN_CONSUMERS], *free_list;
-	int consumers;       /* 1 (the writer) or 2 (and the indexer) */
-	bool reader_done, cancel;
-	int64_t indexed;     /* answers the indexer has done */
-};
 
 /* The reader thread's state. */
 struct run_reader {
 	const struct csvimport_plan *plan;
 	const struct csvimport_options *opt;
-	struct run_queue *q;
-	struct run_batch *cur;
+	struct csvbatch_queue *q;
+	struct csvbatch *cur;
 	int headers_left;
 	int id_col;
 	int64_t next_id;     /* the next open answer's source id */
@@ -101,141 +60,10 @@ struct run_guess {
 	bool retry;
 };
 
-/* ---- the queue ----------------------------------------------------------- */
-
-static struct run_batch *run_batch_new(void)
-{
-	struct run_batch *b = xcalloc(1, sizeof *b);
-	b->cap = RUN_BATCH_BYTES + (RUN_BATCH_BYTES >> 2);
-	b->arena = xmalloc(b->cap);
-	b->rowcap = RUN_BATCH_ROWS;
-	b->rows = xcalloc((size_t)b->rowcap, sizeof *b->rows);
-	b->textcap = RUN_BATCH_ROWS * 4;
-	b->texts = xcalloc((size_t)b->textcap, sizeof *b->texts);
-	return b;
-}
-
-static void run_batch_free(struct run_batch *b)
-{
-	if (!b)
-		return;
-	free(b->arena);
-	free(b->rows);
-	free(b->texts);
-	free(b);
-}
-
-static void run_queue_init(struct run_queue *q, int consumers)
-{
-	memset(q, 0, sizeof *q);
-	pthread_mutex_init(&q->mu, NULL);
-	pthread_cond_init(&q->cv, NULL);
-	q->consumers = consumers;
-	for (int i = 0; i < RUN_NBATCHES; i++) {
-		struct run_batch *b = run_batch_new();
-		b->next_free = q->free_list;
-		q->free_list = b;
-	}
-}
-
-/* Frees the batches; every thread has stopped, so each is on the free list. */
-static void run_queue_destroy(struct run_queue *q)
-{
-	for (struct run_batch *b = q->free_list, *n; b; b = n) {
-		n = b->next_free;
-		run_batch_free(b);
-	}
-	pthread_mutex_destroy(&q->mu);
-	pthread_cond_destroy(&q->cv);
-}
-
-/* Reader: takes an empty batch, waiting for one; NULL when cancelled. */
-static struct run_batch *run_queue_take_free(struct run_queue *q)
-{
-	pthread_mutex_lock(&q->mu);
-	while (!q->free_list && !q->cancel)
-		pthread_cond_wait(&q->cv, &q->mu);
-	struct run_batch *b = q->cancel ? NULL : q->free_list;
-	if (b)
-		q->free_list = b->next_free;
-	pthread_mutex_unlock(&q->mu);
-	if (b) {
-		b->used = 0;
-		b->nrows = b->ntexts = 0;
-	}
-	return b;
-}
-
-/* Gives a batch back to the free list (q->mu held). */
-static void run_queue_free_locked(struct run_queue *q, struct run_batch *b)
-{
-	b->next_free = q->free_list;
-	q->free_list = b;
-	pthread_cond_broadcast(&q->cv);
-}
-
-/* Reader: hands a full batch to every consumer. */
-static void run_queue_put_full(struct run_queue *q, struct run_batch *b)
-{
-	pthread_mutex_lock(&q->mu);
-	b->refs = q->consumers;
-	for (int c = 0; c < q->consumers; c++) {
-		b->next[c] = NULL;
-		if (q->tail[c])
-			q->tail[c]->next[c] = b;
-		else
-			q->full[c] = b;
-		q->tail[c] = b;
-	}
-	pthread_cond_broadcast(&q->cv);
-	pthread_mutex_unlock(&q->mu);
-}
-
-/* Reader: gives back a batch no consumer has seen. */
-static void run_queue_put_free(struct run_queue *q, struct run_batch *b)
-{
-	pthread_mutex_lock(&q->mu);
-	run_queue_free_locked(q, b);
-	pthread_mutex_unlock(&q->mu);
-}
-
-/* Consumer c: takes its next full batch; NULL once the reader is done. */
-static struct run_batch *run_queue_take_full(struct run_queue *q, int c)
-{
-	pthread_mutex_lock(&q->mu);
-	while (!q->full[c] && !q->reader_done)
-		pthread_cond_wait(&q->cv, &q->mu);
-	struct run_batch *b = q->full[c];
-	if (b) {
-		q->full[c] = b->next[c];
-		if (!q->full[c])
-			q->tail[c] = NULL;
-	}
-	pthread_mutex_unlock(&q->mu);
-	return b;
-}
-
-/* Consumer: is done with a batch; the last one frees it. */
-static void run_queue_release(struct run_queue *q, struct run_batch *b)
-{
-	pthread_mutex_lock(&q->mu);
-	if (--b->refs == 0)
-		run_queue_free_locked(q, b);
-	pthread_mutex_unlock(&q->mu);
-}
-
-static void run_queue_set(struct run_queue *q, bool *flag)
-{
-	pthread_mutex_lock(&q->mu);
-	*flag = true;
-	pthread_cond_broadcast(&q->cv);
-	pthread_mutex_unlock(&q->mu);
-}
-
 /* ---- the reader thread: rows into batches -------------------------------- */
 
 /* Makes room for n more bytes in the batch's arena. */
-static char *run_reserve(struct run_batch *b, size_t n)
+static char *run_reserve(struct csvbatch *b, size_t n)
 {
 	if (b->used + n > b->cap) {
 		while (b->used + n > b->cap)
@@ -245,14 +73,14 @@ static char *run_reserve(struct run_batch *b, size_t n)
 	return b->arena + b->used;
 }
 
-static void run_put(struct run_batch *b, const char *s, size_t n)
+static void run_put(struct csvbatch *b, const char *s, size_t n)
 {
 	memcpy(run_reserve(b, n), s, n);
 	b->used += n;
 }
 
 /* Appends s as a JSON string. */
-static void run_put_json_string(struct run_batch *b, const char *s, size_t len)
+static void run_put_json_string(struct csvbatch *b, const char *s, size_t len)
 {
 	size_t special = 0;
 	for (size_t i = 0; i < len; i++)
@@ -279,7 +107,7 @@ static void run_put_json_string(struct run_batch *b, const char *s, size_t len)
 static int run_put_value(struct run_reader *rd, const struct csvimport_column *c, const char *v,
                          size_t len, jaw_err *err)
 {
-	struct run_batch *b = rd->cur;
+	struct csvbatch *b = rd->cur;
 	bool stored = c->role == SURVEY_ROLE_ATTRIBUTE || c->role == SURVEY_ROLE_LIKERT;
 	if (!stored || len == 0 || csvread_blank(v, len)) {
 		run_put(b, "null", 4);
@@ -304,7 +132,7 @@ static int run_put_value(struct run_reader *rd, const struct csvimport_column *c
 /* Adds an open answer to the batch, with LF line ends. */
 static void run_put_text(struct run_reader *rd, int column, const char *v, size_t len)
 {
-	struct run_batch *b = rd->cur;
+	struct csvbatch *b = rd->cur;
 	if (b->ntexts == b->textcap) {
 		b->textcap *= 2;
 		b->texts = xreallocarray(b->texts, (size_t)b->textcap, sizeof *b->texts);
@@ -312,16 +140,16 @@ static void run_put_text(struct run_reader *rd, int column, const char *v, size_
 	char *at = run_reserve(b, len);
 	memcpy(at, v, len);
 	size_t n = csvread_normalize_newlines(at, len);
-	b->texts[b->ntexts++] = (struct run_text){column, (uint32_t)b->used, (uint32_t)n,
+	b->texts[b->ntexts++] = (struct csvbatch_text){column, (uint32_t)b->used, (uint32_t)n,
 	                                          rd->next_id++};
 	b->used += n;
 	rd->answers++;
 }
 
 /* The respondent's id: its column, or the number of the data row. */
-static void run_put_id(struct run_reader *rd, const struct csvread_row *row, struct run_row *r)
+static void run_put_id(struct run_reader *rd, const struct csvread_row *row, struct csvbatch_row *r)
 {
-	struct run_batch *b = rd->cur;
+	struct csvbatch *b = rd->cur;
 	r->id_off = (uint32_t)b->used;
 	if (rd->id_col >= 0) {
 		run_put(b, row->fields[rd->id_col], row->lens[rd->id_col]);
@@ -336,8 +164,8 @@ static void run_put_id(struct run_reader *rd, const struct csvread_row *row, str
 static int run_add_row(struct run_reader *rd, const struct csvread_row *row, jaw_err *err)
 {
 	const struct csvimport_plan *plan = rd->plan;
-	struct run_batch *b = rd->cur;
-	struct run_row *r = &b->rows[b->nrows];
+	struct csvbatch *b = rd->cur;
+	struct csvbatch_row *r = &b->rows[b->nrows];
 	r->line = row->line;
 	run_put_id(rd, row, r);
 	r->json_off = (uint32_t)b->used;
@@ -363,11 +191,11 @@ static int run_add_row(struct run_reader *rd, const struct csvread_row *row, jaw
 /* Hands the current batch over if it is full (or always, when flush). */
 static int run_hand_over(struct run_reader *rd, bool flush)
 {
-	struct run_batch *b = rd->cur;
-	if (!b || (!flush && b->nrows < RUN_BATCH_ROWS && b->used < RUN_BATCH_BYTES))
+	struct csvbatch *b = rd->cur;
+	if (!b || (!flush && b->nrows < CSVBATCH_ROWS && b->used < CSVBATCH_BYTES))
 		return JAW_OK;
 	b->bytes_done = rd->done;
-	run_queue_put_full(rd->q, b);
+	csvbatch_queue_put_full(rd->q, b);
 	rd->cur = NULL;
 	return JAW_OK;
 }
@@ -386,7 +214,7 @@ static int run_reader_row(void *ctx, const struct csvread_row *row, jaw_err *err
 	if (row->nfields != rd->plan->ncolumns)
 		return err_set(err, JAW_FAIL, "%d fields, but the heading has %d; has the file changed?",
 		               row->nfields, rd->plan->ncolumns);
-	if (!rd->cur && !(rd->cur = run_queue_take_free(rd->q)))
+	if (!rd->cur && !(rd->cur = csvbatch_queue_take_free(rd->q)))
 		return err_set(err, JAW_FAIL, "import stopped");
 	rd->rows++;
 	if (run_add_row(rd, row, err) != JAW_OK)
@@ -412,9 +240,9 @@ static void *run_reader_main(void *arg)
 	if (rd->status == JAW_OK)
 		run_hand_over(rd, true);
 	else if (rd->cur)
-		run_queue_put_free(rd->q, rd->cur);
+		csvbatch_queue_put_free(rd->q, rd->cur);
 	rd->cur = NULL;
-	run_queue_set(rd->q, &rd->q->reader_done);
+	csvbatch_queue_set(rd->q, &rd->q->reader_done);
 	return NULL;
 }
 
@@ -591,12 +419,12 @@ static int run_duplicate(struct run_writer *w, const char *id, size_t len, int64
 	return JAW_FAIL;
 }
 
-static int run_write_answers(struct run_writer *w, const struct run_batch *b,
-                             const struct run_row *r, int64_t respondent, jaw_err *err)
+static int run_write_answers(struct run_writer *w, const struct csvbatch *b,
+                             const struct csvbatch_row *r, int64_t respondent, jaw_err *err)
 {
 	sqlite3_stmt *s = w->ins_source;
 	for (int t = r->first_text; t < r->first_text + r->ntexts; t++) {
-		const struct run_text *x = &b->texts[t];
+		const struct csvbatch_text *x = &b->texts[t];
 		sqlite3_bind_int64(s, 1, x->id);
 		sqlite3_bind_text(s, 2, b->arena + x->off, (int)x->len, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 3, respondent);
@@ -609,7 +437,7 @@ static int run_write_answers(struct run_writer *w, const struct run_batch *b,
 	return JAW_OK;
 }
 
-static int run_write_row(struct run_writer *w, const struct run_batch *b, const struct run_row *r,
+static int run_write_row(struct run_writer *w, const struct csvbatch *b, const struct csvbatch_row *r,
                          jaw_err *err)
 {
 	sqlite3_stmt *s = w->ins_respondent;
@@ -627,7 +455,7 @@ static int run_write_row(struct run_writer *w, const struct run_batch *b, const 
 	return run_write_answers(w, b, r, sqlite3_last_insert_rowid(db_sqlite(w->db)), err);
 }
 
-static int run_write_batch(struct run_writer *w, const struct run_batch *b, jaw_err *err)
+static int run_write_batch(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
 {
 	for (int i = 0; i < b->nrows; i++)
 		if (run_write_row(w, b, &b->rows[i], err) != JAW_OK)
@@ -658,21 +486,21 @@ static int run_prepare(struct run_writer *w, jaw_err *err)
 }
 
 /* Writes batches as the reader fills them. On an error, stops the reader. */
-static int run_consume(struct run_writer *w, struct run_queue *q, jaw_err *err)
+static int run_consume(struct run_writer *w, struct csvbatch_queue *q, jaw_err *err)
 {
 	int rc = JAW_OK;
-	struct run_batch *b;
-	while ((b = run_queue_take_full(q, RUN_WRITER)) != NULL) {
+	struct csvbatch *b;
+	while ((b = csvbatch_queue_take_full(q, CSVBATCH_WRITER)) != NULL) {
 		if (rc == JAW_OK && (rc = run_write_batch(w, b, err)) != JAW_OK)
-			run_queue_set(q, &q->cancel);
-		run_queue_release(q, b);
+			csvbatch_queue_set(q, &q->cancel);
+		csvbatch_queue_release(q, b);
 	}
 	return rc;
 }
 
 /* The index thread's state. */
 struct run_indexer {
-	struct run_queue *q;
+	struct csvbatch_queue *q;
 	struct csvimport_fts *fts;
 };
 
@@ -682,16 +510,16 @@ static void *run_indexer_main(void *arg)
 {
 	struct run_indexer *ix = arg;
 	int rc = JAW_OK;
-	struct run_batch *b;
-	while ((b = run_queue_take_full(ix->q, RUN_INDEXER)) != NULL) {
+	struct csvbatch *b;
+	while ((b = csvbatch_queue_take_full(ix->q, CSVBATCH_INDEXER)) != NULL) {
 		for (int t = 0; rc == JAW_OK && t < b->ntexts; t++) {
-			const struct run_text *x = &b->texts[t];
+			const struct csvbatch_text *x = &b->texts[t];
 			rc = csvimport_fts_add(ix->fts, x->id, b->arena + x->off, x->len);
 		}
 		pthread_mutex_lock(&ix->q->mu);
 		ix->q->indexed += b->ntexts;
 		pthread_mutex_unlock(&ix->q->mu);
-		run_queue_release(ix->q, b);
+		csvbatch_queue_release(ix->q, b);
 	}
 	csvimport_fts_finish(ix->fts);
 	return NULL;
@@ -723,7 +551,7 @@ static bool run_start_indexer(struct run_writer *w, struct run_indexer *ix, pthr
 
 /* Waits for the index thread, reporting how far it is; on its failure the
  * index is built here instead. */
-static void run_join_indexer(struct run_writer *w, struct run_queue *q, pthread_t thread)
+static void run_join_indexer(struct run_writer *w, struct csvbatch_queue *q, pthread_t thread)
 {
 	if (w->opt->progress) {
 		for (;;) {
@@ -746,10 +574,10 @@ static void run_join_indexer(struct run_writer *w, struct run_queue *q, pthread_
 /* Runs the reader (and index) thread and writes what they read. */
 static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err *err)
 {
-	struct run_queue q;
+	struct csvbatch_queue q;
 	struct run_indexer ix = {&q, w->fts};
 	pthread_t reader, indexer;
-	run_queue_init(&q, w->fts ? 2 : 1);
+	csvbatch_queue_init(&q, w->fts ? 2 : 1);
 	bool indexing = run_start_indexer(w, &ix, &indexer);
 	if (!indexing) {
 		q.consumers = 1;
@@ -765,7 +593,7 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 	int rc = JAW_OK;
 	if (pthread_create(&reader, NULL, run_reader_main, &rd) != 0) {
 		rc = err_set(err, JAW_FAIL, "cannot start the reader thread");
-		run_queue_set(&q, &q.reader_done);
+		csvbatch_queue_set(&q, &q.reader_done);
 	} else {
 		rc = run_consume(w, &q, err);
 		pthread_join(reader, NULL);
@@ -783,7 +611,7 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 		w->guess->retry = true; /* the whole plan failed: plan first, for the message */
 		rc = JAW_FAIL;
 	}
-	run_queue_destroy(&q);
+	csvbatch_queue_destroy(&q);
 	return rc;
 }
 
