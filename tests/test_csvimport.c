@@ -1,10 +1,8 @@
 /* test_csvimport.c - survey import: every oddity of tests/fixtures/csv, the
- * guesser's decisions, errors, all or nothing, re-import, queries. */
+ * guesser's decisions, errors, queries (whole imports: test_csvfile.c). */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,83 +10,10 @@
 #include "csvread.h"
 #include "hash.h"
 #include "model.h"
+#include "csvtest.h"
 #include "strset.h"
 #include "testutil.h"
 #include "xalloc.h"
-
-static char *fixture_new(const char *name)
-{
-	const char *top = getenv("top_srcdir");
-	return xasprintf("%s/tests/fixtures/csv/%s", top && *top ? top : ".", name);
-}
-
-/* Plans and imports a fixture; returns the status, err has the message. */
-static int import_with(struct jaw_db *db, const char *name, struct csvimport_options *opt,
-                       jaw_err *err)
-{
-	char *path = fixture_new(name);
-	err_clear(err);
-	struct csvimport_plan *plan = csvimport_plan_new(path, opt, err);
-	int rc = err->status;
-	if (plan) {
-		struct csvimport_result res;
-		rc = csvimport_run(db, plan, opt, &res, err);
-	}
-	csvimport_plan_free(plan);
-	free(path);
-	return rc;
-}
-
-static int import(struct jaw_db *db, const char *name, jaw_err *err)
-{
-	struct csvimport_options opt = {0};
-	return import_with(db, name, &opt, err);
-}
-
-/* The expected message "PATH-OF-FIXTURE suffix". */
-static void assert_error(const jaw_err *err, const char *name, const char *suffix)
-{
-	char *path = fixture_new(name);
-	char *want = xasprintf("%s%s", path, suffix);
-	assert_string_equal(err->msg, want);
-	free(want);
-	free(path);
-}
-
-/* The text of a one-value query. */
-static char *text_new(struct jaw_db *db, const char *sql)
-{
-	sqlite3_stmt *s = NULL;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *t = db_column_text_new(s, 0);
-	sqlite3_finalize(s);
-	return t;
-}
-
-static void assert_text(struct jaw_db *db, const char *sql, const char *want)
-{
-	char *t = text_new(db, sql);
-	if (strcmp(t, want) != 0)
-		fail_msg("%s: got \"%s\", expected \"%s\"", sql, t, want);
-	free(t);
-}
-
-static void count_problem(void *ctx, const char *problem)
-{
-	fprintf(stderr, "# problem: %s\n", problem);
-	(*(int *)ctx)++;
-}
-
-/* The project passes jaw check and the full-text trigger is as created. */
-static void assert_sound(struct jaw_db *db)
-{
-	int problems = 0;
-	jaw_err err;
-	assert_int_equal(db_check(db, count_problem, &problems, &err), 0);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE type ="
-	                                     " 'trigger' AND name = 'source_fts_insert'"), 1);
-}
 
 static void test_hash_vectors(void **state)
 {
@@ -214,18 +139,18 @@ static void test_basic(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
-	assert_text(db, "SELECT name || '|' || row_count || '|' || encoding || '|' || delimiter"
+	assert_int_equal(csvtest_import(db, "basic.csv", &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT name || '|' || row_count || '|' || encoding || '|' || delimiter"
 	                " FROM survey", "basic|4|UTF-8|,");
-	assert_text(db, "SELECT group_concat(role || ':' || value_type, ' ') FROM survey_column",
+	csvtest_assert_text(db, "SELECT group_concat(role || ':' || value_type, ' ') FROM survey_column",
 	            "id:text attribute:text attribute:text attribute:integer likert:integer"
 	            " likert:integer open_text:text");
-	assert_text(db, "SELECT answers FROM respondent WHERE external_id = 'R01'",
+	csvtest_assert_text(db, "SELECT answers FROM respondent WHERE external_id = 'R01'",
 	            "[null,\"Norway\",\"Commander\",12,4,5,null]");
-	assert_text(db, "SELECT answers FROM respondent WHERE external_id = 'R03'",
+	csvtest_assert_text(db, "SELECT answers FROM respondent WHERE external_id = 'R03'",
 	            "[null,\"Norway\",\"Staff officer\",3,5,null,null]");
 	/* an answer stores no title; it is shown as "RESPONDENT: QUESTION" */
-	assert_text(db, "SELECT '[' || title || ']' || " MODEL_SOURCE_TITLE("s") " || '|' || text"
+	csvtest_assert_text(db, "SELECT '[' || title || ']' || " MODEL_SOURCE_TITLE("s") " || '|' || text"
 	                " FROM source s WHERE respondent_id ="
 	                " (SELECT id FROM respondent WHERE external_id = 'R04')",
 	            "[]R04: What should change?|We need a \"protection of civilians\" annex in every"
@@ -245,7 +170,7 @@ static void test_basic(void **state)
 	                                     " survey_column c ON c.id = v.column_id JOIN respondent r"
 	                                     " ON r.id = v.respondent_id WHERE c.label = 'Years of"
 	                                     " service' AND r.external_id = 'R04'"), 21);
-	assert_sound(db);
+	csvtest_assert_sound(db);
 	db_close(db);
 }
 
@@ -258,11 +183,11 @@ static void test_bom_and_utf16(void **state)
 	for (int i = 0; i < 3; i++) {
 		struct jaw_db *db = testutil_project_new(NULL);
 		jaw_err err;
-		assert_int_equal(import(db, files[i], &err), JAW_OK);
-		assert_text(db, "SELECT encoding FROM survey", encodings[i]);
-		assert_text(db, "SELECT group_concat(label, ',') FROM (SELECT label FROM survey_column"
+		assert_int_equal(csvtest_import(db, files[i], &err), JAW_OK);
+		csvtest_assert_text(db, "SELECT encoding FROM survey", encodings[i]);
+		csvtest_assert_text(db, "SELECT group_concat(label, ',') FROM (SELECT label FROM survey_column"
 		                " ORDER BY position)", "id,nation,comment");
-		assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+		csvtest_assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
 		            "[null,\"Norway\",\"Gjøvik was quiet\"] [null,\"France\",\"Café near the"
 		            " checkpoint\"]");
 		db_close(db);
@@ -274,20 +199,20 @@ static void test_other_encodings(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "latin1.csv", &err), JAW_FAIL);
-	assert_error(&err, "latin1.csv", " line 2: invalid UTF-8 (byte 0xE8); if the file is in"
+	assert_int_equal(csvtest_import(db, "latin1.csv", &err), JAW_FAIL);
+	csvtest_assert_error(&err, "latin1.csv", " line 2: invalid UTF-8 (byte 0xE8); if the file is in"
 	             " another encoding, name it with --encoding (e.g. latin1, cp1252)");
 	struct csvimport_options opt = {.encoding = "latin1"};
-	assert_int_equal(import_with(db, "latin1.csv", &opt, &err), JAW_OK);
-	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	assert_int_equal(csvtest_import_with(db, "latin1.csv", &opt, &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
 	            "[null,\"Genève\",\"Müller said « ok »\"] [null,\"Köln\",\"naïve\"]");
 	opt.encoding = "cp1252";
-	assert_int_equal(import_with(db, "cp1252.csv", &opt, &err), JAW_OK);
-	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent WHERE survey_id = 2",
+	assert_int_equal(csvtest_import_with(db, "cp1252.csv", &opt, &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent WHERE survey_id = 2",
 	            "[null,\"Canada\",\"“Quoted” by the interpreter\"] [null,\"Spain\",\"cost 5€ a"
 	            " day\"]");
 	opt.encoding = "no-such-encoding";
-	assert_int_equal(import_with(db, "cp1252.csv", &opt, &err), JAW_USAGE);
+	assert_int_equal(csvtest_import_with(db, "cp1252.csv", &opt, &err), JAW_USAGE);
 	assert_string_equal(err.msg, "unknown encoding \"no-such-encoding\" (iconv -l lists the"
 	                             " names it knows)");
 	db_close(db);
@@ -298,16 +223,16 @@ static void test_delimiters(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "semicolon.csv", &err), JAW_OK);
-	assert_int_equal(import(db, "tab.tsv", &err), JAW_OK);
-	assert_int_equal(import(db, "pipe.csv", &err), JAW_OK);
-	assert_text(db, "SELECT group_concat(delimiter, '') FROM survey", ";\t|");
-	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	assert_int_equal(csvtest_import(db, "semicolon.csv", &err), JAW_OK);
+	assert_int_equal(csvtest_import(db, "tab.tsv", &err), JAW_OK);
+	assert_int_equal(csvtest_import(db, "pipe.csv", &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(delimiter, '') FROM survey", ";\t|");
+	csvtest_assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
 	            "[null,\"Norway\",4] [null,\"Bosnia; Herzegovina\",5] [null,\"Norway\",4]"
 	            " [null,\"North Macedonia\",5] [null,\"Norway\",4] [null,\"Chile\",5]");
 	struct csvimport_options opt = {.delimiter = ',', .name = "forced"};
-	assert_int_equal(import_with(db, "pipe.csv", &opt, &err), JAW_OK);
-	assert_text(db, "SELECT group_concat(label, ',') FROM survey_column WHERE survey_id = 4",
+	assert_int_equal(csvtest_import_with(db, "pipe.csv", &opt, &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(label, ',') FROM survey_column WHERE survey_id = 4",
 	            "id|nation|score");
 	db_close(db);
 }
@@ -320,17 +245,17 @@ static void test_line_ends(void **state)
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
 	struct csvimport_options opt = {.roles[SURVEY_ROLE_TEXT] = "comment"};
-	assert_int_equal(import_with(db, "crlf.csv", &opt, &err), JAW_OK);
-	assert_int_equal(import_with(db, "cr.csv", &opt, &err), JAW_OK);
+	assert_int_equal(csvtest_import_with(db, "crlf.csv", &opt, &err), JAW_OK);
+	assert_int_equal(csvtest_import_with(db, "cr.csv", &opt, &err), JAW_OK);
 	for (int survey = 1; survey <= 2; survey++) {
 		char *sql = xasprintf("SELECT group_concat(r.line || '=' || s.text, '|') FROM source s"
 		                      " JOIN respondent r ON r.id = s.respondent_id WHERE r.survey_id = %d",
 		                      survey);
-		assert_text(db, sql, "2=first|3=two\nlines|5=third");
+		csvtest_assert_text(db, sql, "2=first|3=two\nlines|5=third");
 		free(sql);
 	}
-	assert_int_equal(import(db, "nofinal.csv", &err), JAW_OK);
-	assert_text(db, "SELECT answers FROM respondent WHERE survey_id = 3 AND external_id = '2'",
+	assert_int_equal(csvtest_import(db, "nofinal.csv", &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT answers FROM respondent WHERE survey_id = 3 AND external_id = '2'",
 	            "[null,\"Chile\",\"last line without a newline\"]");
 	db_close(db);
 }
@@ -341,13 +266,13 @@ static void test_quoted(void **state)
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
 	struct csvimport_options opt = {.roles[SURVEY_ROLE_TEXT] = "answer"};
-	assert_int_equal(import_with(db, "quoted.csv", &opt, &err), JAW_OK);
-	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	assert_int_equal(csvtest_import_with(db, "quoted.csv", &opt, &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
 	            "[null,\"Sarvan, Eastern Veldria\",null] [null,\"Kraków\",null]"
 	            " [null,\"plain\",null]");
-	assert_text(db, "SELECT group_concat(text, '|') FROM source",
+	csvtest_assert_text(db, "SELECT group_concat(text, '|') FROM source",
 	            "He said \"stop\" at the checkpoint.|First line\nsecond line, with a comma");
-	assert_text(db, "SELECT group_concat(line, ',') FROM respondent", "2,3,5");
+	csvtest_assert_text(db, "SELECT group_concat(line, ',') FROM respondent", "2,3,5");
 	db_close(db);
 }
 
@@ -375,8 +300,8 @@ static void test_errors(void **state)
 	struct jaw_db *db = testutil_project_new(NULL);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		jaw_err err;
-		assert_int_equal(import(db, cases[i].file, &err), JAW_FAIL);
-		assert_error(&err, cases[i].file, cases[i].suffix);
+		assert_int_equal(csvtest_import(db, cases[i].file, &err), JAW_FAIL);
+		csvtest_assert_error(&err, cases[i].file, cases[i].suffix);
 	}
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent"), 0);
@@ -388,11 +313,11 @@ static void test_duplicate_ids(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "dup-ids.csv", &err), JAW_FAIL);
-	assert_error(&err, "dup-ids.csv", " line 6: duplicate respondent id \"A2\" (first on line 3)");
+	assert_int_equal(csvtest_import(db, "dup-ids.csv", &err), JAW_FAIL);
+	csvtest_assert_error(&err, "dup-ids.csv", " line 6: duplicate respondent id \"A2\" (first on line 3)");
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
 	/* a dry run finds it in the plan */
-	char *path = fixture_new("dup-ids.csv");
+	char *path = csvtest_fixture_new("dup-ids.csv");
 	struct csvimport_options opt = {.check_ids = true};
 	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
 	assert_non_null(plan);
@@ -406,7 +331,7 @@ static void test_duplicate_ids(void **state)
 
 static struct csvimport_plan *plan_of(const char *name, struct csvimport_options *opt)
 {
-	char *path = fixture_new(name);
+	char *path = csvtest_fixture_new(name);
 	jaw_err err;
 	err_clear(&err);
 	struct csvimport_plan *plan = csvimport_plan_new(path, opt, &err);
@@ -486,15 +411,15 @@ static void test_guess(void **state)
 
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "likert-labels.csv", &err), JAW_OK);
-	assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
+	assert_int_equal(csvtest_import(db, "likert-labels.csv", &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
 	            "id,likert,likert,likert,attribute");
-	assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
+	csvtest_assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
 	                " WHERE column_id = 2", "1=Strongly disagree,2=Disagree,3=Neither agree nor"
 	                " disagree,4=Agree,5=Strongly agree");
-	assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
+	csvtest_assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
 	                " WHERE column_id = 4", "1=Very poor,3=Fair,4=Good,5=Very good");
-	assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
+	csvtest_assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
 	            "[null,5,1,1,\"Alpha\"] [null,4,3,3,\"Bravo\"] [null,2,4,5,\"Alpha\"]"
 	            " [null,3,5,3,\"Charlie\"] [null,4,2,4,\"Bravo\"]");
 	db_close(db);
@@ -508,339 +433,23 @@ static void test_options(void **state)
 	                                .roles[SURVEY_ROLE_ATTRIBUTE] = "Q1,8"};
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
+	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
 	assert_string_equal(err.msg, "import-csv: column 3 (Nation) is given two roles: --id and"
 	                             " --text");
 	opt.roles[SURVEY_ROLE_TEXT] = "what worked well?";
 	opt.roles[SURVEY_ROLE_ID] = "Email";
-	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_OK);
-	assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
+	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
 	            "attribute,id,attribute,attribute,attribute,attribute,attribute,attribute,"
 	            "ignore,open_text");
 	opt = (struct csvimport_options){.roles[SURVEY_ROLE_LIKERT] = "99", .name = "x"};
-	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
+	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
 	assert_string_equal(err.msg, "import-csv: --likert: no column \"99\" (give a heading or a"
 	                             " number from 1 to 10; --dry-run lists them)");
 	opt = (struct csvimport_options){.roles[SURVEY_ROLE_LIKERT] = "Nation", .name = "x"};
-	assert_int_equal(import_with(db, "guess.csv", &opt, &err), JAW_FAIL);
-	assert_error(&err, "guess.csv", ": column 3 (Nation) cannot be Likert: its values are not"
+	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_FAIL);
+	csvtest_assert_error(&err, "guess.csv", ": column 3 (Nation) cannot be Likert: its values are not"
 	             " whole numbers from 0 to 10 nor the labels of a scale");
-	db_close(db);
-}
-
-/* Writes a file of n rows whose last row repeats the first id. */
-static char *late_failure_new(int n)
-{
-	char *path = testutil_path_new("late.csv");
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("id,unit,score,comment\n", f);
-	for (int i = 1; i <= n; i++)
-		fprintf(f, "%d,Unit %d,%d,\"Answer number %d, about patrols\"\n", i == n ? 1 : i,
-		        i % 7, i % 5 + 1, i);
-	fclose(f);
-	return path;
-}
-
-/* Imports path with csvimport_file; returns the status, err the message,
- * and the times the whole file was read (see csvimport_result.reads). */
-static int import_file_reads(struct jaw_db *db, const char *path, int *reads, jaw_err *err)
-{
-	struct csvimport_options opt = {0};
-	struct csvimport_plan *plan = NULL;
-	struct csvimport_result res;
-	err_clear(err);
-	int rc = csvimport_file(db, path, &opt, &plan, &res, err);
-	if (rc == JAW_OK) {
-		assert_non_null(plan);
-		assert_int_equal(res.respondents, plan->rows);
-	}
-	*reads = res.reads;
-	csvimport_plan_free(plan);
-	return rc;
-}
-
-static int import_file(struct jaw_db *db, const char *path, jaw_err *err)
-{
-	int reads;
-	return import_file_reads(db, path, &reads, err);
-}
-
-/* Writes a survey of n rows, about 170 bytes each (more than csvread's
- * block, and than the rows a guess reads, when n is large). */
-static char *survey_rows_new(const char *name, int n)
-{
-	char *path = testutil_path_new(name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("Respondent ID,Nation,Trust,What should change?\n", f);
-	for (int i = 1; i <= n; i++)
-		fprintf(f, "R%05d,Nation %d,%d,\"Answer %d: more liaison officers, more interpreters,"
-		        " and a \"\"protection of civilians\"\" annex in every operation order\"\n",
-		        i, i % 9, i % 5 + 1, i);
-	fclose(f);
-	return path;
-}
-
-/* One read by a guessed plan stores what two reads store: the file's hash
- * and row count, so the same file is recognised again. */
-static void test_file_in_one_read(void **state)
-{
-	(void)state;
-	struct jaw_db *db = testutil_project_new(NULL);
-	char *path = fixture_new("basic.csv");
-	jaw_err err;
-	int reads = 0;
-	assert_int_equal(import_file_reads(db, path, &reads, &err), JAW_OK);
-	assert_int_equal(reads, 1);
-	struct csvimport_options opt = {0};
-	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
-	char *want = xasprintf("%s|4", plan->hash);
-	assert_text(db, "SELECT content_hash || '|' || row_count FROM survey", want);
-	free(want);
-	csvimport_plan_free(plan);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
-	                                     " MATCH 'annex'"), 1);
-	/* a taken name is refused at once: the file is not read again */
-	assert_int_equal(import_file_reads(db, path, &reads, &err), JAW_FAIL);
-	assert_error(&err, "basic.csv", ": a survey called \"basic\" is already in the project;"
-	             " choose another name with --name");
-	assert_int_equal(reads, 1);
-	free(path);
-	/* a file larger than the guess and than a block read is read once too,
-	 * and stores the whole file's hash */
-	path = survey_rows_new("large.csv", 5000);
-	assert_int_equal(import_file_reads(db, path, &reads, &err), JAW_OK);
-	assert_int_equal(reads, 1);
-	plan = csvimport_plan_new(path, &opt, &err);
-	want = xasprintf("%s|5000", plan->hash);
-	assert_text(db, "SELECT content_hash || '|' || row_count FROM survey WHERE id = 2", want);
-	free(want);
-	csvimport_plan_free(plan);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_2 WHERE survey_fts_2"
-	                                     " MATCH '\"protection of civilians\"'"), 5000);
-	assert_sound(db);
-	free(path);
-	db_close(db);
-}
-
-/* The values, roles and types of a whole import, as one text. */
-static char *import_summary_new(struct jaw_db *db)
-{
-	sqlite3_stmt *s = NULL;
-	sqlite3_prepare_v2(db_sqlite(db),
-		"SELECT coalesce((SELECT group_concat(role || ':' || value_type || ':' || label, ' ')"
-		" FROM survey_column), '') || '|' || coalesce((SELECT row_count || content_hash"
-		" FROM survey), '') || '|' || coalesce((SELECT group_concat(answers, ';')"
-		" FROM respondent), '') || '|' || (SELECT count(*) || '/' || coalesce(sum(length(text)),"
-		" 0) FROM source)", -1, &s, NULL);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *text = xstrdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	return text;
-}
-
-/* When the first rows mislead the guess (a score that turns to text after
- * 3,000 rows), the import is done again by the whole file's plan: the
- * result is what planning first would give. */
-static void test_file_guess_corrected(void **state)
-{
-	(void)state;
-	char *path = testutil_path_new("turns.csv");
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("id,unit,score,comment\n", f);
-	for (int i = 1; i <= 3500; i++)
-		fprintf(f, "%d,Unit %d,%s,\"Answer %d\"\n", i, i % 7, i > 3000 ? "many" : "12", i);
-	fclose(f);
-	struct jaw_db *once = testutil_project_new(NULL), *twice = testutil_project_new(NULL);
-	jaw_err err;
-	int reads = 0;
-	assert_int_equal(import_file_reads(once, path, &reads, &err), JAW_OK);
-	assert_int_equal(reads, 3);
-	struct csvimport_options opt = {0};
-	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
-	struct csvimport_result res;
-	assert_int_equal(csvimport_run(twice, plan, &opt, &res, &err), JAW_OK);
-	csvimport_plan_free(plan);
-	char *a = import_summary_new(once), *b = import_summary_new(twice);
-	assert_string_equal(a, b);
-	assert_non_null(strstr(a, "attribute:text:score"));
-	free(a);
-	free(b);
-	assert_sound(once);
-	db_close(once);
-	db_close(twice);
-	free(path);
-}
-
-/* An error near the end of the file: the message planning first gives,
- * and nothing written. */
-static void test_file_late_error(void **state)
-{
-	(void)state;
-	struct jaw_db *db = testutil_project_new(NULL);
-	char *path = late_failure_new(5000);
-	jaw_err err;
-	assert_int_equal(import_file(db, path, &err), JAW_FAIL);
-	char *want = xasprintf("%s line 5001: duplicate respondent id \"1\" (first on line 2)", path);
-	assert_string_equal(err.msg, want);
-	free(want);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source"), 0);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name GLOB"
-	                                     " 'survey_fts_*'"), 0);
-	assert_sound(db);
-	free(path);
-	db_close(db);
-}
-
-/* The index thread's temporary file is gone after an import, and after
- * one that fails. */
-static void test_no_temporary_files_left(void **state)
-{
-	(void)state;
-	char *tmp = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
-	char *dir = testutil_path_new("tmp");
-	assert_int_equal(mkdir(dir, 0700), 0);
-	setenv("TMPDIR", dir, 1);
-	struct jaw_db *db = testutil_project_new(NULL);
-	char *ok = survey_rows_new("ok.csv", 3000), *bad = late_failure_new(3000);
-	jaw_err err;
-	assert_int_equal(import_file(db, ok, &err), JAW_OK);
-	assert_int_equal(import_file(db, bad, &err), JAW_FAIL);
-	if (tmp)
-		setenv("TMPDIR", tmp, 1);
-	else
-		unsetenv("TMPDIR");
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	int left = 0;
-	for (struct dirent *e; (e = readdir(d)) != NULL;)
-		left += e->d_name[0] != '.';
-	closedir(d);
-	assert_int_equal(left, 0);
-	db_close(db);
-	free(ok);
-	free(bad);
-	free(dir);
-	free(tmp);
-}
-
-/* A survey whose last answers were deleted keeps its id range: the next
- * import's answers go above it, and each index stays right. */
-static void test_ranges_not_reused(void **state)
-{
-	(void)state;
-	struct jaw_db *db = testutil_project_new(NULL);
-	char *first = survey_rows_new("first.csv", 200), *second = fixture_new("basic.csv");
-	jaw_err err;
-	assert_int_equal(import_file(db, first, &err), JAW_OK);
-	int64_t last = testutil_scalar(db, "SELECT max(id) FROM source");
-	assert_int_equal(testutil_scalar(db, "SELECT last_source FROM survey WHERE id = 1"), last);
-	assert_int_equal(db_exec(db, "DELETE FROM source WHERE id >= (SELECT max(id) - 9 FROM source)",
-	                         &err), JAW_OK);
-	assert_int_equal(import_file(db, second, &err), JAW_OK);
-	assert_true(testutil_scalar(db, "SELECT first_source FROM survey WHERE id = 2") > last);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
-	                                     " MATCH 'liaison'"), 190);
-	assert_sound(db);
-	free(first);
-	free(second);
-	db_close(db);
-}
-
-static void test_all_or_nothing(void **state)
-{
-	(void)state;
-	struct jaw_db *db = testutil_demo_new(NULL);
-	int64_t sources = testutil_scalar(db, "SELECT count(*) FROM source");
-	int64_t surveys = testutil_scalar(db, "SELECT count(*) FROM survey");
-	int64_t patrols = testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts"
-	                                      " MATCH 'patrols'");
-	char *path = late_failure_new(60000);
-	jaw_err err;
-	err_clear(&err);
-	struct csvimport_options opt = {0};
-	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
-	assert_non_null(plan);
-	struct csvimport_result res;
-	assert_int_equal(csvimport_run(db, plan, &opt, &res, &err), JAW_FAIL);
-	char *want = xasprintf("%s line 60001: duplicate respondent id \"1\" (first on line 2)", path);
-	assert_string_equal(err.msg, want);
-	free(want);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source"), sources);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), surveys);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts"
-	                                     " MATCH 'patrols'"), patrols);
-	assert_sound(db);
-	csvimport_plan_free(plan);
-	free(path);
-	db_close(db);
-}
-
-/* Without a temporary file for the index thread, the index is built in
- * the project's connection: the same answers are found. */
-static void test_index_in_place(void **state)
-{
-	(void)state;
-	char *tmp = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
-	setenv("TMPDIR", "/nonexistent-jaw-dir", 1);
-	struct jaw_db *db = testutil_project_new(NULL);
-	jaw_err err;
-	int rc = import(db, "basic.csv", &err);
-	if (tmp)
-		setenv("TMPDIR", tmp, 1);
-	else
-		unsetenv("TMPDIR");
-	free(tmp);
-	assert_int_equal(rc, JAW_OK);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
-	                                     " MATCH 'annex'"), 1);
-	assert_sound(db);
-	db_close(db);
-}
-
-static void test_reimport(void **state)
-{
-	(void)state;
-	struct jaw_db *db = testutil_project_new(NULL);
-	jaw_err err;
-	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
-	assert_int_equal(import(db, "basic.csv", &err), JAW_FAIL);
-	assert_error(&err, "basic.csv", ": a survey called \"basic\" is already in the project;"
-	             " choose another name with --name");
-	struct csvimport_options opt = {.name = "basic"};
-	assert_int_equal(import_with(db, "basic.csv", &opt, &err), JAW_FAIL);
-	opt.name = "second wave";
-	assert_int_equal(import_with(db, "basic.csv", &opt, &err), JAW_OK);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 2);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent"), 8);
-	/* each survey has its own full-text index of its answers */
-	assert_int_equal(testutil_scalar(db, "SELECT rowid FROM survey_fts_2 WHERE survey_fts_2"
-	                                     " MATCH 'annex'"),
-	                 testutil_scalar(db, "SELECT max(id) FROM source"));
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
-	                                     " MATCH 'annex'"), 1);
-	/* the same content under another file name is recognised too */
-	char *copy = testutil_path_new("copy.csv"), *orig = fixture_new("basic.csv");
-	FILE *in = fopen(orig, "rb");
-	char buf[4096];
-	size_t n = fread(buf, 1, sizeof buf, in);
-	fclose(in);
-	testutil_write_file(copy, buf, n);
-	struct csvimport_options none = {0};
-	struct csvimport_plan *plan = csvimport_plan_new(copy, &none, &err);
-	struct csvimport_result res;
-	assert_int_equal(csvimport_run(db, plan, &none, &res, &err), JAW_FAIL);
-	char *want = xasprintf("%s: already imported as the survey \"basic\"; to import it again as a"
-	                       " new survey, give it a new name with --name", copy);
-	assert_string_equal(err.msg, want);
-	free(want);
-	csvimport_plan_free(plan);
-	free(copy);
-	free(orig);
-	assert_sound(db);
 	db_close(db);
 }
 
@@ -849,7 +458,7 @@ static void test_queries(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "likert-labels.csv", &err), JAW_OK);
+	assert_int_equal(csvtest_import(db, "likert-labels.csv", &err), JAW_OK);
 	assert_int_equal(model_survey_count(db, &err), 1);
 	struct survey sv[2];
 	assert_int_equal(model_survey_page(db, 0, 2, sv, &err), 1);
@@ -894,7 +503,7 @@ static void test_codings_by_attribute(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
+	assert_int_equal(csvtest_import(db, "basic.csv", &err), JAW_OK);
 	assert_int_equal(db_exec(db, "INSERT INTO code (name) VALUES ('Training')", &err), JAW_OK);
 	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
 	                             " SELECT s.id, 0, 5, (SELECT id FROM code WHERE name = 'Training'),"
@@ -932,7 +541,7 @@ static void test_columns_and_answers(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(import(db, "basic.csv", &err), JAW_OK);
+	assert_int_equal(csvtest_import(db, "basic.csv", &err), JAW_OK);
 	assert_int_equal(model_survey_column_count(db, 1, &err), 7);
 	struct survey_column_info c[3];
 	assert_int_equal(model_survey_column_page(db, 1, 5, 3, c, &err), 2);
@@ -986,14 +595,6 @@ int main(void)
 		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_options),
-		cmocka_unit_test(test_all_or_nothing),
-		cmocka_unit_test(test_file_in_one_read),
-		cmocka_unit_test(test_file_guess_corrected),
-		cmocka_unit_test(test_file_late_error),
-		cmocka_unit_test(test_no_temporary_files_left),
-		cmocka_unit_test(test_ranges_not_reused),
-		cmocka_unit_test(test_reimport),
-		cmocka_unit_test(test_index_in_place),
 		cmocka_unit_test(test_queries),
 		cmocka_unit_test(test_codings_by_attribute),
 	};
