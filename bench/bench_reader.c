@@ -39,24 +39,6 @@ static int bench_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The times at which the reader read each scripted key. */
-struct bench_clock {
-	double *at;
-	int n;
-};
-
-static void bench_tick(struct ui *ui, void *ctx)
-{
-	(void)ui;
-	struct bench_clock *c = ctx;
-	c->at[c->n++] = bench_now_ms();
-}
-
-static void bench_end(struct ui *ui, void *ctx)
-{
-	bench_tick(ui, ctx);
-}
-
 /* A note of about 1 MB: paragraphs of sentences. */
 static char *bench_note_new(void)
 {
@@ -117,30 +99,31 @@ static void bench_report(const char *name, const double *t, int n)
 	free(d);
 }
 
-/* Presses key PRESSES times in one reader session and reports. */
+/* Presses key PRESSES times in one reader session and reports the time
+ * of each, from the key to the screen drawn (as the loop does). */
 static void bench_key(struct ui *ui, const char *name, int key)
 {
-	int *keys = xmalloc(PRESSES * sizeof *keys);
-	for (int i = 0; i < PRESSES; i++)
-		keys[i] = key;
-	struct bench_clock c = {xmalloc((PRESSES + 2) * sizeof(double)), 0};
-	ui_script(ui, keys, PRESSES);
-	ui->script_key = bench_tick;
-	ui->script_end = bench_end;
-	ui->script_ctx = &c;
 	double opened = bench_now_ms();
-	ui_open_source_at(ui, 1, 500000);
-	double *per = xmalloc(PRESSES * sizeof *per);
-	for (int i = 0; i + 1 < c.n; i++)
-		per[i] = c.at[i + 1] - c.at[i];
-	if (strcmp(name, "open") == 0)
+	struct ui_target t = {.view = VIEW_READER, .id = 1, .at = 500000};
+	int depth = ui->depth;
+	ui_show(ui, &t);
+	ui_draw(ui);
+	if (strcmp(name, "open") == 0) {
 		printf("%-22s %6.2f ms (decode, wrap and first screen)\n", "open the 1 MB note",
-		       c.at[0] - opened);
-	else
-		bench_report(name, per, c.n - 1);
+		       bench_now_ms() - opened);
+		ui_close_to(ui, depth);
+		return;
+	}
+	double *per = xmalloc(PRESSES * sizeof *per);
+	for (int i = 0; i < PRESSES; i++) {
+		double start = bench_now_ms();
+		ui_key(ui, key);
+		ui_draw(ui);
+		per[i] = bench_now_ms() - start;
+	}
+	bench_report(name, per, PRESSES);
 	free(per);
-	free(c.at);
-	free(keys);
+	ui_close_to(ui, depth);
 }
 
 static void bench_apply(struct jaw_db *db)
@@ -187,6 +170,7 @@ int main(int argc, char **argv)
 	set_term(sp);
 	colour_init(rc);
 	struct ui *ui = ui_new(db, rc, &err);
+	ui->headless = true;
 	ui_layout(ui, 40, 100);
 	static const struct {
 		const char *name;

@@ -120,6 +120,14 @@ int64_t coding_segments_count(struct jaw_db *db, int64_t code_id, int flags, jaw
  * or -1. Clear each with coding_segment_clear. */
 int coding_segments_page(struct jaw_db *db, int64_t code_id, int flags, int64_t offset,
                          int limit, struct coding_segment *rows, jaw_err *err);
+/* The same two for the segments whose text, source title or stakeholder
+ * contains text (ASCII case-insensitively); all of them when text is NULL
+ * or "". */
+int64_t coding_segments_count_matching(struct jaw_db *db, int64_t code_id, int flags,
+                                       const char *text, jaw_err *err);
+int coding_segments_page_matching(struct jaw_db *db, int64_t code_id, int flags,
+                                  const char *text, int64_t offset, int limit,
+                                  struct coding_segment *rows, jaw_err *err);
 /* Frees the strings of seg. */
 void coding_segment_clear(struct coding_segment *seg);
 

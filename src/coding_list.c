@@ -277,3 +277,73 @@ int coding_segments_page(struct jaw_db *db, int64_t code_id, int flags, int64_t 
 	}
 	return n;
 }
+
+/* The segments of the code (and its children) whose text, source title or
+ * stakeholder match the LIKE pattern ?5. */
+#define CODING_MATCHING                                                          \
+	CODING_SUBCODES ", hit(id) AS MATERIALIZED (SELECT k.id FROM coding k"     \
+	" JOIN source s ON s.id = k.source_id"                                     \
+	" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"                    \
+	" WHERE k.code_id IN (SELECT id FROM sub)"                                 \
+	" AND (substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp) LIKE ?5 ESCAPE '\\'" \
+	" OR " MODEL_SOURCE_TITLE("s") " LIKE ?5 ESCAPE '\\'"                       \
+	" OR coalesce(st.name, '') LIKE ?5 ESCAPE '\\')) "
+
+int64_t coding_segments_count_matching(struct jaw_db *db, int64_t code_id, int flags,
+                                       const char *text, jaw_err *err)
+{
+	if (!text || !*text)
+		return coding_segments_count(db, code_id, flags, err);
+	static const char sql[] = CODING_MATCHING
+		"SELECT count(*) FROM hit";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	char *pattern = model_like_pattern_new(text);
+	sqlite3_bind_int64(s, 1, code_id);
+	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
+	sqlite3_bind_text(s, 5, pattern, -1, SQLITE_TRANSIENT);
+	free(pattern);
+	int64_t n = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return n;
+}
+
+int coding_segments_page_matching(struct jaw_db *db, int64_t code_id, int flags,
+                                  const char *text, int64_t offset, int limit,
+                                  struct coding_segment *rows, jaw_err *err)
+{
+	if (!text || !*text)
+		return coding_segments_page(db, code_id, flags, offset, limit, rows, err);
+	static const char sql[] = CODING_MATCHING
+		", page(id) AS MATERIALIZED (SELECT k.id FROM hit JOIN coding k ON k.id = hit.id"
+		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id LIMIT ?3 OFFSET ?4) "
+		CODING_COLUMNS ", " MODEL_SOURCE_TITLE("s") ", s.kind,"
+		" coalesce(s.source_date, ''), coalesce(s.stakeholder_id, 0), coalesce(st.name, '')"
+		" FROM page JOIN coding k ON k.id = page.id JOIN code c ON c.id = k.code_id"
+		" JOIN source s ON s.id = k.source_id"
+		" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+		" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	char *pattern = model_like_pattern_new(text);
+	sqlite3_bind_int64(s, 1, code_id);
+	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
+	sqlite3_bind_int(s, 3, limit);
+	sqlite3_bind_int64(s, 4, offset);
+	sqlite3_bind_text(s, 5, pattern, -1, SQLITE_TRANSIENT);
+	free(pattern);
+	int n = coding_read_rows(db, s, limit, rows, sizeof *rows, coding_segment_read,
+	                         coding_segment_clear_row, err);
+	if (n > 0 && coding_segments_cut(db, rows, n, err) != JAW_OK) {
+		while (n > 0)
+			coding_segment_clear(&rows[--n]);
+		return -1;
+	}
+	return n;
+}

@@ -37,8 +37,19 @@ struct jawrc {
 };
 
 static const char *const jawrc_keymap_names[JAWRC_KEYMAP_COUNT] = {
-	"generic", "timeline", "stakeholders", "evidence", "reader", "codebook",
-	"survey",
+	"generic",
+#define VIEW(id, ident, place, key, help) #ident,
+#include "views.def"
+#undef VIEW
+};
+
+/* The default key of each view (bound to view-IDENT in the generic keymap). */
+static const struct {
+	const char *key, *action;
+} jawrc_view_keys[] = {
+#define VIEW(id, ident, place, key, help) {key, "view-" #ident},
+#include "views.def"
+#undef VIEW
 };
 
 static const char *const jawrc_role_names[ROLE_COUNT] = {
@@ -205,10 +216,13 @@ static int jawrc_line_bind(struct jawrc *rc, char **w, int n, jaw_err *err)
 		return err_set(err, JAW_FAIL, bind ? "expected: bind KEYMAP KEY ACTION"
 		                                   : "expected: unbind KEYMAP KEY");
 	int map = jawrc_keymap_from_name(w[1]);
-	if (map < 0)
-		return err_set(err, JAW_FAIL,
-		               "no keymap \"%s\" (generic, timeline, stakeholders, evidence, reader, codebook, survey)",
-		               w[1]);
+	if (map < 0) {
+		char names[400] = "";
+		for (int i = 0; i < JAWRC_KEYMAP_COUNT; i++)
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
+			         jawrc_keymap_names[i]);
+		return err_set(err, JAW_FAIL, "no keymap \"%s\" (%s)", w[1], names);
+	}
 	int key = keys_parse(w[2]);
 	if (key < 0)
 		return err_set(err, JAW_FAIL, "\"%s\" is not a key name (e.g. q, <C-l>, <PgDn>)",
@@ -344,6 +358,12 @@ int jawrc_parse(struct jawrc *rc, const char *file, const char *text,
 
 int jawrc_load_defaults(struct jawrc *rc, jawrc_report_fn report, void *ctx)
 {
+	for (size_t i = 0; i < sizeof jawrc_view_keys / sizeof *jawrc_view_keys; i++) {
+		int key = keys_parse(jawrc_view_keys[i].key);
+		enum action a = action_from_name(jawrc_view_keys[i].action);
+		if (key >= 0 && a != ACTION_NONE)
+			jawrc_bind(rc, JAWRC_GENERIC, key, a);
+	}
 	const struct embedded_file *f = embedded_find("jawrc");
 	return f ? jawrc_parse(rc, "(built-in jawrc)", (const char *)f->data, report, ctx) : 1;
 }

@@ -9,15 +9,13 @@
 #include "action.h"
 #include "err.h"
 
-/* The keymaps a binding can belong to; "generic" applies in every view. */
+/* The keymaps a binding can belong to: "generic" applies in every view,
+ * then one per view of src/views.def (JAWRC_TIMELINE, ..., named as the view). */
 enum jawrc_keymap {
 	JAWRC_GENERIC,
-	JAWRC_TIMELINE,
-	JAWRC_STAKEHOLDERS,
-	JAWRC_EVIDENCE,
-	JAWRC_READER,
-	JAWRC_CODEBOOK,
-	JAWRC_SURVEY,
+#define VIEW(id, ident, place, key, help) JAWRC_##id,
+#include "views.def"
+#undef VIEW
 	JAWRC_KEYMAP_COUNT
 };
 

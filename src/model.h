@@ -53,6 +53,9 @@ enum model_dir { MODEL_FORWARD = 1, MODEL_BACKWARD = -1 };
 int64_t model_find_row(struct jaw_db *db, const char *rows_sql, model_bind_fn bind,
                        const void *ctx, const char *text, int64_t from, enum model_dir dir,
                        jaw_err *err);
+/* A LIKE pattern (with ESCAPE '\\') that matches text anywhere: % _ and \
+ * in text are escaped (newly allocated). */
+char *model_like_pattern_new(const char *text);
 /* Runs sql with text bound to ?1; returns the integer of the first row,
  * 0 if there is no row, -1 on error. */
 int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err);
@@ -339,14 +342,23 @@ int64_t model_survey_answer_count(struct jaw_db *db, int64_t column_id, jaw_err 
 /* Reads a page of the open answers of column column_id in file order. */
 int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
                              struct survey_answer *rows, jaw_err *err);
-/* Reads a page of the open answers of respondent respondent_id in column order. */
-int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, int64_t offset,
-                                 int limit, struct survey_answer *rows, jaw_err *err);
-/* Reads a page of the segments coded with code_id in the open answers of
+/* The number of open answers of respondent respondent_id whose question or
+ * text contains filter (ASCII case-insensitively; all when NULL or ""). */
+int64_t model_respondent_answer_count(struct jaw_db *db, int64_t respondent_id,
+                                      const char *filter, jaw_err *err);
+/* Reads a page of them in column order. */
+int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, const char *filter,
+                                 int64_t offset, int limit, struct survey_answer *rows,
+                                 jaw_err *err);
+/* The number of segments coded with code_id in the open answers of
  * respondents whose value in column column_id is value ("": none), as
- * model_survey_codings_by counts them; text is the coded text. */
+ * model_survey_codings_by counts them, whose text or respondent contains
+ * filter (all when NULL or ""). */
+int64_t model_survey_coded_count(struct jaw_db *db, int64_t column_id, const char *value,
+                                 int64_t code_id, const char *filter, jaw_err *err);
+/* Reads a page of them; text is the coded text. */
 int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *value,
-                            int64_t code_id, int64_t offset, int limit,
+                            int64_t code_id, const char *filter, int64_t offset, int limit,
                             struct survey_answer *rows, jaw_err *err);
 /* Frees the strings of a. */
 void model_survey_answer_clear(struct survey_answer *a);

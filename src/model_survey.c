@@ -345,40 +345,50 @@ int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offse
 	                            model_survey_answer_read, model_survey_answer_clear_row, err);
 }
 
-int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, int64_t offset,
-                                 int limit, struct survey_answer *rows, jaw_err *err)
-{
-	static const char sql[] =
-		"SELECT s.id, r.external_id, s.text,"
-		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"
-		" FROM respondent r JOIN survey_column c ON c.survey_id = r.survey_id"
-		" AND c.role = 'open_text' JOIN source s ON s.column_id = c.id AND s.respondent_id = r.id"
-		" WHERE r.id = ? ORDER BY c.position, s.id LIMIT ? OFFSET ?";
-	return model_survey_page_of(db, sql, respondent_id, offset, limit, rows, sizeof *rows,
-	                            model_survey_answer_read, model_survey_answer_clear_row, err);
-}
+/* The open answers of respondent ?1 whose question or text is LIKE ?6
+ * (all when ?6 is NULL). */
+#define MODEL_RESPONDENT_ANSWERS                                                  \
+	" FROM respondent r JOIN survey_column c ON c.survey_id = r.survey_id"        \
+	" AND c.role = 'open_text' JOIN source s ON s.column_id = c.id AND s.respondent_id = r.id" \
+	" WHERE r.id = ?1 AND (?6 IS NULL OR s.text LIKE ?6 ESCAPE '\\'"               \
+	" OR c.label LIKE ?6 ESCAPE '\\')"
 
-int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *value,
-                            int64_t code_id, int64_t offset, int limit,
-                            struct survey_answer *rows, jaw_err *err)
+/* The segments coded ?4 in the answers of the respondents whose value in
+ * column ?1 is ?5, whose text or respondent is LIKE ?6 (all when NULL). */
+#define MODEL_SURVEY_CODED                                                        \
+	" FROM coding g JOIN source s ON s.id = g.source_id"                           \
+	" JOIN respondent r ON r.id = s.respondent_id JOIN survey_column c ON c.id = s.column_id" \
+	" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"     \
+	" AND g.code_id = ?4"                                                          \
+	" AND coalesce(CAST(json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS TEXT), '') = ?5" \
+	" AND (?6 IS NULL OR substr(s.text, g.start_cp + 1, g.end_cp - g.start_cp)"   \
+	" LIKE ?6 ESCAPE '\\' OR r.external_id LIKE ?6 ESCAPE '\\')"
+
+/* Binds the parameters of the two queries above: ?1 the id, ?2 and ?3
+ * the page, ?4 and ?5 the code and value (when value is not NULL), ?6 the
+ * filter's pattern. */
+static void model_survey_bind_pick(sqlite3_stmt *s, int64_t id, int limit, int64_t offset,
+                                   int64_t code_id, const char *value, const char *filter)
 {
-	static const char sql[] =
-		"SELECT s.id, r.external_id, substr(s.text, g.start_cp + 1, g.end_cp - g.start_cp), 1,"
-		" c.label, g.start_cp"
-		" FROM coding g JOIN source s ON s.id = g.source_id"
-		" JOIN respondent r ON r.id = s.respondent_id JOIN survey_column c ON c.id = s.column_id"
-		" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"
-		" AND g.code_id = ?4"
-		" AND coalesce(CAST(json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS TEXT), '') = ?5"
-		" ORDER BY s.id, g.start_cp LIMIT ?2 OFFSET ?3";
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	sqlite3_bind_int64(s, 1, column_id);
+	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, limit);
 	sqlite3_bind_int64(s, 3, offset);
-	sqlite3_bind_int64(s, 4, code_id);
-	sqlite3_bind_text(s, 5, value, -1, SQLITE_TRANSIENT);
+	if (value) {
+		sqlite3_bind_int64(s, 4, code_id);
+		sqlite3_bind_text(s, 5, value, -1, SQLITE_TRANSIENT);
+	}
+	if (filter && *filter) {
+		char *pattern = model_like_pattern_new(filter);
+		sqlite3_bind_text(s, 6, pattern, -1, free);
+	} else {
+		sqlite3_bind_null(s, 6);
+	}
+}
+
+/* Reads the page of answers s selects; returns how many, or -1. */
+static int model_survey_read_answers(struct jaw_db *db, sqlite3_stmt *s, const char *sql,
+                                     int limit, struct survey_answer *rows, jaw_err *err)
+{
 	int n = 0, rc = SQLITE_DONE;
 	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		model_survey_answer_read(s, &rows[n++]);
@@ -390,4 +400,66 @@ int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *va
 	}
 	sqlite3_reset(s);
 	return n;
+}
+
+/* Runs a count query bound as model_survey_bind_pick binds. */
+static int64_t model_survey_pick_count(struct jaw_db *db, const char *sql, int64_t id,
+                                       int64_t code_id, const char *value, const char *filter,
+                                       jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	model_survey_bind_pick(s, id, 0, 0, code_id, value, filter);
+	int64_t n = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return n;
+}
+
+int64_t model_respondent_answer_count(struct jaw_db *db, int64_t respondent_id,
+                                      const char *filter, jaw_err *err)
+{
+	static const char sql[] = "SELECT count(*)" MODEL_RESPONDENT_ANSWERS;
+	return model_survey_pick_count(db, sql, respondent_id, 0, NULL, filter, err);
+}
+
+int model_respondent_answer_page(struct jaw_db *db, int64_t respondent_id, const char *filter,
+                                 int64_t offset, int limit, struct survey_answer *rows,
+                                 jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT s.id, r.external_id, s.text,"
+		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"
+		MODEL_RESPONDENT_ANSWERS " ORDER BY c.position, s.id LIMIT ?2 OFFSET ?3";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	model_survey_bind_pick(s, respondent_id, limit, offset, 0, NULL, filter);
+	return model_survey_read_answers(db, s, sql, limit, rows, err);
+}
+
+int64_t model_survey_coded_count(struct jaw_db *db, int64_t column_id, const char *value,
+                                 int64_t code_id, const char *filter, jaw_err *err)
+{
+	static const char sql[] = "SELECT count(*)" MODEL_SURVEY_CODED;
+	return model_survey_pick_count(db, sql, column_id, code_id, value, filter, err);
+}
+
+int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *value,
+                            int64_t code_id, const char *filter, int64_t offset, int limit,
+                            struct survey_answer *rows, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT s.id, r.external_id, substr(s.text, g.start_cp + 1, g.end_cp - g.start_cp), 1,"
+		" c.label, g.start_cp" MODEL_SURVEY_CODED
+		" ORDER BY s.id, g.start_cp LIMIT ?2 OFFSET ?3";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	model_survey_bind_pick(s, column_id, limit, offset, code_id, value, filter);
+	return model_survey_read_answers(db, s, sql, limit, rows, err);
 }

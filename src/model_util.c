@@ -98,8 +98,7 @@ int64_t model_count_bound(struct jaw_db *db, const char *sql, model_bind_fn bind
 	return v;
 }
 
-/* Makes a LIKE pattern that matches text anywhere, with % _ and \ escaped. */
-static char *model_like_pattern_new(const char *text)
+char *model_like_pattern_new(const char *text)
 {
 	char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
 	*o++ = '%';

@@ -62,6 +62,14 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *xmemdup(const void *p, size_t size)
+{
+	void *q = xmalloc(size ? size : 1);
+	if (size)
+		memcpy(q, p, size);
+	return q;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;

@@ -16,6 +16,8 @@ void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
 /* strndup that never returns NULL. */
 char *xstrndup(const char *s, size_t n);
+/* A newly allocated copy of size bytes at p (at least one byte allocated). */
+void *xmemdup(const void *p, size_t size);
 /* Formats into a newly allocated string (caller frees). */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

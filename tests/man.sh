@@ -1,6 +1,6 @@
 #!/bin/sh
 # man.sh - the manual pages format without warnings, and jaw(1) lists
-# every action of the action table.
+# every action of the action table and of the registry of views.
 . "$top_srcdir/tests/tap.sh"
 
 command -v groff >/dev/null 2>&1 || skip_all "groff is not installed"
@@ -13,6 +13,12 @@ for page in "$builddir/man/jaw.1" "$top_srcdir/man/jaw.5" "$top_srcdir/man/jawrc
 done
 
 actions=$(sed -n 's/^ACTION([A-Z_]*, *"\([a-z-]*\)".*/\1/p' "$top_srcdir/src/action.def")
+# the registry of views adds view-NAME for each view with a place of its own
+views=$(sed -n 's/^VIEW([A-Z_]*, *\([a-z]*\), *\(PANE\|FULL\),.*/\1/p' "$top_srcdir/src/views.def")
+check "views.def has views" test -n "$views"
+for v in $views; do
+	actions="$actions view-$v"
+done
 check "action.def has actions" test -n "$actions"
 for a in $actions; do
 	pattern=$(printf '%s' "$a" | sed 's/-/\\\\-/g')

@@ -62,6 +62,7 @@ void screen_open_demo(struct screen_fixture *f, int lines, int cols)
 	screen_start(f, lines, cols);
 	f->ui = ui_new(f->db, f->rc, &err);
 	assert_non_null(f->ui);
+	f->ui->headless = true;
 	ui_layout(f->ui, lines, cols);
 	ui_draw(f->ui);
 }

@@ -523,16 +523,16 @@ static void test_codings_by_attribute(void **state)
 	/* the segments behind a count, by a text and by a number value */
 	int64_t training = testutil_scalar(db, "SELECT id FROM code WHERE name = 'Training'");
 	struct survey_answer a[4];
-	assert_int_equal(model_survey_coded_page(db, 2, "Italy", training, 0, 4, a, &err), 1);
+	assert_int_equal(model_survey_coded_page(db, 2, "Italy", training, NULL, 0, 4, a, &err), 1);
 	assert_string_equal(a[0].respondent, "R04");
 	assert_string_equal(a[0].text, "We ne");
 	assert_string_equal(a[0].question, "What should change?");
 	assert_int_equal(a[0].start, 0);
 	model_survey_answer_clear(&a[0]);
-	assert_int_equal(model_survey_coded_page(db, 4, "7", training, 0, 4, a, &err), 1);
+	assert_int_equal(model_survey_coded_page(db, 4, "7", training, NULL, 0, 4, a, &err), 1);
 	assert_string_equal(a[0].respondent, "R02");
 	model_survey_answer_clear(&a[0]);
-	assert_int_equal(model_survey_coded_page(db, 2, "Chile", training, 0, 4, a, &err), 0);
+	assert_int_equal(model_survey_coded_page(db, 2, "Chile", training, NULL, 0, 4, a, &err), 0);
 	db_close(db);
 }
 
@@ -569,7 +569,7 @@ static void test_columns_and_answers(void **state)
 	int64_t r02 = testutil_scalar(db, "SELECT id FROM respondent WHERE external_id = 'R02'");
 	for (int i = 0; i < 2; i++)
 		model_survey_answer_clear(&a[i]);
-	assert_int_equal(model_respondent_answer_page(db, r02, 0, 4, a, &err), 1);
+	assert_int_equal(model_respondent_answer_page(db, r02, NULL, 0, 4, a, &err), 1);
 	assert_string_equal(a[0].text, "Reporting templates ask for the same thing twice, and nobody"
 	                               " reads them.");
 	model_survey_answer_clear(&a[0]);

@@ -27,9 +27,14 @@ static void capture(struct ui *ui, void *ctx)
  * end of the script is in `captured`. */
 static void read_with(struct screen_fixture *f, int64_t id, const int *keys, int n)
 {
-	ui_script(f->ui, keys, n);
-	f->ui->script_end = capture;
-	ui_open_source(f->ui, id);
+	int depth = f->ui->depth;
+	struct ui_target t = {.view = VIEW_READER, .id = id, .at = 0};
+	ui_show(f->ui, &t);
+	for (int i = 0; i < n; i++)
+		ui_key(f->ui, keys[i]);
+	ui_draw(f->ui);
+	capture(f->ui, NULL);
+	ui_close_to(f->ui, depth);
 	ui_draw(f->ui);
 }
 

@@ -97,7 +97,7 @@ static void test_a_respondents_open_answers(void **state)
 	run_with(&f, '\n', look, 1);
 	expect_captured(" S0001: 3 open answers (Enter reads, q back) ");
 	expect_captured("What worked well in protecting…: Having an interpreter");
-	expect_captured("Any other comments?: Reporting feels like a box-ticking exercise.…");
+	expect_captured("Any other comments?: Reporting feels like a box-ticking exercise.");
 	/* Enter on the third reads it */
 	const int read[] = {'j', 'j', '\n'};
 	run_with(&f, '\n', read, 3);

@@ -1,5 +1,7 @@
-/* command.c - the command line (`:`): :goto, :filter, :sort, :search,
- * :view, :zoom, :help, :quit, and any jawrc line (:bind, :set, ...). */
+/* command.c - the command line (`:`): the shell's commands (:search,
+ * :view, :zoom, :help, :quit and any jawrc line: :bind, :set, ...) and
+ * the commands each view registers in its view_ops (:goto, :filter,
+ * :sort, :import, ...). */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,102 +11,61 @@
 #include "ui.h"
 #include "xalloc.h"
 
-/* A command: its name, what its argument is, and what it does. */
-struct command {
-	const char *name, *args, *help;
-	int (*run)(struct ui *ui, const char *args);
-};
-
-static int command_quit(struct ui *ui, const char *args)
+static int command_quit(struct ui *ui, struct list *l, const char *args)
 {
-	(void)ui, (void)args;
+	(void)ui, (void)l, (void)args;
 	return UI_QUIT;
 }
 
-static int command_goto(struct ui *ui, const char *args)
+static int command_search(struct ui *ui, struct list *l, const char *args)
 {
-	jaw_err err;
-	err_clear(&err);
-	int64_t pos = model_timeline_position_of_date(ui->db, args, &err);
-	if (pos < 0) {
-		ui_error(ui, err.msg);
-		return UI_REDRAW;
-	}
-	ui_focus_pane(ui, 0);
-	list_goto(ui->panes[0], pos);
-	return ui->zoomed ? UI_LAYOUT : UI_REDRAW;
-}
-
-static int command_filter(struct ui *ui, const char *args)
-{
-	jaw_err err;
-	err_clear(&err);
-	if (view_evidence_filter_command(ui->panes[2], args, &err) != JAW_OK) {
-		ui_error(ui, err.msg);
-		return UI_REDRAW;
-	}
-	ui_focus_pane(ui, 2);
-	ui_message(ui, *args ? "Evidence filtered: x or :filter shows all." : "Showing all evidence.");
-	return ui->zoomed ? UI_LAYOUT : UI_RELOAD;
-}
-
-static int command_sort(struct ui *ui, const char *args)
-{
-	struct list *l = ui->panes[2];
-	bool title = strcmp(args, "title") == 0;
-	if (!title && strcmp(args, "date") != 0) {
-		ui_error(ui, "sort: write :sort date or :sort title");
-		return UI_REDRAW;
-	}
-	/* the evidence view toggles; ask it only when the order changes */
-	const char *state = l->ops->describe_state ? l->ops->describe_state(l) : NULL;
-	bool now_title = state && strstr(state, "by title");
-	if (now_title != title)
-		l->ops->action(ui, l, ACTION_SORT);
-	ui_focus_pane(ui, 2);
-	return UI_RELOAD;
-}
-
-static int command_search(struct ui *ui, const char *args)
-{
+	(void)l;
 	return ui_search_for(ui, args);
 }
 
-static int command_view(struct ui *ui, const char *args)
+/* The names of the views :view takes, for its messages. */
+static void command_view_names(char *buf, size_t size)
 {
-	for (int i = 0; i < UI_NPANES; i++) {
-		if (strcmp(ui->panes[i]->ops->name, args) == 0) {
-			ui_focus_pane(ui, i);
-			return UI_LAYOUT;
-		}
+	buf[0] = '\0';
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (ui_views[v].action != ACTION_NONE)
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s:view %s", *buf ? ", " : "",
+			         ui_views[v].name);
+}
+
+static int command_view(struct ui *ui, struct list *l, const char *args)
+{
+	(void)l;
+	int v = ui_view_find(args);
+	if (v >= 0 && ui_views[v].action != ACTION_NONE) {
+		ui_request_view(ui, (enum view_id)v);
+		return UI_REDRAW;
 	}
-	ui_error(ui, "view: write :view timeline, :view stakeholders, :view evidence, :view codebook or :view survey");
+	char names[400], msg[600];
+	command_view_names(names, sizeof names);
+	if (v >= 0)
+		snprintf(msg, sizeof msg, "view: the %s opens from another view (%.200s)", args,
+		         ui_views[v].help);
+	else
+		snprintf(msg, sizeof msg, "view: write %s", names);
+	ui_error(ui, msg);
 	return UI_REDRAW;
 }
 
-static int command_import(struct ui *ui, const char *args)
+static int command_zoom(struct ui *ui, struct list *l, const char *args)
 {
-	int64_t id = ui_import_csv(ui, *args ? args : NULL);
-	if (id > 0) {
-		view_survey_show(ui->panes[UI_SURVEY], id);
-		ui_focus_pane(ui, UI_SURVEY);
+	(void)l, (void)args;
+	if (ui_view_layer(ui) != ui->stack[0]) {
+		ui_message(ui, "This view takes the whole screen already.");
+		return UI_REDRAW;
 	}
-	return UI_LAYOUT;
+	return panes_toggle_zoom(ui->stack[0]);
 }
 
-static int command_zoom(struct ui *ui, const char *args)
+static int command_help(struct ui *ui, struct list *l, const char *args)
 {
-	(void)args;
-	ui->zoomed = !ui->zoomed;
-	return UI_LAYOUT;
-}
-
-static int command_help(struct ui *ui, const char *args)
-{
-	(void)args;
-	ui->help = true;
-	ui->help_top = 0;
-	return UI_REDRAW;
+	(void)l, (void)args;
+	return ui_common_action(ui, ui_view_layer(ui), ACTION_HELP);
 }
 
 /* bind, unbind, color, set: a jawrc line, for this session. */
@@ -122,14 +83,10 @@ static int command_jawrc(struct ui *ui, const char *line)
 	return UI_LAYOUT;
 }
 
-static const struct command commands[] = {
-	{"goto", "DATE", "move the timeline to the first item on or after DATE", command_goto},
-	{"filter", "[kind=K] [stakeholder=NAME] [event=TITLE] [code=NAME]",
-	 "show only the evidence that matches (no argument: all)", command_filter},
-	{"sort", "date|title", "sort the evidence", command_sort},
+static const struct ui_command shell_commands[] = {
 	{"search", "TEXT", "search the focused list (then n, N)", command_search},
-	{"view", "timeline|stakeholders|evidence|codebook|survey", "focus a pane", command_view},
-	{"import", "FILE", "import a CSV survey results file (a preview first)", command_import},
+	{"view", "NAME", "show a view (timeline, stakeholders, evidence, codebook, survey)",
+	 command_view},
 	{"zoom", "", "zoom the focused pane, or back", command_zoom},
 	{"help", "", "show the keys", command_help},
 	{"quit", "", "leave jaw", command_quit},
@@ -139,13 +96,35 @@ static const struct command commands[] = {
 	{"colour", "ROLE FG BG [ATTR]", "the same as color", NULL},
 	{"set", "OPTION VALUE", "set an option for this session", NULL},
 };
+enum { SHELL_NCOMMANDS = sizeof shell_commands / sizeof *shell_commands };
+
+/* The nth command of all: the shell's, then each view's in registry order;
+ * *view is the view that registered it (-1 for the shell's). */
+static const struct ui_command *command_nth(int nth, int *view)
+{
+	*view = -1;
+	if (nth < SHELL_NCOMMANDS)
+		return &shell_commands[nth];
+	nth -= SHELL_NCOMMANDS;
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		const struct view_ops *ops = ui_views[v].ops;
+		if (nth < ops->ncommands) {
+			*view = v;
+			return &ops->commands[nth];
+		}
+		nth -= ops->ncommands;
+	}
+	return NULL;
+}
 
 const char *ui_command_complete(const char *prefix, int nth)
 {
 	size_t n = strlen(prefix);
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strncmp(commands[i].name, prefix, n) == 0 && nth-- == 0)
-			return commands[i].name;
+	const struct ui_command *c;
+	int view;
+	for (int i = 0; (c = command_nth(i, &view)) != NULL; i++)
+		if (strncmp(c->name, prefix, n) == 0 && nth-- == 0)
+			return c->name;
 	return NULL;
 }
 
@@ -161,10 +140,14 @@ int ui_command(struct ui *ui, const char *line)
 		return UI_REDRAW;
 	if (strncmp(line, "q", n) == 0 && n == 1)
 		return UI_QUIT;
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
-		if (strlen(commands[i].name) != n || strncmp(commands[i].name, line, n) != 0)
+	const struct ui_command *c;
+	int view;
+	for (int i = 0; (c = command_nth(i, &view)) != NULL; i++) {
+		if (strlen(c->name) != n || strncmp(c->name, line, n) != 0)
 			continue;
-		return commands[i].run ? commands[i].run(ui, args) : command_jawrc(ui, line);
+		if (!c->run)
+			return command_jawrc(ui, line);
+		return c->run(ui, view >= 0 ? ui->lists[view] : NULL, args);
 	}
 	char msg[300];
 	snprintf(msg, sizeof msg, "no command \"%.*s\" (Tab completes; :help)", (int)(n < 60 ? n : 60),

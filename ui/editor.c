@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "coding.h"
 #include "ui.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -118,11 +119,12 @@ bool ui_edit_text(struct ui *ui, char **text, const char *name)
 {
 	jaw_err err;
 	err_clear(&err);
-	if (!ui->scripted)
+	if (!ui->headless)
 		ui_suspend_terminal();
 	char *edited = editor_edit_new(*text, name, &err);
-	if (!ui->scripted)
+	if (!ui->headless)
 		ui_resume_terminal();
+	ui->clear_all = true;
 	if (!edited) {
 		if (err.status != JAW_OK)
 			ui_error(ui, err.msg);
@@ -135,7 +137,7 @@ bool ui_edit_text(struct ui *ui, char **text, const char *name)
 	return true;
 }
 
-void ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done, ...)
+int ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done, ...)
 {
 	if (rc != JAW_OK) {
 		ui_error(ui, err->msg);
@@ -146,13 +148,27 @@ void ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done
 		va_end(ap);
 		ui->message_is_error = false;
 	}
-	ui_reload(ui);
+	return UI_RELOAD;
 }
 
-void ui_after_save(struct ui *ui, struct list *l, int64_t position, const char *message)
+char *ui_coder_new(struct ui *ui)
 {
-	ui_reload(ui);
-	if (position >= 0)
-		list_goto(l, position);
-	ui_message(ui, "%s", message);
+	const char *set = jawrc_option(ui->rc, "coder");
+	return coding_coder_new(*set ? set : NULL);
+}
+
+struct ui_ref *ui_ref_new(int64_t id, const char *name)
+{
+	struct ui_ref *r = xcalloc(1, sizeof *r);
+	r->id = id;
+	r->name = xstrdup(name ? name : "");
+	return r;
+}
+
+void ui_ref_free(void *ref)
+{
+	struct ui_ref *r = ref;
+	if (r)
+		free(r->name);
+	free(r);
 }

@@ -1,7 +1,8 @@
-/* form.c - a form over the screen for adding and editing records: one
- * line per field, edited in place with readline keys; choices cycle with
- * Space; long text goes to $VISUAL/$EDITOR with Ctrl-X. Enter saves (the
- * record is committed before the form closes), Esc cancels. */
+/* form.c - a form over the screen for adding and editing records, as a
+ * layer on the stack: one line per field, edited in place with readline
+ * keys; choices cycle with Space; long text goes to $VISUAL/$EDITOR with
+ * Ctrl-X. Enter saves (the record is committed before the form closes),
+ * Esc cancels. */
 #include "config.h"
 
 #include <stdio.h>
@@ -17,14 +18,23 @@
 #define CTRL(c) ((c) - 'a' + 1)
 
 struct form {
+	struct layer ly;
 	struct ui *ui;
-	const char *title;
+	char *title;
 	struct form_field *fields;
 	int n, current;
 	struct lineedit le; /* the current field, while it is edited */
 	char error[1100];
 	WINDOW *win;
+	form_save_fn save;
+	void *ctx;
+	void (*ctx_free)(void *);
 };
+
+static struct form *form_of(struct layer *ly)
+{
+	return (struct form *)ly;
+}
 
 static void form_load_field(struct form *f)
 {
@@ -106,15 +116,23 @@ static void form_draw_error(struct form *f, int y, int width)
 	}
 }
 
-static void form_draw(struct form *f)
+static void form_layout(struct layer *ly)
 {
+	struct form *f = form_of(ly);
 	struct ui *ui = f->ui;
 	int width = ui->cols - 4 < 76 ? ui->cols - 4 : 76;
 	int height = f->n + 7 < ui->lines ? f->n + 7 : ui->lines;
 	if (f->win)
 		delwin(f->win);
 	f->win = newwin(height, width, (ui->lines - height) / 2, (ui->cols - width) / 2);
+}
+
+static void form_draw(struct layer *ly, bool all)
+{
+	(void)all;
+	struct form *f = form_of(ly);
 	WINDOW *w = f->win;
+	int width = getmaxx(w), height = getmaxy(w);
 	wattrset(w, colour_attr(ROLE_NORMAL));
 	werase(w);
 	box(w, 0, 0);
@@ -131,16 +149,22 @@ static void form_draw(struct form *f)
 	wmove(w, height - 2, 2);
 	ui_put(w, "Enter save  Esc cancel  Tab/\u2193 next  S-Tab/\u2191 previous  Ctrl-X editor",
 	       width - 4, false);
-	struct form_field *cur = &f->fields[f->current];
-	if (!cur->long_text && !cur->choices) {
-		curs_set(1);
-		int col = lineedit_cursor_col(&f->le);
-		wmove(w, f->current + 2, 3 + lw + (col < width - lw - 6 ? col : width - lw - 6));
-	} else {
-		curs_set(0);
-	}
 	wnoutrefresh(w);
-	doupdate();
+}
+
+/* The terminal's cursor is in the field being edited (not in choices). */
+static bool form_cursor(struct layer *ly, WINDOW **win, int *y, int *x)
+{
+	struct form *f = form_of(ly);
+	struct form_field *cur = &f->fields[f->current];
+	if (cur->long_text || cur->choices || f->current + 2 >= getmaxy(f->win) - 4)
+		return false;
+	int width = getmaxx(f->win), lw = form_label_width(f);
+	int col = lineedit_cursor_col(&f->le);
+	*win = f->win;
+	*y = f->current + 2;
+	*x = 3 + lw + (col < width - lw - 6 ? col : width - lw - 6);
+	return true;
 }
 
 static void form_move(struct form *f, int delta)
@@ -178,11 +202,11 @@ static void form_edit_long(struct form *f)
 }
 
 /* Handles a key; returns 1 to save, -1 to cancel, 0 to go on. */
-static int form_key(struct form *f, int key)
+static int form_edit_key(struct form *f, int key)
 {
 	struct form_field *fld = &f->fields[f->current];
 	switch (key) {
-	case -1: case 27: return -1;
+	case 27: return -1;
 	case '\n': form_store_field(f); return 1;
 	case '\t': case KEYS_DOWN: form_move(f, 1); return 0;
 	case KEYS_BACKTAB: case KEYS_UP: form_move(f, -1); return 0;
@@ -201,33 +225,71 @@ static int form_key(struct form *f, int key)
 	return 0;
 }
 
-bool form_run(struct ui *ui, const char *title, struct form_field *fields, int n,
-              form_save_fn save, void *ctx)
+/* Enter: saves; the form closes when the record is committed. */
+static int form_save(struct form *f)
 {
-	struct form f = {.ui = ui, .title = title, .fields = fields, .n = n};
-	lineedit_init(&f.le, fields[0].value);
-	bool saved = false;
-	for (;;) {
-		form_draw(&f);
-		int r = form_key(&f, ui_read_key(ui));
-		if (r < 0)
-			break;
-		if (r == 0)
-			continue;
-		jaw_err err;
-		err_clear(&err);
-		if (save(ctx, fields, &err) == JAW_OK) {
-			saved = true;
-			break;
-		}
-		snprintf(f.error, sizeof f.error, "%s", err.msg);
+	jaw_err err;
+	err_clear(&err);
+	if (f->save(f->ui, f->ctx, f->fields, &err) == JAW_OK) {
+		ui_close(&f->ly);
+		return UI_RELOAD;
 	}
-	curs_set(0);
-	if (f.win)
-		delwin(f.win);
-	lineedit_free(&f.le);
-	ui->clear_all = true; /* the panes are drawn anew over the form */
-	return saved;
+	snprintf(f->error, sizeof f->error, "%s", err.msg);
+	/* a failed save never leaves an old "Saved." behind */
+	f->ui->message[0] = '\0';
+	return UI_REDRAW;
+}
+
+static int form_key(struct layer *ly, int key)
+{
+	struct form *f = form_of(ly);
+	int r = form_edit_key(f, key);
+	if (r < 0) {
+		ui_close(ly);
+		return UI_REDRAW;
+	}
+	return r > 0 ? form_save(f) : UI_REDRAW;
+}
+
+static void form_free(struct layer *ly)
+{
+	struct form *f = form_of(ly);
+	if (f->ctx_free)
+		f->ctx_free(f->ctx);
+	form_fields_free(f->fields, f->n);
+	free(f->fields);
+	free(f->title);
+	if (f->win)
+		delwin(f->win);
+	lineedit_free(&f->le);
+	free(f);
+}
+
+static const struct layer_ops form_ops = {
+	.name = "form",
+	.layout = form_layout,
+	.draw = form_draw,
+	.key = form_key,
+	.cursor = form_cursor,
+	.free = form_free,
+};
+
+void form_open(struct ui *ui, const char *title, const struct form_field *fields, int n,
+               form_save_fn save, void *ctx, void (*ctx_free)(void *))
+{
+	struct form *f = xcalloc(1, sizeof *f);
+	f->ly.ops = &form_ops;
+	f->ly.view = -1;
+	f->ly.keymap = JAWRC_GENERIC;
+	f->ui = ui;
+	f->title = xstrdup(title);
+	f->fields = xmemdup(fields, (size_t)n * sizeof *fields);
+	f->n = n;
+	f->save = save;
+	f->ctx = ctx;
+	f->ctx_free = ctx_free;
+	lineedit_init(&f->le, fields[0].value);
+	ui_push(ui, &f->ly);
 }
 
 void form_fields_free(struct form_field *fields, int n)

@@ -1,6 +1,8 @@
-/* list.c - a paged list pane: a title row, a header row and the visible
- * rows, read from the model a page at a time. Moving the cursor within the
- * page repaints only the two rows that changed (after htop). */
+/* list.c - a paged list: a title row (optional), a header row and the
+ * visible rows, read from the model a page at a time. Keys move the cursor;
+ * list_update reads the page when the cursor left it (and everything when
+ * the list is stale); list_draw paints without a query, and a move within
+ * the page repaints only the two rows that changed (after htop). */
 #include "config.h"
 
 #include <inttypes.h>
@@ -11,17 +13,27 @@
 #include "ui.h"
 #include "xalloc.h"
 
-enum { LIST_CHROME = 2 }; /* title and header rows */
-
-struct list *list_new(const struct view_ops *ops, struct ui *ui, struct jaw_db *db)
+struct list *list_new(const struct view_ops *ops, struct ui *ui, struct jaw_db *db,
+                      enum jawrc_keymap keymap)
 {
 	struct list *l = xcalloc(1, sizeof *l);
 	l->ops = ops;
 	l->ui = ui;
 	l->db = db;
+	l->keymap = keymap;
+	l->chrome = true;
 	l->drawn_cursor = -1;
+	l->updated_cursor = -1;
+	l->fetched_top = -1;
 	l->dirty_all = true;
+	l->stale = true;
 	return l;
+}
+
+/* The rows above the list's body: its title (if any) and its header. */
+static int list_head(const struct list *l)
+{
+	return (l->chrome ? 1 : 0) + (l->no_header ? 0 : 1);
 }
 
 void list_row_clear(struct list_row *row)
@@ -37,6 +49,7 @@ static void list_drop_rows(struct list *l)
 	for (int i = 0; i < l->nrows; i++)
 		list_row_clear(&l->rows[i]);
 	l->nrows = 0;
+	l->fetched_top = -1;
 }
 
 void list_free(struct list *l)
@@ -52,9 +65,9 @@ void list_free(struct list *l)
 	free(l);
 }
 
-static int list_visible(const struct list *l)
+int list_visible(const struct list *l)
 {
-	return l->h > LIST_CHROME ? l->h - LIST_CHROME : 0;
+	return l->h > list_head(l) ? l->h - list_head(l) : 0;
 }
 
 /* Chooses column widths for the window width: the flexible column takes
@@ -100,7 +113,11 @@ void list_place(struct list *l, int y, int x, int h, int w)
 	l->h = h;
 	l->w = w;
 	l->dirty_all = true;
+	int chart_w = l->chart_w;
 	list_layout_columns(l);
+	l->fetched_top = -1; /* the page may hold more or fewer rows: read it again */
+	if (l->chart_w != chart_w)
+		l->stale = true; /* a chart's scale depends on its width */
 }
 
 /* Reads the visible page starting at top. */
@@ -119,6 +136,7 @@ static int list_fetch(struct list *l, jaw_err *err)
 	if (n < 0)
 		return JAW_FAIL;
 	l->nrows = n;
+	l->fetched_top = l->top;
 	return JAW_OK;
 }
 
@@ -142,15 +160,34 @@ static void list_clamp(struct list *l)
 		l->top = 0;
 }
 
-int list_reload(struct list *l, jaw_err *err)
+void list_reload(struct list *l)
 {
-	int64_t n = l->ops->count(l, err);
-	if (n < 0)
-		return JAW_FAIL;
-	l->count = n;
+	l->stale = true;
+}
+
+int list_update(struct list *l, jaw_err *err)
+{
+	bool changed = l->stale;
+	if (l->stale) {
+		int64_t n = l->ops->count(l, err);
+		if (n < 0)
+			return JAW_FAIL;
+		l->count = n;
+		l->stale = false;
+		l->fetched_top = -1;
+	}
 	list_clamp(l);
-	l->dirty_all = true;
-	return list_fetch(l, err);
+	if (l->fetched_top != l->top || (l->nrows == 0 && l->count > 0)) {
+		l->dirty_all = true;
+		changed = true;
+		if (list_fetch(l, err) != JAW_OK)
+			return JAW_FAIL;
+	}
+	if (l->ops->update && (changed || l->updated_cursor != l->cursor)) {
+		l->updated_cursor = l->cursor;
+		return l->ops->update(l, err);
+	}
+	return JAW_OK;
 }
 
 void list_set_focus(struct list *l, bool focused)
@@ -164,6 +201,8 @@ static void list_draw_title(struct list *l)
 {
 	char title[256];
 	const char *state = l->ops->describe_state ? l->ops->describe_state(l) : NULL;
+	if (!l->chrome)
+		return;
 	if (l->count > 0)
 		snprintf(title, sizeof title, " %s  %" PRId64 "/%" PRId64 "%s%s ", l->ops->title,
 		         l->cursor + 1, l->count, state ? "  " : "", state ? state : "");
@@ -208,19 +247,19 @@ static void list_draw_cells(struct list *l, int y, const struct list_row *row, a
 
 static void list_draw_row(struct list *l, int64_t index)
 {
-	int i = (int)(index - l->top);
+	int i = (int)(index - l->top), head = list_head(l);
 	if (i < 0 || i >= list_visible(l))
 		return;
-	if (i >= l->nrows) {
+	if (l->fetched_top != l->top || i >= l->nrows) {
 		wattrset(l->win, colour_attr(ROLE_NORMAL));
-		wmove(l->win, LIST_CHROME + i, 0);
+		wmove(l->win, head + i, 0);
 		wclrtoeol(l->win);
 		return;
 	}
 	enum jawrc_role role = ROLE_NORMAL;
 	if (index == l->cursor)
 		role = l->focused ? ROLE_CURSOR : ROLE_CURSOR_UNFOCUSED;
-	list_draw_cells(l, LIST_CHROME + i, &l->rows[i], colour_attr(role));
+	list_draw_cells(l, head + i, &l->rows[i], colour_attr(role));
 }
 
 static void list_draw_all(struct list *l)
@@ -229,12 +268,13 @@ static void list_draw_all(struct list *l)
 	list_draw_title(l);
 	if (l->ops->draw_body && l->ops->draw_body(l))
 		return;
-	list_draw_cells(l, 1, NULL, colour_attr(ROLE_HEADER));
+	if (!l->no_header)
+		list_draw_cells(l, list_head(l) - 1, NULL, colour_attr(ROLE_HEADER));
 	for (int i = 0; i < list_visible(l); i++)
 		list_draw_row(l, l->top + i);
 	if (l->count == 0 && list_visible(l) > 0) {
 		wattrset(l->win, colour_attr(ROLE_DIM));
-		wmove(l->win, LIST_CHROME, 1);
+		wmove(l->win, list_head(l), 1);
 		ui_put(l->win, l->ops->empty ? l->ops->empty : "nothing here yet: a adds one", l->w - 1,
 		       false);
 	}
@@ -260,37 +300,30 @@ void list_draw(struct list *l, bool all)
 	wnoutrefresh(l->win);
 }
 
-/* Moves the cursor and the top row, reading the page if it changed. */
+/* Moves the cursor and the top row (the page is read at the update). */
 static void list_move_to(struct list *l, int64_t cursor, int64_t top)
 {
-	int64_t old_top = l->top;
 	l->cursor = cursor;
 	l->top = top;
 	list_clamp(l);
-	if (l->top != old_top || l->nrows == 0) {
-		jaw_err err;
-		err_clear(&err);
-		l->dirty_all = true;
-		if (list_fetch(l, &err) != JAW_OK)
-			ui_error(l->ui, err.msg);
-	}
 }
 
 void list_goto(struct list *l, int64_t pos)
 {
-	list_move_to(l, pos, l->top);
+	/* not clamped here: the list may be stale and grow at the update */
+	l->cursor = pos > 0 ? pos : 0;
 }
 
 int list_action(struct list *l, enum action a)
 {
 	int vis = list_visible(l) > 0 ? list_visible(l) : 1;
 	switch (a) {
-	case ACTION_MOVE_DOWN: list_goto(l, l->cursor + 1); break;
-	case ACTION_MOVE_UP: list_goto(l, l->cursor - 1); break;
+	case ACTION_MOVE_DOWN: list_move_to(l, l->cursor + 1, l->top); break;
+	case ACTION_MOVE_UP: list_move_to(l, l->cursor - 1, l->top); break;
 	case ACTION_PAGE_DOWN: list_move_to(l, l->cursor + vis, l->top + vis); break;
 	case ACTION_PAGE_UP: list_move_to(l, l->cursor - vis, l->top - vis); break;
-	case ACTION_MOVE_FIRST: list_goto(l, 0); break;
-	case ACTION_MOVE_LAST: list_goto(l, l->count - 1); break;
+	case ACTION_MOVE_FIRST: list_move_to(l, 0, l->top); break;
+	case ACTION_MOVE_LAST: list_move_to(l, l->count - 1, l->top); break;
 	default: return -1;
 	}
 	return UI_REDRAW;
@@ -298,8 +331,8 @@ int list_action(struct list *l, enum action a)
 
 const struct list_row *list_selected(const struct list *l)
 {
-	int i = (int)(l->cursor - l->top);
-	if (l->count == 0 || i < 0 || i >= l->nrows)
+	int64_t i = l->cursor - l->fetched_top;
+	if (l->count == 0 || l->fetched_top < 0 || i < 0 || i >= l->nrows)
 		return NULL;
 	return &l->rows[i];
 }
@@ -317,6 +350,6 @@ void list_describe(const struct list *l, char *buf, size_t size)
 
 int64_t list_row_at_line(const struct list *l, int y)
 {
-	int i = y - LIST_CHROME;
-	return i >= 0 && i < l->nrows ? l->top + i : -1;
+	int i = y - list_head(l);
+	return i >= 0 && i < l->nrows && l->fetched_top >= 0 ? l->fetched_top + i : -1;
 }

@@ -1,8 +1,11 @@
-/* picker.c - choosing a code by typing part of its name: the codes are
- * filtered as you type (substring first, then letters in order), with
- * their place in the codebook; Enter takes the selected one, or makes a
- * new code from what was typed when nothing matches. Also a plain list to
- * choose from (which coding to remove). */
+/* picker.c - list modals, as layers on the stack: each is a box over the
+ * screen holding a paged list (so it scrolls to its last row whatever its
+ * length), a line that filters it as you type and says "n of N", and a
+ * callback for the row picked. The code picker filters codes by what is
+ * typed (substring first, then letters in order) and makes a new code when
+ * nothing matches; a chooser lists rows of any list source (j/k, g/G,
+ * PgDn/PgUp; / filters). Both stay live while open: another session's
+ * changes show at once. */
 #include "config.h"
 
 #include <stdio.h>
@@ -15,127 +18,421 @@
 #include "ui.h"
 #include "xalloc.h"
 
-enum { PICKER_ROWS_MAX = 14 };
+enum { PICKER_ROWS_MAX = 14, CHOOSER_WIDTH_MAX = 120 };
 
-static WINDOW *picker_window(struct ui *ui, int rows, const char *title, int *width)
+struct picker {
+	struct layer ly;
+	char *title;
+	struct list *l;          /* the rows: a list of its own in the box */
+	WINDOW *box;
+	struct lineedit query;   /* what filters the rows */
+	bool typing;             /* keys go to the query (the code picker; / in a chooser) */
+	bool codes;              /* the code picker */
+	bool allow_new;
+	char *coder;
+	int want_rows;           /* the rows the box was made for */
+	ui_pick_fn picked;
+	void *ctx;
+	void (*ctx_free)(void *);
+};
+
+static struct picker *picker_of(struct layer *ly)
 {
-	*width = ui->cols - 4 < 70 ? ui->cols - 4 : 70;
-	int h = rows + 4 < ui->lines ? rows + 4 : ui->lines;
-	WINDOW *w = newwin(h, *width, (ui->lines - h) / 2, (ui->cols - *width) / 2);
+	return (struct picker *)ly;
+}
+
+/* ---- the box ------------------------------------------------------------------ */
+
+/* How many rows the box shows: as many as there are, within the screen. */
+static int picker_rows(const struct picker *p)
+{
+	struct ui *ui = p->ly.ui;
+	int room = ui->lines - 6;
+	int max = p->codes ? PICKER_ROWS_MAX : room;
+	int want = p->codes ? max : (int)(p->l->count < max ? p->l->count : max);
+	want = want < 1 ? 1 : want;
+	return want < room ? want : (room > 1 ? room : 1);
+}
+
+static void picker_layout(struct layer *ly)
+{
+	struct picker *p = picker_of(ly);
+	struct ui *ui = ly->ui;
+	int max_w = p->codes ? 70 : CHOOSER_WIDTH_MAX;
+	int width = ui->cols - 4 < max_w ? ui->cols - 4 : max_w;
+	p->want_rows = picker_rows(p);
+	int h = p->want_rows + 4;
+	int y = (ui->lines - h) / 2, x = (ui->cols - width) / 2;
+	if (p->box)
+		delwin(p->box);
+	p->box = newwin(h, width, y, x);
+	list_place(p->l, y + 3, x + 2, p->want_rows, width - 4);
+	ly->dirty = true;
+}
+
+static int picker_update(struct layer *ly, jaw_err *err)
+{
+	struct picker *p = picker_of(ly);
+	p->l->filter = p->query.buf; /* the buffer moves as it grows */
+	if (ly->stale)
+		list_reload(p->l);
+	if (list_update(p->l, err) != JAW_OK)
+		return JAW_FAIL;
+	if (picker_rows(p) != p->want_rows) {
+		picker_layout(ly);
+		return list_update(p->l, err);
+	}
+	return JAW_OK;
+}
+
+/* The line under the title: the query (or how to filter) and "n of N". */
+static void picker_draw_query(struct picker *p, int width)
+{
+	WINDOW *w = p->box;
+	char info[300];
+	if (p->codes && p->l->count == 0 && *p->query.buf)
+		snprintf(info, sizeof info, p->allow_new ? "no code matches: Enter makes a new code"
+		         " \"%.60s\"" : "no code matches \"%.60s\"", p->query.buf);
+	else if (p->l->count == 0)
+		snprintf(info, sizeof info, "nothing matches");
+	else
+		snprintf(info, sizeof info, "%lld of %lld", (long long)p->l->cursor + 1,
+		         (long long)p->l->count);
+	wattrset(w, colour_attr(ROLE_NORMAL));
+	wmove(w, 1, 2);
+	if (p->typing || *p->query.buf) {
+		ui_put(w, p->codes ? "> " : "/ ", 2, false);
+		ui_put(w, p->query.buf, width - 6, false);
+	} else {
+		wattrset(w, colour_attr(ROLE_DIM));
+		ui_put(w, "/ filters", width - 6, false);
+	}
+	wattrset(w, colour_attr(ROLE_DIM));
+	wmove(w, 2, 2);
+	ui_put(w, info, width - 4, true);
+}
+
+static void picker_draw(struct layer *ly, bool all)
+{
+	(void)all;
+	struct picker *p = picker_of(ly);
+	WINDOW *w = p->box;
+	int width = getmaxx(w);
 	wattrset(w, colour_attr(ROLE_NORMAL));
 	werase(w);
 	box(w, 0, 0);
 	wattrset(w, colour_attr(ROLE_HEADER));
 	wmove(w, 0, 2);
-	ui_put(w, title, *width - 4, false);
-	return w;
-}
-
-/* Draws the query and the matches; returns the number of matches shown. */
-static int picker_draw(struct ui *ui, const struct lineedit *q, struct codebook_match *m, int n,
-                       int64_t total, int sel)
-{
-	int rows = ui->lines - 6 < PICKER_ROWS_MAX ? ui->lines - 6 : PICKER_ROWS_MAX;
-	int width;
-	WINDOW *w = picker_window(ui, rows + 1, " Code with (type to filter; Enter takes; Esc) ",
-	                          &width);
-	wattrset(w, colour_attr(ROLE_NORMAL));
-	wmove(w, 1, 2);
-	ui_put(w, "> ", 2, false);
-	ui_put(w, q->buf, width - 6, false);
-	for (int i = 0; i < n && i < rows; i++) {
-		char line[512];
-		if (m[i].quick_key)
-			snprintf(line, sizeof line, "%d %s", m[i].quick_key, m[i].path);
-		else
-			snprintf(line, sizeof line, "  %s", m[i].path);
-		wattrset(w, colour_attr(i == sel ? ROLE_CURSOR : ROLE_NORMAL));
-		wmove(w, 3 + i, 2);
-		ui_put(w, line, width - 4, true);
-	}
-	wattrset(w, colour_attr(ROLE_DIM));
-	wmove(w, 2, 2);
-	char info[160];
-	if (total == 0 && *q->buf)
-		snprintf(info, sizeof info, "no code matches: Enter makes a new code \"%.60s\"", q->buf);
-	else
-		snprintf(info, sizeof info, "%lld code%s", (long long)total, total == 1 ? "" : "s");
-	ui_put(w, info, width - 4, false);
+	ui_put(w, p->title, width - 4, false);
+	picker_draw_query(p, width);
 	wnoutrefresh(w);
-	doupdate();
-	delwin(w);
-	return n < rows ? n : rows;
+	list_draw(p->l, true);
 }
 
-int64_t picker_code(struct ui *ui, const char *coder, jaw_err *err)
+static bool picker_cursor(struct layer *ly, WINDOW **win, int *y, int *x)
 {
-	struct lineedit q;
-	lineedit_init(&q, NULL);
-	struct codebook_match m[PICKER_ROWS_MAX];
-	int sel = 0;
-	int64_t chosen = 0;
-	for (;;) {
-		int64_t total = 0;
-		int n = codebook_filter_page(ui->db, q.buf, 0, PICKER_ROWS_MAX, m, &total, err);
-		if (n < 0) {
-			chosen = -1;
-			break;
-		}
-		int shown = picker_draw(ui, &q, m, n, total, sel);
-		int key = ui_read_key(ui);
-		int64_t sel_id = sel < shown ? m[sel].id : 0;
-		for (int i = 0; i < n; i++)
-			codebook_match_clear(&m[i]);
-		if (key < 0 || key == 27)
-			break;
-		if (key == '\n') {
-			if (sel_id) {
-				chosen = sel_id;
-			} else if (*q.buf) {
-				struct code c = {.name = q.buf};
-				chosen = codebook_add(ui->db, coder, &c, err) == JAW_OK ? c.id : -1;
-			}
-			break;
-		}
-		if (key == KEYS_DOWN || key == 14 /* Ctrl-N */)
-			sel = sel + 1 < shown ? sel + 1 : sel;
-		else if (key == KEYS_UP || key == 16 /* Ctrl-P */)
-			sel = sel > 0 ? sel - 1 : 0;
-		else if (lineedit_key(&q, key))
-			sel = 0;
-	}
-	lineedit_free(&q);
-	ui->clear_all = true;
-	return chosen;
+	struct picker *p = picker_of(ly);
+	if (!p->typing)
+		return false;
+	int col = 4 + lineedit_cursor_col(&p->query);
+	*win = p->box;
+	*y = 1;
+	*x = col < getmaxx(p->box) - 2 ? col : getmaxx(p->box) - 2;
+	return true;
 }
 
-int picker_choose(struct ui *ui, const char *title, char *const *items, int n)
+/* ---- keys --------------------------------------------------------------------- */
+
+/* Enter: calls back with the selected row, or makes a new code. */
+static int picker_take(struct picker *p)
 {
-	int sel = 0;
-	for (;;) {
-		int rows = n < ui->lines - 6 ? n : ui->lines - 6, width;
-		WINDOW *w = picker_window(ui, rows, title, &width);
-		for (int i = 0; i < rows; i++) {
-			wattrset(w, colour_attr(i == sel ? ROLE_CURSOR : ROLE_NORMAL));
-			wmove(w, 2 + i, 2);
-			ui_put(w, items[i], width - 4, true);
-		}
-		wnoutrefresh(w);
-		doupdate();
-		delwin(w);
-		int key = ui_read_key(ui);
-		enum action a = key >= 0 ? jawrc_lookup(ui->rc, JAWRC_READER, key) : ACTION_NONE;
-		if (key < 0 || key == 27 || a == ACTION_QUIT) {
-			sel = -1;
-			break;
-		}
-		if (key == '\n')
-			break;
-		if (a == ACTION_MOVE_DOWN && sel + 1 < rows)
-			sel++;
-		else if (a == ACTION_MOVE_UP && sel > 0)
-			sel--;
+	struct ui *ui = p->ly.ui;
+	const struct list_row *row = list_selected(p->l);
+	ui_close(&p->ly);
+	if (row)
+		return p->picked(ui, p->ctx, row->id, row);
+	if (!p->codes || !p->allow_new || !*p->query.buf)
+		return UI_REDRAW;
+	struct code c = {.name = p->query.buf};
+	jaw_err err;
+	err_clear(&err);
+	if (codebook_add(ui->db, p->coder, &c, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
 	}
-	ui->clear_all = true;
-	return sel;
+	return p->picked(ui, p->ctx, c.id, NULL) | UI_RELOAD;
+}
+
+/* A key while typing into the query. */
+static int picker_type(struct picker *p, int key)
+{
+	switch (key) {
+	case KEYS_DOWN: case 14: /* Ctrl-N */ return list_action(p->l, ACTION_MOVE_DOWN);
+	case KEYS_UP: case 16: /* Ctrl-P */ return list_action(p->l, ACTION_MOVE_UP);
+	case KEYS_PGDN: return list_action(p->l, ACTION_PAGE_DOWN);
+	case KEYS_PGUP: return list_action(p->l, ACTION_PAGE_UP);
+	default: break;
+	}
+	if (!p->codes && key == '\t') {
+		p->typing = false;
+		return UI_REDRAW;
+	}
+	if (lineedit_key(&p->query, key)) {
+		p->l->cursor = 0;
+		p->l->top = 0;
+		list_reload(p->l);
+	}
+	return UI_REDRAW;
+}
+
+static int picker_key(struct layer *ly, int key)
+{
+	struct picker *p = picker_of(ly);
+	if (key == 27 && p->typing && !p->codes) {
+		/* Esc leaves the filter first */
+		p->typing = false;
+		return UI_REDRAW;
+	}
+	if (key == 27) {
+		ui_close(ly);
+		return UI_REDRAW;
+	}
+	if (key == '\n')
+		return picker_take(p);
+	if (p->typing)
+		return picker_type(p, key);
+	enum action a = jawrc_lookup(ly->ui->rc, JAWRC_GENERIC, key);
+	if (a == ACTION_QUIT) {
+		ui_close(ly);
+		return UI_REDRAW;
+	}
+	if (a == ACTION_SEARCH) {
+		p->typing = true;
+		return UI_REDRAW;
+	}
+	int flags = list_action(p->l, a);
+	return flags < 0 ? UI_REDRAW : flags;
+}
+
+static void picker_describe(struct layer *ly, char *buf, size_t size)
+{
+	struct picker *p = picker_of(ly);
+	if (p->codes)
+		snprintf(buf, size, "Type to filter the codes; \u2191\u2193 choose; Enter takes; Esc cancels.");
+	else if (p->typing)
+		snprintf(buf, size, "Type to filter; Enter takes; Tab or Esc goes back to the list.");
+	else
+		list_describe(p->l, buf, size);
+}
+
+static void picker_free(struct layer *ly)
+{
+	struct picker *p = picker_of(ly);
+	if (p->ctx_free)
+		p->ctx_free(p->ctx);
+	list_free(p->l);
+	if (p->box)
+		delwin(p->box);
+	lineedit_free(&p->query);
+	free(p->coder);
+	free(p->title);
+	free(p);
+}
+
+static const struct layer_ops picker_ops = {
+	.name = "picker",
+	.layout = picker_layout,
+	.update = picker_update,
+	.draw = picker_draw,
+	.key = picker_key,
+	.describe = picker_describe,
+	.cursor = picker_cursor,
+	.free = picker_free,
+};
+
+static struct picker *picker_new(struct ui *ui, const char *title, const struct view_ops *ops,
+                                 void *state, ui_pick_fn picked, void *ctx,
+                                 void (*ctx_free)(void *))
+{
+	struct picker *p = xcalloc(1, sizeof *p);
+	p->ly.ops = &picker_ops;
+	p->ly.view = -1;
+	p->ly.keymap = JAWRC_GENERIC;
+	p->title = xstrdup(title);
+	p->l = list_new(ops, ui, ui->db, JAWRC_GENERIC);
+	p->l->state = state;
+	p->l->chrome = false;
+	p->l->no_header = true;
+	p->l->focused = true;
+	lineedit_init(&p->query, NULL);
+	p->l->filter = p->query.buf;
+	p->picked = picked;
+	p->ctx = ctx;
+	p->ctx_free = ctx_free;
+	return p;
+}
+
+/* ---- the code picker --------------------------------------------------------------- */
+
+/* The code picker's own rows: the top of the codebook, when offered and
+ * nothing is typed. */
+static int picker_code_extra(const struct list *l)
+{
+	const int *flags = l->state;
+	return (*flags & PICKER_TOP) && (!l->filter || !*l->filter) ? 1 : 0;
+}
+
+static int64_t picker_code_count(struct list *l, jaw_err *err)
+{
+	int64_t total = 0;
+	struct codebook_match m;
+	int n = codebook_filter_page(l->db, l->filter ? l->filter : "", 0, 0, &m, &total, err);
+	return n < 0 ? -1 : total + picker_code_extra(l);
+}
+
+static int picker_code_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                             jaw_err *err)
+{
+	int got = 0;
+	if (picker_code_extra(l)) {
+		if (offset == 0 && limit > 0) {
+			rows[0].id = 0;
+			rows[0].cells[0] = xstrdup("  (the top of the codebook: no parent)");
+			rows[0].detail = xstrdup("the top of the codebook");
+			got = 1;
+			limit--;
+		} else {
+			offset--;
+		}
+	}
+	struct codebook_match *m = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof *m);
+	int64_t total;
+	int n = codebook_filter_page(l->db, l->filter ? l->filter : "", offset, limit, m, &total,
+	                             err);
+	for (int i = 0; i < n; i++, got++) {
+		rows[got].id = m[i].id;
+		rows[got].cells[0] = m[i].quick_key ? xasprintf("%d %s", m[i].quick_key, m[i].path)
+		                                    : xasprintf("  %s", m[i].path);
+		rows[got].detail = xstrdup(m[i].path);
+		codebook_match_clear(&m[i]);
+	}
+	free(m);
+	return n < 0 ? -1 : got;
+}
+
+static const struct list_column picker_code_columns[] = {{"", 0, 0, 10}};
+
+static const struct view_ops picker_code_ops = {
+	.name = "codes",
+	.title = "Codes",
+	.columns = picker_code_columns,
+	.ncolumns = 1,
+	.count = picker_code_count,
+	.fetch = picker_code_fetch,
+	.free_state = free,
+	.empty = "",
+};
+
+void picker_code(struct ui *ui, const char *title, const char *coder, int flags,
+                 ui_pick_fn picked, void *ctx, void (*ctx_free)(void *))
+{
+	int *state = xmalloc(sizeof *state);
+	*state = flags;
+	struct picker *p = picker_new(ui, title, &picker_code_ops, state, picked, ctx, ctx_free);
+	p->codes = true;
+	p->typing = true;
+	p->allow_new = (flags & PICKER_NEW) != 0;
+	p->coder = xstrdup(coder);
+	ui_push(ui, &p->ly);
+}
+
+/* ---- choosers -------------------------------------------------------------------------- */
+
+void chooser_open(struct ui *ui, const char *title, const struct view_ops *ops, void *state,
+                  ui_pick_fn picked, void *ctx, void (*ctx_free)(void *))
+{
+	ui_push(ui, &picker_new(ui, title, ops, state, picked, ctx, ctx_free)->ly);
+}
+
+/* Strings in memory, filtered (ASCII case-insensitively) by l->filter. */
+struct chooser_items {
+	char **items;
+	int64_t *ids;
+	int n;
+	int *match;  /* the indices of the items that pass the filter */
+	int nmatch;
+	char *filtered_by;
+};
+
+static void chooser_items_free(void *p)
+{
+	struct chooser_items *c = p;
+	if (!c)
+		return;
+	for (int i = 0; i < c->n; i++)
+		free(c->items[i]);
+	free(c->items);
+	free(c->ids);
+	free(c->match);
+	free(c->filtered_by);
+	free(c);
+}
+
+static int64_t chooser_items_count(struct list *l, jaw_err *err)
+{
+	(void)err;
+	struct chooser_items *c = l->state;
+	const char *f = l->filter ? l->filter : "";
+	c->nmatch = 0;
+	for (int i = 0; i < c->n; i++)
+		if (!*f || strcasestr(c->items[i], f))
+			c->match[c->nmatch++] = i;
+	free(c->filtered_by);
+	c->filtered_by = xstrdup(f);
+	return c->nmatch;
+}
+
+static int chooser_items_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                               jaw_err *err)
+{
+	(void)err;
+	struct chooser_items *c = l->state;
+	int n = 0;
+	for (int64_t i = offset; i < c->nmatch && n < limit; i++, n++) {
+		int k = c->match[i];
+		rows[n].id = c->ids[k];
+		rows[n].cells[0] = xstrdup(c->items[k]);
+		rows[n].detail = xstrdup(c->items[k]);
+	}
+	return n;
+}
+
+static const struct list_column chooser_item_columns[] = {{"", 0, 0, 10}};
+
+static const struct view_ops chooser_items_ops = {
+	.name = "list",
+	.title = "Choose",
+	.columns = chooser_item_columns,
+	.ncolumns = 1,
+	.count = chooser_items_count,
+	.fetch = chooser_items_fetch,
+	.free_state = chooser_items_free,
+	.empty = "",
+};
+
+void chooser_open_items(struct ui *ui, const char *title, char *const *items,
+                        const int64_t *ids, int n, ui_pick_fn picked, void *ctx,
+                        void (*ctx_free)(void *))
+{
+	struct chooser_items *c = xcalloc(1, sizeof *c);
+	c->n = n;
+	c->items = xcalloc((size_t)(n > 0 ? n : 1), sizeof *c->items);
+	c->ids = xcalloc((size_t)(n > 0 ? n : 1), sizeof *c->ids);
+	c->match = xcalloc((size_t)(n > 0 ? n : 1), sizeof *c->match);
+	for (int i = 0; i < n; i++) {
+		c->items[i] = xstrdup(items[i]);
+		c->ids[i] = ids ? ids[i] : i;
+	}
+	struct picker *p = picker_new(ui, title, &chooser_items_ops, c, picked, ctx, ctx_free);
+	ui_push(ui, &p->ly);
 }

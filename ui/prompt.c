@@ -1,5 +1,6 @@
-/* prompt.c - questions in the status bar: a line of text (with history
- * and Tab completion of command names) and yes/no. */
+/* prompt.c - questions in the status bar, as layers on the stack: a line
+ * of text (with history and Tab completion of command names) and yes/no.
+ * While one is open the views behind it stay live. */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,17 +13,48 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-static void prompt_draw(struct ui *ui, const char *label, const struct lineedit *le)
+/* What a prompt or question does when it is answered. */
+struct prompt {
+	struct layer ly;
+	char *label;
+	struct lineedit le;
+	bool commands;          /* history and Tab completion of command names */
+	bool yes_no;            /* a question: y or n */
+	int hist, nth;          /* where in the history; which completion */
+	char prefix[32];        /* what Tab completes */
+	ui_text_fn done;
+	ui_yes_fn yes;
+	void *ctx;
+	void (*ctx_free)(void *);
+	int col;                /* where the cursor was drawn */
+};
+
+static struct prompt *prompt_of(struct layer *ly)
 {
+	return (struct prompt *)ly;
+}
+
+static void prompt_draw(struct layer *ly, bool all)
+{
+	(void)all;
+	struct prompt *p = prompt_of(ly);
+	struct ui *ui = ly->ui;
 	WINDOW *w = ui->status_win;
-	int lw = (int)strlen(label);
+	if (p->yes_no) {
+		wattrset(w, colour_attr(ROLE_ERROR));
+		wmove(w, 0, 0);
+		ui_put(w, p->label, ui->cols, true);
+		wnoutrefresh(w);
+		return;
+	}
+	int lw = utf8_width(p->label);
 	wattrset(w, colour_attr(ROLE_NORMAL));
 	werase(w);
 	wmove(w, 0, 0);
-	ui_put(w, label, lw, false);
+	ui_put(w, p->label, lw, false);
 	/* keep the cursor visible: scroll the text left when it is long */
-	int room = ui->cols - lw - 1, col = lineedit_cursor_col(le);
-	const char *text = le->buf;
+	int room = ui->cols - lw - 1, col = lineedit_cursor_col(&p->le);
+	const char *text = p->le.buf;
 	while (col >= room && *text) {
 		uint32_t cp;
 		int n = utf8_decode(text, strlen(text), &cp);
@@ -30,9 +62,19 @@ static void prompt_draw(struct ui *ui, const char *label, const struct lineedit 
 		text += n ? n : 1;
 	}
 	ui_put(w, text, room, false);
-	wmove(w, 0, lw + col);
+	p->col = lw + col;
 	wnoutrefresh(w);
-	doupdate();
+}
+
+static bool prompt_cursor(struct layer *ly, WINDOW **win, int *y, int *x)
+{
+	struct prompt *p = prompt_of(ly);
+	if (p->yes_no)
+		return false;
+	*win = ly->ui->status_win;
+	*y = 0;
+	*x = p->col;
+	return true;
 }
 
 static void prompt_remember(struct ui *ui, const char *line)
@@ -50,71 +92,112 @@ static void prompt_remember(struct ui *ui, const char *line)
 }
 
 /* Tab: completes the command name (the first word), cycling through names. */
-static void prompt_complete(struct lineedit *le, char *prefix, int *nth)
+static void prompt_complete(struct prompt *p)
 {
-	if (strchr(le->buf, ' '))
+	if (strchr(p->le.buf, ' '))
 		return;
-	if (*nth == 0)
-		snprintf(prefix, 32, "%s", le->buf);
-	const char *name = ui_command_complete(prefix, (*nth)++);
+	if (p->nth == 0)
+		snprintf(p->prefix, sizeof p->prefix, "%s", p->le.buf);
+	const char *name = ui_command_complete(p->prefix, p->nth++);
 	if (!name) {
-		*nth = 0;
-		name = ui_command_complete(prefix, (*nth)++);
+		p->nth = 0;
+		name = ui_command_complete(p->prefix, p->nth++);
 	}
 	if (name)
-		lineedit_set(le, name);
+		lineedit_set(&p->le, name);
 }
 
-char *prompt_line_new(struct ui *ui, const char *label, const char *initial, bool commands)
+static int prompt_key_yes_no(struct prompt *p, int key)
 {
-	struct lineedit le;
-	lineedit_init(&le, initial);
-	int hist = ui->nhistory, nth = 0;
-	char prefix[32] = "";
-	char *result = NULL;
-	curs_set(1);
-	for (;;) {
-		prompt_draw(ui, label, &le);
-		int key = ui_read_key(ui);
-		if (key < 0 || key == 27 || key == 7) /* Esc, Ctrl-G */
-			break;
-		if (key == '\n') {
-			result = xstrdup(le.buf);
-			break;
-		}
-		if (key == '\t' && commands) {
-			prompt_complete(&le, prefix, &nth);
-			continue;
-		}
-		nth = 0;
-		if (commands && (key == KEYS_UP || key == KEYS_DOWN)) {
-			hist += key == KEYS_UP ? -1 : 1;
-			hist = hist < 0 ? 0 : hist > ui->nhistory ? ui->nhistory : hist;
-			lineedit_set(&le, hist < ui->nhistory ? ui->history[hist] : "");
-			continue;
-		}
-		lineedit_key(&le, key);
+	if (key == 'y' || key == 'Y') {
+		ui_close(&p->ly);
+		return p->yes(p->ly.ui, p->ctx);
 	}
-	curs_set(0);
-	if (result && commands)
-		prompt_remember(ui, result);
-	lineedit_free(&le);
-	return result;
+	if (key == 'n' || key == 'N' || key == 27 || key == 'q' || key == 7)
+		ui_close(&p->ly);
+	return UI_REDRAW;
 }
 
-bool prompt_yes_no(struct ui *ui, const char *question)
+static int prompt_key(struct layer *ly, int key)
 {
-	WINDOW *w = ui->status_win;
-	for (;;) {
-		wattrset(w, colour_attr(ROLE_ERROR));
-		wmove(w, 0, 0);
-		ui_put(w, question, ui->cols, true);
-		wnoutrefresh(w);
-		doupdate();
-		int key = ui_read_key(ui);
-		if (key == 'y' || key == 'Y')
-			return true;
-		if (key < 0 || key == 'n' || key == 'N' || key == 27 || key == 'q')
-			return false;
+	struct prompt *p = prompt_of(ly);
+	struct ui *ui = ly->ui;
+	if (p->yes_no)
+		return prompt_key_yes_no(p, key);
+	if (key == 27 || key == 7) { /* Esc, Ctrl-G */
+		ui_close(ly);
+		return UI_REDRAW;
 	}
+	if (key == '\n') {
+		ui_close(ly);
+		if (p->commands)
+			prompt_remember(ui, p->le.buf);
+		return p->done(ui, p->ctx, p->le.buf);
+	}
+	if (key == '\t' && p->commands) {
+		prompt_complete(p);
+		return UI_REDRAW;
+	}
+	p->nth = 0;
+	if (p->commands && (key == KEYS_UP || key == KEYS_DOWN)) {
+		p->hist += key == KEYS_UP ? -1 : 1;
+		p->hist = p->hist < 0 ? 0 : p->hist > ui->nhistory ? ui->nhistory : p->hist;
+		lineedit_set(&p->le, p->hist < ui->nhistory ? ui->history[p->hist] : "");
+		return UI_REDRAW;
+	}
+	lineedit_key(&p->le, key);
+	return UI_REDRAW;
+}
+
+static void prompt_free(struct layer *ly)
+{
+	struct prompt *p = prompt_of(ly);
+	if (p->ctx_free)
+		p->ctx_free(p->ctx);
+	lineedit_free(&p->le);
+	free(p->label);
+	free(p);
+}
+
+static const struct layer_ops prompt_ops = {
+	.name = "prompt",
+	.draw = prompt_draw,
+	.key = prompt_key,
+	.cursor = prompt_cursor,
+	.free = prompt_free,
+};
+
+static struct prompt *prompt_new(struct ui *ui, const char *label, void *ctx,
+                                 void (*ctx_free)(void *))
+{
+	struct prompt *p = xcalloc(1, sizeof *p);
+	p->ly.ops = &prompt_ops;
+	p->ly.view = -1;
+	p->ly.keymap = JAWRC_GENERIC;
+	p->ly.in_status = true;
+	p->label = xstrdup(label);
+	p->ctx = ctx;
+	p->ctx_free = ctx_free;
+	p->hist = ui->nhistory;
+	return p;
+}
+
+void prompt_open(struct ui *ui, const char *label, const char *initial, bool commands,
+                 ui_text_fn done, void *ctx, void (*ctx_free)(void *))
+{
+	struct prompt *p = prompt_new(ui, label, ctx, ctx_free);
+	lineedit_init(&p->le, initial);
+	p->commands = commands;
+	p->done = done;
+	ui_push(ui, &p->ly);
+}
+
+void prompt_confirm(struct ui *ui, const char *question, ui_yes_fn yes, void *ctx,
+                    void (*ctx_free)(void *))
+{
+	struct prompt *p = prompt_new(ui, question, ctx, ctx_free);
+	lineedit_init(&p->le, NULL);
+	p->yes_no = true;
+	p->yes = yes;
+	ui_push(ui, &p->ly);
 }

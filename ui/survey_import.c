@@ -1,8 +1,9 @@
-/* survey_import.c - the import dialog: a CSV path, a preview of the plan
- * (each column's label, role, type, distinct values and why the role was
- * guessed, and the problems found), roles changed with Space, the survey
- * renamed with n, then the import with a progress bar in the status line:
- * all of it or nothing. Esc cancels without importing. */
+/* survey_import.c - the import dialog, a layer over the whole screen: a
+ * CSV path, a preview of the plan (each column's label, role, type,
+ * distinct values and why the role was guessed, and the problems found),
+ * roles changed with Space, the survey renamed with n, then the import
+ * with a progress bar in the status line: all of it or nothing; the new
+ * survey is shown after. Esc cancels without importing. */
 #include "config.h"
 
 #include <stdio.h>
@@ -17,6 +18,7 @@
 enum { IMPORT_HEAD = 4, IMPORT_BAR = 20 };
 
 struct import_dialog {
+	struct layer ly;
 	struct ui *ui;
 	struct csvimport_plan *plan;
 	struct csvimport_options opt;
@@ -132,13 +134,27 @@ static int import_problem_lines(const struct import_dialog *d, int room)
 	return want > room / 3 ? room / 3 : want;
 }
 
-static void import_draw(struct import_dialog *d)
+static struct import_dialog *import_of(struct layer *ly)
 {
+	return (struct import_dialog *)ly;
+}
+
+static void import_layout(struct layer *ly)
+{
+	struct import_dialog *d = import_of(ly);
 	struct ui *ui = d->ui;
 	int h = ui->lines - 1, cols = ui->cols;
 	if (d->win)
 		delwin(d->win);
 	d->win = newwin(h > 1 ? h : 1, cols > 1 ? cols : 1, 0, 0);
+}
+
+static void import_draw(struct layer *ly, bool all)
+{
+	(void)all;
+	struct import_dialog *d = import_of(ly);
+	struct ui *ui = d->ui;
+	int h = ui->lines - 1, cols = ui->cols;
 	werase(d->win);
 	import_draw_head(d, cols);
 	int room = h - IMPORT_HEAD, plines = import_problem_lines(d, room);
@@ -153,13 +169,13 @@ static void import_draw(struct import_dialog *d)
 		import_draw_column(d, y++, i, cols);
 	import_draw_problems(d, IMPORT_HEAD + rows + 1, h, cols);
 	wnoutrefresh(d->win);
-	const char *hint = " j/k column  Space change role  n name  Enter import  Esc cancel";
-	WINDOW *s = ui->status_win;
-	wattrset(s, colour_attr(d->note_error ? ROLE_ERROR : ROLE_STATUS));
-	wmove(s, 0, 0);
-	ui_put(s, d->note[0] ? d->note : hint, cols, true);
-	wnoutrefresh(s);
-	doupdate();
+}
+
+static void import_describe(struct layer *ly, char *buf, size_t size)
+{
+	struct import_dialog *d = import_of(ly);
+	(void)d;
+	snprintf(buf, size, "j/k column  Space change role  n name  Enter import  Esc cancel");
 }
 
 /* An error about the plan's file without the file's name in front. */
@@ -211,17 +227,22 @@ static void import_cycle_role(struct import_dialog *d)
 	d->note_error = true;
 }
 
+static int import_renamed(struct ui *ui, void *ctx, const char *name)
+{
+	(void)ui;
+	struct import_dialog *d = ctx;
+	if (!*name)
+		return UI_REDRAW;
+	free(d->plan->name);
+	d->plan->name = xstrdup(name);
+	d->plan->name_given = true;
+	return UI_REDRAW;
+}
+
 /* n: a new name for the survey. */
 static void import_rename(struct import_dialog *d)
 {
-	char *name = prompt_line_new(d->ui, "Survey name: ", d->plan->name, false);
-	if (!name || !*name) {
-		free(name);
-		return;
-	}
-	free(d->plan->name);
-	d->plan->name = name;
-	d->plan->name_given = true;
+	prompt_open(d->ui, "Survey name: ", d->plan->name, false, import_renamed, d, NULL);
 }
 
 /* Enter: imports by the plan; returns the survey id, 0 on failure. */
@@ -248,64 +269,102 @@ static int64_t import_run(struct import_dialog *d)
 	return res.survey_id;
 }
 
-/* Runs the preview until Enter imports (returns the survey id) or Esc. */
-static int64_t import_preview(struct import_dialog *d)
+static int import_key(struct layer *ly, int key)
 {
-	for (;;) {
-		import_draw(d);
-		int key = ui_read_key(d->ui);
-		if (key != KEYS_RESIZE)
-			d->note[0] = '\0';
-		if (key < 0 || key == 27 || key == 'q') {
-			ui_message(d->ui, "Import cancelled: nothing was imported.");
-			return 0;
-		}
-		if (key == 'j' || key == KEYS_DOWN)
-			d->cursor += d->cursor + 1 < d->plan->ncolumns;
-		else if (key == 'k' || key == KEYS_UP)
-			d->cursor -= d->cursor > 0;
-		else if ((key == ' ' || key == 'r') && d->plan->ncolumns > 0)
-			import_cycle_role(d);
-		else if (key == 'n')
-			import_rename(d);
-		else if (key == '\n') {
-			int64_t id = import_run(d);
-			if (id > 0 || !d->note[0])
-				return id;
-		}
+	struct import_dialog *d = import_of(ly);
+	d->note[0] = '\0';
+	d->note_error = false;
+	if (key == 27 || key == 'q') {
+		ui_message(d->ui, "Import cancelled: nothing was imported.");
+		ui_close(ly);
+		return UI_REDRAW;
 	}
+	if (key == 'j' || key == KEYS_DOWN)
+		d->cursor += d->cursor + 1 < d->plan->ncolumns;
+	else if (key == 'k' || key == KEYS_UP)
+		d->cursor -= d->cursor > 0;
+	else if ((key == ' ' || key == 'r') && d->plan->ncolumns > 0)
+		import_cycle_role(d);
+	else if (key == 'n')
+		import_rename(d);
+	else if (key == '\n') {
+		int64_t id = import_run(d);
+		if (id > 0) {
+			struct ui_target t = {.view = VIEW_SURVEY, .id = id, .at = -1};
+			ui_request(d->ui, &t);
+			ui_close(ly);
+			return UI_RELOAD;
+		}
+		if (!d->note[0])
+			ui_close(ly); /* the import failed: the error is in the status bar */
+	}
+	if (d->note[0] && d->note_error)
+		ui_error(d->ui, d->note);
+	else if (d->note[0])
+		ui_message(d->ui, "%s", d->note);
+	return UI_REDRAW;
 }
 
-int64_t ui_import_csv(struct ui *ui, const char *path)
+/* Closed by the shell (not by Esc): nothing is imported. */
+static void import_cancel(struct layer *ly)
 {
-	char *asked = NULL;
-	if (!path) {
-		asked = prompt_line_new(ui, "CSV file to import: ", NULL, false);
-		if (!asked || !*asked) {
-			free(asked);
-			return 0;
-		}
-		path = asked;
-	}
-	struct import_dialog d;
-	memset(&d, 0, sizeof d);
-	d.ui = ui;
-	d.opt.check_ids = true;
-	d.opt.progress = import_progress;
-	d.opt.progress_ctx = &d;
+	ui_message(import_of(ly)->ui, "Import cancelled: nothing was imported.");
+}
+
+static void import_free(struct layer *ly)
+{
+	struct import_dialog *d = import_of(ly);
+	csvimport_plan_free(d->plan);
+	if (d->win)
+		delwin(d->win);
+	free(d);
+}
+
+static const struct layer_ops import_ops = {
+	.name = "import",
+	.layout = import_layout,
+	.draw = import_draw,
+	.key = import_key,
+	.describe = import_describe,
+	.cancel = import_cancel,
+	.free = import_free,
+};
+
+/* Opens the dialog on the plan of the file at path. */
+static void import_open(struct ui *ui, const char *path)
+{
+	struct import_dialog *d = xcalloc(1, sizeof *d);
+	d->ly.ops = &import_ops;
+	d->ly.view = -1;
+	d->ly.keymap = JAWRC_GENERIC;
+	d->ly.full = true;
+	d->ui = ui;
+	d->opt.check_ids = true;
+	d->opt.progress = import_progress;
+	d->opt.progress_ctx = d;
 	jaw_err err;
 	err_clear(&err);
-	d.plan = csvimport_plan_new(path, &d.opt, &err);
-	if (!d.plan)
+	d->plan = csvimport_plan_new(path, &d->opt, &err);
+	if (!d->plan) {
 		import_error(ui, path, err.msg);
-	free(asked);
-	if (!d.plan)
-		return 0;
-	int64_t id = import_preview(&d);
-	csvimport_plan_free(d.plan);
-	if (d.win)
-		delwin(d.win);
-	ui->clear_all = true;
-	ui_reload(ui);
-	return id;
+		free(d);
+		return;
+	}
+	ui_push(ui, &d->ly);
+}
+
+static int import_path_given(struct ui *ui, void *ctx, const char *path)
+{
+	(void)ctx;
+	if (*path)
+		import_open(ui, path);
+	return UI_REDRAW;
+}
+
+void ui_import_csv(struct ui *ui, const char *path)
+{
+	if (path)
+		import_open(ui, path);
+	else
+		prompt_open(ui, "CSV file to import: ", NULL, false, import_path_given, NULL, NULL);
 }

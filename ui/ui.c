@@ -1,5 +1,6 @@
-/* ui.c - the display loop: layout of panes, title and status bars, key
- * dispatch, live refresh when another session changes the project. */
+/* ui.c - the shell: the stack of layers, the one loop, key dispatch, the
+ * requests views post to each other, the title and status bars, and live
+ * refresh when another session changes the project. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -14,8 +15,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-enum { UI_MIN_COLS = 40, UI_MIN_LINES = 12, UI_WIDE = 80, UI_DETAIL_COLS = 140,
-       UI_DETAIL_LINES = 30 };
+enum { UI_MIN_COLS = 40, UI_MIN_LINES = 12 };
 
 struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err)
 {
@@ -27,13 +27,11 @@ struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err)
 	ui->rc = rc;
 	ui->title = xstrdup(p->title);
 	model_project_free(p);
-	ui->panes[0] = list_new(&view_timeline_ops, ui, db);
-	ui->panes[1] = list_new(&view_stakeholders_ops, ui, db);
-	ui->panes[2] = list_new(&view_evidence_ops, ui, db);
-	ui->panes[3] = list_new(&view_codebook_ops, ui, db);
-	ui->panes[4] = list_new(&view_survey_ops, ui, db);
-	list_set_focus(ui->panes[0], true);
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (ui_views[v].ops->count)
+			ui->lists[v] = list_new(ui_views[v].ops, ui, db, ui_views[v].keymap);
 	ui->data_version = db_data_version(db);
+	ui->stack[ui->depth++] = panes_new(ui);
 	return ui;
 }
 
@@ -44,17 +42,24 @@ static void ui_delwin(WINDOW **w)
 	*w = NULL;
 }
 
+static void ui_free_layer(struct layer *ly)
+{
+	if (ly && ly->ops->free)
+		ly->ops->free(ly);
+	else
+		free(ly);
+}
+
 void ui_free(struct ui *ui)
 {
 	if (!ui)
 		return;
-	for (int i = 0; i < UI_NPANES; i++)
-		list_free(ui->panes[i]);
+	while (ui->depth > 0)
+		ui_free_layer(ui->stack[--ui->depth]);
+	for (int v = 0; v < VIEW_COUNT; v++)
+		list_free(ui->lists[v]);
 	ui_delwin(&ui->title_win);
 	ui_delwin(&ui->status_win);
-	ui_delwin(&ui->sep_win);
-	ui_delwin(&ui->help_win);
-	ui_delwin(&ui->detail_win);
 	for (int i = 0; i < ui->nhistory; i++)
 		free(ui->history[i]);
 	free(ui->script);
@@ -78,28 +83,166 @@ void ui_error(struct ui *ui, const char *msg)
 	ui->message_is_error = true;
 }
 
-/* Places the panes in the area x..x+w: at 80 columns and more, timeline
- * and stakeholders side by side above the evidence; narrower, stacked. */
-static void ui_place_panes(struct ui *ui, int w)
+struct list *ui_list(struct ui *ui, enum view_id view)
 {
-	int body = ui->lines - 2;
-	if (ui->zoomed || ui->focus >= UI_SHARED_PANES) {
-		for (int i = 0; i < UI_NPANES; i++)
-			if (i != ui->focus)
-				list_place(ui->panes[i], 1, 0, 0, 0);
-		list_place(ui->panes[ui->focus], 1, 0, body, w);
-	} else if (w >= UI_WIDE) {
-		int top = body / 2, left = (w - 1) / 2;
-		list_place(ui->panes[0], 1, 0, top, left);
-		list_place(ui->panes[1], 1, left + 1, top, w - left - 1);
-		list_place(ui->panes[2], 1 + top, 0, body - top, w);
-		ui->sep_win = newwin(top, 1, 1, left);
-	} else {
-		int h = body / 3;
-		list_place(ui->panes[0], 1, 0, h, w);
-		list_place(ui->panes[1], 1 + h, 0, h, w);
-		list_place(ui->panes[2], 1 + 2 * h, 0, body - 2 * h, w);
+	return view < VIEW_COUNT ? ui->lists[view] : NULL;
+}
+
+/* ---- the stack -------------------------------------------------------------- */
+
+struct layer *ui_top(struct ui *ui)
+{
+	return ui->stack[ui->depth - 1];
+}
+
+struct layer *ui_view_layer(struct ui *ui)
+{
+	for (int i = ui->depth - 1; i > 0; i--)
+		if (ui->stack[i]->view >= 0 && !ui->stack[i]->closing)
+			return ui->stack[i];
+	return ui->stack[0];
+}
+
+void ui_push(struct ui *ui, struct layer *ly)
+{
+	if (ui->depth == UI_MAX_LAYERS) {
+		ui_error(ui, "Too many windows open: close some with q or Esc.");
+		ui_free_layer(ly);
+		return;
 	}
+	ly->ui = ui;
+	ly->stale = true;
+	ly->dirty = true;
+	ui->stack[ui->depth++] = ly;
+	if (ui->lines > 0 && ly->ops->layout && !ui->too_small)
+		ly->ops->layout(ly);
+	ui->clear_all = true;
+}
+
+void ui_close(struct layer *ly)
+{
+	ly->closing = true;
+}
+
+/* Frees the layers marked closing (not the bottom one). */
+static void ui_sweep(struct ui *ui)
+{
+	int o = 1;
+	for (int i = 1; i < ui->depth; i++) {
+		if (ui->stack[i]->closing) {
+			ui_free_layer(ui->stack[i]);
+			ui->clear_all = true;
+		} else {
+			ui->stack[o++] = ui->stack[i];
+		}
+	}
+	ui->depth = o;
+}
+
+/* Closes ly for the user: what it asked is cancelled. */
+static void ui_cancel(struct layer *ly)
+{
+	if (ly->closing)
+		return;
+	ly->closing = true;
+	if (ly->ops->cancel)
+		ly->ops->cancel(ly);
+}
+
+/* Closes every layer above the bottom one (cancelling any modal). */
+static void ui_pop_to_bottom(struct ui *ui)
+{
+	for (int i = 1; i < ui->depth; i++)
+		ui_cancel(ui->stack[i]);
+	ui_sweep(ui);
+}
+
+/* The lowest layer that is drawn: the topmost one that covers the screen. */
+static int ui_bottom_visible(const struct ui *ui)
+{
+	int b = 0;
+	for (int i = 1; i < ui->depth; i++)
+		if (ui->stack[i]->full)
+			b = i;
+	return b;
+}
+
+/* ---- requests ---------------------------------------------------------------- */
+
+void ui_request(struct ui *ui, const struct ui_target *t)
+{
+	if (ui->nrequests < UI_MAX_REQUESTS)
+		ui->requests[ui->nrequests++] = *t;
+}
+
+void ui_request_view(struct ui *ui, enum view_id view)
+{
+	struct ui_target t = {.view = view, .at = -1};
+	ui_request(ui, &t);
+}
+
+void ui_request_source(struct ui *ui, int64_t source_id, int64_t at)
+{
+	struct ui_target t = {.view = VIEW_READER, .id = source_id, .at = at};
+	ui_request(ui, &t);
+}
+
+/* Carries out one request: focuses or opens the view, then lets it show
+ * what was asked for. Returns ui_flags. */
+static int ui_carry_out(struct ui *ui, const struct ui_target *t)
+{
+	const struct view_info *v = &ui_views[t->view];
+	struct list *l = ui->lists[t->view];
+	if (v->place == VIEW_PLACE_OPENED) {
+		jaw_err err;
+		err_clear(&err);
+		struct layer *ly = v->ops->open ? v->ops->open(ui, t, &err) : NULL;
+		if (!ly) {
+			ui_error(ui, err.msg);
+			return UI_REDRAW;
+		}
+		ui_push(ui, ly);
+		return UI_REDRAW;
+	}
+	ui_pop_to_bottom(ui);
+	if (v->place == VIEW_PLACE_PANE)
+		panes_focus(ui->stack[0], t->view);
+	else
+		ui_push(ui, listview_new(ui, t->view));
+	return v->ops->show && l ? v->ops->show(ui, l, t) : UI_REDRAW;
+}
+
+/* ---- updating, layout and drawing ------------------------------------------- */
+
+void ui_reload(struct ui *ui)
+{
+	for (int i = 0; i < ui->depth; i++)
+		ui->stack[i]->stale = true;
+	ui->data_version = db_data_version(ui->db);
+}
+
+void ui_update(struct ui *ui)
+{
+	if (ui->too_small || ui->lines == 0)
+		return;
+	for (int i = ui_bottom_visible(ui); i < ui->depth; i++) {
+		struct layer *ly = ui->stack[i];
+		jaw_err err;
+		err_clear(&err);
+		if (ly->ops->update && ly->ops->update(ly, &err) != JAW_OK)
+			ui_error(ui, err.msg);
+		ly->stale = false;
+	}
+}
+
+bool ui_poll_changes(struct ui *ui)
+{
+	int v = db_data_version(ui->db);
+	if (v == ui->data_version || ui->too_small)
+		return false;
+	ui_reload(ui);
+	ui_update(ui);
+	return true;
 }
 
 void ui_layout(struct ui *ui, int lines, int cols)
@@ -108,25 +251,20 @@ void ui_layout(struct ui *ui, int lines, int cols)
 	ui->cols = cols;
 	ui_delwin(&ui->title_win);
 	ui_delwin(&ui->status_win);
-	ui_delwin(&ui->sep_win);
-	ui_delwin(&ui->help_win);
-	ui_delwin(&ui->detail_win);
 	ui->too_small = cols < UI_MIN_COLS || lines < UI_MIN_LINES;
 	/* The status window always exists: it is the one keys are read from. */
 	ui->status_win = newwin(1, cols > 0 ? cols : 1, lines > 0 ? lines - 1 : 0, 0);
 	keypad(ui->status_win, TRUE);
+	ui->clear_all = true;
 	if (ui->too_small)
 		return;
 	ui->title_win = newwin(1, cols, 0, 0);
-	int w = cols;
-	if (cols >= UI_DETAIL_COLS && lines >= UI_DETAIL_LINES) {
-		int detail_w = cols / 4;
-		w = cols - detail_w - 1;
-		ui->detail_win = newwin(lines - 2, detail_w + 1, 1, w);
+	for (int i = 0; i < ui->depth; i++) {
+		ui->stack[i]->dirty = true;
+		if (ui->stack[i]->ops->layout)
+			ui->stack[i]->ops->layout(ui->stack[i]);
 	}
-	ui_place_panes(ui, w);
-	ui->clear_all = true;
-	ui_reload(ui);
+	ui_update(ui); /* pages of another size */
 }
 
 static void ui_draw_title(struct ui *ui)
@@ -152,14 +290,18 @@ static void ui_draw_title(struct ui *ui)
 static void ui_draw_status(struct ui *ui)
 {
 	WINDOW *w = ui->status_win;
-	char text[sizeof ui->message];
+	char text[sizeof ui->message] = "";
+	struct layer *top = ui_top(ui);
+	/* a modal that says nothing of its own leaves the view's line */
+	struct layer *said = top->ops->describe ? top : ui_view_layer(ui);
 	if (ui->message[0])
 		snprintf(text, sizeof text, "%s", ui->message);
-	else
-		list_describe(ui->panes[ui->focus], text, sizeof text);
-	static const char hint[] = "  ? help  q quit ";
-	int hintw = (int)sizeof hint - 1;
-	if (ui->cols < 2 * hintw)
+	else if (said->ops->describe)
+		said->ops->describe(said, text, sizeof text);
+	const char *hint = said == ui->stack[0] ? "  ? help  q quit " : "  ? help  q back ";
+	int hintw = (int)strlen(hint);
+	/* modals and the reader say what their keys are themselves */
+	if (ui->cols < 2 * hintw || said->view < 0 || ui_views[said->view].place == VIEW_PLACE_OPENED)
 		hintw = 0;
 	wattrset(w, colour_attr(ui->message_is_error ? ROLE_ERROR : ROLE_STATUS));
 	wmove(w, 0, 0);
@@ -186,76 +328,19 @@ static void ui_draw_too_small(struct ui *ui)
 	wnoutrefresh(stdscr);
 }
 
-/* Lists, from line y of the detail pane, the evidence linked to the
- * selected timeline item or stakeholder. */
-static void ui_draw_detail_evidence(struct ui *ui, WINDOW *w, int y, int width)
+/* Puts the terminal's cursor where the top layer edits text, or hides it. */
+static void ui_place_cursor(struct ui *ui)
 {
-	const struct list_row *row = list_selected(ui->panes[ui->focus]);
-	int h = getmaxy(w);
-	if (!row || ui->focus >= 2 || y + 2 >= h)
-		return;
-	struct source_filter f = {0};
-	if (ui->focus == 0)
-		f.timeline_item_id = row->id;
-	else
-		f.stakeholder_id = row->id;
-	jaw_err err;
-	err_clear(&err);
-	int room = h - y - 2;
-	struct source *rows = xcalloc((size_t)room, sizeof *rows);
-	int n = model_source_page_filtered(ui->db, &f, 0, room, rows, &err);
-	wattrset(w, colour_attr(ROLE_HEADER));
-	wmove(w, y + 1, 2);
-	ui_put(w, n > 0 ? "Evidence (Enter lists it):" : "No evidence linked.", width - 1, false);
-	wattrset(w, colour_attr(ROLE_NORMAL));
-	for (int i = 0; i < n; i++) {
-		char *line = xasprintf("%s %s", rows[i].source_date, rows[i].title);
-		wmove(w, y + 2 + i, 2);
-		ui_put(w, line, width - 1, false);
-		free(line);
-		model_source_clear(&rows[i]);
+	struct layer *top = ui_top(ui);
+	WINDOW *w = NULL;
+	int y = 0, x = 0;
+	if (top->ops->cursor && top->ops->cursor(top, &w, &y, &x) && w) {
+		curs_set(1);
+		wmove(w, y, x);
+		wnoutrefresh(w);
+	} else {
+		curs_set(0);
 	}
-	free(rows);
-}
-
-/* The detail pane (wide terminals): the selected record in full and the
- * evidence linked to it. */
-static void ui_draw_detail(struct ui *ui)
-{
-	WINDOW *w = ui->detail_win;
-	struct list *l = ui->panes[ui->focus];
-	int h = getmaxy(w), width = getmaxx(w);
-	werase(w);
-	wattrset(w, colour_attr(ROLE_DIM));
-	mvwvline(w, 0, 0, ACS_VLINE, h);
-	wattrset(w, colour_attr(ROLE_PANE_TITLE));
-	wmove(w, 0, 1);
-	width--;
-	ui_put(w, " Details", width, true);
-	char text[sizeof ui->message];
-	list_describe(l, text, sizeof text);
-	wattrset(w, colour_attr(ROLE_NORMAL));
-	/* word-wrap the description */
-	const char *p = text;
-	int y = 1;
-	for (; y < h && *p; y++) {
-		size_t fit = utf8_fit(p, width - 1, NULL), cut = fit;
-		if (p[fit]) {
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit;
-		}
-		char *line = xstrndup(p, cut);
-		wmove(w, y, 2);
-		ui_put(w, line, width - 1, false);
-		free(line);
-		p += cut;
-		while (*p == ' ')
-			p++;
-	}
-	ui_draw_detail_evidence(ui, w, y, width);
-	wnoutrefresh(w);
 }
 
 void ui_draw(struct ui *ui)
@@ -265,107 +350,46 @@ void ui_draw(struct ui *ui)
 		doupdate();
 		return;
 	}
-	if (ui->clear_all) {
+	bool all = ui->clear_all;
+	if (all) {
 		/* cells no window covers after a new layout must not keep old text */
 		werase(stdscr);
 		wnoutrefresh(stdscr);
 	}
-	ui_draw_title(ui);
-	bool all = ui->help_win != NULL || ui->clear_all;
 	ui->clear_all = false;
-	bool alone = ui->zoomed || ui->focus >= UI_SHARED_PANES;
-	for (int i = 0; i < UI_NPANES; i++)
-		if (alone ? i == ui->focus : i < UI_SHARED_PANES)
-			list_draw(ui->panes[i], all);
-	if (ui->sep_win && !alone) {
-		wattrset(ui->sep_win, colour_attr(ROLE_DIM));
-		mvwvline(ui->sep_win, 0, 0, ACS_VLINE, ui->lines);
-		wnoutrefresh(ui->sep_win);
+	int b = ui_bottom_visible(ui);
+	if (ui->stack[b]->title)
+		ui_draw_title(ui);
+	for (int i = b; i < ui->depth; i++) {
+		struct layer *ly = ui->stack[i];
+		/* a modal is drawn whole: what is below may have painted over it */
+		ly->ops->draw(ly, all || ly->dirty || i > b);
+		ly->dirty = false;
 	}
-	if (ui->detail_win)
-		ui_draw_detail(ui);
-	ui_delwin(&ui->help_win);
-	ui_draw_status(ui);
-	if (ui->help) {
-		const struct view_ops *ops = ui->panes[ui->focus]->ops;
-		ui->help_top = help_draw(&ui->help_win, ui->rc, ops->title, ops->keymap, ui->lines,
-		                         ui->cols, ui->help_top, &ui->help_scrolls);
-	}
+	if (!ui_top(ui)->in_status)
+		ui_draw_status(ui);
+	ui_place_cursor(ui);
 	doupdate();
 }
 
-void ui_focus_pane(struct ui *ui, int i)
+/* ---- keys ------------------------------------------------------------------------ */
+
+static int ui_prompt_command_done(struct ui *ui, void *ctx, const char *text)
 {
-	list_set_focus(ui->panes[ui->focus], false);
-	if (i >= UI_SHARED_PANES && i < UI_NPANES && ui->focus < UI_SHARED_PANES)
-		ui->focus_before_codebook = ui->focus;
-	ui->focus = i >= UI_SHARED_PANES && i < UI_NPANES ? i : (i + UI_SHARED_PANES) % UI_SHARED_PANES;
-	list_set_focus(ui->panes[ui->focus], true);
+	(void)ctx;
+	return ui_command(ui, text);
 }
 
-/* Tab and Shift-Tab: the next shared pane (from the codebook, back). */
-static int ui_cycle(struct ui *ui, int delta)
+static int ui_prompt_search_done(struct ui *ui, void *ctx, const char *text)
 {
-	bool was_codebook = ui->focus >= UI_SHARED_PANES;
-	ui_focus_pane(ui, was_codebook ? ui->focus_before_codebook : ui->focus + delta);
-	return ui->zoomed || was_codebook ? UI_LAYOUT : UI_REDRAW;
+	(void)ctx;
+	return ui_search_for(ui, text);
 }
 
-/* Searches the focused list for ui->search from the cursor. */
-static int ui_search(struct ui *ui, enum model_dir dir)
-{
-	struct list *l = ui->panes[ui->focus];
-	if (!ui->search || !*ui->search) {
-		ui_message(ui, "No search yet: / searches the focused list.");
-		return UI_REDRAW;
-	}
-	jaw_err err;
-	err_clear(&err);
-	int64_t pos = l->ops->search(l, ui->search, l->cursor, dir, &err);
-	if (pos == -2)
-		ui_error(ui, err.msg);
-	else if (pos < 0)
-		ui_message(ui, "\"%.200s\" is not in the %s.", ui->search, l->ops->name);
-	else {
-		if ((dir == MODEL_FORWARD && pos <= l->cursor) || (dir == MODEL_BACKWARD && pos >= l->cursor))
-			ui_message(ui, "Search wrapped round.");
-		list_goto(l, pos);
-	}
-	return UI_REDRAW;
-}
-
-int ui_search_for(struct ui *ui, const char *text)
-{
-	free(ui->search);
-	ui->search = xstrdup(text);
-	return ui_search(ui, MODEL_FORWARD);
-}
-
-static int ui_prompt_search(struct ui *ui)
-{
-	char *text = prompt_line_new(ui, "/", NULL, false);
-	if (!text)
-		return UI_REDRAW;
-	int flags = ui_search_for(ui, text);
-	free(text);
-	return flags;
-}
-
-static int ui_prompt_command(struct ui *ui)
-{
-	char *line = prompt_line_new(ui, ":", NULL, true);
-	if (!line)
-		return UI_REDRAW;
-	int flags = ui_command(ui, line);
-	free(line);
-	return flags;
-}
-
-/* u and Ctrl-R in the panes: undo or redo the analyst's last coding change. */
+/* u and Ctrl-R: undo or redo the analyst's last change. */
 static int ui_undo_redo(struct ui *ui, bool redo)
 {
-	const char *set = jawrc_option(ui->rc, "coder");
-	char *coder = coding_coder_new(*set ? set : NULL);
+	char *coder = ui_coder_new(ui);
 	struct journal_result res = {0};
 	jaw_err err;
 	err_clear(&err);
@@ -382,65 +406,43 @@ static int ui_undo_redo(struct ui *ui, bool redo)
 	return UI_RELOAD;
 }
 
-/* Actions the shell handles itself, whatever the view; -1 if not one. */
-static int ui_shell_action(struct ui *ui, enum action a)
+/* The title of what layer ly shows, for the help. */
+static const char *ui_layer_title(struct ui *ui, struct layer *ly)
 {
-	switch (a) {
-	case ACTION_HELP: ui->help = true; ui->help_top = 0; return UI_REDRAW;
-	case ACTION_QUIT:
-		if (ui->focus >= UI_SHARED_PANES) {
-			ui_focus_pane(ui, ui->focus_before_codebook);
-			return UI_LAYOUT;
-		}
-		if (ui->zoomed) {
-			ui->zoomed = false;
-			return UI_LAYOUT;
-		}
-		return UI_QUIT;
-	case ACTION_QUIT_NOW: return UI_QUIT;
-	case ACTION_NEXT_PANE: return ui_cycle(ui, 1);
-	case ACTION_PREV_PANE: return ui_cycle(ui, -1);
-	case ACTION_VIEW_TIMELINE:
-	case ACTION_VIEW_STAKEHOLDERS:
-	case ACTION_VIEW_EVIDENCE:
-	case ACTION_VIEW_CODEBOOK:
-	case ACTION_VIEW_SURVEY: {
-		bool was_codebook = ui->focus >= UI_SHARED_PANES;
-		ui_focus_pane(ui, (int)(a - ACTION_VIEW_TIMELINE));
-		return ui->zoomed || was_codebook || ui->focus >= UI_SHARED_PANES ? UI_LAYOUT : UI_REDRAW;
+	if (ly->view >= 0 && ui->lists[ly->view])
+		return ui->lists[ly->view]->ops->title;
+	return ly->view >= 0 ? ui_views[ly->view].ops->title : "Keys";
+}
+
+int ui_common_action(struct ui *ui, struct layer *ly, enum action a)
+{
+	int view = ui_view_of_action(a);
+	if (view >= 0) {
+		ui_request_view(ui, (enum view_id)view);
+		return UI_REDRAW;
 	}
-	case ACTION_ZOOM: ui->zoomed = !ui->zoomed; return UI_LAYOUT;
+	switch (a) {
+	case ACTION_HELP: help_open(ui, ui_layer_title(ui, ly), ly->keymap); return UI_REDRAW;
+	case ACTION_QUIT_NOW: ui->quit_now = true; return UI_QUIT;
 	case ACTION_REDRAW: clearok(curscr, TRUE); return UI_RELOAD;
-	case ACTION_COMMAND: return ui_prompt_command(ui);
-	case ACTION_SEARCH: return ui_prompt_search(ui);
-	case ACTION_SEARCH_NEXT: return ui_search(ui, MODEL_FORWARD);
-	case ACTION_SEARCH_PREV: return ui_search(ui, MODEL_BACKWARD);
+	case ACTION_COMMAND:
+		prompt_open(ui, ":", NULL, true, ui_prompt_command_done, NULL, NULL);
+		return UI_REDRAW;
+	case ACTION_SEARCH:
+		prompt_open(ui, "/", NULL, false, ui_prompt_search_done, NULL, NULL);
+		return UI_REDRAW;
+	case ACTION_SEARCH_NEXT: return ui_search_again(ui, MODEL_FORWARD);
+	case ACTION_SEARCH_PREV: return ui_search_again(ui, MODEL_BACKWARD);
 	case ACTION_UNDO: return ui_undo_redo(ui, false);
 	case ACTION_REDO: return ui_undo_redo(ui, true);
 	default: return -1;
 	}
 }
 
-static void ui_apply(struct ui *ui, int flags);
-
-/* What a key asks for, before the flags are applied. */
-static int ui_key_flags(struct ui *ui, int key)
+int ui_list_key(struct ui *ui, struct layer *ly, struct list *l, int key)
 {
-	ui->message[0] = '\0';
-	ui->message_is_error = false;
-	struct list *l = ui->panes[ui->focus];
-	enum action a = jawrc_lookup(ui->rc, l->ops->keymap, key);
-	if (ui->help) {
-		/* scroll the help, or close it */
-		int step = a == ACTION_MOVE_DOWN ? 1 : a == ACTION_MOVE_UP ? -1
-		         : a == ACTION_PAGE_DOWN ? ui->lines / 2 : a == ACTION_PAGE_UP ? -ui->lines / 2 : 0;
-		ui->help_top += step;
-		ui->help = step != 0 && ui->help_scrolls;
-		return UI_REDRAW;
-	}
-	if (ui->too_small && a != ACTION_QUIT && a != ACTION_QUIT_NOW)
-		return UI_NONE;
-	int flags = ui_shell_action(ui, a);
+	enum action a = jawrc_lookup(ui->rc, l->keymap, key);
+	int flags = ui_common_action(ui, ly, a);
 	if (flags < 0)
 		flags = list_action(l, a);
 	if (flags < 0 && l->ops->action)
@@ -455,36 +457,85 @@ static int ui_key_flags(struct ui *ui, int key)
 			           l->ops->name);
 		flags = UI_REDRAW;
 	}
-	return ui->quit_now ? flags | UI_QUIT : flags;
+	return flags;
+}
+
+/* After a handler: what its flags ask for, the layers that closed, the
+ * requests it posted, then what must be read again. */
+static int ui_settle(struct ui *ui, int flags)
+{
+	if (flags & UI_RELOAD)
+		ui_reload(ui);
+	ui_sweep(ui);
+	for (int i = 0; i < ui->nrequests; i++) {
+		struct ui_target t = ui->requests[i];
+		flags |= ui_carry_out(ui, &t);
+		ui_sweep(ui);
+	}
+	ui->nrequests = 0;
+	if (flags & UI_RELOAD)
+		ui_reload(ui);
+	if (flags & UI_LAYOUT) {
+		ui_layout(ui, ui->lines, ui->cols);
+		clearok(curscr, TRUE);
+	}
+	if (ui->quit_now)
+		flags |= UI_QUIT;
+	ui_update(ui);
+	return flags;
+}
+
+int ui_show(struct ui *ui, const struct ui_target *t)
+{
+	ui_request(ui, t);
+	return ui_settle(ui, UI_NONE);
+}
+
+void ui_close_to(struct ui *ui, int depth)
+{
+	for (int i = depth > 1 ? depth : 1; i < ui->depth; i++)
+		ui_cancel(ui->stack[i]);
+	ui_settle(ui, UI_NONE);
+}
+
+/* One key through the top layer. */
+static int ui_key_one(struct ui *ui, int key)
+{
+	ui->message[0] = '\0';
+	ui->message_is_error = false;
+	if (ui->too_small) {
+		enum action a = jawrc_lookup(ui->rc, JAWRC_GENERIC, key);
+		return a == ACTION_QUIT || a == ACTION_QUIT_NOW ? UI_QUIT : UI_NONE;
+	}
+	struct layer *top = ui_top(ui);
+	return ui_settle(ui, top->ops->key(top, key));
 }
 
 int ui_key(struct ui *ui, int key)
 {
-	int flags = ui_key_flags(ui, key);
-	ui_apply(ui, flags);
-	return flags;
-}
-
-void ui_reload(struct ui *ui)
-{
-	if (ui->too_small)
-		return;
-	for (int i = 0; i < UI_NPANES; i++) {
-		jaw_err err;
-		err_clear(&err);
-		if (list_reload(ui->panes[i], &err) != JAW_OK)
-			ui_error(ui, err.msg);
+	if (!ui->script)
+		return ui_key_one(ui, key);
+	/* a test's script: the key, then the queued keys, then cancel what
+	 * the key opened */
+	int *script = ui->script, n = ui->nscript, depth = ui->depth;
+	ui->script = NULL;
+	int flags = ui_key_one(ui, key);
+	for (int i = 0; i < n && !(flags & UI_QUIT); i++)
+		flags |= ui_key_one(ui, script[i]);
+	free(script);
+	if (ui->script_end) {
+		ui_draw(ui);
+		ui->script_end(ui, ui->script_ctx);
+		ui->script_end = NULL;
 	}
-	ui->data_version = db_data_version(ui->db);
-}
-
-bool ui_poll_changes(struct ui *ui)
-{
-	int v = db_data_version(ui->db);
-	if (v == ui->data_version || ui->too_small)
-		return false;
-	ui_reload(ui);
-	return true;
+	/* what still waits for input is cancelled: modals and the reader */
+	for (int i = depth > 1 ? depth : 1; i < ui->depth; i++) {
+		int view = ui->stack[i]->view;
+		if (view < 0 || ui_views[view].place == VIEW_PLACE_OPENED)
+			ui_cancel(ui->stack[i]);
+	}
+	flags |= ui_settle(ui, UI_NONE);
+	return flags;
 }
 
 void ui_script(struct ui *ui, const int *keys, int n)
@@ -493,60 +544,37 @@ void ui_script(struct ui *ui, const int *keys, int n)
 	ui->script = xmalloc((size_t)(n > 0 ? n : 1) * sizeof *ui->script);
 	memcpy(ui->script, keys, (size_t)n * sizeof *keys);
 	ui->nscript = n;
-	ui->script_pos = 0;
-	ui->scripted = true;
 }
 
-int ui_read_key(struct ui *ui)
+/* ---- search ------------------------------------------------------------------------ */
+
+int ui_search_for(struct ui *ui, const char *text)
 {
-	if (ui->scripted) {
-		if (ui->script_pos < ui->nscript) {
-			if (ui->script_key)
-				ui->script_key(ui, ui->script_ctx);
-			return ui->script[ui->script_pos++];
-		}
-		if (ui->script_end) {
-			doupdate();
-			ui->script_end(ui, ui->script_ctx);
-			ui->script_end = NULL;
-		}
-		return -1;
-	}
-	for (;;) {
-		if (ui_stop_signal)
-			return -1;
-		wtimeout(ui->status_win, 1000);
-		wint_t ch;
-		int rc = wget_wch(ui->status_win, &ch);
-		if (ui_stop_signal)
-			return -1;
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			/* lay the panes out under the dialog; it draws itself again */
-			ui_layout(ui, LINES, COLS);
-			ui_draw(ui);
-			return KEYS_RESIZE;
-		}
-		int key = input_key(rc, ch);
-		if (key >= 0)
-			return key;
-	}
+	free(ui->search);
+	ui->search = xstrdup(text);
+	return ui_search_again(ui, MODEL_FORWARD);
 }
 
-static void ui_apply(struct ui *ui, int flags)
+int ui_search_again(struct ui *ui, enum model_dir dir)
 {
-	if (flags & UI_LAYOUT) {
-		ui_layout(ui, ui->lines, ui->cols);
-		clearok(curscr, TRUE);
-	} else if (flags & UI_RELOAD) {
-		ui_reload(ui);
+	struct layer *ly = ui_view_layer(ui);
+	if (!ui->search || !*ui->search) {
+		ui_message(ui, "No search yet: / searches what is on screen.");
+		return UI_REDRAW;
 	}
+	if (!ly->ops->search) {
+		ui_message(ui, "Nothing to search here.");
+		return UI_REDRAW;
+	}
+	return ly->ops->search(ly, ui->search, dir);
 }
+
+/* ---- the loop ---------------------------------------------------------------------- */
 
 int ui_run(struct ui *ui)
 {
 	ui_layout(ui, LINES, COLS);
+	ui_update(ui);
 	while (!ui_stop_signal) {
 		ui_draw(ui);
 		/* Wake once a second to see whether another session wrote. */
@@ -562,6 +590,7 @@ int ui_run(struct ui *ui)
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_layout(ui, LINES, COLS);
 			clearok(curscr, TRUE);
+			ui_update(ui);
 			continue;
 		}
 		int key = input_key(rc, ch);

@@ -1,8 +1,15 @@
-/* ui.h - the ncurses interface: the display loop, panes and views.
- * A view is a table of operations (count, fetch a page of rows, search,
- * handle an action, draw special cells) plus a list instance that draws
- * the visible rows (after tig). Handlers return ui_flags and one place,
- * the display loop, decides what to repaint (after htop). */
+/* ui.h - the ncurses interface.
+ *
+ * Everything on screen is a layer on one stack: at the bottom the panes
+ * (the views of src/views.def that share the screen), above them views
+ * that take the whole screen (the codebook, the survey, the reader) and
+ * modals (pickers, choosers, prompts, forms, the help, the import dialog).
+ * One loop (ui_run) reads keys with a timeout, gives each key to the top
+ * layer, carries out what the handler asked for (ui_flags and requests to
+ * show another view), follows other sessions' changes through PRAGMA
+ * data_version, reads again what is stale and visible (update), and paints
+ * what changed (draw). Handlers never draw and draw functions never query
+ * (after htop); views never call each other: they post requests (after tig). */
 #ifndef JAW_UI_H
 #define JAW_UI_H
 
@@ -19,17 +26,51 @@
 #include "jawrc.h"
 #include "model.h"
 
-/* What a handler asks the display loop to do (or-ed together). */
+/* What a handler asks the loop to do (or-ed together). */
 enum ui_flags {
 	UI_NONE = 0,
-	UI_REDRAW = 1,  /* repaint the screen */
-	UI_RELOAD = 2,  /* read the data again */
+	UI_REDRAW = 1,  /* repaint */
+	UI_RELOAD = 2,  /* the project changed: every layer reads its data again */
 	UI_QUIT = 4,    /* leave the program */
-	UI_LAYOUT = 8,  /* lay the panes out again */
+	UI_LAYOUT = 8,  /* lay the screen out again */
 };
 
 /* Set by the signal handlers (SIGTERM, SIGHUP, SIGINT); the loop stops. */
 extern volatile sig_atomic_t ui_stop_signal;
+
+struct ui;
+struct list;
+struct layer;
+
+/* ---- the registry of views (views.c, from src/views.def) -------------- */
+
+enum view_id {
+#define VIEW(id, ident, place, key, help) VIEW_##id,
+#include "views.def"
+#undef VIEW
+	VIEW_COUNT
+};
+
+enum view_place { VIEW_PLACE_PANE, VIEW_PLACE_FULL, VIEW_PLACE_OPENED };
+
+/* A request to show something: a handler posts it, the loop carries it
+ * out after the handler returns (focusing or opening the view, then
+ * passing the request to the view's show or open operation). */
+struct ui_target {
+	enum view_id view;
+	int64_t id;        /* the record to show: a source (reader), a survey */
+	int64_t at;        /* a position: a row, or a code point (reader); -1: none */
+	bool has_filter;   /* evidence: show only what filter lets through */
+	struct source_filter filter;
+	char label[300];   /* what the filter means, for the pane title */
+};
+
+/* A command of the command line (":NAME ARGS"); l is the list of the view
+ * that registered it (NULL for the shell's own). Returns ui_flags. */
+struct ui_command {
+	const char *name, *args, *help;
+	int (*run)(struct ui *ui, struct list *l, const char *args);
+};
 
 /* ---- colours (colour.c) ---------------------------------------------- */
 
@@ -74,14 +115,12 @@ struct list_row {
 	long aux[4];  /* view data for drawing (dates, kinds, scores) */
 };
 
-struct list;
-struct ui;
-
-/* The operations of a list view; optional ones may be NULL. */
+/* The operations of a view; all but name and title are optional. A list
+ * view has count and fetch; a view that is not a list (the reader) has
+ * open instead. */
 struct view_ops {
 	const char *name;  /* "timeline" */
 	const char *title; /* "Timeline" */
-	enum jawrc_keymap keymap;
 	const struct list_column *columns;
 	int ncolumns;
 	int64_t (*count)(struct list *l, jaw_err *err);
@@ -93,6 +132,9 @@ struct view_ops {
 	                  jaw_err *err);
 	/* Handles a view action; returns ui_flags, or -1 if not handled. */
 	int (*action)(struct ui *ui, struct list *l, enum action a);
+	/* Reads what the drawing needs besides the rows (a chart of the
+	 * selected row); called after the rows or the cursor changed. */
+	int (*update)(struct list *l, jaw_err *err);
 	/* Draws the chart part of a row (l->chart_w columns at the right). */
 	void (*draw_chart)(struct list *l, const struct list_row *row, attr_t attr);
 	/* Draws the chart's header (an axis). */
@@ -103,51 +145,72 @@ struct view_ops {
 	bool (*draw_body)(struct list *l);
 	/* A note for the pane title (a filter, a sort), or NULL. */
 	const char *(*describe_state)(struct list *l);
+	/* The evidence linked to a row, for the Details pane; false if none. */
+	bool (*detail_filter)(struct list *l, const struct list_row *row, struct source_filter *f);
+	/* Shows what a request asks for (a filter, a row); returns ui_flags. */
+	int (*show)(struct ui *ui, struct list *l, const struct ui_target *t);
+	/* For views that are not lists: makes the layer that shows t. */
+	struct layer *(*open)(struct ui *ui, const struct ui_target *t, jaw_err *err);
+	/* The view's commands for the command line. */
+	const struct ui_command *commands;
+	int ncommands;
 	/* Frees the view's state. */
 	void (*free_state)(void *state);
 	/* What an empty list says (NULL: "nothing here yet: a adds one"). */
 	const char *empty;
 };
 
-/* A list on screen: a title row, a header row and the visible rows. */
+/* A list on screen: a title row, a header row and the visible rows. Keys
+ * move the cursor; list_update reads what the move needs; list_draw paints
+ * what changed (only the two rows the cursor left and entered, after htop). */
 struct list {
 	const struct view_ops *ops;
 	struct jaw_db *db;
 	struct ui *ui;
-	void *state; /* the view's own (filters, modes) */
+	void *state;      /* the view's own (filters, modes) */
+	enum jawrc_keymap keymap;
 	WINDOW *win;
 	int h, w;
+	bool chrome;      /* a title row */
+	bool no_header;   /* no header row (the lists of modals) */
 	int64_t count, top, cursor;
 	struct list_row *rows; /* the visible page, rows[0] is row `top` */
 	int nrows, cap;
+	int64_t fetched_top;   /* the top of the page in rows, -1: none */
 	bool focused;
+	bool stale;            /* count and page must be read again */
 	bool dirty_all;
-	int64_t drawn_cursor; /* where the cursor was last drawn, -1: nowhere */
+	int64_t drawn_cursor;  /* where the cursor was last drawn, -1: nowhere */
+	int64_t updated_cursor; /* where ops->update last ran, -1: never */
+	const char *filter;    /* text a chooser filters by (borrowed), or NULL */
 	int colw[LIST_MAX_COLUMNS];
 	int chart_w; /* columns at the right drawn by the view (a chart) */
 };
 
-extern const struct view_ops view_timeline_ops;
-extern const struct view_ops view_stakeholders_ops;
-extern const struct view_ops view_evidence_ops;
-extern const struct view_ops view_codebook_ops;
-extern const struct view_ops view_survey_ops;
+/* The views' operations (one file each, named in src/views.def). */
+#define VIEW(id, ident, place, key, help) extern const struct view_ops view_##ident##_ops;
+#include "views.def"
+#undef VIEW
 
 /* Returns a new list of the view ops over db (no window yet). */
-struct list *list_new(const struct view_ops *ops, struct ui *ui, struct jaw_db *db);
+struct list *list_new(const struct view_ops *ops, struct ui *ui, struct jaw_db *db,
+                      enum jawrc_keymap keymap);
 /* Frees l, its window and its state. */
 void list_free(struct list *l);
 /* Places l at the given screen area (h rows including title and header). */
 void list_place(struct list *l, int y, int x, int h, int w);
-/* Reads the row count and the visible page again; keeps the cursor. */
-int list_reload(struct list *l, jaw_err *err);
+/* Marks l to read its count and page again at the next update. */
+void list_reload(struct list *l);
+/* Reads what the list needs before it is drawn: the count and page when
+ * stale, the page when the cursor left it, the view's update. */
+int list_update(struct list *l, jaw_err *err);
 /* Marks focus; the focused list shows its cursor in reverse video. */
 void list_set_focus(struct list *l, bool focused);
 /* Draws what changed into the list's window (wnoutrefresh, no doupdate). */
 void list_draw(struct list *l, bool all);
 /* Handles a movement action; returns ui_flags, -1 if not a movement. */
 int list_action(struct list *l, enum action a);
-/* Moves the cursor to position pos (clamped) and reads the page. */
+/* Moves the cursor to position pos (clamped; the page is read at update). */
 void list_goto(struct list *l, int64_t pos);
 /* The selected row, or NULL when the list is empty. */
 const struct list_row *list_selected(const struct list *l);
@@ -155,63 +218,171 @@ const struct list_row *list_selected(const struct list *l);
 void list_describe(const struct list *l, char *buf, size_t size);
 /* Frees the cells of a row and zeroes it. */
 void list_row_clear(struct list_row *row);
-/* Returns the row at screen line y of the list's body, or -1. */
+/* Returns the row at screen line y of the list's window, or -1. */
 int64_t list_row_at_line(const struct list *l, int y);
+/* The number of rows on screen. */
+int list_visible(const struct list *l);
 
-/* ---- the evidence view's filter (view_evidence.c) --------------------- */
+/* ---- layers (ui.c) ----------------------------------------------------- */
 
-/* Replaces the evidence filter (NULL: all sources); label describes it. */
-void view_evidence_set_filter(struct list *l, const struct source_filter *f, const char *label);
-/* Parses "kind=K stakeholder=NAME event=TITLE code=NAME" (values may be
- * in double quotes) into the evidence filter; "" clears it. */
-int view_evidence_filter_command(struct list *l, const char *args, jaw_err *err);
+/* The operations of a layer; all but key and draw are optional. */
+struct layer_ops {
+	const char *name;
+	/* Places the layer's windows for the screen size in ui. */
+	void (*layout)(struct layer *ly);
+	/* Reads what the layer shows when it is stale or moved (no drawing). */
+	int (*update)(struct layer *ly, jaw_err *err);
+	/* Paints the layer (all: everything; else what changed); no queries. */
+	void (*draw)(struct layer *ly, bool all);
+	/* Handles a key; returns ui_flags. */
+	int (*key)(struct layer *ly, int key);
+	/* The status bar's text when there is no message. */
+	void (*describe)(struct layer *ly, char *buf, size_t size);
+	/* Searches what the layer shows for the next (previous) match. */
+	int (*search)(struct layer *ly, const char *text, enum model_dir dir);
+	/* Where the terminal's cursor goes (a text field); false: hidden. */
+	bool (*cursor)(struct layer *ly, WINDOW **win, int *y, int *x);
+	/* Says that the layer is closed by the shell, not by itself (what it
+	 * was asked is cancelled). */
+	void (*cancel)(struct layer *ly);
+	/* Frees the layer (its windows and data). */
+	void (*free)(struct layer *ly);
+};
 
-/* ---- the survey view (view_survey.c, survey_import.c) ----------------- */
+/* What a layer is (each layer type embeds this first). */
+struct layer {
+	const struct layer_ops *ops;
+	struct ui *ui;
+	enum jawrc_keymap keymap; /* whose keys the help lists */
+	int view;                 /* the view it shows, -1 for modals */
+	bool full;      /* covers the screen: layers below are not drawn */
+	bool title;     /* ... but not the title bar (the shell draws it) */
+	bool in_status; /* draws itself into the status bar (prompts) */
+	bool stale;     /* the project changed since it last read it */
+	bool dirty;     /* draw it whole next time */
+	bool closing;   /* taken off the stack after the key */
+};
 
-/* Shows the survey with id survey_id (0: keep the one shown). */
-void view_survey_show(struct list *l, int64_t survey_id);
-/* The import dialog: asks for a CSV path when path is NULL, previews the
- * plan (roles can be changed), imports it with a progress bar in the
- * status line, and reports. Returns the new survey's id, 0 if nothing
- * was imported. */
-int64_t ui_import_csv(struct ui *ui, const char *path);
+/* Puts ly on top of the stack (laid out and read before it is drawn). */
+void ui_push(struct ui *ui, struct layer *ly);
+/* Takes ly off the stack after the current key (a modal closing itself). */
+void ui_close(struct layer *ly);
+/* The top layer. */
+struct layer *ui_top(struct ui *ui);
+/* The topmost layer that is a view (not a modal): the one searches and
+ * commands act on. */
+struct layer *ui_view_layer(struct ui *ui);
+/* Posts a request to show something; carried out after the current key. */
+void ui_request(struct ui *ui, const struct ui_target *t);
+/* Shows what t asks for at once (a request carried out now); returns
+ * ui_flags. */
+int ui_show(struct ui *ui, const struct ui_target *t);
+/* Closes the layers above the first depth ones (cancelling modals). */
+void ui_close_to(struct ui *ui, int depth);
+/* Shorthand requests. */
+void ui_request_view(struct ui *ui, enum view_id view);
+void ui_request_source(struct ui *ui, int64_t source_id, int64_t at);
+/* The persistent list of a list view (NULL for views that are not lists). */
+struct list *ui_list(struct ui *ui, enum view_id view);
+/* Handles the keys every view shares (help, view keys, :, /, n, N, undo,
+ * Ctrl-L, Q); returns ui_flags, or -1 if a is not one of them. */
+int ui_common_action(struct ui *ui, struct layer *ly, enum action a);
+/* Searches list l for text from its cursor (the cursor moves to the
+ * match; the status bar says when it wrapped or found nothing). */
+int ui_list_search(struct ui *ui, struct list *l, const char *text, enum model_dir dir);
+/* Handles a key in a list view: common actions, movement, the view's
+ * actions; says so when the key does nothing. Returns ui_flags. */
+int ui_list_key(struct ui *ui, struct layer *ly, struct list *l, int key);
 
-/* ---- the interface (ui.c) --------------------------------------------- */
+/* ---- the views (views.c) ------------------------------------------------ */
 
-/* The panes: timeline, stakeholders and evidence share the screen; the
- * codebook (C) and the survey view (U) take the whole screen until q. */
-enum { UI_NPANES = 5, UI_SHARED_PANES = 3, UI_CODEBOOK = 3, UI_SURVEY = 4 };
+/* What the registry says of each view. */
+struct view_info {
+	const char *name;
+	enum view_place place;
+	const struct view_ops *ops;
+	enum jawrc_keymap keymap;
+	enum action action; /* view-NAME; ACTION_NONE for views opened by others */
+	const char *help;
+};
+extern const struct view_info ui_views[VIEW_COUNT];
+/* The view called name, or -1. */
+int ui_view_find(const char *name);
+/* The view action a shows, or -1 if a is not a view-* action. */
+int ui_view_of_action(enum action a);
+
+/* ---- the Details pane (details.c) ------------------------------------ */
+
+/* The Details pane of a list view on a wide terminal. */
+struct details {
+	WINDOW *win;              /* NULL when the terminal is too small for it */
+	const struct view_ops *view;
+	int64_t row;              /* the row described */
+	bool linked;              /* the view links evidence to its rows */
+	char **evidence;          /* "date title" of that evidence */
+	int nevidence;
+};
+/* Places the pane for the screen (none below 140x30); returns the columns
+ * left for the list views. */
+int details_place(struct details *d, const struct ui *ui);
+/* Reads the evidence linked to l's selected row when the selection changed
+ * (or stale). */
+int details_update(struct details *d, struct list *l, bool stale, jaw_err *err);
+/* Draws the pane for l's selected row (no query). */
+void details_draw(struct details *d, struct list *l);
+/* Frees what the pane holds. */
+void details_free(struct details *d);
+
+/* ---- the panes (panes.c): the bottom layer ---------------------------- */
+
+/* Makes the bottom layer: the PANE views of the registry. */
+struct layer *panes_new(struct ui *ui);
+/* Focuses pane view (a PANE view); unzooms if another pane is zoomed. */
+void panes_focus(struct layer *ly, enum view_id view);
+/* The view of the focused pane. */
+enum view_id panes_focused(struct layer *ly);
+/* The list of the focused pane. */
+struct list *panes_focused_list(struct layer *ly);
+/* Zooms the focused pane, or back (z, :zoom); returns ui_flags. */
+int panes_toggle_zoom(struct layer *ly);
+
+/* ---- full-screen list views (listview.c) --------------------------------- */
+
+/* A layer showing the list of view (a FULL view) over the whole screen. */
+struct layer *listview_new(struct ui *ui, enum view_id view);
+
+/* ---- the interface (ui.c) ---------------------------------------------- */
+
+enum { UI_MAX_LAYERS = 24, UI_MAX_REQUESTS = 4 };
 
 /* The whole interface. */
 struct ui {
 	struct jaw_db *db;
 	struct jawrc *rc;
 	char *title;
-	struct list *panes[UI_NPANES];
-	int focus;
-	int focus_before_codebook;
-	bool zoomed;
+	struct list *lists[VIEW_COUNT]; /* the list views' lists, kept while jaw runs */
+	struct layer *stack[UI_MAX_LAYERS];
+	int depth;
+	struct ui_target requests[UI_MAX_REQUESTS];
+	int nrequests;
 	int lines, cols;
-	bool too_small, help;
-	bool clear_all;      /* draw everything anew (after a layout or a form) */
+	bool too_small;
+	bool clear_all;      /* draw everything anew (after a layout) */
 	bool quit_now;       /* a view asked to leave jaw (Q) */
-	bool help_scrolls;   /* the help is longer than the screen */
-	int help_top;        /* the first help entry shown */
-	WINDOW *title_win, *status_win, *sep_win, *help_win, *detail_win;
+	bool headless;       /* tests and benchmarks: no real terminal to give away */
+	WINDOW *title_win, *status_win;
 	char message[1100];
 	bool message_is_error;
 	int data_version;
 	char *search;        /* the last search text */
 	char *history[32];   /* command-line history, newest last */
 	int nhistory;
-	int *script;         /* keys fed by tests, instead of the terminal */
+	int *script;         /* keys queued by tests (ui_script) */
 	int nscript, script_pos;
-	bool scripted;
-	/* called (by tests) when the script runs out, before -1 is returned */
+	/* called (by tests) when the script runs out, before what the key
+	 * opened is cancelled */
 	void (*script_end)(struct ui *ui, void *ctx);
 	void *script_ctx;
-	/* called (by benchmarks) each time a scripted key is read */
-	void (*script_key)(struct ui *ui, void *ctx);
 };
 
 /* Creates the interface for an open project, with key bindings from rc
@@ -221,50 +392,86 @@ struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err);
 void ui_free(struct ui *ui);
 /* Lays the screen out for lines x cols. */
 void ui_layout(struct ui *ui, int lines, int cols);
-/* Draws everything that changed and updates the terminal. */
+/* Reads what is stale or moved in the visible layers. */
+void ui_update(struct ui *ui);
+/* Draws everything that changed and updates the terminal; runs no query. */
 void ui_draw(struct ui *ui);
-/* Handles one key (keys.h code); returns ui_flags. */
+/* Handles one key (keys.h code): gives it to the top layer, carries out
+ * what it asked for, reads what changed. Returns ui_flags. */
 int ui_key(struct ui *ui, int key);
 /* Shows a message in the status bar until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Shows an error in the status bar until the next key. */
 void ui_error(struct ui *ui, const char *msg);
-/* Reads all panes again (after a change). */
+/* Marks every layer stale: they read their data again before drawing. */
 void ui_reload(struct ui *ui);
 /* Checks whether another session changed the project; reloads if so.
  * Returns true if it did. */
 bool ui_poll_changes(struct ui *ui);
-/* Runs the display loop until the user quits or a signal asks to stop.
- * Returns the exit status. */
+/* Runs the loop until the user quits or a signal asks to stop. Returns
+ * the exit status. */
 int ui_run(struct ui *ui);
-/* Reads the next key: from the test script if there is one (-1 when it
- * runs out), else from the terminal, waiting. Returns -1 on a signal, and
- * KEYS_RESIZE after laying the screen out for a new size (dialogs that read
- * keys draw themselves again). */
-int ui_read_key(struct ui *ui);
-/* Feeds keys for tests: ui_read_key returns them in order, then -1. */
+/* Queues keys for tests: the next ui_key handles its key, then these in
+ * order; when they run out, script_end is called and every layer the key
+ * opened is cancelled (as if Esc had been pressed in each). */
 void ui_script(struct ui *ui, const int *keys, int n);
-/* Focuses pane i (0 timeline, 1 stakeholders, 2 evidence, 3 codebook, 4 survey). */
-void ui_focus_pane(struct ui *ui, int i);
 /* Runs a command line (":goto 2026-03-01"); returns ui_flags. */
 int ui_command(struct ui *ui, const char *line);
 /* The nth command name starting with prefix (for Tab), or NULL. */
 const char *ui_command_complete(const char *prefix, int nth);
-/* Searches the focused list for text from the cursor (n and N repeat it). */
+/* Searches the current view for text from its cursor (n and N repeat it). */
 int ui_search_for(struct ui *ui, const char *text);
-/* Opens the reader on a source, for reading and coding it (until q). */
-void ui_open_source(struct ui *ui, int64_t id);
-/* The same, with the cursor at code point offset. */
-void ui_open_source_at(struct ui *ui, int64_t id, size_t offset);
+/* Searches the current view again for the last text. */
+int ui_search_again(struct ui *ui, enum model_dir dir);
 
-/* ---- prompts, forms and the editor (prompt.c, form.c, editor.c) ------- */
+/* ---- modals: prompts, pickers, forms, help (prompt.c, picker.c, form.c,
+ * help.c); each is a layer that calls back when it is answered --------- */
 
-/* Asks for a line in the status bar with history (may be NULL) and, when
- * complete is set, Tab completion of command names. Returns the text
- * (newly allocated) or NULL when cancelled with Esc. */
-char *prompt_line_new(struct ui *ui, const char *label, const char *initial, bool commands);
-/* Asks a yes/no question in the status bar; true for y. */
-bool prompt_yes_no(struct ui *ui, const char *question);
+/* Called with the text typed at a prompt; returns ui_flags. */
+typedef int (*ui_text_fn)(struct ui *ui, void *ctx, const char *text);
+/* Called when a question is answered yes; returns ui_flags. */
+typedef int (*ui_yes_fn)(struct ui *ui, void *ctx);
+/* Called with the id of what was picked (and its row); returns ui_flags. */
+typedef int (*ui_pick_fn)(struct ui *ui, void *ctx, int64_t id, const struct list_row *row);
+
+/* A record named in a callback's context: its id and a name to show. */
+struct ui_ref {
+	int64_t id;
+	char *name;
+};
+/* A new reference to record id called name (freed with ui_ref_free). */
+struct ui_ref *ui_ref_new(int64_t id, const char *name);
+/* Frees a ui_ref (a ctx_free function). */
+void ui_ref_free(void *ref);
+
+/* Asks for a line in the status bar (history and Tab completion of
+ * command names when commands); done gets the text, unless Esc. ctx is
+ * freed with ctx_free (may be NULL) when the prompt closes. */
+void prompt_open(struct ui *ui, const char *label, const char *initial, bool commands,
+                 ui_text_fn done, void *ctx, void (*ctx_free)(void *));
+/* Asks a yes/no question in the status bar; yes runs on y. */
+void prompt_confirm(struct ui *ui, const char *question, ui_yes_fn yes, void *ctx,
+                    void (*ctx_free)(void *));
+
+/* What the code picker offers besides the codes. */
+enum picker_flags {
+	PICKER_NEW = 1, /* Enter with no match makes a new code from what was typed */
+	PICKER_TOP = 2, /* a first row "(the top of the codebook)", picked as id 0 */
+};
+/* Lets the analyst pick a code by typing part of its name (as coder, who
+ * makes the new code with PICKER_NEW); picked gets the code's id. */
+void picker_code(struct ui *ui, const char *title, const char *coder, int flags,
+                 ui_pick_fn picked, void *ctx, void (*ctx_free)(void *));
+/* Lets the analyst choose a row of a list of ops over db (paged; j/k, g/G,
+ * PgDn/PgUp move, / filters as you type, Enter picks, Esc or q cancels).
+ * state becomes the list's state (freed with ops->free_state). */
+void chooser_open(struct ui *ui, const char *title, const struct view_ops *ops, void *state,
+                  ui_pick_fn picked, void *ctx, void (*ctx_free)(void *));
+/* The same over n strings in memory (items and ids are copied); the id
+ * passed to picked is ids[i] (i when ids is NULL). */
+void chooser_open_items(struct ui *ui, const char *title, char *const *items,
+                        const int64_t *ids, int n, ui_pick_fn picked, void *ctx,
+                        void (*ctx_free)(void *));
 
 /* A field of a form. */
 struct form_field {
@@ -275,46 +482,39 @@ struct form_field {
 };
 
 /* Saves a form; returns JAW_OK, or an error shown in the form. */
-typedef int (*form_save_fn)(void *ctx, struct form_field *fields, jaw_err *err);
+typedef int (*form_save_fn)(struct ui *ui, void *ctx, struct form_field *fields, jaw_err *err);
 
-/* Runs a form over the screen until it is saved (save returns JAW_OK) or
- * cancelled; returns true if saved. */
-bool form_run(struct ui *ui, const char *title, struct form_field *fields, int n,
-              form_save_fn save, void *ctx);
+/* Opens a form over the screen with n fields (the form takes their values);
+ * Enter calls save, and the form closes when it returns JAW_OK; Esc
+ * cancels. ctx is freed with ctx_free when the form closes. */
+void form_open(struct ui *ui, const char *title, const struct form_field *fields, int n,
+               form_save_fn save, void *ctx, void (*ctx_free)(void *));
+
+/* Shows the keys of the view below (its keymap and the generic one). */
+void help_open(struct ui *ui, const char *view_title, enum jawrc_keymap map);
+
+/* The import dialog: asks for a CSV path when path is NULL, previews the
+ * plan (roles can be changed), imports it with a progress bar in the
+ * status line, then shows the new survey (survey_import.c). */
+void ui_import_csv(struct ui *ui, const char *path);
+
+/* ---- the editor and changes (editor.c) ---------------------------------- */
 
 /* Edits text in $VISUAL or $EDITOR (vi if neither), with curses suspended;
  * returns the new text (newly allocated), or NULL if unchanged or failed
  * (then err says why, if it failed). */
 char *editor_edit_new(const char *text, const char *name, jaw_err *err);
-
 /* Frees the values of n form fields. */
 void form_fields_free(struct form_field *fields, int n);
-/* After a form saved a record: reads the panes again, puts l's cursor at
- * position (when it is not negative) and shows message. */
-void ui_after_save(struct ui *ui, struct list *l, int64_t position, const char *message);
 /* Edits *text in the editor with curses suspended; true when it changed
  * (then *text is replaced), false with a note in the status bar if not. */
 bool ui_edit_text(struct ui *ui, char **text, const char *name);
 /* After a change to the project: shows err if rc failed, else the message
- * done (a printf format), and reads the panes again. */
-void ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done, ...)
+ * done (a printf format); returns UI_RELOAD (every layer reads again). */
+int ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done, ...)
 	__attribute__((format(printf, 4, 5)));
-
-/* Lets the analyst pick a code by typing part of its name; Enter with no
- * match makes a new code (as coder) from what was typed. Returns the code's
- * id, 0 if cancelled, -1 with err set on failure. */
-int64_t picker_code(struct ui *ui, const char *coder, jaw_err *err);
-/* Lets the analyst choose one of n items; returns its index, -1 if cancelled. */
-int picker_choose(struct ui *ui, const char *title, char *const *items, int n);
-
-/* ---- help (help.c) ---------------------------------------------------- */
-
-/* Draws the keys of keymap map (and the generic ones) in a window centred
- * on a lines x cols screen, from entry top on; *winp is replaced by the new
- * window; *scrolls says whether there are more entries than room. Returns
- * top as it was drawn (kept within the entries). */
-int help_draw(WINDOW **winp, const struct jawrc *rc, const char *view_title,
-              enum jawrc_keymap map, int lines, int cols, int top, bool *scrolls);
+/* The coder's name: jawrc's `set coder`, else the login name (newly allocated). */
+char *ui_coder_new(struct ui *ui);
 
 /* ---- the terminal (term.c) -------------------------------------------- */
 

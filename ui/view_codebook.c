@@ -88,12 +88,6 @@ static int64_t codebook_search(struct list *l, const char *text, int64_t from,
 	return -1;
 }
 
-static char *codebook_coder_new(struct ui *ui)
-{
-	const char *set = jawrc_option(ui->rc, "coder");
-	return coding_coder_new(*set ? set : NULL);
-}
-
 /* ---- folding ------------------------------------------------------------- */
 
 static void codebook_toggle(struct list *l, int64_t id)
@@ -113,42 +107,82 @@ static void codebook_toggle(struct list *l, int64_t id)
 
 /* ---- segments ------------------------------------------------------------- */
 
-/* Lists every segment coded with code id; Enter reads the source there. */
-static void codebook_segments(struct ui *ui, int64_t id, const char *name)
+/* The chooser of segments coded with a code (and its children). */
+struct codebook_segments {
+	int64_t code_id;
+};
+
+static int64_t codebook_segments_count(struct list *l, jaw_err *err)
 {
-	enum { SHOW = 200 };
-	jaw_err err;
-	err_clear(&err);
-	struct coding_segment *segs = xcalloc(SHOW, sizeof *segs);
-	int n = coding_segments_page(ui->db, id, CODING_WITH_SUBCODES, 0, SHOW, segs, &err);
-	if (n <= 0) {
-		ui_message(ui, n < 0 ? "%s" : "Nothing is coded with %s yet.", n < 0 ? err.msg : name);
-		free(segs);
-		return;
-	}
-	char **items = xcalloc((size_t)n, sizeof *items);
+	struct codebook_segments *c = l->state;
+	return coding_segments_count_matching(l->db, c->code_id, CODING_WITH_SUBCODES, l->filter, err);
+}
+
+static int codebook_segments_fetch(struct list *l, int64_t offset, int limit,
+                                   struct list_row *rows, jaw_err *err)
+{
+	struct codebook_segments *c = l->state;
+	struct coding_segment *segs = xcalloc((size_t)limit, sizeof *segs);
+	int n = coding_segments_page_matching(l->db, c->code_id, CODING_WITH_SUBCODES, l->filter,
+	                                      offset, limit, segs, err);
 	for (int i = 0; i < n; i++) {
 		char *text = xstrdup(segs[i].text);
 		for (char *p = text; *p; p++)
 			if (*p == '\n' || *p == '\t')
 				*p = ' ';
-		items[i] = xasprintf("%s | %s%s%s | %s", text, segs[i].source_title,
-		                     *segs[i].stakeholder ? ", " : "", segs[i].stakeholder,
-		                     segs[i].coding.code_name);
+		rows[i].id = segs[i].coding.id;
+		rows[i].aux[0] = (long)segs[i].coding.source_id;
+		rows[i].aux[1] = (long)segs[i].coding.start;
+		rows[i].cells[0] = xasprintf("%s | %s%s%s | %s", text, segs[i].source_title,
+		                             *segs[i].stakeholder ? ", " : "", segs[i].stakeholder,
+		                             segs[i].coding.code_name);
+		rows[i].detail = xasprintf("%s, by %s: %s", segs[i].source_title, segs[i].coding.coder,
+		                           text);
 		free(text);
-	}
-	char title[200];
-	snprintf(title, sizeof title, " %s: %d segment%s%s (Enter reads, q back) ", name, n,
-	         n == 1 ? "" : "s", n == SHOW ? " or more" : "");
-	int pick = picker_choose(ui, title, items, n);
-	if (pick >= 0)
-		ui_open_source_at(ui, segs[pick].coding.source_id, (size_t)segs[pick].coding.start);
-	for (int i = 0; i < n; i++) {
-		free(items[i]);
 		coding_segment_clear(&segs[i]);
 	}
-	free(items);
 	free(segs);
+	return n;
+}
+
+static const struct list_column codebook_segment_columns[] = {{"", 0, 0, 10}};
+
+static const struct view_ops codebook_segments_ops = {
+	.name = "segments",
+	.title = "Segments",
+	.columns = codebook_segment_columns,
+	.ncolumns = 1,
+	.count = codebook_segments_count,
+	.fetch = codebook_segments_fetch,
+	.free_state = free,
+	.empty = "",
+};
+
+/* Enter on a segment: the reader, at the segment. */
+static int codebook_segment_picked(struct ui *ui, void *ctx, int64_t id, const struct list_row *row)
+{
+	(void)ctx, (void)id;
+	ui_request_source(ui, row->aux[0], row->aux[1]);
+	return UI_REDRAW;
+}
+
+/* Lists every segment coded with code id; Enter reads the source there. */
+static void codebook_segments(struct ui *ui, int64_t id, const char *name, int64_t codings)
+{
+	jaw_err err;
+	err_clear(&err);
+	int64_t n = coding_segments_count(ui->db, id, CODING_WITH_SUBCODES, &err);
+	if (n <= 0) {
+		ui_message(ui, n < 0 ? "%s" : "Nothing is coded with %s yet.", n < 0 ? err.msg : name);
+		return;
+	}
+	(void)codings;
+	struct codebook_segments *c = xcalloc(1, sizeof *c);
+	c->code_id = id;
+	char title[300];
+	snprintf(title, sizeof title, " %.200s: %lld segment%s with the codes below it"
+	         " (Enter reads, q back) ", name, (long long)n, n == 1 ? "" : "s");
+	chooser_open(ui, title, &codebook_segments_ops, c, codebook_segment_picked, NULL, NULL);
 }
 
 /* ---- editing -------------------------------------------------------------- */
@@ -158,36 +192,60 @@ static const char *const codebook_keys[] = {"", "1", "2", "3", "4", "5", "6", "7
 
 enum { F_NAME, F_KEY, F_DESCRIPTION, F_COLOUR, F_COUNT };
 
+/* The form's context. */
 struct codebook_edit {
-	struct ui *ui;
 	int64_t id, parent_id;
-	char *coder;
-	const char *old_name;
+	char *old_name;
 	int old_key;
 };
 
-static int codebook_save(void *ctx, struct form_field *f, jaw_err *err)
+static void codebook_edit_free(void *p)
 {
-	struct codebook_edit *e = ctx;
+	struct codebook_edit *e = p;
+	if (e)
+		free(e->old_name);
+	free(e);
+}
+
+static int codebook_save_fields(struct ui *ui, struct codebook_edit *e, const char *coder,
+                                struct form_field *f, jaw_err *err)
+{
 	int key = atoi(f[F_KEY].value);
 	if (e->id == 0) {
 		struct code c = {.parent_id = e->parent_id, .name = f[F_NAME].value,
 		                 .description = f[F_DESCRIPTION].value, .colour = f[F_COLOUR].value,
 		                 .quick_key = 0};
-		if (codebook_add(e->ui->db, e->coder, &c, err) != JAW_OK)
+		if (codebook_add(ui->db, coder, &c, err) != JAW_OK)
 			return JAW_FAIL;
 		e->id = c.id;
-		return key ? codebook_set_quick_key(e->ui->db, e->coder, c.id, key, NULL, err) : JAW_OK;
+		return key ? codebook_set_quick_key(ui->db, coder, c.id, key, NULL, err) : JAW_OK;
 	}
 	if (strcmp(e->old_name, f[F_NAME].value) != 0 &&
-	    codebook_rename(e->ui->db, e->coder, e->id, f[F_NAME].value, err) != JAW_OK)
+	    codebook_rename(ui->db, coder, e->id, f[F_NAME].value, err) != JAW_OK)
 		return JAW_FAIL;
 	if (key != e->old_key)
-		return codebook_set_quick_key(e->ui->db, e->coder, e->id, key, NULL, err);
+		return codebook_set_quick_key(ui->db, coder, e->id, key, NULL, err);
 	return JAW_OK;
 }
 
-static int codebook_form(struct ui *ui, struct list *l, const struct code *c, int64_t parent)
+static int codebook_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err *err)
+{
+	struct codebook_edit *e = ctx;
+	char *coder = ui_coder_new(ui);
+	int rc = codebook_save_fields(ui, e, coder, f, err);
+	free(coder);
+	if (rc != JAW_OK)
+		return rc;
+	struct list *l = ui_list(ui, VIEW_CODEBOOK);
+	struct codebook_state *st = codebook_state(l);
+	int64_t pos = codebook_tree_index(ui->db, st->collapsed, st->ncollapsed, e->id, NULL);
+	if (pos >= 0)
+		list_goto(l, pos);
+	ui_message(ui, "Saved (u undoes).");
+	return JAW_OK;
+}
+
+static int codebook_form(struct ui *ui, const struct code *c, int64_t parent)
 {
 	struct form_field f[F_COUNT] = {
 		{"Name", NULL, false, xstrdup(c ? c->name : "")},
@@ -196,19 +254,30 @@ static int codebook_form(struct ui *ui, struct list *l, const struct code *c, in
 		{"Description", NULL, false, xstrdup(c ? c->description : "")},
 		{"Colour (#RRGGBB)", NULL, false, xstrdup(c ? c->colour : "")},
 	};
-	struct codebook_edit e = {ui, c ? c->id : 0, parent, codebook_coder_new(ui),
-	                          c ? c->name : NULL, c ? c->quick_key : 0};
+	struct codebook_edit *e = xcalloc(1, sizeof *e);
+	e->id = c ? c->id : 0;
+	e->parent_id = parent;
+	e->old_name = c ? xstrdup(c->name) : NULL;
+	e->old_key = c ? c->quick_key : 0;
 	/* an existing code's description and colour are shown, not edited here */
-	bool saved = form_run(ui, c ? "Edit code" : parent ? "Add a code under the selected one"
-	                                                   : "Add a code", f, c ? 2 : F_COUNT,
-	                      codebook_save, &e);
-	form_fields_free(f, F_COUNT);
-	free(e.coder);
-	struct codebook_state *st = codebook_state(l);
-	if (saved)
-		ui_after_save(ui, l, codebook_tree_index(l->db, st->collapsed, st->ncollapsed, e.id, NULL),
-		              "Saved (u undoes).");
+	int n = c ? 2 : F_COUNT;
+	for (int i = n; i < F_COUNT; i++)
+		free(f[i].value);
+	form_open(ui, c ? "Edit code" : parent ? "Add a code under the selected one" : "Add a code",
+	          f, n, codebook_save, e, codebook_edit_free);
 	return UI_REDRAW;
+}
+
+static int codebook_delete_yes(struct ui *ui, void *ctx)
+{
+	struct ui_ref *r = ctx;
+	jaw_err err;
+	err_clear(&err);
+	char *coder = ui_coder_new(ui);
+	int flags = ui_after_change(ui, codebook_delete(ui->db, coder, r->id, NULL, &err), &err,
+	                            "Deleted \"%.200s\" (u undoes).", r->name);
+	free(coder);
+	return flags;
 }
 
 static int codebook_delete_code(struct ui *ui, struct list *l, const struct code *c)
@@ -228,44 +297,51 @@ static int codebook_delete_code(struct ui *ui, struct list *l, const struct code
 	if (!impact.codes)
 		snprintf(q, sizeof q, "Delete code \"%.200s\" and its %lld coding%s? u undoes it. (y/n)",
 		         c->name, (long long)impact.codings, impact.codings == 1 ? "" : "s");
-	if (!prompt_yes_no(ui, q))
-		return UI_REDRAW;
-	char *coder = codebook_coder_new(ui);
-	ui_after_change(ui, codebook_delete(l->db, coder, c->id, NULL, &err), &err,
-	                "Deleted \"%.200s\" (u undoes).", c->name);
-	free(coder);
+	prompt_confirm(ui, q, codebook_delete_yes, ui_ref_new(c->id, c->name), ui_ref_free);
 	return UI_REDRAW;
 }
 
-/* M and o: another code picked by name (o: none for the top). */
-static int codebook_merge_or_move(struct ui *ui, struct list *l, const struct code *c, bool merge)
+/* M: merges the code into the one picked. */
+static int codebook_merge_picked(struct ui *ui, void *ctx, int64_t other,
+                                 const struct list_row *row)
 {
-	char *coder = codebook_coder_new(ui);
+	(void)row;
+	struct ui_ref *r = ctx;
+	char *coder = ui_coder_new(ui);
 	jaw_err err;
 	err_clear(&err);
-	ui_message(ui, merge ? "Merge \"%.200s\" into which code?" :
-	           "Move \"%.200s\" under which code? (Esc: to the top)", c->name);
-	ui_draw(ui);
-	int64_t other = picker_code(ui, coder, &err);
-	int rc = JAW_OK;
-	if (other < 0) {
-		rc = JAW_FAIL;
-	} else if (merge && other > 0) {
-		struct codebook_merge_result res;
-		rc = codebook_merge(l->db, coder, c->id, other, &res, &err);
-		if (rc == JAW_OK)
-			snprintf(err.msg, sizeof err.msg, "Merged: %lld coding(s) moved, %lld the same as "
-			         "one there (u undoes).", (long long)res.moved, (long long)res.collapsed);
-	} else if (!merge) {
-		rc = codebook_move(l->db, coder, c->id, other, &err);
-		snprintf(err.msg, sizeof err.msg, "%s", rc == JAW_OK ? "Moved (u undoes)." : err.msg);
-	} else {
-		ui_message(ui, "Not merged.");
-		free(coder);
-		return UI_REDRAW;
-	}
+	struct codebook_merge_result res;
+	int rc = codebook_merge(ui->db, coder, r->id, other, &res, &err);
 	free(coder);
-	ui_after_change(ui, rc, &err, "%s", err.msg);
+	return ui_after_change(ui, rc, &err, "Merged: %lld coding(s) moved, %lld the same as one"
+	                       " there (u undoes).", (long long)res.moved, (long long)res.collapsed);
+}
+
+/* o: moves the code under the one picked. */
+static int codebook_move_picked(struct ui *ui, void *ctx, int64_t other,
+                                const struct list_row *row)
+{
+	(void)row;
+	struct ui_ref *r = ctx;
+	char *coder = ui_coder_new(ui);
+	jaw_err err;
+	err_clear(&err);
+	int rc = codebook_move(ui->db, coder, r->id, other, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Moved (u undoes).");
+}
+
+/* M and o: another code picked by name. */
+static int codebook_merge_or_move(struct ui *ui, const struct code *c, bool merge)
+{
+	char *coder = ui_coder_new(ui);
+	char title[300];
+	snprintf(title, sizeof title, merge ? " Merge \"%.200s\" into which code? (Esc cancels) "
+	         : " Move \"%.200s\" under which code? (Esc cancels) ", c->name);
+	picker_code(ui, title, coder, merge ? 0 : PICKER_TOP,
+	            merge ? codebook_merge_picked : codebook_move_picked,
+	            ui_ref_new(c->id, c->name), ui_ref_free);
+	free(coder);
 	return UI_REDRAW;
 }
 
@@ -273,7 +349,7 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 {
 	const struct list_row *row = list_selected(l);
 	if (a == ACTION_ADD)
-		return codebook_form(ui, l, NULL, 0);
+		return codebook_form(ui, NULL, 0);
 	if (a != ACTION_ADD_CHILD && a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN &&
 	    a != ACTION_MERGE && a != ACTION_MOVE_UNDER && a != ACTION_TOGGLE)
 		return -1;
@@ -283,7 +359,8 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 	}
 	if (a == ACTION_TOGGLE) {
 		codebook_toggle(l, row->id);
-		return UI_RELOAD;
+		list_reload(l);
+		return UI_REDRAW;
 	}
 	jaw_err err;
 	err_clear(&err);
@@ -294,12 +371,12 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 	}
 	int flags = UI_REDRAW;
 	switch (a) {
-	case ACTION_ADD_CHILD: flags = codebook_form(ui, l, NULL, c.id); break;
-	case ACTION_EDIT: flags = codebook_form(ui, l, &c, c.parent_id); break;
+	case ACTION_ADD_CHILD: flags = codebook_form(ui, NULL, c.id); break;
+	case ACTION_EDIT: flags = codebook_form(ui, &c, c.parent_id); break;
 	case ACTION_DELETE: flags = codebook_delete_code(ui, l, &c); break;
-	case ACTION_OPEN: codebook_segments(ui, c.id, c.name); break;
-	case ACTION_MERGE: flags = codebook_merge_or_move(ui, l, &c, true); break;
-	default: flags = codebook_merge_or_move(ui, l, &c, false); break;
+	case ACTION_OPEN: codebook_segments(ui, c.id, c.name, 0); break;
+	case ACTION_MERGE: flags = codebook_merge_or_move(ui, &c, true); break;
+	default: flags = codebook_merge_or_move(ui, &c, false); break;
 	}
 	codebook_code_clear(&c);
 	return flags;
@@ -308,7 +385,6 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 const struct view_ops view_codebook_ops = {
 	.name = "codebook",
 	.title = "Codebook",
-	.keymap = JAWRC_CODEBOOK,
 	.columns = codebook_columns,
 	.ncolumns = sizeof codebook_columns / sizeof *codebook_columns,
 	.count = codebook_count,

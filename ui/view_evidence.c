@@ -71,7 +71,8 @@ static int64_t evidence_search(struct list *l, const char *text, int64_t from,
 	return model_source_search(l->db, &evidence_state(l)->filter, text, from, dir, err);
 }
 
-void view_evidence_set_filter(struct list *l, const struct source_filter *f, const char *label)
+/* Replaces the evidence filter (NULL: all sources); label describes it. */
+static void evidence_set_filter(struct list *l, const struct source_filter *f, const char *label)
 {
 	struct evidence_state *st = evidence_state(l);
 	bool by_title = st->filter.by_title;
@@ -86,6 +87,7 @@ void view_evidence_set_filter(struct list *l, const struct source_filter *f, con
 	st->filter.by_title = by_title;
 	l->cursor = 0;
 	l->top = 0;
+	list_reload(l);
 }
 
 /* Splits "key=value" words; values may be in double quotes. Returns the
@@ -150,7 +152,9 @@ static int evidence_filter_pair(struct list *l, struct source_filter *f, char *k
 	return JAW_OK;
 }
 
-int view_evidence_filter_command(struct list *l, const char *args, jaw_err *err)
+/* Parses "kind=K stakeholder=NAME event=TITLE code=NAME" (values may be
+ * in double quotes) into the evidence filter; "" clears it. */
+static int evidence_filter_parse(struct list *l, const char *args, jaw_err *err)
 {
 	struct source_filter f = {0};
 	char kind[16] = "";
@@ -160,7 +164,7 @@ int view_evidence_filter_command(struct list *l, const char *args, jaw_err *err)
 		rc = evidence_filter_pair(l, &f, kind, key, value, err);
 	if (rc == JAW_OK) {
 		bool any = f.kind || f.stakeholder_id || f.timeline_item_id || f.code_id;
-		view_evidence_set_filter(l, any ? &f : NULL, args);
+		evidence_set_filter(l, any ? &f : NULL, args);
 	}
 	free(copy);
 	return rc;
@@ -180,15 +184,24 @@ static const char *evidence_describe_state(struct list *l)
 
 /* ---- editing ------------------------------------------------------------ */
 
-
 enum { F_TITLE, F_KIND, F_DATE, F_STAKEHOLDER, F_EVENT, F_TEXT, F_COUNT };
 
+/* The form's context: the source and its links when the form opened. */
 struct evidence_edit {
-	struct jaw_db *db;
 	int64_t id;
-	int64_t stakeholder_id, timeline_item_id; /* the links when the form opened */
-	const char *stakeholder_name, *event_title;
+	int64_t stakeholder_id, timeline_item_id;
+	char *stakeholder_name, *event_title;
 };
+
+static void evidence_edit_free(void *p)
+{
+	struct evidence_edit *e = p;
+	if (e) {
+		free(e->stakeholder_name);
+		free(e->event_title);
+	}
+	free(e);
+}
 
 /* Resolves an optional name to an id through find; err if unknown. */
 static int evidence_link(struct jaw_db *db, const char *what, const char *name,
@@ -204,14 +217,15 @@ static int evidence_link(struct jaw_db *db, const char *what, const char *name,
 	return *id < 0 ? JAW_FAIL : JAW_OK;
 }
 
-static int evidence_save(void *ctx, struct form_field *f, jaw_err *err)
+static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err *err)
 {
 	struct evidence_edit *e = ctx;
+	struct jaw_db *db = ui->db;
 	struct source s = {.id = e->id, .kind = f[F_KIND].value, .title = f[F_TITLE].value,
 	                   .source_date = f[F_DATE].value, .text = f[F_TEXT].value};
-	if (evidence_link(e->db, "stakeholder", f[F_STAKEHOLDER].value, model_stakeholder_find,
+	if (evidence_link(db, "stakeholder", f[F_STAKEHOLDER].value, model_stakeholder_find,
 	                  &s.stakeholder_id, err) != JAW_OK ||
-	    evidence_link(e->db, "timeline item", f[F_EVENT].value, model_timeline_find,
+	    evidence_link(db, "timeline item", f[F_EVENT].value, model_timeline_find,
 	                  &s.timeline_item_id, err) != JAW_OK)
 		return JAW_FAIL;
 	/* names that did not change keep their links, even when names repeat */
@@ -219,16 +233,21 @@ static int evidence_save(void *ctx, struct form_field *f, jaw_err *err)
 		s.stakeholder_id = e->stakeholder_id;
 	if (e->event_title && strcmp(e->event_title, f[F_EVENT].value) == 0)
 		s.timeline_item_id = e->timeline_item_id;
-	if (e->id)
-		return model_source_update_meta(e->db, &s, err);
-	if (!*s.text)
+	int rc;
+	if (e->id) {
+		rc = model_source_update_meta(db, &s, err);
+	} else if (!*s.text) {
 		return err_set(err, JAW_FAIL, "the note is empty: Ctrl-X on Text writes it in the editor");
-	int rc = model_source_add(e->db, &s, err);
-	e->id = s.id;
+	} else {
+		rc = model_source_add(db, &s, err);
+		e->id = s.id;
+	}
+	if (rc == JAW_OK)
+		ui_message(ui, "Saved.");
 	return rc;
 }
 
-static int evidence_form(struct ui *ui, struct list *l, const struct source *s)
+static int evidence_form(struct ui *ui, const struct source *s)
 {
 	char today[11];
 	date_format(date_today(), today);
@@ -241,18 +260,31 @@ static int evidence_form(struct ui *ui, struct list *l, const struct source *s)
 		{"Event", NULL, false, xstrdup(s ? s->event_title : "")},
 		{"Text", NULL, !s, xstrdup(s ? "(the text of a stored source is not edited here)" : "")},
 	};
-	struct evidence_edit e = {l->db, s ? s->id : 0, s ? s->stakeholder_id : 0,
-	                          s ? s->timeline_item_id : 0, s ? s->stakeholder_name : NULL,
-	                          s ? s->event_title : NULL};
-	bool saved = form_run(ui, s ? "Edit source" : "New note", f, s ? F_COUNT - 1 : F_COUNT,
-	                      evidence_save, &e);
-	form_fields_free(f, F_COUNT);
-	if (saved)
-		ui_after_save(ui, l, -1, "Saved.");
+	struct evidence_edit *e = xcalloc(1, sizeof *e);
+	if (s) {
+		e->id = s->id;
+		e->stakeholder_id = s->stakeholder_id;
+		e->timeline_item_id = s->timeline_item_id;
+		e->stakeholder_name = xstrdup(s->stakeholder_name);
+		e->event_title = xstrdup(s->event_title);
+	}
+	int n = s ? F_COUNT - 1 : F_COUNT;
+	if (s)
+		free(f[F_TEXT].value);
+	form_open(ui, s ? "Edit source" : "New note", f, n, evidence_save, e, evidence_edit_free);
 	return UI_REDRAW;
 }
 
-static int evidence_delete(struct ui *ui, struct list *l, const struct source *s)
+static int evidence_delete_yes(struct ui *ui, void *ctx)
+{
+	struct ui_ref *r = ctx;
+	jaw_err err;
+	err_clear(&err);
+	return ui_after_change(ui, model_source_delete(ui->db, r->id, &err), &err,
+	                       "Deleted \"%.200s\".", r->name);
+}
+
+static int evidence_delete(struct ui *ui, const struct source *s)
 {
 	char q[600];
 	if (s->codings)
@@ -260,12 +292,7 @@ static int evidence_delete(struct ui *ui, struct list *l, const struct source *s
 		         s->codings, s->codings == 1 ? "" : "s");
 	else
 		snprintf(q, sizeof q, "Delete source \"%.200s\"? (y/n)", s->title);
-	if (!prompt_yes_no(ui, q))
-		return UI_REDRAW;
-	jaw_err err;
-	err_clear(&err);
-	ui_after_change(ui, model_source_delete(l->db, s->id, &err), &err, "Deleted \"%.200s\".",
-	                s->title);
+	prompt_confirm(ui, q, evidence_delete_yes, ui_ref_new(s->id, s->title), ui_ref_free);
 	return UI_REDRAW;
 }
 
@@ -277,7 +304,7 @@ static int evidence_selected_action(struct ui *ui, struct list *l, enum action a
 		return UI_REDRAW;
 	}
 	if (a == ACTION_OPEN) {
-		ui_open_source(ui, row->id);
+		ui_request_source(ui, row->id, 0);
 		return UI_REDRAW;
 	}
 	jaw_err err;
@@ -287,24 +314,32 @@ static int evidence_selected_action(struct ui *ui, struct list *l, enum action a
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
 	}
-	int flags = a == ACTION_EDIT ? evidence_form(ui, l, s) : evidence_delete(ui, l, s);
+	int flags = a == ACTION_EDIT ? evidence_form(ui, s) : evidence_delete(ui, s);
 	model_source_free(s);
 	return flags;
+}
+
+/* Sorts by title (or by date); says so. */
+static void evidence_sort(struct ui *ui, struct list *l, bool by_title)
+{
+	struct evidence_state *st = evidence_state(l);
+	st->filter.by_title = by_title;
+	ui_message(ui, st->filter.by_title ? "Sorted by title." : "Sorted by date.");
+	list_reload(l);
 }
 
 static int evidence_action(struct ui *ui, struct list *l, enum action a)
 {
 	struct evidence_state *st = evidence_state(l);
 	switch (a) {
-	case ACTION_ADD: return evidence_form(ui, l, NULL);
+	case ACTION_ADD: return evidence_form(ui, NULL);
 	case ACTION_SORT:
-		st->filter.by_title = !st->filter.by_title;
-		ui_message(ui, st->filter.by_title ? "Sorted by title." : "Sorted by date.");
-		return UI_RELOAD;
+		evidence_sort(ui, l, !st->filter.by_title);
+		return UI_REDRAW;
 	case ACTION_CLEAR_FILTER:
-		view_evidence_set_filter(l, NULL, NULL);
+		evidence_set_filter(l, NULL, NULL);
 		ui_message(ui, "Showing all evidence.");
-		return UI_RELOAD;
+		return UI_REDRAW;
 	case ACTION_OPEN:
 	case ACTION_EDIT:
 	case ACTION_DELETE: return evidence_selected_action(ui, l, a);
@@ -312,10 +347,51 @@ static int evidence_action(struct ui *ui, struct list *l, enum action a)
 	}
 }
 
+/* A request to show the evidence filtered (Enter on an item or a person). */
+static int evidence_show(struct ui *ui, struct list *l, const struct ui_target *t)
+{
+	(void)ui;
+	if (t->has_filter)
+		evidence_set_filter(l, &t->filter, t->label);
+	return UI_REDRAW;
+}
+
+/* :filter [kind=K] [stakeholder=NAME] [event=TITLE] [code=NAME] */
+static int evidence_command_filter(struct ui *ui, struct list *l, const char *args)
+{
+	jaw_err err;
+	err_clear(&err);
+	if (evidence_filter_parse(l, args, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	ui_request_view(ui, VIEW_EVIDENCE);
+	ui_message(ui, *args ? "Evidence filtered: x or :filter shows all." : "Showing all evidence.");
+	return UI_REDRAW;
+}
+
+/* :sort date|title */
+static int evidence_command_sort(struct ui *ui, struct list *l, const char *args)
+{
+	bool title = strcmp(args, "title") == 0;
+	if (!title && strcmp(args, "date") != 0) {
+		ui_error(ui, "sort: write :sort date or :sort title");
+		return UI_REDRAW;
+	}
+	evidence_sort(ui, l, title);
+	ui_request_view(ui, VIEW_EVIDENCE);
+	return UI_REDRAW;
+}
+
+static const struct ui_command evidence_commands[] = {
+	{"filter", "[kind=K] [stakeholder=NAME] [event=TITLE] [code=NAME]",
+	 "show only the evidence that matches (no argument: all)", evidence_command_filter},
+	{"sort", "date|title", "sort the evidence", evidence_command_sort},
+};
+
 const struct view_ops view_evidence_ops = {
 	.name = "evidence",
 	.title = "Evidence",
-	.keymap = JAWRC_EVIDENCE,
 	.columns = evidence_columns,
 	.ncolumns = sizeof evidence_columns / sizeof *evidence_columns,
 	.count = evidence_count,
@@ -323,5 +399,8 @@ const struct view_ops view_evidence_ops = {
 	.search = evidence_search,
 	.action = evidence_action,
 	.describe_state = evidence_describe_state,
+	.show = evidence_show,
+	.commands = evidence_commands,
+	.ncommands = sizeof evidence_commands / sizeof *evidence_commands,
 	.free_state = free,
 };

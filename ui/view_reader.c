@@ -3,7 +3,10 @@
  * stripes naming the codes beside each line, and the keys to move by
  * lines, words, sentences, paragraphs and coded segments, select, code
  * (with the picker or a quick key), remove codings, write memos, search,
- * undo and redo. Offsets are code points (text.h). */
+ * undo and redo. Offsets are code points (text.h). The reader is a layer
+ * on the stack, opened by a request (view_reader_ops.open) with a source and
+ * an offset; it reads its codings when it is updated, never when drawn, and
+ * follows other sessions' changes like every view. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -23,7 +26,10 @@
 enum { READER_MARGIN = 16, READER_MAX_CODINGS = 20000 };
 
 struct reader {
+	struct layer ly;
 	struct ui *ui;
+	WINDOW *win;
+	int64_t source_id;
 	struct source *src;
 	struct text *t;
 	struct text_wrap *w;
@@ -36,8 +42,7 @@ struct reader {
 	struct coding *codings; /* those on the screen */
 	attr_t *coding_attr;
 	int ncodings, cap;
-	char message[512];
-	bool changed;    /* codings changed: the panes read again on close */
+	bool changed;    /* the project changed: every layer reads again */
 	int64_t colour_code[64]; /* the colours of codes seen, by code id */
 	attr_t colour_attr[64];
 	int ncolours;
@@ -64,22 +69,33 @@ static attr_t reader_code_attr(struct reader *r, int64_t code_id)
 static void reader_say(struct reader *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A message in the status bar (until the next key). */
 static void reader_say(struct reader *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(r->message, sizeof r->message, fmt, ap);
+	vsnprintf(r->ui->message, sizeof r->ui->message, fmt, ap);
 	va_end(ap);
+	r->ui->message_is_error = false;
 }
 
-static void reader_layout(struct reader *r)
+static struct reader *reader_of(struct layer *ly)
 {
+	return (struct reader *)ly;
+}
+
+static void reader_layout(struct layer *ly)
+{
+	struct reader *r = reader_of(ly);
 	struct ui *ui = r->ui;
 	r->margin = ui->cols >= 60 ? READER_MARGIN : 0;
 	int width = ui->cols - r->margin - (r->margin ? 1 : 0);
 	r->h = ui->lines - 2 > 1 ? ui->lines - 2 : 1;
 	text_wrap_free(r->w);
 	r->w = text_wrap_new(r->t, width > 1 ? width : 1);
+	if (r->win)
+		delwin(r->win);
+	r->win = newwin(ui->lines - 1 > 1 ? ui->lines - 1 : 1, ui->cols, 0, 0);
 }
 
 /* Keeps the cursor's line on the screen. */
@@ -160,7 +176,7 @@ static bool reader_selection(const struct reader *r, size_t *start, size_t *end)
 static void reader_draw_margin(struct reader *r, int y, size_t s, size_t e)
 {
 	int x = 0;
-	wmove(stdscr, y, 0);
+	wmove(r->win, y, 0);
 	for (int i = 0; i < r->ncodings && x < r->margin; i++) {
 		const struct coding *c = &r->codings[i];
 		if ((size_t)c->start > e || (size_t)c->end <= s)
@@ -172,12 +188,12 @@ static void reader_draw_margin(struct reader *r, int y, size_t s, size_t e)
 			snprintf(label, sizeof label, "\u2502");
 		int w = utf8_width(label);
 		if (x + w + 1 > r->margin) {
-			wattrset(stdscr, colour_attr(ROLE_DIM));
-			mvwaddstr(stdscr, y, r->margin - 1, "+");
+			wattrset(r->win, colour_attr(ROLE_DIM));
+			mvwaddstr(r->win, y, r->margin - 1, "+");
 			break;
 		}
-		wattrset(stdscr, r->coding_attr[i] & ~A_UNDERLINE);
-		mvwaddstr(stdscr, y, x, label);
+		wattrset(r->win, r->coding_attr[i] & ~A_UNDERLINE);
+		mvwaddstr(r->win, y, x, label);
 		x += w + 1;
 	}
 }
@@ -211,50 +227,52 @@ static void reader_draw_line(struct reader *r, int y, size_t line, bool sel, siz
 	for (size_t i = s; i < e && col < width; i++) {
 		uint32_t cp = text_cp(r->t, i);
 		int cw = text_cell_width(cp, col);
-		wattrset(stdscr, reader_cell_attr(r, i, sel_s, sel_e, sel));
-		wmove(stdscr, y, x0 + col);
+		wattrset(r->win, reader_cell_attr(r, i, sel_s, sel_e, sel));
+		wmove(r->win, y, x0 + col);
 		if (cp == '\t' || cp == ' ') {
 			for (int k = 0; k < cw && col + k < width; k++)
-				waddch(stdscr, ' ');
+				waddch(r->win, ' ');
 		} else {
 			char buf[8] = {0};
 			utf8_encode(utf8_cp_is_unsafe(cp) ? (cp < 0x20 ? 0x2400 + cp : 0xFFFD) : cp, buf);
 			if (cw == 0 && i > s) /* a combining mark: onto the cell before */
-				wmove(stdscr, y, x0 + col - 1);
-			waddstr(stdscr, buf);
+				wmove(r->win, y, x0 + col - 1);
+			waddstr(r->win, buf);
 		}
 		col += cw;
 	}
 	if (r->cursor == e && e >= s && (e < text_length(r->t) ? text_cp(r->t, e) == '\n' : 1) &&
 	    text_wrap_line_of(r->w, r->cursor) == line && col < width) {
-		wattrset(stdscr, colour_attr(ROLE_NORMAL) | A_REVERSE);
-		mvwaddch(stdscr, y, x0 + col, ' ');
+		wattrset(r->win, colour_attr(ROLE_NORMAL) | A_REVERSE);
+		mvwaddch(r->win, y, x0 + col, ' ');
 	}
 }
 
-static void reader_draw(struct reader *r)
+static void reader_draw(struct layer *ly, bool all)
 {
+	(void)all;
+	struct reader *r = reader_of(ly);
 	struct ui *ui = r->ui;
-	werase(stdscr);
+	werase(r->win);
 	size_t sel_s = 0, sel_e = 0;
 	bool sel = reader_selection(r, &sel_s, &sel_e);
 	char title[700];
 	snprintf(title, sizeof title, " %zu/%zu%s  %s  (%s %s%s%s)", r->cursor, text_length(r->t),
 	         sel ? " selecting" : "", r->src->title, r->src->kind, r->src->source_date,
 	         *r->src->stakeholder_name ? ", " : "", r->src->stakeholder_name);
-	wattrset(stdscr, colour_attr(ROLE_PANE_TITLE_FOCUS));
-	wmove(stdscr, 0, 0);
-	ui_put(stdscr, title, ui->cols, true);
+	wattrset(r->win, colour_attr(ROLE_PANE_TITLE_FOCUS));
+	wmove(r->win, 0, 0);
+	ui_put(r->win, title, ui->cols, true);
 	size_t lines = text_wrap_count(r->w);
 	for (int i = 0; i < r->h && r->top + (size_t)i < lines; i++)
 		reader_draw_line(r, 1 + i, r->top + (size_t)i, sel, sel_s, sel_e);
-	wattrset(stdscr, colour_attr(r->message[0] ? ROLE_STATUS : ROLE_STATUS));
-	wmove(stdscr, ui->lines - 1, 0);
-	ui_put(stdscr, r->message[0] ? r->message
-	       : " v select  c code  1-9 quick code  x remove  m memo  u undo  ? help  q close",
-	       ui->cols, true);
-	wnoutrefresh(stdscr);
-	doupdate();
+	wnoutrefresh(r->win);
+}
+
+static void reader_describe(struct layer *ly, char *buf, size_t size)
+{
+	(void)ly;
+	snprintf(buf, size, "v select  c code  1-9 quick code  x remove  m memo  u undo  ? help  q close");
 }
 
 /* ---- coding ---------------------------------------------------------------- */
@@ -311,83 +329,115 @@ static void reader_quick_code(struct reader *r, int key)
 		reader_apply(r, code);
 }
 
+static int reader_code_picked(struct ui *ui, void *ctx, int64_t id, const struct list_row *row)
+{
+	(void)ui, (void)row;
+	struct reader *r = ctx;
+	reader_apply(r, id);
+	return UI_RELOAD;
+}
+
 static void reader_pick_and_code(struct reader *r)
 {
-	jaw_err err;
-	err_clear(&err);
-	int64_t code = picker_code(r->ui, r->coder, &err);
-	if (code < 0)
-		reader_say(r, "%s", err.msg);
-	else if (code > 0)
-		reader_apply(r, code);
+	picker_code(r->ui, " Code with (type to filter; Enter takes; Esc) ", r->coder, PICKER_NEW,
+	            reader_code_picked, r, NULL);
 }
 
-/* Lets the analyst choose one of the codings under the cursor; returns its
- * index in *c (filled; clear it), or false if none or cancelled. */
-static bool reader_coding_under_cursor(struct reader *r, const char *what, struct coding *out)
-{
-	struct coding found[16];
-	jaw_err err;
-	err_clear(&err);
-	int n = coding_range_page(r->ui->db, r->src->id, (int64_t)r->cursor,
-	                          (int64_t)r->cursor + 1, 0, 16, found, &err);
-	if (n <= 0) {
-		reader_say(r, n < 0 ? "%s" : "No coding under the cursor.", err.msg);
-		return false;
-	}
-	int pick = 0;
-	if (n > 1) {
-		char *items[16];
-		for (int i = 0; i < n; i++)
-			items[i] = xasprintf("%s  [%lld-%lld] by %s%s", found[i].code_name,
-			                     (long long)found[i].start, (long long)found[i].end,
-			                     found[i].coder, *found[i].memo ? "  (memo)" : "");
-		pick = picker_choose(r->ui, what, items, n);
-		for (int i = 0; i < n; i++)
-			free(items[i]);
-	}
-	for (int i = 0; i < n; i++) {
-		if (i == pick)
-			*out = found[i];
-		else
-			coding_clear(&found[i]);
-	}
-	return pick >= 0;
-}
+/* What to do with a coding under the cursor. */
+enum reader_deed { READER_REMOVE, READER_MEMO };
 
-static void reader_remove(struct reader *r)
+static void reader_remove(struct reader *r, const struct coding *c)
 {
-	struct coding c;
-	if (!reader_coding_under_cursor(r, " Remove which coding? ", &c))
-		return;
 	jaw_err err;
 	err_clear(&err);
-	if (coding_remove(r->ui->db, r->coder, c.id, &err) != JAW_OK)
+	if (coding_remove(r->ui->db, r->coder, c->id, &err) != JAW_OK)
 		reader_say(r, "%s", err.msg);
 	else
-		reader_say(r, "Removed the coding with %s (u undoes).", c.code_name);
+		reader_say(r, "Removed the coding with %s (u undoes).", c->code_name);
 	r->changed = true;
-	coding_clear(&c);
 }
 
-static void reader_memo(struct reader *r)
+static void reader_memo(struct reader *r, const struct coding *c)
 {
-	struct coding c;
-	if (!reader_coding_under_cursor(r, " Memo on which coding? ", &c))
-		return;
-	char *memo = xstrdup(c.memo);
+	char *memo = xstrdup(c->memo);
 	if (ui_edit_text(r->ui, &memo, "memo")) {
 		jaw_err err;
 		err_clear(&err);
-		if (coding_set_memo(r->ui->db, r->coder, c.id, memo, &err) != JAW_OK)
+		if (coding_set_memo(r->ui->db, r->coder, c->id, memo, &err) != JAW_OK)
 			reader_say(r, "%s", err.msg);
 		else
-			reader_say(r, "Memo saved on the coding with %s.", c.code_name);
-	} else {
-		reader_say(r, "%s", r->ui->message);
+			reader_say(r, "Memo saved on the coding with %s.", c->code_name);
+		r->changed = true;
 	}
 	free(memo);
+}
+
+static void reader_do(struct reader *r, enum reader_deed deed, const struct coding *c)
+{
+	if (deed == READER_REMOVE)
+		reader_remove(r, c);
+	else
+		reader_memo(r, c);
+}
+
+/* The context of the chooser of codings under the cursor. */
+struct reader_choice {
+	struct reader *r;
+	enum reader_deed deed;
+};
+
+static int reader_coding_picked(struct ui *ui, void *ctx, int64_t id, const struct list_row *row)
+{
+	(void)row;
+	struct reader_choice *choice = ctx;
+	struct coding c;
+	jaw_err err;
+	err_clear(&err);
+	if (coding_get(ui->db, id, &c, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_RELOAD;
+	}
+	reader_do(choice->r, choice->deed, &c);
 	coding_clear(&c);
+	return UI_RELOAD;
+}
+
+/* x and m: the coding under the cursor, or the one chosen among several. */
+static void reader_coding_under_cursor(struct reader *r, enum reader_deed deed)
+{
+	enum { MAX = 64 };
+	struct coding found[MAX];
+	jaw_err err;
+	err_clear(&err);
+	int n = coding_range_page(r->ui->db, r->src->id, (int64_t)r->cursor,
+	                          (int64_t)r->cursor + 1, 0, MAX, found, &err);
+	if (n <= 0) {
+		reader_say(r, n < 0 ? "%s" : "No coding under the cursor.", err.msg);
+		return;
+	}
+	if (n == 1) {
+		reader_do(r, deed, &found[0]);
+		coding_clear(&found[0]);
+		return;
+	}
+	char *items[MAX];
+	int64_t ids[MAX];
+	for (int i = 0; i < n; i++) {
+		items[i] = xasprintf("%s  [%lld-%lld] by %s%s", found[i].code_name,
+		                     (long long)found[i].start, (long long)found[i].end,
+		                     found[i].coder, *found[i].memo ? "  (memo)" : "");
+		ids[i] = found[i].id;
+	}
+	struct reader_choice *choice = xcalloc(1, sizeof *choice);
+	choice->r = r;
+	choice->deed = deed;
+	chooser_open_items(r->ui, deed == READER_REMOVE ? " Remove which coding? "
+	                   : " Memo on which coding? ", items, ids, n, reader_coding_picked, choice,
+	                   free);
+	for (int i = 0; i < n; i++) {
+		free(items[i]);
+		coding_clear(&found[i]);
+	}
 }
 
 static void reader_step_coded(struct reader *r, enum coding_direction dir)
@@ -487,33 +537,18 @@ static bool reader_move(struct reader *r, enum action a)
 	return true;
 }
 
-/* Shows the reader's keys until a key closes the help. */
-static void reader_help(struct reader *r)
-{
-	WINDOW *win = NULL;
-	int top = 0;
-	for (;;) {
-		bool scrolls;
-		top = help_draw(&win, r->ui->rc, "Reader", JAWRC_READER, r->ui->lines, r->ui->cols,
-		                top, &scrolls);
-		doupdate();
-		int key = ui_read_key(r->ui);
-		enum action a = key >= 0 ? jawrc_lookup(r->ui->rc, JAWRC_READER, key) : ACTION_NONE;
-		if (!scrolls || (a != ACTION_MOVE_DOWN && a != ACTION_MOVE_UP))
-			break;
-		top += a == ACTION_MOVE_DOWN ? 1 : -1;
-	}
-	delwin(win);
-}
-
-/* Handles one action; false to close the reader. */
-static bool reader_action(struct reader *r, enum action a)
+/* Handles one action; returns ui_flags. */
+static int reader_action(struct reader *r, enum action a)
 {
 	if (reader_move(r, a))
-		return true;
+		return UI_REDRAW;
+	if (a != ACTION_UNDO && a != ACTION_REDO) {
+		int flags = ui_common_action(r->ui, &r->ly, a);
+		if (flags >= 0)
+			return flags;
+	}
 	switch (a) {
-	case ACTION_QUIT: return false;
-	case ACTION_QUIT_NOW: r->ui->quit_now = true; return false;
+	case ACTION_QUIT: ui_close(&r->ly); break;
 	case ACTION_SELECT:
 		if (r->anchor >= 0 && !r->line_mode)
 			r->anchor = -1;
@@ -526,20 +561,10 @@ static bool reader_action(struct reader *r, enum action a)
 		break;
 	case ACTION_CANCEL: r->anchor = -1; break;
 	case ACTION_CODE: reader_pick_and_code(r); break;
-	case ACTION_REMOVE_CODING: reader_remove(r); break;
-	case ACTION_MEMO: reader_memo(r); break;
+	case ACTION_REMOVE_CODING: reader_coding_under_cursor(r, READER_REMOVE); break;
+	case ACTION_MEMO: reader_coding_under_cursor(r, READER_MEMO); break;
 	case ACTION_UNDO: reader_undo_redo(r, false); break;
 	case ACTION_REDO: reader_undo_redo(r, true); break;
-	case ACTION_HELP: reader_help(r); break;
-	case ACTION_SEARCH: {
-		char *text = prompt_line_new(r->ui, "/", NULL, false);
-		if (text) {
-			free(r->ui->search);
-			r->ui->search = text;
-			reader_search(r, false);
-		}
-		break;
-	}
 	default:
 		if (a >= ACTION_QUICK_CODE_1 && a <= ACTION_QUICK_CODE_9)
 			reader_quick_code(r, (int)(a - ACTION_QUICK_CODE_1) + 1);
@@ -547,57 +572,107 @@ static bool reader_action(struct reader *r, enum action a)
 			reader_say(r, "That key does nothing in the reader; ? shows the keys.");
 		break;
 	}
-	return true;
+	return UI_REDRAW;
 }
 
-static void reader_loop(struct reader *r)
+static int reader_key(struct layer *ly, int key)
 {
-	for (;;) {
-		reader_scroll(r);
-		reader_load_codings(r);
-		reader_draw(r);
-		r->message[0] = '\0';
-		int key = ui_read_key(r->ui);
-		if (key < 0)
-			break;
-		if (key == KEYS_RESIZE) {
-			reader_layout(r);
-			continue;
+	struct reader *r = reader_of(ly);
+	int flags = reader_action(r, jawrc_lookup(r->ui->rc, JAWRC_READER, key));
+	if (r->changed) {
+		r->changed = false;
+		flags |= UI_RELOAD;
+	}
+	return flags;
+}
+
+/* /, n and N search the text from the cursor. */
+static int reader_search_layer(struct layer *ly, const char *text, enum model_dir dir)
+{
+	(void)text;
+	reader_search(reader_of(ly), dir == MODEL_BACKWARD);
+	return UI_REDRAW;
+}
+
+/* Reads the source again (another session may have changed or deleted
+ * it), then the codings on the screen. */
+static int reader_update(struct layer *ly, jaw_err *err)
+{
+	struct reader *r = reader_of(ly);
+	if (ly->stale) {
+		r->ncolours = 0;
+		struct source *src = model_source_get_new(r->ui->db, r->source_id, err);
+		if (!src) {
+			ui_close(ly);
+			return JAW_FAIL;
 		}
-		if (!reader_action(r, jawrc_lookup(r->ui->rc, JAWRC_READER, key)))
-			break;
+		model_source_free(r->src);
+		r->src = src;
+		if (strcmp(text_utf8(r->t, NULL), src->text) != 0) {
+			text_free(r->t);
+			r->t = text_new(src->text, strlen(src->text));
+			if (r->cursor > text_length(r->t))
+				r->cursor = text_length(r->t);
+			r->anchor = -1;
+			reader_layout(ly);
+		}
 	}
+	reader_scroll(r);
+	reader_load_codings(r);
+	return JAW_OK;
 }
 
-void ui_open_source(struct ui *ui, int64_t id)
+static void reader_free(struct layer *ly)
 {
-	ui_open_source_at(ui, id, 0);
+	struct reader *r = reader_of(ly);
+	reader_drop_codings(r);
+	free(r->codings);
+	free(r->coding_attr);
+	text_wrap_free(r->w);
+	text_free(r->t);
+	free(r->coder);
+	model_source_free(r->src);
+	if (r->win)
+		delwin(r->win);
+	free(r);
 }
 
-void ui_open_source_at(struct ui *ui, int64_t id, size_t offset)
+static const struct layer_ops reader_layer_ops = {
+	.name = "reader",
+	.layout = reader_layout,
+	.update = reader_update,
+	.draw = reader_draw,
+	.key = reader_key,
+	.describe = reader_describe,
+	.search = reader_search_layer,
+	.free = reader_free,
+};
+
+/* A request to read source t->id at code point t->at. */
+static struct layer *reader_open(struct ui *ui, const struct ui_target *t, jaw_err *err)
 {
-	jaw_err err;
-	err_clear(&err);
-	struct reader r = {.ui = ui, .anchor = -1};
-	r.src = model_source_get_new(ui->db, id, &err);
-	if (!r.src) {
-		ui_error(ui, err.msg);
-		return;
-	}
-	const char *coder = jawrc_option(ui->rc, "coder");
-	r.coder = coding_coder_new(*coder ? coder : NULL);
-	r.t = text_new(r.src->text, strlen(r.src->text));
-	r.cursor = offset <= text_length(r.t) ? offset : text_length(r.t);
-	reader_layout(&r);
-	reader_loop(&r);
-	reader_drop_codings(&r);
-	free(r.codings);
-	free(r.coding_attr);
-	text_wrap_free(r.w);
-	text_free(r.t);
-	free(r.coder);
-	model_source_free(r.src);
-	ui->clear_all = true; /* the panes are drawn anew */
-	if (r.changed)
-		ui_reload(ui);
+	struct source *src = model_source_get_new(ui->db, t->id, err);
+	if (!src)
+		return NULL;
+	struct reader *r = xcalloc(1, sizeof *r);
+	r->ly.ops = &reader_layer_ops;
+	r->ly.ui = ui;
+	r->ly.view = VIEW_READER;
+	r->ly.keymap = JAWRC_READER;
+	r->ly.full = true;
+	r->ui = ui;
+	r->anchor = -1;
+	r->source_id = t->id;
+	r->src = src;
+	r->coder = ui_coder_new(ui);
+	r->t = text_new(src->text, strlen(src->text));
+	size_t at = t->at > 0 ? (size_t)t->at : 0;
+	r->cursor = at <= text_length(r->t) ? at : text_length(r->t);
+	return &r->ly;
 }
+
+const struct view_ops view_reader_ops = {
+	.name = "reader",
+	.title = "Reader",
+	.open = reader_open,
+};

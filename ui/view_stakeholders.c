@@ -10,8 +10,17 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* One quadrant of the power/interest grid, read when the list is. */
+struct stakeholder_quadrant {
+	int64_t total;
+	struct stakeholder *rows;
+	int n;
+};
+
 struct stakeholder_state {
 	bool grid;
+	struct stakeholder_quadrant quad[4]; /* by power * 2 + interest */
+	int room;                            /* rows each quadrant was read for */
 };
 
 static const struct list_column stakeholder_columns[] = {
@@ -72,15 +81,56 @@ static int64_t stakeholder_search(struct list *l, const char *text, int64_t from
 	return model_stakeholder_search(l->db, text, from, dir, err);
 }
 
+static void stakeholder_drop_quadrants(struct stakeholder_state *st)
+{
+	for (int q = 0; q < 4; q++) {
+		for (int i = 0; i < st->quad[q].n; i++)
+			model_stakeholder_clear(&st->quad[q].rows[i]);
+		free(st->quad[q].rows);
+		memset(&st->quad[q], 0, sizeof st->quad[q]);
+	}
+}
+
+static void stakeholder_free_state(void *p)
+{
+	struct stakeholder_state *st = p;
+	if (st)
+		stakeholder_drop_quadrants(st);
+	free(st);
+}
+
+/* The grid's quadrants, read when the list is (the grid draws them). */
+static int stakeholder_update(struct list *l, jaw_err *err)
+{
+	struct stakeholder_state *st = stakeholder_state(l);
+	stakeholder_drop_quadrants(st);
+	if (!st->grid)
+		return JAW_OK;
+	int h = l->h - 2, room = (h - h / 2) - 1;
+	st->room = room;
+	for (int q = 0; q < 4 && room > 0; q++) {
+		bool power = q >= 2, interest = q & 1;
+		st->quad[q].total = model_stakeholder_quadrant_count(l->db, power, interest, err);
+		if (st->quad[q].total < 0)
+			return JAW_FAIL;
+		st->quad[q].rows = xcalloc((size_t)room, sizeof *st->quad[q].rows);
+		int n = model_stakeholder_quadrant(l->db, power, interest, room, st->quad[q].rows, err);
+		if (n < 0)
+			return JAW_FAIL;
+		st->quad[q].n = n;
+	}
+	return JAW_OK;
+}
+
 /* ---- the power/interest grid ----------------------------------------- */
 
 /* Draws one quadrant: its name, then its stakeholders, strongest first. */
 static void stakeholder_draw_quadrant(struct list *l, int y, int x, int h, int w,
                                       bool power, bool interest, const char *name)
 {
-	jaw_err err;
-	err_clear(&err);
-	int64_t total = model_stakeholder_quadrant_count(l->db, power, interest, &err);
+	const struct stakeholder_quadrant *quad =
+		&stakeholder_state(l)->quad[(power ? 2 : 0) + (interest ? 1 : 0)];
+	int64_t total = quad->total;
 	char head[96];
 	snprintf(head, sizeof head, "%s (%lld)", name, (long long)(total > 0 ? total : 0));
 	wattrset(l->win, colour_attr(ROLE_QUADRANT));
@@ -89,8 +139,8 @@ static void stakeholder_draw_quadrant(struct list *l, int y, int x, int h, int w
 	int room = h - 1;
 	if (room <= 0)
 		return;
-	struct stakeholder *rows = xcalloc((size_t)room, sizeof *rows);
-	int n = model_stakeholder_quadrant(l->db, power, interest, room, rows, &err);
+	const struct stakeholder *rows = quad->rows;
+	int n = quad->n < room ? quad->n : room;
 	const struct list_row *sel = list_selected(l);
 	for (int i = 0; i < n; i++) {
 		bool selected = sel && sel->id == rows[i].id;
@@ -105,9 +155,7 @@ static void stakeholder_draw_quadrant(struct list *l, int y, int x, int h, int w
 			snprintf(line, sizeof line, "%d/%d %s", rows[i].power, rows[i].interest,
 			         rows[i].name);
 		ui_put(l->win, line, w, false);
-		model_stakeholder_clear(&rows[i]);
 	}
-	free(rows);
 }
 
 static bool stakeholder_draw_body(struct list *l)
@@ -139,14 +187,22 @@ static const char *const stakeholder_scores[] = {"", "1", "2", "3", "4", "5", NU
 enum { F_KIND, F_NAME, F_PARENT, F_ROLE, F_POWER, F_INTEREST, F_ATTITUDE, F_CONTACT, F_NOTES,
        F_COUNT };
 
+/* The form's context. */
 struct stakeholder_edit {
-	struct jaw_db *db;
 	int64_t id;
 	int64_t parent_id;         /* the parent when the form opened */
-	const char *parent_name;   /* and its name: unchanged, it stays */
+	char *parent_name;         /* and its name: unchanged, it stays */
 };
 
-static int stakeholder_save(void *ctx, struct form_field *f, jaw_err *err)
+static void stakeholder_edit_free(void *p)
+{
+	struct stakeholder_edit *e = p;
+	if (e)
+		free(e->parent_name);
+	free(e);
+}
+
+static int stakeholder_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err *err)
 {
 	struct stakeholder_edit *e = ctx;
 	struct stakeholder s = {
@@ -162,12 +218,15 @@ static int stakeholder_save(void *ctx, struct form_field *f, jaw_err *err)
 		s.parent_name = NULL;
 		s.parent_id = e->parent_id;
 	}
-	if (e->id == 0) {
-		int rc = model_stakeholder_add(e->db, &s, err);
-		e->id = s.id;
+	int rc = e->id ? model_stakeholder_update(ui->db, &s, err)
+	               : model_stakeholder_add(ui->db, &s, err);
+	if (rc != JAW_OK)
 		return rc;
-	}
-	return model_stakeholder_update(e->db, &s, err);
+	int64_t pos = model_stakeholder_position_of_id(ui->db, s.id ? s.id : e->id, NULL);
+	if (pos >= 0)
+		list_goto(ui_list(ui, VIEW_STAKEHOLDERS), pos);
+	ui_message(ui, "Saved.");
+	return JAW_OK;
 }
 
 static char *stakeholder_score_new(int v)
@@ -175,7 +234,7 @@ static char *stakeholder_score_new(int v)
 	return v ? xasprintf("%d", v) : xstrdup("");
 }
 
-static int stakeholder_form(struct ui *ui, struct list *l, const struct stakeholder *s)
+static int stakeholder_form(struct ui *ui, const struct stakeholder *s)
 {
 	struct form_field f[F_COUNT] = {
 		{"Kind", stakeholder_kinds, false, xstrdup(s ? s->kind : "person")},
@@ -188,14 +247,22 @@ static int stakeholder_form(struct ui *ui, struct list *l, const struct stakehol
 		{"Contact", NULL, false, xstrdup(s ? s->contact : "")},
 		{"Notes", NULL, true, xstrdup(s ? s->notes : "")},
 	};
-	struct stakeholder_edit e = {l->db, s ? s->id : 0, s ? s->parent_id : 0,
-	                             s ? s->parent_name : NULL};
-	bool saved = form_run(ui, s ? "Edit stakeholder" : "Add a stakeholder", f, F_COUNT,
-	                      stakeholder_save, &e);
-	form_fields_free(f, F_COUNT);
-	if (saved)
-		ui_after_save(ui, l, model_stakeholder_position_of_id(l->db, e.id, NULL), "Saved.");
+	struct stakeholder_edit *e = xcalloc(1, sizeof *e);
+	e->id = s ? s->id : 0;
+	e->parent_id = s ? s->parent_id : 0;
+	e->parent_name = s ? xstrdup(s->parent_name) : NULL;
+	form_open(ui, s ? "Edit stakeholder" : "Add a stakeholder", f, F_COUNT, stakeholder_save, e,
+	          stakeholder_edit_free);
 	return UI_REDRAW;
+}
+
+static int stakeholder_delete_yes(struct ui *ui, void *ctx)
+{
+	struct ui_ref *r = ctx;
+	jaw_err err;
+	err_clear(&err);
+	return ui_after_change(ui, model_stakeholder_delete(ui->db, r->id, &err), &err,
+	                       "Deleted \"%.200s\".", r->name);
 }
 
 static int stakeholder_delete(struct ui *ui, struct list *l, struct stakeholder *s)
@@ -214,10 +281,7 @@ static int stakeholder_delete(struct ui *ui, struct list *l, struct stakeholder 
 		snprintf(what, sizeof what, " Its %lld member(s) stay, without an organisation.",
 		         (long long)members);
 	snprintf(q, sizeof q, "Delete %s \"%.200s\"?%s (y/n)", s->kind, s->name, what);
-	if (!prompt_yes_no(ui, q))
-		return UI_REDRAW;
-	ui_after_change(ui, model_stakeholder_delete(l->db, s->id, &err), &err,
-	                "Deleted \"%.200s\".", s->name);
+	prompt_confirm(ui, q, stakeholder_delete_yes, ui_ref_new(s->id, s->name), ui_ref_free);
 	return UI_REDRAW;
 }
 
@@ -229,29 +293,27 @@ static int stakeholder_edit_notes(struct ui *ui, struct list *l, struct stakehol
 	s->parent_name = NULL; /* keep the parent by its id */
 	jaw_err err;
 	err_clear(&err);
-	ui_after_change(ui, model_stakeholder_update(l->db, s, &err), &err, "Notes saved.");
-	return UI_REDRAW;
+	return ui_after_change(ui, model_stakeholder_update(l->db, s, &err), &err, "Notes saved.");
 }
 
 /* Enter: the evidence linked to this stakeholder, in the evidence pane. */
 static int stakeholder_open(struct ui *ui, struct stakeholder *s)
 {
-	struct source_filter f = {.stakeholder_id = s->id};
-	char label[300];
-	snprintf(label, sizeof label, "with %.200s", s->name);
-	view_evidence_set_filter(ui->panes[2], &f, label);
-	ui_focus_pane(ui, 2);
-	ui_reload(ui);
+	struct ui_target t = {.view = VIEW_EVIDENCE, .at = -1, .has_filter = true,
+	                      .filter = {.stakeholder_id = s->id}};
+	snprintf(t.label, sizeof t.label, "with %.200s", s->name);
+	ui_request(ui, &t);
 	return UI_REDRAW;
 }
 
 static int stakeholder_action(struct ui *ui, struct list *l, enum action a)
 {
 	if (a == ACTION_ADD)
-		return stakeholder_form(ui, l, NULL);
+		return stakeholder_form(ui, NULL);
 	if (a == ACTION_TOGGLE_VIEW) {
 		struct stakeholder_state *st = stakeholder_state(l);
 		st->grid = !st->grid;
+		list_reload(l);
 		return UI_REDRAW | UI_LAYOUT;
 	}
 	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES)
@@ -268,11 +330,20 @@ static int stakeholder_action(struct ui *ui, struct list *l, enum action a)
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
 	}
-	int flags = a == ACTION_EDIT ? stakeholder_form(ui, l, s)
+	int flags = a == ACTION_EDIT ? stakeholder_form(ui, s)
 	          : a == ACTION_DELETE ? stakeholder_delete(ui, l, s)
 	          : a == ACTION_OPEN ? stakeholder_open(ui, s) : stakeholder_edit_notes(ui, l, s);
 	model_stakeholder_free(s);
 	return flags;
+}
+
+/* The Details pane lists the evidence from the stakeholder. */
+static bool stakeholder_detail_filter(struct list *l, const struct list_row *row,
+                                      struct source_filter *f)
+{
+	(void)l;
+	f->stakeholder_id = row->id;
+	return true;
 }
 
 static const char *stakeholder_describe_state(struct list *l)
@@ -283,14 +354,15 @@ static const char *stakeholder_describe_state(struct list *l)
 const struct view_ops view_stakeholders_ops = {
 	.name = "stakeholders",
 	.title = "Stakeholders",
-	.keymap = JAWRC_STAKEHOLDERS,
 	.columns = stakeholder_columns,
 	.ncolumns = sizeof stakeholder_columns / sizeof *stakeholder_columns,
 	.count = stakeholder_count,
 	.fetch = stakeholder_fetch,
 	.search = stakeholder_search,
 	.action = stakeholder_action,
+	.update = stakeholder_update,
 	.draw_body = stakeholder_draw_body,
 	.describe_state = stakeholder_describe_state,
-	.free_state = free,
+	.detail_filter = stakeholder_detail_filter,
+	.free_state = stakeholder_free_state,
 };

@@ -305,21 +305,24 @@ static void survey_layout_chart(struct list *l)
 	l->chart_w = l->w >= 60 ? l->w - l->w * 9 / 20 - 1 : 0;
 }
 
-/* Reads the distribution of column id (once per reload). */
-static void survey_read_dist(struct list *l, int64_t id)
+/* Reads the distribution of the selected question's answers when the
+ * cursor moved to another question or the list was read again. */
+static int survey_update(struct list *l, jaw_err *err)
 {
 	struct survey_state *st = survey_state(l);
-	if (st->dist_column == id)
-		return;
+	const struct list_row *row = list_selected(l);
+	if (st->mode != MODE_QUESTIONS || !row || row->aux[0] != 2 || l->chart_w <= 0) {
+		survey_drop_dist(st);
+		return JAW_OK;
+	}
+	if (st->dist_column == row->id)
+		return JAW_OK;
 	survey_drop_dist(st);
 	st->dist = xcalloc(SURVEY_MAX_BARS + 1, sizeof *st->dist);
-	jaw_err err;
-	err_clear(&err);
-	int n = model_survey_distribution(l->db, id, SURVEY_MAX_BARS + 1, st->dist, &err);
-	if (n < 0)
-		ui_error(l->ui, err.msg);
+	int n = model_survey_distribution(l->db, row->id, SURVEY_MAX_BARS + 1, st->dist, err);
 	st->ndist = n > 0 ? n : 0;
-	st->dist_column = id;
+	st->dist_column = row->id;
+	return n < 0 ? JAW_FAIL : JAW_OK;
 }
 
 /* Writes text at line y of the chart area (padded to its width). */
@@ -406,7 +409,6 @@ static void survey_draw_chart_area(struct list *l, int vis)
 		survey_chart_text(l, 1, head, colour_attr(ROLE_HEADER));
 		return;
 	}
-	survey_read_dist(l, row->id);
 	snprintf(head, sizeof head, "Answers to %s", row->cells[1]);
 	survey_chart_text(l, 1, head, colour_attr(ROLE_HEADER));
 	survey_draw_bars(l, SURVEY_CHROME, vis);
@@ -469,6 +471,7 @@ static int survey_set_mode(struct list *l, enum survey_mode m)
 	l->ops = survey_modes[m];
 	l->cursor = st->cursor[m];
 	l->top = 0;
+	list_reload(l);
 	return UI_LAYOUT;
 }
 
@@ -491,75 +494,117 @@ static int survey_open_question(struct ui *ui, struct list *l, const struct list
 	return survey_set_mode(l, text ? MODE_ANSWERS : MODE_CODINGS);
 }
 
+/* ---- the choosers behind a row: a respondent's answers, coded segments --- */
+
+/* What a chooser of answers lists: a respondent's answers (code_id 0), or
+ * the segments coded code_id by respondents with value in column. */
+struct survey_pick {
+	int64_t id;      /* the respondent, or the column */
+	int64_t code_id;
+	char *value;
+};
+
+static void survey_pick_free(void *p)
+{
+	struct survey_pick *k = p;
+	if (k)
+		free(k->value);
+	free(k);
+}
+
+static int64_t survey_pick_count(struct list *l, jaw_err *err)
+{
+	struct survey_pick *k = l->state;
+	if (!k->code_id)
+		return model_respondent_answer_count(l->db, k->id, l->filter, err);
+	return model_survey_coded_count(l->db, k->id, k->value, k->code_id, l->filter, err);
+}
+
+static int survey_pick_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                             jaw_err *err)
+{
+	struct survey_pick *k = l->state;
+	struct survey_answer *a = xcalloc((size_t)limit, sizeof *a);
+	int n = k->code_id
+	      ? model_survey_coded_page(l->db, k->id, k->value, k->code_id, l->filter, offset, limit,
+	                                a, err)
+	      : model_respondent_answer_page(l->db, k->id, l->filter, offset, limit, a, err);
+	for (int i = 0; i < n; i++) {
+		char *text = survey_one_line_new(a[i].text);
+		rows[i].id = a[i].source_id;
+		rows[i].aux[0] = (long)(k->code_id ? a[i].start : 0);
+		rows[i].cells[0] = k->code_id ? xasprintf("%s, %s: %s", a[i].respondent, a[i].question, text)
+		                              : xasprintf("%s: %s", a[i].question, text);
+		rows[i].detail = xstrdup(rows[i].cells[0]);
+		free(text);
+		model_survey_answer_clear(&a[i]);
+	}
+	free(a);
+	return n;
+}
+
+static const struct list_column survey_pick_columns[] = {{"", 0, 0, 10}};
+
+static const struct view_ops survey_pick_ops = {
+	.name = "answers",
+	.title = "Answers",
+	.columns = survey_pick_columns,
+	.ncolumns = 1,
+	.count = survey_pick_count,
+	.fetch = survey_pick_fetch,
+	.free_state = survey_pick_free,
+	.empty = "",
+};
+
+/* Enter on an answer or a segment: the reader, there. */
+static int survey_pick_read(struct ui *ui, void *ctx, int64_t id, const struct list_row *row)
+{
+	(void)ctx;
+	ui_request_source(ui, id, row->aux[0]);
+	return UI_REDRAW;
+}
+
 /* Enter on a respondent: their open answers; Enter reads one. */
 static int survey_respondent_answers(struct ui *ui, struct list *l, const struct list_row *row)
 {
-	enum { SHOW = 50 };
 	jaw_err err;
 	err_clear(&err);
-	struct survey_answer *a = xcalloc(SHOW, sizeof *a);
-	int n = model_respondent_answer_page(l->db, row->id, 0, SHOW, a, &err);
+	int64_t n = model_respondent_answer_count(l->db, row->id, NULL, &err);
 	if (n <= 0) {
 		ui_message(ui, n < 0 ? "%s" : "%s gave no open answers.", n < 0 ? err.msg : row->cells[0]);
-		free(a);
 		return UI_REDRAW;
 	}
-	char **items = xcalloc((size_t)n, sizeof *items);
-	for (int i = 0; i < n; i++) {
-		char *text = survey_one_line_new(a[i].text);
-		items[i] = xasprintf("%s: %s", a[i].question, text);
-		free(text);
-	}
+	struct survey_pick *k = xcalloc(1, sizeof *k);
+	k->id = row->id;
 	char title[200];
-	snprintf(title, sizeof title, " %.100s: %d open answer%s (Enter reads, q back) ",
-	         row->cells[0], n, n == 1 ? "" : "s");
-	int pick = picker_choose(ui, title, items, n);
-	if (pick >= 0)
-		ui_open_source_at(ui, a[pick].source_id, 0);
-	for (int i = 0; i < n; i++) {
-		free(items[i]);
-		model_survey_answer_clear(&a[i]);
-	}
-	free(items);
-	free(a);
-	return UI_LAYOUT;
+	snprintf(title, sizeof title, " %.100s: %lld open answer%s (Enter reads, q back) ",
+	         row->cells[0], (long long)n, n == 1 ? "" : "s");
+	chooser_open(ui, title, &survey_pick_ops, k, survey_pick_read, NULL, NULL);
+	return UI_REDRAW;
 }
 
 /* Enter on a row of the codings table: its coded segments; Enter reads one. */
 static int survey_coded_segments(struct ui *ui, struct list *l, const struct list_row *row)
 {
-	enum { SHOW = 200 };
 	struct survey_state *st = survey_state(l);
 	jaw_err err;
 	err_clear(&err);
-	struct survey_answer *a = xcalloc(SHOW, sizeof *a);
-	int n = model_survey_coded_page(l->db, st->attr_column, row->cells[4], row->id, 0, SHOW, a,
-	                                &err);
+	int64_t n = model_survey_coded_count(l->db, st->attr_column, row->cells[4], row->id, NULL,
+	                                     &err);
 	if (n <= 0) {
 		ui_message(ui, "%s", n < 0 ? err.msg : "Nothing is coded there any more.");
-		free(a);
 		return UI_RELOAD;
 	}
-	char **items = xcalloc((size_t)n, sizeof *items);
-	for (int i = 0; i < n; i++) {
-		char *text = survey_one_line_new(a[i].text);
-		items[i] = xasprintf("%s, %s: %s", a[i].respondent, a[i].question, text);
-		free(text);
-	}
+	struct survey_pick *k = xcalloc(1, sizeof *k);
+	k->id = st->attr_column;
+	k->code_id = row->id;
+	k->value = xstrdup(row->cells[4]);
 	char title[300];
-	snprintf(title, sizeof title, " %.100s = %.60s, %.80s: %d segment%s%s (Enter reads) ",
-	         st->attr_label ? st->attr_label : "", row->cells[0], row->cells[1], n,
-	         n == 1 ? "" : "s", n == SHOW ? " or more" : "");
-	int pick = picker_choose(ui, title, items, n);
-	if (pick >= 0)
-		ui_open_source_at(ui, a[pick].source_id, (size_t)a[pick].start);
-	for (int i = 0; i < n; i++) {
-		free(items[i]);
-		model_survey_answer_clear(&a[i]);
-	}
-	free(items);
-	free(a);
-	return UI_LAYOUT;
+	snprintf(title, sizeof title, " %.100s = %.60s, %.80s: %lld segment%s (Enter reads) ",
+	         st->attr_label ? st->attr_label : "", row->cells[0], row->cells[1], (long long)n,
+	         n == 1 ? "" : "s");
+	chooser_open(ui, title, &survey_pick_ops, k, survey_pick_read, NULL, NULL);
+	return UI_REDRAW;
 }
 
 static int survey_open(struct ui *ui, struct list *l)
@@ -571,8 +616,8 @@ static int survey_open(struct ui *ui, struct list *l)
 	switch (st->mode) {
 	case MODE_QUESTIONS: return survey_open_question(ui, l, row);
 	case MODE_ANSWERS:
-		ui_open_source_at(ui, row->id, 0);
-		return UI_LAYOUT;
+		ui_request_source(ui, row->id, 0);
+		return UI_REDRAW;
 	case MODE_RESPONDENTS: return survey_respondent_answers(ui, l, row);
 	default: return survey_coded_segments(ui, l, row);
 	}
@@ -589,30 +634,47 @@ static int survey_switch(struct ui *ui, struct list *l, int delta)
 	st->index = (st->index + delta + st->nsurveys) % st->nsurveys;
 	memset(st->cursor, 0, sizeof st->cursor);
 	l->cursor = l->top = 0;
-	return UI_RELOAD;
+	list_reload(l);
+	return UI_REDRAW;
 }
 
-void view_survey_show(struct list *l, int64_t survey_id)
+/* A request to show survey t->id (after an import). */
+static int survey_show(struct ui *ui, struct list *l, const struct ui_target *t)
 {
+	(void)ui;
 	struct survey_state *st = survey_state(l);
 	jaw_err err;
 	err_clear(&err);
-	int64_t n = model_survey_count(l->db, &err);
+	int64_t n = t->id ? model_survey_count(l->db, &err) : 0;
 	for (int64_t i = 0; i < n; i++) {
 		struct survey s;
 		if (model_survey_page(l->db, i, 1, &s, &err) != 1)
 			break;
-		bool hit = s.id == survey_id;
+		bool hit = s.id == t->id;
 		model_survey_clear(&s);
 		if (hit) {
 			st->index = i;
 			memset(st->cursor, 0, sizeof st->cursor);
 			survey_set_mode(l, MODE_RESPONDENTS);
 			l->cursor = 0;
-			return;
+			return UI_LAYOUT;
 		}
 	}
+	return UI_REDRAW;
 }
+
+/* :import FILE */
+static int survey_command_import(struct ui *ui, struct list *l, const char *args)
+{
+	(void)l;
+	ui_import_csv(ui, *args ? args : NULL);
+	return UI_REDRAW;
+}
+
+static const struct ui_command survey_commands[] = {
+	{"import", "FILE", "import a CSV survey results file (a preview first)",
+	 survey_command_import},
+};
 
 static int survey_action(struct ui *ui, struct list *l, enum action a)
 {
@@ -627,12 +689,9 @@ static int survey_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_PREV_SURVEY: return survey_switch(ui, l, -1);
 	case ACTION_OPEN: return survey_open(ui, l);
 	case ACTION_ADD:
-	case ACTION_IMPORT_CSV: {
-		int64_t id = ui_import_csv(ui, NULL);
-		if (id > 0)
-			view_survey_show(l, id);
-		return UI_LAYOUT;
-	}
+	case ACTION_IMPORT_CSV:
+		ui_import_csv(ui, NULL);
+		return UI_REDRAW;
 	default: return -1;
 	}
 }
@@ -652,10 +711,12 @@ static const struct list_column coding_columns[] = {
 
 #define SURVEY_OPS(NAME, TITLE, COLUMNS, EMPTY) \
 	{ \
-		.name = "survey", .title = TITLE, .keymap = JAWRC_SURVEY, .columns = COLUMNS, \
+		.name = "survey", .title = TITLE, .columns = COLUMNS, \
 		.ncolumns = sizeof COLUMNS / sizeof *COLUMNS, .count = survey_count, \
 		.fetch = survey_fetch, .search = survey_search, .action = survey_action, \
-		.describe_state = survey_describe, .free_state = survey_free_state, \
+		.update = survey_update, .describe_state = survey_describe, \
+		.free_state = survey_free_state, .show = survey_show, .commands = survey_commands, \
+		.ncommands = sizeof survey_commands / sizeof *survey_commands, \
 		.draw_body = survey_draw_body, .layout_chart = NAME, .empty = EMPTY, \
 	}
 

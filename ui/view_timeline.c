@@ -194,12 +194,12 @@ static const char *const timeline_statuses[] = {"planned", "active", "done", "ca
 
 enum { F_KIND, F_TITLE, F_START, F_END, F_LOCATION, F_STATUS, F_NOTES, F_COUNT };
 
+/* The form's context: the item edited (0 when adding). */
 struct timeline_edit {
-	struct jaw_db *db;
-	int64_t id; /* 0 when adding */
+	int64_t id;
 };
 
-static int timeline_save(void *ctx, struct form_field *f, jaw_err *err)
+static int timeline_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err *err)
 {
 	struct timeline_edit *e = ctx;
 	struct timeline_item it = {
@@ -208,15 +208,18 @@ static int timeline_save(void *ctx, struct form_field *f, jaw_err *err)
 		.location = f[F_LOCATION].value, .status = f[F_STATUS].value,
 		.notes = f[F_NOTES].value,
 	};
-	if (e->id == 0) {
-		int rc = model_timeline_add(e->db, &it, err);
-		e->id = it.id;
+	int rc = e->id ? model_timeline_update(ui->db, &it, err) : model_timeline_add(ui->db, &it, err);
+	if (rc != JAW_OK)
 		return rc;
-	}
-	return model_timeline_update(e->db, &it, err);
+	/* the cursor goes to the item saved */
+	int64_t pos = model_timeline_position_of_id(ui->db, it.id, NULL);
+	if (pos >= 0)
+		list_goto(ui_list(ui, VIEW_TIMELINE), pos);
+	ui_message(ui, "Saved.");
+	return JAW_OK;
 }
 
-static int timeline_form(struct ui *ui, struct list *l, const struct timeline_item *it)
+static int timeline_form(struct ui *ui, const struct timeline_item *it)
 {
 	char today[11];
 	date_format(date_today(), today);
@@ -229,12 +232,10 @@ static int timeline_form(struct ui *ui, struct list *l, const struct timeline_it
 		{"Status", timeline_statuses, false, xstrdup(it ? it->status : "planned")},
 		{"Notes", NULL, true, xstrdup(it ? it->notes : "")},
 	};
-	struct timeline_edit e = {l->db, it ? it->id : 0};
-	bool saved = form_run(ui, it ? "Edit timeline item" : "Add a timeline item", f, F_COUNT,
-	                      timeline_save, &e);
-	form_fields_free(f, F_COUNT);
-	if (saved)
-		ui_after_save(ui, l, model_timeline_position_of_id(l->db, e.id, NULL), "Saved.");
+	struct timeline_edit *e = xcalloc(1, sizeof *e);
+	e->id = it ? it->id : 0;
+	form_open(ui, it ? "Edit timeline item" : "Add a timeline item", f, F_COUNT, timeline_save,
+	          e, free);
 	return UI_REDRAW;
 }
 
@@ -253,7 +254,16 @@ static struct timeline_item *timeline_selected_new(struct ui *ui, struct list *l
 	return it;
 }
 
-static int timeline_delete(struct ui *ui, struct list *l, struct timeline_item *it)
+static int timeline_delete_yes(struct ui *ui, void *ctx)
+{
+	struct ui_ref *r = ctx;
+	jaw_err err;
+	err_clear(&err);
+	return ui_after_change(ui, model_timeline_delete(ui->db, r->id, &err), &err,
+	                       "Deleted \"%.200s\".", r->name);
+}
+
+static int timeline_delete(struct ui *ui, struct timeline_item *it)
 {
 	char q[600];
 	if (it->sources)
@@ -262,12 +272,7 @@ static int timeline_delete(struct ui *ui, struct list *l, struct timeline_item *
 		         it->sources == 1 ? "s" : "");
 	else
 		snprintf(q, sizeof q, "Delete %s \"%.200s\"? (y/n)", it->kind, it->title);
-	if (!prompt_yes_no(ui, q))
-		return UI_REDRAW;
-	jaw_err err;
-	err_clear(&err);
-	ui_after_change(ui, model_timeline_delete(l->db, it->id, &err), &err, "Deleted \"%.200s\".",
-	                it->title);
+	prompt_confirm(ui, q, timeline_delete_yes, ui_ref_new(it->id, it->title), ui_ref_free);
 	return UI_REDRAW;
 }
 
@@ -277,20 +282,16 @@ static int timeline_edit_notes(struct ui *ui, struct list *l, struct timeline_it
 		return UI_REDRAW;
 	jaw_err err;
 	err_clear(&err);
-	ui_after_change(ui, model_timeline_update(l->db, it, &err), &err, "Notes saved.");
-	return UI_REDRAW;
+	return ui_after_change(ui, model_timeline_update(l->db, it, &err), &err, "Notes saved.");
 }
 
 /* Enter: the evidence gathered at this item, in the evidence pane. */
-static int timeline_open(struct ui *ui, struct list *l, struct timeline_item *it)
+static int timeline_open(struct ui *ui, struct timeline_item *it)
 {
-	struct source_filter f = {.timeline_item_id = it->id};
-	char label[300];
-	snprintf(label, sizeof label, "at %.200s", it->title);
-	view_evidence_set_filter(ui->panes[2], &f, label);
-	ui_focus_pane(ui, 2);
-	ui_reload(ui);
-	(void)l;
+	struct ui_target t = {.view = VIEW_EVIDENCE, .at = -1, .has_filter = true,
+	                      .filter = {.timeline_item_id = it->id}};
+	snprintf(t.label, sizeof t.label, "at %.200s", it->title);
+	ui_request(ui, &t);
 	return UI_REDRAW;
 }
 
@@ -298,7 +299,7 @@ static int timeline_action(struct ui *ui, struct list *l, enum action a)
 {
 	struct timeline_state *st = timeline_state(l);
 	if (a == ACTION_ADD)
-		return timeline_form(ui, l, NULL);
+		return timeline_form(ui, NULL);
 	if (a == ACTION_TOGGLE_VIEW) {
 		st->chart_hidden = !st->chart_hidden;
 		ui_message(ui, st->chart_hidden ? "Chart hidden (v shows it)." :
@@ -310,17 +311,55 @@ static int timeline_action(struct ui *ui, struct list *l, enum action a)
 	struct timeline_item *it = timeline_selected_new(ui, l);
 	if (!it)
 		return UI_REDRAW;
-	int flags = a == ACTION_EDIT ? timeline_form(ui, l, it)
-	          : a == ACTION_DELETE ? timeline_delete(ui, l, it)
-	          : a == ACTION_OPEN ? timeline_open(ui, l, it) : timeline_edit_notes(ui, l, it);
+	int flags = a == ACTION_EDIT ? timeline_form(ui, it)
+	          : a == ACTION_DELETE ? timeline_delete(ui, it)
+	          : a == ACTION_OPEN ? timeline_open(ui, it) : timeline_edit_notes(ui, l, it);
 	model_timeline_item_free(it);
 	return flags;
 }
 
+/* The Details pane lists the evidence gathered at the item. */
+static bool timeline_detail_filter(struct list *l, const struct list_row *row,
+                                   struct source_filter *f)
+{
+	(void)l;
+	f->timeline_item_id = row->id;
+	return true;
+}
+
+/* A request to show the timeline at a position (:goto). */
+static int timeline_show(struct ui *ui, struct list *l, const struct ui_target *t)
+{
+	(void)ui;
+	if (t->at >= 0)
+		list_goto(l, t->at);
+	return UI_REDRAW;
+}
+
+/* :goto DATE */
+static int timeline_command_goto(struct ui *ui, struct list *l, const char *args)
+{
+	(void)l;
+	jaw_err err;
+	err_clear(&err);
+	int64_t pos = model_timeline_position_of_date(ui->db, args, &err);
+	if (pos < 0) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	struct ui_target t = {.view = VIEW_TIMELINE, .at = pos};
+	ui_request(ui, &t);
+	return UI_REDRAW;
+}
+
+static const struct ui_command timeline_commands[] = {
+	{"goto", "DATE", "move the timeline to the first item on or after DATE",
+	 timeline_command_goto},
+};
+
 const struct view_ops view_timeline_ops = {
 	.name = "timeline",
 	.title = "Timeline",
-	.keymap = JAWRC_TIMELINE,
 	.columns = timeline_columns,
 	.ncolumns = sizeof timeline_columns / sizeof *timeline_columns,
 	.count = timeline_count,
@@ -330,5 +369,9 @@ const struct view_ops view_timeline_ops = {
 	.draw_chart = timeline_draw_chart,
 	.draw_chart_header = timeline_draw_chart_header,
 	.layout_chart = timeline_layout_chart,
+	.detail_filter = timeline_detail_filter,
+	.show = timeline_show,
+	.commands = timeline_commands,
+	.ncommands = sizeof timeline_commands / sizeof *timeline_commands,
 	.free_state = free,
 };
