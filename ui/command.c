@@ -29,7 +29,7 @@ static void command_view_names(char *buf, size_t size)
 	buf[0] = '\0';
 	for (int v = 0; v < VIEW_COUNT; v++)
 		if (ui_views[v].action != ACTION_NONE)
-			snprintf(buf + strlen(buf), size - strlen(buf), "%s:view %s", *buf ? ", " : "",
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", *buf ? ", " : "",
 			         ui_views[v].name);
 }
 
@@ -47,7 +47,7 @@ static int command_view(struct ui *ui, struct list *l, const char *args)
 		snprintf(msg, sizeof msg, "view: the %s opens from another view (%.200s)", args,
 		         ui_views[v].help);
 	else
-		snprintf(msg, sizeof msg, "view: write %s", names);
+		snprintf(msg, sizeof msg, "view: no view \"%.60s\" (%s)", args, names);
 	ui_error(ui, msg);
 	return UI_REDRAW;
 }

@@ -148,9 +148,13 @@ static int picker_take(struct picker *p)
 {
 	struct ui *ui = p->ly.ui;
 	const struct list_row *row = list_selected(p->l);
+	if (row) {
+		int flags = p->picked(ui, p->ctx, row->id, row);
+		if (!(flags & UI_STAY))
+			ui_close(&p->ly);
+		return flags & ~UI_STAY;
+	}
 	ui_close(&p->ly);
-	if (row)
-		return p->picked(ui, p->ctx, row->id, row);
 	if (!p->codes || !p->allow_new || !*p->query.buf)
 		return UI_REDRAW;
 	struct code c = {.name = p->query.buf};

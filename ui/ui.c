@@ -303,6 +303,9 @@ static void ui_draw_status(struct ui *ui)
 	/* modals and the reader say what their keys are themselves */
 	if (ui->cols < 2 * hintw || said->view < 0 || ui_views[said->view].place == VIEW_PLACE_OPENED)
 		hintw = 0;
+	/* a message that would be cut takes the hint's place */
+	if (ui->message[0] && utf8_width(text) > ui->cols - hintw - 1)
+		hintw = 0;
 	wattrset(w, colour_attr(ui->message_is_error ? ROLE_ERROR : ROLE_STATUS));
 	wmove(w, 0, 0);
 	waddch(w, ' ');

@@ -33,6 +33,7 @@ enum ui_flags {
 	UI_RELOAD = 2,  /* the project changed: every layer reads its data again */
 	UI_QUIT = 4,    /* leave the program */
 	UI_LAYOUT = 8,  /* lay the screen out again */
+	UI_STAY = 16,   /* a chooser's callback: the chooser stays open under what it opened */
 };
 
 /* Set by the signal handlers (SIGTERM, SIGHUP, SIGINT); the loop stops. */

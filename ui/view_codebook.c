@@ -163,7 +163,7 @@ static int codebook_segment_picked(struct ui *ui, void *ctx, int64_t id, const s
 {
 	(void)ctx, (void)id;
 	ui_request_source(ui, row->aux[0], row->aux[1]);
-	return UI_REDRAW;
+	return UI_REDRAW | UI_STAY;
 }
 
 /* Lists every segment coded with code id; Enter reads the source there. */

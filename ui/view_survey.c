@@ -561,7 +561,7 @@ static int survey_pick_read(struct ui *ui, void *ctx, int64_t id, const struct l
 {
 	(void)ctx;
 	ui_request_source(ui, id, row->aux[0]);
-	return UI_REDRAW;
+	return UI_REDRAW | UI_STAY;
 }
 
 /* Enter on a respondent: their open answers; Enter reads one. */

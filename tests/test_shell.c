@@ -1,0 +1,258 @@
+/* test_shell.c - the shell of the interface on a virtual terminal: drawing
+ * runs no query (a trace hook on the connection counts every statement),
+ * a chooser of 60 rows on a 24-line screen reaches its last row with G and
+ * with j, the code picker and the reader behind it follow another
+ * session's changes, requests between views, and the stack (q goes back
+ * to what was there). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "model.h"
+#include "screenutil.h"
+#include "xalloc.h"
+
+/* Counts the statements the connection runs (sqlite3_trace_v2). */
+static int shell_statements;
+
+static int shell_count_statement(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)type, (void)ctx, (void)p, (void)x;
+	shell_statements++;
+	return 0;
+}
+
+/* Redraws the whole screen; returns how many statements that ran. */
+static int shell_redraw_statements(struct screen_fixture *f)
+{
+	f->ui->clear_all = true;
+	shell_statements = 0;
+	sqlite3_trace_v2(db_sqlite(f->db), SQLITE_TRACE_STMT, shell_count_statement, NULL);
+	ui_draw(f->ui);
+	sqlite3_trace_v2(db_sqlite(f->db), 0, NULL, NULL);
+	return shell_statements;
+}
+
+/* Asserts that a redraw of the screen as it is now runs no query. */
+static void shell_expect_no_query(struct screen_fixture *f, const char *what)
+{
+	int n = shell_redraw_statements(f);
+	if (n != 0)
+		fail_msg("drawing %s ran %d statement(s)", what, n);
+}
+
+static void test_drawing_runs_no_query(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 40, 160);
+	/* the hook counts: reading the panes again runs queries */
+	shell_statements = 0;
+	sqlite3_trace_v2(db_sqlite(f.db), SQLITE_TRACE_STMT, shell_count_statement, NULL);
+	ui_reload(f.ui);
+	ui_update(f.ui);
+	sqlite3_trace_v2(db_sqlite(f.db), 0, NULL, NULL);
+	assert_true(shell_statements > 0);
+	shell_expect_no_query(&f, "the panes with the Details pane");
+	const int grid[] = {'S', 'v'};
+	screen_keys(&f, grid, 2);
+	screen_assert_has("Manage closely");
+	shell_expect_no_query(&f, "the power/interest grid");
+	const int chart[] = {'v', 'T', 'z'};
+	screen_keys(&f, chart, 3);
+	shell_expect_no_query(&f, "the Gantt chart");
+	const int survey[] = {'z', 'U', '2', 'j', 'j', 'j'};
+	screen_keys(&f, survey, 6);
+	screen_assert_has("Answers to Unit type");
+	shell_expect_no_query(&f, "the survey's chart");
+	const int codebook[] = {'C', '\n'};
+	screen_keys(&f, codebook, 2);
+	screen_assert_has("segments with the codes below it");
+	shell_expect_no_query(&f, "a chooser over the codebook");
+	const int reader[] = {'\n'};
+	screen_keys(&f, reader, 1);
+	screen_assert_has("Interview with the brigade legal adviser");
+	shell_expect_no_query(&f, "the reader");
+	const int picker[] = {'c', 't'};
+	screen_keys(&f, picker, 2);
+	screen_assert_has("> t");
+	shell_expect_no_query(&f, "the code picker over the reader");
+	const int form[] = {27, 'q', 'q', 'a'};
+	screen_keys(&f, form, 4);
+	screen_assert_has(" Add a code ");
+	shell_expect_no_query(&f, "a form");
+	const int help[] = {27, '?'};
+	screen_keys(&f, help, 2);
+	screen_assert_has("Keys: Codebook");
+	shell_expect_no_query(&f, "the help");
+	screen_stop(&f);
+}
+
+/* Codes 60 segments of source 3 with a new code "Sixty". */
+static void shell_sixty_segments(struct screen_fixture *f)
+{
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f->db, "INSERT INTO code (name, position) VALUES ('Sixty', 0);"
+	                                "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1"
+	                                " FROM n WHERE i < 59) INSERT INTO coding (source_id,"
+	                                " start_cp, end_cp, code_id, coder) SELECT 3, i * 10,"
+	                                " i * 10 + 5, (SELECT id FROM code WHERE name = 'Sixty'),"
+	                                " 'test' FROM n;", &err), JAW_OK);
+}
+
+static void test_a_chooser_of_60_rows_scrolls_to_the_last(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	shell_sixty_segments(&f);
+	/* the codebook lists Sixty first (position 0); Enter lists its segments */
+	const int open[] = {'C', 'g', '\n'};
+	screen_keys(&f, open, 3);
+	screen_assert_has(" Sixty: 60 segments with the codes below it");
+	screen_assert_has("1 of 60");
+	const int last[] = {'G'};
+	screen_keys(&f, last, 1);
+	screen_assert_has("60 of 60");
+	int64_t start = testutil_scalar(f.db, "SELECT max(start_cp) FROM coding WHERE code_id ="
+	                                      " (SELECT id FROM code WHERE name = 'Sixty')");
+	assert_int_equal(start, 590);
+	/* the last row is on the screen and selected: Enter reads it there */
+	const int read[] = {'\n'};
+	screen_keys(&f, read, 1);
+	screen_assert_has(" 590/");
+	/* q goes back to the chooser, Esc to the codebook; again with j */
+	const int back[] = {'q', 27, '\n'};
+	screen_keys(&f, back, 3);
+	screen_assert_has("1 of 60");
+	int keys[59];
+	for (int i = 0; i < 59; i++)
+		keys[i] = 'j';
+	screen_keys(&f, keys, 59);
+	screen_assert_has("60 of 60");
+	screen_keys(&f, read, 1);
+	screen_assert_has(" 590/");
+	/* / filters as you type: nothing has "zqzq" */
+	int typed[16], n = 0;
+	typed[n++] = 'q';
+	typed[n++] = '/';
+	screen_type(typed, &n, "zqzq");
+	screen_keys(&f, typed, n);
+	screen_assert_has("nothing matches");
+	/* the last segment's text: as many rows as segments hold it */
+	const char *sixty = "(SELECT id FROM code WHERE name = 'Sixty')";
+	char *sql = xasprintf("SELECT substr(text, 591, 5) FROM source WHERE id = 3");
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f.db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	char *piece = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	free(sql);
+	sql = xasprintf("SELECT count(*) FROM coding k JOIN source s ON s.id = k.source_id WHERE"
+	                " k.code_id = %s AND instr(substr(s.text, k.start_cp + 1, 5), '%s') > 0",
+	                sixty, piece);
+	int64_t expected = testutil_scalar(f.db, sql);
+	free(sql);
+	assert_true(expected >= 1 && expected < 60);
+	n = 0;
+	typed[n++] = 21; /* Ctrl-U */
+	screen_type(typed, &n, piece);
+	screen_keys(&f, typed, n);
+	char want[32];
+	snprintf(want, sizeof want, "1 of %lld", (long long)expected);
+	screen_assert_has(want);
+	free(piece);
+	screen_stop(&f);
+}
+
+static void test_picker_and_reader_follow_another_session(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 30, 100);
+	struct ui_target t = {.view = VIEW_READER, .id = 3, .at = 0};
+	ui_show(f.ui, &t);
+	const int pick[] = {'c', 'Z', 'e', 'b'};
+	screen_keys(&f, pick, 4);
+	screen_assert_has("no code matches: Enter makes a new code \"Zeb\"");
+	/* another session adds a code and codes the start of the source with it */
+	struct jaw_db *other = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_open("demo.jaw", 0, &other, &err), JAW_OK);
+	assert_int_equal(db_exec(other, "INSERT INTO code (name, position) VALUES ('Zebra crossing',"
+	                                " 99); INSERT INTO coding (source_id, start_cp, end_cp,"
+	                                " code_id, coder) VALUES (3, 0, 9, (SELECT id FROM code"
+	                                " WHERE name = 'Zebra crossing'), 'other');", &err), JAW_OK);
+	db_close(other);
+	assert_true(ui_poll_changes(f.ui));
+	ui_draw(f.ui);
+	/* the picker lists it, and the reader's margin behind it names it */
+	screen_assert_has("1 of 1");
+	screen_assert_has("Zebra crossing");
+	screen_assert_has("Zebra c");
+	const int take[] = {'\n'};
+	screen_keys(&f, take, 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding WHERE code_id ="
+	                                       " (SELECT id FROM code WHERE name = 'Zebra crossing')"),
+	                 2);
+	screen_stop(&f);
+}
+
+static void test_requests_and_the_stack(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	/* Enter on a timeline item asks for its evidence: the Evidence pane,
+	 * filtered, takes the focus */
+	const int item[] = {'j', 'j', 'j', 'j', 'j', 'j', 'j', '\n'};
+	screen_keys(&f, item, 8);
+	screen_assert_has(" Evidence  1/2  at Interview trip to LCC Kraków");
+	/* the codebook over the panes, the reader over the codebook's list:
+	 * q goes back one step at a time */
+	const int deep[] = {'C', '\n', '\n'};
+	screen_keys(&f, deep, 3);
+	assert_int_equal(f.ui->depth, 4);
+	const int q[] = {'q'};
+	screen_keys(&f, q, 1);
+	screen_assert_has("segments with the codes below it");
+	const int esc[] = {27};
+	screen_keys(&f, esc, 1);
+	screen_assert_has(" Codebook  1/33");
+	/* a view key goes straight there, closing what was open */
+	const int to[] = {'\n', '\n', 'S'};
+	screen_keys(&f, to, 3);
+	assert_int_equal(f.ui->depth, 1);
+	screen_assert_has(" Stakeholders  1/29");
+	/* :view names the views of the registry */
+	int keys[64], n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, "view nowhere\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has("view: no view \"nowhere\" (timeline, stakeholders, evidence, codebook, survey)");
+	n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, "view reader\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has("view: the reader opens from another view");
+	screen_stop(&f);
+}
+
+int main(void)
+{
+	testutil_init();
+	unsetenv("NO_COLOR");
+	setenv("VISUAL", "false", 1);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_drawing_runs_no_query),
+		cmocka_unit_test(test_a_chooser_of_60_rows_scrolls_to_the_last),
+		cmocka_unit_test(test_picker_and_reader_follow_another_session),
+		cmocka_unit_test(test_requests_and_the_stack),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
