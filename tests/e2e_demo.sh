@@ -36,7 +36,7 @@ check "the demo opens with its title" wait_for "Human Security at the Tactical L
 check "the timeline pane is there" wait_for " Timeline  1/24"
 check "the stakeholder pane is there" wait_for " Stakeholders  1/29"
 check "the evidence pane is there" wait_for " Evidence  1/16"
-check "timeline rows are shown" wait_for "2026-07-01 phase     Tasking"
+check "timeline rows are shown beside their chart" wait_for "Tasking order re… ◆"
 check "non-ASCII stakeholders are shown" wait_for "François Lefèvre"
 check "the status bar describes the selection" wait_for "Tasking (phase, done) 2026-07-01 to 2026-07-17"
 t send-keys -t jaw j j

@@ -21,7 +21,7 @@ wait_for " Timeline  1/24" >/dev/null
 t send-keys -t jaw a
 check "a opens the add form" wait_for "Add a timeline item"
 t send-keys -t jaw Tab "Workshop in Tromsø" Tab C-u "2026-12-10" Tab "2026-12-11" Tab "Tromsø" Enter
-check "the new event is in the list" wait_for "2026-12-10 event     Workshop in Tromsø"
+check "the new event is in the list" wait_for "Workshop in Trom…"
 check "and the status bar says it is saved" wait_for "Saved."
 
 # --- add a stakeholder ------------------------------------------------------------
@@ -59,7 +59,7 @@ Bring interpreters."
 q "INSERT INTO timeline_item (kind, title, start_date, status) VALUES ('milestone', 'Added by a colleague', '2026-07-02', 'done')"
 check "a change by another process appears" wait_for "/26 "
 t send-keys -t jaw g
-check "its row is drawn" wait_for "2026-07-02 milestone Added by a collea"
+check "its row is drawn" wait_for "Added by a colle"
 t send-keys -t jaw q
 stopped
 

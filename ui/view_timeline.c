@@ -20,9 +20,10 @@ struct timeline_state {
 	bool weeks;       /* the chart's scale: weeks, or months */
 };
 
+/* Beside a narrow chart only the title is left: the chart shows the dates. */
 static const struct list_column timeline_columns[] = {
-	{"Start", 10, 0, 0}, {"Kind", 9, 1, 0}, {"Title", 0, 0, 18}, {"End", 10, 3, 0},
-	{"Location", 16, 4, 0}, {"Status", 9, 2, 0}, {"Ev.", 3, 5, 0},
+	{"Start", 10, 1, 0}, {"Kind", 9, 2, 0}, {"Title", 0, 0, 18}, {"End", 10, 4, 0},
+	{"Location", 16, 5, 0}, {"Status", 9, 3, 0}, {"Ev.", 3, 6, 0},
 };
 
 static struct timeline_state *timeline_state(struct list *l)
@@ -109,11 +110,16 @@ static int64_t timeline_search(struct list *l, const char *text, int64_t from,
 
 /* ---- the chart ---------------------------------------------------------- */
 
+/* The chart takes what the list leaves: beside the start, kind and title
+ * in a pane of 64 columns or more; beside the title alone in a narrower
+ * one (36 to 63 columns: the timeline pane of an 80-column terminal). */
 static void timeline_layout_chart(struct list *l)
 {
 	struct timeline_state *st = timeline_state(l);
 	int list_w = l->w * 2 / 5 < 36 ? 36 : (l->w * 2 / 5 > 60 ? 60 : l->w * 2 / 5);
-	l->chart_w = !st->chart_hidden && l->w >= 64 ? l->w - list_w - 1 : 0;
+	if (l->w < 64)
+		list_w = l->w * 9 / 20 < 16 ? 16 : l->w * 9 / 20;
+	l->chart_w = !st->chart_hidden && l->w >= 36 ? l->w - list_w - 1 : 0;
 }
 
 /* The chart column of a day, or -1 when it is outside the chart. */
@@ -303,7 +309,7 @@ static int timeline_action(struct ui *ui, struct list *l, enum action a)
 	if (a == ACTION_TOGGLE_VIEW) {
 		st->chart_hidden = !st->chart_hidden;
 		ui_message(ui, st->chart_hidden ? "Chart hidden (v shows it)." :
-		           "Chart shown where the pane is 64 columns or wider (z zooms).");
+		           "Chart shown (v hides it; z zooms the pane for more dates).");
 		return UI_LAYOUT;
 	}
 	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES)
