@@ -60,6 +60,35 @@ char *model_like_pattern_new(const char *text);
  * 0 if there is no row, -1 on error. */
 int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err);
 
+/* ---- names typed for records (model_names.c) ---------------------------- */
+
+/* The kinds of record a name is typed for. */
+enum model_name_kind {
+	MODEL_NAME_ORGANISATION, /* a stakeholder that is an organisation */
+	MODEL_NAME_STAKEHOLDER,
+	MODEL_NAME_EVENT,        /* a timeline item */
+	MODEL_NAME_CODE,
+	MODEL_NAME_KINDS
+};
+
+/* A record a name may mean, with a label that tells it from others of the
+ * same name ("Battlegroup Delta (in Brigade South)", "Workshop (event,
+ * 2026-09-28)", "Cross-cutting/Training"). */
+struct model_name_match {
+	int64_t id;
+	char *label;
+};
+
+/* The records of kind called exactly name: fills up to limit of them into
+ * rows (*nrows) in id order and returns how many there are in all (0 if
+ * none), or -1 with err set. */
+int64_t model_name_matches(struct jaw_db *db, enum model_name_kind kind, const char *name,
+                           int limit, struct model_name_match *rows, int *nrows, jaw_err *err);
+/* Frees the label of m. */
+void model_name_match_clear(struct model_name_match *m);
+/* "organisation", "stakeholder", "timeline item", "code". */
+const char *model_name_kind_word(enum model_name_kind kind);
+
 /* ---- project ---------------------------------------------------------- */
 
 /* The project record. */

@@ -243,6 +243,55 @@ static void test_requests_and_the_stack(void **state)
 	screen_stop(&f);
 }
 
+static void test_names_that_repeat_ask_which(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "INSERT INTO stakeholder (kind, name, parent_id) SELECT"
+	                               " 'organisation', 'Battlegroup Delta', id FROM stakeholder"
+	                               " WHERE name = 'Combined CIMIC Centre';"
+	                               "INSERT INTO timeline_item (kind, title, start_date, location)"
+	                               " VALUES ('event', 'Scoping workshop', '2026-08-12', 'Izmir');",
+	                       &err), JAW_OK);
+	int64_t second = testutil_scalar(f.db, "SELECT max(id) FROM stakeholder WHERE name ="
+	                                       " 'Battlegroup Delta'");
+	/* a person in "Battlegroup Delta": which one? */
+	int keys[128], n = 0;
+	keys[n++] = 'S';
+	keys[n++] = 'a';
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Kari Nordmann");
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Battlegroup Delta\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has(" 2 organisations are called \"Battlegroup Delta\": which one? ");
+	screen_assert_has("Battlegroup Delta (in Multinational Brigade South-East)");
+	screen_assert_has("Battlegroup Delta (in Combined CIMIC Centre)");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder WHERE name ="
+	                                       " 'Kari Nordmann'"), 0);
+	const int second_one[] = {'j', '\n'};
+	screen_keys(&f, second_one, 2);
+	char *sql = xasprintf("SELECT count(*) FROM stakeholder WHERE name = 'Kari Nordmann' AND"
+	                      " parent_id = %lld", (long long)second);
+	assert_int_equal(testutil_scalar(f.db, sql), 1);
+	free(sql);
+	screen_assert_has("Saved.");
+	assert_int_equal(f.ui->depth, 1);
+	/* :filter with an event title two items have */
+	n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, "filter event=\"Scoping workshop\"\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has(" 2 timeline items are called \"Scoping workshop\": which one? ");
+	const int first_one[] = {'\n'};
+	screen_keys(&f, first_one, 1);
+	screen_assert_has(" Evidence  1/1  event=\"Scoping workshop (event, 2026-08-11 to 2026-08-12,");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -253,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_a_chooser_of_60_rows_scrolls_to_the_last),
 		cmocka_unit_test(test_picker_and_reader_follow_another_session),
 		cmocka_unit_test(test_requests_and_the_stack),
+		cmocka_unit_test(test_names_that_repeat_ask_which),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -230,10 +230,14 @@ static int form_save(struct form *f)
 {
 	jaw_err err;
 	err_clear(&err);
-	if (f->save(f->ui, f->ctx, f->fields, &err) == JAW_OK) {
+	int rc = f->save(f->ui, f->ctx, f->fields, &err);
+	if (rc == JAW_OK) {
 		ui_close(&f->ly);
 		return UI_RELOAD;
 	}
+	f->error[0] = '\0';
+	if (rc == FORM_ASKED)
+		return UI_REDRAW;
 	snprintf(f->error, sizeof f->error, "%s", err.msg);
 	/* a failed save never leaves an old "Saved." behind */
 	f->ui->message[0] = '\0';
@@ -249,6 +253,18 @@ static int form_key(struct layer *ly, int key)
 		return UI_REDRAW;
 	}
 	return r > 0 ? form_save(f) : UI_REDRAW;
+}
+
+static const struct layer_ops form_ops;
+
+int form_resubmit(struct ui *ui)
+{
+	for (int i = ui->depth - 1; i > 0; i--) {
+		struct layer *ly = ui->stack[i];
+		if (ly->ops == &form_ops && !ly->closing)
+			return form_save(form_of(ly));
+	}
+	return UI_REDRAW;
 }
 
 static void form_free(struct layer *ly)

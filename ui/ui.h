@@ -482,7 +482,11 @@ struct form_field {
 	char *value;                /* owned; the form edits it */
 };
 
-/* Saves a form; returns JAW_OK, or an error shown in the form. */
+/* What a form's save returns when it asked a question (which of two
+ * records of the same name): the form stays open, without an error. */
+enum { FORM_ASKED = 16 };
+
+/* Saves a form; returns JAW_OK, FORM_ASKED, or an error shown in the form. */
 typedef int (*form_save_fn)(struct ui *ui, void *ctx, struct form_field *fields, jaw_err *err);
 
 /* Opens a form over the screen with n fields (the form takes their values);
@@ -490,6 +494,18 @@ typedef int (*form_save_fn)(struct ui *ui, void *ctx, struct form_field *fields,
  * cancels. ctx is freed with ctx_free when the form closes. */
 void form_open(struct ui *ui, const char *title, const struct form_field *fields, int n,
                form_save_fn save, void *ctx, void (*ctx_free)(void *));
+
+/* Saves the topmost open form again (after a question it asked was
+ * answered); returns ui_flags. */
+int form_resubmit(struct ui *ui);
+/* Resolves name, typed in a form for a record of kind: JAW_OK with *id set
+ * when one record has that name (or when the analyst chose one before for
+ * this very name: *chosen_for); JAW_FAIL with err when none has it; and
+ * when several have it, FORM_ASKED: a chooser tells them apart, and the
+ * one picked goes to *id and *chosen_for (both owned by the form's
+ * context) before the form is saved again. */
+int ui_name_resolve(struct ui *ui, enum model_name_kind kind, const char *name, int64_t *id,
+                    char **chosen_for, jaw_err *err);
 
 /* Shows the keys of the view below (its keymap and the generic one). */
 void help_open(struct ui *ui, const char *view_title, enum jawrc_keymap map);

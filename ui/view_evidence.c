@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "filter.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -90,84 +91,92 @@ static void evidence_set_filter(struct list *l, const struct source_filter *f, c
 	list_reload(l);
 }
 
-/* Splits "key=value" words; values may be in double quotes. Returns the
- * next word's start, or NULL at the end. */
-static char *evidence_next_pair(char *p, char **key, char **value)
+/* The context of the question which record a filter's name means. */
+struct evidence_ask {
+	struct list *l;
+	struct filter_spec spec;
+	int which;
+};
+
+static void evidence_ask_free(void *p)
 {
-	while (*p == ' ')
-		p++;
-	if (!*p)
-		return NULL;
-	*key = p;
-	char *eq = strchr(p, '=');
-	if (!eq) {
-		*value = NULL;
-		return p + strlen(p);
-	}
-	*eq = '\0';
-	p = eq + 1;
-	if (*p == '"') {
-		*value = ++p;
-		char *q = strchr(p, '"');
-		if (q)
-			*q++ = '\0';
-		return q ? q : p + strlen(p);
-	}
-	*value = p;
-	p += strcspn(p, " ");
-	if (*p)
-		*p++ = '\0';
-	return p;
+	struct evidence_ask *a = p;
+	if (a)
+		filter_spec_clear(&a->spec);
+	free(a);
 }
 
-/* Applies one key=value of a filter command. */
-static int evidence_filter_pair(struct list *l, struct source_filter *f, char *kind_buf,
-                                const char *key, const char *value, jaw_err *err)
+static int evidence_apply_spec(struct ui *ui, struct list *l, struct filter_spec *spec);
+
+static int evidence_ask_picked(struct ui *ui, void *ctx, int64_t id, const struct list_row *row)
 {
-	int64_t id = 0;
-	if (!value || !*value)
-		return err_set(err, JAW_FAIL, "filter: write %s=VALUE", key);
-	if (strcmp(key, "kind") == 0) {
-		if (strcmp(value, "survey_answer") == 0)
-			return err_set(err, JAW_FAIL, "filter: survey answers are listed by question in"
-			               " the survey view (U)");
-		if (!model_one_of(value, evidence_kinds))
-			return err_set(err, JAW_FAIL, "filter: kind is interview, observation or document");
-		snprintf(kind_buf, 16, "%s", value);
-		f->kind = kind_buf;
-		return JAW_OK;
-	}
-	if (strcmp(key, "stakeholder") == 0)
-		id = f->stakeholder_id = model_stakeholder_find(l->db, value, err);
-	else if (strcmp(key, "event") == 0)
-		id = f->timeline_item_id = model_timeline_find(l->db, value, err);
-	else if (strcmp(key, "code") == 0)
-		id = f->code_id = model_code_find(l->db, value, err);
-	else
-		return err_set(err, JAW_FAIL, "filter: no \"%s\" (kind, stakeholder, event, code)", key);
-	if (id < 0)
-		return JAW_FAIL;
-	if (id == 0)
-		return err_set(err, JAW_FAIL, "filter: no %s called \"%s\"", key, value);
-	return JAW_OK;
+	struct evidence_ask *a = ctx;
+	filter_spec_choose(&a->spec, a->which, id, row->cells[0]);
+	return evidence_apply_spec(ui, a->l, &a->spec);
 }
 
-/* Parses "kind=K stakeholder=NAME event=TITLE code=NAME" (values may be
- * in double quotes) into the evidence filter; "" clears it. */
-static int evidence_filter_parse(struct list *l, const char *args, jaw_err *err)
+/* Several records have the name of pair which: a chooser tells them apart
+ * (spec moves into its context). */
+static int evidence_ask(struct ui *ui, struct list *l, struct filter_spec *spec, int which)
 {
-	struct source_filter f = {0};
+	enum { MAX = 50 };
+	struct model_name_match m[MAX];
+	int n = 0;
+	jaw_err err;
+	err_clear(&err);
+	int kind = filter_key_kind(spec->keys[which]);
+	int64_t total = model_name_matches(ui->db, (enum model_name_kind)kind, spec->values[which],
+	                                   MAX, m, &n, &err);
+	if (total < 0) {
+		ui_error(ui, err.msg);
+		filter_spec_clear(spec);
+		return UI_REDRAW;
+	}
+	char *items[MAX];
+	int64_t ids[MAX];
+	for (int i = 0; i < n; i++) {
+		items[i] = m[i].label;
+		ids[i] = m[i].id;
+	}
+	struct evidence_ask *a = xcalloc(1, sizeof *a);
+	a->l = l;
+	a->spec = *spec;
+	a->which = which;
+	memset(spec, 0, sizeof *spec);
+	char title[300];
+	snprintf(title, sizeof title, " %lld %ss are called \"%.120s\": which one? ",
+	         (long long)total, model_name_kind_word((enum model_name_kind)kind),
+	         a->spec.values[which]);
+	chooser_open_items(ui, title, items, ids, n, evidence_ask_picked, a, evidence_ask_free);
+	for (int i = 0; i < n; i++)
+		model_name_match_clear(&m[i]);
+	return UI_REDRAW;
+}
+
+/* Shows the evidence that spec lets through (spec is cleared). */
+static int evidence_apply_spec(struct ui *ui, struct list *l, struct filter_spec *spec)
+{
+	struct source_filter f;
 	char kind[16] = "";
-	char *copy = xstrdup(args), *p = copy, *key, *value;
-	int rc = JAW_OK;
-	while (rc == JAW_OK && (p = evidence_next_pair(p, &key, &value)) != NULL)
-		rc = evidence_filter_pair(l, &f, kind, key, value, err);
-	if (rc == JAW_OK) {
-		bool any = f.kind || f.stakeholder_id || f.timeline_item_id || f.code_id;
-		evidence_set_filter(l, any ? &f : NULL, args);
+	int which = 0;
+	jaw_err err;
+	err_clear(&err);
+	int rc = filter_resolve(ui->db, spec, &f, kind, &which, &err);
+	if (rc == FILTER_AMBIGUOUS)
+		return evidence_ask(ui, l, spec, which);
+	if (rc != JAW_OK) {
+		ui_error(ui, err.msg);
+		filter_spec_clear(spec);
+		return UI_REDRAW;
 	}
-	free(copy);
-	return rc;
+	char *label = filter_spec_describe_new(spec);
+	bool any = spec->n > 0;
+	evidence_set_filter(l, any ? &f : NULL, label);
+	free(label);
+	filter_spec_clear(spec);
+	ui_request_view(ui, VIEW_EVIDENCE);
+	ui_message(ui, any ? "Evidence filtered: x or :filter shows all." : "Showing all evidence.");
+	return UI_REDRAW;
 }
 
 static const char *evidence_describe_state(struct list *l)
@@ -191,6 +200,9 @@ struct evidence_edit {
 	int64_t id;
 	int64_t stakeholder_id, timeline_item_id;
 	char *stakeholder_name, *event_title;
+	/* the records chosen among those of a name, and those names */
+	int64_t chosen_stakeholder, chosen_event;
+	char *stakeholder_for, *event_for;
 };
 
 static void evidence_edit_free(void *p)
@@ -199,22 +211,30 @@ static void evidence_edit_free(void *p)
 	if (e) {
 		free(e->stakeholder_name);
 		free(e->event_title);
+		free(e->stakeholder_for);
+		free(e->event_for);
 	}
 	free(e);
 }
 
-/* Resolves an optional name to an id through find; err if unknown. */
-static int evidence_link(struct jaw_db *db, const char *what, const char *name,
-                         int64_t (*find)(struct jaw_db *, const char *, jaw_err *),
-                         int64_t *id, jaw_err *err)
+/* Resolves the name typed for a link: the same name as when the form
+ * opened keeps the link it had (even when names repeat); a new one is
+ * looked up, asking which when several records have it. */
+static int evidence_link(struct ui *ui, enum model_name_kind kind, const char *name,
+                         const char *old_name, int64_t old_id, int64_t *chosen,
+                         char **chosen_for, int64_t *id, jaw_err *err)
 {
 	*id = 0;
 	if (!*name)
 		return JAW_OK;
-	*id = find(db, name, err);
-	if (*id == 0)
-		return err_set(err, JAW_FAIL, "no %s called \"%s\"", what, name);
-	return *id < 0 ? JAW_FAIL : JAW_OK;
+	if (old_name && strcmp(old_name, name) == 0) {
+		*id = old_id;
+		return JAW_OK;
+	}
+	int rc = ui_name_resolve(ui, kind, name, chosen, chosen_for, err);
+	if (rc == JAW_OK)
+		*id = *chosen;
+	return rc;
 }
 
 static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err *err)
@@ -223,17 +243,15 @@ static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 	struct jaw_db *db = ui->db;
 	struct source s = {.id = e->id, .kind = f[F_KIND].value, .title = f[F_TITLE].value,
 	                   .source_date = f[F_DATE].value, .text = f[F_TEXT].value};
-	if (evidence_link(db, "stakeholder", f[F_STAKEHOLDER].value, model_stakeholder_find,
-	                  &s.stakeholder_id, err) != JAW_OK ||
-	    evidence_link(db, "timeline item", f[F_EVENT].value, model_timeline_find,
-	                  &s.timeline_item_id, err) != JAW_OK)
-		return JAW_FAIL;
-	/* names that did not change keep their links, even when names repeat */
-	if (e->stakeholder_name && strcmp(e->stakeholder_name, f[F_STAKEHOLDER].value) == 0)
-		s.stakeholder_id = e->stakeholder_id;
-	if (e->event_title && strcmp(e->event_title, f[F_EVENT].value) == 0)
-		s.timeline_item_id = e->timeline_item_id;
-	int rc;
+	int rc = evidence_link(ui, MODEL_NAME_STAKEHOLDER, f[F_STAKEHOLDER].value,
+	                       e->stakeholder_name, e->stakeholder_id, &e->chosen_stakeholder,
+	                       &e->stakeholder_for, &s.stakeholder_id, err);
+	if (rc == JAW_OK)
+		rc = evidence_link(ui, MODEL_NAME_EVENT, f[F_EVENT].value, e->event_title,
+		                   e->timeline_item_id, &e->chosen_event, &e->event_for,
+		                   &s.timeline_item_id, err);
+	if (rc != JAW_OK)
+		return rc;
 	if (e->id) {
 		rc = model_source_update_meta(db, &s, err);
 	} else if (!*s.text) {
@@ -359,15 +377,14 @@ static int evidence_show(struct ui *ui, struct list *l, const struct ui_target *
 /* :filter [kind=K] [stakeholder=NAME] [event=TITLE] [code=NAME] */
 static int evidence_command_filter(struct ui *ui, struct list *l, const char *args)
 {
+	struct filter_spec spec;
 	jaw_err err;
 	err_clear(&err);
-	if (evidence_filter_parse(l, args, &err) != JAW_OK) {
+	if (filter_parse(args, &spec, &err) != JAW_OK) {
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
 	}
-	ui_request_view(ui, VIEW_EVIDENCE);
-	ui_message(ui, *args ? "Evidence filtered: x or :filter shows all." : "Showing all evidence.");
-	return UI_REDRAW;
+	return evidence_apply_spec(ui, l, &spec);
 }
 
 /* :sort date|title */

@@ -192,13 +192,17 @@ struct stakeholder_edit {
 	int64_t id;
 	int64_t parent_id;         /* the parent when the form opened */
 	char *parent_name;         /* and its name: unchanged, it stays */
+	int64_t chosen;            /* the organisation chosen among those of a name */
+	char *chosen_for;          /* that name */
 };
 
 static void stakeholder_edit_free(void *p)
 {
 	struct stakeholder_edit *e = p;
-	if (e)
+	if (e) {
 		free(e->parent_name);
+		free(e->chosen_for);
+	}
 	free(e);
 }
 
@@ -213,10 +217,18 @@ static int stakeholder_save(struct ui *ui, void *ctx, struct form_field *f, jaw_
 		.notes = f[F_NOTES].value,
 	};
 	/* An organisation name that did not change keeps the same parent, even
-	 * when another organisation has the same name. */
+	 * when another organisation has the same name; a new one that several
+	 * have asks which. */
 	if (e->parent_name && strcmp(e->parent_name, f[F_PARENT].value) == 0) {
-		s.parent_name = NULL;
 		s.parent_id = e->parent_id;
+	} else if (*f[F_PARENT].value) {
+		int rc = ui_name_resolve(ui, MODEL_NAME_ORGANISATION, f[F_PARENT].value, &e->chosen,
+		                         &e->chosen_for, err);
+		if (rc == JAW_FAIL)
+			err_prefix(err, *s.name ? s.name : "the stakeholder");
+		if (rc != JAW_OK)
+			return rc;
+		s.parent_id = e->chosen;
 	}
 	int rc = e->id ? model_stakeholder_update(ui->db, &s, err)
 	               : model_stakeholder_add(ui->db, &s, err);
