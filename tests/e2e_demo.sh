@@ -44,7 +44,7 @@ check "j moves down in the timeline" wait_for " Timeline  3/24"
 t send-keys -t jaw Tab Tab G
 check "Tab twice focuses evidence, G goes to the end" wait_for " Evidence  16/16"
 t send-keys -t jaw '?'
-check "? opens the help" wait_for "Keys: Evidence 1-18 of"
+check "? opens the help" wait_for "Keys: Evidence: lines 1-18 of"
 check "the help lists keys from the action table" wait_for "Move up one row"
 t send-keys -t jaw Escape
 check "a key closes the help" wait_for "Date       Kind"

@@ -197,7 +197,11 @@ static void test_help_scrolls(void **state)
 	screen_open_demo(&f, 24, 80);
 	const int keys[] = {'?', 'j', 'j'};
 	screen_keys(&f, keys, 3);
-	screen_assert_has("Keys: Timeline 3-20 of");
+	screen_assert_has("Keys: Timeline: lines 3-20 of");
+	/* G goes to the end: the last command */
+	const int end[] = {'G'};
+	screen_keys(&f, end, 1);
+	screen_assert_has(":set OPTION VALUE");
 	const int close[] = {'q'};
 	screen_keys(&f, close, 1);
 	screen_expect("demo-80x24");

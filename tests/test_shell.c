@@ -292,6 +292,92 @@ static void test_names_that_repeat_ask_which(void **state)
 	screen_stop(&f);
 }
 
+/* Asserts that the screen does not hold text. */
+static void shell_assert_hasnt(const char *text)
+{
+	char *screen = screen_text_new();
+	if (strstr(screen, text)) {
+		fprintf(stderr, "# \"%s\" is on the screen:\n%s", text, screen);
+		fail_msg("\"%s\" is on the screen (see above)", text);
+	}
+	free(screen);
+}
+
+/* Asserts that no line inside the box drawn from column x (its left
+ * border) to the next border is cut with an ellipsis. */
+static void shell_assert_box_uncut(void)
+{
+	char *screen = screen_text_new();
+	for (char *line = strtok(screen, "\n"); line; line = strtok(NULL, "\n")) {
+		char *left = strstr(line, "\u2502");
+		char *right = left ? strstr(left + 3, "\u2502") : NULL;
+		if (!right)
+			continue;
+		*right = '\0';
+		if (strstr(left, "\u2026"))
+			fail_msg("a line of the box is cut: %s", left);
+	}
+	free(screen);
+}
+
+static void test_help_fits_the_view(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	/* the reader's help: its keys, none of the lists' */
+	struct ui_target t = {.view = VIEW_READER, .id = 3, .at = 0};
+	ui_show(f.ui, &t);
+	const int help[] = {'?'};
+	screen_keys(&f, help, 1);
+	screen_assert_has(" Keys: Reader: lines 1-");
+	screen_assert_has("In the reader");
+	screen_assert_has("To the next sentence");
+	shell_assert_hasnt("Add a");
+	shell_assert_hasnt("Delete");
+	/* descriptions wrap instead of being cut at 80 columns */
+	int keys[80], n = 0;
+	for (int i = 0; i < 1; i++)
+		keys[n++] = KEYS_PGDN;
+	screen_keys(&f, keys, n);
+	screen_assert_has("1-9                      Apply the code with that quick key");
+	shell_assert_box_uncut();
+	const int end[] = {'G'};
+	screen_keys(&f, end, 1);
+	screen_assert_has(":import FILE");
+	screen_assert_has(":filter [kind=K] [stakeholder=NAME] [event=TITLE] [code=NAME]");
+	const int close[] = {'q', 'q'};
+	screen_keys(&f, close, 2);
+	/* the survey's: v goes round its modes */
+	const int survey[] = {'U', '?'};
+	screen_keys(&f, survey, 2);
+	screen_assert_has("Go round the four modes");
+	shell_assert_hasnt("Focus the next pane");
+	const int back[] = {'q', 'q'};
+	screen_keys(&f, back, 2);
+	/* :help filter shows the syntax; an unknown topic says what there is */
+	n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, "help filter\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has(" Help: filter ");
+	screen_assert_has("names a record by its id: :filter event=#12.");
+	const int q[] = {'q'};
+	screen_keys(&f, q, 1);
+	n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, "help goto\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has(":goto DATE");
+	screen_keys(&f, q, 1);
+	n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, "help nowhere\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has("help: no topic \"nowhere\" (filter, or a command such as goto)");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -303,6 +389,7 @@ int main(void)
 		cmocka_unit_test(test_picker_and_reader_follow_another_session),
 		cmocka_unit_test(test_requests_and_the_stack),
 		cmocka_unit_test(test_names_that_repeat_ask_which),
+		cmocka_unit_test(test_help_fits_the_view),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,8 @@
-/* mankeys.c - build-time tool: writes jaw(1)'s key tables from the action
- * table (src/action.def) and the default bindings (data/jawrc), so the
- * manual cannot drift from the program.
+/* mankeys.c - build-time tool: writes jaw(1)'s key tables from the same
+ * entries the interface's help shows (ui/help.c: each view's table of
+ * actions, the keys that work everywhere, the commands of every view) and
+ * the default bindings (data/jawrc and src/views.def), so the manual cannot
+ * drift from the program.
  *
  * usage: mankeys < man/jaw.1.in > man/jaw.1
  * Copies its input, replacing a line "@KEY_TABLES@" with the tables and
@@ -13,6 +15,9 @@
 
 #include "action.h"
 #include "jawrc.h"
+#include "ui.h"
+
+enum { MANKEYS_MAX = ACTION_COUNT + 64 };
 
 /* Writes s with troff's special characters escaped. */
 static void mankeys_text(const char *s)
@@ -27,34 +32,71 @@ static void mankeys_text(const char *s)
 	}
 }
 
-static void mankeys_table(const struct jawrc *rc, enum jawrc_keymap map, const char *heading)
+/* The default keys of entry e in view's keymap; false when none. */
+static bool mankeys_keys(const struct jawrc *rc, enum jawrc_keymap map,
+                         const struct help_entry *e, char *keys, size_t size)
 {
-	bool any = false;
-	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
-		char keys[256];
-		if (jawrc_keys_for(rc, map, (enum action)a, keys, sizeof keys) == 0)
-			continue;
-		if (!any)
-			printf(".SS %s\n", heading);
-		any = true;
-		fputs(".TP 18\n.B ", stdout);
-		mankeys_text(keys);
-		putchar('\n');
-		mankeys_text(action_help((enum action)a));
-		fputs(" (\\fB", stdout);
-		mankeys_text(action_name((enum action)a));
-		fputs("\\fR)\n", stdout);
+	keys[0] = '\0';
+	for (int k = 0; k <= e->span; k++) {
+		char one[64];
+		if (jawrc_keys_effective(rc, map, (enum action)(e->action + k), one, sizeof one) > 0)
+			snprintf(keys + strlen(keys), size - strlen(keys), "%s%s", *keys ? ", " : "", one);
+	}
+	return *keys != '\0';
+}
+
+/* One key: its keys, what it does, and the names of its actions. */
+static void mankeys_entry(const struct jawrc *rc, enum jawrc_keymap map,
+                          const struct help_entry *e)
+{
+	char keys[256];
+	if (!mankeys_keys(rc, map, e, keys, sizeof keys))
+		return;
+	fputs(".TP 18\n.B ", stdout);
+	mankeys_text(keys);
+	putchar('\n');
+	mankeys_text(e->text);
+	fputs(" (", stdout);
+	for (int k = 0; k <= e->span; k++) {
+		fputs(k ? ", \\fB" : "\\fB", stdout);
+		mankeys_text(action_name((enum action)(e->action + k)));
+		fputs("\\fR", stdout);
+	}
+	fputs(")\n", stdout);
+}
+
+/* The parts of view's help, each heading a subsection. */
+static void mankeys_view(const struct jawrc *rc, enum view_id view, int parts,
+                         const char *prefix)
+
+{
+	struct help_entry e[MANKEYS_MAX];
+	int n = help_entries(view, parts, e, MANKEYS_MAX);
+	for (int i = 0; i < n; i++) {
+		if (e[i].heading) {
+			printf(".SS %s", prefix);
+			mankeys_text(e[i].heading);
+			putchar('\n');
+		} else if (e[i].command) {
+			fputs(".TP 18\n.B :", stdout);
+			mankeys_text(e[i].command->name);
+			if (*e[i].command->args) {
+				fputs(" \\fI", stdout);
+				mankeys_text(e[i].command->args);
+				fputs("\\fR", stdout);
+			}
+			putchar('\n');
+			mankeys_text(e[i].text);
+			fputs(".\n", stdout);
+		} else {
+			mankeys_entry(rc, ui_views[view].keymap, &e[i]);
+		}
 	}
 }
 
-static void mankeys_tables(const struct jawrc *rc)
+/* Actions no keymap binds by default. */
+static void mankeys_unbound(const struct jawrc *rc)
 {
-	mankeys_table(rc, JAWRC_GENERIC, "Everywhere");
-	for (int m = JAWRC_GENERIC + 1; m < JAWRC_KEYMAP_COUNT; m++) {
-		char heading[64];
-		snprintf(heading, sizeof heading, "In the %s view", jawrc_keymap_name((enum jawrc_keymap)m));
-		mankeys_table(rc, (enum jawrc_keymap)m, heading);
-	}
 	bool first = true;
 	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 		char keys[256];
@@ -72,6 +114,17 @@ static void mankeys_tables(const struct jawrc *rc)
 	}
 	if (!first)
 		fputs(".\n", stdout);
+}
+
+static void mankeys_tables(const struct jawrc *rc)
+{
+	for (int v = 0; v < VIEW_COUNT; v++)
+		mankeys_view(rc, (enum view_id)v, HELP_OWN, "");
+	/* the keys every list and the panes share, and those that work
+	 * everywhere, as a pane with no keys of its own would list them */
+	mankeys_view(rc, VIEW_TIMELINE, HELP_MOVING | HELP_PANES | HELP_EVERYWHERE, "");
+	mankeys_unbound(rc);
+	mankeys_view(rc, VIEW_TIMELINE, HELP_COMMANDS, "");
 }
 
 int main(void)

@@ -64,8 +64,16 @@ static int command_zoom(struct ui *ui, struct list *l, const char *args)
 
 static int command_help(struct ui *ui, struct list *l, const char *args)
 {
-	(void)l, (void)args;
-	return ui_common_action(ui, ui_view_layer(ui), ACTION_HELP);
+	(void)l;
+	if (!*args)
+		return ui_common_action(ui, ui_view_layer(ui), ACTION_HELP);
+	if (!help_open_topic(ui, args)) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "help: no topic \"%.60s\" (filter, or a command such as goto)",
+		         args);
+		ui_error(ui, msg);
+	}
+	return UI_REDRAW;
 }
 
 /* bind, unbind, color, set: a jawrc line, for this session. */
@@ -83,20 +91,22 @@ static int command_jawrc(struct ui *ui, const char *line)
 	return UI_LAYOUT;
 }
 
-static const struct ui_command shell_commands[] = {
-	{"search", "TEXT", "search the focused list (then n, N)", command_search},
-	{"view", "NAME", "show a view (timeline, stakeholders, evidence, codebook, survey)",
+const struct ui_command ui_shell_commands[] = {
+	{"search", "TEXT", "Search the focused list (then n, N)", command_search},
+	{"view", "NAME", "Show a view (timeline, stakeholders, evidence, codebook, survey)",
 	 command_view},
-	{"zoom", "", "zoom the focused pane, or back", command_zoom},
-	{"help", "", "show the keys", command_help},
-	{"quit", "", "leave jaw", command_quit},
-	{"bind", "KEYMAP KEY ACTION", "bind a key for this session (see jawrc(5))", NULL},
-	{"unbind", "KEYMAP KEY", "unbind a key for this session", NULL},
-	{"color", "ROLE FG BG [ATTR]", "change a colour for this session", NULL},
-	{"colour", "ROLE FG BG [ATTR]", "the same as color", NULL},
-	{"set", "OPTION VALUE", "set an option for this session", NULL},
+	{"zoom", "", "Zoom the focused pane, or back", command_zoom},
+	{"help", "[TOPIC]", "Show the keys and commands; :help filter shows the filter syntax",
+	 command_help},
+	{"quit", "", "Leave jaw", command_quit},
+	{"bind", "KEYMAP KEY ACTION", "Bind a key for this session (see jawrc(5))", NULL},
+	{"unbind", "KEYMAP KEY", "Unbind a key for this session", NULL},
+	{"color", "ROLE FG BG [ATTR]", "Change a colour for this session", NULL},
+	{"colour", "ROLE FG BG [ATTR]", "The same as color", NULL},
+	{"set", "OPTION VALUE", "Set an option for this session", NULL},
 };
-enum { SHELL_NCOMMANDS = sizeof shell_commands / sizeof *shell_commands };
+enum { SHELL_NCOMMANDS = sizeof ui_shell_commands / sizeof *ui_shell_commands };
+const int ui_shell_ncommands = SHELL_NCOMMANDS;
 
 /* The nth command of all: the shell's, then each view's in registry order;
  * *view is the view that registered it (-1 for the shell's). */
@@ -104,7 +114,7 @@ static const struct ui_command *command_nth(int nth, int *view)
 {
 	*view = -1;
 	if (nth < SHELL_NCOMMANDS)
-		return &shell_commands[nth];
+		return &ui_shell_commands[nth];
 	nth -= SHELL_NCOMMANDS;
 	for (int v = 0; v < VIEW_COUNT; v++) {
 		const struct view_ops *ops = ui_views[v].ops;

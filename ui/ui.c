@@ -409,14 +409,6 @@ static int ui_undo_redo(struct ui *ui, bool redo)
 	return UI_RELOAD;
 }
 
-/* The title of what layer ly shows, for the help. */
-static const char *ui_layer_title(struct ui *ui, struct layer *ly)
-{
-	if (ly->view >= 0 && ui->lists[ly->view])
-		return ui->lists[ly->view]->ops->title;
-	return ly->view >= 0 ? ui_views[ly->view].ops->title : "Keys";
-}
-
 int ui_common_action(struct ui *ui, struct layer *ly, enum action a)
 {
 	int view = ui_view_of_action(a);
@@ -425,7 +417,10 @@ int ui_common_action(struct ui *ui, struct layer *ly, enum action a)
 		return UI_REDRAW;
 	}
 	switch (a) {
-	case ACTION_HELP: help_open(ui, ui_layer_title(ui, ly), ly->keymap); return UI_REDRAW;
+	case ACTION_HELP:
+		if (ly->view >= 0)
+			help_open(ui, (enum view_id)ly->view);
+		return UI_REDRAW;
 	case ACTION_QUIT_NOW: ui->quit_now = true; return UI_QUIT;
 	case ACTION_REDRAW: clearok(curscr, TRUE); return UI_RELOAD;
 	case ACTION_COMMAND:

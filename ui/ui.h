@@ -116,6 +116,14 @@ struct list_row {
 	long aux[4];  /* view data for drawing (dates, kinds, scores) */
 };
 
+/* A key of a view, for its help and jaw(1): an action (span actions from
+ * it, for the quick codes 1-9) and what it does in that view. */
+struct view_action {
+	enum action action;
+	int span;
+	const char *help;
+};
+
 /* The operations of a view; all but name and title are optional. A list
  * view has count and fetch; a view that is not a list (the reader) has
  * open instead. */
@@ -155,6 +163,9 @@ struct view_ops {
 	/* The view's commands for the command line. */
 	const struct ui_command *commands;
 	int ncommands;
+	/* The view's own keys, with what each does there (the help, jaw(1)). */
+	const struct view_action *actions;
+	int nactions;
 	/* Frees the view's state. */
 	void (*free_state)(void *state);
 	/* What an empty list says (NULL: "nothing here yet: a adds one"). */
@@ -416,6 +427,9 @@ int ui_run(struct ui *ui);
  * order; when they run out, script_end is called and every layer the key
  * opened is cancelled (as if Esc had been pressed in each). */
 void ui_script(struct ui *ui, const int *keys, int n);
+/* The commands of the shell itself (the views add theirs). */
+extern const struct ui_command ui_shell_commands[];
+extern const int ui_shell_ncommands;
 /* Runs a command line (":goto 2026-03-01"); returns ui_flags. */
 int ui_command(struct ui *ui, const char *line);
 /* The nth command name starting with prefix (for Tab), or NULL. */
@@ -507,8 +521,33 @@ int form_resubmit(struct ui *ui);
 int ui_name_resolve(struct ui *ui, enum model_name_kind kind, const char *name, int64_t *id,
                     char **chosen_for, jaw_err *err);
 
-/* Shows the keys of the view below (its keymap and the generic one). */
-void help_open(struct ui *ui, const char *view_title, enum jawrc_keymap map);
+/* One entry of a view's help: a heading, a key's action with what it does
+ * there, or a command with its arguments. */
+struct help_entry {
+	const char *heading;     /* a section's title: the rest is empty */
+	enum action action;      /* a key: its action (and span more after it) */
+	int span;
+	const struct ui_command *command; /* or a command */
+	const char *text;        /* what it does */
+};
+/* The parts of a view's help. */
+enum help_parts {
+	HELP_OWN = 1,        /* the view's own keys */
+	HELP_MOVING = 2,     /* moving in a list (list views) */
+	HELP_PANES = 4,      /* the keys of the panes (PANE views) */
+	HELP_EVERYWHERE = 8, /* the keys that work everywhere (less the view's own) */
+	HELP_COMMANDS = 16,  /* every command */
+	HELP_ALL = 31,
+};
+/* The parts of the help of view, each under a heading. Fills up to max
+ * entries; returns how many. */
+int help_entries(enum view_id view, int parts, struct help_entry *out, int max);
+/* Shows the help of view (its keys with the bindings in effect, and the
+ * commands), wrapped to the screen and scrolling. */
+void help_open(struct ui *ui, enum view_id view);
+/* Shows the help of one topic (:help filter, :help goto); false if there
+ * is no such topic. */
+bool help_open_topic(struct ui *ui, const char *topic);
 
 /* The import dialog: asks for a CSV path when path is NULL, previews the
  * plan (roles can be changed), imports it with a progress bar in the

@@ -382,6 +382,17 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 	return flags;
 }
 
+static const struct view_action codebook_actions[] = {
+	{ACTION_OPEN, 0, "List every segment coded with the code and the codes below it"},
+	{ACTION_TOGGLE, 0, "Fold or unfold the codes below the selected one"},
+	{ACTION_ADD, 0, "Add a code at the top of the codebook"},
+	{ACTION_ADD_CHILD, 0, "Add a code below the selected one"},
+	{ACTION_EDIT, 0, "Rename the code and change its quick key"},
+	{ACTION_DELETE, 0, "Delete the code, the codes below it and their codings (asks first)"},
+	{ACTION_MERGE, 0, "Merge the code into another: its codings move there"},
+	{ACTION_MOVE_UNDER, 0, "Move the code under another, or to the top"},
+};
+
 const struct view_ops view_codebook_ops = {
 	.name = "codebook",
 	.title = "Codebook",
@@ -392,4 +403,6 @@ const struct view_ops view_codebook_ops = {
 	.search = codebook_search,
 	.action = codebook_action,
 	.free_state = codebook_free_state,
+	.actions = codebook_actions,
+	.nactions = sizeof codebook_actions / sizeof *codebook_actions,
 };

@@ -18,8 +18,8 @@ struct evidence_state {
 	char label[300];
 };
 
-static const char *const evidence_kinds[] = {"interview", "observation", "document", NULL};
-static const char *const evidence_all_kinds[] = {"interview", "observation", "document",
+static const char *const evidence_kinds[] = {"interview", "observation", "Document", NULL};
+static const char *const evidence_all_kinds[] = {"interview", "observation", "Document",
                                                  "survey_answer", NULL};
 
 static const struct list_column evidence_columns[] = {
@@ -402,8 +402,17 @@ static int evidence_command_sort(struct ui *ui, struct list *l, const char *args
 
 static const struct ui_command evidence_commands[] = {
 	{"filter", "[kind=K] [stakeholder=NAME] [event=TITLE] [code=NAME]",
-	 "show only the evidence that matches (no argument: all)", evidence_command_filter},
-	{"sort", "date|title", "sort the evidence", evidence_command_sort},
+	 "Show only the evidence that matches (no argument: all)", evidence_command_filter},
+	{"sort", "date|title", "Sort the evidence", evidence_command_sort},
+};
+
+static const struct view_action evidence_actions[] = {
+	{ACTION_OPEN, 0, "Read and code the selected source"},
+	{ACTION_ADD, 0, "Write a new note (its text in $VISUAL or $EDITOR)"},
+	{ACTION_EDIT, 0, "Correct the title, kind, date, stakeholder or event of the source"},
+	{ACTION_DELETE, 0, "Delete the source with its codings (asks first)"},
+	{ACTION_SORT, 0, "Sort by date or by title"},
+	{ACTION_CLEAR_FILTER, 0, "Show all the evidence again"},
 };
 
 const struct view_ops view_evidence_ops = {
@@ -419,5 +428,7 @@ const struct view_ops view_evidence_ops = {
 	.show = evidence_show,
 	.commands = evidence_commands,
 	.ncommands = sizeof evidence_commands / sizeof *evidence_commands,
+	.actions = evidence_actions,
+	.nactions = sizeof evidence_actions / sizeof *evidence_actions,
 	.free_state = free,
 };

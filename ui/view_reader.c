@@ -671,8 +671,38 @@ static struct layer *reader_open(struct ui *ui, const struct ui_target *t, jaw_e
 	return &r->ly;
 }
 
+static const struct view_action reader_actions[] = {
+	{ACTION_MOVE_DOWN, 0, "Down a line"},
+	{ACTION_MOVE_UP, 0, "Up a line"},
+	{ACTION_PAGE_DOWN, 0, "Down a screen"},
+	{ACTION_PAGE_UP, 0, "Up a screen"},
+	{ACTION_MOVE_FIRST, 0, "To the start of the text"},
+	{ACTION_MOVE_LAST, 0, "To the end of the text"},
+	{ACTION_MOVE_LEFT, 0, "Left one character"},
+	{ACTION_MOVE_RIGHT, 0, "Right one character"},
+	{ACTION_WORD_NEXT, 0, "To the next word"},
+	{ACTION_WORD_PREV, 0, "To the previous word"},
+	{ACTION_SENTENCE_NEXT, 0, "To the next sentence"},
+	{ACTION_SENTENCE_PREV, 0, "To the previous sentence"},
+	{ACTION_PARAGRAPH_NEXT, 0, "To the next paragraph"},
+	{ACTION_PARAGRAPH_PREV, 0, "To the previous paragraph"},
+	{ACTION_NEXT_CODED, 0, "To the next coded segment"},
+	{ACTION_PREV_CODED, 0, "To the previous coded segment"},
+	{ACTION_SELECT, 0, "Start a selection where the cursor is, or end it"},
+	{ACTION_SELECT_LINES, 0, "Select whole lines"},
+	{ACTION_CANCEL, 0, "Cancel the selection"},
+	{ACTION_CODE, 0, "Code the selection (or the sentence under the cursor) with a code you pick"},
+	{ACTION_QUICK_CODE_1, 8, "Apply the code with that quick key to the selection (or the sentence)"},
+	{ACTION_REMOVE_CODING, 0, "Remove a coding under the cursor"},
+	{ACTION_MEMO, 0, "Write a memo on a coding under the cursor"},
+	{ACTION_UNDO, 0, "Undo your last change (the cursor goes where it was)"},
+	{ACTION_REDO, 0, "Redo what you undid"},
+};
+
 const struct view_ops view_reader_ops = {
 	.name = "reader",
 	.title = "Reader",
 	.open = reader_open,
+	.actions = reader_actions,
+	.nactions = sizeof reader_actions / sizeof *reader_actions,
 };

@@ -363,6 +363,15 @@ static const char *stakeholder_describe_state(struct list *l)
 	return stakeholder_state(l)->grid ? "power/interest grid (v: list)" : NULL;
 }
 
+static const struct view_action stakeholder_actions[] = {
+	{ACTION_OPEN, 0, "Show the evidence from this stakeholder in the Evidence pane"},
+	{ACTION_ADD, 0, "Add an organisation or a person"},
+	{ACTION_EDIT, 0, "Edit the selected stakeholder"},
+	{ACTION_DELETE, 0, "Delete the selected stakeholder (asks first; its sources and members stay)"},
+	{ACTION_EDIT_NOTES, 0, "Write the stakeholder's notes in $VISUAL or $EDITOR"},
+	{ACTION_TOGGLE_VIEW, 0, "Switch between the tree and the power/interest grid"},
+};
+
 const struct view_ops view_stakeholders_ops = {
 	.name = "stakeholders",
 	.title = "Stakeholders",
@@ -377,4 +386,6 @@ const struct view_ops view_stakeholders_ops = {
 	.describe_state = stakeholder_describe_state,
 	.detail_filter = stakeholder_detail_filter,
 	.free_state = stakeholder_free_state,
+	.actions = stakeholder_actions,
+	.nactions = sizeof stakeholder_actions / sizeof *stakeholder_actions,
 };

@@ -672,7 +672,7 @@ static int survey_command_import(struct ui *ui, struct list *l, const char *args
 }
 
 static const struct ui_command survey_commands[] = {
-	{"import", "FILE", "import a CSV survey results file (a preview first)",
+	{"import", "FILE", "Import a CSV survey results file (a preview first)",
 	 survey_command_import},
 };
 
@@ -709,6 +709,19 @@ static const struct list_column coding_columns[] = {
 	{"Value", 0, 0, 12}, {"Code", 28, 0, 0}, {"Codings", 7, 1, 0}, {"Resp.", 5, 2, 0},
 };
 
+static const struct view_action survey_actions[] = {
+	{ACTION_SURVEY_RESPONDENTS, 0, "The respondents with their attributes and answers"},
+	{ACTION_SURVEY_QUESTIONS, 0, "The questions, with a chart of the selected one's answers"},
+	{ACTION_SURVEY_ANSWERS, 0, "The open answers to a question"},
+	{ACTION_SURVEY_CODINGS, 0, "The codings of the open answers counted by an attribute"},
+	{ACTION_TOGGLE_VIEW, 0, "Go round the four modes"},
+	{ACTION_OPEN, 0, "On a respondent: their open answers; on a question: its answers or the"
+	 " codings counted by it; on an answer: read and code it; on a count: its segments"},
+	{ACTION_NEXT_SURVEY, 0, "Show the next survey"},
+	{ACTION_PREV_SURVEY, 0, "Show the previous survey"},
+	{ACTION_IMPORT_CSV, 0, "Import a CSV file of survey results (a preview first)"},
+};
+
 #define SURVEY_OPS(NAME, TITLE, COLUMNS, EMPTY) \
 	{ \
 		.name = "survey", .title = TITLE, .columns = COLUMNS, \
@@ -717,6 +730,8 @@ static const struct list_column coding_columns[] = {
 		.update = survey_update, .describe_state = survey_describe, \
 		.free_state = survey_free_state, .show = survey_show, .commands = survey_commands, \
 		.ncommands = sizeof survey_commands / sizeof *survey_commands, \
+		.actions = survey_actions, \
+		.nactions = sizeof survey_actions / sizeof *survey_actions, \
 		.draw_body = survey_draw_body, .layout_chart = NAME, .empty = EMPTY, \
 	}
 

@@ -195,8 +195,8 @@ static void timeline_draw_chart_header(struct list *l)
 
 /* ---- editing -------------------------------------------------------------- */
 
-static const char *const timeline_kinds[] = {"phase", "milestone", "event", NULL};
-static const char *const timeline_statuses[] = {"planned", "active", "done", "cancelled", NULL};
+static const char *const timeline_kinds[] = {"phase", "milestone", "Event", NULL};
+static const char *const timeline_statuses[] = {"planned", "active", "Done", "cancelled", NULL};
 
 enum { F_KIND, F_TITLE, F_START, F_END, F_LOCATION, F_STATUS, F_NOTES, F_COUNT };
 
@@ -359,8 +359,17 @@ static int timeline_command_goto(struct ui *ui, struct list *l, const char *args
 }
 
 static const struct ui_command timeline_commands[] = {
-	{"goto", "DATE", "move the timeline to the first item on or after DATE",
+	{"goto", "DATE", "Move the timeline to the first item on or after DATE",
 	 timeline_command_goto},
+};
+
+static const struct view_action timeline_actions[] = {
+	{ACTION_OPEN, 0, "Show the evidence gathered at this item in the Evidence pane"},
+	{ACTION_ADD, 0, "Add a phase, milestone or event"},
+	{ACTION_EDIT, 0, "Edit the selected item"},
+	{ACTION_DELETE, 0, "Delete the selected item (asks first; its sources stay)"},
+	{ACTION_EDIT_NOTES, 0, "Write the item's notes in $VISUAL or $EDITOR"},
+	{ACTION_TOGGLE_VIEW, 0, "Show or hide the chart"},
 };
 
 const struct view_ops view_timeline_ops = {
@@ -379,5 +388,7 @@ const struct view_ops view_timeline_ops = {
 	.show = timeline_show,
 	.commands = timeline_commands,
 	.ncommands = sizeof timeline_commands / sizeof *timeline_commands,
+	.actions = timeline_actions,
+	.nactions = sizeof timeline_actions / sizeof *timeline_actions,
 	.free_state = free,
 };
