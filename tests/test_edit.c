@@ -300,6 +300,56 @@ static void test_read_a_source(void **state)
 	screen_stop(&f);
 }
 
+static void test_form_choices_typed_and_changes_kept(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	/* Kind takes its first letters */
+	const int open[] = {'a', 'm'};
+	screen_keys(&f, open, 2);
+	screen_assert_has("Kind                 milestone");
+	const int stray[] = {'x'};
+	screen_keys(&f, stray, 1);
+	screen_assert_has("Kind is phase, milestone or event: type its first letters or");
+	screen_assert_has("Kind                 milestone");
+	const int phase[] = {'p'};
+	screen_keys(&f, phase, 1);
+	screen_assert_has("Kind                 phase");
+	/* Status: d for done, c for cancelled */
+	const int status[] = {'\t', '\t', '\t', '\t', '\t', 'c'};
+	screen_keys(&f, status, 6);
+	screen_assert_has("Status               cancelled");
+	/* typing in Notes says how it is written */
+	const int notes[] = {'\t', 'z'};
+	screen_keys(&f, notes, 2);
+	screen_assert_has("Notes holds several lines: Ctrl-X writes it in the editor.");
+	/* Esc with changes asks; n keeps the form, y discards it */
+	const int esc[] = {27};
+	screen_keys(&f, esc, 1);
+	screen_assert_has("Discard your changes to this form (Add a timeline item)? (y/n)");
+	const int no[] = {'n'};
+	screen_keys(&f, no, 1);
+	screen_assert_has("Status               cancelled");
+	const int yes[] = {27, 'y'};
+	screen_keys(&f, yes, 2);
+	assert_int_equal(f.ui->depth, 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM timeline_item"), 24);
+	/* a number field takes its digit, and refuses one out of range */
+	const int person[] = {'S', 'a', '\t', '\t', '\t', '\t', '4', '9'};
+	screen_keys(&f, person, 8);
+	screen_assert_has("Power (1-5)    4");
+	screen_assert_has("Power (1-5) is none, 1, 2, 3, 4 or 5: type its first letters");
+	const int discard[] = {27, 'y'};
+	screen_keys(&f, discard, 2);
+	assert_int_equal(f.ui->depth, 1);
+	/* Esc without changes closes at once */
+	const int unchanged[] = {'a', 27};
+	screen_keys(&f, unchanged, 2);
+	assert_int_equal(f.ui->depth, 1);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -315,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_search_and_next),
 		cmocka_unit_test(test_evidence_filter_sort_and_links),
 		cmocka_unit_test(test_read_a_source),
+		cmocka_unit_test(test_form_choices_typed_and_changes_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,6 +29,8 @@ struct form {
 	form_save_fn save;
 	void *ctx;
 	void (*ctx_free)(void *);
+	char **original; /* the values when the form opened, to see changes */
+	char typed[16];  /* what was typed in a choice field, to pick by it */
 };
 
 static struct form *form_of(struct layer *ly)
@@ -174,13 +176,21 @@ static void form_move(struct form *f, int delta)
 	form_load_field(f);
 }
 
+/* The index of a choice field's value among its choices (0 if none). */
+static int form_choice_index(const struct form_field *fld)
+{
+	for (int i = 0; fld->choices[i]; i++)
+		if (strcmp(fld->choices[i], fld->value) == 0)
+			return i;
+	return 0;
+}
+
 static void form_next_choice(struct form *f, int delta)
 {
 	struct form_field *fld = &f->fields[f->current];
-	int n = 0, at = 0;
-	for (; fld->choices[n]; n++)
-		if (strcmp(fld->choices[n], fld->value) == 0)
-			at = n;
+	int n = 0, at = form_choice_index(fld);
+	while (fld->choices[n])
+		n++;
 	free(fld->value);
 	fld->value = xstrdup(fld->choices[(at + delta + n) % n]);
 	form_load_field(f);
@@ -201,15 +211,72 @@ static void form_edit_long(struct form *f)
 	}
 }
 
+/* The choices of a field, for a message: "phase, milestone or event". */
+static void form_choice_words(const struct form_field *fld, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	int n = 0;
+	while (fld->choices[n])
+		n++;
+	for (int i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", i == 0 ? "" : i == n - 1
+		         ? " or " : ", ", *fld->choices[i] ? fld->choices[i] : "none");
+}
+
+/* A character typed in a choice field picks the first choice that starts
+ * with what was typed there (the next one, typed again); a character no
+ * choice starts with is refused, saying what the field takes. */
+static void form_type_choice(struct form *f, int key)
+{
+	struct form_field *fld = &f->fields[f->current];
+	char c[8] = {0};
+	if (key < 0x20 || key >= KEYS_SPECIAL || utf8_encode((uint32_t)key, c) == 0)
+		return;
+	size_t len = strlen(f->typed);
+	bool again = len == strlen(c) && strcmp(f->typed, c) == 0;
+	if (!again && len + strlen(c) < sizeof f->typed)
+		strcat(f->typed, c);
+	int n = 0, at = -1;
+	while (fld->choices[n])
+		n++;
+	for (int k = 1; k <= n; k++) {
+		int i = again ? (form_choice_index(fld) + k) % n : k - 1;
+		if (strncasecmp(fld->choices[i], again ? c : f->typed, strlen(again ? c : f->typed)) == 0) {
+			at = i;
+			break;
+		}
+	}
+	if (at < 0 && !again) {
+		/* a new start: what was typed before is forgotten */
+		snprintf(f->typed, sizeof f->typed, "%s", c);
+		for (int i = 0; i < n && at < 0; i++)
+			if (strncasecmp(fld->choices[i], c, strlen(c)) == 0)
+				at = i;
+	}
+	if (at < 0) {
+		char words[300];
+		form_choice_words(fld, words, sizeof words);
+		snprintf(f->error, sizeof f->error, "%s is %s: type its first letters or press Space.",
+		         fld->label, words);
+		f->typed[0] = '\0';
+		return;
+	}
+	free(fld->value);
+	fld->value = xstrdup(fld->choices[at]);
+	form_load_field(f);
+}
+
 /* Handles a key; returns 1 to save, -1 to cancel, 0 to go on. */
 static int form_edit_key(struct form *f, int key)
 {
 	struct form_field *fld = &f->fields[f->current];
+	if (key != 27)
+		f->error[0] = '\0';
 	switch (key) {
 	case 27: return -1;
 	case '\n': form_store_field(f); return 1;
-	case '\t': case KEYS_DOWN: form_move(f, 1); return 0;
-	case KEYS_BACKTAB: case KEYS_UP: form_move(f, -1); return 0;
+	case '\t': case KEYS_DOWN: f->typed[0] = '\0'; form_move(f, 1); return 0;
+	case KEYS_BACKTAB: case KEYS_UP: f->typed[0] = '\0'; form_move(f, -1); return 0;
 	case CTRL('x'): form_edit_long(f); return 0;
 	default: break;
 	}
@@ -218,10 +285,17 @@ static int form_edit_key(struct form *f, int key)
 			form_next_choice(f, 1);
 		else if (key == KEYS_LEFT)
 			form_next_choice(f, -1);
+		else
+			form_type_choice(f, key);
 		return 0;
 	}
-	if (!fld->long_text)
-		lineedit_key(&f->le, key);
+	if (fld->long_text) {
+		if (key >= 0x20 && key < KEYS_SPECIAL)
+			snprintf(f->error, sizeof f->error, "%s holds several lines: Ctrl-X writes it in"
+			         " the editor.", fld->label);
+		return 0;
+	}
+	lineedit_key(&f->le, key);
 	return 0;
 }
 
@@ -244,10 +318,33 @@ static int form_save(struct form *f)
 	return UI_REDRAW;
 }
 
+/* True if a field differs from what it was when the form opened. */
+static bool form_changed(struct form *f)
+{
+	form_store_field(f);
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->original[i], f->fields[i].value) != 0)
+			return true;
+	return false;
+}
+
+static int form_discard_yes(struct ui *ui, void *ctx)
+{
+	(void)ui;
+	ui_close(ctx);
+	return UI_REDRAW;
+}
+
 static int form_key(struct layer *ly, int key)
 {
 	struct form *f = form_of(ly);
 	int r = form_edit_key(f, key);
+	if (r < 0 && form_changed(f)) {
+		char q[200];
+		snprintf(q, sizeof q, "Discard your changes to this form (%.100s)? (y/n)", f->title);
+		prompt_confirm(f->ui, q, form_discard_yes, ly, NULL);
+		return UI_REDRAW;
+	}
 	if (r < 0) {
 		ui_close(ly);
 		return UI_REDRAW;
@@ -274,6 +371,9 @@ static void form_free(struct layer *ly)
 		f->ctx_free(f->ctx);
 	form_fields_free(f->fields, f->n);
 	free(f->fields);
+	for (int i = 0; i < f->n; i++)
+		free(f->original[i]);
+	free(f->original);
 	free(f->title);
 	if (f->win)
 		delwin(f->win);
@@ -301,6 +401,9 @@ void form_open(struct ui *ui, const char *title, const struct form_field *fields
 	f->title = xstrdup(title);
 	f->fields = xmemdup(fields, (size_t)n * sizeof *fields);
 	f->n = n;
+	f->original = xcalloc((size_t)n, sizeof *f->original);
+	for (int i = 0; i < n; i++)
+		f->original[i] = xstrdup(fields[i].value);
 	f->save = save;
 	f->ctx = ctx;
 	f->ctx_free = ctx_free;

@@ -18,8 +18,8 @@ struct evidence_state {
 	char label[300];
 };
 
-static const char *const evidence_kinds[] = {"interview", "observation", "Document", NULL};
-static const char *const evidence_all_kinds[] = {"interview", "observation", "Document",
+static const char *const evidence_kinds[] = {"interview", "observation", "document", NULL};
+static const char *const evidence_all_kinds[] = {"interview", "observation", "document",
                                                  "survey_answer", NULL};
 
 static const struct list_column evidence_columns[] = {

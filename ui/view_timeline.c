@@ -195,8 +195,8 @@ static void timeline_draw_chart_header(struct list *l)
 
 /* ---- editing -------------------------------------------------------------- */
 
-static const char *const timeline_kinds[] = {"phase", "milestone", "Event", NULL};
-static const char *const timeline_statuses[] = {"planned", "active", "Done", "cancelled", NULL};
+static const char *const timeline_kinds[] = {"phase", "milestone", "event", NULL};
+static const char *const timeline_statuses[] = {"planned", "active", "done", "cancelled", NULL};
 
 enum { F_KIND, F_TITLE, F_START, F_END, F_LOCATION, F_STATUS, F_NOTES, F_COUNT };
 
