@@ -3,6 +3,7 @@
  * terminal without colours uses each role's monochrome form. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -29,6 +30,64 @@ static const attr_t colour_mono[ROLE_COUNT] = {
 	[ROLE_SELECTION] = A_REVERSE,
 	[ROLE_CODED] = A_UNDERLINE,
 };
+
+/* xterm's first 16 colours. */
+static const unsigned char colour_base[16][3] = {
+	{0, 0, 0},       {205, 0, 0},     {0, 205, 0},     {205, 205, 0},
+	{0, 0, 238},     {205, 0, 205},   {0, 205, 205},   {229, 229, 229},
+	{127, 127, 127}, {255, 0, 0},     {0, 255, 0},     {255, 255, 0},
+	{92, 92, 255},   {255, 0, 255},   {0, 255, 255},   {255, 255, 255},
+};
+
+/* Colour c of xterm's palette of ncolours (256 or 88) as red, green, blue. */
+static void colour_palette(int c, int ncolours, unsigned char rgb[3])
+{
+	static const unsigned char cube6[6] = {0, 95, 135, 175, 215, 255};
+	static const unsigned char cube4[4] = {0, 139, 205, 255};
+	static const unsigned char grey88[8] = {46, 92, 115, 139, 162, 185, 208, 231};
+	if (c < 0 || c >= ncolours)
+		c = 0;
+	if (c < 16) {
+		for (int i = 0; i < 3; i++)
+			rgb[i] = colour_base[c][i];
+	} else if (ncolours == 88 && c < 80) {
+		rgb[0] = cube4[(c - 16) / 16];
+		rgb[1] = cube4[(c - 16) / 4 % 4];
+		rgb[2] = cube4[(c - 16) % 4];
+	} else if (ncolours == 88) {
+		rgb[0] = rgb[1] = rgb[2] = grey88[c - 80];
+	} else if (c < 232) {
+		rgb[0] = cube6[(c - 16) / 36];
+		rgb[1] = cube6[(c - 16) / 6 % 6];
+		rgb[2] = cube6[(c - 16) % 6];
+	} else {
+		rgb[0] = rgb[1] = rgb[2] = (unsigned char)(8 + 10 * (c - 232));
+	}
+}
+
+void colour_rgb(int c, unsigned char rgb[3])
+{
+	colour_palette(c, COLORS >= 88 && COLORS < 256 ? 88 : 256, rgb);
+}
+
+/* The relative luminance of WCAG 2 (0 black to 1 white). */
+static double colour_luminance(const unsigned char rgb[3])
+{
+	static const double weight[3] = {0.2126, 0.7152, 0.0722};
+	double l = 0;
+	for (int i = 0; i < 3; i++) {
+		double v = rgb[i] / 255.0;
+		v = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+		l += weight[i] * v;
+	}
+	return l;
+}
+
+double colour_contrast(const unsigned char a[3], const unsigned char b[3])
+{
+	double la = colour_luminance(a), lb = colour_luminance(b);
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
 
 static attr_t colour_attrs[ROLE_COUNT];
 static bool colour_on;

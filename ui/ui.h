@@ -43,6 +43,11 @@ bool colour_enabled(void);
 /* The attributes for text in a code's colour (#RRGGBB; "" for none): the
  * nearest colour the terminal has, or underline without colours. */
 attr_t colour_of_hex(const char *hex);
+/* The red, green and blue (0-255) of the terminal's colour c, as xterm's
+ * palette of 256 (or 88) colours has it. */
+void colour_rgb(int c, unsigned char rgb[3]);
+/* The WCAG 2 contrast ratio of two colours (1 to 21). */
+double colour_contrast(const unsigned char a[3], const unsigned char b[3]);
 
 /* ---- input and output (input.c) -------------------------------------- */
 
