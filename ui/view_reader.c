@@ -39,26 +39,29 @@ struct reader {
 	char message[512];
 	bool changed;    /* codings changed: the panes read again on close */
 	int64_t colour_code[64]; /* the colours of codes seen, by code id */
-	attr_t colour_attr[64];
+	attr_t colour_attr[64];  /* their coded text */
+	attr_t colour_label[64]; /* their names and stripes in the margin */
 	int ncolours;
 };
 
-/* The attributes of code id's colour, remembered for the session. */
-static attr_t reader_code_attr(struct reader *r, int64_t code_id)
+/* The attributes of text coded with code id (label: of its name and
+ * stripes in the margin), remembered for the session. */
+static attr_t reader_code_attr(struct reader *r, int64_t code_id, bool label)
 {
 	for (int i = 0; i < r->ncolours; i++)
 		if (r->colour_code[i] == code_id)
-			return r->colour_attr[i];
+			return label ? r->colour_label[i] : r->colour_attr[i];
 	jaw_err err;
 	err_clear(&err);
 	char *colour = model_code_colour_new(r->ui->db, code_id, &err);
-	attr_t a = colour_of_hex(colour);
+	attr_t a = colour_coded_attr(colour), l = colour_code_label_attr(colour);
 	free(colour);
 	if (r->ncolours < 64) {
 		r->colour_code[r->ncolours] = code_id;
+		r->colour_label[r->ncolours] = l;
 		r->colour_attr[r->ncolours++] = a;
 	}
-	return a;
+	return label ? l : a;
 }
 
 static void reader_say(struct reader *r, const char *fmt, ...)
@@ -125,7 +128,7 @@ static void reader_load_codings(struct reader *r)
 	}
 	r->ncodings = n;
 	for (int i = 0; i < n; i++)
-		r->coding_attr[i] = reader_code_attr(r, r->codings[i].code_id);
+		r->coding_attr[i] = reader_code_attr(r, r->codings[i].code_id, false);
 }
 
 /* The selection as a range [*start, *end); false if there is none. It
@@ -176,7 +179,7 @@ static void reader_draw_margin(struct reader *r, int y, size_t s, size_t e)
 			mvwaddstr(stdscr, y, r->margin - 1, "+");
 			break;
 		}
-		wattrset(stdscr, r->coding_attr[i] & ~A_UNDERLINE);
+		wattrset(stdscr, reader_code_attr(r, c->code_id, true));
 		mvwaddstr(stdscr, y, x, label);
 		x += w + 1;
 	}
@@ -189,7 +192,7 @@ static attr_t reader_cell_attr(const struct reader *r, size_t i, size_t sel_s, s
 	attr_t a = colour_attr(ROLE_NORMAL);
 	for (int k = 0; k < r->ncodings; k++) {
 		if ((size_t)r->codings[k].start <= i && i < (size_t)r->codings[k].end) {
-			a = r->coding_attr[k] | colour_attr(ROLE_CODED);
+			a = r->coding_attr[k];
 			break;
 		}
 	}
