@@ -25,7 +25,7 @@ wait_exit() {
 # start_kept COMMAND: like start, but the pane stays after the program
 # ends (so wait_exit can read its status) and stderr goes to $work/stderr.
 start_kept() {
-	t -f /dev/null new-session -d -s jaw -x 80 -y 24 \
+	new_session -s jaw -x 80 -y 24 \
 		"$1 2>$work/stderr; echo exit=\$? >$work/status"
 	t set-option -t jaw remain-on-exit on
 }

@@ -20,6 +20,11 @@
 /* Starts a virtual terminal of lines x cols. */
 void screen_start(struct screen_fixture *f, int lines, int cols)
 {
+	screen_start_term(f, lines, cols, "xterm-256color");
+}
+
+void screen_start_term(struct screen_fixture *f, int lines, int cols, const char *term)
+{
 	char buf[16];
 	snprintf(buf, sizeof buf, "%d", lines);
 	setenv("LINES", buf, 1);
@@ -27,7 +32,7 @@ void screen_start(struct screen_fixture *f, int lines, int cols)
 	setenv("COLUMNS", buf, 1);
 	f->out = fopen("/dev/null", "w");
 	f->in = fopen("/dev/null", "r");
-	f->sp = newterm("xterm-256color", f->out, f->in);
+	f->sp = newterm(term, f->out, f->in);
 	assert_non_null(f->sp);
 	set_term(f->sp);
 	colour_init(f->rc);
@@ -48,6 +53,11 @@ void screen_stop(struct screen_fixture *f)
  * title bar is the same in every run) in a ui of lines x cols. */
 void screen_open_demo(struct screen_fixture *f, int lines, int cols)
 {
+	screen_open_demo_term(f, lines, cols, "xterm-256color");
+}
+
+void screen_open_demo_term(struct screen_fixture *f, int lines, int cols, const char *term)
+{
 	memset(f, 0, sizeof *f);
 	char *dir = testutil_path_new("screen");
 	assert_int_equal(mkdir(dir, 0700), 0);
@@ -59,7 +69,7 @@ void screen_open_demo(struct screen_fixture *f, int lines, int cols)
 	assert_int_equal(demo_load(f->db, &err), JAW_OK);
 	f->rc = jawrc_new();
 	assert_int_equal(jawrc_load_defaults(f->rc, NULL, NULL), 0);
-	screen_start(f, lines, cols);
+	screen_start_term(f, lines, cols, term);
 	f->ui = ui_new(f->db, f->rc, &err);
 	assert_non_null(f->ui);
 	f->ui->headless = true;
@@ -171,4 +181,38 @@ void screen_assert_has(const char *text)
 		fail_msg("\"%s\" is not on the screen (see above)", text);
 	}
 	free(screen);
+}
+
+void screen_cell_get(int y, int x, struct screen_cell *cell)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t attrs;
+	short pair;
+	int ext_pair = 0;
+	memset(cell, 0, sizeof *cell);
+	mvwin_wch(curscr, y, x, &cc);
+	getcchar(&cc, wch, &attrs, &pair, &ext_pair);
+	cell->ch = wch[0];
+	cell->attrs = attrs & ~A_COLOR;
+	cell->pair = ext_pair ? ext_pair : pair;
+	cell->fg = cell->bg = -1;
+	cell->pair_ok = cell->pair == 0;
+	if (cell->pair > 0 && cell->pair < COLOR_PAIRS)
+		cell->pair_ok = extended_pair_content(cell->pair, &cell->fg, &cell->bg) == OK;
+}
+
+double screen_cell_contrast(const struct screen_cell *cell, bool dark)
+{
+	/* the terminal's own colours: white on black, or black on white */
+	unsigned char fg[3], bg[3];
+	for (int i = 0; i < 3; i++) {
+		fg[i] = dark ? 255 : 0;
+		bg[i] = dark ? 0 : 255;
+	}
+	if (cell->fg >= 0)
+		colour_rgb(cell->fg, fg);
+	if (cell->bg >= 0)
+		colour_rgb(cell->bg, bg);
+	return colour_contrast(fg, bg);
 }

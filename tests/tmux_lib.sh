@@ -9,6 +9,20 @@ sock="$work/tmux.sock"
 trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
 
 t() { tmux -S "$sock" "$@"; }
+
+# new_session ARGS...: tmux new-session -d ARGS, tried again for up to 5 s:
+# when the last session ends the server exits, and a new-session sent to
+# it on its way out fails ("server exited unexpectedly").
+new_session() {
+	i=0
+	while [ $i -lt 50 ]; do
+		t -f /dev/null new-session -d "$@" 2>/dev/null && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "tmux new-session failed: $*"
+	return 1
+}
 screen() { t capture-pane -p -t jaw; }
 
 # wait_for TEXT: waits up to 10 s for TEXT to be on the screen.
@@ -29,7 +43,7 @@ wait_for() {
 start() {
 	rm -f "$work/status"
 	t kill-session -t jaw 2>/dev/null
-	t -f /dev/null new-session -d -s jaw -x "${2:-80}" -y "${3:-24}" \
+	new_session -s jaw -x "${2:-80}" -y "${3:-24}" \
 		"$1; echo exit=\$? >$work/status; sleep 30"
 }
 

@@ -76,15 +76,30 @@ struct ui_command {
 /* ---- colours (colour.c) ---------------------------------------------- */
 
 /* Starts colours from rc's roles (unless the terminal has none or NO_COLOR
- * is set: then each role's monochrome form is used). */
+ * is set: then each role's monochrome form is used). Every pair it hands
+ * out was accepted by init_pair; a role or code colour without one gets
+ * its monochrome form. */
 void colour_init(const struct jawrc *rc);
-/* The attributes to draw role with. */
+/* The attributes to draw role with. Never OR two of these (or one of these
+ * and colour_coded_attr): COLOR_PAIR numbers do not combine. */
 attr_t colour_attr(enum jawrc_role role);
 /* True when colours are in use. */
 bool colour_enabled(void);
-/* The attributes for text in a code's colour (#RRGGBB; "" for none): the
- * nearest colour the terminal has, or underline without colours. */
-attr_t colour_of_hex(const char *hex);
+/* The attributes, complete, for text coded with a code of colour hex
+ * (#RRGGBB; "" or NULL for none): the coded role's colours, where "default"
+ * stands for the code's colour as the background and black or white text,
+ * whichever contrasts more; the coded role as configured for a code without
+ * colour; underline without colours or when no colour pair is left. */
+attr_t colour_coded_attr(const char *hex);
+/* The attributes for a code's stripe and name in the reader's margin: its
+ * colour as the background with black or white text; plain when there is
+ * no colour (or no pair left). */
+attr_t colour_code_label_attr(const char *hex);
+/* The red, green and blue (0-255) of the terminal's colour c, as xterm's
+ * palette of 256 (or 88) colours has it. */
+void colour_rgb(int c, unsigned char rgb[3]);
+/* The WCAG 2 contrast ratio of two colours (1 to 21). */
+double colour_contrast(const unsigned char a[3], const unsigned char b[3]);
 
 /* ---- input and output (input.c) -------------------------------------- */
 

@@ -1,5 +1,5 @@
 /* view_reader.c - the reader: a source's text word-wrapped to the screen,
- * coded segments underlined in their code's colour with a margin of
+ * coded segments on their code's colour (black or white text), with a margin of
  * stripes naming the codes beside each line, and the keys to move by
  * lines, words, sentences, paragraphs and coded segments, select, code
  * (with the picker or a quick key), remove codings, write memos, search,
@@ -40,30 +40,38 @@ struct reader {
 	size_t top;      /* first display line shown */
 	int margin, h;
 	struct coding *codings; /* those on the screen */
-	attr_t *coding_attr;
+	attr_t *coding_attr;     /* each coding's text, and its name in the margin */
+	attr_t *coding_label;
 	int ncodings, cap;
 	bool changed;    /* the project changed: every layer reads again */
 	int64_t colour_code[64]; /* the colours of codes seen, by code id */
-	attr_t colour_attr[64];
+	attr_t colour_attr[64];  /* their coded text */
+	attr_t colour_label[64]; /* their names and stripes in the margin */
 	int ncolours;
 };
 
-/* The attributes of code id's colour, remembered for the session. */
-static attr_t reader_code_attr(struct reader *r, int64_t code_id)
+/* The attributes of text coded with code id (*text) and of its name and
+ * stripes in the margin (*label), remembered for the session. */
+static void reader_code_attr(struct reader *r, int64_t code_id, attr_t *text, attr_t *label)
 {
-	for (int i = 0; i < r->ncolours; i++)
-		if (r->colour_code[i] == code_id)
-			return r->colour_attr[i];
+	for (int i = 0; i < r->ncolours; i++) {
+		if (r->colour_code[i] == code_id) {
+			*text = r->colour_attr[i];
+			*label = r->colour_label[i];
+			return;
+		}
+	}
 	jaw_err err;
 	err_clear(&err);
 	char *colour = model_code_colour_new(r->ui->db, code_id, &err);
-	attr_t a = colour_of_hex(colour);
+	*text = colour_coded_attr(colour);
+	*label = colour_code_label_attr(colour);
 	free(colour);
 	if (r->ncolours < 64) {
 		r->colour_code[r->ncolours] = code_id;
-		r->colour_attr[r->ncolours++] = a;
+		r->colour_label[r->ncolours] = *label;
+		r->colour_attr[r->ncolours++] = *text;
 	}
-	return a;
 }
 
 static void reader_say(struct reader *r, const char *fmt, ...)
@@ -132,6 +140,8 @@ static void reader_load_codings(struct reader *r)
 		r->cap = (int)want;
 		r->codings = xreallocarray(r->codings, (size_t)r->cap, sizeof *r->codings);
 		r->coding_attr = xreallocarray(r->coding_attr, (size_t)r->cap, sizeof *r->coding_attr);
+		r->coding_label = xreallocarray(r->coding_label, (size_t)r->cap,
+		                                sizeof *r->coding_label);
 	}
 	int n = want > 0 ? coding_range_page(r->ui->db, r->src->id, (int64_t)s, (int64_t)e2 + 1, 0,
 	                                     (int)want, r->codings, &err) : (int)want;
@@ -141,7 +151,7 @@ static void reader_load_codings(struct reader *r)
 	}
 	r->ncodings = n;
 	for (int i = 0; i < n; i++)
-		r->coding_attr[i] = reader_code_attr(r, r->codings[i].code_id);
+		reader_code_attr(r, r->codings[i].code_id, &r->coding_attr[i], &r->coding_label[i]);
 }
 
 /* The selection as a range [*start, *end); false if there is none. It
@@ -192,7 +202,7 @@ static void reader_draw_margin(struct reader *r, int y, size_t s, size_t e)
 			mvwaddstr(r->win, y, r->margin - 1, "+");
 			break;
 		}
-		wattrset(r->win, r->coding_attr[i] & ~A_UNDERLINE);
+		wattrset(r->win, r->coding_label[i]);
 		mvwaddstr(r->win, y, x, label);
 		x += w + 1;
 	}
@@ -205,7 +215,7 @@ static attr_t reader_cell_attr(const struct reader *r, size_t i, size_t sel_s, s
 	attr_t a = colour_attr(ROLE_NORMAL);
 	for (int k = 0; k < r->ncodings; k++) {
 		if ((size_t)r->codings[k].start <= i && i < (size_t)r->codings[k].end) {
-			a = r->coding_attr[k] | colour_attr(ROLE_CODED);
+			a = r->coding_attr[k];
 			break;
 		}
 	}
@@ -628,6 +638,7 @@ static void reader_free(struct layer *ly)
 	reader_drop_codings(r);
 	free(r->codings);
 	free(r->coding_attr);
+	free(r->coding_label);
 	text_wrap_free(r->w);
 	text_free(r->t);
 	free(r->coder);
