@@ -25,6 +25,8 @@ void screen_start(struct screen_fixture *f, int lines, int cols)
 
 void screen_start_term(struct screen_fixture *f, int lines, int cols, const char *term)
 {
+	/* screens show today (the timeline's marker): the same day in every run */
+	setenv("JAW_TODAY", SCREEN_TODAY, 1);
 	char buf[16];
 	snprintf(buf, sizeof buf, "%d", lines);
 	setenv("LINES", buf, 1);

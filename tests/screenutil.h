@@ -6,6 +6,9 @@
 #include "testutil.h"
 #include "ui.h"
 
+/* The day screen tests take for today (JAW_TODAY). */
+#define SCREEN_TODAY "2026-11-25"
+
 /* A project open in the interface on a virtual terminal. */
 struct screen_fixture {
 	SCREEN *sp;

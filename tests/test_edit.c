@@ -58,7 +58,7 @@ static void test_add_timeline_item_with_the_form(void **state)
 	                                       " AND location = 'Tromsø'"), 1);
 	/* the cursor is on the new item and the screen shows it */
 	screen_assert_has(" Timeline  17/25");
-	screen_assert_has("Workshop in Trom…             ▮");
+	screen_assert_has("Workshop in Trom…            │▮");
 	screen_assert_has("Saved.");
 	screen_stop(&f);
 }
@@ -202,11 +202,28 @@ static void test_command_line(void **state)
 	screen_type(keys, &n, "2026-09-01\n");
 	edit_run(&f, ':', keys, n);
 	screen_assert_has(" Timeline  6/24");
+	/* today, a title, part of a title */
+	n = 0;
+	screen_type(keys, &n, "goto today\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has(" Timeline  16/24"); /* the seminar, on 2026-12-04 */
+	n = 0;
+	screen_type(keys, &n, "goto Scoping workshop\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has(" Timeline  4/24");
+	n = 0;
+	screen_type(keys, &n, "goto tabletop\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("Tabletop exercise NORTHERN SHIELD (event");
 	/* errors say what is wrong */
 	n = 0;
 	screen_type(keys, &n, "goto tomorrow\n");
 	edit_run(&f, ':', keys, n);
-	screen_assert_has("\"tomorrow\" is not a date: write YYYY-MM-DD");
+	screen_assert_has("goto: no date, and no timeline item called \"tomorrow\" or with it in");
+	n = 0;
+	screen_type(keys, &n, "goto 2026-02-30\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("\"2026-02-30\": month 2 of 2026 has no day 30");
 	n = 0;
 	screen_type(keys, &n, "fly\n");
 	edit_run(&f, ':', keys, n);

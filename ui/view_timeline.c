@@ -342,13 +342,93 @@ static int timeline_show(struct ui *ui, struct list *l, const struct ui_target *
 	return UI_REDRAW;
 }
 
-/* :goto DATE */
+/* Moves the timeline to the item with id (the chosen one of a title). */
+static int timeline_goto_id(struct ui *ui, int64_t id)
+{
+	jaw_err err;
+	err_clear(&err);
+	int64_t pos = model_timeline_position_of_id(ui->db, id, &err);
+	if (pos < 0) {
+		ui_error(ui, err.msg[0] ? err.msg : "goto: the item is gone");
+		return UI_REDRAW;
+	}
+	struct ui_target t = {.view = VIEW_TIMELINE, .at = pos};
+	ui_request(ui, &t);
+	return UI_REDRAW;
+}
+
+static int timeline_goto_picked(struct ui *ui, void *ctx, int64_t id, const struct list_row *row)
+{
+	(void)ctx, (void)row;
+	return timeline_goto_id(ui, id);
+}
+
+/* :goto TITLE: the item called so (asking which when several are), else
+ * the first whose title or location contains it. */
+static int timeline_goto_title(struct ui *ui, const char *title)
+{
+	enum { MAX = 50 };
+	struct model_name_match m[MAX];
+	int n = 0;
+	jaw_err err;
+	err_clear(&err);
+	int64_t total = model_name_matches(ui->db, MODEL_NAME_EVENT, title, MAX, m, &n, &err);
+	int flags = UI_REDRAW;
+	if (total == 1) {
+		flags = timeline_goto_id(ui, m[0].id);
+	} else if (total > 1) {
+		char *items[MAX];
+		int64_t ids[MAX];
+		for (int i = 0; i < n; i++)
+			items[i] = m[i].label, ids[i] = m[i].id;
+		char head[200];
+		snprintf(head, sizeof head, " %lld timeline items are called \"%.100s\": which one? ",
+		         (long long)total, title);
+		chooser_open_items(ui, head, items, ids, n, timeline_goto_picked, NULL, NULL);
+	} else if (total == 0) {
+		int64_t pos = model_timeline_search(ui->db, title, -1, MODEL_FORWARD, &err);
+		if (pos >= 0) {
+			struct ui_target t = {.view = VIEW_TIMELINE, .at = pos};
+			ui_request(ui, &t);
+		} else {
+			char msg[300];
+			snprintf(msg, sizeof msg, pos == -1 ? "goto: no date, and no timeline item called"
+			         " \"%.100s\" or with it in its title (write YYYY-MM-DD, today or a title)"
+			         : "%s", pos == -1 ? title : err.msg);
+			ui_error(ui, msg);
+		}
+	} else {
+		ui_error(ui, err.msg);
+	}
+	for (int i = 0; i < n; i++)
+		model_name_match_clear(&m[i]);
+	return flags;
+}
+
+/* :goto DATE|today|TITLE */
 static int timeline_command_goto(struct ui *ui, struct list *l, const char *args)
 {
 	(void)l;
+	char today[11];
+	date_format(date_today(), today);
+	const char *date = strcmp(args, "today") == 0 ? today : args;
+	if (!*args)
+		date = today;
+	if (date_parse(date, NULL, NULL) != JAW_OK) {
+		/* not a date: a title; a string that looks like a date but is not
+		 * one says why */
+		if (strlen(args) == 10 && args[4] == '-' && args[7] == '-') {
+			jaw_err err;
+			err_clear(&err);
+			date_parse(args, NULL, &err);
+			ui_error(ui, err.msg);
+			return UI_REDRAW;
+		}
+		return timeline_goto_title(ui, args);
+	}
 	jaw_err err;
 	err_clear(&err);
-	int64_t pos = model_timeline_position_of_date(ui->db, args, &err);
+	int64_t pos = model_timeline_position_of_date(ui->db, date, &err);
 	if (pos < 0) {
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
@@ -359,7 +439,8 @@ static int timeline_command_goto(struct ui *ui, struct list *l, const char *args
 }
 
 static const struct ui_command timeline_commands[] = {
-	{"goto", "DATE", "Move the timeline to the first item on or after DATE",
+	{"goto", "DATE|today|TITLE", "Move the timeline to the first item on or after DATE (today"
+	 " without one), or to the item called TITLE (or with it in its title)",
 	 timeline_command_goto},
 };
 
