@@ -262,7 +262,7 @@ int64_t codebook_tree_search(struct jaw_db *db, const int64_t *collapsed, size_t
 		.keys = CODEBOOK_VISIBLE " WHERE 1",
 		.key = {"t.sortkey"},
 		.nkey = 1,
-		.match = SEARCH_LIKE("c.name") " OR " SEARCH_LIKE("c.description"),
+		.match = SEARCH_HAS("c.name, c.description"),
 		.ordered = true,
 		.bind = codebook_bind_json,
 	};

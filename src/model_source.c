@@ -125,7 +125,7 @@ static void model_source_clear_row(void *row)
 	" (SELECT 1 FROM coding c WHERE c.source_id = s.id AND c.code_id = ?4))"
 /* A row of the list matches: its title, stakeholder or event. */
 #define MODEL_SOURCE_MATCH                                                      \
-	SEARCH_LIKE("s.title") " OR " SEARCH_LIKE("st.name") " OR " SEARCH_LIKE("t.title")
+	SEARCH_HAS("s.title, st.name, t.title")
 #define MODEL_SOURCE_BY_DATE " ORDER BY s.source_date IS NULL, s.source_date, s.id"
 #define MODEL_SOURCE_BY_TITLE " ORDER BY s.title, s.id"
 
@@ -233,9 +233,14 @@ int64_t model_source_search(struct jaw_db *db, const struct source_filter *filte
 	};
 	struct search_list list = filter && filter->by_title ? by_title : by_date;
 	list.ctx = filter;
-	if (model_source_unfiltered(filter))
+	if (model_source_unfiltered(filter)) {
+		/* keys come from the order's own index (notes only) */
+		list.keys = filter && filter->by_title
+		          ? " FROM source s INDEXED BY source_by_title WHERE s.kind <> 'survey_answer'"
+		          : " FROM source s INDEXED BY source_by_date WHERE s.kind <> 'survey_answer'";
 		list.count = "SELECT count(*) FROM source INDEXED BY source_by_date"
 		             " WHERE kind <> 'survey_answer'";
+	}
 	return search_list_find(db, &list, text, from, dir, err);
 }
 

@@ -259,7 +259,7 @@ int64_t model_stakeholder_search(struct jaw_db *db, const char *text, int64_t fr
 		.keys = "FROM stakeholder s WHERE 1",
 		.key = {"s.sort_key", "s.id"},
 		.nkey = 2,
-		.match = SEARCH_LIKE("s.name") " OR " SEARCH_LIKE("s.role"),
+		.match = SEARCH_HAS("s.name, s.role"),
 		.count = "SELECT count(*) FROM stakeholder",
 		.ranged = true,
 		.lookahead = SEARCH_LOOKAHEAD,

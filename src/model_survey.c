@@ -435,17 +435,19 @@ int64_t model_respondent_search(struct jaw_db *db, int64_t survey_id, const char
 		.keys = "FROM respondent r NOT INDEXED WHERE r.survey_id = ?1",
 		.key = {"r.id"},
 		.nkey = 1,
-		.match = SEARCH_LIKE("r.external_id") " OR ((" SEARCH_LIKE("r.answers")
+		/* one call for most rows: (id or JSON, or a reason to look) and
+		 * (the id, or a value as shown) */
+		.match = "(" SEARCH_HAS("r.external_id, r.answers")
 			" OR EXISTS (SELECT 1 FROM survey_label l JOIN survey_column c ON c.id = l.column_id"
-			"  WHERE c.survey_id = ?1 AND " SEARCH_LIKE("l.label") ")"
-			" OR " SEARCH_LIKE("'-'")
+			"  WHERE c.survey_id = ?1 AND " SEARCH_HAS("l.label") ")"
+			" OR " SEARCH_HAS("'-'")
 			" OR (?21 AND instr(r.answers, '\\') > 0)"
 			" OR (?22 AND (r.answers GLOB '*[0-9][eE]*' OR r.answers GLOB '*[0-9].0000*'"
-			"  OR r.answers GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*')))"
-			" AND EXISTS (SELECT 1 FROM survey_column c LEFT JOIN survey_label l"
-			"  ON l.column_id = c.id AND l.value = " MODEL_SURVEY_VALUE_RC
+			"  OR r.answers GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'))"
+			") AND (" SEARCH_HAS("r.external_id") " OR EXISTS (SELECT 1 FROM survey_column c"
+			"  LEFT JOIN survey_label l ON l.column_id = c.id AND l.value = " MODEL_SURVEY_VALUE_RC
 			"  WHERE c.survey_id = r.survey_id AND c.role IN ('attribute', 'likert')"
-			"  AND " SEARCH_LIKE(MODEL_SURVEY_SHOWN) "))",
+			"  AND " SEARCH_HAS(MODEL_SURVEY_SHOWN) "))",
 		.count = "SELECT count(*) FROM respondent WHERE survey_id = ?1",
 		.ranged = true,
 		.lookahead = SEARCH_LOOKAHEAD,
@@ -474,7 +476,7 @@ int64_t model_survey_column_search(struct jaw_db *db, int64_t survey_id, const c
 		.keys = "FROM survey_column c WHERE c.survey_id = ?1",
 		.key = {"c.position"},
 		.nkey = 1,
-		.match = SEARCH_LIKE("c.label") " OR " SEARCH_LIKE("c.question"),
+		.match = SEARCH_HAS("c.label, c.question"),
 		.count = "SELECT count(*) FROM survey_column WHERE survey_id = ?1",
 		.ranged = true,
 		.lookahead = SEARCH_LOOKAHEAD,
@@ -525,39 +527,46 @@ static int model_answer_survey(struct jaw_db *db, int64_t column_id, int64_t *su
 int64_t model_survey_answer_search(struct jaw_db *db, int64_t column_id, const char *text,
                                    int64_t from, enum model_dir dir, jaw_err *err)
 {
-	/* The answer's text, or its respondent's id. The survey's full-text
-	 * index finds the answers that hold the whole words of the text
-	 * (search_fts_prefilter_new); LIKE confirms them. Text with no whole
-	 * word (a fragment inside a word) is looked for with LIKE alone. */
-#define MODEL_ANSWER_RESPONDENT                                                     \
-	"s.respondent_id IN (SELECT r.id FROM respondent r WHERE r.survey_id = ?24 AND " \
-	SEARCH_LIKE("r.external_id") ")"
+	/* The answer's text, or its respondent's id. Where the text has whole
+	 * words (search_fts_prefilter_new), the survey's full-text index and
+	 * the respondents whose ids hold it give the answers to look at, and
+	 * the match confirms them; else (a fragment inside a word) every
+	 * answer to the question is looked at. */
+#define MODEL_ANSWER_RESPONDENTS                                                     \
+	"(SELECT r.id FROM respondent r WHERE r.survey_id = ?24 AND "                     \
+	SEARCH_HAS("r.external_id") ")"
+#define MODEL_ANSWER_MATCH SEARCH_HAS("s.text") " OR s.respondent_id IN " MODEL_ANSWER_RESPONDENTS
 	struct model_answer_search ctx = {column_id, 0, NULL};
 	bool indexed;
 	if (model_answer_survey(db, column_id, &ctx.survey_id, &indexed, err) != JAW_OK)
 		return -2;
 	char *fts = indexed ? search_fts_prefilter_new(text) : NULL;
-	char *match;
+	char *match = NULL;
 	if (fts)
-		match = xasprintf("(s.id IN (SELECT rowid FROM survey_fts_%1$" PRId64
-		                  " WHERE survey_fts_%1$" PRId64 " MATCH ?23) AND %2$s) OR %3$s",
-		                  ctx.survey_id, SEARCH_LIKE("s.text"), MODEL_ANSWER_RESPONDENT);
-	else
-		match = xstrdup(SEARCH_LIKE("s.text") " OR " MODEL_ANSWER_RESPONDENT);
-#undef MODEL_ANSWER_RESPONDENT
+		match = xasprintf("s.id IN (SELECT rowid FROM survey_fts_%1$" PRId64
+		                  " WHERE survey_fts_%1$" PRId64 " MATCH ?23"
+		                  " UNION ALL SELECT a.id FROM source a WHERE a.column_id = ?1"
+		                  " AND a.respondent_id IN %2$s) AND (%3$s)", ctx.survey_id,
+		                  MODEL_ANSWER_RESPONDENTS, MODEL_ANSWER_MATCH);
 	ctx.fts = fts;
 	struct search_list list = {
-		.rows = "FROM source s WHERE s.column_id = ?1",
+		/* "+": the scan goes by the answers the sets give, not the index */
+		.rows = fts ? "FROM source s WHERE +s.column_id = ?1" : "FROM source s WHERE s.column_id = ?1",
 		.keys = "FROM source s WHERE s.column_id = ?1",
 		.key = {"s.respondent_id", "s.id"},
 		.nkey = 2,
-		.match = match,
+		.match = fts ? match : MODEL_ANSWER_MATCH,
+		/* near the cursor, answer by answer */
+		.near_match = SEARCH_HAS("s.text") " OR EXISTS (SELECT 1 FROM respondent r"
+			" WHERE r.id = s.respondent_id AND " SEARCH_HAS("r.external_id") ")",
 		.count = "SELECT count(*) FROM source WHERE column_id = ?1",
 		.ranged = true,
 		.lookahead = SEARCH_LOOKAHEAD,
 		.bind = model_answer_search_bind,
 		.ctx = &ctx,
 	};
+#undef MODEL_ANSWER_MATCH
+#undef MODEL_ANSWER_RESPONDENTS
 	int64_t pos = search_list_find(db, &list, text, from, dir, err);
 	free(match);
 	free(fts);
@@ -583,7 +592,7 @@ int64_t model_survey_codings_search(struct jaw_db *db, int64_t column_id, const 
 		/* as the page orders them: values, "no value" last, then codes */
 		.key = {"g.v IS NULL", "coalesce(g.v, '')", "g.position", "g.name", "g.code_id"},
 		.nkey = 5,
-		.match = SEARCH_LIKE("g.v") " OR " SEARCH_LIKE("g.name"),
+		.match = SEARCH_HAS("g.v, g.name"),
 		.ordered = true,
 		.bind = model_survey_bind_id,
 	};

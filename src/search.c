@@ -14,25 +14,149 @@
 
 /* Parameters search binds, above the list's own (?1 to ?29). */
 enum {
-	SEARCH_P_PATTERN = 60, /* SEARCH_PATTERN */
+	SEARCH_P_TEXT = 60,    /* SEARCH_TEXT */
 	SEARCH_P_N = 61,       /* an offset or a limit */
 	SEARCH_P_OFFSET = 62,  /* an offset with a limit */
 	SEARCH_P_LO = 71,      /* a lower key bound: ?71 ... */
 	SEARCH_P_HI = 81,      /* an upper key bound: ?81 ... */
 };
 
-char *search_pattern_new(const char *text)
+/* ---- the match: jaw_has(text, hay, ...) ------------------------------------ */
+
+/* The one place text is folded for matching: ASCII letters to lower case. */
+static unsigned char search_fold(unsigned char c)
 {
-	char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
-	*o++ = '%';
-	for (; *text; text++) {
-		if (*text == '%' || *text == '_' || *text == '\\')
-			*o++ = '\\';
-		*o++ = *text;
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* How common a character is in text, to look first for the rarest one of
+ * the typed text: letters in English order of frequency (n, u and l last,
+ * for JSON's null), then spaces and JSON's punctuation; other characters
+ * count as rare. */
+static int search_commonness(unsigned char c)
+{
+	static const char letters[] = "zqxjkvbpygfwmcdhrsioateunl";
+	c = search_fold(c);
+	const char *at = c ? strchr(letters, c) : NULL;
+	if (at)
+		return 10 + (int)(at - letters);
+	return c == ' ' || c == '"' || c == ',' ? 100 : 1;
+}
+
+/* The typed text made ready for many matches: folded, with the character
+ * to look for first (at k) in both cases. */
+struct search_needle {
+	size_t m, k;
+	unsigned char lower, upper;
+	unsigned char text[];
+};
+
+static struct search_needle *search_needle_new(const unsigned char *text, size_t m)
+{
+	struct search_needle *nd = sqlite3_malloc64(sizeof *nd + m + 1);
+	if (!nd)
+		return NULL;
+	nd->m = m;
+	nd->k = 0;
+	for (size_t i = 0; i < m; i++) {
+		nd->text[i] = search_fold(text[i]);
+		if (search_commonness(text[i]) < search_commonness(text[nd->k]))
+			nd->k = i;
 	}
-	*o++ = '%';
-	*o = '\0';
-	return p;
+	nd->lower = m ? nd->text[nd->k] : 0;
+	nd->upper = nd->lower >= 'a' && nd->lower <= 'z' ? (unsigned char)(nd->lower - 32)
+	                                                  : nd->lower;
+	return nd;
+}
+
+/* The first of c1 and c2 in [p, end), NULL if neither is there. */
+static const unsigned char *search_find_either(const unsigned char *p, const unsigned char *end,
+                                               unsigned char c1, unsigned char c2)
+{
+	const unsigned char *a = memchr(p, c1, (size_t)(end - p));
+	if (c1 == c2)
+		return a;
+	const unsigned char *b = memchr(p, c2, (size_t)((a ? a : end) - p));
+	return b ? b : a;
+}
+
+static bool search_needle_in(const struct search_needle *nd, const unsigned char *hay, size_t n)
+{
+	size_t m = nd->m, k = nd->k;
+	if (m > n)
+		return false;
+	if (m == 0)
+		return true;
+	const unsigned char *end = hay + (n - m) + k + 1;
+	for (const unsigned char *p = hay + k; (p = search_find_either(p, end, nd->lower, nd->upper));
+	     p++) {
+		const unsigned char *at = p - k;
+		size_t i = 0;
+		while (i < m && search_fold(at[i]) == nd->text[i])
+			i++;
+		if (i == m)
+			return true;
+	}
+	return false;
+}
+
+bool search_has(const char *hay, size_t n, const char *text, size_t m)
+{
+	struct search_needle *nd = search_needle_new((const unsigned char *)text, m);
+	if (!nd)
+		return false;
+	bool in = search_needle_in(nd, (const unsigned char *)hay, n);
+	sqlite3_free(nd);
+	return in;
+}
+
+/* jaw_has(text, hay, ...): 1 if one of the hays (NULL ones aside, numbers
+ * as text) holds text, else 0; NULL if text is NULL. The prepared text is
+ * kept with the statement, for every row. */
+static void search_has_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	struct search_needle *nd = sqlite3_get_auxdata(ctx, 0);
+	if (!nd) {
+		const unsigned char *text = sqlite3_value_text(argv[0]);
+		nd = search_needle_new(text, (size_t)sqlite3_value_bytes(argv[0]));
+		if (!nd) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		sqlite3_set_auxdata(ctx, 0, nd, sqlite3_free);
+		if (!(nd = sqlite3_get_auxdata(ctx, 0))) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	for (int i = 1; i < argc; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			continue;
+		const unsigned char *hay = sqlite3_value_text(argv[i]);
+		if (hay && search_needle_in(nd, hay, (size_t)sqlite3_value_bytes(argv[i]))) {
+			sqlite3_result_int(ctx, 1);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 0);
+}
+
+/* Registers jaw_has on db's connection unless it is there already. */
+static int search_register(struct jaw_db *db, jaw_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	sqlite3 *sq = db_sqlite(db);
+	if (sqlite3_prepare_v2(sq, "SELECT jaw_has(NULL, NULL)", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_finalize(s);
+		return JAW_OK;
+	}
+	if (sqlite3_create_function(sq, "jaw_has", -1,
+	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	                            search_has_sql, NULL, NULL) != SQLITE_OK)
+		return err_db(err, sq, "registering the search function jaw_has");
+	return JAW_OK;
 }
 
 static bool search_ascii_alnum(char c)
@@ -142,7 +266,7 @@ static char *search_compare_new(const struct search_list *l, const struct search
 struct search_run {
 	struct jaw_db *db;
 	const struct search_list *list;
-	char *pattern;
+	const char *text;
 	jaw_err *err;
 	char *cols; /* k1, k2 */
 	char *asc;  /* k1 ASC, k2 ASC */
@@ -150,7 +274,7 @@ struct search_run {
 };
 
 /* Prepares sql (built from the program's own fragments: the typed text is
- * only ever bound) with the list's parameters and the pattern bound. */
+ * only ever bound) with the list's parameters and the typed text bound. */
 static sqlite3_stmt *search_prepare(struct search_run *r, const char *sql)
 {
 	sqlite3_stmt *s = NULL;
@@ -161,8 +285,8 @@ static sqlite3_stmt *search_prepare(struct search_run *r, const char *sql)
 	}
 	if (r->list->bind)
 		r->list->bind(s, r->list->ctx);
-	if (sqlite3_bind_parameter_count(s) >= SEARCH_P_PATTERN)
-		sqlite3_bind_text(s, SEARCH_P_PATTERN, r->pattern, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(s) >= SEARCH_P_TEXT)
+		sqlite3_bind_text(s, SEARCH_P_TEXT, r->text, -1, SQLITE_STATIC);
 	return s;
 }
 
@@ -255,10 +379,16 @@ static int search_near(struct search_run *r, int64_t from, enum model_dir dir,
 	if (first < 0)
 		first = 0;
 	int64_t n = (fwd ? from + r->list->lookahead : from) - first + 1;
-	char *sql = xasprintf("SELECT %1$s, (%2$s) %3$s AND %4$s IN (SELECT %4$s %5$s ORDER BY %6$s"
-	                      " LIMIT ?%7$d OFFSET ?%8$d) ORDER BY %6$s", r->cols, r->list->match,
-	                      r->list->rows, r->list->key[r->list->nkey - 1], r->list->keys,
-	                      r->asc, SEARCH_P_N, SEARCH_P_OFFSET);
+	const char *match = r->list->near_match ? r->list->near_match : r->list->match;
+	/* the page's ids first, then their rows one by one (CROSS JOIN keeps
+	 * that order of the loops); in CASE, not as a value, the match stops
+	 * at its first false AND, as in a WHERE */
+	char *sql = xasprintf("SELECT %1$s, CASE WHEN %2$s THEN 1 ELSE 0 END FROM (SELECT %3$s"
+	                      " AS search_id %4$s ORDER BY %5$s LIMIT ?%6$d OFFSET ?%7$d)"
+	                      " AS search_page CROSS JOIN %8$s"
+	                      " AND %3$s = search_page.search_id ORDER BY %5$s", r->cols, match,
+	                      r->list->key[r->list->nkey - 1], r->list->keys, r->asc, SEARCH_P_N,
+	                      SEARCH_P_OFFSET, r->list->rows + strlen("FROM "));
 	sqlite3_stmt *s = search_prepare(r, sql);
 	free(sql);
 	if (!s)
@@ -381,7 +511,8 @@ static int64_t search_indexed(struct search_run *r, int64_t from, enum model_dir
  * position comes with the step. */
 static int64_t search_ordered(struct search_run *r, int64_t from, enum model_dir dir)
 {
-	char *sql = xasprintf("SELECT (%s) %s ORDER BY %s", r->list->match, r->list->rows, r->asc);
+	char *sql = xasprintf("SELECT CASE WHEN %s THEN 1 ELSE 0 END %s ORDER BY %s", r->list->match,
+	                      r->list->rows, r->asc);
 	sqlite3_stmt *s = search_prepare(r, sql);
 	free(sql);
 	if (!s)
@@ -421,10 +552,11 @@ static int64_t search_ordered(struct search_run *r, int64_t from, enum model_dir
 int64_t search_list_find(struct jaw_db *db, const struct search_list *list, const char *text,
                          int64_t from, enum model_dir dir, jaw_err *err)
 {
-	struct search_run r = {db, list, search_pattern_new(text), err, search_join_new(list, ""),
+	if (search_register(db, err) != JAW_OK)
+		return -2;
+	struct search_run r = {db, list, text, err, search_join_new(list, ""),
 	                       search_join_new(list, " ASC"), search_join_new(list, " DESC")};
 	int64_t pos = list->ordered ? search_ordered(&r, from, dir) : search_indexed(&r, from, dir);
-	free(r.pattern);
 	free(r.cols);
 	free(r.asc);
 	free(r.desc);

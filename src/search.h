@@ -9,25 +9,30 @@
  * cursor row's sort key, looks ahead a few rows in the list's order, and
  * otherwise scans the rows once for the nearest match by key; then it
  * counts the rows between the cursor and the match on the list's index.
- * Text matches as LIKE does: anywhere, ignoring the case of ASCII letters;
- * % _ and \ in the typed text are plain characters. The match expression
- * is written in one place, SEARCH_LIKE, with the pattern made by
- * search_pattern_new. */
+ * Text matches as LIKE '%text%' would: anywhere, ignoring the case of
+ * ASCII letters, with % _ and \ plain characters. The match is written in
+ * one place: the SQL function jaw_has (SEARCH_HAS), which search_has
+ * implements and search registers on each connection it runs on. */
 #ifndef JAW_SEARCH_H
 #define JAW_SEARCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
 #include "err.h"
 #include "model.h"
 
-/* The SQL parameter that holds the pattern in a list's match. */
-#define SEARCH_PATTERN "?60"
-/* SQL true when the text of expr contains the typed text (expr may be
- * NULL, which never matches). The one place the match is written. */
-#define SEARCH_LIKE(expr) "((" expr ") LIKE " SEARCH_PATTERN " ESCAPE '\\')"
+/* The SQL parameter that holds the typed text in a list's match. */
+#define SEARCH_TEXT "?60"
+/* SQL true when one of the comma-separated expressions exprs holds the
+ * typed text (NULL ones never do): "jaw_has(?60, t.title, t.location)". */
+#define SEARCH_HAS(exprs) "jaw_has(" SEARCH_TEXT ", " exprs ")"
+
+/* True if hay[0..n) holds text[0..m), ignoring the case of ASCII letters:
+ * the match jaw_has makes. */
+bool search_has(const char *hay, size_t n, const char *text, size_t m);
 
 /* Rows a search reads ahead in a list's order (on its index) before it
  * scans the whole list: enough for n on common text, few enough to cost
@@ -38,10 +43,10 @@
 #define SEARCH_MAX_KEY 5
 
 /* A list as search sees it. Parameters ?1 to ?29 are the list's own,
- * bound by bind; search binds ?60 (the pattern) and above. */
+ * bound by bind; search binds ?60 (the typed text) and above. */
 struct search_list {
 	/* "FROM ... WHERE ..." of the rows to match, with the tables the
-	 * match needs; search appends "AND ...". */
+	 * match needs, the list's own first; search appends "AND ...". */
 	const char *rows;
 	/* "FROM ... WHERE ..." of the same rows for reading and counting
 	 * keys: no more than the key needs, so that an index serves it. */
@@ -52,8 +57,11 @@ struct search_list {
 	 * rows with NULL there apart (e.g. "date IS NULL", "date", "id"). */
 	const char *key[SEARCH_MAX_KEY];
 	int nkey;
-	/* SQL true when a row matches: SEARCH_LIKE(...) of its texts. */
+	/* SQL true when a row matches: SEARCH_HAS(...) of its texts. */
 	const char *match;
+	/* The same, row by row, for the few rows near the cursor, where match
+	 * works out a set of rows first (an index); NULL: match. */
+	const char *near_match;
 	/* A quick count of the rows (the list's own count query), or NULL. */
 	const char *count;
 	/* True if an index serves ranges of the key ("(k1, k2) > (?, ?)"):
@@ -70,10 +78,6 @@ struct search_list {
 	const void *ctx;
 };
 
-/* Makes the LIKE pattern that finds text anywhere (% _ and \ escaped);
- * newly allocated. */
-char *search_pattern_new(const char *text);
-
 /* Finds the next row of list containing text after position from (before
  * it, backward), wrapping round; from may be -1 (before the first row) or
  * the number of rows (after the last). Returns the row's position, -1 if
@@ -81,7 +85,7 @@ char *search_pattern_new(const char *text);
 int64_t search_list_find(struct jaw_db *db, const struct search_list *list, const char *text,
                          int64_t from, enum model_dir dir, jaw_err *err);
 
-/* Makes an FTS5 query that every text containing text (as SEARCH_LIKE
+/* Makes an FTS5 query that every text containing text (as SEARCH_HAS
  * finds it) matches, so that a full-text index (unicode61 tokenizer) can
  * preselect the rows LIKE then confirms: the words of text that are whole
  * in it (ASCII letters and digits with an ASCII separator on each side),
