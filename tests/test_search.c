@@ -314,6 +314,14 @@ static void test_errors(void **state)
 	exec(db, "PRAGMA foreign_keys = OFF; DROP TABLE timeline_item");
 	assert_int_equal(model_timeline_search(db, "trip", 0, MODEL_FORWARD, &err), -2);
 	assert_non_null(strstr(err.msg, "no such table: timeline_item"));
+	/* the notes' index gone: text search says so */
+	exec(db, "DROP TABLE source_fts");
+	struct search_hit hits[2];
+	err_clear(&err);
+	assert_int_equal(search_text_page(db, "liaison", 0, 2, hits, &err), -1);
+	assert_non_null(strstr(err.msg, "cannot search for \"liaison\""));
+	assert_non_null(strstr(err.msg, "no such table: source_fts"));
+	assert_int_equal(search_text_count(db, "liaison", &err), -1);
 	exec(db, "DROP TABLE survey_column");
 	err_clear(&err);
 	assert_int_equal(model_respondent_search(db, 1, "x", 0, MODEL_FORWARD, &err), -2);
@@ -762,6 +770,193 @@ static void test_survey_codings(void **state)
 	db_close(db);
 }
 
+/* ---- full-text search ----------------------------------------------------------- */
+
+/* Adds a note; returns its id. */
+static int64_t note(struct jaw_db *db, const char *title, const char *text)
+{
+	struct source src = {0};
+	src.kind = "interview";
+	src.title = (char *)title;
+	src.text = (char *)text;
+	jaw_err err;
+	err_clear(&err);
+	if (model_source_add(db, &src, &err) != JAW_OK)
+		fail_msg("%s", err.msg);
+	return src.id;
+}
+
+/* A project whose hits are known: three notes and two surveys. */
+struct text_fixture {
+	struct jaw_db *db;
+	int64_t liaison, child, title_only, first, second;
+};
+
+static void text_fixture(struct text_fixture *f)
+{
+	f->db = testutil_project_new(NULL);
+	f->liaison = note(f->db, "Brigade legal adviser",
+	                  "Zo\xC3\xAB said:\nliaison with the mission depends on people. Liaison"
+	                  " officers rotate too often.");
+	f->child = note(f->db, "MINUVE child protection",
+	                "Child protection advisers report to the mission. Protecting children"
+	                " takes liaison.");
+	f->title_only = note(f->db, "Interpreter shortage", "Nothing here about the subject.");
+	survey_import(f->db, "one.csv", "id,Unit,Comment\nR1,A,\"More liaison officers\"\n"
+	              "R2,B,\"Fewer meetings\"\n", "Unit", NULL, "Comment");
+	survey_import(f->db, "two.csv", "id,Unit,Comment\nS1,A,\"Child protection training\"\n",
+	              "Unit", NULL, "Comment");
+	f->first = testutil_scalar(f->db, "SELECT s.id FROM source s JOIN respondent r"
+	                                  " ON r.id = s.respondent_id WHERE r.external_id = 'R1'");
+	f->second = testutil_scalar(f->db, "SELECT s.id FROM source s JOIN respondent r"
+	                                   " ON r.id = s.respondent_id WHERE r.external_id = 'S1'");
+}
+
+/* Searches for query; the hits' ids, in order, into ids (n of them). */
+static int text_ids(struct jaw_db *db, const char *query, int64_t *ids, struct search_hit *hits)
+{
+	jaw_err err;
+	err_clear(&err);
+	int n = search_text_page(db, query, 0, 10, hits, &err);
+	if (n < 0)
+		fail_msg("search for %s: %s", query, err.msg);
+	assert_int_equal(search_text_count(db, query, &err), n);
+	for (int i = 0; i < n; i++) {
+		ids[i] = hits[i].source_id;
+		if (i > 0)
+			assert_true(hits[i - 1].rank <= hits[i].rank); /* best first */
+	}
+	return n;
+}
+
+static bool text_has(const int64_t *ids, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+static void text_clear(struct search_hit *hits, int n)
+{
+	for (int i = 0; i < n; i++)
+		search_hit_clear(&hits[i]);
+}
+
+static void test_text_search(void **state)
+{
+	(void)state;
+	struct text_fixture f;
+	text_fixture(&f);
+	struct search_hit hits[10];
+	int64_t ids[10];
+	/* a word: notes and both surveys' answers, where it matched */
+	int n = text_ids(f.db, "liaison", ids, hits);
+	assert_int_equal(n, 3);
+	assert_true(text_has(ids, n, f.liaison) && text_has(ids, n, f.child) &&
+	            text_has(ids, n, f.first));
+	for (int i = 0; i < n; i++) {
+		if (hits[i].source_id == f.liaison) {
+			/* code points of the text: "Zoë said:\n" is 10 of them */
+			assert_int_equal(hits[i].start, 10);
+			assert_int_equal(hits[i].end, 17);
+			/* up to 40 code points each side, cut at a space, the
+			 * line break as a space */
+			assert_string_equal(hits[i].snippet, "Zo\xC3\xAB said: liaison with the mission"
+			                    " depends on people....");
+			assert_int_equal(hits[i].mark_start, 11);
+			assert_int_equal(hits[i].mark_end, 18);
+		} else if (hits[i].source_id == f.child) {
+			/* cut before: from the first whole word, and "..." */
+			assert_int_equal(hits[i].start, 75);
+			assert_string_equal(hits[i].snippet, "...the mission. Protecting children takes"
+			                    " liaison.");
+			assert_int_equal(hits[i].mark_start, 42);
+		} else if (hits[i].source_id == f.first) {
+			assert_int_equal(hits[i].start, 5);
+			assert_int_equal(hits[i].end, 12);
+			assert_string_equal(hits[i].snippet, "More liaison officers");
+		}
+	}
+	text_clear(hits, n);
+	/* a phrase; a prefix; AND, OR, NOT */
+	n = text_ids(f.db, "\"child protection\"", ids, hits);
+	assert_int_equal(n, 2);
+	assert_true(text_has(ids, n, f.child) && text_has(ids, n, f.second));
+	for (int i = 0; i < n; i++)
+		if (hits[i].source_id == f.child) {
+			assert_int_equal(hits[i].start, 0);
+			assert_int_equal(hits[i].end, 16);
+		}
+	text_clear(hits, n);
+	n = text_ids(f.db, "protect*", ids, hits);
+	assert_int_equal(n, 2);
+	text_clear(hits, n);
+	n = text_ids(f.db, "liaison AND officers", ids, hits);
+	assert_int_equal(n, 2);
+	assert_true(text_has(ids, n, f.liaison) && text_has(ids, n, f.first));
+	text_clear(hits, n);
+	n = text_ids(f.db, "meetings OR training", ids, hits);
+	assert_int_equal(n, 2);
+	text_clear(hits, n);
+	n = text_ids(f.db, "liaison NOT officers", ids, hits);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], f.child);
+	text_clear(hits, n);
+	/* the title alone: no place in the text, the title as context */
+	n = text_ids(f.db, "interpreter", ids, hits);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], f.title_only);
+	assert_int_equal(hits[0].start, -1);
+	assert_int_equal(hits[0].end, -1);
+	assert_string_equal(hits[0].snippet, "Interpreter shortage");
+	assert_int_equal(hits[0].mark_end, 11);
+	text_clear(hits, n);
+	/* a column only the notes have: the surveys are left out */
+	n = text_ids(f.db, "title:child", ids, hits);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], f.child);
+	text_clear(hits, n);
+	/* pages */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(search_text_page(f.db, "liaison", 1, 10, hits, &err), 2);
+	text_clear(hits, 2);
+	assert_int_equal(search_text_page(f.db, "liaison", 5, 10, hits, &err), 0);
+	assert_int_equal(search_text_count(f.db, "nothing matches this", &err), 0);
+	db_close(f.db);
+}
+
+static void test_text_search_syntax(void **state)
+{
+	(void)state;
+	struct text_fixture f;
+	text_fixture(&f);
+	struct search_hit hits[10];
+	int64_t ids[10];
+	/* not FTS5's syntax: searched as plain words (an operator too) */
+	static const char *const plain[] = {"liaison AND", "liaison officers NOT", "(liaison",
+	                                    "\"liaison", "liaison-officers", "e-mail liaison",
+	                                    "nosuch:liaison", "liaison*officers"};
+	static const int want[] = {0, 0, 3, 3, 2, 0, 0, 2};
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+		int n = text_ids(f.db, plain[i], ids, hits);
+		if (n != want[i])
+			fail_msg("\"%s\": %d hits, not %d", plain[i], n, want[i]);
+		text_clear(hits, n);
+	}
+	/* nothing to search for: refused, with a message */
+	static const char *const empty[] = {"", "   ", "***", "\"\"", "-"};
+	for (size_t i = 0; i < sizeof empty / sizeof *empty; i++) {
+		jaw_err err;
+		err_clear(&err);
+		assert_int_equal(search_text_page(f.db, empty[i], 0, 10, hits, &err), -1);
+		assert_non_null(strstr(err.msg, "nothing to search for"));
+		assert_int_equal(search_text_count(f.db, empty[i], &err), -1);
+	}
+	db_close(f.db);
+}
+
 /* ---- the match ------------------------------------------------------------------ */
 
 static bool has(const char *hay, const char *text)
@@ -838,6 +1033,8 @@ int main(void)
 		cmocka_unit_test(test_codebook),
 		cmocka_unit_test(test_surveys),
 		cmocka_unit_test(test_survey_codings),
+		cmocka_unit_test(test_text_search),
+		cmocka_unit_test(test_text_search_syntax),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_prefilter),
 	};
