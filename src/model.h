@@ -159,7 +159,8 @@ int model_stakeholder_quadrant(struct jaw_db *db, bool high_power, bool high_int
 /* Number of stakeholders in a quadrant (see model_stakeholder_quadrant). */
 int64_t model_stakeholder_quadrant_count(struct jaw_db *db, bool high_power,
                                          bool high_interest, jaw_err *err);
-/* Searches names and roles (as model_timeline_search searches). */
+/* Searches names and roles (as model_timeline_search searches); first
+ * orders rows another tool added, as model_stakeholder_prepare_order. */
 int64_t model_stakeholder_search(struct jaw_db *db, const char *text, int64_t from,
                                  enum model_dir dir, jaw_err *err);
 

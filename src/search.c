@@ -31,8 +31,8 @@ static unsigned char search_fold(unsigned char c)
 
 /* How common a character is in text, to look first for the rarest one of
  * the typed text: letters in English order of frequency (n, u and l last,
- * for JSON's null), then spaces and JSON's punctuation; other characters
- * count as rare. */
+ * for JSON's null), digits, then spaces and JSON's punctuation; other
+ * characters count as rare. */
 static int search_commonness(unsigned char c)
 {
 	static const char letters[] = "zqxjkvbpygfwmcdhrsioateunl";
@@ -40,6 +40,8 @@ static int search_commonness(unsigned char c)
 	const char *at = c ? strchr(letters, c) : NULL;
 	if (at)
 		return 10 + (int)(at - letters);
+	if (c >= '0' && c <= '9')
+		return 50;
 	return c == ' ' || c == '"' || c == ',' ? 100 : 1;
 }
 
@@ -240,9 +242,9 @@ static char *search_join_new(const struct search_list *l, const char *suffix)
 }
 
 /* SQL comparing a row's key with k bound from ?first: "(k1, k3) > (?71,
- * ?73)". A component k holds NULL is left out: the list keeps NULL only
- * where the components before it already tell the rows apart (see
- * search_list), so the rest decides. */
+ * ?73)". A component that is NULL in k is left out: a list has NULL only
+ * where the components before it already set those rows apart (see
+ * search_list), so the others decide. */
 static char *search_compare_new(const struct search_list *l, const struct search_key *k,
                                 const char *op, int first)
 {
@@ -380,6 +382,7 @@ static int search_near(struct search_run *r, int64_t from, enum model_dir dir,
 		first = 0;
 	int64_t n = (fwd ? from + r->list->lookahead : from) - first + 1;
 	const char *match = r->list->near_match ? r->list->near_match : r->list->match;
+	const char *tables = r->list->rows + strspn(r->list->rows, " ") + strlen("FROM ");
 	/* the page's ids first, then their rows one by one (CROSS JOIN keeps
 	 * that order of the loops); in CASE, not as a value, the match stops
 	 * at its first false AND, as in a WHERE */
@@ -388,7 +391,7 @@ static int search_near(struct search_run *r, int64_t from, enum model_dir dir,
 	                      " AS search_page CROSS JOIN %8$s"
 	                      " AND %3$s = search_page.search_id ORDER BY %5$s", r->cols, match,
 	                      r->list->key[r->list->nkey - 1], r->list->keys, r->asc, SEARCH_P_N,
-	                      SEARCH_P_OFFSET, r->list->rows + strlen("FROM "));
+	                      SEARCH_P_OFFSET, tables);
 	sqlite3_stmt *s = search_prepare(r, sql);
 	free(sql);
 	if (!s)

@@ -46,7 +46,8 @@ bool search_has(const char *hay, size_t n, const char *text, size_t m);
  * bound by bind; search binds ?60 (the typed text) and above. */
 struct search_list {
 	/* "FROM ... WHERE ..." of the rows to match, with the tables the
-	 * match needs, the list's own first; search appends "AND ...". */
+	 * match needs, the list's own first (it begins with "FROM", after
+	 * spaces); search appends "AND ...". */
 	const char *rows;
 	/* "FROM ... WHERE ..." of the same rows for reading and counting
 	 * keys: no more than the key needs, so that an index serves it. */
