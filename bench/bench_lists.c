@@ -2,12 +2,17 @@
  * rows. It fills a project with 200,000 timeline items, stakeholders (in
  * 1,000 organisations) and sources, then times what the panes ask for on
  * each key: the row count and a page of 20 rows at the top, the middle and
- * the end, a search, and finding a row's position. The peer, in the same
- * run, is the least SQLite must do to reach the same rows: a plain
- * "SELECT id FROM t ORDER BY rowid LIMIT 20 OFFSET n" on the table. It
+ * the end, and finding a row's position. The peer, in the same run, is the
+ * least SQLite must do to reach the same rows: a plain
+ * "SELECT id FROM t ORDER BY rowid LIMIT 20 OFFSET n" on the table. Then
+ * it times / (list search) from the top for a text no row holds and for
+ * one only the last row holds, in those lists and, given a project with
+ * a survey (bench/gensurvey's, imported), in its respondents and the open
+ * answers to its first question; the peer is the plain scan for the first
+ * row that holds the text ("SELECT ... WHERE ... LIKE ... LIMIT 1"). It
  * prints milliseconds per call (median of 9) and the ratio to the peer.
  *
- * usage: bench_lists [ROWS] */
+ * usage: bench_lists [ROWS] [SURVEY.jaw] */
 #include "config.h"
 
 #include <locale.h>
@@ -85,7 +90,10 @@ static void bench_peer(const struct bench_call *c)
 	sqlite3_finalize(s);
 }
 
-static double bench_median(void (*fn)(const struct bench_call *), const struct bench_call *c)
+/* The median time of RUNS calls of fn(c), in milliseconds. */
+#define bench_median(fn, c) bench_median_of((void (*)(const void *))(fn), (c))
+
+static double bench_median_of(void (*fn)(const void *), const void *c)
 {
 	double t[RUNS];
 	for (int i = 0; i < RUNS; i++) {
@@ -138,21 +146,196 @@ static void bench_report(struct jaw_db *db, const char *list, const char *table,
 	}
 }
 
-static void bench_search(struct jaw_db *db, long rows)
+static void bench_position(struct jaw_db *db)
 {
 	jaw_err err;
 	err_clear(&err);
-	char text[32];
-	snprintf(text, sizeof text, "Item %ld", rows - 5);
-	double start = bench_now_ms();
-	int64_t pos = model_timeline_search(db, text, 0, MODEL_FORWARD, &err);
-	double search = bench_now_ms() - start;
 	int64_t id = model_stakeholder_find(db, "Person 150000", &err);
-	start = bench_now_ms();
+	double start = bench_now_ms();
 	int64_t at = model_stakeholder_position_of_id(db, id, &err);
-	double position = bench_now_ms() - start;
-	printf("timeline      search to row %lld        %7.2f ms\n", (long long)pos, search);
-	printf("stakeholders  position of a row (%lld)  %7.2f ms\n", (long long)at, position);
+	printf("stakeholders  position of a row (%lld)  %7.2f ms\n", (long long)at,
+	       bench_now_ms() - start);
+}
+
+/* ---- list search: / from the top for a text that no row holds, and for one
+ * only the last row holds; the peer is the plain scan SQLite does for
+ * "the first row that holds it", on the same connection. */
+
+/* One search timed. */
+struct bench_find {
+	struct jaw_db *db;
+	const char *list, *what, *text;
+	int64_t id;                                 /* the survey or question */
+	int64_t (*search)(const struct bench_find *f, jaw_err *err);
+	const char *peer;                           /* ?1 the pattern, ?2 the id */
+	int64_t found;
+};
+
+static int64_t bench_find_timeline(const struct bench_find *f, jaw_err *err)
+{
+	return model_timeline_search(f->db, f->text, 0, MODEL_FORWARD, err);
+}
+
+static int64_t bench_find_stakeholders(const struct bench_find *f, jaw_err *err)
+{
+	return model_stakeholder_search(f->db, f->text, 0, MODEL_FORWARD, err);
+}
+
+static int64_t bench_find_evidence(const struct bench_find *f, jaw_err *err)
+{
+	return model_source_search(f->db, NULL, f->text, 0, MODEL_FORWARD, err);
+}
+
+static int64_t bench_find_respondents(const struct bench_find *f, jaw_err *err)
+{
+	return model_respondent_search(f->db, f->id, f->text, 0, MODEL_FORWARD, err);
+}
+
+static int64_t bench_find_answers(const struct bench_find *f, jaw_err *err)
+{
+	return model_survey_answer_search(f->db, f->id, f->text, 0, MODEL_FORWARD, err);
+}
+
+static void bench_find(struct bench_find *f)
+{
+	jaw_err err;
+	err_clear(&err);
+	f->found = f->search(f, &err);
+	if (f->found < -1) {
+		fprintf(stderr, "bench_lists: %s\n", err.msg);
+		exit(1);
+	}
+}
+
+/* The LIKE pattern that finds text anywhere, with % _ and \ escaped. */
+static char *bench_pattern_new(const char *text)
+{
+	char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
+	*o++ = '%';
+	for (; *text; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			*o++ = '\\';
+		*o++ = *text;
+	}
+	strcpy(o, "%");
+	return p;
+}
+
+static void bench_find_peer(const struct bench_find *f)
+{
+	sqlite3_stmt *s = NULL;
+	char *pattern = bench_pattern_new(f->text);
+	if (sqlite3_prepare_v2(db_sqlite(f->db), f->peer, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench_lists: %s: %s\n", f->peer, sqlite3_errmsg(db_sqlite(f->db)));
+		exit(1);
+	}
+	sqlite3_bind_text(s, 1, pattern, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, f->id);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	free(pattern);
+}
+
+static void bench_find_report(struct bench_find *f)
+{
+	double ours = bench_median(bench_find, f), peer = bench_median(bench_find_peer, f);
+	printf("%-12s / %-13s jaw %7.2f ms   peer %7.2f ms   ratio %5.1f   (row %lld)\n", f->list,
+	       f->what, ours, peer, peer > 0.001 ? ours / peer : 0, (long long)f->found);
+}
+
+/* Runs sql, which changes the rows; exits on failure. */
+static void bench_exec(struct jaw_db *db, const char *sql)
+{
+	jaw_err err;
+	err_clear(&err);
+	if (db_exec(db, sql, &err) != JAW_OK) {
+		fprintf(stderr, "bench_lists: %s\n", err.msg);
+		exit(1);
+	}
+}
+
+#define BENCH_LIKE(col) col " LIKE ?1 ESCAPE '\\'"
+
+static void bench_search(struct jaw_db *db)
+{
+	/* the text only the last row of each list holds */
+	bench_exec(db, "UPDATE timeline_item SET title = title || ' needle' WHERE id ="
+	               " (SELECT id FROM timeline_item ORDER BY start_date DESC, id DESC LIMIT 1);"
+	               "UPDATE stakeholder SET role = 'needle' WHERE id ="
+	               " (SELECT id FROM stakeholder ORDER BY sort_key DESC, id DESC LIMIT 1);"
+	               "UPDATE source SET title = title || ' needle' WHERE id = (SELECT id FROM source"
+	               " WHERE kind <> 'survey_answer'"
+	               " ORDER BY source_date IS NULL DESC, source_date DESC, id DESC LIMIT 1)");
+	struct bench_find f[] = {
+		{db, "timeline", "absent", "no such text", 0, bench_find_timeline,
+		 "SELECT id FROM timeline_item WHERE " BENCH_LIKE("title") " OR "
+		 BENCH_LIKE("location") " LIMIT 1", 0},
+		{db, "timeline", "last row", "needle", 0, bench_find_timeline, NULL, 0},
+		{db, "stakeholders", "absent", "no such text", 0, bench_find_stakeholders,
+		 "SELECT id FROM stakeholder WHERE " BENCH_LIKE("name") " OR " BENCH_LIKE("role")
+		 " LIMIT 1", 0},
+		{db, "stakeholders", "last row", "needle", 0, bench_find_stakeholders, NULL, 0},
+		{db, "evidence", "absent", "no such text", 0, bench_find_evidence,
+		 "SELECT s.id FROM source s LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+		 " LEFT JOIN timeline_item t ON t.id = s.timeline_item_id"
+		 " WHERE s.kind <> 'survey_answer' AND (" BENCH_LIKE("s.title") " OR "
+		 BENCH_LIKE("st.name") " OR " BENCH_LIKE("t.title") ") LIMIT 1", 0},
+		{db, "evidence", "last row", "needle", 0, bench_find_evidence, NULL, 0},
+	};
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		if (!f[i].peer)
+			f[i].peer = f[i - 1].peer;
+		bench_find_report(&f[i]);
+	}
+}
+
+/* The survey lists of a project with an imported survey (gensurvey's). */
+static void bench_search_survey(const char *path)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *db = NULL;
+	if (db_open(path, 0, &db, &err) != JAW_OK) {
+		fprintf(stderr, "bench_lists: %s\n", err.msg);
+		exit(1);
+	}
+	int64_t survey = model_scalar(db, "SELECT max(id) FROM survey", &err);
+	int64_t question = model_survey_first_column(db, survey, "open_text", &err);
+	int64_t rows = model_respondent_count(db, survey, &err);
+	if (survey <= 0 || question <= 0 || rows <= 0) {
+		fprintf(stderr, "bench_lists: %s holds no survey with open answers\n", path);
+		exit(1);
+	}
+	/* the last respondent's nation, and the last answer to the question */
+	bench_exec(db, "UPDATE respondent SET answers = json_set(answers, '$[1]', 'Atlantis')"
+	               " WHERE id = (SELECT max(id) FROM respondent WHERE survey_id ="
+	               " (SELECT max(id) FROM survey))");
+	char *sql = xasprintf("UPDATE source SET text = text || ' zyzzyva' WHERE id = (SELECT id"
+	                      " FROM source WHERE column_id = %lld ORDER BY respondent_id DESC, id"
+	                      " DESC LIMIT 1)", (long long)question);
+	bench_exec(db, sql);
+	free(sql);
+	printf("survey: %lld respondents, %lld answers to the first open question\n",
+	       (long long)rows, (long long)model_survey_answer_count(db, question, &err));
+	static const char respondent_peer[] =
+		"SELECT id FROM respondent WHERE survey_id = ?2 AND (" BENCH_LIKE("external_id")
+		" OR " BENCH_LIKE("answers") ") LIMIT 1";
+	static const char answer_peer[] =
+		"SELECT id FROM source WHERE column_id = ?2 AND " BENCH_LIKE("text") " LIMIT 1";
+	struct bench_find f[] = {
+		{db, "respondents", "absent", "no such text", survey, bench_find_respondents,
+		 respondent_peer, 0},
+		{db, "respondents", "last row", "Atlantis", survey, bench_find_respondents,
+		 respondent_peer, 0},
+		{db, "answers", "absent word", "no such words", question, bench_find_answers,
+		 answer_peer, 0},
+		{db, "answers", "absent part", "qzxv", question, bench_find_answers, answer_peer, 0},
+		{db, "answers", "last row", " zyzzyva", question, bench_find_answers, answer_peer, 0},
+		{db, "answers", "last row part", "yzzyv", question, bench_find_answers, answer_peer, 0},
+	};
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		bench_find_report(&f[i]);
+	db_close(db);
 }
 
 int main(int argc, char **argv)
@@ -160,7 +343,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "C.UTF-8");
 	long rows = argc > 1 ? atol(argv[1]) : 200000;
 	if (rows < 2000) {
-		fputs("usage: bench_lists [ROWS >= 2000]\n", stderr);
+		fputs("usage: bench_lists [ROWS >= 2000] [SURVEY.jaw]\n", stderr);
 		return 2;
 	}
 	char path[] = "/tmp/jaw-bench-lists-XXXXXX";
@@ -181,8 +364,11 @@ int main(int argc, char **argv)
 	bench_report(db, "timeline", "timeline_item", rows);
 	bench_report(db, "stakeholders", "stakeholder", rows);
 	bench_report(db, "evidence", "source", rows);
-	bench_search(db, rows);
+	bench_position(db);
+	bench_search(db);
 	db_close(db);
 	db_remove_files(path);
+	if (argc > 2)
+		bench_search_survey(argv[2]);
 	return 0;
 }

@@ -71,6 +71,11 @@ int64_t codebook_tree_index(struct jaw_db *db, const int64_t *collapsed, size_t 
                             int64_t id, jaw_err *err);
 /* Frees the strings of row. */
 void codebook_row_clear(struct codebook_row *row);
+/* Searches the visible rows' names and descriptions for text: the
+ * position of the next row after from (before it, backward) that holds
+ * it, wrapping round (see search.h); -1 if none does, -2 on error. */
+int64_t codebook_tree_search(struct jaw_db *db, const int64_t *collapsed, size_t ncollapsed,
+                             const char *text, int64_t from, enum model_dir dir, jaw_err *err);
 
 /* ---- the picker -------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "codebook.h"
+#include "search.h"
 #include "xalloc.h"
 
 #define CODEBOOK_COLUMNS                                                        \
@@ -244,4 +245,32 @@ int codebook_tree_page(struct jaw_db *db, const int64_t *collapsed, size_t ncoll
 	}
 	sqlite3_reset(s);
 	return n;
+}
+
+static void codebook_bind_json(sqlite3_stmt *s, const void *json)
+{
+	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+}
+
+int64_t codebook_tree_search(struct jaw_db *db, const int64_t *collapsed, size_t ncollapsed,
+                             const char *text, int64_t from, enum model_dir dir, jaw_err *err)
+{
+	/* the visible rows as codebook_tree_page reads them */
+#define CODEBOOK_VISIBLE "FROM (" CODEBOOK_TREE "SELECT * FROM t) AS t"
+	static const struct search_list list = {
+		.rows = CODEBOOK_VISIBLE " JOIN code c ON c.id = t.id WHERE 1",
+		.keys = CODEBOOK_VISIBLE " WHERE 1",
+		.key = {"t.sortkey"},
+		.nkey = 1,
+		.match = SEARCH_HAS("c.name, c.description"),
+		.ordered = true,
+		.bind = codebook_bind_json,
+	};
+#undef CODEBOOK_VISIBLE
+	char *json = codebook_json_ids_new(collapsed, collapsed ? ncollapsed : 0);
+	struct search_list l = list;
+	l.ctx = json;
+	int64_t pos = search_list_find(db, &l, text, from, dir, err);
+	free(json);
+	return pos;
 }

@@ -43,16 +43,8 @@ int model_read_page_bound(struct jaw_db *db, const char *sql, model_bind_fn bind
 /* Runs a count query whose other parameters bind binds; -1 on error. */
 int64_t model_count_bound(struct jaw_db *db, const char *sql, model_bind_fn bind,
                           const void *ctx, jaw_err *err);
-/* The direction of a search through a list. */
+/* The direction of a search through a list (see search.h). */
 enum model_dir { MODEL_FORWARD = 1, MODEL_BACKWARD = -1 };
-/* Searches a list for text. rows_sql selects (rn, text) for every row of
- * the list in order, rn counting from 0, and ends in its own parameters
- * bound by bind. Returns the first rn after `from` (before it, backward)
- * whose text contains `text` (ASCII case-insensitively), wrapping round
- * the ends; -1 if no row matches, -2 on error. */
-int64_t model_find_row(struct jaw_db *db, const char *rows_sql, model_bind_fn bind,
-                       const void *ctx, const char *text, int64_t from, enum model_dir dir,
-                       jaw_err *err);
 /* A LIKE pattern (with ESCAPE '\\') that matches text anywhere: % _ and \
  * in text are escaped (newly allocated). */
 char *model_like_pattern_new(const char *text);
@@ -137,7 +129,9 @@ int model_timeline_delete(struct jaw_db *db, int64_t id, jaw_err *err);
 int64_t model_timeline_position_of_date(struct jaw_db *db, const char *date, jaw_err *err);
 /* The list position of the item with id, -1 if none or on error. */
 int64_t model_timeline_position_of_id(struct jaw_db *db, int64_t id, jaw_err *err);
-/* Searches titles and locations (see model_find_row). */
+/* Searches titles and locations: the position of the next item after
+ * from (before it, backward) that holds text, wrapping round (see
+ * search.h); -1 if none does, -2 on error. */
 int64_t model_timeline_search(struct jaw_db *db, const char *text, int64_t from,
                               enum model_dir dir, jaw_err *err);
 /* The first and last dates of the timeline ("" when empty) into 11-byte buffers. */
@@ -197,7 +191,8 @@ int model_stakeholder_quadrant(struct jaw_db *db, bool high_power, bool high_int
 /* Number of stakeholders in a quadrant (see model_stakeholder_quadrant). */
 int64_t model_stakeholder_quadrant_count(struct jaw_db *db, bool high_power,
                                          bool high_interest, jaw_err *err);
-/* Searches names and roles (see model_find_row). */
+/* Searches names and roles (as model_timeline_search searches); first
+ * orders rows another tool added, as model_stakeholder_prepare_order. */
 int64_t model_stakeholder_search(struct jaw_db *db, const char *text, int64_t from,
                                  enum model_dir dir, jaw_err *err);
 
@@ -232,8 +227,8 @@ int model_source_page(struct jaw_db *db, int64_t offset, int limit, struct sourc
 /* Reads a page of the sources that pass filter, in its order. */
 int model_source_page_filtered(struct jaw_db *db, const struct source_filter *filter,
                                int64_t offset, int limit, struct source *rows, jaw_err *err);
-/* Searches titles, stakeholders and events of the filtered list (see
- * model_find_row). */
+/* Searches titles, stakeholders and events of the filtered list, in its
+ * order (as model_timeline_search searches). */
 int64_t model_source_search(struct jaw_db *db, const struct source_filter *filter,
                             const char *text, int64_t from, enum model_dir dir, jaw_err *err);
 /* Reads one source with its text into a newly allocated struct. */
@@ -303,6 +298,13 @@ int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, 
                           struct survey_respondent *rows, jaw_err *err);
 /* Frees the strings of r. */
 void model_respondent_clear(struct survey_respondent *r);
+/* Searches a survey's respondents for text in the external id or in an
+ * attribute or Likert value as model_respondent_page shows it (its scale
+ * label, the value, or "-" when missing): the position of the next
+ * respondent after from (before it, backward), wrapping round (see
+ * search.h); -1 if none, -2 on error. */
+int64_t model_respondent_search(struct jaw_db *db, int64_t survey_id, const char *text,
+                                int64_t from, enum model_dir dir, jaw_err *err);
 
 /* One answer of a column and how many respondents gave it. value is ""
  * for "no answer"; label is a Likert scale label or "". */
@@ -335,6 +337,10 @@ int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset
 void model_survey_coding_count_clear(struct survey_coding_count *c);
 /* Number of rows model_survey_codings_by gives for column_id. */
 int64_t model_survey_codings_by_count(struct jaw_db *db, int64_t column_id, jaw_err *err);
+/* Searches the rows of model_survey_codings_by for text in the value or
+ * the code's name (as model_respondent_search searches). */
+int64_t model_survey_codings_search(struct jaw_db *db, int64_t column_id, const char *text,
+                                    int64_t from, enum model_dir dir, jaw_err *err);
 
 /* A column of a survey. role and value_type are as stored. */
 struct survey_column_info {
@@ -357,6 +363,10 @@ int64_t model_survey_first_column(struct jaw_db *db, int64_t survey_id, const ch
                                   jaw_err *err);
 /* Frees the strings of c. */
 void model_survey_column_clear(struct survey_column_info *c);
+/* Searches a survey's columns for text in the label or the question (as
+ * model_respondent_search searches). */
+int64_t model_survey_column_search(struct jaw_db *db, int64_t survey_id, const char *text,
+                                   int64_t from, enum model_dir dir, jaw_err *err);
 
 /* An open answer of a survey: a source made from one respondent's answer. */
 struct survey_answer {
@@ -391,6 +401,12 @@ int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *va
                             struct survey_answer *rows, jaw_err *err);
 /* Frees the strings of a. */
 void model_survey_answer_clear(struct survey_answer *a);
+/* Searches the open answers of column column_id (model_survey_answer_page)
+ * for text in the answer or the respondent's id (as
+ * model_respondent_search searches); the survey's full-text index
+ * preselects answers where the text has whole words. */
+int64_t model_survey_answer_search(struct jaw_db *db, int64_t column_id, const char *text,
+                                   int64_t from, enum model_dir dir, jaw_err *err);
 
 
 #endif

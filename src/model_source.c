@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "model.h"
+#include "search.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -122,6 +123,9 @@ static void model_source_clear_row(void *row)
 	" AND (?2 IS NULL OR s.stakeholder_id = ?2)"                                   \
 	" AND (?3 IS NULL OR s.timeline_item_id = ?3) AND (?4 IS NULL OR EXISTS"     \
 	" (SELECT 1 FROM coding c WHERE c.source_id = s.id AND c.code_id = ?4))"
+/* A row of the list matches: its title, stakeholder or event. */
+#define MODEL_SOURCE_MATCH                                                      \
+	SEARCH_HAS("s.title, st.name, t.title")
 #define MODEL_SOURCE_BY_DATE " ORDER BY s.source_date IS NULL, s.source_date, s.id"
 #define MODEL_SOURCE_BY_TITLE " ORDER BY s.title, s.id"
 
@@ -206,15 +210,38 @@ int model_source_page_filtered(struct jaw_db *db, const struct source_filter *fi
 int64_t model_source_search(struct jaw_db *db, const struct source_filter *filter,
                             const char *text, int64_t from, enum model_dir dir, jaw_err *err)
 {
-#define MODEL_SOURCE_ROWS(order)                                                   \
-	"SELECT row_number() OVER (" order ") - 1 AS rn,"                              \
-	" s.title || ' ' || coalesce(st.name, '') || ' ' || coalesce(t.title, '') AS text" \
-	MODEL_SOURCE_FROM MODEL_SOURCE_WHERE
-	static const char by_date[] = MODEL_SOURCE_ROWS(MODEL_SOURCE_BY_DATE);
-	static const char by_title[] = MODEL_SOURCE_ROWS(MODEL_SOURCE_BY_TITLE);
-#undef MODEL_SOURCE_ROWS
-	return model_find_row(db, filter && filter->by_title ? by_title : by_date,
-	                      model_source_bind_filter, filter, text, from, dir, err);
+	/* the row's title, stakeholder and event as the list shows them; an
+	 * index serves ranges of titles, not of the date key */
+	static const struct search_list by_date = {
+		.rows = MODEL_SOURCE_FROM MODEL_SOURCE_WHERE,
+		.keys = " FROM source s" MODEL_SOURCE_WHERE,
+		.key = {"s.source_date IS NULL", "s.source_date", "s.id"},
+		.nkey = 3,
+		.match = MODEL_SOURCE_MATCH,
+		.lookahead = SEARCH_LOOKAHEAD,
+		.bind = model_source_bind_filter,
+	};
+	static const struct search_list by_title = {
+		.rows = MODEL_SOURCE_FROM MODEL_SOURCE_WHERE,
+		.keys = " FROM source s" MODEL_SOURCE_WHERE,
+		.key = {"s.title", "s.id"},
+		.nkey = 2,
+		.match = MODEL_SOURCE_MATCH,
+		.ranged = true,
+		.lookahead = SEARCH_LOOKAHEAD,
+		.bind = model_source_bind_filter,
+	};
+	struct search_list list = filter && filter->by_title ? by_title : by_date;
+	list.ctx = filter;
+	if (model_source_unfiltered(filter)) {
+		/* keys come from the order's own index (notes only) */
+		list.keys = filter && filter->by_title
+		          ? " FROM source s INDEXED BY source_by_title WHERE s.kind <> 'survey_answer'"
+		          : " FROM source s INDEXED BY source_by_date WHERE s.kind <> 'survey_answer'";
+		list.count = "SELECT count(*) FROM source INDEXED BY source_by_date"
+		             " WHERE kind <> 'survey_answer'";
+	}
+	return search_list_find(db, &list, text, from, dir, err);
 }
 
 struct source *model_source_get_new(struct jaw_db *db, int64_t id, jaw_err *err)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "search.h"
 #include "xalloc.h"
 
 static int model_stakeholder_validate(struct jaw_db *db, struct stakeholder *s, jaw_err *err)
@@ -253,10 +254,20 @@ int64_t model_stakeholder_position_of_id(struct jaw_db *db, int64_t id, jaw_err 
 int64_t model_stakeholder_search(struct jaw_db *db, const char *text, int64_t from,
                                  enum model_dir dir, jaw_err *err)
 {
-	static const char rows[] =
-		"SELECT row_number() OVER (ORDER BY sort_key, id) - 1 AS rn,"
-		" name || ' ' || role AS text FROM stakeholder";
-	return model_find_row(db, rows, NULL, NULL, text, from, dir, err);
+	static const struct search_list list = {
+		.rows = "FROM stakeholder s WHERE 1",
+		.keys = "FROM stakeholder s WHERE 1",
+		.key = {"s.sort_key", "s.id"},
+		.nkey = 2,
+		.match = SEARCH_HAS("s.name, s.role"),
+		.count = "SELECT count(*) FROM stakeholder",
+		.ranged = true,
+		.lookahead = SEARCH_LOOKAHEAD,
+	};
+	/* the order has no gaps, as the pages have it */
+	if (model_stakeholder_prepare_order(db, err) != JAW_OK)
+		return -2;
+	return search_list_find(db, &list, text, from, dir, err);
 }
 
 struct model_quadrant {

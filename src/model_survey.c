@@ -2,10 +2,14 @@
  * distribution of a column's answers, codings counted by an attribute. */
 #include "config.h"
 
-#include <string.h>
+#include <inttypes.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model.h"
+#include "search.h"
+#include "xalloc.h"
 
 /* The JSON path of a column's value in respondent.answers, from its id. */
 #define MODEL_SURVEY_PATH(param) \
@@ -212,7 +216,7 @@ int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset
 		" FROM coding g JOIN source s ON s.id = g.source_id"
 		" JOIN respondent r ON r.id = s.respondent_id JOIN code k ON k.id = g.code_id"
 		" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"
-		" GROUP BY v, k.id ORDER BY v IS NULL, v, k.position, k.name LIMIT ?2 OFFSET ?3";
+		" GROUP BY v, k.id ORDER BY v IS NULL, v, k.position, k.name, k.id LIMIT ?2 OFFSET ?3";
 	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_coding_read, model_survey_coding_clear_row, err);
 }
@@ -462,4 +466,209 @@ int model_survey_coded_page(struct jaw_db *db, int64_t column_id, const char *va
 		return -1;
 	model_survey_bind_pick(s, column_id, limit, offset, code_id, value, filter);
 	return model_survey_read_answers(db, s, sql, limit, rows, err);
+}
+
+/* ---- searching the four lists (see search.h) ---------------------------- */
+
+/* What the respondents' search binds: the survey (?1) and what the typed
+ * text holds (?21, ?22). */
+struct model_respondent_search {
+	int64_t survey_id;
+	bool escaped; /* a character a JSON writer may escape */
+	bool numeric; /* nothing but what a number is written with */
+};
+
+static void model_respondent_search_bind(sqlite3_stmt *s, const void *ctx)
+{
+	const struct model_respondent_search *c = ctx;
+	sqlite3_bind_int64(s, 1, c->survey_id);
+	sqlite3_bind_int(s, 21, c->escaped);
+	sqlite3_bind_int(s, 22, c->numeric);
+}
+
+/* Respondent r's value in column c as model_respondent_page shows it. */
+#define MODEL_SURVEY_VALUE_RC "json_extract(r.answers, '$[' || (c.position - 1) || ']')"
+#define MODEL_SURVEY_SHOWN "coalesce(l.label, " MODEL_SURVEY_VALUE_RC ", '-')"
+
+int64_t model_respondent_search(struct jaw_db *db, int64_t survey_id, const char *text,
+                                int64_t from, enum model_dir dir, jaw_err *err)
+{
+	/* A value is shown as its scale label, or as json_extract gives it,
+	 * or "-" when missing. Reading every value of every respondent is
+	 * slow, so it is done only for rows whose stored JSON holds the text,
+	 * or that may show it although their JSON does not: when a scale
+	 * label or "-" matches (all rows); when the text has a character JSON
+	 * escapes (rows with an escape); when the text could be part of a
+	 * real number shown other than as written (rows with an exponent, a
+	 * run of 8 digits, as any number of 16 or more significant digits
+	 * has, or 4 zeros after a point). */
+	static const struct search_list list = {
+		.rows = "FROM respondent r NOT INDEXED WHERE r.survey_id = ?1",
+		.keys = "FROM respondent r NOT INDEXED WHERE r.survey_id = ?1",
+		.key = {"r.id"},
+		.nkey = 1,
+		/* one call for most rows: (id or JSON, or a reason to look) and
+		 * (the id, or a value as shown) */
+		.match = "(" SEARCH_HAS("r.external_id, r.answers")
+			" OR EXISTS (SELECT 1 FROM survey_label l JOIN survey_column c ON c.id = l.column_id"
+			"  WHERE c.survey_id = ?1 AND " SEARCH_HAS("l.label") ")"
+			" OR " SEARCH_HAS("'-'")
+			" OR (?21 AND instr(r.answers, '\\') > 0)"
+			" OR (?22 AND (r.answers GLOB '*[0-9][eE]*' OR r.answers GLOB '*[0-9].0000*'"
+			"  OR r.answers GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*'))"
+			") AND (" SEARCH_HAS("r.external_id") " OR EXISTS (SELECT 1 FROM survey_column c"
+			"  LEFT JOIN survey_label l ON l.column_id = c.id AND l.value = " MODEL_SURVEY_VALUE_RC
+			"  WHERE c.survey_id = r.survey_id AND c.role IN ('attribute', 'likert')"
+			"  AND " SEARCH_HAS(MODEL_SURVEY_SHOWN) "))",
+		.count = "SELECT count(*) FROM respondent WHERE survey_id = ?1",
+		.ranged = true,
+		.lookahead = SEARCH_LOOKAHEAD,
+		.bind = model_respondent_search_bind,
+	};
+	struct model_respondent_search ctx = {survey_id, false, true};
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		ctx.escaped = ctx.escaped || *p < 0x20 || *p >= 0x7f || strchr("\"\\/<>&'", *p);
+		ctx.numeric = ctx.numeric && strchr("0123456789.eE+-", *p);
+	}
+	struct search_list l = list;
+	l.ctx = &ctx;
+	return search_list_find(db, &l, text, from, dir, err);
+}
+
+static void model_survey_bind_id(sqlite3_stmt *s, const void *id)
+{
+	sqlite3_bind_int64(s, 1, *(const int64_t *)id);
+}
+
+int64_t model_survey_column_search(struct jaw_db *db, int64_t survey_id, const char *text,
+                                   int64_t from, enum model_dir dir, jaw_err *err)
+{
+	static const struct search_list list = {
+		.rows = "FROM survey_column c WHERE c.survey_id = ?1",
+		.keys = "FROM survey_column c WHERE c.survey_id = ?1",
+		.key = {"c.position"},
+		.nkey = 1,
+		.match = SEARCH_HAS("c.label, c.question"),
+		.count = "SELECT count(*) FROM survey_column WHERE survey_id = ?1",
+		.ranged = true,
+		.lookahead = SEARCH_LOOKAHEAD,
+		.bind = model_survey_bind_id,
+	};
+	struct search_list l = list;
+	l.ctx = &survey_id;
+	return search_list_find(db, &l, text, from, dir, err);
+}
+
+/* What the answers' search binds: the question (?1), the survey (?24) and
+ * the full-text query that preselects answers (?23). */
+struct model_answer_search {
+	int64_t column_id, survey_id;
+	const char *fts;
+};
+
+static void model_answer_search_bind(sqlite3_stmt *s, const void *ctx)
+{
+	const struct model_answer_search *c = ctx;
+	sqlite3_bind_int64(s, 1, c->column_id);
+	sqlite3_bind_text(s, 23, c->fts, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 24, c->survey_id);
+}
+
+/* The survey of column_id and whether its full-text index exists:
+ * JAW_OK, or JAW_FAIL with err set. */
+static int model_answer_survey(struct jaw_db *db, int64_t column_id, int64_t *survey_id,
+                               bool *indexed, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT c.survey_id, EXISTS (SELECT 1 FROM sqlite_master"
+		" WHERE type = 'table' AND name = 'survey_fts_' || c.survey_id)"
+		" FROM survey_column c WHERE c.id = ?";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	sqlite3_bind_int64(s, 1, column_id);
+	int rc = sqlite3_step(s);
+	*survey_id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	*indexed = rc == SQLITE_ROW && sqlite3_column_int(s, 1);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return JAW_OK;
+	return err_db(err, db_sqlite(db), sql);
+}
+
+int64_t model_survey_answer_search(struct jaw_db *db, int64_t column_id, const char *text,
+                                   int64_t from, enum model_dir dir, jaw_err *err)
+{
+	/* The answer's text, or its respondent's id. Where the text has whole
+	 * words (search_fts_prefilter_new), the survey's full-text index and
+	 * the respondents whose ids hold it give the answers to look at, and
+	 * the match confirms them; else (a fragment inside a word) every
+	 * answer to the question is looked at. */
+#define MODEL_ANSWER_RESPONDENTS                                                     \
+	"(SELECT r.id FROM respondent r WHERE r.survey_id = ?24 AND "                     \
+	SEARCH_HAS("r.external_id") ")"
+#define MODEL_ANSWER_MATCH SEARCH_HAS("s.text") " OR s.respondent_id IN " MODEL_ANSWER_RESPONDENTS
+	struct model_answer_search ctx = {column_id, 0, NULL};
+	bool indexed;
+	if (model_answer_survey(db, column_id, &ctx.survey_id, &indexed, err) != JAW_OK)
+		return -2;
+	char *fts = indexed ? search_fts_prefilter_new(text) : NULL;
+	char *match = NULL;
+	if (fts)
+		match = xasprintf("s.id IN (SELECT rowid FROM survey_fts_%1$" PRId64
+		                  " WHERE survey_fts_%1$" PRId64 " MATCH ?23"
+		                  " UNION ALL SELECT a.id FROM source a WHERE a.column_id = ?1"
+		                  " AND a.respondent_id IN %2$s) AND (%3$s)", ctx.survey_id,
+		                  MODEL_ANSWER_RESPONDENTS, MODEL_ANSWER_MATCH);
+	ctx.fts = fts;
+	struct search_list list = {
+		/* "+": the scan goes by the answers the sets give, not the index */
+		.rows = fts ? "FROM source s WHERE +s.column_id = ?1" : "FROM source s WHERE s.column_id = ?1",
+		.keys = "FROM source s WHERE s.column_id = ?1",
+		.key = {"s.respondent_id", "s.id"},
+		.nkey = 2,
+		.match = fts ? match : MODEL_ANSWER_MATCH,
+		/* near the cursor, answer by answer */
+		.near_match = SEARCH_HAS("s.text") " OR EXISTS (SELECT 1 FROM respondent r"
+			" WHERE r.id = s.respondent_id AND " SEARCH_HAS("r.external_id") ")",
+		.count = "SELECT count(*) FROM source WHERE column_id = ?1",
+		.ranged = true,
+		.lookahead = SEARCH_LOOKAHEAD,
+		.bind = model_answer_search_bind,
+		.ctx = &ctx,
+	};
+#undef MODEL_ANSWER_MATCH
+#undef MODEL_ANSWER_RESPONDENTS
+	int64_t pos = search_list_find(db, &list, text, from, dir, err);
+	free(match);
+	free(fts);
+	return pos;
+}
+
+/* The rows of model_survey_codings_by for the attribute ?1, as g(v, code_id,
+ * name, position). */
+#define MODEL_SURVEY_CODINGS_ROWS                                                    \
+	"FROM (SELECT json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS v,"          \
+	" k.id AS code_id, k.name AS name, k.position AS position"                        \
+	" FROM coding g JOIN source s ON s.id = g.source_id"                              \
+	" JOIN respondent r ON r.id = s.respondent_id JOIN code k ON k.id = g.code_id"    \
+	" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"        \
+	" GROUP BY v, k.id) AS g WHERE 1"
+
+int64_t model_survey_codings_search(struct jaw_db *db, int64_t column_id, const char *text,
+                                    int64_t from, enum model_dir dir, jaw_err *err)
+{
+	static const struct search_list list = {
+		.rows = MODEL_SURVEY_CODINGS_ROWS,
+		.keys = MODEL_SURVEY_CODINGS_ROWS,
+		/* as the page orders them: values, "no value" last, then codes */
+		.key = {"g.v IS NULL", "coalesce(g.v, '')", "g.position", "g.name", "g.code_id"},
+		.nkey = 5,
+		.match = SEARCH_HAS("g.v, g.name"),
+		.ordered = true,
+		.bind = model_survey_bind_id,
+	};
+	struct search_list l = list;
+	l.ctx = &column_id;
+	return search_list_find(db, &l, text, from, dir, err);
 }

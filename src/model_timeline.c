@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "model.h"
+#include "search.h"
 #include "xalloc.h"
 
 /* Checks an item before it is written; err says which field is wrong. */
@@ -217,10 +218,17 @@ int64_t model_timeline_position_of_id(struct jaw_db *db, int64_t id, jaw_err *er
 int64_t model_timeline_search(struct jaw_db *db, const char *text, int64_t from,
                               enum model_dir dir, jaw_err *err)
 {
-	static const char rows[] =
-		"SELECT row_number() OVER (ORDER BY start_date, id) - 1 AS rn,"
-		" title || ' ' || location AS text FROM timeline_item";
-	return model_find_row(db, rows, NULL, NULL, text, from, dir, err);
+	static const struct search_list list = {
+		.rows = "FROM timeline_item t WHERE 1",
+		.keys = "FROM timeline_item t WHERE 1",
+		.key = {"t.start_date", "t.id"},
+		.nkey = 2,
+		.match = SEARCH_HAS("t.title, t.location"),
+		.count = "SELECT count(*) FROM timeline_item",
+		.ranged = true,
+		.lookahead = SEARCH_LOOKAHEAD,
+	};
+	return search_list_find(db, &list, text, from, dir, err);
 }
 
 int model_timeline_span(struct jaw_db *db, char *first, char *last, jaw_err *err)

@@ -378,6 +378,48 @@ static void test_help_fits_the_view(void **state)
 	screen_stop(&f);
 }
 
+static void test_search_in_the_survey_and_the_codebook(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[64], n = 0;
+	keys[n++] = 'U';
+	keys[n++] = '/';
+	screen_type(keys, &n, "Estonia\n");
+	screen_keys(&f, keys, n);
+	/* from S0001 (Estonia) on: the next respondent from Estonia */
+	int64_t next = testutil_scalar(f.db, "SELECT count(*) FROM respondent WHERE external_id <"
+	                                     " (SELECT min(external_id) FROM respondent WHERE"
+	                                     " external_id > 'S0001' AND answers LIKE '%Estonia%')");
+	char want[64];
+	snprintf(want, sizeof want, " Survey: respondents  %lld/312", (long long)next + 1);
+	screen_assert_has(want);
+	const int again[] = {'N'};
+	screen_keys(&f, again, 1);
+	screen_assert_has(" Survey: respondents  1/312");
+	/* the questions mode searches the questions */
+	n = 0;
+	keys[n++] = '2';
+	keys[n++] = '/';
+	screen_type(keys, &n, "comments\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has(" Survey: questions  18/18");
+	/* the codebook, descriptions too */
+	n = 0;
+	keys[n++] = 'C';
+	keys[n++] = '/';
+	screen_type(keys, &n, "no-strike\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has("Targeting and no-strike lists: ");
+	n = 0;
+	keys[n++] = '/';
+	screen_type(keys, &n, "zzqq\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has("\"zzqq\" is not in the codebook.");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -390,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_requests_and_the_stack),
 		cmocka_unit_test(test_names_that_repeat_ask_which),
 		cmocka_unit_test(test_help_fits_the_view),
+		cmocka_unit_test(test_search_in_the_survey_and_the_codebook),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,7 +151,8 @@ struct view_ops {
 	/* Fills rows[0..limit) from offset; returns how many or -1. */
 	int (*fetch)(struct list *l, int64_t offset, int limit, struct list_row *rows,
 	             jaw_err *err);
-	/* The position of the next row containing text (see model_find_row). */
+	/* The position of the next row containing text from position from, going
+	 * dir and wrapping round (search.h); -1 if none, -2 on error. */
 	int64_t (*search)(struct list *l, const char *text, int64_t from, enum model_dir dir,
 	                  jaw_err *err);
 	/* Handles a view action; returns ui_flags, or -1 if not handled. */

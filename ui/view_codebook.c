@@ -73,19 +73,8 @@ static int codebook_fetch(struct list *l, int64_t offset, int limit, struct list
 static int64_t codebook_search(struct list *l, const char *text, int64_t from,
                                enum model_dir dir, jaw_err *err)
 {
-	/* codebooks hold tens or hundreds of codes: look through the rows */
-	int64_t n = codebook_count(l, err);
-	for (int64_t k = 1; k <= n; k++) {
-		int64_t at = ((from + dir * k) % n + n) % n;
-		struct list_row row = {0};
-		if (codebook_fetch(l, at, 1, &row, err) != 1)
-			return -2;
-		bool hit = strcasestr(row.cells[0], text) || strcasestr(row.cells[3], text);
-		list_row_clear(&row);
-		if (hit)
-			return at;
-	}
-	return -1;
+	struct codebook_state *st = codebook_state(l);
+	return codebook_tree_search(l->db, st->collapsed, st->ncollapsed, text, from, dir, err);
 }
 
 /* ---- folding ------------------------------------------------------------- */

@@ -255,26 +255,25 @@ static int survey_fetch(struct list *l, int64_t offset, int limit, struct list_r
 	}
 }
 
-/* Looks through the rows one at a time for text in any cell. */
+/* / in each mode: a few queries for the next row that holds the text. */
 static int64_t survey_search(struct list *l, const char *text, int64_t from, enum model_dir dir,
                              jaw_err *err)
 {
-	int64_t n = l->count;
-	for (int64_t k = 1; k <= n; k++) {
-		int64_t at = ((from + dir * k) % n + n) % n;
-		struct list_row row;
-		memset(&row, 0, sizeof row);
-		int got = survey_fetch(l, at, 1, &row, err);
-		if (got < 0)
-			return -2;
-		bool hit = false;
-		for (int c = 0; got == 1 && c < LIST_MAX_COLUMNS && !hit; c++)
-			hit = row.cells[c] && strcasestr(row.cells[c], text);
-		list_row_clear(&row);
-		if (hit)
-			return at;
+	struct survey_state *st = survey_state(l);
+	if (st->survey.id == 0)
+		return -1;
+	switch (st->mode) {
+	case MODE_RESPONDENTS:
+		return model_respondent_search(l->db, st->survey.id, text, from, dir, err);
+	case MODE_QUESTIONS:
+		return model_survey_column_search(l->db, st->survey.id, text, from, dir, err);
+	case MODE_ANSWERS:
+		return st->text_column ? model_survey_answer_search(l->db, st->text_column, text, from,
+		                                                    dir, err) : -1;
+	default:
+		return st->attr_column ? model_survey_codings_search(l->db, st->attr_column, text,
+		                                                     from, dir, err) : -1;
 	}
-	return -1;
 }
 
 static const char *survey_describe(struct list *l)
