@@ -55,6 +55,7 @@ struct codebook_row {
 	int depth;        /* 0 at the top */
 	int64_t children; /* codes directly below it */
 	int64_t codings;  /* codings with this code (not counting codes below) */
+	int64_t with_below; /* codings with this code and the codes below it */
 	bool collapsed;   /* it is in the collapsed set */
 };
 

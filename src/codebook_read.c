@@ -220,7 +220,10 @@ int codebook_tree_page(struct jaw_db *db, const int64_t *collapsed, size_t ncoll
 	static const char sql[] = CODEBOOK_TREE CODEBOOK_COLUMNS ", t.depth,"
 		" (SELECT count(*) FROM code x WHERE x.parent_id = c.id),"
 		" (SELECT count(*) FROM coding k WHERE k.code_id = c.id),"
-		" c.id IN (SELECT value FROM json_each(?1))"
+		" c.id IN (SELECT value FROM json_each(?1)),"
+		" (WITH RECURSIVE sub(id) AS (SELECT c.id UNION ALL SELECT x.id FROM code x"
+		" JOIN sub ON x.parent_id = sub.id) SELECT count(*) FROM coding k"
+		" WHERE k.code_id IN (SELECT id FROM sub))"
 		" FROM t JOIN code c ON c.id = t.id ORDER BY t.sortkey LIMIT ?2 OFFSET ?3";
 	sqlite3_stmt *s = codebook_tree_stmt(db, sql, collapsed, ncollapsed, err);
 	if (!s)
@@ -236,6 +239,7 @@ int codebook_tree_page(struct jaw_db *db, const int64_t *collapsed, size_t ncoll
 		r->children = sqlite3_column_int64(s, 8);
 		r->codings = sqlite3_column_int64(s, 9);
 		r->collapsed = sqlite3_column_int(s, 10) != 0;
+		r->with_below = sqlite3_column_int64(s, 11);
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		err_db(err, db_sqlite(db), sql);

@@ -113,7 +113,7 @@ static void test_a_chooser_of_60_rows_scrolls_to_the_last(void **state)
 	/* the codebook lists Sixty first (position 0); Enter lists its segments */
 	const int open[] = {'C', 'g', '\n'};
 	screen_keys(&f, open, 3);
-	screen_assert_has(" Sixty: 60 segments with the codes below it");
+	screen_assert_has(" Sixty: 60 segments (Enter reads, q back) ");
 	screen_assert_has("1 of 60");
 	const int last[] = {'G'};
 	screen_keys(&f, last, 1);
@@ -420,6 +420,56 @@ static void test_search_in_the_survey_and_the_codebook(void **state)
 	screen_stop(&f);
 }
 
+static void test_codebook_folds_counts_and_paths(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int open[] = {'C'};
+	screen_keys(&f, open, 1);
+	/* counts say what they count: own, and with the codes below */
+	screen_assert_has("Key Cod.  Tree  Description");
+	screen_assert_has("Protection of civilians: 0 codings of its own, 8 with the codes below it;");
+	/* h on a child goes to its parent, h again folds it, l unfolds it */
+	const int child_up[] = {'j', 'h'};
+	screen_keys(&f, child_up, 2);
+	screen_assert_has(" Codebook  1/33");
+	const int fold[] = {'h'};
+	screen_keys(&f, fold, 1);
+	screen_assert_has("+ Protection of civilians");
+	screen_assert_has(" Codebook  1/29");
+	const int unfold[] = {KEYS_RIGHT};
+	screen_keys(&f, unfold, 1);
+	screen_assert_has("- Protection of civilians");
+	/* Parent/Child in the picker: the child goes under the parent */
+	struct ui_target t = {.view = VIEW_READER, .id = 3, .at = 0};
+	ui_show(f.ui, &t);
+	int keys[64], n = 0;
+	keys[n++] = 'c';
+	screen_type(keys, &n, "Cross-cutting/Checkpoints\n");
+	screen_keys(&f, keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code c JOIN code p ON p.id ="
+	                                       " c.parent_id WHERE c.name = 'Checkpoints' AND p.name ="
+	                                       " 'Cross-cutting'"), 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE name LIKE '%/%'"), 0);
+	screen_assert_has("with Cross-cutting/Checkpoints (u undoes).");
+	/* a parent that does not exist: asked first, then both are made */
+	n = 0;
+	keys[n++] = ')';
+	keys[n++] = 'c';
+	screen_type(keys, &n, "Security/Perimeter\n");
+	screen_keys(&f, keys, n);
+	screen_assert_has("There is no code \"Security\": make it at the top, with \"Perimeter\" under");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE name = 'Security'"), 0);
+	const int yes[] = {'y'};
+	screen_keys(&f, yes, 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code c JOIN code p ON p.id ="
+	                                       " c.parent_id WHERE c.name = 'Perimeter' AND p.name ="
+	                                       " 'Security' AND p.parent_id IS NULL"), 1);
+	screen_assert_has("with Security/Perimeter (u undoes).");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -433,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_names_that_repeat_ask_which),
 		cmocka_unit_test(test_help_fits_the_view),
 		cmocka_unit_test(test_search_in_the_survey_and_the_codebook),
+		cmocka_unit_test(test_codebook_folds_counts_and_paths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

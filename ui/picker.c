@@ -143,6 +143,91 @@ static bool picker_cursor(struct layer *ly, WINDOW **win, int *y, int *x)
 
 /* ---- keys --------------------------------------------------------------------- */
 
+/* Splits "Parent/Child" (spaces round the names dropped): the parent's
+ * path (newly allocated) and where the child's name starts; NULL when the
+ * text has no slash. */
+static char *picker_split_path_new(const char *text, const char **child)
+{
+	const char *slash = strrchr(text, '/');
+	if (!slash)
+		return NULL;
+	*child = slash + 1;
+	while (**child == ' ')
+		(*child)++;
+	while (slash > text && slash[-1] == ' ')
+		slash--;
+	return xstrndup(text, (size_t)(slash - text));
+}
+
+/* Makes code name under parent (0: at the top) and calls back with it. */
+static int picker_make(struct picker *p, int64_t parent, const char *name)
+{
+	struct ui *ui = p->ly.ui;
+	struct code c = {.name = (char *)name, .parent_id = parent};
+	jaw_err err;
+	err_clear(&err);
+	ui_close(&p->ly);
+	if (codebook_add(ui->db, p->coder, &c, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_RELOAD;
+	}
+	return p->picked(ui, p->ctx, c.id, NULL) | UI_RELOAD;
+}
+
+/* y to "make Parent too?": the parent at the top, the child under it. */
+static int picker_make_both_yes(struct ui *ui, void *ctx)
+{
+	struct picker *p = ctx;
+	const char *child;
+	char *parent = picker_split_path_new(p->query.buf, &child);
+	struct code c = {.name = parent};
+	jaw_err err;
+	err_clear(&err);
+	int flags;
+	if (codebook_add(ui->db, p->coder, &c, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		ui_close(&p->ly);
+		flags = UI_RELOAD;
+	} else {
+		flags = picker_make(p, c.id, child);
+	}
+	free(parent);
+	return flags;
+}
+
+/* Enter with no match: a new code from what was typed; "Parent/Child"
+ * makes Child under Parent (asking first when there is no Parent), never a
+ * code whose name holds a slash. */
+static int picker_new_code(struct picker *p)
+{
+	struct ui *ui = p->ly.ui;
+	const char *child;
+	char *parent = picker_split_path_new(p->query.buf, &child);
+	if (!parent)
+		return picker_make(p, 0, p->query.buf);
+	int flags = UI_REDRAW;
+	jaw_err err;
+	err_clear(&err);
+	struct model_name_match m;
+	int n = 0;
+	int64_t named = model_name_matches(ui->db, MODEL_NAME_CODE, parent, 0, &m, &n, &err);
+	int64_t id = *parent && *child ? codebook_find(ui->db, parent, &err) : 0;
+	if (!*parent || !*child) {
+		ui_error(ui, "Write the new code as Name, or as Parent/Name to put it under Parent.");
+	} else if (id > 0) {
+		flags = picker_make(p, id, child);
+	} else if (id == 0 && named == 0 && !strchr(parent, '/')) {
+		char q[300];
+		snprintf(q, sizeof q, "There is no code \"%.100s\": make it at the top, with \"%.100s\""
+		         " under it? (y/n)", parent, child);
+		prompt_confirm(ui, q, picker_make_both_yes, p, NULL);
+	} else {
+		ui_error(ui, err.msg);
+	}
+	free(parent);
+	return flags;
+}
+
 /* Enter: calls back with the selected row, or makes a new code. */
 static int picker_take(struct picker *p)
 {
@@ -154,17 +239,10 @@ static int picker_take(struct picker *p)
 			ui_close(&p->ly);
 		return flags & ~UI_STAY;
 	}
+	if (p->codes && p->allow_new && *p->query.buf)
+		return picker_new_code(p);
 	ui_close(&p->ly);
-	if (!p->codes || !p->allow_new || !*p->query.buf)
-		return UI_REDRAW;
-	struct code c = {.name = p->query.buf};
-	jaw_err err;
-	err_clear(&err);
-	if (codebook_add(ui->db, p->coder, &c, &err) != JAW_OK) {
-		ui_error(ui, err.msg);
-		return UI_REDRAW;
-	}
-	return p->picked(ui, p->ctx, c.id, NULL) | UI_RELOAD;
+	return UI_REDRAW;
 }
 
 /* A key while typing into the query. */

@@ -20,8 +20,11 @@ struct codebook_state {
 	size_t ncollapsed, cap;
 };
 
+/* Cod. counts a code's own codings; Tree, those of the codes below it too
+ * (for a code that has some). */
 static const struct list_column codebook_columns[] = {
-	{"Code", 0, 0, 20}, {"Key", 3, 1, 0}, {"Cod.", 5, 2, 0}, {"Description", 40, 3, 0},
+	{"Code", 0, 0, 20}, {"Key", 3, 1, 0}, {"Cod.", 5, 2, 0}, {"Tree", 5, 3, 0},
+	{"Description", 40, 4, 0},
 };
 
 static struct codebook_state *codebook_state(struct list *l)
@@ -59,11 +62,23 @@ static int codebook_fetch(struct list *l, int64_t offset, int limit, struct list
 		r->cells[0] = xasprintf("%*s%s%s", 2 * (c->depth < 8 ? c->depth : 8), "", fold,
 		                        c->code.name);
 		r->cells[1] = c->code.quick_key ? xasprintf("%d", c->code.quick_key) : xstrdup("");
+		r->aux[0] = (long)c->children;
+		r->aux[1] = c->collapsed;
+		r->aux[2] = (long)c->code.parent_id;
 		r->cells[2] = xasprintf("%lld", (long long)c->codings);
-		r->cells[3] = xstrdup(c->code.description);
-		r->detail = xasprintf("%s: %lld coding%s%s%s; Enter lists them", c->code.name,
-		                      (long long)c->codings, c->codings == 1 ? "" : "s",
-		                      *c->code.description ? "; " : "", c->code.description);
+		r->cells[3] = c->children ? xasprintf("%lld", (long long)c->with_below) : xstrdup("");
+		r->cells[4] = xstrdup(c->code.description);
+		if (c->children)
+			r->detail = xasprintf("%s: %lld coding%s of its own, %lld with the codes below it;"
+			                      " Enter lists those %lld%s%s", c->code.name,
+			                      (long long)c->codings, c->codings == 1 ? "" : "s",
+			                      (long long)c->with_below, (long long)c->with_below,
+			                      *c->code.description ? "; " : "", c->code.description);
+		else
+			r->detail = xasprintf("%s: %lld coding%s; Enter lists %s%s%s", c->code.name,
+			                      (long long)c->codings, c->codings == 1 ? "" : "s",
+			                      c->codings == 1 ? "it" : "them",
+			                      *c->code.description ? "; " : "", c->code.description);
 		codebook_row_clear(c);
 	}
 	free(items);
@@ -92,6 +107,30 @@ static void codebook_toggle(struct list *l, int64_t id)
 		st->collapsed = xreallocarray(st->collapsed, st->cap = st->cap ? st->cap * 2 : 16,
 		                              sizeof *st->collapsed);
 	st->collapsed[st->ncollapsed++] = id;
+}
+
+/* Left (h): folds an unfolded code; on any other, goes to its parent.
+ * Right (l): unfolds a folded code. */
+static int codebook_fold(struct ui *ui, struct list *l, const struct list_row *row, bool fold)
+{
+	bool folded = row->aux[1] != 0, parent = row->aux[0] > 0;
+	if (fold && parent && !folded) {
+		codebook_toggle(l, row->id);
+		list_reload(l);
+	} else if (fold && row->aux[2]) {
+		struct codebook_state *st = codebook_state(l);
+		jaw_err err;
+		err_clear(&err);
+		int64_t at = codebook_tree_index(l->db, st->collapsed, st->ncollapsed, row->aux[2], &err);
+		if (at >= 0)
+			list_goto(l, at);
+	} else if (!fold && folded) {
+		codebook_toggle(l, row->id);
+		list_reload(l);
+	} else if (!fold) {
+		ui_message(ui, parent ? "Unfolded already." : "No codes below this one.");
+	}
+	return UI_REDRAW;
 }
 
 /* ---- segments ------------------------------------------------------------- */
@@ -156,7 +195,7 @@ static int codebook_segment_picked(struct ui *ui, void *ctx, int64_t id, const s
 }
 
 /* Lists every segment coded with code id; Enter reads the source there. */
-static void codebook_segments(struct ui *ui, int64_t id, const char *name, int64_t codings)
+static void codebook_segments(struct ui *ui, int64_t id, const char *name, bool below)
 {
 	jaw_err err;
 	err_clear(&err);
@@ -165,12 +204,11 @@ static void codebook_segments(struct ui *ui, int64_t id, const char *name, int64
 		ui_message(ui, n < 0 ? "%s" : "Nothing is coded with %s yet.", n < 0 ? err.msg : name);
 		return;
 	}
-	(void)codings;
 	struct codebook_segments *c = xcalloc(1, sizeof *c);
 	c->code_id = id;
 	char title[300];
-	snprintf(title, sizeof title, " %.200s: %lld segment%s with the codes below it"
-	         " (Enter reads, q back) ", name, (long long)n, n == 1 ? "" : "s");
+	snprintf(title, sizeof title, " %.200s: %lld segment%s%s (Enter reads, q back) ", name,
+	         (long long)n, n == 1 ? "" : "s", below ? " with the codes below it" : "");
 	chooser_open(ui, title, &codebook_segments_ops, c, codebook_segment_picked, NULL, NULL);
 }
 
@@ -340,17 +378,24 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 	if (a == ACTION_ADD)
 		return codebook_form(ui, NULL, 0);
 	if (a != ACTION_ADD_CHILD && a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN &&
-	    a != ACTION_MERGE && a != ACTION_MOVE_UNDER && a != ACTION_TOGGLE)
+	    a != ACTION_MERGE && a != ACTION_MOVE_UNDER && a != ACTION_TOGGLE && a != ACTION_FOLD &&
+	    a != ACTION_UNFOLD)
 		return -1;
 	if (!row) {
 		ui_message(ui, "The codebook is empty: a adds a code.");
 		return UI_REDRAW;
 	}
 	if (a == ACTION_TOGGLE) {
+		if (row->aux[0] == 0) {
+			ui_message(ui, "No codes below this one to fold.");
+			return UI_REDRAW;
+		}
 		codebook_toggle(l, row->id);
 		list_reload(l);
 		return UI_REDRAW;
 	}
+	if (a == ACTION_FOLD || a == ACTION_UNFOLD)
+		return codebook_fold(ui, l, row, a == ACTION_FOLD);
 	jaw_err err;
 	err_clear(&err);
 	struct code c;
@@ -363,7 +408,7 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_ADD_CHILD: flags = codebook_form(ui, NULL, c.id); break;
 	case ACTION_EDIT: flags = codebook_form(ui, &c, c.parent_id); break;
 	case ACTION_DELETE: flags = codebook_delete_code(ui, l, &c); break;
-	case ACTION_OPEN: codebook_segments(ui, c.id, c.name, 0); break;
+	case ACTION_OPEN: codebook_segments(ui, c.id, c.name, row->aux[0] > 0); break;
 	case ACTION_MERGE: flags = codebook_merge_or_move(ui, &c, true); break;
 	default: flags = codebook_merge_or_move(ui, &c, false); break;
 	}
@@ -374,6 +419,9 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 static const struct view_action codebook_actions[] = {
 	{ACTION_OPEN, 0, "List every segment coded with the code and the codes below it"},
 	{ACTION_TOGGLE, 0, "Fold or unfold the codes below the selected one"},
+	{ACTION_FOLD, 0, "Fold the codes below the selected one; on a folded code or one"
+	 " without codes below, go to its parent"},
+	{ACTION_UNFOLD, 0, "Unfold the codes below the selected one"},
 	{ACTION_ADD, 0, "Add a code at the top of the codebook"},
 	{ACTION_ADD_CHILD, 0, "Add a code below the selected one"},
 	{ACTION_EDIT, 0, "Rename the code and change its quick key"},
