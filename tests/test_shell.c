@@ -470,6 +470,33 @@ static void test_codebook_folds_counts_and_paths(void **state)
 	screen_stop(&f);
 }
 
+static void test_titles_and_messages_say_what_is_on_screen(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	/* a filter nothing passes says how to see everything again */
+	int keys[64], n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, "filter kind=document code=Training\n");
+	screen_keys(&f, keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM source s JOIN coding k ON"
+	                                       " k.source_id = s.id JOIN code c ON c.id = k.code_id"
+	                                       " WHERE s.kind = 'document' AND c.name = 'Training'"), 0);
+	screen_assert_has("no evidence matches: x clears the filter");
+	const int clear[] = {'x'};
+	screen_keys(&f, clear, 1);
+	screen_assert_has(" Evidence  1/16");
+	/* the reader names a survey answer's kind in words */
+	int64_t answer = testutil_scalar(f.db, "SELECT min(id) FROM source WHERE kind = 'survey_answer'");
+	struct ui_target t = {.view = VIEW_READER, .id = answer, .at = 0};
+	ui_show(f.ui, &t);
+	ui_draw(f.ui);
+	screen_assert_has("(survey answer");
+	shell_assert_hasnt("survey_answer");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -484,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_help_fits_the_view),
 		cmocka_unit_test(test_search_in_the_survey_and_the_codebook),
 		cmocka_unit_test(test_codebook_folds_counts_and_paths),
+		cmocka_unit_test(test_titles_and_messages_say_what_is_on_screen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,6 +65,15 @@ void list_free(struct list *l)
 	free(l);
 }
 
+/* What the list says when it has no rows. */
+static const char *list_empty_text(const struct list *l)
+{
+	const char *text = l->ops->empty_state ? l->ops->empty_state((struct list *)l) : NULL;
+	if (!text)
+		text = l->ops->empty;
+	return text ? text : "nothing here yet: a adds one";
+}
+
 int list_visible(const struct list *l)
 {
 	return l->h > list_head(l) ? l->h - list_head(l) : 0;
@@ -275,7 +284,7 @@ static void list_draw_all(struct list *l)
 	if (l->count == 0 && list_visible(l) > 0) {
 		wattrset(l->win, colour_attr(ROLE_DIM));
 		wmove(l->win, list_head(l), 1);
-		ui_put(l->win, l->ops->empty ? l->ops->empty : "nothing here yet: a adds one", l->w - 1,
+		ui_put(l->win, list_empty_text(l), l->w - 1,
 		       false);
 	}
 }
@@ -342,7 +351,7 @@ void list_describe(const struct list *l, char *buf, size_t size)
 	const struct list_row *row = list_selected(l);
 	if (!row) {
 		snprintf(buf, size, "%s: %s", l->ops->title,
-		         l->ops->empty ? l->ops->empty : "nothing here yet; a adds one");
+		         list_empty_text(l));
 		return;
 	}
 	snprintf(buf, size, "%s", row->detail ? row->detail : (row->cells[0] ? row->cells[0] : ""));

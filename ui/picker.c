@@ -18,7 +18,7 @@
 #include "ui.h"
 #include "xalloc.h"
 
-enum { PICKER_ROWS_MAX = 14, CHOOSER_WIDTH_MAX = 120 };
+enum { PICKER_ROWS_MAX = 14, CHOOSER_WIDTH_MAX = 160 };
 
 struct picker {
 	struct layer ly;
@@ -47,7 +47,7 @@ static struct picker *picker_of(struct layer *ly)
 static int picker_rows(const struct picker *p)
 {
 	struct ui *ui = p->ly.ui;
-	int room = ui->lines - 6;
+	int room = ui->lines - 6 - (p->l->no_header ? 0 : 1);
 	int max = p->codes ? PICKER_ROWS_MAX : room;
 	int want = p->codes ? max : (int)(p->l->count < max ? p->l->count : max);
 	want = want < 1 ? 1 : want;
@@ -61,12 +61,12 @@ static void picker_layout(struct layer *ly)
 	int max_w = p->codes ? 70 : CHOOSER_WIDTH_MAX;
 	int width = ui->cols - 4 < max_w ? ui->cols - 4 : max_w;
 	p->want_rows = picker_rows(p);
-	int h = p->want_rows + 4;
+	int h = p->want_rows + 4 + (p->l->no_header ? 0 : 1);
 	int y = (ui->lines - h) / 2, x = (ui->cols - width) / 2;
 	if (p->box)
 		delwin(p->box);
 	p->box = newwin(h, width, y, x);
-	list_place(p->l, y + 3, x + 2, p->want_rows, width - 4);
+	list_place(p->l, y + 3, x + 2, p->want_rows + (p->l->no_header ? 0 : 1), width - 4);
 	ly->dirty = true;
 }
 
@@ -344,7 +344,8 @@ static struct picker *picker_new(struct ui *ui, const char *title, const struct 
 	p->l = list_new(ops, ui, ui->db, JAWRC_GENERIC);
 	p->l->state = state;
 	p->l->chrome = false;
-	p->l->no_header = true;
+	/* a list of several columns names them */
+	p->l->no_header = ops->ncolumns < 2;
 	p->l->focused = true;
 	lineedit_init(&p->query, NULL);
 	p->l->filter = p->query.buf;

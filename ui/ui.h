@@ -186,6 +186,9 @@ struct view_ops {
 	void (*free_state)(void *state);
 	/* What an empty list says (NULL: "nothing here yet: a adds one"). */
 	const char *empty;
+	/* What it says when that depends on the view's state (a filter that
+	 * nothing passes); NULL: empty. */
+	const char *(*empty_state)(struct list *l);
 };
 
 /* A list on screen: a title row, a header row and the visible rows. Keys

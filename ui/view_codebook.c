@@ -161,11 +161,13 @@ static int codebook_segments_fetch(struct list *l, int64_t offset, int limit,
 		rows[i].id = segs[i].coding.id;
 		rows[i].aux[0] = (long)segs[i].coding.source_id;
 		rows[i].aux[1] = (long)segs[i].coding.start;
-		rows[i].cells[0] = xasprintf("%s | %s%s%s | %s", text, segs[i].source_title,
-		                             *segs[i].stakeholder ? ", " : "", segs[i].stakeholder,
-		                             segs[i].coding.code_name);
-		rows[i].detail = xasprintf("%s, by %s: %s", segs[i].source_title, segs[i].coding.coder,
-		                           text);
+		rows[i].cells[0] = xstrdup(text);
+		rows[i].cells[1] = xstrdup(segs[i].source_title);
+		rows[i].cells[2] = xstrdup(segs[i].stakeholder);
+		rows[i].cells[3] = xstrdup(segs[i].coding.code_name);
+		rows[i].detail = xasprintf("%s%s%s, %s by %s: %s", segs[i].source_title,
+		                           *segs[i].stakeholder ? ", " : "", segs[i].stakeholder,
+		                           segs[i].coding.code_name, segs[i].coding.coder, text);
 		free(text);
 		coding_segment_clear(&segs[i]);
 	}
@@ -173,13 +175,17 @@ static int codebook_segments_fetch(struct list *l, int64_t offset, int limit,
 	return n;
 }
 
-static const struct list_column codebook_segment_columns[] = {{"", 0, 0, 10}};
+/* The text first; its source, stakeholder and code beside it as the
+ * window is wider (all of them from about 120 columns). */
+static const struct list_column codebook_segment_columns[] = {
+	{"Segment", 0, 0, 30}, {"Source", 24, 1, 0}, {"Stakeholder", 18, 2, 0}, {"Code", 18, 3, 0},
+};
 
 static const struct view_ops codebook_segments_ops = {
 	.name = "segments",
 	.title = "Segments",
 	.columns = codebook_segment_columns,
-	.ncolumns = 1,
+	.ncolumns = sizeof codebook_segment_columns / sizeof *codebook_segment_columns,
 	.count = codebook_segments_count,
 	.fetch = codebook_segments_fetch,
 	.free_state = free,

@@ -191,6 +191,12 @@ static const char *evidence_describe_state(struct list *l)
 	return buf;
 }
 
+/* A filter that lets nothing through says how to show all again. */
+static const char *evidence_empty_state(struct list *l)
+{
+	return *evidence_state(l)->label ? "no evidence matches: x clears the filter" : NULL;
+}
+
 /* ---- editing ------------------------------------------------------------ */
 
 enum { F_TITLE, F_KIND, F_DATE, F_STAKEHOLDER, F_EVENT, F_TEXT, F_COUNT };
@@ -425,6 +431,7 @@ const struct view_ops view_evidence_ops = {
 	.search = evidence_search,
 	.action = evidence_action,
 	.describe_state = evidence_describe_state,
+	.empty_state = evidence_empty_state,
 	.show = evidence_show,
 	.commands = evidence_commands,
 	.ncommands = sizeof evidence_commands / sizeof *evidence_commands,

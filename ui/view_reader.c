@@ -267,9 +267,13 @@ static void reader_draw(struct layer *ly, bool all)
 	size_t sel_s = 0, sel_e = 0;
 	bool sel = reader_selection(r, &sel_s, &sel_e);
 	char title[700];
-	snprintf(title, sizeof title, " %zu/%zu%s  %s  (%s %s%s%s)", r->cursor, text_length(r->t),
-	         sel ? " selecting" : "", r->src->title, r->src->kind, r->src->source_date,
-	         *r->src->stakeholder_name ? ", " : "", r->src->stakeholder_name);
+	/* the kind in words: a survey answer, an interview */
+	const char *kind = strcmp(r->src->kind, "survey_answer") == 0 ? "survey answer"
+	                 : r->src->kind;
+	snprintf(title, sizeof title, " %zu/%zu%s  %s  (%s%s%s%s%s)", r->cursor, text_length(r->t),
+	         sel ? " selecting" : "", r->src->title, kind, *r->src->source_date ? " " : "",
+	         r->src->source_date, *r->src->stakeholder_name ? ", " : "",
+	         r->src->stakeholder_name);
 	wattrset(r->win, colour_attr(ROLE_PANE_TITLE_FOCUS));
 	wmove(r->win, 0, 0);
 	ui_put(r->win, title, ui->cols, true);
