@@ -45,12 +45,7 @@ static int64_t codebook_number(struct jaw_db *db, const char *sql, int64_t a, in
 	if (!s)
 		return -1;
 	int64_t n = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return n;
+	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
 /* Commits tx with summary when rc is JAW_OK, else rolls it back; frees
@@ -100,11 +95,9 @@ static int codebook_name_free(struct jaw_db *db, int64_t parent, const char *nam
 	sqlite3_bind_int64(s, 1, parent);
 	db_bind_text(s, 2, name, false);
 	sqlite3_bind_int64(s, 3, id);
-	int rc = sqlite3_step(s);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_reset(s);
-	if (n < 0)
-		return err_db(err, db_sqlite(db), sql);
+	int64_t n = 0;
+	if (db_step_int64(db, s, &n, err) != JAW_OK)
+		return JAW_FAIL;
 	if (n > 0)
 		return err_set(err, JAW_FAIL, "there is a code called \"%s\" there already", name);
 	return JAW_OK;

@@ -66,13 +66,11 @@ int64_t coding_source_length(struct jaw_db *db, int64_t source_id, jaw_err *err)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, source_id);
-	int rc = sqlite3_step(s);
-	int64_t len = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	if (rc == SQLITE_DONE)
+	int64_t len = -1;
+	if (db_step_int64(db, s, &len, err) != JAW_OK)
+		return -1;
+	if (len < 0)
 		err_set(err, JAW_FAIL, "no source with id %lld", (long long)source_id);
-	else if (rc != SQLITE_ROW)
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
 	return len;
 }
 

@@ -409,8 +409,9 @@ static int run_duplicate(struct run_writer *w, const char *id, size_t len, int64
 		return JAW_FAIL;
 	sqlite3_bind_int64(s, 1, w->survey_id);
 	sqlite3_bind_text(s, 2, id, (int)len, SQLITE_STATIC);
-	int64_t first = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
+	int64_t first = 0;
+	if (db_step_int64(w->db, s, &first, err) != JAW_OK)
+		return JAW_FAIL;
 	char *copy = xstrndup(id, len), *safe = utf8_sanitize_new(copy);
 	err_set(err, JAW_FAIL, "%s line %lld: duplicate respondent id \"%s\" (first on line %lld)",
 	        w->plan->path, (long long)line, safe, (long long)first);

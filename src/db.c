@@ -103,6 +103,17 @@ int db_step_done(struct jaw_db *db, sqlite3_stmt *stmt, jaw_err *err)
 	return JAW_OK;
 }
 
+int db_step_int64(struct jaw_db *db, sqlite3_stmt *stmt, int64_t *out, jaw_err *err)
+{
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE)
+		err_db(err, db->sqlite, sqlite3_sql(stmt));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JAW_OK : JAW_FAIL;
+}
+
 int db_begin(struct jaw_db *db, jaw_err *err)
 {
 	char sql[32];

@@ -5,6 +5,7 @@
 #define JAW_DB_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "err.h"
@@ -56,6 +57,10 @@ int db_schema_version(struct jaw_db *db);
 sqlite3_stmt *db_stmt(struct jaw_db *db, const char *sql, jaw_err *err);
 /* Steps stmt (from db_stmt) expecting SQLITE_DONE; resets it. */
 int db_step_done(struct jaw_db *db, sqlite3_stmt *stmt, jaw_err *err);
+/* Steps stmt (from db_stmt, its parameters bound) to its first row, stores
+ * the row's first column in *out (left as it was when there is no row) and
+ * resets stmt. Returns JAW_OK, or JAW_FAIL with err naming the SQL. */
+int db_step_int64(struct jaw_db *db, sqlite3_stmt *stmt, int64_t *out, jaw_err *err);
 /* Runs static SQL that takes no parameters (schema scripts, pragmas). */
 int db_exec(struct jaw_db *db, const char *sql, jaw_err *err);
 

@@ -320,14 +320,6 @@ int64_t model_source_find_text(struct jaw_db *db, const char *text, jaw_err *err
 		return -1;
 	db_bind_text(s, 1, hash, false);
 	db_bind_text(s, 2, text, false);
-	int rc = sqlite3_step(s);
 	int64_t id = 0;
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		id = -1;
-	}
-	sqlite3_reset(s);
-	return id;
+	return db_step_int64(db, s, &id, err) == JAW_OK ? id : -1;
 }

@@ -186,11 +186,9 @@ static int model_stakeholder_check_cycle(struct jaw_db *db, const struct stakeho
 		return JAW_FAIL;
 	sqlite3_bind_int64(s, 1, st->parent_id);
 	sqlite3_bind_int64(s, 2, st->id);
-	int rc = sqlite3_step(s);
-	int64_t loops = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_reset(s);
-	if (loops < 0)
-		return err_db(err, db_sqlite(db), sql);
+	int64_t loops = 0;
+	if (db_step_int64(db, s, &loops, err) != JAW_OK)
+		return JAW_FAIL;
 	if (loops > 0)
 		return err_set(err, JAW_FAIL, "%s cannot belong to \"%s\": that is itself or one of "
 		               "its members", st->name, st->parent_name ? st->parent_name : "");

@@ -322,6 +322,36 @@ static void test_stmt_cache_and_errors(void **state)
 	db_close(db);
 }
 
+/* db_step_int64: a row's value, no row, and a step that fails. */
+static void test_step_int64(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	static const char sql[] = "SELECT abs(?1) WHERE ?1 <> 0";
+	sqlite3_stmt *s = db_stmt(db, sql, &err);
+	assert_non_null(s);
+	int64_t v = 7;
+	sqlite3_bind_int64(s, 1, -42);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_OK);
+	assert_int_equal(v, 42);
+	/* no row: the value is left as it was */
+	sqlite3_bind_int64(s, 1, 0);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_OK);
+	assert_int_equal(v, 42);
+	/* a step that fails names the SQL and leaves the statement reusable */
+	sqlite3_bind_int64(s, 1, INT64_MIN);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_FAIL);
+	assert_int_equal(v, 42);
+	assert_non_null(strstr(err.msg, "SELECT abs(?1)"));
+	assert_non_null(strstr(err.msg, "integer overflow"));
+	sqlite3_bind_int64(s, 1, 5);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_OK);
+	assert_int_equal(v, 5);
+	db_close(db);
+}
+
 struct check_log {
 	int n;
 	char last[512];
@@ -385,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_nested_transactions),
 		cmocka_unit_test(test_stmt_cache_and_errors),
+		cmocka_unit_test(test_step_int64),
 		cmocka_unit_test(test_check_finds_problems),
 		cmocka_unit_test(test_check_finds_stale_fulltext_index),
 	};
