@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "coding.h"
 #include "db.h"
 
 struct cmd_check_ctx {
@@ -33,6 +34,10 @@ int cmd_check(int argc, char **argv)
 		return cmd_fail(JAW_FAIL, err.msg);
 	struct cmd_check_ctx ctx = {path};
 	int problems = db_check(db, cmd_check_report, &ctx, &err);
+	if (problems >= 0) {
+		int n = coding_check_offsets(db, cmd_check_report, &ctx, &err);
+		problems = n < 0 ? -1 : problems + n;
+	}
 	int version = db_schema_version(db);
 	db_close(db);
 	if (problems < 0)

@@ -117,6 +117,16 @@ check "check a broken foreign key: names it" err_line "jaw: broken.jaw: foreign 
 check "check a broken foreign key: counts the problems" err_line "jaw: broken.jaw: 1 problem found"
 check "check a broken foreign key: nothing on stdout" empty "$out"
 
+cp demo.jaw offsets.jaw
+sqlite3 offsets.jaw "UPDATE coding SET end_cp = (SELECT length(text) + 1 FROM source WHERE id = coding.source_id) WHERE id = 1"
+len=$(sqlite3 offsets.jaw "SELECT s.id || ' ' || k.start_cp || ' ' || length(s.text) FROM coding k JOIN source s ON s.id = k.source_id WHERE k.id = 1")
+set -- $len
+check "check a coding past its text's end: exit 1" expect 1 check offsets.jaw
+check "check a coding past its text's end: names it" err_line "jaw: offsets.jaw: coding 1 of source $1: [$2, $(($3 + 1))) does not fit the source's text of $3 characters"
+check "check a coding past its text's end: counts the problems" err_line "jaw: offsets.jaw: 1 problem found"
+sqlite3 offsets.jaw "UPDATE coding SET end_cp = $3 WHERE id = 1"
+check "check a coding that ends with its text: exit 0" expect 0 check offsets.jaw
+
 check "check with no FILE: exit 2" expect 2 check
 check "check with no FILE: message" err_line "jaw: check: name one project FILE"
 check "check with two FILEs: exit 2" expect 2 check new.jaw demo.jaw

@@ -158,6 +158,42 @@ static void test_apply_refusals(void **state)
 	db_close(db);
 }
 
+static void count_problem(void *ctx, const char *problem)
+{
+	fprintf(stderr, "# %s\n", problem);
+	(*(int *)ctx)++;
+}
+
+/* jaw check's offsets check counts code points, not bytes. */
+static void test_check_offsets(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	int64_t src = add_source(db, "Note", note), code = add_code(db, "Harm", 0), id;
+	assert_int_equal(coding_apply(db, "ana", src, 80, 86, code, NULL, &id, &err), JAW_OK);
+	assert_int_equal(coding_apply(db, "ana", src, 0, 4, code, NULL, NULL, &err), JAW_OK);
+	int problems = 0;
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 0);
+	assert_int_equal(problems, 0);
+	/* past the end (the text has more bytes than that, but 86 characters) */
+	assert_int_equal(db_exec(db, "UPDATE coding SET end_cp = 87 WHERE start_cp = 80", &err), JAW_OK);
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 1);
+	/* start and end turned round, past the schema's CHECK */
+	assert_int_equal(db_exec(db, "PRAGMA ignore_check_constraints = ON;"
+	                             " UPDATE coding SET start_cp = 4, end_cp = 0 WHERE start_cp = 0;"
+	                             " PRAGMA ignore_check_constraints = OFF", &err), JAW_OK);
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 2);
+	assert_int_equal(problems, 3);
+	/* a text shortened under its codings */
+	assert_int_equal(db_exec(db, "DELETE FROM coding WHERE start_cp = 4;"
+	                             " UPDATE coding SET end_cp = 86;"
+	                             " UPDATE source SET text = 'short'", &err), JAW_OK);
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 1);
+	db_close(db);
+}
+
 static void test_range_and_step(void **state)
 {
 	(void)state;
@@ -749,6 +785,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_apply_multibyte_offsets),
 		cmocka_unit_test(test_apply_refusals),
+		cmocka_unit_test(test_check_offsets),
 		cmocka_unit_test(test_range_and_step),
 		cmocka_unit_test(test_segments),
 		cmocka_unit_test(test_coder_names),
