@@ -411,18 +411,13 @@ static void bench_filter(struct bench *b, int i)
 		codebook_match_clear(&rows[k]);
 }
 
-static int bench_export_write(void *ctx, FILE *out, jaw_err *err)
-{
-	return export_codings(ctx, out, err);
-}
-
 static void bench_export(struct bench *b, int i)
 {
 	jaw_err err;
 	err_clear(&err);
 	FILE *out = fopen("/dev/null", "w");
 	(void)i;
-	if (!out || bench_export_write(b->db, out, &err) != JAW_OK)
+	if (!out || export_run(&exporter_codings, b->db, out, &err) != JAW_OK)
 		bench_die("exporting", &err);
 	fclose(out);
 }

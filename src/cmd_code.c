@@ -1,5 +1,4 @@
-/* cmd_code.c - jaw code (apply a code from the command line) and jaw
- * export codings. */
+/* cmd_code.c - jaw code: apply a code from the command line. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,7 +10,6 @@
 #include "cmd.h"
 #include "codebook.h"
 #include "coding.h"
-#include "export.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -144,48 +142,4 @@ int cmd_code(int argc, char **argv)
 	rc = cmd_code_run(&a, source, start, end, coder);
 	free(coder);
 	return rc;
-}
-
-/* ---- jaw export ------------------------------------------------------------- */
-
-static int cmd_export_codings(void *ctx, FILE *out, jaw_err *err)
-{
-	return export_codings(ctx, out, err);
-}
-
-int cmd_export(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *output = "-";
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case 'h': cmd_help(stdout); return 0;
-		case ':': return cmd_fail(JAW_USAGE, "export: an option needs a value");
-		default: return cmd_fail(JAW_USAGE, "export: unknown option");
-		}
-	}
-	if (optind != argc - 2)
-		return cmd_fail(JAW_USAGE, "export: say what to export and from which project FILE");
-	if (strcmp(argv[optind], "codings") != 0) {
-		char msg[256];
-		snprintf(msg, sizeof msg, "export: cannot export \"%s\" (this jaw exports: codings)",
-		         argv[optind]);
-		return cmd_fail(JAW_USAGE, msg);
-	}
-	jaw_err err;
-	err_clear(&err);
-	struct jaw_db *db = NULL;
-	if (db_open(argv[optind + 1], DB_OPEN_READONLY, &db, &err) != JAW_OK)
-		return cmd_fail(JAW_FAIL, err.msg);
-	int rc = export_to_file(output, cmd_export_codings, db, &err);
-	db_close(db);
-	return rc == JAW_OK ? 0 : cmd_fail(JAW_FAIL, err.msg);
 }
