@@ -19,6 +19,7 @@
 
 #include "db.h"
 #include "model.h"
+#include "project_schema.h"
 #include "xalloc.h"
 
 enum { PAGE = 20, RUNS = 9 };
@@ -170,7 +171,7 @@ int main(int argc, char **argv)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_create(path, &db, &err) != JAW_OK) {
+	if (db_create(path, &project_schema, &db, &err) != JAW_OK) {
 		fprintf(stderr, "bench_lists: %s\n", err.msg);
 		return 1;
 	}

@@ -25,6 +25,7 @@
 #include "export.h"
 #include "journal.h"
 #include "model.h"
+#include "project_schema.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -161,7 +162,7 @@ static void bench_setup(struct bench *b, const char *path)
 {
 	jaw_err err;
 	err_clear(&err);
-	if (db_create(path, &b->db, &err) != JAW_OK || db_begin(b->db, &err) != JAW_OK)
+	if (db_create(path, &project_schema, &b->db, &err) != JAW_OK || db_begin(b->db, &err) != JAW_OK)
 		bench_die(path, &err);
 	bench_add_codes(b);
 	char *note = bench_note_new(b, BENCH_NOTE_BYTES);

@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "coding.h"
-#include "db.h"
+#include "project_schema.h"
 
 struct cmd_check_ctx {
 	const char *path;
@@ -30,14 +29,10 @@ int cmd_check(int argc, char **argv)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(path, DB_OPEN_NO_MIGRATE, &db, &err) != JAW_OK)
+	if (db_open(path, DB_OPEN_NO_MIGRATE, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	struct cmd_check_ctx ctx = {path};
 	int problems = db_check(db, cmd_check_report, &ctx, &err);
-	if (problems >= 0) {
-		int n = coding_check_offsets(db, cmd_check_report, &ctx, &err);
-		problems = n < 0 ? -1 : problems + n;
-	}
 	int version = db_schema_version(db);
 	db_close(db);
 	if (problems < 0)
@@ -47,9 +42,9 @@ int cmd_check(int argc, char **argv)
 		        problems == 1 ? "" : "s");
 		return JAW_FAIL;
 	}
-	if (version < DB_SCHEMA_VERSION)
+	if (version < PROJECT_SCHEMA_VERSION)
 		printf("%s: ok (schema version %d; jaw upgrades it to %d when it next opens it)\n",
-		       path, version, DB_SCHEMA_VERSION);
+		       path, version, PROJECT_SCHEMA_VERSION);
 	else
 		printf("%s: ok (schema version %d)\n", path, version);
 	return 0;

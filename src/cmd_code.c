@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "codebook.h"
 #include "coding.h"
+#include "project_schema.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -103,7 +104,7 @@ static int cmd_code_run(const struct cmd_code_args *a, int64_t source, int64_t s
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(a->path, 0, &db, &err) != JAW_OK)
+	if (db_open(a->path, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	int64_t code = codebook_find(db, a->code, &err), id = 0;
 	int rc = code > 0 ? coding_apply(db, coder, source, start, end, code, a->memo, &id, &err)

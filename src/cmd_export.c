@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "export.h"
+#include "project_schema.h"
 
 int cmd_export(int argc, char **argv)
 {
@@ -41,7 +42,7 @@ int cmd_export(int argc, char **argv)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(argv[optind + 1], DB_OPEN_READONLY, &db, &err) != JAW_OK)
+	if (db_open(argv[optind + 1], DB_OPEN_READONLY, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	int rc = export_to_path(x, db, output, &err);
 	db_close(db);

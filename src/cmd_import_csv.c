@@ -13,6 +13,7 @@
 #include "csvimport.h"
 #include "csvread.h"
 #include "db.h"
+#include "project_schema.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -254,7 +255,7 @@ static int cmd_import_with(struct cmd_import_args *a, struct cmd_bar *bar)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(a->project, 0, &db, &err) != JAW_OK)
+	if (db_open(a->project, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	a->opt.check_ids = a->dry_run;
 	struct csvimport_plan *plan = NULL;

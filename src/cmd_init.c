@@ -13,6 +13,7 @@
 #include "db.h"
 #include "demo.h"
 #include "model.h"
+#include "project_schema.h"
 #include "xalloc.h"
 
 /* The default title: the file name without directory and extension. */
@@ -58,7 +59,7 @@ int cmd_create_demo(const char *path, char *msg, size_t msg_size)
 	jaw_err err;
 	struct jaw_db *db = NULL;
 	err_clear(&err);
-	int rc = db_create(path, &db, &err);
+	int rc = db_create(path, &project_schema, &db, &err);
 	if (rc == JAW_OK && (rc = demo_load(db, &err)) != JAW_OK) {
 		db_close(db);
 		db = NULL;
@@ -104,7 +105,7 @@ int cmd_init(int argc, char **argv)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_create(path, &db, &err) != JAW_OK)
+	if (db_create(path, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	if (cmd_init_fill(db, path, title, codebook, demo, &err) != JAW_OK) {
 		db_close(db);

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "model.h"
 #include "notes.h"
+#include "project_schema.h"
 #include "utf8.h"
 
 /* The command line of import-notes. */
@@ -132,7 +133,7 @@ static int cmd_notes_run(const struct cmd_notes_args *a)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(a->path, 0, &db, &err) != JAW_OK)
+	if (db_open(a->path, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	struct notes_options opts = {.kind = a->kind, .date = a->date, .encoding = a->encoding};
 	int status = cmd_notes_link(db, a->path, a->stakeholder, "stakeholder",

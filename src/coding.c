@@ -74,8 +74,7 @@ int64_t coding_source_length(struct jaw_db *db, int64_t source_id, jaw_err *err)
 	return len;
 }
 
-int coding_check_offsets(struct jaw_db *db, void (*report)(void *ctx, const char *problem),
-                         void *ctx, jaw_err *err)
+int coding_check_offsets(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
 {
 	static const char sql[] =
 		"SELECT k.id, k.source_id, k.start_cp, k.end_cp, length(s.text)"

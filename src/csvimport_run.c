@@ -715,7 +715,7 @@ static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
                      struct csvimport_result *res, jaw_err *err)
 {
 	struct jaw_db *own = NULL;
-	if (db_open(db_path(db), 0, &own, err) != JAW_OK)
+	if (db_open(db_path(db), 0, db_schema(db), &own, err) != JAW_OK)
 		return JAW_FAIL;
 	run_lighten(own);
 	/* Without a temporary file the index is built in place, more slowly. */

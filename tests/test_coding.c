@@ -11,6 +11,7 @@
 #include "coding.h"
 #include "journal.h"
 #include "model.h"
+#include "project_schema.h"
 #include "testutil.h"
 #include "text.h"
 #include "xalloc.h"
@@ -439,14 +440,14 @@ static void test_undo_survives_reopen(void **state)
 	assert_int_equal(coding_apply(db, "ana", src, 3, 7, code, NULL, &id, &err), JAW_OK);
 	assert_int_equal(coding_set_memo(db, "ana", id, "why", &err), JAW_OK);
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	undo_ok(db, "ana", true, "memo on \"Harm\" in source 1 [3, 7)");
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	undo_ok(db, "ana", true, "apply \"Harm\" to source 1 [3, 7)");
 	assert_int_equal(count(db, "SELECT count(*) FROM coding"), 0);
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	undo_ok(db, "ana", false, NULL);
 	undo_ok(db, "ana", false, NULL);
 	assert_int_equal(count(db, "SELECT count(*) FROM coding WHERE memo = 'why'"), 1);

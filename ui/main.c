@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "db.h"
 #include "jawrc.h"
+#include "project_schema.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -44,7 +45,7 @@ static int main_interface(const char *path)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(path, 0, &db, &err) != JAW_OK)
+	if (db_open(path, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		db_close(db);
@@ -144,7 +145,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
-		printf("jaw %s (schema version %d)\n", PACKAGE_VERSION, DB_SCHEMA_VERSION);
+		printf("jaw %s (schema version %d)\n", PACKAGE_VERSION, PROJECT_SCHEMA_VERSION);
 		return 0;
 	}
 	const struct cmd_entry *cmd = cmd_find(arg);
