@@ -152,7 +152,7 @@ static void bench_add_codes(struct bench *b)
 		c.name = name;
 		c.parent_id = i >= 8 ? b->codes[i % 8] : 0;
 		c.position = i + 1;
-		if (model_code_add(b->db, &c, &err) != JAW_OK)
+		if (codebook_add(b->db, "setup", &c, &err) != JAW_OK)
 			bench_die("adding codes", &err);
 		b->codes[i] = c.id;
 	}
