@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "date.h"
+#include "kinds.h"
 #include "model.h"
 #include "notes.h"
 #include "project_schema.h"
@@ -58,12 +59,14 @@ static int cmd_notes_parse(int argc, char **argv, struct cmd_notes_args *a)
 /* Checks the options that need no project. */
 static int cmd_notes_check(const struct cmd_notes_args *a)
 {
-	static const char *const kinds[] = {"interview", "observation", "document", NULL};
 	jaw_err err;
 	err_clear(&err);
-	if (!model_one_of(a->kind, kinds))
-		return cmd_fail(JAW_USAGE,
-		                "import-notes: --kind must be interview, observation or document");
+	if (!model_one_of(a->kind, kinds_note_kind)) {
+		char words[128];
+		err_set(&err, JAW_USAGE, "import-notes: --kind must be %s",
+		        kinds_describe(kinds_note_kind, words, sizeof words));
+		return cmd_fail(JAW_USAGE, err.msg);
+	}
 	if (a->date && date_parse(a->date, NULL, &err) != JAW_OK) {
 		err_prefix(&err, "import-notes: --date");
 		return cmd_fail(JAW_USAGE, err.msg);

@@ -14,6 +14,7 @@
 #include "csvimport_int.h"
 #include "csvread.h"
 #include "hash.h"
+#include "kinds.h"
 #include "strset.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -43,14 +44,12 @@ struct plan_state {
 
 const char *survey_role_name(enum survey_role role)
 {
-	static const char *const names[] = {"id", "attribute", "likert", "open_text", "ignore"};
-	return role < SURVEY_ROLE_COUNT ? names[role] : "?";
+	return role < SURVEY_ROLE_COUNT ? kinds_column_role[role] : "?";
 }
 
 const char *survey_type_name(enum survey_type type)
 {
-	static const char *const names[] = {"text", "integer", "real"};
-	return names[type];
+	return kinds_value_type[type];
 }
 
 /* ---- problems -------------------------------------------------------- */
