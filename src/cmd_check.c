@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "project_schema.h"
@@ -17,15 +16,9 @@ static void cmd_check_report(void *ctx, const char *problem)
 	fprintf(stderr, "jaw: %s: %s\n", c->path, problem);
 }
 
-int cmd_check(int argc, char **argv)
+int cmd_check(const struct cmd_args *a)
 {
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cmd_help(stdout);
-		return 0;
-	}
-	if (argc != 2 || argv[1][0] == '-')
-		return cmd_fail(JAW_USAGE, "check: name one project FILE");
-	const char *path = argv[1];
+	const char *path = a->words[0];
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;

@@ -30,6 +30,48 @@ check "unknown option: message" err_line "jaw: unknown option --bogus"
 check "unknown option: nothing on stdout" empty "$out"
 check "a second word after FILE: exit 2" expect 2 a.jaw b.jaw
 check "a second word after FILE: message" err_line "jaw: unexpected \"b.jaw\" after a.jaw"
+check "an unknown command: exit 2" expect 2 findings study.jaw
+check "an unknown command: named" err_line "jaw: unknown command \"findings\"; see jaw --help"
+check "an unknown command: nothing on stdout" empty "$out"
+
+# narrow_enough: no line of stdout is wider than 79 columns.
+narrow_enough() {
+	wide=$(awk 'length > 79' "$out")
+	[ -z "$wide" ] && return 0
+	diag "lines wider than 79 columns:" "$wide"
+	return 1
+}
+
+check "--help fits 79 columns" narrow_enough
+for cmd in init check import-notes code export import-csv; do
+	check "$cmd --help: exit 0" expect 0 $cmd --help
+	check "$cmd --help: its usage" out_matches "^usage: jaw $cmd "
+	check "$cmd --help: lists -h" out_has "-h, --help"
+	check "$cmd --help: fits 79 columns" narrow_enough
+	check "$cmd --help: nothing on stderr" empty "$err"
+	check "$cmd -h: exit 0" expect 0 $cmd -h
+	check "$cmd -h: the same help" out_matches "^usage: jaw $cmd "
+	check "jaw --help lists $cmd" expect 0 --help
+	check "jaw --help: $cmd's usage" out_has "jaw $cmd "
+done
+check "init --help: its options" expect 0 init --help
+check "init --help: --codebook and its value" out_has "--codebook NAME"
+check "init --help: more about an option" out_has "human-security holds 33 codes"
+check "import-notes --help: the kinds" expect 0 import-notes --help
+check "import-notes --help: the kinds listed" out_has "interview, observation or document"
+check "jaw --help: a command's help" expect 0 --help
+check "jaw --help: points to COMMAND --help" out_has "jaw COMMAND --help"
+
+check "an unknown option of a command: exit 2" expect 2 init x.jaw --titel T
+check "an unknown option of a command: named" err_line "jaw: init: unknown option --titel"
+check "an unknown option of a command: points to its help" err_line "Try 'jaw init --help' for more information."
+check "an unknown option of a command: no file made" absent x.jaw
+check "an unknown short option: named" expect 2 export codings x.jaw -x
+check "an unknown short option: message" err_line "jaw: export: unknown option -x"
+check "an option's value given with =: named" expect 2 init x.jaw --titel=T
+check "an option's value given with =: without it" err_line "jaw: init: unknown option --titel"
+check "a flag given a value: exit 2" expect 2 init x.jaw --demo=yes
+check "a flag given a value: message" err_line "jaw: init: --demo takes no value"
 
 # ---- init -------------------------------------------------------------
 
@@ -64,6 +106,7 @@ check "init with no FILE: message" err_line "jaw: init: name one new project FIL
 check "init with two FILEs: exit 2" expect 2 init one.jaw two.jaw
 check "init with two FILEs: creates neither" absent one.jaw two.jaw
 check "init --title without a value: exit 2" expect 2 init x.jaw --title
+check "init --title without a value: message" err_line "jaw: init: --title needs a value"
 check "init --bogus: exit 2" expect 2 init x.jaw --bogus
 check "init --demo --title T: exit 2" expect 2 init x.jaw --demo --title T
 check "init: refused options leave no file" absent x.jaw

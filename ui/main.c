@@ -148,20 +148,17 @@ int main(int argc, char **argv)
 		printf("jaw %s (schema version %d)\n", PACKAGE_VERSION, PROJECT_SCHEMA_VERSION);
 		return 0;
 	}
-	const struct cmd_entry *cmd = cmd_find(arg);
+	const struct cmd_command *cmd = cmd_find(arg);
 	if (cmd)
-		return cmd->run(argc - 1, argv + 1);
-	if (argc > 2) {
-		char msg[256];
-		snprintf(msg, sizeof msg, "unexpected \"%s\" after %s", argv[2], arg);
-		return cmd_fail(JAW_USAGE, msg);
-	}
-	if (strcmp(arg, "--demo") == 0)
-		return main_demo();
-	if (arg[0] == '-') {
+		return cmd_run(cmd, argc - 1, argv + 1);
+	if (arg[0] == '-' && strcmp(arg, "--demo") != 0) {
 		char msg[256];
 		snprintf(msg, sizeof msg, "unknown option %s", arg);
 		return cmd_fail(JAW_USAGE, msg);
 	}
+	if (argc > 2)
+		return cmd_unknown(arg, argv[2]);
+	if (strcmp(arg, "--demo") == 0)
+		return main_demo();
 	return main_interface(arg);
 }
