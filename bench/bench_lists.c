@@ -24,6 +24,7 @@
 
 #include "db.h"
 #include "model.h"
+#include "project_schema.h"
 #include "xalloc.h"
 
 enum { PAGE = 20, RUNS = 9 };
@@ -295,7 +296,7 @@ static void bench_search_survey(const char *path)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(path, 0, &db, &err) != JAW_OK) {
+	if (db_open(path, 0, &project_schema, &db, &err) != JAW_OK) {
 		fprintf(stderr, "bench_lists: %s\n", err.msg);
 		exit(1);
 	}
@@ -353,7 +354,7 @@ int main(int argc, char **argv)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_create(path, &db, &err) != JAW_OK) {
+	if (db_create(path, &project_schema, &db, &err) != JAW_OK) {
 		fprintf(stderr, "bench_lists: %s\n", err.msg);
 		return 1;
 	}

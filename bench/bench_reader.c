@@ -21,6 +21,7 @@
 #include "db.h"
 #include "keys.h"
 #include "model.h"
+#include "project_schema.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -155,7 +156,7 @@ int main(int argc, char **argv)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_create(path, &db, &err) != JAW_OK) {
+	if (db_create(path, &project_schema, &db, &err) != JAW_OK) {
 		fprintf(stderr, "bench_reader: %s\n", err.msg);
 		return 1;
 	}

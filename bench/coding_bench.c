@@ -25,6 +25,7 @@
 #include "export.h"
 #include "journal.h"
 #include "model.h"
+#include "project_schema.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -151,7 +152,7 @@ static void bench_add_codes(struct bench *b)
 		c.name = name;
 		c.parent_id = i >= 8 ? b->codes[i % 8] : 0;
 		c.position = i + 1;
-		if (model_code_add(b->db, &c, &err) != JAW_OK)
+		if (codebook_add(b->db, "setup", &c, &err) != JAW_OK)
 			bench_die("adding codes", &err);
 		b->codes[i] = c.id;
 	}
@@ -161,7 +162,7 @@ static void bench_setup(struct bench *b, const char *path)
 {
 	jaw_err err;
 	err_clear(&err);
-	if (db_create(path, &b->db, &err) != JAW_OK || db_begin(b->db, &err) != JAW_OK)
+	if (db_create(path, &project_schema, &b->db, &err) != JAW_OK || db_begin(b->db, &err) != JAW_OK)
 		bench_die(path, &err);
 	bench_add_codes(b);
 	char *note = bench_note_new(b, BENCH_NOTE_BYTES);
@@ -411,18 +412,13 @@ static void bench_filter(struct bench *b, int i)
 		codebook_match_clear(&rows[k]);
 }
 
-static int bench_export_write(void *ctx, FILE *out, jaw_err *err)
-{
-	return export_codings(ctx, out, err);
-}
-
 static void bench_export(struct bench *b, int i)
 {
 	jaw_err err;
 	err_clear(&err);
 	FILE *out = fopen("/dev/null", "w");
 	(void)i;
-	if (!out || bench_export_write(b->db, out, &err) != JAW_OK)
+	if (!out || export_run(&exporter_codings, b->db, out, &err) != JAW_OK)
 		bench_die("exporting", &err);
 	fclose(out);
 }

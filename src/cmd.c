@@ -1,103 +1,143 @@
-/* cmd.c - help text and the shared parts of the subcommands. */
+/* cmd.c - the table of subcommands: their words, options and help. The
+ * parsing is in cmd_line.c, the help screens in cmd_help.c. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
-#include "err.h"
+#include "kinds.h"
 
-/* Every subcommand; add new ones here (and to cmd_help, jaw(1), README). */
-static const struct cmd_entry cmd_table[] = {
-	{"init", cmd_init},
-	{"check", cmd_check},
-	{"import-notes", cmd_import_notes},
-	{"code", cmd_code},
-	{"export", cmd_export},
-	{"import-csv", cmd_import_csv},
+static const struct cmd_option cmd_init_options[] = {
+	{"title", 0, "T", false, "the project's title (default: the file name)", NULL,
+	 "It must not be empty; for ~/projects/study.jaw the default is study."},
+	{"codebook", 0, "NAME", false, "the starter codebook: human-security (the default) or empty",
+	 NULL,
+	 "human-security holds 33 codes: protection of civilians, children and armed conflict,"
+	 " conflict-related sexual violence, trafficking in human beings, cultural property"
+	 " protection, and women, peace and security, each with sub-codes, and cross-cutting"
+	 " codes (training, reporting, liaison, information sharing, leadership, resources);"
+	 " nine of them have the quick keys 1 to 9. empty starts with no codes."},
+	{"demo", 0, NULL, false, "write the demo project into FILE instead", NULL,
+	 "The demo brings its own title and codebook, so --demo cannot be combined with"
+	 " --title or with --codebook empty."},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
-const struct cmd_entry *cmd_find(const char *name)
+static const struct cmd_option cmd_no_options[] = {
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static const struct cmd_option cmd_notes_options[] = {
+	{"kind", 0, "KIND", false, "the notes' kind", kinds_note_kind, "interview when not given."},
+	{"stakeholder", 0, "NAME", false, "the stakeholder the notes come from, by exact name",
+	 NULL, NULL},
+	{"event", 0, "TITLE", false, "the timeline event at which they were gathered, by exact"
+	 " title", NULL, NULL},
+	{"date", 0, "DATE", false, "the date they were gathered, as YYYY-MM-DD", NULL, NULL},
+	{"encoding", 0, "ENCODING", false, "the notes' encoding, if not UTF-8 (e.g. latin1)", NULL,
+	 "Any name iconv(1) knows, such as latin1, WINDOWS-1252 or UTF-16; the notes are"
+	 " converted to UTF-8, and a byte sequence not valid in that encoding is refused with"
+	 " its byte offset."},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static const struct cmd_option cmd_code_options[] = {
+	{"source", 0, "ID", true, "the source's id (as jaw import-notes prints it)", NULL, NULL},
+	{"start", 0, "N", true, "the offset of the passage's first code point, from 0", NULL, NULL},
+	{"end", 0, "N", true, "the offset just after its last code point", NULL, NULL},
+	{"code", 0, "NAME", true, "the code's name, or its path (Cross-cutting/Training) when"
+	 " several codes have that name", NULL, NULL},
+	{"coder", 0, "CODER", false, "who codes (default: your login name)", NULL, NULL},
+	{"memo", 0, "TEXT", false, "a memo on the coding", NULL, NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static const struct cmd_option cmd_export_options[] = {
+	{"output", 'o', "OUT", false, "write to OUT instead of standard output", NULL,
+	 "OUT is replaced only when the whole export has been written."},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static const struct cmd_option cmd_csv_options[] = {
+	{"name", 0, "N", false, "the survey's name (default: the CSV file's name)", NULL,
+	 "A new name also allows importing the same file again."},
+	{"id", 0, "COL", false, "the column of respondent ids", NULL, NULL},
+	{"attribute", 0, "COLS", false, "columns that describe the respondent", NULL, NULL},
+	{"likert", 0, "COLS", false, "columns of answers on a scale", NULL, NULL},
+	{"text", 0, "COLS", false, "columns of open answers, each to become a source", NULL, NULL},
+	{"ignore", 0, "COLS", false, "columns not to import", NULL, NULL},
+	{"delimiter", 0, "C", false, "the delimiter: one character, or comma, semicolon, tab or"
+	 " pipe (default: detected)", NULL, NULL},
+	{"encoding", 0, "E", false, "the file's encoding, e.g. latin1 or cp1252 (default: UTF-8,"
+	 " or UTF-16 with a byte order mark)", NULL, NULL},
+	{"header-rows", 0, "N", false, "rows of headings before the data (default 1)", NULL,
+	 "An empty cell in an upper heading row continues the cell to its left, and the rows"
+	 " of a column are joined into its question."},
+	{"dry-run", 0, NULL, false, "print the plan (columns, roles, types, rows, problems) and"
+	 " import nothing", NULL, "It exits with status 1 if the plan has errors (duplicate"
+	 " ids)."},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
+const struct cmd_command cmd_commands[] = {
+	{"init", "FILE", 1, 1, "name one new project FILE",
+	 "create a new project file (it must not exist)",
+	 "Creates the project FILE with the current schema, a title and a starter codebook,"
+	 " and says what it holds and how to open it. FILE must not exist; if anything fails,"
+	 " nothing is left behind.",
+	 cmd_init_options, cmd_init},
+	{"check", "FILE", 1, 1, "name one project FILE",
+	 "check integrity, foreign keys, coding offsets, full-text index and schema version;"
+	 " exit 1 if anything is wrong",
+	 "Checks that FILE is a jaw project this program reads, that SQLite finds it intact,"
+	 " that every reference points to an existing row, that every coding fits its"
+	 " source's text and that the full-text indexes match the evidence (this last check"
+	 " needs write permission). Prints FILE: ok, or each problem and their number on"
+	 " standard error. Changes nothing, and does not upgrade an older schema.",
+	 cmd_no_options, cmd_check},
+	{"import-notes", "FILE NOTE...", 2, -1, "name the project FILE and at least one NOTE",
+	 "store text files as sources, all or none; prints the id and title (the first line)"
+	 " of each; skips repeated texts",
+	 "Stores each NOTE as a source of evidence in the project FILE, in one transaction: if"
+	 " one note is refused, none is stored. Text is stored as UTF-8 with LF line ends; a"
+	 " text already in the project is not stored again.",
+	 cmd_notes_options, cmd_import_notes},
+	{"code", "FILE", 1, 1, "name one project FILE",
+	 "apply a code to code points [N, N) of a source; undo it in the interface (u)",
+	 "Applies the code NAME to the text of source ID from offset --start up to but not"
+	 " including offset --end. Offsets count Unicode code points of the stored text. The"
+	 " coding goes into the journal, so the coder can undo it in the interface.",
+	 cmd_code_options, cmd_code},
+	{"export", "codings FILE", 2, 2, "say what to export and from which project FILE",
+	 "write every coding as CSV, with its text exactly as coded and its offsets in code"
+	 " points",
+	 "Writes every coding of the project FILE as CSV, one row per coding in order of"
+	 " source, start and end, with the columns source, code, coder, start, end, text,"
+	 " source_title, source_kind, stakeholder, code_path, memo, created and coding.",
+	 cmd_export_options, cmd_export},
+	{"import-csv", "FILE CSV", 2, 2, "name the project FILE and the CSV file",
+	 "import survey results (one row per respondent) in one transaction; roles and types"
+	 " are guessed",
+	 "Imports the survey results in CSV into the project FILE, all of it or nothing. Each"
+	 " column's role (id, attribute, likert, open text or ignore) and type are guessed"
+	 " unless an option gives them. COL names a column by its heading or its number from"
+	 " 1; COLS is a comma-separated list of them, with ranges such as 7-16.",
+	 cmd_csv_options, cmd_import_csv},
+	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
+};
+
+const struct cmd_command *cmd_find(const char *name)
 {
-	for (size_t i = 0; i < sizeof cmd_table / sizeof *cmd_table; i++)
-		if (strcmp(cmd_table[i].name, name) == 0)
-			return &cmd_table[i];
+	for (const struct cmd_command *c = cmd_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
 	return NULL;
 }
 
-void cmd_help(FILE *out)
+const char *cmd_value(const struct cmd_args *a, const char *name)
 {
-	fputs(
-	"usage: jaw FILE                 open a project in the interface\n"
-	"       jaw --demo               open a fresh copy of the demo project\n"
-	"       jaw init FILE [--title T] [--codebook human-security|empty] [--demo]\n"
-	"       jaw check FILE\n"
-	"       jaw import-notes FILE NOTE... [--kind K] [--stakeholder NAME]\n"
-	"                        [--event TITLE] [--date D] [--encoding E]\n"
-	"       jaw code FILE --source ID --start N --end N --code NAME [--coder C]\n"
-	"                [--memo TEXT]\n"
-	"       jaw export codings FILE [-o OUT]\n"
-	"       jaw import-csv FILE CSV [--name N] [--id COL] [--attribute COLS]\n"
-	"                  [--likert COLS] [--text COLS] [--ignore COLS] [--delimiter C]\n"
-	"                  [--encoding E] [--header-rows N] [--dry-run]\n"
-	"       jaw --help | --version\n"
-	"\n"
-	"jaw, the Joint Analysis Workbench: timeline, stakeholders, evidence, coding\n"
-	"and findings of a joint analysis project, in one SQLite file per project.\n"
-	"\n"
-	"Commands:\n"
-	"  init FILE        create a new project file (it must not exist)\n"
-	"    --title T        the project's title (default: the file name)\n"
-	"    --codebook NAME  starter codebook: human-security (default) or empty\n"
-	"    --demo           write the demo project into FILE instead\n"
-	"  check FILE       check integrity, foreign keys, full-text index and\n"
-	"                   schema version; exit 1 if anything is wrong\n"
-	"  import-notes FILE NOTE...\n"
-	"                   store text files as sources, all or none; prints the id\n"
-	"                   and title (the first line) of each; skips repeated texts\n"
-	"    --kind K         interview (default), observation or document\n"
-	"    --stakeholder NAME, --event TITLE, --date YYYY-MM-DD  link them\n"
-	"    --encoding E     the notes' encoding, if not UTF-8 (e.g. latin1)\n"
-	"  code FILE        apply the code NAME (or its path, A/B) to code points\n"
-	"                   [N, N) of source ID; undo it in the interface (u)\n"
-	"    --coder C        who codes (default: your login name)\n"
-	"    --memo TEXT      a memo on the coding\n"
-	"  export codings FILE\n"
-	"                   write every coding as CSV: source,code,coder,start,end,\n"
-	"                   text,... (offsets in code points; text exactly as coded)\n"
-	"    -o OUT           write to OUT instead of standard output\n"
-	"  import-csv FILE CSV  import survey results (one row per respondent) in\n"
-	"                   one transaction; roles and types are guessed\n"
-	"    --name N         the survey's name (default: the CSV file's name); a new\n"
-	"                     name also allows importing the same file again\n"
-	"    --id COL         the column of respondent ids (COL: heading or number)\n"
-	"    --attribute COLS, --likert COLS, --text COLS, --ignore COLS\n"
-	"                     give columns a role (COLS: a comma-separated list of\n"
-	"                     headings, numbers or ranges such as 7-16)\n"
-	"    --delimiter C    , ; tab or | (default: detected)\n"
-	"    --encoding E     the file's encoding, e.g. latin1, cp1252 (default:\n"
-	"                     UTF-8, or UTF-16 with a byte order mark)\n"
-	"    --header-rows N  rows of headings before the data (default 1)\n"
-	"    --dry-run        print the plan (columns, roles, types, rows, problems)\n"
-	"                     and import nothing\n"
-	"\n"
-	"Options:\n"
-	"  --demo           create a fresh copy of the demo project under\n"
-	"                   $XDG_DATA_HOME/jaw (~/.local/share/jaw), say where, open it\n"
-	"  -h, --help       show this help\n"
-	"  -V, --version    show the version\n"
-	"\n"
-	"In the interface: ? help, Tab next pane, j/k move, a/e/d add/edit/delete,\n"
-	"Enter open (a source opens in the reader: v select, c code, u undo),\n"
-	"C codebook, : commands, / search, q quit.\n"
-	"Exit status: 0 success, 1 failure (the message says why), 2 usage error.\n"
-	"See jaw(1), jaw(5) and jawrc(5).\n", out);
-}
-
-int cmd_fail(int status, const char *msg)
-{
-	fprintf(stderr, "jaw: %s\n", msg);
-	if (status == JAW_USAGE)
-		fputs("Try 'jaw --help' for more information.\n", stderr);
-	return status;
+	for (int i = 0; a->cmd->options[i].name; i++)
+		if (strcmp(a->cmd->options[i].name, name) == 0)
+			return a->values[i];
+	return NULL;
 }

@@ -2,10 +2,9 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
-#include "db.h"
+#include "project_schema.h"
 
 struct cmd_check_ctx {
 	const char *path;
@@ -17,19 +16,13 @@ static void cmd_check_report(void *ctx, const char *problem)
 	fprintf(stderr, "jaw: %s: %s\n", c->path, problem);
 }
 
-int cmd_check(int argc, char **argv)
+int cmd_check(const struct cmd_args *a)
 {
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cmd_help(stdout);
-		return 0;
-	}
-	if (argc != 2 || argv[1][0] == '-')
-		return cmd_fail(JAW_USAGE, "check: name one project FILE");
-	const char *path = argv[1];
+	const char *path = a->words[0];
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(path, DB_OPEN_NO_MIGRATE, &db, &err) != JAW_OK)
+	if (db_open(path, DB_OPEN_NO_MIGRATE, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	struct cmd_check_ctx ctx = {path};
 	int problems = db_check(db, cmd_check_report, &ctx, &err);
@@ -42,9 +35,9 @@ int cmd_check(int argc, char **argv)
 		        problems == 1 ? "" : "s");
 		return JAW_FAIL;
 	}
-	if (version < DB_SCHEMA_VERSION)
+	if (version < PROJECT_SCHEMA_VERSION)
 		printf("%s: ok (schema version %d; jaw upgrades it to %d when it next opens it)\n",
-		       path, version, DB_SCHEMA_VERSION);
+		       path, version, PROJECT_SCHEMA_VERSION);
 	else
 		printf("%s: ok (schema version %d)\n", path, version);
 	return 0;

@@ -1,9 +1,7 @@
-/* cmd_code.c - jaw code (apply a code from the command line) and jaw
- * export codings. */
+/* cmd_code.c - jaw code: apply a code from the command line. */
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,14 +9,9 @@
 #include "cmd.h"
 #include "codebook.h"
 #include "coding.h"
-#include "export.h"
+#include "project_schema.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-/* The command line of jaw code. */
-struct cmd_code_args {
-	const char *path, *source, *start, *end, *code, *coder, *memo;
-};
 
 /* Parses a whole decimal number from 0 up. */
 static bool cmd_code_number(const char *s, int64_t *out)
@@ -30,42 +23,6 @@ static bool cmd_code_number(const char *s, int64_t *out)
 		return false;
 	*out = v;
 	return true;
-}
-
-static int cmd_code_parse(int argc, char **argv, struct cmd_code_args *a)
-{
-	static const struct option opts[] = {
-		{"source", required_argument, NULL, 's'},
-		{"start", required_argument, NULL, 'b'},
-		{"end", required_argument, NULL, 'e'},
-		{"code", required_argument, NULL, 'c'},
-		{"coder", required_argument, NULL, 'C'},
-		{"memo", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': a->source = optarg; break;
-		case 'b': a->start = optarg; break;
-		case 'e': a->end = optarg; break;
-		case 'c': a->code = optarg; break;
-		case 'C': a->coder = optarg; break;
-		case 'm': a->memo = optarg; break;
-		case 'h': cmd_help(stdout); return -1;
-		case ':': return cmd_fail(JAW_USAGE, "code: an option needs a value");
-		default: return cmd_fail(JAW_USAGE, "code: unknown option");
-		}
-	}
-	if (optind != argc - 1)
-		return cmd_fail(JAW_USAGE, "code: name one project FILE");
-	a->path = argv[optind];
-	if (!a->source || !a->start || !a->end || !a->code)
-		return cmd_fail(JAW_USAGE, "code: say --source ID --start N --end N --code NAME");
-	return JAW_OK;
 }
 
 /* Prints what was coded: id, range, code, coder and the text. */
@@ -99,93 +56,45 @@ static void cmd_code_report(struct jaw_db *db, int64_t id)
 }
 
 /* Opens the project and applies the code. */
-static int cmd_code_run(const struct cmd_code_args *a, int64_t source, int64_t start,
+static int cmd_code_run(const struct cmd_args *a, int64_t source, int64_t start,
                         int64_t end, const char *coder)
 {
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(a->path, 0, &db, &err) != JAW_OK)
+	const char *path = a->words[0];
+	if (db_open(path, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
-	int64_t code = codebook_find(db, a->code, &err), id = 0;
-	int rc = code > 0 ? coding_apply(db, coder, source, start, end, code, a->memo, &id, &err)
+	int64_t code = codebook_find(db, cmd_value(a, "code"), &err), id = 0;
+	int rc = code > 0 ? coding_apply(db, coder, source, start, end, code, cmd_value(a, "memo"),
+	                                 &id, &err)
 	                  : JAW_FAIL;
 	if (rc == JAW_OK) {
 		cmd_code_report(db, id);
 	} else {
-		err_prefix(&err, a->path);
+		err_prefix(&err, path);
 		rc = cmd_fail(JAW_FAIL, err.msg);
 	}
 	db_close(db);
 	return rc;
 }
 
-int cmd_code(int argc, char **argv)
+int cmd_code(const struct cmd_args *a)
 {
-	struct cmd_code_args a = {0};
-	int rc = cmd_code_parse(argc, argv, &a);
-	if (rc < 0)
-		return 0;
-	if (rc != JAW_OK)
-		return rc;
 	int64_t source, start, end;
-	if (!cmd_code_number(a.source, &source))
-		return cmd_fail(JAW_USAGE, "code: --source must be a source's id (a number)");
-	if (!cmd_code_number(a.start, &start) || !cmd_code_number(a.end, &end))
-		return cmd_fail(JAW_USAGE, "code: --start and --end must be offsets (numbers from 0)");
+	if (!cmd_code_number(cmd_value(a, "source"), &source))
+		return cmd_usage(a, "--source must be a source's id (a number)");
+	if (!cmd_code_number(cmd_value(a, "start"), &start) ||
+	    !cmd_code_number(cmd_value(a, "end"), &end))
+		return cmd_usage(a, "--start and --end must be offsets (numbers from 0)");
 	jaw_err err;
 	err_clear(&err);
-	char *coder = coding_coder_new(a.coder);
+	char *coder = coding_coder_new(cmd_value(a, "coder"));
 	if (coding_coder_check(coder, &err) != JAW_OK) {
 		free(coder);
-		err_prefix(&err, "code: --coder");
-		return cmd_fail(JAW_USAGE, err.msg);
+		return cmd_usage(a, "--coder: %s", err.msg);
 	}
-	rc = cmd_code_run(&a, source, start, end, coder);
+	int rc = cmd_code_run(a, source, start, end, coder);
 	free(coder);
 	return rc;
-}
-
-/* ---- jaw export ------------------------------------------------------------- */
-
-static int cmd_export_codings(void *ctx, FILE *out, jaw_err *err)
-{
-	return export_codings(ctx, out, err);
-}
-
-int cmd_export(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *output = "-";
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case 'h': cmd_help(stdout); return 0;
-		case ':': return cmd_fail(JAW_USAGE, "export: an option needs a value");
-		default: return cmd_fail(JAW_USAGE, "export: unknown option");
-		}
-	}
-	if (optind != argc - 2)
-		return cmd_fail(JAW_USAGE, "export: say what to export and from which project FILE");
-	if (strcmp(argv[optind], "codings") != 0) {
-		char msg[256];
-		snprintf(msg, sizeof msg, "export: cannot export \"%s\" (this jaw exports: codings)",
-		         argv[optind]);
-		return cmd_fail(JAW_USAGE, msg);
-	}
-	jaw_err err;
-	err_clear(&err);
-	struct jaw_db *db = NULL;
-	if (db_open(argv[optind + 1], DB_OPEN_READONLY, &db, &err) != JAW_OK)
-		return cmd_fail(JAW_FAIL, err.msg);
-	int rc = export_to_file(output, cmd_export_codings, db, &err);
-	db_close(db);
-	return rc == JAW_OK ? 0 : cmd_fail(JAW_FAIL, err.msg);
 }

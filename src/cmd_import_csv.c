@@ -1,7 +1,6 @@
 /* cmd_import_csv.c - jaw import-csv: survey results from a CSV file. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include "csvimport.h"
 #include "csvread.h"
 #include "db.h"
+#include "project_schema.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -70,7 +70,7 @@ static void cmd_bar_clear(struct cmd_bar *bar)
 /* ---- options ------------------------------------------------------------ */
 
 /* Reads --delimiter: one character, or a name. */
-static int cmd_delimiter(const char *arg, char *out)
+static int cmd_delimiter(const struct cmd_args *c, const char *arg, char *out)
 {
 	static const struct {
 		const char *name;
@@ -83,19 +83,18 @@ static int cmd_delimiter(const char *arg, char *out)
 			return JAW_OK;
 		}
 	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' || arg[0] == '\r')
-		return cmd_fail(JAW_USAGE, "import-csv: --delimiter takes one character"
-		                           " (or comma, semicolon, tab, pipe)");
+		return cmd_usage(c, "--delimiter takes one character (or comma, semicolon, tab, pipe)");
 	*out = arg[0];
 	return JAW_OK;
 }
 
 /* Reads --header-rows. */
-static int cmd_header_rows(const char *arg, int *out)
+static int cmd_header_rows(const struct cmd_args *c, const char *arg, int *out)
 {
 	char *end;
 	long n = strtol(arg, &end, 10);
 	if (*arg == '\0' || *end != '\0' || n < 1 || n > 10)
-		return cmd_fail(JAW_USAGE, "import-csv: --header-rows takes a number from 1 to 10");
+		return cmd_usage(c, "--header-rows takes a number from 1 to 10");
 	*out = (int)n;
 	return JAW_OK;
 }
@@ -106,54 +105,25 @@ struct cmd_import_args {
 	const char *project, *csv;
 };
 
-static int cmd_import_parse(int argc, char **argv, struct cmd_import_args *a)
+/* Takes the command line of import-csv. */
+static int cmd_import_args(const struct cmd_args *c, struct cmd_import_args *a)
 {
-	static const struct option opts[] = {
-		{"name", required_argument, NULL, 'n'},
-		{"id", required_argument, NULL, 'I'},
-		{"attribute", required_argument, NULL, 'A'},
-		{"likert", required_argument, NULL, 'L'},
-		{"text", required_argument, NULL, 'T'},
-		{"ignore", required_argument, NULL, 'X'},
-		{"delimiter", required_argument, NULL, 'd'},
-		{"encoding", required_argument, NULL, 'e'},
-		{"header-rows", required_argument, NULL, 'H'},
-		{"dry-run", no_argument, NULL, 'D'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': a->opt.name = optarg; break;
-		case 'I': a->opt.roles[SURVEY_ROLE_ID] = optarg; break;
-		case 'A': a->opt.roles[SURVEY_ROLE_ATTRIBUTE] = optarg; break;
-		case 'L': a->opt.roles[SURVEY_ROLE_LIKERT] = optarg; break;
-		case 'T': a->opt.roles[SURVEY_ROLE_TEXT] = optarg; break;
-		case 'X': a->opt.roles[SURVEY_ROLE_IGNORE] = optarg; break;
-		case 'e': a->opt.encoding = optarg; break;
-		case 'D': a->dry_run = true; break;
-		case 'd':
-			if (cmd_delimiter(optarg, &a->opt.delimiter) != JAW_OK)
-				return JAW_USAGE;
-			break;
-		case 'H':
-			if (cmd_header_rows(optarg, &a->opt.header_rows) != JAW_OK)
-				return JAW_USAGE;
-			break;
-		case 'h': cmd_help(stdout); return -1;
-		case ':': return cmd_fail(JAW_USAGE, "import-csv: an option needs a value");
-		default: return cmd_fail(JAW_USAGE, "import-csv: unknown option");
-		}
-	}
-	if (optind != argc - 2)
-		return cmd_fail(JAW_USAGE, "import-csv: name the project FILE and the CSV file");
-	a->project = argv[optind];
-	a->csv = argv[optind + 1];
+	static const char *const roles[SURVEY_ROLE_COUNT] = {"id", "attribute", "likert", "text",
+	                                                     "ignore"};
+	a->opt.name = cmd_value(c, "name");
+	for (int r = 0; r < SURVEY_ROLE_COUNT; r++)
+		a->opt.roles[r] = cmd_value(c, roles[r]);
+	a->opt.encoding = cmd_value(c, "encoding");
+	a->dry_run = cmd_value(c, "dry-run") != NULL;
+	const char *delimiter = cmd_value(c, "delimiter"), *rows = cmd_value(c, "header-rows");
+	if (delimiter && cmd_delimiter(c, delimiter, &a->opt.delimiter) != JAW_OK)
+		return JAW_USAGE;
+	if (rows && cmd_header_rows(c, rows, &a->opt.header_rows) != JAW_OK)
+		return JAW_USAGE;
+	a->project = c->words[0];
+	a->csv = c->words[1];
 	if (a->opt.encoding && !*a->opt.encoding)
-		return cmd_fail(JAW_USAGE, "import-csv: --encoding must not be empty");
+		return cmd_usage(c, "--encoding must not be empty");
 	return JAW_OK;
 }
 
@@ -254,7 +224,7 @@ static int cmd_import_with(struct cmd_import_args *a, struct cmd_bar *bar)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(a->project, 0, &db, &err) != JAW_OK)
+	if (db_open(a->project, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	a->opt.check_ids = a->dry_run;
 	struct csvimport_plan *plan = NULL;
@@ -279,13 +249,13 @@ static int cmd_import_with(struct cmd_import_args *a, struct cmd_bar *bar)
 	return status;
 }
 
-int cmd_import_csv(int argc, char **argv)
+int cmd_import_csv(const struct cmd_args *c)
 {
 	struct cmd_import_args a;
 	memset(&a, 0, sizeof a);
-	int rc = cmd_import_parse(argc, argv, &a);
+	int rc = cmd_import_args(c, &a);
 	if (rc != JAW_OK)
-		return rc < 0 ? 0 : rc;
+		return rc;
 	struct cmd_bar bar = {.on = isatty(STDERR_FILENO), .start = cmd_now()};
 	a.opt.progress = cmd_bar_progress;
 	a.opt.progress_ctx = &bar;

@@ -1,7 +1,6 @@
 /* cmd_init.c - jaw init: create a project file. */
 #include "config.h"
 
-#include <getopt.h>
 #include <libgen.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 #include "db.h"
 #include "demo.h"
 #include "model.h"
+#include "project_schema.h"
 #include "xalloc.h"
 
 /* The default title: the file name without directory and extension. */
@@ -58,7 +58,7 @@ int cmd_create_demo(const char *path, char *msg, size_t msg_size)
 	jaw_err err;
 	struct jaw_db *db = NULL;
 	err_clear(&err);
-	int rc = db_create(path, &db, &err);
+	int rc = db_create(path, &project_schema, &db, &err);
 	if (rc == JAW_OK && (rc = demo_load(db, &err)) != JAW_OK) {
 		db_close(db);
 		db = NULL;
@@ -70,41 +70,21 @@ int cmd_create_demo(const char *path, char *msg, size_t msg_size)
 	return rc;
 }
 
-int cmd_init(int argc, char **argv)
+int cmd_init(const struct cmd_args *a)
 {
-	static const struct option opts[] = {
-		{"title", required_argument, NULL, 't'},
-		{"codebook", required_argument, NULL, 'c'},
-		{"demo", no_argument, NULL, 'd'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *title = NULL, *codebook = "human-security";
-	bool demo = false;
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 't': title = optarg; break;
-		case 'c': codebook = optarg; break;
-		case 'd': demo = true; break;
-		case 'h': cmd_help(stdout); return 0;
-		case ':': return cmd_fail(JAW_USAGE, "init: an option needs a value");
-		default: return cmd_fail(JAW_USAGE, "init: unknown option");
-		}
-	}
-	if (optind != argc - 1)
-		return cmd_fail(JAW_USAGE, "init: name one new project FILE");
-	const char *path = argv[optind];
+	const char *title = cmd_value(a, "title"), *codebook = cmd_value(a, "codebook");
+	bool demo = cmd_value(a, "demo") != NULL;
+	if (!codebook)
+		codebook = "human-security";
+	const char *path = a->words[0];
 	if (title && !*title)
-		return cmd_fail(JAW_USAGE, "init: --title must not be empty");
+		return cmd_usage(a, "--title must not be empty");
 	if (demo && (title || strcmp(codebook, "human-security") != 0))
-		return cmd_fail(JAW_USAGE, "init: --demo brings its own title and codebook");
+		return cmd_usage(a, "--demo brings its own title and codebook");
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_create(path, &db, &err) != JAW_OK)
+	if (db_create(path, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	if (cmd_init_fill(db, path, title, codebook, demo, &err) != JAW_OK) {
 		db_close(db);

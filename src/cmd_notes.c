@@ -1,15 +1,16 @@
 /* cmd_notes.c - jaw import-notes: store notes as sources, all or nothing. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "date.h"
+#include "kinds.h"
 #include "model.h"
 #include "notes.h"
+#include "project_schema.h"
 #include "utf8.h"
 
 /* The command line of import-notes. */
@@ -20,57 +21,32 @@ struct cmd_notes_args {
 	int nnotes;
 };
 
-static int cmd_notes_parse(int argc, char **argv, struct cmd_notes_args *a)
+/* Takes the command line of import-notes. */
+static void cmd_notes_args(const struct cmd_args *c, struct cmd_notes_args *a)
 {
-	static const struct option opts[] = {
-		{"kind", required_argument, NULL, 'k'},
-		{"stakeholder", required_argument, NULL, 's'},
-		{"event", required_argument, NULL, 'e'},
-		{"date", required_argument, NULL, 'd'},
-		{"encoding", required_argument, NULL, 'E'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'k': a->kind = optarg; break;
-		case 's': a->stakeholder = optarg; break;
-		case 'e': a->event = optarg; break;
-		case 'd': a->date = optarg; break;
-		case 'E': a->encoding = optarg; break;
-		case 'h': cmd_help(stdout); return -1;
-		case ':': return cmd_fail(JAW_USAGE, "import-notes: an option needs a value");
-		default: return cmd_fail(JAW_USAGE, "import-notes: unknown option");
-		}
-	}
-	if (argc - optind < 2)
-		return cmd_fail(JAW_USAGE, "import-notes: name the project FILE and at least one NOTE");
-	a->path = argv[optind];
-	a->notes = argv + optind + 1;
-	a->nnotes = argc - optind - 1;
-	return JAW_OK;
+	a->kind = cmd_value(c, "kind") ? cmd_value(c, "kind") : kinds_note_kind[0];
+	a->stakeholder = cmd_value(c, "stakeholder");
+	a->event = cmd_value(c, "event");
+	a->date = cmd_value(c, "date");
+	a->encoding = cmd_value(c, "encoding");
+	a->path = c->words[0];
+	a->notes = c->words + 1;
+	a->nnotes = c->nwords - 1;
 }
 
 /* Checks the options that need no project. */
-static int cmd_notes_check(const struct cmd_notes_args *a)
+static int cmd_notes_check(const struct cmd_args *c, const struct cmd_notes_args *a)
 {
-	static const char *const kinds[] = {"interview", "observation", "document", NULL};
 	jaw_err err;
 	err_clear(&err);
-	if (!model_one_of(a->kind, kinds))
-		return cmd_fail(JAW_USAGE,
-		                "import-notes: --kind must be interview, observation or document");
-	if (a->date && date_parse(a->date, NULL, &err) != JAW_OK) {
-		err_prefix(&err, "import-notes: --date");
-		return cmd_fail(JAW_USAGE, err.msg);
-	}
-	if (a->encoding && *a->encoding && notes_encoding_check(a->encoding, &err) != JAW_OK) {
-		err_prefix(&err, "import-notes");
-		return cmd_fail(JAW_USAGE, err.msg);
-	}
+	char words[128];
+	if (!model_one_of(a->kind, kinds_note_kind))
+		return cmd_usage(c, "--kind must be %s",
+		                 kinds_describe(kinds_note_kind, words, sizeof words));
+	if (a->date && date_parse(a->date, NULL, &err) != JAW_OK)
+		return cmd_usage(c, "--date: %s", err.msg);
+	if (a->encoding && *a->encoding && notes_encoding_check(a->encoding, &err) != JAW_OK)
+		return cmd_usage(c, "%s", err.msg);
 	return JAW_OK;
 }
 
@@ -132,7 +108,7 @@ static int cmd_notes_run(const struct cmd_notes_args *a)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(a->path, 0, &db, &err) != JAW_OK)
+	if (db_open(a->path, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	struct notes_options opts = {.kind = a->kind, .date = a->date, .encoding = a->encoding};
 	int status = cmd_notes_link(db, a->path, a->stakeholder, "stakeholder",
@@ -157,15 +133,10 @@ static int cmd_notes_run(const struct cmd_notes_args *a)
 	return status;
 }
 
-int cmd_import_notes(int argc, char **argv)
+int cmd_import_notes(const struct cmd_args *c)
 {
-	struct cmd_notes_args a = {.kind = "interview"};
-	int rc = cmd_notes_parse(argc, argv, &a);
-	if (rc < 0)
-		return 0;
-	if (rc != JAW_OK)
-		return rc;
-	if ((rc = cmd_notes_check(&a)) != JAW_OK)
-		return rc;
-	return cmd_notes_run(&a);
+	struct cmd_notes_args a;
+	cmd_notes_args(c, &a);
+	int rc = cmd_notes_check(c, &a);
+	return rc == JAW_OK ? cmd_notes_run(&a) : rc;
 }

@@ -8,13 +8,15 @@
 #include "codebook.h"
 #include "csvdata.h"
 #include "embedded.h"
+#include "journal.h"
 #include "model.h"
+#include "xalloc.h"
 
-/* Which header column holds each field. */
+/* Which header column holds each field, and the change adding the codes. */
 struct codebook_columns {
 	int name, parent, colour, quick_key, description;
 	int position;
-	struct jaw_db *db;
+	struct journal_tx *tx;
 };
 
 static int codebook_header(struct codebook_columns *c, const struct csvdata_row *row,
@@ -35,6 +37,18 @@ static const char *codebook_field(const struct csvdata_row *row, int column)
 	return column >= 0 && column < row->nfields ? row->fields[column] : "";
 }
 
+/* Refuses quick key key for code name: code holder has it. */
+static int codebook_key_taken(struct jaw_db *db, const char *name, int key, int64_t holder,
+                              jaw_err *err)
+{
+	struct code h;
+	if (codebook_get(db, holder, &h, err) != JAW_OK)
+		return JAW_FAIL;
+	err_set(err, JAW_FAIL, "%s: quick key %d is taken by the code \"%s\"", name, key, h.name);
+	codebook_code_clear(&h);
+	return JAW_FAIL;
+}
+
 static int codebook_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
 {
 	struct codebook_columns *c = ctx;
@@ -47,6 +61,7 @@ static int codebook_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
 	code.description = (char *)codebook_field(row, c->description);
 	code.colour = (char *)codebook_field(row, c->colour);
 	code.position = ++c->position;
+	struct jaw_db *db = journal_db(c->tx);
 	const char *key = codebook_field(row, c->quick_key);
 	if (*key) {
 		char *end;
@@ -54,30 +69,38 @@ static int codebook_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
 		if (*end || code.quick_key < 1 || code.quick_key > 9)
 			return err_set(err, JAW_FAIL, "%s: quick key \"%s\" is not a digit 1-9",
 			               code.name, key);
+		/* codebook_add takes a key from its holder; a file gives it once */
+		int64_t holder = codebook_quick_key_code(db, code.quick_key, err);
+		if (holder != 0)
+			return holder < 0 ? JAW_FAIL
+			                  : codebook_key_taken(db, code.name, code.quick_key, holder, err);
 	}
 	const char *parent = codebook_field(row, c->parent);
 	if (*parent) {
-		code.parent_id = model_code_find(c->db, parent, err);
+		code.parent_id = model_code_find(db, parent, err);
 		if (code.parent_id < 0)
 			return JAW_FAIL;
 		if (code.parent_id == 0)
 			return err_set(err, JAW_FAIL, "%s: parent code \"%s\" is not defined above it",
 			               code.name, parent);
 	}
-	return model_code_add(c->db, &code, err);
+	return codebook_add_in(c->tx, &code, err);
 }
 
-int codebook_load_csv(struct jaw_db *db, const char *file, const char *data, size_t len,
-                      jaw_err *err)
+int codebook_load_csv(struct jaw_db *db, const char *coder, const char *file, const char *data,
+                      size_t len, jaw_err *err)
 {
-	struct codebook_columns c = {.position = -1, .db = db};
-	if (db_begin(db, err) != JAW_OK)
+	struct codebook_columns c = {.position = -1};
+	if (!(c.tx = journal_begin(db, coder, "codebook-load", err)))
 		return JAW_FAIL;
 	if (csvdata_each_row(file, data, len, codebook_row, &c, err) != JAW_OK) {
-		db_rollback(db);
+		journal_abort(c.tx);
 		return JAW_FAIL;
 	}
-	return db_commit(db, err);
+	char *summary = xasprintf("load codebook %s (%d codes)", file, c.position);
+	int rc = journal_commit(c.tx, summary, NULL, err);
+	free(summary);
+	return rc;
 }
 
 const char *codebook_starter_names(void)
@@ -93,5 +116,6 @@ int codebook_load_starter(struct jaw_db *db, const char *name, jaw_err *err)
 	if (!f)
 		return err_set(err, JAW_USAGE, "no starter codebook called \"%s\" (choose %s)", name,
 		               codebook_starter_names());
-	return codebook_load_csv(db, path, (const char *)f->data, f->size, err);
+	return codebook_load_csv(db, CODEBOOK_STARTER_ANALYST, path, (const char *)f->data, f->size,
+	                         err);
 }

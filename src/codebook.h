@@ -12,14 +12,20 @@
 #include "err.h"
 #include "model.h"
 
+/* The analyst a starter codebook's journal entry is written under: the
+ * program, so that no analyst's undo takes the codebook back. */
+#define CODEBOOK_STARTER_ANALYST "jaw"
+
 /* Adds the codes of the starter codebook called name ("human-security",
- * "empty") to the project, inside one transaction. */
+ * "empty") to the project, as one journaled change by
+ * CODEBOOK_STARTER_ANALYST. */
 int codebook_load_starter(struct jaw_db *db, const char *name, jaw_err *err);
 /* Adds the codes of CSV text (columns name,parent,colour,quick_key,
- * description; parent names a code on an earlier row). file names the text
- * in messages. */
-int codebook_load_csv(struct jaw_db *db, const char *file, const char *data, size_t len,
-                      jaw_err *err);
+ * description; parent names a code on an earlier row) as one journaled
+ * change by coder (one undo takes them all back), each as codebook_add
+ * would, all or none. file names the text in messages. */
+int codebook_load_csv(struct jaw_db *db, const char *coder, const char *file, const char *data,
+                      size_t len, jaw_err *err);
 /* The names of the starter codebooks, separated by "|", for usage text. */
 const char *codebook_starter_names(void);
 
@@ -106,11 +112,29 @@ int codebook_filter_page(struct jaw_db *db, const char *query, int64_t offset, i
 /* Frees the strings of m. */
 void codebook_match_clear(struct codebook_match *m);
 
-/* ---- editing, each change journaled (journal.h) ------------------------------ */
+/* ---- editing, each change journaled (journal.h) ------------------------------
 
-/* Adds code c below c->parent_id (0: at the top) as coder; with position
- * 0 it goes after its siblings. Sets c->id. */
+   Every code is made by codebook_add or codebook_add_in, and changed by the
+   functions below, so each change can be undone. What a code may hold: a
+   name (UTF-8 without control characters) that no sibling has, a colour
+   "#RRGGBB" or "", a quick key 1-9 or 0 for none, a UTF-8 description. */
+
+struct journal_tx;
+
+/* Checks a code's colour: "" (NULL too) or #RRGGBB in hex digits. */
+int codebook_colour_check(const char *colour, jaw_err *err);
+/* Adds code c (name, description, colour, quick key) below c->parent_id
+ * (0: at the top) as coder; with position 0 it goes after its siblings.
+ * A quick key is taken from the code that had it. Sets c->id. */
 int codebook_add(struct jaw_db *db, const char *coder, struct code *c, jaw_err *err);
+/* Like codebook_add, inside the change tx the caller began (journal_begin)
+ * and commits: for imports that add many codes as one undoable change. */
+int codebook_add_in(struct journal_tx *tx, struct code *c, jaw_err *err);
+/* Changes code id's name, description, colour and quick key to those of
+ * *c (its parent and position stay) in one undoable step; a quick key is
+ * taken from the code that had it. */
+int codebook_update(struct jaw_db *db, const char *coder, int64_t id, const struct code *c,
+                    jaw_err *err);
 /* Renames code id to name. */
 int codebook_rename(struct jaw_db *db, const char *coder, int64_t id, const char *name,
                     jaw_err *err);

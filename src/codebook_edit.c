@@ -1,8 +1,9 @@
-/* codebook_edit.c - changing the codebook: add, rename, move, merge,
+/* codebook_edit.c - changing the codebook: add, edit, rename, move, merge,
  * delete, quick keys. Each change is one transaction with its journal
  * entry (journal.h), so it can be undone. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,12 +46,7 @@ static int64_t codebook_number(struct jaw_db *db, const char *sql, int64_t a, in
 	if (!s)
 		return -1;
 	int64_t n = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return n;
+	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
 /* Commits tx with summary when rc is JAW_OK, else rolls it back; frees
@@ -81,6 +77,38 @@ static int codebook_name_check(const char *name, jaw_err *err)
 	return JAW_OK;
 }
 
+int codebook_colour_check(const char *colour, jaw_err *err)
+{
+	bool ok = !colour || !*colour;
+	if (!ok && colour[0] == '#' && strlen(colour) == 7) {
+		ok = true;
+		for (int i = 1; i < 7; i++)
+			ok = ok && isxdigit((unsigned char)colour[i]);
+	}
+	if (ok)
+		return JAW_OK;
+	char *shown = utf8_sanitize_new(colour);
+	err_set(err, JAW_FAIL, "colour \"%.40s\" is not #RRGGBB (such as #1F77B4) or empty", shown);
+	free(shown);
+	return JAW_FAIL;
+}
+
+/* Checks what a code may hold: a name, a colour, a quick key, a description. */
+static int codebook_code_check(const struct code *c, jaw_err *err)
+{
+	if (codebook_name_check(c->name, err) != JAW_OK)
+		return JAW_FAIL;
+	int rc = codebook_colour_check(c->colour, err);
+	if (rc == JAW_OK && (c->quick_key < 0 || c->quick_key > 9))
+		rc = err_set(err, JAW_FAIL, "quick keys go from 1 to 9 (0 for none)");
+	if (rc == JAW_OK && c->description &&
+	    !utf8_valid(c->description, strlen(c->description), NULL))
+		rc = err_set(err, JAW_FAIL, "a code's description must be valid UTF-8");
+	if (rc != JAW_OK)
+		err_prefix(err, c->name);
+	return rc;
+}
+
 /* The position after the last code below parent (0: the top). */
 static int64_t codebook_next_position(struct jaw_db *db, int64_t parent, jaw_err *err)
 {
@@ -100,70 +128,153 @@ static int codebook_name_free(struct jaw_db *db, int64_t parent, const char *nam
 	sqlite3_bind_int64(s, 1, parent);
 	db_bind_text(s, 2, name, false);
 	sqlite3_bind_int64(s, 3, id);
-	int rc = sqlite3_step(s);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_reset(s);
-	if (n < 0)
-		return err_db(err, db_sqlite(db), sql);
+	int64_t n = 0;
+	if (db_step_int64(db, s, &n, err) != JAW_OK)
+		return JAW_FAIL;
 	if (n > 0)
 		return err_set(err, JAW_FAIL, "there is a code called \"%s\" there already", name);
 	return JAW_OK;
 }
 
-/* ---- add, rename, move --------------------------------------------------------- */
-
-int codebook_add(struct jaw_db *db, const char *coder, struct code *c, jaw_err *err)
-{
-	struct code parent = {0};
-	if (codebook_name_check(c->name, err) != JAW_OK)
-		return JAW_FAIL;
-	struct journal_tx *tx = journal_begin(db, coder, "code-add", err);
-	if (!tx)
-		return JAW_FAIL;
-	int rc = c->parent_id > 0 ? codebook_get(db, c->parent_id, &parent, err) : JAW_OK;
-	codebook_code_clear(&parent);
-	if (rc == JAW_OK && c->position == 0) {
-		int64_t pos = codebook_next_position(db, c->parent_id, err);
-		rc = pos < 0 ? JAW_FAIL : JAW_OK;
-		c->position = (int)pos;
-	}
-	if (rc == JAW_OK)
-		rc = model_code_add(db, c, err);
-	if (rc == JAW_OK)
-		rc = journal_touch_added(tx, JOURNAL_CODE, c->id, err);
-	return codebook_finish(tx, rc, xasprintf("add code \"%s\"", c->name), err);
-}
-
-/* Sets the name of code id inside tx. */
-static int codebook_set_name(struct journal_tx *tx, const struct code *c, const char *name,
+/* Gives code id quick key key (0: none) inside tx, taking it from the code
+ * that had it; *taken_from gets that code (0 if none). */
+static int codebook_give_key(struct journal_tx *tx, int64_t id, int key, int64_t *taken_from,
                              jaw_err *err)
 {
 	struct jaw_db *db = journal_db(tx);
-	if (codebook_name_free(db, c->parent_id, name, c->id, err) != JAW_OK ||
-	    journal_touch(tx, JOURNAL_CODE, c->id, err) != JAW_OK)
+	int64_t holder = key ? codebook_quick_key_code(db, key, err) : 0;
+	*taken_from = 0;
+	if (holder < 0)
 		return JAW_FAIL;
-	sqlite3_stmt *s = db_stmt(db, "UPDATE code SET name = ?1 WHERE id = ?2", err);
+	if (holder > 0 && holder != id) {
+		if (journal_touch(tx, JOURNAL_CODE, holder, err) != JAW_OK ||
+		    codebook_exec(db, "UPDATE code SET quick_key = NULL WHERE id = ?1", holder, 0, 0,
+		                  err) != JAW_OK)
+			return JAW_FAIL;
+		*taken_from = holder;
+	}
+	if (journal_touch(tx, JOURNAL_CODE, id, err) != JAW_OK)
+		return JAW_FAIL;
+	return codebook_exec(db, "UPDATE code SET quick_key = nullif(?1, 0) WHERE id = ?2", key, id,
+	                     0, err);
+}
+
+/* Inserts code c (checked) below c->parent_id inside tx; sets c->id. */
+static int codebook_insert(struct journal_tx *tx, struct code *c, jaw_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO code (parent_id, name, description, colour, position)"
+		" VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5)";
+	struct jaw_db *db = journal_db(tx);
+	struct code parent = {0};
+	int rc = c->parent_id > 0 ? codebook_get(db, c->parent_id, &parent, err) : JAW_OK;
+	codebook_code_clear(&parent);
+	if (rc != JAW_OK || codebook_name_free(db, c->parent_id, c->name, 0, err) != JAW_OK)
+		return JAW_FAIL;
+	if (c->position == 0) {
+		int64_t pos = codebook_next_position(db, c->parent_id, err);
+		if (pos < 0)
+			return JAW_FAIL;
+		c->position = (int)pos;
+	}
+	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return JAW_FAIL;
-	db_bind_text(s, 1, name, false);
-	sqlite3_bind_int64(s, 2, c->id);
-	return db_step_done(db, s, err);
+	sqlite3_bind_int64(s, 1, c->parent_id);
+	db_bind_text(s, 2, c->name, false);
+	db_bind_text(s, 3, c->description ? c->description : "", false);
+	db_bind_text(s, 4, c->colour ? c->colour : "", false);
+	sqlite3_bind_int(s, 5, c->position);
+	if (db_step_done(db, s, err) != JAW_OK)
+		return JAW_FAIL;
+	c->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	int64_t taken;
+	if (journal_touch_added(tx, JOURNAL_CODE, c->id, err) != JAW_OK)
+		return JAW_FAIL;
+	return c->quick_key ? codebook_give_key(tx, c->id, c->quick_key, &taken, err) : JAW_OK;
+}
+
+/* Writes the name, description, colour and quick key of c (checked) over
+ * code old inside tx. */
+static int codebook_write(struct journal_tx *tx, const struct code *old, const struct code *c,
+                          jaw_err *err)
+{
+	static const char sql[] = "UPDATE code SET name = ?1, description = ?2, colour = ?3"
+	                          " WHERE id = ?4";
+	struct jaw_db *db = journal_db(tx);
+	if (codebook_name_free(db, old->parent_id, c->name, old->id, err) != JAW_OK ||
+	    journal_touch(tx, JOURNAL_CODE, old->id, err) != JAW_OK)
+		return JAW_FAIL;
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	db_bind_text(s, 1, c->name, false);
+	db_bind_text(s, 2, c->description ? c->description : "", false);
+	db_bind_text(s, 3, c->colour ? c->colour : "", false);
+	sqlite3_bind_int64(s, 4, old->id);
+	int64_t taken;
+	if (db_step_done(db, s, err) != JAW_OK)
+		return JAW_FAIL;
+	return c->quick_key != old->quick_key
+	       ? codebook_give_key(tx, old->id, c->quick_key, &taken, err) : JAW_OK;
+}
+
+/* ---- add, edit, rename, move --------------------------------------------------- */
+
+int codebook_add_in(struct journal_tx *tx, struct code *c, jaw_err *err)
+{
+	if (codebook_code_check(c, err) != JAW_OK)
+		return JAW_FAIL;
+	return codebook_insert(tx, c, err);
+}
+
+int codebook_add(struct jaw_db *db, const char *coder, struct code *c, jaw_err *err)
+{
+	struct journal_tx *tx = journal_begin(db, coder, "code-add", err);
+	if (!tx)
+		return JAW_FAIL;
+	int rc = codebook_add_in(tx, c, err);
+	return codebook_finish(tx, rc, xasprintf("add code \"%s\"", c->name ? c->name : ""), err);
+}
+
+/* Changes code id to c in one journaled step: a rename (only the name
+ * differs) or an edit. */
+static int codebook_change(struct jaw_db *db, const char *coder, int64_t id, const struct code *c,
+                           bool rename, jaw_err *err)
+{
+	struct code old = {0};
+	if (codebook_code_check(c, err) != JAW_OK)
+		return JAW_FAIL;
+	struct journal_tx *tx = journal_begin(db, coder, rename ? "code-rename" : "code-edit", err);
+	if (!tx)
+		return JAW_FAIL;
+	int rc = codebook_get(db, id, &old, err);
+	if (rc == JAW_OK)
+		rc = codebook_write(tx, &old, c, err);
+	const char *was = old.name ? old.name : "";
+	char *summary = rename ? xasprintf("rename code \"%s\" to \"%s\"", was, c->name)
+	                : strcmp(was, c->name) == 0 ? xasprintf("edit code \"%s\"", was)
+	                : xasprintf("edit code \"%s\" (now \"%s\")", was, c->name);
+	rc = codebook_finish(tx, rc, summary, err);
+	codebook_code_clear(&old);
+	return rc;
+}
+
+int codebook_update(struct jaw_db *db, const char *coder, int64_t id, const struct code *c,
+                    jaw_err *err)
+{
+	return codebook_change(db, coder, id, c, false, err);
 }
 
 int codebook_rename(struct jaw_db *db, const char *coder, int64_t id, const char *name,
                     jaw_err *err)
 {
 	struct code c = {0};
-	if (codebook_name_check(name, err) != JAW_OK)
+	if (codebook_get(db, id, &c, err) != JAW_OK)
 		return JAW_FAIL;
-	struct journal_tx *tx = journal_begin(db, coder, "code-rename", err);
-	if (!tx)
-		return JAW_FAIL;
-	int rc = codebook_get(db, id, &c, err);
-	if (rc == JAW_OK && strcmp(c.name, name) != 0)
-		rc = codebook_set_name(tx, &c, name, err);
-	rc = codebook_finish(tx, rc, xasprintf("rename code \"%s\" to \"%s\"", c.name ? c.name : "",
-	                                       name), err);
+	free(c.name);
+	c.name = xstrdup(name ? name : "");
+	int rc = codebook_change(db, coder, id, &c, true, err);
 	codebook_code_clear(&c);
 	return rc;
 }
@@ -434,27 +545,6 @@ int codebook_delete(struct jaw_db *db, const char *coder, int64_t id,
 
 /* ---- quick keys ------------------------------------------------------------------ */
 
-/* Gives code c quick key key inside tx, taking it from its holder. */
-static int codebook_give_key(struct journal_tx *tx, const struct code *c, int key,
-                             int64_t *taken_from, jaw_err *err)
-{
-	struct jaw_db *db = journal_db(tx);
-	int64_t holder = key ? codebook_quick_key_code(db, key, err) : 0;
-	if (holder < 0)
-		return JAW_FAIL;
-	if (holder > 0 && holder != c->id) {
-		if (journal_touch(tx, JOURNAL_CODE, holder, err) != JAW_OK ||
-		    codebook_exec(db, "UPDATE code SET quick_key = NULL WHERE id = ?1", holder, 0, 0,
-		                  err) != JAW_OK)
-			return JAW_FAIL;
-		*taken_from = holder;
-	}
-	if (journal_touch(tx, JOURNAL_CODE, c->id, err) != JAW_OK)
-		return JAW_FAIL;
-	return codebook_exec(db, "UPDATE code SET quick_key = nullif(?1, 0) WHERE id = ?2", key,
-	                     c->id, 0, err);
-}
-
 int codebook_set_quick_key(struct jaw_db *db, const char *coder, int64_t id, int key,
                            int64_t *taken_from, jaw_err *err)
 {
@@ -470,7 +560,7 @@ int codebook_set_quick_key(struct jaw_db *db, const char *coder, int64_t id, int
 		return JAW_FAIL;
 	int rc = codebook_get(db, id, &c, err);
 	if (rc == JAW_OK && c.quick_key != key)
-		rc = codebook_give_key(tx, &c, key, taken_from, err);
+		rc = codebook_give_key(tx, id, key, taken_from, err);
 	char *summary = key ? xasprintf("quick key %d for code \"%s\"", key, c.name ? c.name : "")
 	                    : xasprintf("no quick key for code \"%s\"", c.name ? c.name : "");
 	rc = codebook_finish(tx, rc, summary, err);

@@ -109,13 +109,9 @@ int64_t codebook_find(struct jaw_db *db, const char *name, jaw_err *err)
 	if (!(s = db_stmt(db, by_path, err)))
 		return -1;
 	db_bind_text(s, 1, name, false);
-	rc = sqlite3_step(s);
-	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), by_path);
+	int64_t id = 0;
+	if (db_step_int64(db, s, &id, err) != JAW_OK)
 		return -1;
-	}
 	if (id == 0)
 		err_set(err, JAW_FAIL, "no code called \"%s\"", name);
 	return id;
@@ -128,14 +124,8 @@ int64_t codebook_quick_key_code(struct jaw_db *db, int key, jaw_err *err)
 	if (!s)
 		return -1;
 	sqlite3_bind_int(s, 1, key);
-	int rc = sqlite3_step(s);
-	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		id = -1;
-	}
-	sqlite3_reset(s);
-	return id;
+	int64_t id = 0;
+	return db_step_int64(db, s, &id, err) == JAW_OK ? id : -1;
 }
 
 /* ---- the tree ---------------------------------------------------------------- */
@@ -184,12 +174,7 @@ static int64_t codebook_tree_number(struct jaw_db *db, const char *sql,
 		return -1;
 	sqlite3_bind_int64(s, 2, id); /* ignored by SQL without ?2 */
 	int64_t v = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return v;
+	return db_step_int64(db, s, &v, err) == JAW_OK ? v : -1;
 }
 
 int64_t codebook_tree_count(struct jaw_db *db, const int64_t *collapsed, size_t ncollapsed,

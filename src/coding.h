@@ -53,6 +53,10 @@ int coding_coder_check(const char *coder, jaw_err *err);
 /* The length of source source_id's text in code points; -1 with err set if
  * there is no such source. */
 int64_t coding_source_length(struct jaw_db *db, int64_t source_id, jaw_err *err);
+/* Reports every coding whose range does not fit its source's text
+ * (0 <= start < end <= length in code points, SQLite's length()), one line each through
+ * report. Returns how many, or -1 with err set. (A check of jaw check.) */
+int coding_check_offsets(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
 /* Applies code code_id to [start, end) of source source_id as coder, with
  * memo (NULL for none); journaled. Refuses a range outside the text
  * (0 <= start < end <= length), a missing source or code, and a coding the

@@ -77,12 +77,7 @@ int64_t coding_range_count(struct jaw_db *db, int64_t source_id, int64_t start, 
 	sqlite3_bind_int64(s, 2, start);
 	sqlite3_bind_int64(s, 3, end);
 	int64_t n = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return n;
+	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
 /* Reads up to limit rows of s (parameters bound) with read; -1 on error. */
@@ -164,12 +159,7 @@ int64_t coding_segments_count(struct jaw_db *db, int64_t code_id, int flags, jaw
 	sqlite3_bind_int64(s, 1, code_id);
 	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
 	int64_t n = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return n;
+	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
 void coding_segment_clear(struct coding_segment *seg)

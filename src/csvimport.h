@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "csvread.h"
 #include "db.h"
 #include "err.h"
 
@@ -81,7 +82,8 @@ struct csvimport_column {
 
 /* A plan: what importing the file would do. */
 struct csvimport_plan {
-	char *path;
+	char *path;                /* the file, or the name of the text read */
+	struct csvread_source source; /* what csvimport_run reads again (name: path) */
 	char *name;                /* the survey's name */
 	bool name_given;           /* given by the user (--name) */
 	char delimiter;
@@ -105,6 +107,12 @@ struct csvimport_plan {
  * wrong (JAW_USAGE). */
 struct csvimport_plan *csvimport_plan_new(const char *path, const struct csvimport_options *opt,
                                           jaw_err *err);
+/* Like csvimport_plan_new, for any source (a buffer, a descriptor): what it
+ * borrows (data, fd) must stay until the plan is freed, and csvimport_run
+ * reads it again. Errors name src->name as they would a file. */
+struct csvimport_plan *csvimport_plan_source_new(const struct csvread_source *src,
+                                                 const struct csvimport_options *opt,
+                                                 jaw_err *err);
 /* Frees a plan (NULL is fine). */
 void csvimport_plan_free(struct csvimport_plan *plan);
 /* Gives column position (1-based) a role the user chose; refuses a second
@@ -140,6 +148,10 @@ int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
  * too). Returns JAW_OK, or the status with err set. */
 int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_options *opt,
                    struct csvimport_plan **plan_out, struct csvimport_result *res, jaw_err *err);
+/* Like csvimport_file, for any source (see csvimport_plan_source_new). */
+int csvimport_source(struct jaw_db *db, const struct csvread_source *src,
+                     const struct csvimport_options *opt, struct csvimport_plan **plan_out,
+                     struct csvimport_result *res, jaw_err *err);
 
 /* Returns the id of the survey already imported from a file with the
  * plan's content (0 if none, -1 on error), and its name in *name_out

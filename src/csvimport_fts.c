@@ -113,7 +113,7 @@ static int fts_copy_table(struct csvimport_fts *f, struct jaw_db *db, const char
                           const char *insert, jaw_err *err)
 {
 	sqlite3_stmt *from = NULL, *to = NULL;
-	int rc = SQLITE_OK, ncols = 0;
+	int rc = SQLITE_ERROR, ncols = 0;
 	if (sqlite3_prepare_v2(f->sqlite, select, -1, &from, NULL) != SQLITE_OK) {
 		err_set(err, JAW_FAIL, "%s: %s", f->path, sqlite3_errmsg(f->sqlite));
 		goto done;
@@ -126,15 +126,17 @@ static int fts_copy_table(struct csvimport_fts *f, struct jaw_db *db, const char
 	while ((rc = sqlite3_step(from)) == SQLITE_ROW) {
 		for (int i = 0; i < ncols; i++)
 			sqlite3_bind_value(to, i + 1, sqlite3_column_value(from, i));
-		if (db_step_done(db, to, err) != JAW_OK)
+		if (db_step_done(db, to, err) != JAW_OK) {
+			rc = SQLITE_ERROR;
 			goto done;
+		}
 	}
 	if (rc != SQLITE_DONE)
 		err_set(err, JAW_FAIL, "%s: %s", f->path, sqlite3_errmsg(f->sqlite));
 done:
 	sqlite3_finalize(from);
 	sqlite3_finalize(to);
-	return err && err->status != JAW_OK ? JAW_FAIL : (rc == SQLITE_DONE ? JAW_OK : JAW_FAIL);
+	return rc == SQLITE_DONE ? JAW_OK : JAW_FAIL;
 }
 
 int csvimport_fts_copy(struct csvimport_fts *f, struct jaw_db *db, int64_t survey_id,

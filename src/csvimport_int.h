@@ -76,8 +76,8 @@ void csvimport_guess_role(struct csvimport_column *c);
 /* A plan made from rows someone else reads (the importer's reader thread),
  * the same as csvimport_plan_new would make. */
 struct csvimport_planner;
-/* Starts a plan of path; NULL with err set (JAW_USAGE) for bad options. */
-struct csvimport_planner *csvimport_planner_new(const char *path,
+/* Starts a plan of src; NULL with err set (JAW_USAGE) for bad options. */
+struct csvimport_planner *csvimport_planner_new(const struct csvread_source *src,
                                                 const struct csvimport_options *opt, jaw_err *err);
 /* A csvread_row_fn: takes one row of the file, heading rows too. */
 int csvimport_planner_row(void *planner, const struct csvread_row *row, jaw_err *err);
@@ -89,7 +89,7 @@ struct csvimport_plan *csvimport_planner_finish(struct csvimport_planner *planne
 void csvimport_planner_free(struct csvimport_planner *planner);
 /* Plans from the first max_rows data rows only: a guess of the plan of the
  * whole file, made quickly. */
-struct csvimport_plan *csvimport_plan_sample_new(const char *path,
+struct csvimport_plan *csvimport_plan_sample_new(const struct csvread_source *src,
                                                  const struct csvimport_options *opt,
                                                  int64_t max_rows, jaw_err *err);
 /* True if importing by a and by b writes the same: the same columns,

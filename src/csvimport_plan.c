@@ -14,6 +14,7 @@
 #include "csvimport_int.h"
 #include "csvread.h"
 #include "hash.h"
+#include "kinds.h"
 #include "strset.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -43,14 +44,12 @@ struct plan_state {
 
 const char *survey_role_name(enum survey_role role)
 {
-	static const char *const names[] = {"id", "attribute", "likert", "open_text", "ignore"};
-	return role < SURVEY_ROLE_COUNT ? names[role] : "?";
+	return role < SURVEY_ROLE_COUNT ? kinds_column_role[role] : "?";
 }
 
 const char *survey_type_name(enum survey_type type)
 {
-	static const char *const names[] = {"text", "integer", "real"};
-	return names[type];
+	return kinds_value_type[type];
 }
 
 /* ---- problems -------------------------------------------------------- */
@@ -613,12 +612,15 @@ static void plan_state_clear(struct plan_state *st)
 	strset_free(st->ids);
 }
 
-static struct csvimport_plan *plan_alloc(const char *path, const struct csvimport_options *opt)
+static struct csvimport_plan *plan_alloc(const struct csvread_source *src,
+                                         const struct csvimport_options *opt)
 {
 	struct csvimport_plan *plan = xcalloc(1, sizeof *plan);
-	plan->path = xstrdup(path);
+	plan->path = xstrdup(src->name);
+	plan->source = *src;
+	plan->source.name = plan->path;
 	plan->name_given = opt->name != NULL;
-	plan->name = opt->name ? xstrdup(opt->name) : plan_default_name_new(path);
+	plan->name = opt->name ? xstrdup(opt->name) : plan_default_name_new(src->name);
 	plan->header_rows = opt->header_rows > 0 ? opt->header_rows : 1;
 	return plan;
 }
@@ -652,13 +654,13 @@ static int plan_check_options(const struct csvimport_options *opt, jaw_err *err)
 	return JAW_OK;
 }
 
-struct csvimport_planner *csvimport_planner_new(const char *path,
+struct csvimport_planner *csvimport_planner_new(const struct csvread_source *src,
                                                 const struct csvimport_options *opt, jaw_err *err)
 {
 	if (plan_check_options(opt, err) != JAW_OK)
 		return NULL;
 	struct csvimport_planner *p = xcalloc(1, sizeof *p);
-	p->plan = plan_alloc(path, opt);
+	p->plan = plan_alloc(src, opt);
 	p->st = (struct plan_state){.plan = p->plan, .opt = opt, .id_candidate = -1};
 	return p;
 }
@@ -697,32 +699,41 @@ struct csvimport_plan *csvimport_planner_finish(struct csvimport_planner *p, int
 	return plan;
 }
 
-/* Reads path (its first max_rows data rows, or all when 0) and plans. */
-static struct csvimport_plan *plan_read(const char *path, const struct csvimport_options *opt,
-                                        int64_t max_rows, jaw_err *err)
+/* Reads src (its first max_rows data rows, or all when 0) and plans. */
+static struct csvimport_plan *plan_read(const struct csvread_source *src,
+                                        const struct csvimport_options *opt, int64_t max_rows,
+                                        jaw_err *err)
 {
-	struct csvimport_planner *p = csvimport_planner_new(path, opt, err);
+	struct csvimport_planner *p = csvimport_planner_new(src, opt, err);
 	if (!p)
 		return NULL;
 	p->max_rows = max_rows;
 	struct csvread_options ropt = {opt->encoding, opt->delimiter,
 	                               opt->progress && !max_rows ? plan_progress : NULL, &p->st};
 	struct csvread_info info;
-	int rc = csvread_file(path, &ropt, csvimport_planner_row, p, &info, err);
+	int rc = csvread(src, &ropt, csvimport_planner_row, p, &info, err);
 	return csvimport_planner_finish(p, rc, &info, err);
 }
 
 struct csvimport_plan *csvimport_plan_new(const char *path, const struct csvimport_options *opt,
                                           jaw_err *err)
 {
-	return plan_read(path, opt, 0, err);
+	struct csvread_source src = csvread_path(path);
+	return plan_read(&src, opt, 0, err);
 }
 
-struct csvimport_plan *csvimport_plan_sample_new(const char *path,
+struct csvimport_plan *csvimport_plan_source_new(const struct csvread_source *src,
+                                                 const struct csvimport_options *opt,
+                                                 jaw_err *err)
+{
+	return plan_read(src, opt, 0, err);
+}
+
+struct csvimport_plan *csvimport_plan_sample_new(const struct csvread_source *src,
                                                  const struct csvimport_options *opt,
                                                  int64_t max_rows, jaw_err *err)
 {
-	return plan_read(path, opt, max_rows, err);
+	return plan_read(src, opt, max_rows, err);
 }
 
 /* True if the columns are imported alike. */

@@ -232,7 +232,7 @@ static void *run_reader_main(void *arg)
 {
 	struct run_reader *rd = arg;
 	struct csvread_options ropt = {rd->opt->encoding, rd->plan->delimiter, run_reader_progress, rd};
-	rd->status = csvread_file(rd->plan->path, &ropt, run_reader_row, rd, &rd->info, &rd->err);
+	rd->status = csvread(&rd->plan->source, &ropt, run_reader_row, rd, &rd->info, &rd->err);
 	if (rd->planner) {
 		rd->full = csvimport_planner_finish(rd->planner, rd->status, &rd->info, NULL);
 		rd->planner = NULL;
@@ -409,8 +409,9 @@ static int run_duplicate(struct run_writer *w, const char *id, size_t len, int64
 		return JAW_FAIL;
 	sqlite3_bind_int64(s, 1, w->survey_id);
 	sqlite3_bind_text(s, 2, id, (int)len, SQLITE_STATIC);
-	int64_t first = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
+	int64_t first = 0;
+	if (db_step_int64(w->db, s, &first, err) != JAW_OK)
+		return JAW_FAIL;
 	char *copy = xstrndup(id, len), *safe = utf8_sanitize_new(copy);
 	err_set(err, JAW_FAIL, "%s line %lld: duplicate respondent id \"%s\" (first on line %lld)",
 	        w->plan->path, (long long)line, safe, (long long)first);
@@ -586,7 +587,7 @@ static int run_rows(struct run_writer *w, struct csvimport_result *res, jaw_err 
 	struct run_reader rd = {.plan = w->plan, .opt = w->opt, .q = &q, .id_col = -1,
 	                        .headers_left = w->plan->header_rows, .next_id = w->first_source};
 	if (w->guess)
-		rd.planner = csvimport_planner_new(w->plan->path, w->opt, NULL);
+		rd.planner = csvimport_planner_new(&w->plan->source, w->opt, NULL);
 	for (int i = 0; i < w->plan->ncolumns; i++)
 		if (w->plan->columns[i].role == SURVEY_ROLE_ID)
 			rd.id_col = i;
@@ -714,7 +715,7 @@ static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
                      struct csvimport_result *res, jaw_err *err)
 {
 	struct jaw_db *own = NULL;
-	if (db_open(db_path(db), 0, &own, err) != JAW_OK)
+	if (db_open(db_path(db), 0, db_schema(db), &own, err) != JAW_OK)
 		return JAW_FAIL;
 	run_lighten(own);
 	/* Without a temporary file the index is built in place, more slowly. */
@@ -742,13 +743,21 @@ int csvimport_run(struct jaw_db *db, const struct csvimport_plan *plan,
 int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_options *opt,
                    struct csvimport_plan **plan_out, struct csvimport_result *res, jaw_err *err)
 {
+	struct csvread_source src = csvread_path(path);
+	return csvimport_source(db, &src, opt, plan_out, res, err);
+}
+
+int csvimport_source(struct jaw_db *db, const struct csvread_source *src,
+                     const struct csvimport_options *opt, struct csvimport_plan **plan_out,
+                     struct csvimport_result *res, jaw_err *err)
+{
 	double start = run_now();
 	*plan_out = NULL;
 	/* First by a plan guessed from the first rows, with the whole file
 	 * planned as it is read (once); if that plan differs, or anything
 	 * fails, again by the whole plan as csvimport_plan_new makes it. */
 	struct csvimport_plan *sample = db_in_transaction(db) ? NULL
-		: csvimport_plan_sample_new(path, opt, RUN_SAMPLE_ROWS, NULL);
+		: csvimport_plan_sample_new(src, opt, RUN_SAMPLE_ROWS, NULL);
 	bool tried = sample && sample->errors == 0;
 	if (tried) {
 		struct run_guess guess = {NULL, false};
@@ -766,7 +775,7 @@ int csvimport_file(struct jaw_db *db, const char *path, const struct csvimport_o
 	} else {
 		csvimport_plan_free(sample);
 	}
-	struct csvimport_plan *plan = csvimport_plan_new(path, opt, err);
+	struct csvimport_plan *plan = csvimport_plan_source_new(src, opt, err);
 	res->reads = tried ? 2 : 1;
 	if (!plan)
 		return err->status;

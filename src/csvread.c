@@ -28,8 +28,10 @@
 #define CSVREAD_SNIFF_ROWS 30       /* rows looked at to detect the delimiter */
 
 struct csvread {
-	const char *path;
-	int fd;
+	const struct csvread_source *src;
+	const char *path; /* the source's name, in messages */
+	int fd;           /* the descriptor read from, or -1 */
+	size_t at;        /* bytes of a buffer read so far */
 	const struct csvread_options *opt;
 	struct csvread_info *info;
 	csvread_row_fn fn;
@@ -582,9 +584,17 @@ static int csvread_init_parser(struct csvread *r, char delimiter)
 static ssize_t csvread_read_block(struct csvread *r)
 {
 	ssize_t n;
-	do
-		n = read(r->fd, r->raw + CSVREAD_HEADROOM, CSVREAD_BLOCK);
-	while (n < 0 && errno == EINTR);
+	if (r->src->from == CSVREAD_FROM_BUFFER) {
+		size_t left = r->src->len - r->at;
+		n = (ssize_t)(left < CSVREAD_BLOCK ? left : CSVREAD_BLOCK);
+		memcpy(r->raw + CSVREAD_HEADROOM, (const unsigned char *)r->src->data + r->at,
+		       (size_t)n);
+		r->at += (size_t)n;
+	} else {
+		do
+			n = read(r->fd, r->raw + CSVREAD_HEADROOM, CSVREAD_BLOCK);
+		while (n < 0 && errno == EINTR);
+	}
 	if (n < 0) {
 		r->status = err_set(r->err, JAW_FAIL, "%s: cannot read: %s", r->path, strerror(errno));
 		return -1;
@@ -655,18 +665,30 @@ static void csvread_free_state(struct csvread *r)
 	free(r->offs);
 	free(r->lens);
 	free(r->fields);
-	if (r->fd >= 0)
+	if (r->fd >= 0 && r->src->from == CSVREAD_FROM_PATH)
 		close(r->fd);
 }
 
-/* Opens path and records its size. */
+/* Opens the source and records its size. */
 static int csvread_open(struct csvread *r)
 {
-	r->fd = open(r->path, O_RDONLY | O_CLOEXEC);
-	if (r->fd < 0)
-		return r->status = err_set(r->err, JAW_FAIL, "%s: cannot open: %s", r->path,
-		                           strerror(errno));
-	struct stat st;
+	if (r->src->from == CSVREAD_FROM_BUFFER) {
+		r->info->bytes = (int64_t)r->src->len;
+		return JAW_OK;
+	}
+	if (r->src->from == CSVREAD_FROM_PATH) {
+		r->fd = open(r->path, O_RDONLY | O_CLOEXEC);
+		if (r->fd < 0)
+			return r->status = err_set(r->err, JAW_FAIL, "%s: cannot open: %s", r->path,
+			                           strerror(errno));
+	} else {
+		r->fd = r->src->fd;
+		/* from the start, as a path is read; a pipe is read from where it is */
+		if (lseek(r->fd, 0, SEEK_SET) < 0 && errno != ESPIPE)
+			return r->status = err_set(r->err, JAW_FAIL, "%s: cannot read: %s", r->path,
+			                           strerror(errno));
+	}
+	struct stat st = {0};
 	if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode))
 		return r->status = err_set(r->err, JAW_FAIL, "%s: is a directory, not a CSV file",
 		                           r->path);
@@ -677,12 +699,28 @@ static int csvread_open(struct csvread *r)
 	return JAW_OK;
 }
 
-int csvread_file(const char *path, const struct csvread_options *opt, csvread_row_fn fn,
-                 void *ctx, struct csvread_info *info, jaw_err *err)
+struct csvread_source csvread_path(const char *path)
+{
+	return (struct csvread_source){CSVREAD_FROM_PATH, path, -1, NULL, 0};
+}
+
+struct csvread_source csvread_fd(int fd, const char *name)
+{
+	return (struct csvread_source){CSVREAD_FROM_FD, name, fd, NULL, 0};
+}
+
+struct csvread_source csvread_buffer(const void *data, size_t len, const char *name)
+{
+	return (struct csvread_source){CSVREAD_FROM_BUFFER, name, -1, data, len};
+}
+
+int csvread(const struct csvread_source *src, const struct csvread_options *opt,
+            csvread_row_fn fn, void *ctx, struct csvread_info *info, jaw_err *err)
 {
 	struct csvread_info scratch;
 	struct csvread r = {0};
-	r.path = path;
+	r.src = src;
+	r.path = src->name;
 	r.fd = -1;
 	r.opt = opt;
 	r.info = info ? info : &scratch;

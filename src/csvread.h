@@ -1,5 +1,6 @@
 /* csvread.h - streaming a CSV file of any size through libcsv, row by row,
- * in flat memory: the encoding is detected (UTF-8, a UTF-8 or UTF-16 byte
+ * in flat memory, from a path, an open file descriptor or bytes in memory
+ * (all three read alike, with the same errors and line numbers): the encoding is detected (UTF-8, a UTF-8 or UTF-16 byte
  * order mark) or given (converted with iconv), the delimiter is detected
  * (comma, semicolon, tab, pipe) or given, every row knows the line it
  * starts on (LF, CRLF and CR-only line ends), and NUL bytes, invalid UTF-8,
@@ -51,17 +52,42 @@ struct csvread_info {
 	char delimiter;        /* the delimiter used */
 	char encoding[32];     /* "UTF-8", "UTF-8 (BOM)", "UTF-16LE (BOM)", or as given */
 	uint64_t hash;         /* XXH64 of the file's bytes as read */
-	int64_t bytes;         /* size of the file */
+	int64_t bytes;         /* size of the file (0 when unknown: a pipe) */
 	int64_t lines;         /* lines in the file */
 	int64_t empty_rows;    /* rows skipped because all their fields were empty */
 };
 
-/* Reads path from start to end, calling fn for each row. Returns JAW_OK,
+/* Where a CSV text comes from. */
+enum csvread_from {
+	CSVREAD_FROM_PATH,   /* the file at name */
+	CSVREAD_FROM_FD,     /* the open descriptor fd, read from its start when it can seek
+	                        (a pipe from where it is); it stays open */
+	CSVREAD_FROM_BUFFER, /* the len bytes at data */
+};
+
+/* A CSV text to read; everything is borrowed. Make one with csvread_path,
+ * csvread_fd or csvread_buffer. */
+struct csvread_source {
+	enum csvread_from from;
+	const char *name; /* the path, or a name for messages ("NAME line N: ...") */
+	int fd;
+	const void *data;
+	size_t len;
+};
+
+/* The file at path. */
+struct csvread_source csvread_path(const char *path);
+/* The open file descriptor fd, called name in messages. */
+struct csvread_source csvread_fd(int fd, const char *name);
+/* The len bytes at data, called name in messages. */
+struct csvread_source csvread_buffer(const void *data, size_t len, const char *name);
+
+/* Reads src from start to end, calling fn for each row. Returns JAW_OK,
  * JAW_USAGE for an unknown encoding, or JAW_FAIL with err set to
- * "PATH line N: WHAT". info (if not NULL) is filled in as far as the read
+ * "NAME line N: WHAT". info (if not NULL) is filled in as far as the read
  * got. */
-int csvread_file(const char *path, const struct csvread_options *opt, csvread_row_fn fn,
-                 void *ctx, struct csvread_info *info, jaw_err *err);
+int csvread(const struct csvread_source *src, const struct csvread_options *opt,
+            csvread_row_fn fn, void *ctx, struct csvread_info *info, jaw_err *err);
 
 /* Rewrites CRLF and CR line ends in s[0..len) to LF in place; returns the
  * new length (s stays NUL-terminated if it was). */

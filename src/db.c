@@ -12,7 +12,6 @@
 
 #include "db.h"
 #include "embedded.h"
-#include "survey_fts.h"
 #include "xalloc.h"
 
 struct db_cached_stmt {
@@ -23,17 +22,10 @@ struct db_cached_stmt {
 struct jaw_db {
 	sqlite3 *sqlite;
 	char *path;
+	const struct db_schema *schema;
 	int depth; /* open transactions and savepoints */
 	struct db_cached_stmt *cache;
 	size_t ncache, cache_cap;
-};
-
-/* The schema, one script per version: migrations[v - 1] takes a file from
- * version v - 1 to v. A new file runs them all. */
-static const char *const db_migrations[DB_SCHEMA_VERSION] = {
-	"schema/001-core.sql",
-	"schema/002-journal.sql",
-	"schema/003-answers.sql",
 };
 
 /* The page size of a new project: a survey's hundreds of megabytes take
@@ -50,6 +42,11 @@ sqlite3 *db_sqlite(struct jaw_db *db)
 const char *db_path(struct jaw_db *db)
 {
 	return db->path;
+}
+
+const struct db_schema *db_schema(struct jaw_db *db)
+{
+	return db->schema;
 }
 
 int db_exec(struct jaw_db *db, const char *sql, jaw_err *err)
@@ -101,6 +98,17 @@ int db_step_done(struct jaw_db *db, sqlite3_stmt *stmt, jaw_err *err)
 	}
 	sqlite3_reset(stmt);
 	return JAW_OK;
+}
+
+int db_step_int64(struct jaw_db *db, sqlite3_stmt *stmt, int64_t *out, jaw_err *err)
+{
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE)
+		err_db(err, db->sqlite, sqlite3_sql(stmt));
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JAW_OK : JAW_FAIL;
 }
 
 int db_begin(struct jaw_db *db, jaw_err *err)
@@ -179,11 +187,12 @@ int db_data_version(struct jaw_db *db)
 	return db_pragma_int(db, "PRAGMA data_version", NULL);
 }
 
-static struct jaw_db *db_new(sqlite3 *sqlite, const char *path)
+static struct jaw_db *db_new(sqlite3 *sqlite, const char *path, const struct db_schema *schema)
 {
 	struct jaw_db *db = xcalloc(1, sizeof *db);
 	db->sqlite = sqlite;
 	db->path = xstrdup(path);
+	db->schema = schema;
 	return db;
 }
 
@@ -210,7 +219,8 @@ static void db_configure_library(void)
 }
 
 /* Opens the SQLite connection with the settings every session uses. */
-static int db_connect(const char *path, int sqlite_flags, struct jaw_db **out, jaw_err *err)
+static int db_connect(const char *path, int sqlite_flags, const struct db_schema *schema,
+                      struct jaw_db **out, jaw_err *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, db_configure_library);
@@ -225,7 +235,7 @@ static int db_connect(const char *path, int sqlite_flags, struct jaw_db **out, j
 	}
 	sqlite3_extended_result_codes(sqlite, 1);
 	sqlite3_busy_timeout(sqlite, DB_BUSY_TIMEOUT_MS);
-	*out = db_new(sqlite, path);
+	*out = db_new(sqlite, path, schema);
 	return JAW_OK;
 }
 
@@ -244,21 +254,54 @@ static int db_configure(struct jaw_db *db, bool readonly, jaw_err *err)
 	return JAW_OK;
 }
 
-/* Runs the schema scripts that take the file from version `from` to `to`,
- * inside the caller's transaction. */
-static int db_migrate(struct jaw_db *db, int from, int to, jaw_err *err)
+/* Refuses a schema whose migrations are not numbered 1, 2, ... */
+static int db_schema_valid(const struct db_schema *schema, jaw_err *err)
 {
-	for (int v = from + 1; v <= to; v++) {
-		const struct embedded_file *f = embedded_find(db_migrations[v - 1]);
+	if (!schema || schema->nmigrations == 0)
+		return err_set(err, JAW_FAIL, "internal error: a schema with no version");
+	for (size_t i = 0; i < schema->nmigrations; i++)
+		if (schema->migrations[i].version != (int)i + 1)
+			return err_set(err, JAW_FAIL, "internal error: schema step %zu is numbered %d",
+			               i + 1, schema->migrations[i].version);
+	return JAW_OK;
+}
+
+/* The version a schema's files end at. */
+static int db_newest(const struct db_schema *schema)
+{
+	return (int)schema->nmigrations;
+}
+
+/* Runs one migration: its script, then its C step. */
+static int db_migrate_one(struct jaw_db *db, const struct db_migration *m, jaw_err *err)
+{
+	char name[32];
+	snprintf(name, sizeof name, "schema version %d", m->version);
+	const char *what = m->script ? m->script : name;
+	if (m->script) {
+		const struct embedded_file *f = embedded_find(m->script);
 		if (!f)
 			return err_set(err, JAW_FAIL, "internal error: schema script %s missing",
-			               db_migrations[v - 1]);
-		if (db_exec(db, (const char *)f->data, err) != JAW_OK ||
-		    (v == 3 && survey_fts_create_missing(db, err) != JAW_OK)) {
-			err_prefix(err, db_migrations[v - 1]);
+			               m->script);
+		if (db_exec(db, (const char *)f->data, err) != JAW_OK) {
+			err_prefix(err, what);
 			return JAW_FAIL;
 		}
 	}
+	if (m->step && m->step(db, err) != JAW_OK) {
+		err_prefix(err, what);
+		return JAW_FAIL;
+	}
+	return JAW_OK;
+}
+
+/* Runs the migrations that take the file from version `from` to `to`,
+ * inside the caller's transaction. */
+static int db_migrate(struct jaw_db *db, int from, int to, jaw_err *err)
+{
+	for (int v = from + 1; v <= to; v++)
+		if (db_migrate_one(db, &db->schema->migrations[v - 1], err) != JAW_OK)
+			return JAW_FAIL;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
 	if (db_exec(db, sql, err) != JAW_OK)
@@ -290,15 +333,15 @@ static int db_upgrade(struct jaw_db *db, jaw_err *err)
 	int rc = db_begin(db, err);
 	if (rc == JAW_OK) {
 		/* Another session may have migrated it while we waited for the lock. */
-		int version = db_schema_version(db);
+		int version = db_schema_version(db), newest = db_newest(db->schema);
 		/* references already broken (by another tool) are not the upgrade's */
 		int64_t broken = db_count_rows(db, "PRAGMA foreign_key_check");
-		if (version < DB_SCHEMA_VERSION)
-			rc = db_migrate(db, version, DB_SCHEMA_VERSION, err);
+		if (version < newest)
+			rc = db_migrate(db, version, newest, err);
 		if (rc == JAW_OK && db_count_rows(db, "PRAGMA foreign_key_check") > broken)
 			rc = err_set(err, JAW_FAIL, "the upgrade to schema %d would break references"
 			             " between rows; nothing was changed (jaw check lists the project's"
-			             " problems)", DB_SCHEMA_VERSION);
+			             " problems)", newest);
 		if (rc == JAW_OK)
 			rc = db_commit(db, err);
 		else
@@ -319,10 +362,13 @@ void db_remove_files(const char *path)
 	}
 }
 
-int db_create_version(const char *path, int version, struct jaw_db **out, jaw_err *err)
+int db_create_version(const char *path, const struct db_schema *schema, int version,
+                      struct jaw_db **out, jaw_err *err)
 {
 	*out = NULL;
-	if (version < 1 || version > DB_SCHEMA_VERSION)
+	if (db_schema_valid(schema, err) != JAW_OK)
+		return JAW_FAIL;
+	if (version < 1 || version > db_newest(schema))
 		return err_set(err, JAW_FAIL, "internal error: no schema version %d", version);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd < 0) {
@@ -332,13 +378,13 @@ int db_create_version(const char *path, int version, struct jaw_db **out, jaw_er
 	}
 	close(fd);
 	struct jaw_db *db = NULL;
-	if (db_connect(path, SQLITE_OPEN_READWRITE, &db, err) != JAW_OK)
+	if (db_connect(path, SQLITE_OPEN_READWRITE, schema, &db, err) != JAW_OK)
 		goto fail;
 	char page_size[48];
 	snprintf(page_size, sizeof page_size, "PRAGMA page_size = %d", DB_PAGE_SIZE);
 	if (db_exec(db, page_size, err) != JAW_OK || db_configure(db, false, err) != JAW_OK)
 		goto fail;
-	if (version == DB_SCHEMA_VERSION) {
+	if (version == db_newest(schema)) {
 		if (db_upgrade(db, err) != JAW_OK)
 			goto fail;
 	} else if (db_begin(db, err) != JAW_OK || db_migrate(db, 0, version, err) != JAW_OK ||
@@ -353,9 +399,10 @@ fail:
 	return JAW_FAIL;
 }
 
-int db_create(const char *path, struct jaw_db **out, jaw_err *err)
+int db_create(const char *path, const struct db_schema *schema, struct jaw_db **out,
+              jaw_err *err)
 {
-	return db_create_version(path, DB_SCHEMA_VERSION, out, err);
+	return db_create_version(path, schema, schema ? db_newest(schema) : 0, out, err);
 }
 
 /* Checks that the open file is a jaw project this program can read. */
@@ -376,19 +423,22 @@ static int db_check_identity(struct jaw_db *db, int *version, jaw_err *err)
 		               "%s: not a jaw project (an SQLite database of another program)",
 		               db->path);
 	*version = db_schema_version(db);
-	if (*version > DB_SCHEMA_VERSION)
+	if (*version > db_newest(db->schema))
 		return err_set(err, JAW_FAIL,
 		               "%s: made by a newer jaw (schema version %d; this jaw reads up to %d): "
-		               "upgrade jaw to open it", db->path, *version, DB_SCHEMA_VERSION);
+		               "upgrade jaw to open it", db->path, *version, db_newest(db->schema));
 	if (*version < 1)
 		return err_set(err, JAW_FAIL, "%s: not a jaw project (schema version %d)", db->path,
 		               *version);
 	return JAW_OK;
 }
 
-int db_open(const char *path, int flags, struct jaw_db **out, jaw_err *err)
+int db_open(const char *path, int flags, const struct db_schema *schema, struct jaw_db **out,
+            jaw_err *err)
 {
 	*out = NULL;
+	if (db_schema_valid(schema, err) != JAW_OK)
+		return JAW_FAIL;
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (errno == ENOENT)
@@ -401,13 +451,13 @@ int db_open(const char *path, int flags, struct jaw_db **out, jaw_err *err)
 	bool readonly = flags & DB_OPEN_READONLY;
 	struct jaw_db *db = NULL;
 	int version = 0;
-	if (db_connect(path, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, &db, err)
-	    != JAW_OK)
+	if (db_connect(path, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, schema, &db,
+	               err) != JAW_OK)
 		return JAW_FAIL;
 	if (db_check_identity(db, &version, err) != JAW_OK ||
 	    db_configure(db, readonly, err) != JAW_OK)
 		goto fail;
-	if (!readonly && !(flags & DB_OPEN_NO_MIGRATE) && version < DB_SCHEMA_VERSION &&
+	if (!readonly && !(flags & DB_OPEN_NO_MIGRATE) && version < db_newest(schema) &&
 	    db_upgrade(db, err) != JAW_OK) {
 		err_prefix(err, path);
 		goto fail;
@@ -419,37 +469,27 @@ fail:
 	return JAW_FAIL;
 }
 
-/* What checking the full-text indexes needs. */
-struct db_fts_check {
-	struct jaw_db *db;
-	void (*report)(void *, const char *);
-	void *ctx;
-	int problems;
-};
-
-/* Checks one full-text table against its content; reports a problem. */
-static int db_check_fts(void *arg, const char *table)
+int db_check_fts5(struct jaw_db *db, const char *table, db_report_fn report, void *ctx)
 {
-	struct db_fts_check *c = arg;
 	char *sql = xasprintf("INSERT INTO \"%s\" (\"%s\", rank) VALUES ('integrity-check', 1)",
 	                      table, table);
 	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(c->db->sqlite, sql, -1, &s, NULL) != SQLITE_OK ||
+	int problems = 0;
+	if (sqlite3_prepare_v2(db->sqlite, sql, -1, &s, NULL) != SQLITE_OK ||
 	    sqlite3_step(s) != SQLITE_DONE) {
 		char line[512];
-		snprintf(line, sizeof line, "full-text index %s: %s", table,
-		         sqlite3_errmsg(c->db->sqlite));
-		c->report(c->ctx, line);
-		c->problems++;
+		snprintf(line, sizeof line, "full-text index %s: %s", table, sqlite3_errmsg(db->sqlite));
+		report(ctx, line);
+		problems = 1;
 	}
 	sqlite3_finalize(s);
 	free(sql);
-	return 0;
+	return problems;
 }
 
 /* Runs a checking statement whose rows are problems; returns their count. */
 static int db_check_rows(struct jaw_db *db, const char *sql, const char *ok,
-                         void (*report)(void *, const char *), void *ctx, jaw_err *err)
+                         db_report_fn report, void *ctx, jaw_err *err)
 {
 	sqlite3_stmt *s = NULL;
 	if (sqlite3_prepare_v2(db->sqlite, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -483,8 +523,7 @@ static int db_check_rows(struct jaw_db *db, const char *sql, const char *ok,
 	return problems;
 }
 
-int db_check(struct jaw_db *db, void (*report)(void *ctx, const char *problem), void *ctx,
-             jaw_err *err)
+int db_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
 {
 	int total = 0, n;
 	n = db_check_rows(db, "PRAGMA integrity_check", "ok", report, ctx, err);
@@ -495,13 +534,18 @@ int db_check(struct jaw_db *db, void (*report)(void *ctx, const char *problem), 
 	if (n < 0)
 		return -1;
 	total += n;
-	if (sqlite3_db_readonly(db->sqlite, "main"))
-		return total;
-	struct db_fts_check c = {db, report, ctx, 0};
-	db_check_fts(&c, "source_fts");
-	if (survey_fts_each(db, db_check_fts, &c, err) < 0)
-		return -1;
-	return total + c.problems;
+	bool readonly = sqlite3_db_readonly(db->sqlite, "main");
+	for (size_t i = 0; i < db->schema->nchecks; i++) {
+		const struct db_check_hook *c = &db->schema->checks[i];
+		if (c->needs_write && readonly)
+			continue;
+		if ((n = c->run(db, report, ctx, err)) < 0) {
+			err_prefix(err, c->name);
+			return -1;
+		}
+		total += n;
+	}
+	return total;
 }
 
 char *db_column_text_new(sqlite3_stmt *stmt, int i)

@@ -1,22 +1,57 @@
 /* db.h - the project database: open/create, schema migrations, statements,
  * transactions and checks. One SQLite file per project, in WAL mode with
- * foreign keys on and a busy timeout so several analysts can share it. */
+ * foreign keys on and a busy timeout so several analysts can share it.
+ *
+ * The base knows no table of its own: what a file holds comes from a
+ * struct db_schema that the module above passes in (project_schema.h):
+ * the migrations from version to version and the checks jaw check runs
+ * beyond SQLite's own. */
 #ifndef JAW_DB_H
 #define JAW_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "err.h"
 
 /* PRAGMA application_id of a jaw project: "JAW!" in ASCII. */
 #define DB_APPLICATION_ID 0x4A415721
-/* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 3
 /* How long a writer waits for another session's lock, in milliseconds. */
 #define DB_BUSY_TIMEOUT_MS 10000
 
 struct jaw_db;
+
+/* Takes a problem a check found: one line, e.g. "foreign key: ...". */
+typedef void (*db_report_fn)(void *ctx, const char *problem);
+
+/* One step of a schema: takes a file from version - 1 to version. */
+struct db_migration {
+	int version;
+	/* The SQL script: the name of an embedded data file (embedded.h), e.g.
+	 * "schema/003-answers.sql"; NULL for none. */
+	const char *script;
+	/* Runs after the script in the same transaction, for what SQL alone
+	 * cannot do (tables named after rows); NULL for none. */
+	int (*step)(struct jaw_db *db, jaw_err *err);
+};
+
+/* A check of db_check beyond SQLite's own: reports each problem it finds
+ * and returns how many, or -1 with err set if it could not run. */
+struct db_check_hook {
+	const char *name;
+	bool needs_write; /* skipped on a read-only connection (FTS5 checks) */
+	int (*run)(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
+};
+
+/* What a program keeps in its files. */
+struct db_schema {
+	const struct db_migration *migrations; /* versions 1, 2, ... in order */
+	size_t nmigrations;                     /* the newest version */
+	const struct db_check_hook *checks;
+	size_t nchecks;
+};
 
 /* Flags for db_open. */
 enum db_open_flags {
@@ -24,16 +59,20 @@ enum db_open_flags {
 	DB_OPEN_NO_MIGRATE = 2, /* open read-write but leave an older schema as it is */
 };
 
-/* Creates a new project file at path (it must not exist) with the current
- * schema. On failure nothing is left behind. */
-int db_create(const char *path, struct jaw_db **out, jaw_err *err);
+/* Creates a new project file at path (it must not exist) with the newest
+ * version of schema (borrowed: it must outlive the db). On failure nothing
+ * is left behind. */
+int db_create(const char *path, const struct db_schema *schema, struct jaw_db **out,
+              jaw_err *err);
 /* Like db_create but stops at schema version `version` (tests use it to
  * make files as older versions of jaw wrote them). */
-int db_create_version(const char *path, int version, struct jaw_db **out, jaw_err *err);
+int db_create_version(const char *path, const struct db_schema *schema, int version,
+                      struct jaw_db **out, jaw_err *err);
 /* Opens an existing project. Refuses a missing file, a file that is not a
- * jaw project and a file from a newer jaw; migrates an older schema forward
- * in one transaction (unless DB_OPEN_READONLY). */
-int db_open(const char *path, int flags, struct jaw_db **out, jaw_err *err);
+ * jaw project and a file newer than schema; migrates an older file forward
+ * in one transaction (unless DB_OPEN_READONLY or DB_OPEN_NO_MIGRATE). */
+int db_open(const char *path, int flags, const struct db_schema *schema, struct jaw_db **out,
+            jaw_err *err);
 /* Removes a project file with its -wal, -shm and -journal files (used to
  * leave nothing behind when creating a project fails). */
 void db_remove_files(const char *path);
@@ -46,6 +85,8 @@ sqlite3 *db_sqlite(struct jaw_db *db);
 const char *db_path(struct jaw_db *db);
 /* Returns the schema version (PRAGMA user_version) of the open file. */
 int db_schema_version(struct jaw_db *db);
+/* Borrows the schema db was opened or created with. */
+const struct db_schema *db_schema(struct jaw_db *db);
 
 /* Returns a prepared statement for the static SQL text sql, reset and with
  * its bindings cleared; statements are cached per db and owned by it, and
@@ -56,6 +97,10 @@ int db_schema_version(struct jaw_db *db);
 sqlite3_stmt *db_stmt(struct jaw_db *db, const char *sql, jaw_err *err);
 /* Steps stmt (from db_stmt) expecting SQLITE_DONE; resets it. */
 int db_step_done(struct jaw_db *db, sqlite3_stmt *stmt, jaw_err *err);
+/* Steps stmt (from db_stmt, its parameters bound) to its first row, stores
+ * the row's first column in *out (left as it was when there is no row) and
+ * resets stmt. Returns JAW_OK, or JAW_FAIL with err naming the SQL. */
+int db_step_int64(struct jaw_db *db, sqlite3_stmt *stmt, int64_t *out, jaw_err *err);
 /* Runs static SQL that takes no parameters (schema scripts, pragmas). */
 int db_exec(struct jaw_db *db, const char *sql, jaw_err *err);
 
@@ -72,12 +117,15 @@ int db_data_version(struct jaw_db *db);
 /* True while a transaction opened with db_begin is open. */
 bool db_in_transaction(struct jaw_db *db);
 
-/* Runs integrity_check, foreign_key_check and the full-text index check
- * (the last needs a connection that may write, and is skipped without one);
- * calls report once per problem found. Returns the number of problems, or
- * -1 with err set if the checks could not run. */
-int db_check(struct jaw_db *db, void (*report)(void *ctx, const char *problem),
-             void *ctx, jaw_err *err);
+/* Runs integrity_check, foreign_key_check and the schema's checks (those
+ * that need a connection that may write are skipped without one); calls
+ * report once per problem found. Returns the number of problems, or -1 with
+ * err set if the checks could not run. */
+int db_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
+/* Runs FTS5's integrity-check on the full-text table `table` (a name the
+ * program made, never user text); reports and returns 1 if the index does
+ * not match its content, else 0. Needs a connection that may write. */
+int db_check_fts5(struct jaw_db *db, const char *table, db_report_fn report, void *ctx);
 
 /* Returns a newly allocated copy of column i of the current row ("" for NULL). */
 char *db_column_text_new(sqlite3_stmt *stmt, int i);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "codebook.h"
 #include "coding.h"
@@ -285,35 +284,19 @@ static int demo_coding_row(void *ctx, const struct csvdata_row *row, jaw_err *er
 	return rc;
 }
 
-/* Imports the demo survey through the survey importer, from a temporary
- * copy of the embedded file (the importer reads files). */
+/* Imports the demo survey through the survey importer, from the embedded
+ * file in memory. */
 static int demo_load_survey(struct jaw_db *db, jaw_err *err)
 {
 	const struct embedded_file *f = demo_file("demo/survey.csv", err);
 	if (!f)
 		return JAW_FAIL;
-	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/jaw-demo-survey-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemp(path);
-	int rc = JAW_FAIL;
-	if (fd < 0 || write(fd, f->data, f->size) != (ssize_t)f->size) {
-		err_set(err, JAW_FAIL, "cannot write a temporary copy of the demo survey");
-	} else {
-		struct csvimport_options opt = {.name = "Online survey of deployed staff"};
-		struct csvimport_plan *plan = csvimport_plan_new(path, &opt, err);
-		struct csvimport_result res;
-		if (plan)
-			rc = csvimport_run(db, plan, &opt, &res, err);
-		csvimport_plan_free(plan);
-		if (rc == JAW_OK)
-			rc = db_exec(db, "UPDATE survey SET origin_file = 'demo/survey.csv'"
-			                 " WHERE origin_file LIKE '%jaw-demo-survey-%'", err);
-	}
-	if (fd >= 0) {
-		close(fd);
-		unlink(path);
-	}
-	free(path);
+	struct csvread_source src = csvread_buffer(f->data, f->size, f->name);
+	struct csvimport_options opt = {.name = "Online survey of deployed staff"};
+	struct csvimport_plan *plan = csvimport_plan_source_new(&src, &opt, err);
+	struct csvimport_result res;
+	int rc = plan ? csvimport_run(db, plan, &opt, &res, err) : JAW_FAIL;
+	csvimport_plan_free(plan);
 	return rc;
 }
 

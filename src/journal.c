@@ -285,12 +285,7 @@ static int64_t journal_count_where(struct jaw_db *db, const char *sql, const cha
 		return -1;
 	db_bind_text(s, 1, analyst, false);
 	int64_t n = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return n;
+	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
 int64_t journal_undo_count(struct jaw_db *db, const char *analyst, jaw_err *err)

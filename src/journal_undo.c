@@ -123,12 +123,7 @@ static int64_t journal_query(struct jaw_db *db, const char *sql, int64_t id, con
 	if (image)
 		db_bind_text(s, 2, image, false);
 	int64_t v = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return v;
+	return db_step_int64(db, s, &v, err) == JAW_OK ? v : -1;
 }
 
 /* Runs a statement that changes a row: ?1 the image or id, ?2 the id. */

@@ -256,8 +256,7 @@ struct code {
 	int position;
 };
 
-/* Validates and inserts c; sets c->id. */
-int model_code_add(struct jaw_db *db, struct code *c, jaw_err *err);
+/* (Codes are added and changed through codebook.h, journaled.) */
 /* Finds a code by name (anywhere in the tree); id, 0 if none, -1 on error. */
 int64_t model_code_find(struct jaw_db *db, const char *name, jaw_err *err);
 /* Number of codes. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "kinds.h"
 #include "model.h"
 #include "search.h"
 #include "utf8.h"
@@ -26,15 +27,13 @@ static void model_source_hash(const char *text, char out[17])
 
 static int model_source_validate(const struct source *src, jaw_err *err)
 {
-	static const char *const kinds[] = {"interview", "observation", "document",
-	                                    "survey_answer", NULL};
 	size_t bad;
+	char words[128];
 	if (!src->title || !*src->title)
 		return err_set(err, JAW_FAIL, "a source needs a title");
-	if (!src->kind || !model_one_of(src->kind, kinds))
-		return err_set(err, JAW_FAIL,
-		               "%s: kind must be interview, observation, document or survey_answer",
-		               src->title);
+	if (!src->kind || !model_one_of(src->kind, kinds_source_kind))
+		return err_set(err, JAW_FAIL, "%s: kind must be %s", src->title,
+		               kinds_describe(kinds_source_kind, words, sizeof words));
 	if (!src->text)
 		return err_set(err, JAW_FAIL, "%s: no text", src->title);
 	if (!utf8_valid(src->text, strlen(src->text), &bad))
@@ -51,10 +50,11 @@ static int model_source_validate(const struct source *src, jaw_err *err)
 int model_source_add(struct jaw_db *db, struct source *src, jaw_err *err)
 {
 	/* an answer belongs to a survey and its full-text index */
+	char words[128];
 	if (src->kind && strcmp(src->kind, "survey_answer") == 0)
 		return err_set(err, JAW_FAIL, "%s: survey answers come from jaw import-csv; a source"
-		               " added by hand is an interview, observation or document",
-		               src->title ? src->title : "source");
+		               " added by hand is an %s", src->title ? src->title : "source",
+		               kinds_describe(kinds_note_kind, words, sizeof words));
 	if (model_source_validate(src, err) != JAW_OK)
 		return JAW_FAIL;
 	char hash[17];
@@ -347,14 +347,6 @@ int64_t model_source_find_text(struct jaw_db *db, const char *text, jaw_err *err
 		return -1;
 	db_bind_text(s, 1, hash, false);
 	db_bind_text(s, 2, text, false);
-	int rc = sqlite3_step(s);
 	int64_t id = 0;
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		id = -1;
-	}
-	sqlite3_reset(s);
-	return id;
+	return db_step_int64(db, s, &id, err) == JAW_OK ? id : -1;
 }

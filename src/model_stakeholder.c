@@ -4,23 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kinds.h"
 #include "model.h"
 #include "search.h"
 #include "xalloc.h"
 
 static int model_stakeholder_validate(struct jaw_db *db, struct stakeholder *s, jaw_err *err)
 {
-	static const char *const kinds[] = {"organisation", "person", NULL};
-	static const char *const attitudes[] = {"supportive", "neutral", "resistant", "unknown",
-	                                        NULL};
+	char words[128];
 	if (!s->name || !*s->name)
 		return err_set(err, JAW_FAIL, "a stakeholder needs a name");
-	if (!s->kind || !model_one_of(s->kind, kinds))
-		return err_set(err, JAW_FAIL, "%s: kind must be organisation or person", s->name);
-	if (s->attitude && *s->attitude && !model_one_of(s->attitude, attitudes))
-		return err_set(err, JAW_FAIL,
-		               "%s: attitude must be supportive, neutral, resistant or unknown",
-		               s->name);
+	if (!s->kind || !model_one_of(s->kind, kinds_stakeholder_kind))
+		return err_set(err, JAW_FAIL, "%s: kind must be %s", s->name,
+		               kinds_describe(kinds_stakeholder_kind, words, sizeof words));
+	if (s->attitude && *s->attitude && !model_one_of(s->attitude, kinds_stakeholder_attitude))
+		return err_set(err, JAW_FAIL, "%s: attitude must be %s", s->name,
+		               kinds_describe(kinds_stakeholder_attitude, words, sizeof words));
 	if (s->power < 0 || s->power > 5 || s->interest < 0 || s->interest > 5)
 		return err_set(err, JAW_FAIL, "%s: power and interest go from 1 to 5", s->name);
 	if (s->parent_id == 0 && s->parent_name && *s->parent_name) {
@@ -187,11 +186,9 @@ static int model_stakeholder_check_cycle(struct jaw_db *db, const struct stakeho
 		return JAW_FAIL;
 	sqlite3_bind_int64(s, 1, st->parent_id);
 	sqlite3_bind_int64(s, 2, st->id);
-	int rc = sqlite3_step(s);
-	int64_t loops = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_reset(s);
-	if (loops < 0)
-		return err_db(err, db_sqlite(db), sql);
+	int64_t loops = 0;
+	if (db_step_int64(db, s, &loops, err) != JAW_OK)
+		return JAW_FAIL;
 	if (loops > 0)
 		return err_set(err, JAW_FAIL, "%s cannot belong to \"%s\": that is itself or one of "
 		               "its members", st->name, st->parent_name ? st->parent_name : "");

@@ -69,11 +69,8 @@ static int64_t model_respondent_count_sql(struct jaw_db *db, const char *sql, in
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	if (n < 0)
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return n;
+	int64_t n = -1;
+	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
 int64_t model_respondent_count(struct jaw_db *db, int64_t survey_id, jaw_err *err)
@@ -298,11 +295,8 @@ int64_t model_survey_first_column(struct jaw_db *db, int64_t survey_id, const ch
 		return -1;
 	sqlite3_bind_int64(s, 1, survey_id);
 	sqlite3_bind_text(s, 2, role, -1, SQLITE_TRANSIENT);
-	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	if (id < 0)
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return id;
+	int64_t id = -1;
+	return db_step_int64(db, s, &id, err) == JAW_OK ? id : -1;
 }
 
 static void model_survey_answer_read(sqlite3_stmt *s, void *row)

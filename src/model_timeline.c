@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "kinds.h"
 #include "model.h"
 #include "search.h"
 #include "xalloc.h"
@@ -14,16 +15,15 @@
 /* Checks an item before it is written; err says which field is wrong. */
 static int model_timeline_validate(const struct timeline_item *it, jaw_err *err)
 {
-	static const char *const kinds[] = {"phase", "milestone", "event", NULL};
-	static const char *const statuses[] = {"planned", "active", "done", "cancelled", NULL};
+	char words[128];
 	if (!it->title || !*it->title)
 		return err_set(err, JAW_FAIL, "a timeline item needs a title");
-	if (!it->kind || !model_one_of(it->kind, kinds))
-		return err_set(err, JAW_FAIL, "\"%s\": kind must be phase, milestone or event",
-		               it->title);
-	if (it->status && *it->status && !model_one_of(it->status, statuses))
-		return err_set(err, JAW_FAIL,
-		               "\"%s\": status must be planned, active, done or cancelled", it->title);
+	if (!it->kind || !model_one_of(it->kind, kinds_timeline_kind))
+		return err_set(err, JAW_FAIL, "\"%s\": kind must be %s", it->title,
+		               kinds_describe(kinds_timeline_kind, words, sizeof words));
+	if (it->status && *it->status && !model_one_of(it->status, kinds_timeline_status))
+		return err_set(err, JAW_FAIL, "\"%s\": status must be %s", it->title,
+		               kinds_describe(kinds_timeline_status, words, sizeof words));
 	if (!it->start_date || date_parse(it->start_date, NULL, err) != JAW_OK) {
 		if (!it->start_date)
 			err_set(err, JAW_FAIL, "a timeline item needs a start date");

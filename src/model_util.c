@@ -14,12 +14,7 @@ int64_t model_scalar(struct jaw_db *db, const char *sql, jaw_err *err)
 	if (!s)
 		return -1;
 	int64_t v = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return v;
+	return db_step_int64(db, s, &v, err) == JAW_OK ? v : -1;
 }
 
 bool model_one_of(const char *value, const char *const *allowed)
@@ -36,16 +31,8 @@ int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, text, false);
-	int rc = sqlite3_step(s);
 	int64_t id = 0;
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-	} else if (rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		id = -1;
-	}
-	sqlite3_reset(s);
-	return id;
+	return db_step_int64(db, s, &id, err) == JAW_OK ? id : -1;
 }
 
 int model_read_page(struct jaw_db *db, const char *sql, int64_t offset, int limit, void *rows,
@@ -90,12 +77,7 @@ int64_t model_count_bound(struct jaw_db *db, const char *sql, model_bind_fn bind
 	if (bind)
 		bind(s, ctx);
 	int64_t v = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	else
-		err_db(err, db_sqlite(db), sql);
-	sqlite3_reset(s);
-	return v;
+	return db_step_int64(db, s, &v, err) == JAW_OK ? v : -1;
 }
 
 char *model_like_pattern_new(const char *text)

@@ -255,20 +255,17 @@ int notes_batch_add_buffer(struct notes_batch *b, const char *name, const char *
 	return JAW_OK;
 }
 
-/* Reads the whole file at path (at most NOTES_MAX_BYTES). */
-static char *notes_read_file_new(const char *path, size_t *len, jaw_err *err)
+/* Reads what fd holds (at most NOTES_MAX_BYTES): from its start when it
+ * can seek, else (a pipe) from where it is. name names it in messages. */
+static char *notes_read_fd_new(const char *name, int fd, size_t *len, jaw_err *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		err_set(err, JAW_FAIL, "%s: cannot read: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (fstat(fd, &st) != 0 || (lseek(fd, 0, SEEK_SET) < 0 && errno != ESPIPE)) {
+		err_set(err, JAW_FAIL, "%s: cannot read: %s", name, strerror(errno));
 		return NULL;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		err_set(err, JAW_FAIL, "%s: is a directory, not a note", path);
+		err_set(err, JAW_FAIL, "%s: is a directory, not a note", name);
 		return NULL;
 	}
 	size_t cap = 65536, n = 0;
@@ -286,15 +283,14 @@ static char *notes_read_file_new(const char *path, size_t *len, jaw_err *err)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			err_set(err, JAW_FAIL, "%s: cannot read: %s", path, strerror(errno));
+			err_set(err, JAW_FAIL, "%s: cannot read: %s", name, strerror(errno));
 			n = (size_t)-1;
 			break;
 		}
 		n += (size_t)r;
 	}
-	close(fd);
 	if (n != (size_t)-1 && n > NOTES_MAX_BYTES)
-		err_set(err, JAW_FAIL, "%s: too large for a note (more than %u MiB)", path,
+		err_set(err, JAW_FAIL, "%s: too large for a note (more than %u MiB)", name,
 		        NOTES_MAX_BYTES >> 20);
 	if (n == (size_t)-1 || n > NOTES_MAX_BYTES) {
 		free(buf);
@@ -304,14 +300,24 @@ static char *notes_read_file_new(const char *path, size_t *len, jaw_err *err)
 	return buf;
 }
 
-int notes_batch_add_file(struct notes_batch *b, const char *path, jaw_err *err)
+int notes_batch_add_fd(struct notes_batch *b, const char *name, int fd, jaw_err *err)
 {
 	size_t len;
-	char *data = notes_read_file_new(path, &len, err);
+	char *data = notes_read_fd_new(name && *name ? name : "the note", fd, &len, err);
 	if (!data)
 		return JAW_FAIL;
-	int rc = notes_batch_add_buffer(b, path, data, len, err);
+	int rc = notes_batch_add_buffer(b, name, data, len, err);
 	free(data);
+	return rc;
+}
+
+int notes_batch_add_file(struct notes_batch *b, const char *path, jaw_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(err, JAW_FAIL, "%s: cannot read: %s", path, strerror(errno));
+	int rc = notes_batch_add_fd(b, path, fd, err);
+	close(fd);
 	return rc;
 }
 

@@ -1,6 +1,6 @@
 /* notes.h - interview notes, observations and documents as sources of
- * evidence: reading them from files or from a buffer (a note written in
- * $EDITOR), normalising their text, choosing their title, and storing a
+ * evidence: reading them from files, file descriptors or a buffer (a note
+ * written in $EDITOR), normalising their text, choosing their title, and storing a
  * batch of them all or nothing, without storing the same text twice.
  *
  * Stored text is UTF-8 with LF line ends: a UTF-8 byte order mark is
@@ -68,6 +68,11 @@ void notes_batch_free(struct notes_batch *b);
  * directory, an unreadable file and the texts refused above, with err set
  * to "PATH: what is wrong"; the batch is unchanged then. */
 int notes_batch_add_file(struct notes_batch *b, const char *path, jaw_err *err);
+/* Reads the note the open descriptor fd holds (from its start when it can
+ * seek, else from where it is, as a pipe) and adds it under name, as
+ * notes_batch_add_buffer would; fd stays open. Refuses what
+ * notes_batch_add_file refuses, with err set to "NAME: what is wrong". */
+int notes_batch_add_fd(struct notes_batch *b, const char *name, int fd, jaw_err *err);
 /* Normalises data[0..len) and adds it under name (used in messages and as
  * the source's origin file; "" for none). */
 int notes_batch_add_buffer(struct notes_batch *b, const char *name, const char *data,

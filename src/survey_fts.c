@@ -112,3 +112,24 @@ int survey_fts_each(struct jaw_db *db, int (*fn)(void *ctx, const char *table), 
 	sqlite3_reset(s);
 	return stop;
 }
+
+/* What checking the surveys' indexes needs. */
+struct survey_fts_checking {
+	struct jaw_db *db;
+	db_report_fn report;
+	void *ctx;
+	int problems;
+};
+
+static int survey_fts_check_one(void *arg, const char *table)
+{
+	struct survey_fts_checking *c = arg;
+	c->problems += db_check_fts5(c->db, table, c->report, c->ctx);
+	return 0;
+}
+
+int survey_fts_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
+{
+	struct survey_fts_checking c = {db, report, ctx, 0};
+	return survey_fts_each(db, survey_fts_check_one, &c, err) < 0 ? -1 : c.problems;
+}

@@ -37,6 +37,10 @@ int survey_fts_range(struct jaw_db *db, int64_t survey_id, int64_t *first, int64
  * schema 3). */
 int survey_fts_create_missing(struct jaw_db *db, jaw_err *err);
 
+/* Runs FTS5's integrity-check on every survey's full-text table (see
+ * db_check_fts5); returns the number of problems, or -1 with err set. */
+int survey_fts_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
+
 /* Calls fn with the name of every survey's full-text table; stops at the
  * first nonzero return and gives it back (or -1 on a database error). */
 int survey_fts_each(struct jaw_db *db, int (*fn)(void *ctx, const char *table), void *ctx,

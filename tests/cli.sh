@@ -30,6 +30,48 @@ check "unknown option: message" err_line "jaw: unknown option --bogus"
 check "unknown option: nothing on stdout" empty "$out"
 check "a second word after FILE: exit 2" expect 2 a.jaw b.jaw
 check "a second word after FILE: message" err_line "jaw: unexpected \"b.jaw\" after a.jaw"
+check "an unknown command: exit 2" expect 2 findings study.jaw
+check "an unknown command: named" err_line "jaw: unknown command \"findings\"; see jaw --help"
+check "an unknown command: nothing on stdout" empty "$out"
+
+# narrow_enough: no line of stdout is wider than 79 columns.
+narrow_enough() {
+	wide=$(awk 'length > 79' "$out")
+	[ -z "$wide" ] && return 0
+	diag "lines wider than 79 columns:" "$wide"
+	return 1
+}
+
+check "--help fits 79 columns" narrow_enough
+for cmd in init check import-notes code export import-csv; do
+	check "$cmd --help: exit 0" expect 0 $cmd --help
+	check "$cmd --help: its usage" out_matches "^usage: jaw $cmd "
+	check "$cmd --help: lists -h" out_has "-h, --help"
+	check "$cmd --help: fits 79 columns" narrow_enough
+	check "$cmd --help: nothing on stderr" empty "$err"
+	check "$cmd -h: exit 0" expect 0 $cmd -h
+	check "$cmd -h: the same help" out_matches "^usage: jaw $cmd "
+	check "jaw --help lists $cmd" expect 0 --help
+	check "jaw --help: $cmd's usage" out_has "jaw $cmd "
+done
+check "init --help: its options" expect 0 init --help
+check "init --help: --codebook and its value" out_has "--codebook NAME"
+check "init --help: more about an option" out_has "human-security holds 33 codes"
+check "import-notes --help: the kinds" expect 0 import-notes --help
+check "import-notes --help: the kinds listed" out_has "interview, observation or document"
+check "jaw --help: a command's help" expect 0 --help
+check "jaw --help: points to COMMAND --help" out_has "jaw COMMAND --help"
+
+check "an unknown option of a command: exit 2" expect 2 init x.jaw --titel T
+check "an unknown option of a command: named" err_line "jaw: init: unknown option --titel"
+check "an unknown option of a command: points to its help" err_line "Try 'jaw init --help' for more information."
+check "an unknown option of a command: no file made" absent x.jaw
+check "an unknown short option: named" expect 2 export codings x.jaw -x
+check "an unknown short option: message" err_line "jaw: export: unknown option -x"
+check "an option's value given with =: named" expect 2 init x.jaw --titel=T
+check "an option's value given with =: without it" err_line "jaw: init: unknown option --titel"
+check "a flag given a value: exit 2" expect 2 init x.jaw --demo=yes
+check "a flag given a value: message" err_line "jaw: init: --demo takes no value"
 
 # ---- init -------------------------------------------------------------
 
@@ -64,6 +106,7 @@ check "init with no FILE: message" err_line "jaw: init: name one new project FIL
 check "init with two FILEs: exit 2" expect 2 init one.jaw two.jaw
 check "init with two FILEs: creates neither" absent one.jaw two.jaw
 check "init --title without a value: exit 2" expect 2 init x.jaw --title
+check "init --title without a value: message" err_line "jaw: init: --title needs a value"
 check "init --bogus: exit 2" expect 2 init x.jaw --bogus
 check "init --demo --title T: exit 2" expect 2 init x.jaw --demo --title T
 check "init: refused options leave no file" absent x.jaw
@@ -116,6 +159,16 @@ check "check a broken foreign key: exit 1" expect 1 check broken.jaw
 check "check a broken foreign key: names it" err_line "jaw: broken.jaw: foreign key: coding row 999 refers to a missing row of source"
 check "check a broken foreign key: counts the problems" err_line "jaw: broken.jaw: 1 problem found"
 check "check a broken foreign key: nothing on stdout" empty "$out"
+
+cp demo.jaw offsets.jaw
+sqlite3 offsets.jaw "UPDATE coding SET end_cp = (SELECT length(text) + 1 FROM source WHERE id = coding.source_id) WHERE id = 1"
+len=$(sqlite3 offsets.jaw "SELECT s.id || ' ' || k.start_cp || ' ' || length(s.text) FROM coding k JOIN source s ON s.id = k.source_id WHERE k.id = 1")
+set -- $len
+check "check a coding past its text's end: exit 1" expect 1 check offsets.jaw
+check "check a coding past its text's end: names it" err_line "jaw: offsets.jaw: coding 1 of source $1: [$2, $(($3 + 1))) does not fit the source's text of $3 characters"
+check "check a coding past its text's end: counts the problems" err_line "jaw: offsets.jaw: 1 problem found"
+sqlite3 offsets.jaw "UPDATE coding SET end_cp = $3 WHERE id = 1"
+check "check a coding that ends with its text: exit 0" expect 0 check offsets.jaw
 
 check "check with no FILE: exit 2" expect 2 check
 check "check with no FILE: message" err_line "jaw: check: name one project FILE"

@@ -24,6 +24,15 @@ for a in $actions; do
 	pattern=$(printf '%s' "$a" | sed 's/-/\\\\-/g')
 	check "jaw(1) documents the action $a" grep -q "(\\\\fB$pattern\\\\fR)" "$builddir/man/jaw.1"
 done
+# the commands' synopsis and options come from the table of commands
+for cmd in $("$JAW" --help | sed -n 's/^       jaw \([a-z][a-z-]*\) .*/\1/p' | grep -v COMMAND); do
+	pattern=$(printf '%s' "$cmd" | sed 's/-/\\\\-/g')
+	check "jaw(1) shows the synopsis of $cmd" grep -q "^\.B jaw $pattern\$" "$builddir/man/jaw.1"
+	for opt in $("$JAW" "$cmd" --help | sed -n 's/^  \(-., \)*--\([a-z-]*\).*/\2/p' | grep -vx help); do
+		o=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+		check "jaw(1) describes $cmd --$opt" grep -q "^\.BI* \"\(\\\\-., \)*\\\\-\\\\-$o[ \"]" "$builddir/man/jaw.1"
+	done
+done
 check "jaw(1) has its version" grep -q "$(sed -n 's/^AC_INIT(\[jaw\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" "$builddir/man/jaw.1"
 
 done_testing

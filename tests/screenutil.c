@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "demo.h"
+#include "project_schema.h"
 #include "screenutil.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -67,7 +68,7 @@ void screen_open_demo_term(struct screen_fixture *f, int lines, int cols, const 
 	free(dir);
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_create("demo.jaw", &f->db, &err), JAW_OK);
+	assert_int_equal(db_create("demo.jaw", &project_schema, &f->db, &err), JAW_OK);
 	assert_int_equal(demo_load(f->db, &err), JAW_OK);
 	f->rc = jawrc_new();
 	assert_int_equal(jawrc_load_defaults(f->rc, NULL, NULL), 0);

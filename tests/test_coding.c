@@ -11,6 +11,7 @@
 #include "coding.h"
 #include "journal.h"
 #include "model.h"
+#include "project_schema.h"
 #include "testutil.h"
 #include "text.h"
 #include "xalloc.h"
@@ -155,6 +156,42 @@ static void test_apply_refusals(void **state)
 	assert_err(err, JAW_FAIL, "source 1 [0, 4) is already coded with \"Harm\" by ana");
 	assert_int_equal(coding_apply(db, "ben", src, 0, 4, code, NULL, &id, &err), JAW_OK);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding"), 2);
+	db_close(db);
+}
+
+static void count_problem(void *ctx, const char *problem)
+{
+	fprintf(stderr, "# %s\n", problem);
+	(*(int *)ctx)++;
+}
+
+/* jaw check's offsets check counts code points, not bytes. */
+static void test_check_offsets(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	int64_t src = add_source(db, "Note", note), code = add_code(db, "Harm", 0), id;
+	assert_int_equal(coding_apply(db, "ana", src, 80, 86, code, NULL, &id, &err), JAW_OK);
+	assert_int_equal(coding_apply(db, "ana", src, 0, 4, code, NULL, NULL, &err), JAW_OK);
+	int problems = 0;
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 0);
+	assert_int_equal(problems, 0);
+	/* past the end (the text has more bytes than that, but 86 characters) */
+	assert_int_equal(db_exec(db, "UPDATE coding SET end_cp = 87 WHERE start_cp = 80", &err), JAW_OK);
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 1);
+	/* start and end turned round, past the schema's CHECK */
+	assert_int_equal(db_exec(db, "PRAGMA ignore_check_constraints = ON;"
+	                             " UPDATE coding SET start_cp = 4, end_cp = 0 WHERE start_cp = 0;"
+	                             " PRAGMA ignore_check_constraints = OFF", &err), JAW_OK);
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 2);
+	assert_int_equal(problems, 3);
+	/* a text shortened under its codings */
+	assert_int_equal(db_exec(db, "DELETE FROM coding WHERE start_cp = 4;"
+	                             " UPDATE coding SET end_cp = 86;"
+	                             " UPDATE source SET text = 'short'", &err), JAW_OK);
+	assert_int_equal(coding_check_offsets(db, count_problem, &problems, &err), 1);
 	db_close(db);
 }
 
@@ -403,14 +440,14 @@ static void test_undo_survives_reopen(void **state)
 	assert_int_equal(coding_apply(db, "ana", src, 3, 7, code, NULL, &id, &err), JAW_OK);
 	assert_int_equal(coding_set_memo(db, "ana", id, "why", &err), JAW_OK);
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	undo_ok(db, "ana", true, "memo on \"Harm\" in source 1 [3, 7)");
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	undo_ok(db, "ana", true, "apply \"Harm\" to source 1 [3, 7)");
 	assert_int_equal(count(db, "SELECT count(*) FROM coding"), 0);
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	undo_ok(db, "ana", false, NULL);
 	undo_ok(db, "ana", false, NULL);
 	assert_int_equal(count(db, "SELECT count(*) FROM coding WHERE memo = 'why'"), 1);
@@ -481,7 +518,7 @@ static void test_code_add_rename_move(void **state)
 	c.name = "Harm";
 	c.parent_id = poc;
 	assert_int_equal(codebook_add(db, "ana", &c, &err), JAW_FAIL);
-	assert_string_equal(err.msg, "Harm: there is a code of that name there already");
+	assert_string_equal(err.msg, "there is a code called \"Harm\" there already");
 	c.parent_id = 99;
 	assert_int_equal(codebook_add(db, "ana", &c, &err), JAW_FAIL);
 	assert_string_equal(err.msg, "no code with id 99");
@@ -638,6 +675,119 @@ static void test_code_delete_and_undo(void **state)
 	db_close(db);
 }
 
+/* Asserts code id holds name, description, colour and quick key. */
+static void assert_code(struct jaw_db *db, int64_t id, const char *name, const char *description,
+                        const char *colour, int key)
+{
+	struct code c;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(codebook_get(db, id, &c, &err), JAW_OK);
+	assert_string_equal(c.name, name);
+	assert_string_equal(c.description, description);
+	assert_string_equal(c.colour, colour);
+	assert_int_equal(c.quick_key, key);
+	codebook_code_clear(&c);
+}
+
+/* codebook_update: name, description, colour and quick key in one undoable
+ * step; refusals change nothing. */
+static void test_code_update(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct code a = {.name = "Liaison", .description = "Talks", .colour = "#112233",
+	                 .quick_key = 4};
+	assert_int_equal(codebook_add(db, "ana", &a, &err), JAW_OK);
+	int64_t b = add_code(db, "Training", 0), child = add_code(db, "Drills", a.id);
+	struct code edit = {.name = "Liaison cells", .description = "Officers\nand cells",
+	                    .colour = "#a0B0c0", .quick_key = 2};
+	assert_int_equal(codebook_update(db, "ana", a.id, &edit, &err), JAW_OK);
+	assert_code(db, a.id, "Liaison cells", "Officers\nand cells", "#a0B0c0", 2);
+	/* the parent and position stay; the code below keeps its parent */
+	assert_int_equal(count(db, "SELECT position FROM code WHERE name = 'Liaison cells'"), 1);
+	assert_int_equal(count(db, "SELECT parent_id FROM code WHERE name = 'Drills'"), a.id);
+	/* undo takes all four back in one step, redo makes them again */
+	undo_ok(db, "ana", true, "edit code \"Liaison\" (now \"Liaison cells\")");
+	assert_code(db, a.id, "Liaison", "Talks", "#112233", 4);
+	undo_ok(db, "ana", false, NULL);
+	assert_code(db, a.id, "Liaison cells", "Officers\nand cells", "#a0B0c0", 2);
+	/* colour and description only; an empty colour clears it */
+	struct code recolour = {.name = "Liaison cells", .description = "", .colour = "",
+	                        .quick_key = 2};
+	assert_int_equal(codebook_update(db, "ana", a.id, &recolour, &err), JAW_OK);
+	assert_code(db, a.id, "Liaison cells", "", "", 2);
+	undo_ok(db, "ana", true, "edit code \"Liaison cells\"");
+	/* a quick key another code has is taken from it, and undone with it */
+	struct code key = {.name = "Training", .description = "", .colour = "", .quick_key = 2};
+	assert_int_equal(codebook_update(db, "ana", b, &key, &err), JAW_OK);
+	assert_code(db, a.id, "Liaison cells", "Officers\nand cells", "#a0B0c0", 0);
+	assert_code(db, b, "Training", "", "", 2);
+	undo_ok(db, "ana", true, NULL);
+	assert_code(db, a.id, "Liaison cells", "Officers\nand cells", "#a0B0c0", 2);
+	assert_code(db, b, "Training", "", "", 0);
+
+	/* refusals: a bad colour, a sibling's name, no name, a bad key, no code */
+	static const struct {
+		const char *name, *colour;
+		int key;
+		int64_t id;
+		const char *msg;
+	} bad[] = {
+		{"Liaison cells", "blue", 0, 1, "Liaison cells: colour \"blue\" is not #RRGGBB (such as #1F77B4) or empty"},
+		{"Liaison cells", "#12345", 0, 1, "Liaison cells: colour \"#12345\" is not #RRGGBB (such as #1F77B4) or empty"},
+		{"Liaison cells", "#12 456", 0, 1, "Liaison cells: colour \"#12 456\" is not #RRGGBB (such as #1F77B4) or empty"},
+		{"Training", "", 0, 1, "there is a code called \"Training\" there already"},
+		{"", "", 0, 1, "a code needs a name"},
+		{"Liaison cells", "", 11, 1, "Liaison cells: quick keys go from 1 to 9 (0 for none)"},
+		{"Elsewhere", "", 0, 99, "no code with id 99"},
+	};
+	int64_t entries = count(db, "SELECT count(*) FROM journal");
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct code c = {.name = (char *)bad[i].name, .colour = (char *)bad[i].colour,
+		                 .quick_key = bad[i].key};
+		err_clear(&err);
+		assert_int_equal(codebook_update(db, "ana", bad[i].id, &c, &err), JAW_FAIL);
+		assert_string_equal(err.msg, bad[i].msg);
+	}
+	assert_code(db, a.id, "Liaison cells", "Officers\nand cells", "#a0B0c0", 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM journal"), entries);
+	/* the same name in another parent is fine */
+	struct code same = {.name = "Training"};
+	assert_int_equal(codebook_update(db, "ana", child, &same, &err), JAW_OK);
+	assert_code(db, child, "Training", "", "", 0);
+	db_close(db);
+}
+
+/* Loading a codebook from CSV is one change its analyst can undo. */
+static void test_codebook_load_undo(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	/* the starter codebook is the program's: no analyst's undo takes it back */
+	assert_int_equal(codebook_load_starter(db, "empty", &err), JAW_OK);
+	assert_int_equal(codebook_load_starter(db, "human-security", &err), JAW_OK);
+	int64_t starter = count(db, "SELECT count(*) FROM code");
+	assert_true(starter >= 25);
+	const char csv[] = "name,parent,colour\nAccess,,#FF0000\nCheckpoints,Access,\n";
+	assert_int_equal(codebook_load_csv(db, "ana", "mine.csv", csv, strlen(csv), &err), JAW_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM code"), starter + 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM journal WHERE action = 'codebook-load'"), 2);
+	undo_ok(db, "ana", true, "load codebook mine.csv (2 codes)");
+	assert_int_equal(count(db, "SELECT count(*) FROM code"), starter);
+	undo_ok(db, "ana", false, NULL);
+	assert_int_equal(count(db, "SELECT count(*) FROM code WHERE colour = '#FF0000'"
+	                           " AND name = 'Access'"), 1);
+	undo_ok(db, "ana", true, NULL);
+	undo_nothing(db, "ana", true);
+	assert_int_equal(count(db, "SELECT count(*) FROM code"), starter);
+	db_close(db);
+}
+
 static void test_quick_keys(void **state)
 {
 	(void)state;
@@ -749,6 +899,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_apply_multibyte_offsets),
 		cmocka_unit_test(test_apply_refusals),
+		cmocka_unit_test(test_check_offsets),
 		cmocka_unit_test(test_range_and_step),
 		cmocka_unit_test(test_segments),
 		cmocka_unit_test(test_coder_names),
@@ -760,6 +911,8 @@ int main(void)
 		cmocka_unit_test(test_code_add_rename_move),
 		cmocka_unit_test(test_code_merge),
 		cmocka_unit_test(test_code_delete_and_undo),
+		cmocka_unit_test(test_code_update),
+		cmocka_unit_test(test_codebook_load_undo),
 		cmocka_unit_test(test_quick_keys),
 		cmocka_unit_test(test_tree_page),
 		cmocka_unit_test(test_picker),

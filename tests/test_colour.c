@@ -181,7 +181,7 @@ static void passages_add(struct jaw_db *db, struct passages *p)
 	jaw_err err;
 	err_clear(&err);
 	struct code plain = {.name = "Colourless", .description = "", .colour = ""};
-	assert_int_equal(model_code_add(db, &plain, &err), JAW_OK);
+	assert_int_equal(codebook_add(db, "test", &plain, &err), JAW_OK);
 	/* the colours of the starter codebook, and the code without one */
 	const char *sql = "SELECT min(id), colour FROM code WHERE colour <> '' GROUP BY colour"
 	                  " UNION ALL SELECT ?, '' ORDER BY 2 DESC";

@@ -125,7 +125,8 @@ static void test_reader_lines(void **state)
 	struct csvread_options opt = {0};
 	struct lines_seen seen = {0};
 	jaw_err err;
-	assert_int_equal(csvread_file(path, &opt, collect_lines, &seen, NULL, &err), JAW_OK);
+	struct csvread_source src = csvread_path(path);
+	assert_int_equal(csvread(&src, &opt, collect_lines, &seen, NULL, &err), JAW_OK);
 	assert_int_equal(seen.rows, 6);
 	for (int i = 0; i < 6; i++) {
 		assert_int_equal(seen.line[i], want[i][0]);

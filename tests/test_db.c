@@ -7,21 +7,23 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "project_schema.h"
 #include "testutil.h"
+#include "xalloc.h"
 
 static void test_create_and_reopen(void **state)
 {
 	(void)state;
 	char *path = NULL;
 	struct jaw_db *db = testutil_project_new(&path);
-	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
 	assert_int_equal(testutil_scalar(db, "PRAGMA application_id"), DB_APPLICATION_ID);
 	assert_int_equal(testutil_scalar(db, "PRAGMA foreign_keys"), 1);
 	db_close(db);
 
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	sqlite3_stmt *s = NULL;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA journal_mode", -1, &s, NULL),
 	                 SQLITE_OK);
@@ -41,7 +43,7 @@ static void test_create_refuses_existing_file(void **state)
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_create(path, &db, &err), JAW_FAIL);
+	assert_int_equal(db_create(path, &project_schema, &db, &err), JAW_FAIL);
 	assert_null(db);
 	assert_non_null(strstr(err.msg, "already exists"));
 	/* the file is untouched */
@@ -60,7 +62,7 @@ static void test_open_missing_file(void **state)
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_FAIL);
 	assert_non_null(strstr(err.msg, "no such project; create one with: jaw init"));
 	/* opening must not have created it */
 	assert_int_not_equal(access(path, F_OK), 0);
@@ -76,7 +78,7 @@ static void test_open_refuses_text_file(void **state)
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_FAIL);
 	assert_non_null(strstr(err.msg, "not a jaw project (not an SQLite database)"));
 	free(path);
 }
@@ -93,7 +95,7 @@ static void test_open_refuses_other_sqlite(void **state)
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_FAIL);
 	assert_non_null(strstr(err.msg, "an SQLite database of another program"));
 	free(path);
 }
@@ -107,10 +109,10 @@ static void test_open_refuses_newer_version(void **state)
 	err_clear(&err);
 	assert_int_equal(db_exec(db, "PRAGMA user_version = 99", &err), JAW_OK);
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_FAIL);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_FAIL);
 	assert_non_null(strstr(err.msg, "made by a newer jaw (schema version 99"));
 	/* read-only open refuses it as well */
-	assert_int_equal(db_open(path, DB_OPEN_READONLY, &db, &err), JAW_FAIL);
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &project_schema, &db, &err), JAW_FAIL);
 	free(path);
 }
 
@@ -121,19 +123,19 @@ static void test_migrate_from_version_1(void **state)
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_create_version(path, 1, &db, &err), JAW_OK);
+	assert_int_equal(db_create_version(path, &project_schema, 1, &db, &err), JAW_OK);
 	assert_int_equal(db_schema_version(db), 1);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), 0);
 	assert_int_equal(db_exec(db, "INSERT INTO project (id, title) VALUES (1, 'Old study')", &err), JAW_OK);
 	db_close(db);
 
 	/* a read-only open (jaw check) leaves the old version alone */
-	assert_int_equal(db_open(path, DB_OPEN_READONLY, &db, &err), JAW_OK);
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &project_schema, &db, &err), JAW_OK);
 	assert_int_equal(db_schema_version(db), 1);
 	db_close(db);
 
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
-	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), 1);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM project WHERE title = 'Old study'"), 1);
 	db_close(db);
@@ -164,7 +166,7 @@ static void test_migrate_survey_from_version_2(void **state)
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_create_version(path, 2, &db, &err), JAW_OK);
+	assert_int_equal(db_create_version(path, &project_schema, 2, &db, &err), JAW_OK);
 	assert_int_equal(db_exec(db,
 		"INSERT INTO survey (id, name) VALUES (4, 'Staff survey');"
 		"INSERT INTO survey_column (id, survey_id, position, label, role)"
@@ -179,8 +181,8 @@ static void test_migrate_survey_from_version_2(void **state)
 		" VALUES (2, 5, 12, 1, 'ana'), (1, 0, 7, 1, 'ana');", &err), JAW_OK);
 	db_close(db);
 
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
-	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding"), 2);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts MATCH"
 	                                     " 'liaison'"), 1);
@@ -217,14 +219,14 @@ static void test_upgrade_keeps_broken_references(void **state)
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_create_version(path, 2, &db, &err), JAW_OK);
+	assert_int_equal(db_create_version(path, &project_schema, 2, &db, &err), JAW_OK);
 	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = OFF;"
 	                             " INSERT INTO code (id, name) VALUES (1, 'Liaison');"
 	                             " INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
 	                             " VALUES (99999, 0, 5, 1, 'ana')", &err), JAW_OK);
 	db_close(db);
-	assert_int_equal(db_open(path, 0, &db, &err), JAW_OK);
-	assert_int_equal(db_schema_version(db), DB_SCHEMA_VERSION);
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
 	assert_int_equal(check_problems(db), 1);
 	db_close(db);
 	free(path);
@@ -240,31 +242,181 @@ static void test_new_page_size(void **state)
 	db_close(db);
 }
 
-/* The migrated schema must be the same as a new file's. */
+/* The whole schema of a file, tables, indexes, triggers and views, as one
+ * text (newly allocated). */
+static char *schema_text_new(struct jaw_db *db)
+{
+	const char *sql = "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''),"
+	                  " char(10)) FROM (SELECT * FROM sqlite_master ORDER BY name)";
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *text = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return text;
+}
+
+/* A file made by every older version, upgraded, has exactly the schema of
+ * a new file. */
 static void test_migrated_schema_equals_new(void **state)
 {
 	(void)state;
-	char *old = testutil_path_new("old.jaw");
-	struct jaw_db *a = NULL, *b = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_create_version(old, 1, &a, &err), JAW_OK);
-	db_close(a);
-	assert_int_equal(db_open(old, 0, &a, &err), JAW_OK);
-	b = testutil_project_new(NULL);
-	const char *sql = "SELECT group_concat(type || ' ' || name || ' ' || sql, char(10))"
-	                  " FROM (SELECT * FROM sqlite_master ORDER BY name)";
-	sqlite3_stmt *sa = NULL, *sb = NULL;
-	sqlite3_prepare_v2(db_sqlite(a), sql, -1, &sa, NULL);
-	sqlite3_prepare_v2(db_sqlite(b), sql, -1, &sb, NULL);
-	assert_int_equal(sqlite3_step(sa), SQLITE_ROW);
-	assert_int_equal(sqlite3_step(sb), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(sa, 0), sqlite3_column_text(sb, 0));
-	sqlite3_finalize(sa);
-	sqlite3_finalize(sb);
-	db_close(a);
-	db_close(b);
-	free(old);
+	struct jaw_db *fresh = testutil_project_new(NULL);
+	char *want = schema_text_new(fresh);
+	for (int v = 1; v < PROJECT_SCHEMA_VERSION; v++) {
+		char *old = testutil_path_new("old.jaw");
+		struct jaw_db *db = NULL;
+		assert_int_equal(db_create_version(old, &project_schema, v, &db, &err), JAW_OK);
+		assert_int_equal(db_schema_version(db), v);
+		db_close(db);
+		assert_int_equal(db_open(old, 0, &project_schema, &db, &err), JAW_OK);
+		assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
+		assert_int_equal(testutil_scalar(db, "PRAGMA application_id"), DB_APPLICATION_ID);
+		char *got = schema_text_new(db);
+		if (strcmp(got, want) != 0)
+			fail_msg("the upgrade from version %d differs from a new file", v);
+		free(got);
+		db_close(db);
+		free(old);
+	}
+	free(want);
+	db_close(fresh);
+}
+
+/* ---- a schema of the test's own: its C steps and checks run ------------------ */
+
+static int hook_steps, hook_checks;
+
+/* A C step: makes a table named after the rows of another, as SQL alone
+ * cannot; fails when the project's title is "fail". */
+static int hook_step(struct jaw_db *db, jaw_err *err)
+{
+	hook_steps++;
+	if (testutil_scalar(db, "SELECT count(*) FROM project WHERE title = 'fail'") > 0)
+		return err_set(err, JAW_FAIL, "the step refused");
+	return db_exec(db, "CREATE TABLE hook_made (x)", err);
+}
+
+/* A check: every project title is a problem. */
+static int hook_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
+{
+	hook_checks++;
+	sqlite3_stmt *s = db_stmt(db, "SELECT title FROM project", err);
+	if (!s)
+		return -1;
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		report(ctx, (const char *)sqlite3_column_text(s, 0));
+		n++;
+	}
+	sqlite3_reset(s);
+	return n;
+}
+
+/* A check that cannot run. */
+static int hook_check_broken(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
+{
+	(void)report;
+	(void)ctx;
+	return db_stmt(db, "SELECT nothing FROM nowhere", err) ? 0 : -1;
+}
+
+/* The project's migrations and one more, a C step only. */
+static struct db_migration hook_migrations[PROJECT_SCHEMA_VERSION + 1];
+static const struct db_check_hook hook_checks_table[] = {
+	{"titles", false, hook_check},
+	{"written", true, hook_check},
+};
+static struct db_schema hook_schema = {hook_migrations, PROJECT_SCHEMA_VERSION + 1,
+                                       hook_checks_table, 2};
+
+static void hook_schema_init(void)
+{
+	for (int i = 0; i < PROJECT_SCHEMA_VERSION; i++)
+		hook_migrations[i] = project_schema.migrations[i];
+	hook_migrations[PROJECT_SCHEMA_VERSION] =
+		(struct db_migration){PROJECT_SCHEMA_VERSION + 1, NULL, hook_step};
+	hook_steps = hook_checks = 0;
+}
+
+static void test_schema_hooks_run(void **state)
+{
+	(void)state;
+	hook_schema_init();
+	char *path = testutil_path_new("hooks.jaw");
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create(path, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO project (id, title) VALUES (1, 'fail')", &err),
+	                 JAW_OK);
+	db_close(db);
+
+	/* a C step that fails: the file stays as it was, the message names the step */
+	assert_int_equal(db_open(path, 0, &hook_schema, &db, &err), JAW_FAIL);
+	assert_int_equal(hook_steps, 1);
+	assert_non_null(strstr(err.msg, "schema version 4: the step refused"));
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
+	db_close(db);
+
+	/* the step runs once, in the upgrade */
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_exec(db, "UPDATE project SET title = 'Study'", &err), JAW_OK);
+	db_close(db);
+	assert_int_equal(db_open(path, 0, &hook_schema, &db, &err), JAW_OK);
+	assert_int_equal(hook_steps, 2);
+	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION + 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'hook_made'"), 1);
+	assert_ptr_equal(db_schema(db), &hook_schema);
+	db_close(db);
+	assert_int_equal(db_open(path, 0, &hook_schema, &db, &err), JAW_OK);
+	assert_int_equal(hook_steps, 2);
+
+	/* both checks run on a connection that may write; one on a read-only one */
+	int problems = 0;
+	assert_int_equal(db_check(db, count_check_problem, &problems, &err), 2);
+	assert_int_equal(hook_checks, 2);
+	db_close(db);
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &hook_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_check(db, count_check_problem, &problems, &err), 1);
+	assert_int_equal(hook_checks, 3);
+	db_close(db);
+
+	/* the project's schema cannot read a file of the newer one */
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "this jaw reads up to 3"));
+	free(path);
+}
+
+/* A check that cannot run stops db_check with its name in the message; a
+ * schema numbered wrongly is refused. */
+static void test_schema_errors(void **state)
+{
+	(void)state;
+	hook_schema_init();
+	static const struct db_check_hook broken[] = {{"broken check", false, hook_check_broken}};
+	struct db_schema schema = {project_schema.migrations, PROJECT_SCHEMA_VERSION, broken, 1};
+	char *path = testutil_path_new("broken-check.jaw");
+	struct jaw_db *db = NULL;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_create(path, &schema, &db, &err), JAW_OK);
+	int problems = 0;
+	assert_int_equal(db_check(db, count_check_problem, &problems, &err), -1);
+	assert_non_null(strstr(err.msg, "broken check: database error in \"SELECT nothing"));
+	db_close(db);
+
+	hook_migrations[1].version = 7;
+	assert_int_equal(db_open(path, 0, &hook_schema, &db, &err), JAW_FAIL);
+	assert_string_equal(err.msg, "internal error: schema step 2 is numbered 7");
+	char *other = testutil_path_new("misnumbered.jaw");
+	assert_int_equal(db_create(other, &hook_schema, &db, &err), JAW_FAIL);
+	assert_true(access(other, F_OK) != 0);
+	free(other);
+	free(path);
 }
 
 static void test_foreign_keys_enforced(void **state)
@@ -319,6 +471,36 @@ static void test_stmt_cache_and_errors(void **state)
 	assert_ptr_equal(a, b);
 	assert_null(db_stmt(db, "SELECT x FROM nowhere", &err));
 	assert_non_null(strstr(err.msg, "database error in \"SELECT x FROM nowhere\": no such table: nowhere"));
+	db_close(db);
+}
+
+/* db_step_int64: a row's value, no row, and a step that fails. */
+static void test_step_int64(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	static const char sql[] = "SELECT abs(?1) WHERE ?1 <> 0";
+	sqlite3_stmt *s = db_stmt(db, sql, &err);
+	assert_non_null(s);
+	int64_t v = 7;
+	sqlite3_bind_int64(s, 1, -42);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_OK);
+	assert_int_equal(v, 42);
+	/* no row: the value is left as it was */
+	sqlite3_bind_int64(s, 1, 0);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_OK);
+	assert_int_equal(v, 42);
+	/* a step that fails names the SQL and leaves the statement reusable */
+	sqlite3_bind_int64(s, 1, INT64_MIN);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_FAIL);
+	assert_int_equal(v, 42);
+	assert_non_null(strstr(err.msg, "SELECT abs(?1)"));
+	assert_non_null(strstr(err.msg, "integer overflow"));
+	sqlite3_bind_int64(s, 1, 5);
+	assert_int_equal(db_step_int64(db, s, &v, &err), JAW_OK);
+	assert_int_equal(v, 5);
 	db_close(db);
 }
 
@@ -382,9 +564,12 @@ int main(void)
 		cmocka_unit_test(test_new_page_size),
 		cmocka_unit_test(test_upgrade_keeps_broken_references),
 		cmocka_unit_test(test_migrated_schema_equals_new),
+		cmocka_unit_test(test_schema_hooks_run),
+		cmocka_unit_test(test_schema_errors),
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_nested_transactions),
 		cmocka_unit_test(test_stmt_cache_and_errors),
+		cmocka_unit_test(test_step_int64),
 		cmocka_unit_test(test_check_finds_problems),
 		cmocka_unit_test(test_check_finds_stale_fulltext_index),
 	};

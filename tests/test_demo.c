@@ -12,6 +12,7 @@
 #include "model.h"
 #include "testutil.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 static void test_demo_counts(void **state)
 {
@@ -119,6 +120,29 @@ static void test_demo_survey(void **state)
 	db_close(db);
 }
 
+/* The demo's survey is read from memory: it loads with no temporary
+ * directory to write to, and names its embedded file as its origin. */
+static void test_demo_survey_from_memory(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	char *saved = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", "/nonexistent/jaw-no-temporary-files", 1);
+	jaw_err err;
+	err_clear(&err);
+	int rc = demo_load(db, &err);
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+	if (rc != JAW_OK)
+		fail_msg("demo_load: %s", err.msg);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"
+	                                     " WHERE origin_file = 'demo/survey.csv'"), 1);
+	db_close(db);
+}
+
 static void test_demo_project_record(void **state)
 {
 	(void)state;
@@ -175,8 +199,11 @@ static void test_demo_codings(void **state)
 	                                " ON a.source_id = b.source_id AND a.code_id = b.code_id"
 	                                " AND a.start_cp = b.start_cp AND a.end_cp = b.end_cp"
 	                                " AND a.coder < b.coder") >= 3);
-	/* loading the demo is not an analyst's change: nothing to undo */
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal"), 0);
+	/* loading the demo is not an analyst's change: nothing to undo; the
+	 * starter codebook is one entry of the program's */
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal WHERE analyst = 'jaw'"
+	                                     " AND action = 'codebook-load'"), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal"), 1);
 	const struct embedded_file *f = embedded_find("demo/codings.csv");
 	assert_non_null(f);
 	assert_int_equal(csvdata_each_row("demo/codings.csv", (const char *)f->data, f->size,
@@ -192,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_demo_notes),
 		cmocka_unit_test(test_demo_all_or_nothing),
 		cmocka_unit_test(test_demo_survey),
+		cmocka_unit_test(test_demo_survey_from_memory),
 		cmocka_unit_test(test_demo_project_record),
 		cmocka_unit_test(test_demo_codings),
 	};

@@ -750,7 +750,7 @@ static int64_t add_code(struct jaw_db *db, const char *name, int64_t parent, int
 	c.name = (char *)name;
 	c.parent_id = parent;
 	c.quick_key = key;
-	if (model_code_add(db, &c, &err) != JAW_OK)
+	if (codebook_add(db, "ana", &c, &err) != JAW_OK)
 		fail_msg("adding code %s: %s", name, err.msg);
 	return c.id;
 }
@@ -766,7 +766,7 @@ static void test_code_add(void **state)
 	c.colour = "#5fafFF";
 	c.quick_key = 7;
 	c.description = "Courses and exercises";
-	assert_int_equal(model_code_add(db, &c, &err), JAW_OK);
+	assert_int_equal(codebook_add(db, "ana", &c, &err), JAW_OK);
 	assert_true(c.id > 0);
 	assert_int_equal(testutil_scalar(db, "SELECT quick_key FROM code WHERE name = 'Training'"),
 	                 7);
@@ -787,11 +787,12 @@ static void test_code_add(void **state)
 		int key;
 		const char *msg;
 	} bad[] = {
-		{"Liaison", "red", 0, "Liaison: colour \"red\" is not #RRGGBB"},
-		{"Liaison", "#12345", 0, "Liaison: colour \"#12345\" is not #RRGGBB"},
-		{"Liaison", "#12345G", 0, "Liaison: colour \"#12345G\" is not #RRGGBB"},
-		{"Liaison", "", 10, "Liaison: quick keys go from 1 to 9"},
-		{"Liaison", "", -1, "Liaison: quick keys go from 1 to 9"},
+		{"Liaison", "red", 0, "Liaison: colour \"red\" is not #RRGGBB (such as #1F77B4) or empty"},
+		{"Liaison", "#12345", 0, "Liaison: colour \"#12345\" is not #RRGGBB (such as #1F77B4) or empty"},
+		{"Liaison", "#12345G", 0, "Liaison: colour \"#12345G\" is not #RRGGBB (such as #1F77B4) or empty"},
+		{"Liaison", "#1234567", 0, "Liaison: colour \"#1234567\" is not #RRGGBB (such as #1F77B4) or empty"},
+		{"Liaison", "", 10, "Liaison: quick keys go from 1 to 9 (0 for none)"},
+		{"Liaison", "", -1, "Liaison: quick keys go from 1 to 9 (0 for none)"},
 		{"", "", 0, "a code needs a name"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -800,7 +801,7 @@ static void test_code_add(void **state)
 		b.colour = (char *)bad[i].colour;
 		b.quick_key = bad[i].key;
 		err_clear(&err);
-		assert_int_equal(model_code_add(db, &b, &err), JAW_FAIL);
+		assert_int_equal(codebook_add(db, "ana", &b, &err), JAW_FAIL);
 		assert_err(err, JAW_FAIL, bad[i].msg);
 		assert_int_equal(model_code_count(db, &err), 5);
 	}
@@ -809,19 +810,24 @@ static void test_code_add(void **state)
 	dup.name = "Reporting";
 	dup.parent_id = poc;
 	err_clear(&err);
-	assert_int_equal(model_code_add(db, &dup, &err), JAW_FAIL);
-	assert_non_null(strstr(err.msg, "Reporting: there is a code of that name there already"));
+	assert_int_equal(codebook_add(db, "ana", &dup, &err), JAW_FAIL);
+	assert_err(err, JAW_FAIL, "there is a code called \"Reporting\" there already");
 	dup.name = "Training";
 	dup.parent_id = 0;
 	err_clear(&err);
-	assert_int_equal(model_code_add(db, &dup, &err), JAW_FAIL);
-	assert_non_null(strstr(err.msg, "Training: there is a code of that name there already"));
+	assert_int_equal(codebook_add(db, "ana", &dup, &err), JAW_FAIL);
+	assert_err(err, JAW_FAIL, "there is a code called \"Training\" there already");
+	assert_int_equal(model_code_count(db, &err), 5);
+	/* a quick key is taken from the code that had it */
 	dup.name = "Leadership";
 	dup.quick_key = 7;
 	err_clear(&err);
-	assert_int_equal(model_code_add(db, &dup, &err), JAW_FAIL);
-	assert_non_null(strstr(err.msg, "quick key 7 is taken"));
-	assert_int_equal(model_code_count(db, &err), 5);
+	assert_int_equal(codebook_add(db, "ana", &dup, &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE quick_key = 7"
+	                                     " AND name = 'Leadership'"), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code WHERE quick_key IS NULL"
+	                                     " AND name = 'Training'"), 1);
+	assert_int_equal(model_code_count(db, &err), 6);
 	db_close(db);
 }
 
@@ -835,10 +841,10 @@ static void test_code_duplicate_message(void **state)
 	add_code(db, "Training", 0, 0);
 	struct code dup = {0};
 	dup.name = "Training";
-	int rc = model_code_add(db, &dup, &err);
+	int rc = codebook_add(db, "ana", &dup, &err);
 	db_close(db);
 	assert_int_equal(rc, JAW_FAIL);
-	assert_non_null(strstr(err.msg, "Training: "));
+	assert_non_null(strstr(err.msg, "\"Training\""));
 	assert_null(strstr(err.msg, "quick key 0"));
 }
 

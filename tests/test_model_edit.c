@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "codebook.h"
 #include "model.h"
 #include "testutil.h"
 
@@ -175,7 +176,7 @@ static void test_source_filters_and_edits(void **state)
 		model_source_clear(&rows[i]);
 	/* a code filter: only sources with a coding of that code */
 	struct code fresh = {.name = "Used once"};
-	assert_int_equal(model_code_add(db, &fresh, &err), JAW_OK);
+	assert_int_equal(codebook_add(db, "ana", &fresh, &err), JAW_OK);
 	struct source_filter coded = {.code_id = fresh.id};
 	assert_int_equal(model_source_count_filtered(db, &coded, &err), 0);
 	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"

@@ -2,10 +2,12 @@
  * titles, batches stored all or nothing, repeated texts. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "model.h"
 #include "notes.h"
@@ -212,6 +214,50 @@ static void test_batch_store_and_repeats(void **state)
 	db_close(db);
 }
 
+/* A note read through a file descriptor: a file (from its start), a pipe,
+ * and the refusals a file gets, named as given. */
+static void test_batch_add_fd(void **state)
+{
+	(void)state;
+	jaw_err err;
+	err_clear(&err);
+	char *path = note_file_new("fd.txt", S("Interview by fd\r\nSecond line\r\n"));
+	struct notes_batch *batch = notes_batch_new(NULL);
+	int fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	assert_int_equal(lseek(fd, 4, SEEK_SET), 4);
+	assert_int_equal(notes_batch_add_fd(batch, "fd.txt", fd, &err), JAW_OK);
+	close(fd);
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], S("Piped note\n")), 11);
+	close(p[1]);
+	assert_int_equal(notes_batch_add_fd(batch, "-", p[0], &err), JAW_OK);
+	close(p[0]);
+	assert_int_equal(notes_batch_count(batch), 2);
+	assert_string_equal(notes_batch_item(batch, 0)->text, "Interview by fd\nSecond line\n");
+	assert_string_equal(notes_batch_item(batch, 0)->name, "fd.txt");
+	assert_string_equal(notes_batch_item(batch, 1)->title, "Piped note");
+
+	/* the same refusals and messages as from a file */
+	char *bad = note_file_new("bad-fd.txt", S("ok\nbad \xFF here\n"));
+	jaw_err by_file, by_fd;
+	err_clear(&by_file);
+	err_clear(&by_fd);
+	assert_int_equal(notes_batch_add_file(batch, bad, &by_file), JAW_FAIL);
+	fd = open(bad, O_RDONLY);
+	assert_int_equal(notes_batch_add_fd(batch, bad, fd, &by_fd), JAW_FAIL);
+	close(fd);
+	assert_string_equal(by_fd.msg, by_file.msg);
+	err_clear(&err);
+	assert_int_equal(notes_batch_add_fd(batch, "stdin", -1, &err), JAW_FAIL);
+	assert_err(err, JAW_FAIL, "stdin: cannot read: Bad file descriptor");
+	assert_int_equal(notes_batch_count(batch), 2);
+	notes_batch_free(batch);
+	free(bad);
+	free(path);
+}
+
 static void test_batch_refusals(void **state)
 {
 	(void)state;
@@ -268,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_normalise_refusals),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_batch_store_and_repeats),
+		cmocka_unit_test(test_batch_add_fd),
 		cmocka_unit_test(test_batch_refusals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,6 +14,7 @@
 
 #include "keys.h"
 #include "model.h"
+#include "project_schema.h"
 #include "screenutil.h"
 #include "xalloc.h"
 
@@ -122,7 +123,7 @@ static void test_control_characters_are_shown_as_placeholders(void **state)
 	src.source_date = "2026-01-01";
 	/* written by another connection, as another analyst's session would */
 	struct jaw_db *other = NULL;
-	assert_int_equal(db_open("demo.jaw", 0, &other, &err), JAW_OK);
+	assert_int_equal(db_open("demo.jaw", 0, &project_schema, &other, &err), JAW_OK);
 	assert_int_equal(model_source_add(other, &src, &err), JAW_OK);
 	db_close(other);
 	assert_true(ui_poll_changes(f.ui));
@@ -149,7 +150,7 @@ static void test_gantt_chart(void **state)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *other = NULL;
-	assert_int_equal(db_open("demo.jaw", 0, &other, &err), JAW_OK);
+	assert_int_equal(db_open("demo.jaw", 0, &project_schema, &other, &err), JAW_OK);
 	struct timeline_item it = {.kind = "milestone", .title = "Late deliverable",
 	                           .start_date = "2026-11-20", .status = "planned"};
 	assert_int_equal(model_timeline_add(other, &it, &err), JAW_OK);

@@ -12,6 +12,7 @@
 
 #include "keys.h"
 #include "model.h"
+#include "project_schema.h"
 #include "screenutil.h"
 #include "xalloc.h"
 
@@ -183,7 +184,7 @@ static void test_picker_and_reader_follow_another_session(void **state)
 	struct jaw_db *other = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_open("demo.jaw", 0, &other, &err), JAW_OK);
+	assert_int_equal(db_open("demo.jaw", 0, &project_schema, &other, &err), JAW_OK);
 	assert_int_equal(db_exec(other, "INSERT INTO code (name, position) VALUES ('Zebra crossing',"
 	                                " 99); INSERT INTO coding (source_id, start_cp, end_cp,"
 	                                " code_id, coder) VALUES (3, 0, 9, (SELECT id FROM code"

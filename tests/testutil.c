@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "demo.h"
+#include "project_schema.h"
 #include "testutil.h"
 #include "xalloc.h"
 
@@ -37,7 +38,7 @@ struct jaw_db *testutil_project_new(char **path_out)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_create(path, &db, &err) != JAW_OK)
+	if (db_create(path, &project_schema, &db, &err) != JAW_OK)
 		fail_msg("db_create: %s", err.msg);
 	if (path_out)
 		*path_out = path;

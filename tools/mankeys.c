@@ -1,12 +1,15 @@
 /* mankeys.c - build-time tool: writes jaw(1)'s key tables from the same
  * entries the interface's help shows (ui/help.c: each view's table of
  * actions, the keys that work everywhere, the commands of every view) and
- * the default bindings (data/jawrc and src/views.def), so the manual cannot
- * drift from the program.
+ * the default bindings (data/jawrc and src/views.def), and the commands'
+ * synopsis and options from the table of commands (src/cmd.c), so the
+ * manual cannot drift from the program.
  *
  * usage: mankeys < man/jaw.1.in > man/jaw.1
- * Copies its input, replacing a line "@KEY_TABLES@" with the tables and
- * "@VERSION@" with the version. */
+ * Copies its input, replacing a line "@KEY_TABLES@" with the tables,
+ * "@COMMAND_SYNOPSIS@" with the commands' synopsis, "@COMMAND_OPTIONS
+ * NAME@" with the options of the command NAME, and "@VERSION@" with the
+ * version. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "action.h"
+#include "cmd.h"
 #include "jawrc.h"
 #include "ui.h"
 
@@ -127,6 +131,91 @@ static void mankeys_tables(const struct jawrc *rc)
 	mankeys_view(rc, VIEW_TIMELINE, HELP_COMMANDS, "");
 }
 
+/* The synopsis lines of c's words: literal words bold, names italic. */
+static void mancmd_words(const char *words)
+{
+	char copy[256];
+	snprintf(copy, sizeof copy, "%s", words);
+	for (char *w = strtok(copy, " "); w; w = strtok(NULL, " ")) {
+		size_t len = strlen(w);
+		bool dots = len > 3 && strcmp(w + len - 3, "...") == 0;
+		if (dots)
+			w[len - 3] = '\0';
+		bool name = w[0] >= 'A' && w[0] <= 'Z';
+		fputs(dots ? ".IR " : name ? ".I " : ".B ", stdout);
+		mankeys_text(w);
+		fputs(dots ? " ...\n" : "\n", stdout);
+	}
+}
+
+/* "\-o" or "\-\-title". */
+static void mancmd_option_name(const struct cmd_option *o, bool short_form)
+{
+	if (short_form && o->letter) {
+		printf("\\-%c", o->letter);
+		return;
+	}
+	fputs("\\-\\-", stdout);
+	mankeys_text(o->name);
+}
+
+static void mancmd_synopsis(void)
+{
+	for (const struct cmd_command *c = cmd_commands; c->name; c++) {
+		if (c != cmd_commands)
+			fputs(".br\n", stdout);
+		fputs(".B jaw ", stdout);
+		mankeys_text(c->name);
+		putchar('\n');
+		mancmd_words(c->words);
+		for (const struct cmd_option *o = c->options; o->name; o++) {
+			fputs(o->required ? ".B " : ".RB [ ", stdout);
+			mancmd_option_name(o, true);
+			if (o->arg) {
+				fputs(o->required ? "\n.I " : "\n.IR ", stdout);
+				mankeys_text(o->arg);
+			}
+			fputs(o->required ? "\n" : " ]\n", stdout);
+		}
+	}
+}
+
+/* The options of the command name, as a list of tagged paragraphs. */
+static int mancmd_options(const char *name)
+{
+	const struct cmd_command *c = cmd_find(name);
+	if (!c) {
+		fprintf(stderr, "mankeys: no command \"%s\"\n", name);
+		return 1;
+	}
+	fputs(".RS\n", stdout);
+	for (const struct cmd_option *o = c->options; o->name; o++) {
+		/* the tag on one line: .BI "\-o, \-\-output " OUT */
+		fputs(o->arg ? ".TP\n.BI \"" : ".TP\n.B \"", stdout);
+		if (o->letter)
+			printf("\\-%c, ", o->letter);
+		mancmd_option_name(o, false);
+		if (o->arg) {
+			fputs(" \" ", stdout);
+			mankeys_text(o->arg);
+		} else {
+			putchar('"');
+		}
+		char help[768];
+		cmd_option_help(o, help, sizeof help);
+		help[0] = (char)(help[0] >= 'a' && help[0] <= 'z' ? help[0] - 'a' + 'A' : help[0]);
+		putchar('\n');
+		mankeys_text(help);
+		fputs(".\n", stdout);
+		if (o->more) {
+			mankeys_text(o->more);
+			putchar('\n');
+		}
+	}
+	fputs(".RE\n", stdout);
+	return 0;
+}
+
 int main(void)
 {
 	struct jawrc *rc = jawrc_new();
@@ -138,6 +227,18 @@ int main(void)
 	while (fgets(line, sizeof line, stdin)) {
 		if (strcmp(line, "@KEY_TABLES@\n") == 0) {
 			mankeys_tables(rc);
+			continue;
+		}
+		if (strcmp(line, "@COMMAND_SYNOPSIS@\n") == 0) {
+			mancmd_synopsis();
+			continue;
+		}
+		if (strncmp(line, "@COMMAND_OPTIONS ", 17) == 0) {
+			char *end = strchr(line + 17, '@');
+			if (end)
+				*end = '\0';
+			if (!end || mancmd_options(line + 17) != 0)
+				return 1;
 			continue;
 		}
 		char *v = strstr(line, "@VERSION@");

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "db.h"
 #include "jawrc.h"
+#include "project_schema.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -44,7 +45,7 @@ static int main_interface(const char *path)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(path, 0, &db, &err) != JAW_OK)
+	if (db_open(path, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		db_close(db);
@@ -144,23 +145,20 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
-		printf("jaw %s (schema version %d)\n", PACKAGE_VERSION, DB_SCHEMA_VERSION);
+		printf("jaw %s (schema version %d)\n", PACKAGE_VERSION, PROJECT_SCHEMA_VERSION);
 		return 0;
 	}
-	const struct cmd_entry *cmd = cmd_find(arg);
+	const struct cmd_command *cmd = cmd_find(arg);
 	if (cmd)
-		return cmd->run(argc - 1, argv + 1);
-	if (argc > 2) {
-		char msg[256];
-		snprintf(msg, sizeof msg, "unexpected \"%s\" after %s", argv[2], arg);
-		return cmd_fail(JAW_USAGE, msg);
-	}
-	if (strcmp(arg, "--demo") == 0)
-		return main_demo();
-	if (arg[0] == '-') {
+		return cmd_run(cmd, argc - 1, argv + 1);
+	if (arg[0] == '-' && strcmp(arg, "--demo") != 0) {
 		char msg[256];
 		snprintf(msg, sizeof msg, "unknown option %s", arg);
 		return cmd_fail(JAW_USAGE, msg);
 	}
+	if (argc > 2)
+		return cmd_unknown(arg, argv[2]);
+	if (strcmp(arg, "--demo") == 0)
+		return main_demo();
 	return main_interface(arg);
 }

@@ -1,0 +1,183 @@
+/* export_codings.c - the codings exporter: every coding as CSV, with the
+ * exact coded text. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "model.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* The paths of all codes, by id, for the code_path column. */
+struct export_paths {
+	int64_t *id;
+	char **path;
+	size_t n;
+};
+
+/* An export of codings under way. */
+struct export_codings {
+	struct jaw_db *db;
+	struct export_paths paths;
+	sqlite3_stmt *rows;
+	struct text *text; /* the text of source `source` */
+	int64_t source;
+};
+
+static const char export_codings_sql[] =
+	"SELECT k.id, k.source_id, k.start_cp, k.end_cp, k.coder, k.created, k.memo,"
+	" c.name, k.code_id, " MODEL_SOURCE_TITLE("s") ", s.kind, coalesce(st.name, '')"
+	" FROM coding k JOIN code c ON c.id = k.code_id JOIN source s ON s.id = k.source_id"
+	" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+	" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id";
+
+static int export_paths_load(struct jaw_db *db, struct export_paths *p, jaw_err *err)
+{
+	static const char sql[] =
+		"WITH RECURSIVE t(id, path) AS ("
+		" SELECT id, name FROM code WHERE parent_id IS NULL UNION ALL"
+		" SELECT c.id, t.path || '/' || c.name FROM code c JOIN t ON c.parent_id = t.id)"
+		" SELECT id, path FROM t ORDER BY id";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (p->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			p->id = xreallocarray(p->id, cap, sizeof *p->id);
+			p->path = xreallocarray(p->path, cap, sizeof *p->path);
+		}
+		p->id[p->n] = sqlite3_column_int64(s, 0);
+		p->path[p->n++] = db_column_text_new(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? JAW_OK : err_db(err, db_sqlite(db), sql);
+}
+
+static const char *export_path(const struct export_paths *p, int64_t id)
+{
+	size_t lo = 0, hi = p->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->id[mid] == id)
+			return p->path[mid];
+		if (p->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return "";
+}
+
+static void export_paths_free(struct export_paths *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->path[i]);
+	free(p->id);
+	free(p->path);
+}
+
+/* Reads the text of source id into a new text (NULL with err set). */
+static struct text *export_source_text_new(struct jaw_db *db, int64_t id, jaw_err *err)
+{
+	static const char sql[] = "SELECT text FROM source WHERE id = ?1";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	struct text *t = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		t = text_new((const char *)sqlite3_column_text(s, 0), (size_t)sqlite3_column_bytes(s, 0));
+	else
+		err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	return t;
+}
+
+static const char *export_col(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	return t ? t : "";
+}
+
+/* Writes one coding: the row of s, its text from t. */
+static void export_coding_write(FILE *out, sqlite3_stmt *s, const struct text *t,
+                                const struct export_paths *paths)
+{
+	int64_t start = sqlite3_column_int64(s, 2), end = sqlite3_column_int64(s, 3);
+	size_t b0 = text_cp_to_byte(t, (size_t)start), b1 = text_cp_to_byte(t, (size_t)end);
+	fprintf(out, "%lld,", (long long)sqlite3_column_int64(s, 1));
+	export_csv_text(out, export_col(s, 7), false);
+	export_csv_text(out, export_col(s, 4), false);
+	fprintf(out, "%lld,%lld,", (long long)start, (long long)end);
+	export_csv_field(out, text_utf8(t, NULL) + b0, b1 - b0, false);
+	export_csv_text(out, export_col(s, 9), false);
+	export_csv_text(out, export_col(s, 10), false);
+	export_csv_text(out, export_col(s, 11), false);
+	export_csv_text(out, export_path(paths, sqlite3_column_int64(s, 8)), false);
+	export_csv_text(out, export_col(s, 6), false);
+	export_csv_text(out, export_col(s, 5), false);
+	fprintf(out, "%lld\n", (long long)sqlite3_column_int64(s, 0));
+}
+
+static int export_codings_begin(struct jaw_db *db, FILE *out, void **state, jaw_err *err)
+{
+	struct export_codings *x = xcalloc(1, sizeof *x);
+	x->db = db;
+	if (export_paths_load(db, &x->paths, err) != JAW_OK ||
+	    !(x->rows = db_stmt(db, export_codings_sql, err))) {
+		export_paths_free(&x->paths);
+		free(x);
+		return JAW_FAIL;
+	}
+	fputs("source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,"
+	      "memo,created,coding\n", out);
+	*state = x;
+	return JAW_OK;
+}
+
+static enum export_step export_codings_row(void *state, FILE *out, jaw_err *err)
+{
+	struct export_codings *x = state;
+	int rc = sqlite3_step(x->rows);
+	if (rc == SQLITE_DONE)
+		return EXPORT_DONE;
+	if (rc != SQLITE_ROW) {
+		err_db(err, db_sqlite(x->db), export_codings_sql);
+		return EXPORT_FAILED;
+	}
+	int64_t source = sqlite3_column_int64(x->rows, 1);
+	if (!x->text || source != x->source) {
+		text_free(x->text);
+		x->source = source;
+		if (!(x->text = export_source_text_new(x->db, source, err)))
+			return EXPORT_FAILED;
+	}
+	export_coding_write(out, x->rows, x->text, &x->paths);
+	return EXPORT_MORE;
+}
+
+static int export_codings_end(void *state, FILE *out, bool ok, jaw_err *err)
+{
+	struct export_codings *x = state;
+	(void)out;
+	(void)ok;
+	(void)err;
+	sqlite3_reset(x->rows);
+	text_free(x->text);
+	export_paths_free(&x->paths);
+	free(x);
+	return JAW_OK;
+}
+
+const struct exporter exporter_codings = {
+	.name = "codings",
+	.summary = "every coding as CSV, with the exact coded text",
+	.begin = export_codings_begin,
+	.row = export_codings_row,
+	.end = export_codings_end,
+};

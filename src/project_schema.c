@@ -1,0 +1,39 @@
+/* project_schema.c - the schema of a jaw project file. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "coding.h"
+#include "project_schema.h"
+#include "survey_fts.h"
+
+/* One script per version: migrations[v - 1] takes a file from version
+ * v - 1 to v. A new file runs them all. */
+static const struct db_migration project_migrations[] = {
+	{1, "schema/001-core.sql", NULL},
+	{2, "schema/002-journal.sql", NULL},
+	/* each survey's answers get a full-text index of their own */
+	{3, "schema/003-answers.sql", survey_fts_create_missing},
+};
+
+_Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,
+               "one migration per schema version");
+
+/* Every full-text index matches what it indexes. */
+static int project_check_fulltext(struct jaw_db *db, db_report_fn report, void *ctx,
+                                  jaw_err *err)
+{
+	int n = db_check_fts5(db, "source_fts", report, ctx);
+	int surveys = survey_fts_check(db, report, ctx, err);
+	return surveys < 0 ? -1 : n + surveys;
+}
+
+static const struct db_check_hook project_checks[] = {
+	{"coding offsets", false, coding_check_offsets},
+	{"full-text indexes", true, project_check_fulltext},
+};
+
+const struct db_schema project_schema = {
+	project_migrations, sizeof project_migrations / sizeof *project_migrations,
+	project_checks, sizeof project_checks / sizeof *project_checks,
+};
