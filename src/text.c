@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "cluster.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -23,17 +24,6 @@ struct text {
 	size_t nmarks;
 };
 
-/* Decodes one character at s[0..len): its length (an invalid byte is one
- * byte of U+FFFD). */
-static size_t text_decode(const char *s, size_t len, uint32_t *cp)
-{
-	int k = utf8_decode(s, len, cp);
-	if (k > 0)
-		return (size_t)k;
-	*cp = 0xFFFD;
-	return 1;
-}
-
 struct text *text_new(const char *utf8, size_t len)
 {
 	struct text *t = xcalloc(1, sizeof *t);
@@ -47,7 +37,7 @@ struct text *text_new(const char *utf8, size_t len)
 	while (i < len) {
 		if (t->n % TEXT_MARK_EVERY == 0)
 			t->marks[t->nmarks++] = i;
-		i += text_decode(t->utf8 + i, len - i, &t->cps[t->n++]);
+		i += utf8_next(t->utf8 + i, len - i, &t->cps[t->n++]);
 	}
 	if (t->n % TEXT_MARK_EVERY == 0)
 		t->marks[t->nmarks++] = len;
@@ -94,7 +84,7 @@ size_t text_cp_to_byte(const struct text *t, size_t cp)
 	size_t b = t->marks[cp / TEXT_MARK_EVERY];
 	uint32_t c;
 	for (size_t k = cp % TEXT_MARK_EVERY; k > 0; k--)
-		b += text_decode(t->utf8 + b, t->bytes - b, &c);
+		b += utf8_next(t->utf8 + b, t->bytes - b, &c);
 	return b;
 }
 
@@ -113,7 +103,7 @@ size_t text_byte_to_cp(const struct text *t, size_t byte)
 	size_t cp = lo * TEXT_MARK_EVERY, b = t->marks[lo];
 	uint32_t c;
 	for (;;) {
-		size_t k = text_decode(t->utf8 + b, t->bytes - b, &c);
+		size_t k = utf8_next(t->utf8 + b, t->bytes - b, &c);
 		if (b + k > byte)
 			return cp;
 		b += k;
@@ -138,6 +128,35 @@ int text_cell_width(uint32_t cp, int col)
 	if (cp == '\n')
 		return 0;
 	return utf8_cp_width(cp);
+}
+
+/* ---- clusters -------------------------------------------------------------- */
+
+size_t text_cluster_start(const struct text *t, size_t cp)
+{
+	return cluster_start(t->cps, t->n, cp);
+}
+
+size_t text_cluster_next(const struct text *t, size_t cp)
+{
+	if (cp >= t->n)
+		return t->n;
+	return cluster_end(t->cps, t->n, cluster_start(t->cps, t->n, cp));
+}
+
+size_t text_cluster_prev(const struct text *t, size_t cp)
+{
+	if (cp == 0)
+		return 0;
+	return cluster_start(t->cps, t->n, (cp > t->n ? t->n : cp) - 1);
+}
+
+size_t text_cluster_up(const struct text *t, size_t cp)
+{
+	if (cp >= t->n)
+		return t->n;
+	size_t s = cluster_start(t->cps, t->n, cp);
+	return s == cp ? cp : cluster_end(t->cps, t->n, s);
 }
 
 /* ---- search -------------------------------------------------------------- */
@@ -181,7 +200,7 @@ static size_t text_pattern(const char *pattern, bool fold, uint32_t **out)
 	*out = xreallocarray(NULL, len + 1, sizeof **out);
 	for (size_t i = 0; i < len; m++) {
 		uint32_t c;
-		i += text_decode(pattern + i, len - i, &c);
+		i += utf8_next(pattern + i, len - i, &c);
 		(*out)[m] = text_fold(c, fold);
 	}
 	return m;
@@ -193,7 +212,7 @@ static bool text_has_upper(const char *pattern)
 	size_t len = strlen(pattern);
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
-		i += text_decode(pattern + i, len - i, &c);
+		i += utf8_next(pattern + i, len - i, &c);
 		if (iswupper((wint_t)c))
 			return true;
 	}
