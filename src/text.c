@@ -4,9 +4,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
+#include <unictype.h>
 
 #include "cluster.h"
+#include "fold.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -161,51 +162,6 @@ size_t text_cluster_up(const struct text *t, size_t cp)
 
 /* ---- search -------------------------------------------------------------- */
 
-static uint32_t text_fold(uint32_t c, bool fold)
-{
-	return fold ? (uint32_t)towlower((wint_t)c) : c;
-}
-
-/* True if the pattern p[0..m) matches t at i. */
-static bool text_match_at(const struct text *t, size_t i, const uint32_t *p, size_t m, bool fold)
-{
-	for (size_t k = 0; k < m; k++)
-		if (text_fold(t->cps[i + k], fold) != p[k])
-			return false;
-	return true;
-}
-
-/* Searches match starts in [lo, hi) in the given direction. */
-static bool text_scan(const struct text *t, size_t lo, size_t hi, const uint32_t *p, size_t m,
-                      bool fold, bool backward, size_t *at)
-{
-	if (t->n < m)
-		return false;
-	if (hi > t->n - m + 1)
-		hi = t->n - m + 1;
-	for (size_t k = lo; k < hi; k++) {
-		size_t i = backward ? hi - 1 - (k - lo) : k;
-		if (text_fold(t->cps[i], fold) == p[0] && text_match_at(t, i, p, m, fold)) {
-			*at = i;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Decodes pattern into code points (folded when fold); returns how many. */
-static size_t text_pattern(const char *pattern, bool fold, uint32_t **out)
-{
-	size_t len = strlen(pattern), m = 0;
-	*out = xreallocarray(NULL, len + 1, sizeof **out);
-	for (size_t i = 0; i < len; m++) {
-		uint32_t c;
-		i += utf8_next(pattern + i, len - i, &c);
-		(*out)[m] = text_fold(c, fold);
-	}
-	return m;
-}
-
 /* True if pattern holds an upper-case letter. */
 static bool text_has_upper(const char *pattern)
 {
@@ -213,7 +169,7 @@ static bool text_has_upper(const char *pattern)
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
 		i += utf8_next(pattern + i, len - i, &c);
-		if (iswupper((wint_t)c))
+		if (uc_is_upper(c))
 			return true;
 	}
 	return false;
@@ -222,25 +178,21 @@ static bool text_has_upper(const char *pattern)
 bool text_search(const struct text *t, const char *pattern, size_t from, int flags,
                  size_t *start, size_t *end)
 {
-	bool fold = (flags & TEXT_SEARCH_IGNORE_CASE) ||
-	            ((flags & TEXT_SEARCH_SMART_CASE) && !text_has_upper(pattern));
+	int fold = 0;
+	if (flags & (TEXT_SEARCH_IGNORE_CASE | TEXT_SEARCH_SMART_CASE))
+		fold = FOLD_MARKS;
+	if ((flags & TEXT_SEARCH_IGNORE_CASE) ||
+	    ((flags & TEXT_SEARCH_SMART_CASE) && !text_has_upper(pattern)))
+		fold |= FOLD_CASE;
 	bool back = flags & TEXT_SEARCH_BACKWARD;
-	uint32_t *p;
-	size_t m = text_pattern(pattern, fold, &p), at = 0;
 	if (from > t->n)
 		from = t->n;
-	bool found = false;
-	if (m > 0) {
-		found = back ? text_scan(t, 0, from, p, m, fold, true, &at)
-		             : text_scan(t, from, t->n + 1, p, m, fold, false, &at);
-		if (!found && (flags & TEXT_SEARCH_WRAP))
-			found = back ? text_scan(t, from, t->n + 1, p, m, fold, true, &at)
-			             : text_scan(t, 0, from, p, m, fold, false, &at);
-	}
-	free(p);
-	if (found) {
-		*start = at;
-		*end = at + m;
-	}
-	return found;
+	size_t lo = back ? 0 : from, hi = back ? from : t->n;
+	if (fold_find(t->cps, t->n, pattern, fold, lo, hi, back, start, end))
+		return true;
+	if (!(flags & TEXT_SEARCH_WRAP))
+		return false;
+	lo = back ? from : 0;
+	hi = back ? t->n : from;
+	return fold_find(t->cps, t->n, pattern, fold, lo, hi, back, start, end);
 }

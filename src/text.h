@@ -204,18 +204,23 @@ size_t text_sentence_prev(const struct text *t, size_t cp);
 
 /* ---- search -------------------------------------------------------------- */
 
-/* Flags for text_search. */
+/* Flags for text_search. Without IGNORE_CASE or SMART_CASE characters
+ * are compared as they are; with either, accents are ignored (fold.h:
+ * "muller" finds "Müller", "cafe" finds "café"), and case is ignored too
+ * with IGNORE_CASE, or with SMART_CASE when the pattern has no capital
+ * ("lukasz" is not "Łukasz", but "łukasz" is). */
 enum text_search_flags {
 	TEXT_SEARCH_BACKWARD = 1,    /* search towards the start */
-	TEXT_SEARCH_IGNORE_CASE = 2, /* compare lower-cased code points */
-	TEXT_SEARCH_SMART_CASE = 4,  /* ignore case unless the pattern has a capital */
+	TEXT_SEARCH_IGNORE_CASE = 2, /* fold case and accents */
+	TEXT_SEARCH_SMART_CASE = 4,  /* fold accents; case too unless the pattern has a capital */
 	TEXT_SEARCH_WRAP = 8,        /* go on from the other end of the text */
 };
 
 /* Finds the UTF-8 string pattern in t: forwards, the first match starting
  * at or after from; backwards, the last match starting before from. With
  * TEXT_SEARCH_WRAP the search goes on from the other end. On a match sets
- * [*start, *end) and returns true; an empty pattern never matches. */
+ * [*start, *end) and returns true; a match starts and ends between
+ * clusters (fold_find). An empty pattern never matches. */
 bool text_search(const struct text *t, const char *pattern, size_t from, int flags,
                  size_t *start, size_t *end);
 

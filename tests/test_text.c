@@ -692,6 +692,41 @@ static void test_wrap_cells(void **state)
 	text_free(t);
 }
 
+static void test_search_folds(void **state)
+{
+	(void)state;
+	/*                       0123456789012345678901234567890 */
+	struct text *t = text_of("Ewa \xC5\x81ukasz, Herr M\xC3\xBCller, cafe\xCC\x81, Stra\xC3\x9F" "e");
+	size_t a, b;
+	int smart = TEXT_SEARCH_SMART_CASE | TEXT_SEARCH_WRAP;
+	assert_true(text_search(t, "\xC5\x82ukasz", 0, smart, &a, &b)); /* łukasz */
+	assert_int_equal(a, 4);
+	assert_int_equal(b, 10);
+	assert_false(text_search(t, "lukasz", 0, smart, &a, &b));
+	assert_true(text_search(t, "muller", 0, smart, &a, &b));
+	assert_int_equal(a, 17);
+	assert_int_equal(b, 23);
+	/* a capital: case counts, accents still do not */
+	assert_true(text_search(t, "Muller", 0, smart, &a, &b));
+	assert_int_equal(a, 17);
+	assert_false(text_search(t, "MULLER", 0, smart, &a, &b));
+	assert_true(text_search(t, "MULLER", 0, TEXT_SEARCH_IGNORE_CASE, &a, &b));
+	assert_true(text_search(t, "cafe", 0, smart, &a, &b));
+	assert_int_equal(a, 25);
+	assert_int_equal(b, 30); /* with the accent */
+	assert_true(text_search(t, "caf\xC3\xA9", 0, smart, &a, &b)); /* precomposed é */
+	assert_int_equal(a, 25);
+	assert_true(text_search(t, "strasse", 0, smart, &a, &b));
+	assert_int_equal(a, 32);
+	assert_int_equal(b, 38);
+	/* exact: the decomposed é is not e */
+	assert_false(text_search(t, "cafe", 0, 0, &a, &b));
+	assert_true(text_search(t, "cafe\xCC\x81", 0, 0, &a, &b));
+	/* the cursor never lands inside a cluster */
+	assert_false(text_search(t, "\xCC\x81", 0, TEXT_SEARCH_WRAP, &a, &b));
+	text_free(t);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -714,6 +749,7 @@ int main(void)
 		cmocka_unit_test(test_cluster_words),
 		cmocka_unit_test(test_wrap_clusters),
 		cmocka_unit_test(test_wrap_cells),
+		cmocka_unit_test(test_search_folds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
