@@ -19,12 +19,19 @@
 
 /* ---- boundaries -------------------------------------------------------------- */
 
-/* True if c is certain to take no part in a cluster with its neighbours
- * other than by the rules for plain characters: Latin, Greek and Cyrillic
- * letters, CJK ideographs. */
+/* True if c is in a range whose characters all have the grapheme cluster
+ * break property Other (or are controls): Latin, Greek and Cyrillic
+ * letters, general punctuation, kana, CJK ideographs, most emoji. Between
+ * two of them there is always a boundary (but CR LF). */
 static bool cluster_plain(uint32_t c)
 {
-	return c < 0x300 || (c >= 0x370 && c < 0x483) || (c >= 0x4E00 && c <= 0x9FFF);
+	if (c < 0x2010)
+		return c < 0x300 || (c >= 0x370 && c < 0x483);
+	if (c < 0x10000)
+		return (c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || (c >= 0x3040 && c <= 0x3098) ||
+		       (c >= 0x309B && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);
+	return (c >= 0x1F300 && c <= 0x1F3FA) || (c >= 0x1F400 && c <= 0x1F64F) ||
+	       (c >= 0x1F680 && c <= 0x1F6FF) || (c >= 0x1F900 && c <= 0x1F9FF);
 }
 
 /* True if a and b (in this order) are two plain characters, which a
@@ -57,7 +64,7 @@ size_t cluster_end(const uint32_t *cps, size_t n, size_t i)
 		return n;
 	if (cluster_simple_break(cps[i], cps[i + 1]))
 		return i + 1;
-	char small[32], *p = small;
+	char small[8], *p = small;
 	size_t window = sizeof small;
 	for (;;) {
 		size_t len = n - i < window ? n - i : window;

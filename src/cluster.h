@@ -50,6 +50,14 @@ size_t cluster_start(const uint32_t *cps, size_t n, size_t i);
 /* True if a cluster starts at i (always at 0 and at n or past it). */
 bool cluster_is_start(const uint32_t *cps, size_t n, size_t i);
 
+/* True if cps[i] is a cluster by itself one column wide: printable ASCII
+ * that the next character does not join (a quick test for the common
+ * case; false does not mean it is not). */
+static inline bool cluster_ascii_at(const uint32_t *cps, size_t n, size_t i)
+{
+	return cps[i] >= 0x20 && cps[i] < 0x7F && (i + 1 >= n || cps[i + 1] < 0x300);
+}
+
 /* How one cluster is drawn. */
 struct cluster_cell {
 	int width;  /* columns taken: those ncursesw counts for text, plus pad */

@@ -38,7 +38,10 @@ struct text *text_new(const char *utf8, size_t len)
 	while (i < len) {
 		if (t->n % TEXT_MARK_EVERY == 0)
 			t->marks[t->nmarks++] = i;
-		i += utf8_next(t->utf8 + i, len - i, &t->cps[t->n++]);
+		if ((unsigned char)t->utf8[i] < 0x80)
+			t->cps[t->n++] = (unsigned char)t->utf8[i++];
+		else
+			i += utf8_next(t->utf8 + i, len - i, &t->cps[t->n++]);
 	}
 	if (t->n % TEXT_MARK_EVERY == 0)
 		t->marks[t->nmarks++] = len;

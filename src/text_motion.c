@@ -24,7 +24,8 @@ static bool text_alnum(uint32_t c)
 /* The class of the cluster holding i: that of its first character. */
 static enum text_class text_class_at(const uint32_t *cps, size_t n, size_t i)
 {
-	i = cluster_start(cps, n, i);
+	if (i > 0 && !cluster_ascii_at(cps, n, i - 1))
+		i = cluster_start(cps, n, i);
 	uint32_t c = cps[i];
 	if (iswspace((wint_t)c))
 		return TEXT_SPACE;

@@ -33,9 +33,17 @@ static bool text_wrap_is_space(const uint32_t *cps, size_t i, size_t e)
 /* The columns the cluster [i, e) of cps[0..n) takes at column col. */
 static int text_wrap_cluster_width(const uint32_t *cps, size_t n, size_t i, size_t e, int col)
 {
+	if (e == i + 1 && cps[i] >= 0x20 && cps[i] < 0x7F)
+		return 1;
 	if (e == i + 1 && (cps[i] == '\t' || cps[i] == '\n'))
 		return text_cell_width(cps[i], col);
 	return cluster_width(cps, n, i, e);
+}
+
+/* The end of the cluster starting at i in cps[0..n). */
+static size_t text_wrap_cluster_end(const uint32_t *cps, size_t n, size_t i)
+{
+	return cluster_ascii_at(cps, n, i) ? i + 1 : cluster_end(cps, n, i);
 }
 
 /* The columns taken by the clusters of [from, to) starting at column 0
@@ -44,7 +52,7 @@ static int text_wrap_span(const uint32_t *cps, size_t n, size_t from, size_t to)
 {
 	int col = 0;
 	for (size_t i = from, e; i < to; i = e) {
-		e = cluster_end(cps, n, i);
+		e = text_wrap_cluster_end(cps, n, i);
 		if (e > to)
 			break;
 		col += text_wrap_cluster_width(cps, n, i, e, col);
@@ -60,7 +68,7 @@ static void text_wrap_hard_line(struct text_wrap *w, const uint32_t *cps, size_t
 	int col = 0;
 	text_wrap_push(w, s);
 	for (size_t i = s, ce; i < e; i = ce) {
-		ce = cluster_end(cps, e, i);
+		ce = text_wrap_cluster_end(cps, e, i);
 		int cw = text_wrap_cluster_width(cps, n, i, ce, col);
 		if (text_wrap_is_space(cps, i, ce)) {
 			col += cw;
@@ -159,7 +167,7 @@ size_t text_wrap_cp_at(const struct text_wrap *w, size_t line, int col)
 	const uint32_t *cps = text_cps(w->t);
 	int c = 0;
 	for (size_t i = s, ce; i < e; i = ce) {
-		ce = cluster_end(cps, e, i);
+		ce = text_wrap_cluster_end(cps, e, i);
 		int cw = text_wrap_cluster_width(cps, n, i, ce, c);
 		if (cw > 0 && c + cw > col)
 			return i;
@@ -185,12 +193,16 @@ bool text_cells_next(struct text_cells *it, struct text_cell *cell)
 	if (it->next >= it->end)
 		return false;
 	const uint32_t *cps = text_cps(it->t);
-	size_t n = text_length(it->t), i = it->next, e = cluster_end(cps, it->end, i);
+	size_t n = text_length(it->t), i = it->next, e = text_wrap_cluster_end(cps, it->end, i);
 	cell->start = i;
 	cell->end = e;
 	cell->col = it->col;
 	cell->pad = 0;
-	if (e == i + 1 && cps[i] == '\t') {
+	if (e == i + 1 && cps[i] >= 0x20 && cps[i] < 0x7F) {
+		cell->width = 1;
+		cell->text[0] = (char)cps[i];
+		cell->text[1] = '\0';
+	} else if (e == i + 1 && cps[i] == '\t') {
 		cell->width = text_cell_width('\t', it->col);
 		memset(cell->text, ' ', (size_t)cell->width);
 		cell->text[cell->width] = '\0';
