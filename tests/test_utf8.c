@@ -185,28 +185,26 @@ static void test_fit_keeps_clusters_whole(void **state)
 	assert_int_equal(utf8_fit(THUMB_TONE, 4, &cols), strlen(THUMB_TONE));
 }
 
+/* Asserts that s cut to cols columns is want, and no wider. */
+static void displayed_is(const char *s, int cols, const char *want)
+{
+	char *got = utf8_display_new(s, cols);
+	assert_string_equal(got, want);
+	assert_true(utf8_width(got) <= cols);
+	free(got);
+}
+
 static void test_display_cuts_between_clusters(void **state)
 {
 	(void)state;
-	char *s = utf8_display_new(CAPRARU, 3);
-	assert_string_equal(s, "Ca\xCC\x86\xE2\x80\xA6"); /* "Că…" */
-	free(s);
-	s = utf8_display_new("ab" FAMILY "cd", 8);
-	assert_string_equal(s, "ab\xE2\x80\xA6");
-	free(s);
-	s = utf8_display_new("ab" FAMILY "cd", 9);
-	assert_string_equal(s, "ab" FAMILY "\xE2\x80\xA6");
-	assert_int_equal(utf8_width(s), 9);
-	free(s);
-	s = utf8_display_new(FLAG_EE FLAG_EE FLAG_EE, 5);
-	assert_string_equal(s, FLAG_EE FLAG_EE "\xE2\x80\xA6");
-	free(s);
-	s = utf8_display_new("x" HEART "yz", 3);
-	assert_string_equal(s, "x\xE2\x80\xA6");
-	free(s);
-	s = utf8_display_new("x" HEART "yz", 4);
-	assert_string_equal(s, "x" HEART "\xE2\x80\xA6");
-	free(s);
+	displayed_is(CAPRARU, 3, "Ca\xCC\x86\xE2\x80\xA6"); /* "Că…" */
+	displayed_is("ab" FAMILY "cd", 8, "ab\xE2\x80\xA6");
+	displayed_is("ab" FAMILY "cd", 9, "ab" FAMILY "\xE2\x80\xA6");
+	displayed_is(FLAG_EE FLAG_EE FLAG_EE, 5, FLAG_EE FLAG_EE "\xE2\x80\xA6");
+	displayed_is("x" HEART "yz", 3, "x\xE2\x80\xA6");
+	displayed_is("x" HEART "yz", 4, "x" HEART "\xE2\x80\xA6");
+	displayed_is("x" THUMB_TONE "yz", 5, "x\xE2\x80\xA6");
+	displayed_is("x" THUMB_TONE "yz", 6, "x" THUMB_TONE "\xE2\x80\xA6");
 }
 
 static void test_cluster_steps(void **state)
