@@ -45,47 +45,17 @@ void lineedit_set(struct lineedit *le, const char *text)
 	le->cursor = le->len;
 }
 
-/* The code point at byte offset off (U+FFFD for an invalid byte) and its length. */
-static size_t lineedit_cp_at(const struct lineedit *le, size_t off, uint32_t *cp)
-{
-	int n = utf8_decode(le->buf + off, le->len - off, cp);
-	if (n == 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	return (size_t)n;
-}
-
-static bool lineedit_is_mark(uint32_t cp)
-{
-	return cp >= 0x300 && utf8_cp_width(cp) == 0;
-}
-
-/* Offset of the character after off (with its combining marks). */
+/* Offset of the cluster after off (a character with its marks, an emoji
+ * sequence, a flag). */
 static size_t lineedit_next(const struct lineedit *le, size_t off)
 {
-	uint32_t cp;
-	if (off >= le->len)
-		return le->len;
-	off += lineedit_cp_at(le, off, &cp);
-	while (off < le->len) {
-		size_t n = lineedit_cp_at(le, off, &cp);
-		if (!lineedit_is_mark(cp))
-			break;
-		off += n;
-	}
-	return off;
+	return utf8_cluster_next(le->buf, le->len, off);
 }
 
-/* Offset of the character before off. */
+/* Offset of the cluster before off. */
 static size_t lineedit_prev(const struct lineedit *le, size_t off)
 {
-	size_t p = 0, last = 0;
-	while (p < off) {
-		last = p;
-		p = lineedit_next(le, p);
-	}
-	return last;
+	return utf8_cluster_prev(le->buf, le->len, off);
 }
 
 static void lineedit_insert(struct lineedit *le, const char *s, size_t n)

@@ -1,5 +1,6 @@
 /* lineedit.h - a one-line text editor with readline-style keys, UTF-8
- * aware (the cursor moves by whole characters with their combining marks).
+ * aware: the cursor moves and deletes by grapheme clusters (a character
+ * with its combining marks, an emoji sequence, a flag; see cluster.h).
  * No curses: the interface draws it and feeds it keys (keys.h codes). */
 #ifndef JAW_LINEEDIT_H
 #define JAW_LINEEDIT_H

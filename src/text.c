@@ -4,8 +4,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
+#include <unictype.h>
 
+#include "cluster.h"
+#include "fold.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -23,17 +25,6 @@ struct text {
 	size_t nmarks;
 };
 
-/* Decodes one character at s[0..len): its length (an invalid byte is one
- * byte of U+FFFD). */
-static size_t text_decode(const char *s, size_t len, uint32_t *cp)
-{
-	int k = utf8_decode(s, len, cp);
-	if (k > 0)
-		return (size_t)k;
-	*cp = 0xFFFD;
-	return 1;
-}
-
 struct text *text_new(const char *utf8, size_t len)
 {
 	struct text *t = xcalloc(1, sizeof *t);
@@ -47,7 +38,10 @@ struct text *text_new(const char *utf8, size_t len)
 	while (i < len) {
 		if (t->n % TEXT_MARK_EVERY == 0)
 			t->marks[t->nmarks++] = i;
-		i += text_decode(t->utf8 + i, len - i, &t->cps[t->n++]);
+		if ((unsigned char)t->utf8[i] < 0x80)
+			t->cps[t->n++] = (unsigned char)t->utf8[i++];
+		else
+			i += utf8_next(t->utf8 + i, len - i, &t->cps[t->n++]);
 	}
 	if (t->n % TEXT_MARK_EVERY == 0)
 		t->marks[t->nmarks++] = len;
@@ -94,7 +88,7 @@ size_t text_cp_to_byte(const struct text *t, size_t cp)
 	size_t b = t->marks[cp / TEXT_MARK_EVERY];
 	uint32_t c;
 	for (size_t k = cp % TEXT_MARK_EVERY; k > 0; k--)
-		b += text_decode(t->utf8 + b, t->bytes - b, &c);
+		b += utf8_next(t->utf8 + b, t->bytes - b, &c);
 	return b;
 }
 
@@ -113,7 +107,7 @@ size_t text_byte_to_cp(const struct text *t, size_t byte)
 	size_t cp = lo * TEXT_MARK_EVERY, b = t->marks[lo];
 	uint32_t c;
 	for (;;) {
-		size_t k = text_decode(t->utf8 + b, t->bytes - b, &c);
+		size_t k = utf8_next(t->utf8 + b, t->bytes - b, &c);
 		if (b + k > byte)
 			return cp;
 		b += k;
@@ -140,52 +134,36 @@ int text_cell_width(uint32_t cp, int col)
 	return utf8_cp_width(cp);
 }
 
+/* ---- clusters -------------------------------------------------------------- */
+
+size_t text_cluster_start(const struct text *t, size_t cp)
+{
+	return cluster_start(t->cps, t->n, cp);
+}
+
+size_t text_cluster_next(const struct text *t, size_t cp)
+{
+	if (cp >= t->n)
+		return t->n;
+	return cluster_end(t->cps, t->n, cluster_start(t->cps, t->n, cp));
+}
+
+size_t text_cluster_prev(const struct text *t, size_t cp)
+{
+	if (cp == 0)
+		return 0;
+	return cluster_start(t->cps, t->n, (cp > t->n ? t->n : cp) - 1);
+}
+
+size_t text_cluster_up(const struct text *t, size_t cp)
+{
+	if (cp >= t->n)
+		return t->n;
+	size_t s = cluster_start(t->cps, t->n, cp);
+	return s == cp ? cp : cluster_end(t->cps, t->n, s);
+}
+
 /* ---- search -------------------------------------------------------------- */
-
-static uint32_t text_fold(uint32_t c, bool fold)
-{
-	return fold ? (uint32_t)towlower((wint_t)c) : c;
-}
-
-/* True if the pattern p[0..m) matches t at i. */
-static bool text_match_at(const struct text *t, size_t i, const uint32_t *p, size_t m, bool fold)
-{
-	for (size_t k = 0; k < m; k++)
-		if (text_fold(t->cps[i + k], fold) != p[k])
-			return false;
-	return true;
-}
-
-/* Searches match starts in [lo, hi) in the given direction. */
-static bool text_scan(const struct text *t, size_t lo, size_t hi, const uint32_t *p, size_t m,
-                      bool fold, bool backward, size_t *at)
-{
-	if (t->n < m)
-		return false;
-	if (hi > t->n - m + 1)
-		hi = t->n - m + 1;
-	for (size_t k = lo; k < hi; k++) {
-		size_t i = backward ? hi - 1 - (k - lo) : k;
-		if (text_fold(t->cps[i], fold) == p[0] && text_match_at(t, i, p, m, fold)) {
-			*at = i;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Decodes pattern into code points (folded when fold); returns how many. */
-static size_t text_pattern(const char *pattern, bool fold, uint32_t **out)
-{
-	size_t len = strlen(pattern), m = 0;
-	*out = xreallocarray(NULL, len + 1, sizeof **out);
-	for (size_t i = 0; i < len; m++) {
-		uint32_t c;
-		i += text_decode(pattern + i, len - i, &c);
-		(*out)[m] = text_fold(c, fold);
-	}
-	return m;
-}
 
 /* True if pattern holds an upper-case letter. */
 static bool text_has_upper(const char *pattern)
@@ -193,8 +171,8 @@ static bool text_has_upper(const char *pattern)
 	size_t len = strlen(pattern);
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
-		i += text_decode(pattern + i, len - i, &c);
-		if (iswupper((wint_t)c))
+		i += utf8_next(pattern + i, len - i, &c);
+		if (uc_is_upper(c))
 			return true;
 	}
 	return false;
@@ -203,25 +181,21 @@ static bool text_has_upper(const char *pattern)
 bool text_search(const struct text *t, const char *pattern, size_t from, int flags,
                  size_t *start, size_t *end)
 {
-	bool fold = (flags & TEXT_SEARCH_IGNORE_CASE) ||
-	            ((flags & TEXT_SEARCH_SMART_CASE) && !text_has_upper(pattern));
+	int fold = 0;
+	if (flags & (TEXT_SEARCH_IGNORE_CASE | TEXT_SEARCH_SMART_CASE))
+		fold = FOLD_MARKS;
+	if ((flags & TEXT_SEARCH_IGNORE_CASE) ||
+	    ((flags & TEXT_SEARCH_SMART_CASE) && !text_has_upper(pattern)))
+		fold |= FOLD_CASE;
 	bool back = flags & TEXT_SEARCH_BACKWARD;
-	uint32_t *p;
-	size_t m = text_pattern(pattern, fold, &p), at = 0;
 	if (from > t->n)
 		from = t->n;
-	bool found = false;
-	if (m > 0) {
-		found = back ? text_scan(t, 0, from, p, m, fold, true, &at)
-		             : text_scan(t, from, t->n + 1, p, m, fold, false, &at);
-		if (!found && (flags & TEXT_SEARCH_WRAP))
-			found = back ? text_scan(t, from, t->n + 1, p, m, fold, true, &at)
-			             : text_scan(t, 0, from, p, m, fold, false, &at);
-	}
-	free(p);
-	if (found) {
-		*start = at;
-		*end = at + m;
-	}
-	return found;
+	size_t lo = back ? 0 : from, hi = back ? from : t->n;
+	if (fold_find(t->cps, t->n, pattern, fold, lo, hi, back, start, end))
+		return true;
+	if (!(flags & TEXT_SEARCH_WRAP))
+		return false;
+	lo = back ? from : 0;
+	hi = back ? t->n : from;
+	return fold_find(t->cps, t->n, pattern, fold, lo, hi, back, start, end);
 }

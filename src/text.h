@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cluster.h"
+
 /* Tab stops are every TEXT_TAB_WIDTH columns; the interface draws a tab
  * as spaces up to the next stop. */
 #define TEXT_TAB_WIDTH 8
@@ -51,20 +53,57 @@ size_t text_byte_to_cp(const struct text *t, size_t byte);
  * (clamped to the text). */
 char *text_slice_new(const struct text *t, size_t start, size_t end);
 
+/* ---- grapheme clusters -------------------------------------------------- */
+/* The cursor stops only between grapheme clusters (see cluster.h: a
+ * letter with its accents, an emoji sequence, a flag); offsets stay in
+ * code points. */
+
+/* The start of the cluster holding cp (the length for cp at or past the
+ * end): cp moved back to where the cursor can stop. */
+size_t text_cluster_start(const struct text *t, size_t cp);
+/* cp if a cluster starts there, else the end of the cluster holding it:
+ * cp moved forward to where the cursor can stop (for the end of a range). */
+size_t text_cluster_up(const struct text *t, size_t cp);
+/* The start of the cluster after the one holding cp (the length at the
+ * end): moving the cursor right. */
+size_t text_cluster_next(const struct text *t, size_t cp);
+/* The start of the cluster before cp (0 at the start): moving the cursor
+ * left. */
+size_t text_cluster_prev(const struct text *t, size_t cp);
+
 /* ---- display cells ----------------------------------------------------- */
 
-/* The columns code point cp takes when it starts at column col: a tab runs
- * to the next tab stop, a line feed takes 0, combining marks take 0, wide
- * characters 2; characters the interface shows as placeholders take 1
- * (see utf8_cp_is_unsafe). */
+/* The columns code point cp takes alone when it starts at column col: a
+ * tab runs to the next tab stop, a line feed takes 0, combining marks take
+ * 0, wide characters 2; characters shown as placeholders take 1 (see
+ * utf8_cp_is_unsafe). Drawing goes by clusters (text_cells_next); this is
+ * for code that looks at one code point. */
 int text_cell_width(uint32_t cp, int col);
 
+/* One cluster of a display line as it is drawn. */
+struct text_cell {
+	size_t start, end; /* its code points [start, end) in the text */
+	int col;           /* the column it starts at, in its display line */
+	int width;         /* the columns it takes: text, then pad blanks */
+	int pad;           /* blank columns to draw after text */
+	char text[CLUSTER_TEXT_MAX]; /* UTF-8 to draw (NUL-terminated): the
+	                              * cluster with placeholders where cluster.h
+	                              * says; spaces to the next stop for a tab */
+};
+
+/* Walks the cells of one display line (see text_wrap_cells). */
+struct text_cells {
+	const struct text *t;
+	size_t next, end;
+	int col;
+};
+
+/* ---- wrapping ------------------------------------------------------------ */
 /* ---- wrapping ------------------------------------------------------------ */
 
 /* The text cut into display lines no wider than a width. Lines break after
  * the spaces that end a word; a word wider than the whole line is cut
- * between characters. A combining mark stays with its base character and a
- * wide character is never split. Spaces at a break stay at the end of the
+ * between clusters (a cluster is never split). Spaces at a break stay at the end of the
  * line even if they run past the width (the interface draws only what
  * fits). A line feed ends a display line; there is no display line after a
  * final line feed. An empty text has one empty line. */
@@ -85,19 +124,31 @@ void text_wrap_line(const struct text_wrap *w, size_t line, size_t *start, size_
 /* The display line holding offset cp (a line feed belongs to the line it
  * ends; the end of the text to the last line). */
 size_t text_wrap_line_of(const struct text_wrap *w, size_t cp);
-/* The display column at which code point cp starts within its line. */
+/* The display column at which the cluster holding cp starts within its
+ * line. */
 int text_wrap_col_of(const struct text_wrap *w, size_t cp);
-/* The offset shown at column col of display line `line`: the character
- * covering that column, or, past the end of the line, the line's last
+/* The offset shown at column col of display line `line`: the start of the
+ * cluster covering that column, or, past the end of the line, the line's last
  * position (its line feed or the end of the text, or the last character
  * of a line that wraps). For moving the cursor up and down. */
 size_t text_wrap_cp_at(const struct text_wrap *w, size_t line, int col);
+/* Starts walking the cells of display line `line` for drawing it:
+ *     struct text_cells it;
+ *     struct text_cell c;
+ *     text_wrap_cells(w, line, &it);
+ *     while (text_cells_next(&it, &c))
+ *             draw c.text at column c.col, then c.pad blanks;
+ * A cell may run past the width only if it is a space or tab at a break. */
+void text_wrap_cells(const struct text_wrap *w, size_t line, struct text_cells *it);
+/* Fills *cell with the next cell; false after the last one. */
+bool text_cells_next(struct text_cells *it, struct text_cell *cell);
 
 /* ---- motions ------------------------------------------------------------- */
 /* A word is a run of letters, digits, underscores, and apostrophes between
  * letters ("don't", "commander’s"); a run of other non-space characters
- * (punctuation) is a word of its own. Combining marks belong to their base
- * character. Each motion returns an offset in [0, length]. */
+ * (punctuation) is a word of its own. A cluster counts as its first
+ * character. Each motion returns an offset in [0, length] where a cluster
+ * starts (or ends, for an end). */
 
 /* The start of the next word after cp (the length if none). */
 size_t text_word_next(const struct text *t, size_t cp);
@@ -153,18 +204,23 @@ size_t text_sentence_prev(const struct text *t, size_t cp);
 
 /* ---- search -------------------------------------------------------------- */
 
-/* Flags for text_search. */
+/* Flags for text_search. Without IGNORE_CASE or SMART_CASE characters
+ * are compared as they are; with either, accents are ignored (fold.h:
+ * "muller" finds "Müller", "cafe" finds "café"), and case is ignored too
+ * with IGNORE_CASE, or with SMART_CASE when the pattern has no capital
+ * ("lukasz" is not "Łukasz", but "łukasz" is). */
 enum text_search_flags {
 	TEXT_SEARCH_BACKWARD = 1,    /* search towards the start */
-	TEXT_SEARCH_IGNORE_CASE = 2, /* compare lower-cased code points */
-	TEXT_SEARCH_SMART_CASE = 4,  /* ignore case unless the pattern has a capital */
+	TEXT_SEARCH_IGNORE_CASE = 2, /* fold case and accents */
+	TEXT_SEARCH_SMART_CASE = 4,  /* fold accents; case too unless the pattern has a capital */
 	TEXT_SEARCH_WRAP = 8,        /* go on from the other end of the text */
 };
 
 /* Finds the UTF-8 string pattern in t: forwards, the first match starting
  * at or after from; backwards, the last match starting before from. With
  * TEXT_SEARCH_WRAP the search goes on from the other end. On a match sets
- * [*start, *end) and returns true; an empty pattern never matches. */
+ * [*start, *end) and returns true; a match starts and ends between
+ * clusters (fold_find). An empty pattern never matches. */
 bool text_search(const struct text *t, const char *pattern, size_t from, int flags,
                  size_t *start, size_t *end);
 

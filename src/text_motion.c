@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "cluster.h"
 #include "text.h"
 
 /* ---- words ----------------------------------------------------------------- */
@@ -20,20 +21,21 @@ static bool text_alnum(uint32_t c)
 	return iswalnum((wint_t)c) || c == '_';
 }
 
-/* The class of the character at i; a combining mark takes its base's. */
+/* The class of the cluster holding i: that of its first character. */
 static enum text_class text_class_at(const uint32_t *cps, size_t n, size_t i)
 {
-	while (i > 0 && cps[i] != '\t' && cps[i] != '\n' && text_cell_width(cps[i], 0) == 0 &&
-	       !iswspace((wint_t)cps[i]))
-		i--;
+	if (i > 0 && !cluster_ascii_at(cps, n, i - 1))
+		i = cluster_start(cps, n, i);
 	uint32_t c = cps[i];
 	if (iswspace((wint_t)c))
 		return TEXT_SPACE;
 	if (text_alnum(c))
 		return TEXT_WORD;
-	if (text_is_apostrophe(c) && i > 0 && i + 1 < n && text_alnum(cps[i - 1]) &&
-	    text_alnum(cps[i + 1]))
-		return TEXT_WORD;
+	if (text_is_apostrophe(c) && i > 0) {
+		size_t next = cluster_end(cps, n, i);
+		if (next < n && text_alnum(cps[cluster_start(cps, n, i - 1)]) && text_alnum(cps[next]))
+			return TEXT_WORD;
+	}
 	return TEXT_PUNCT;
 }
 

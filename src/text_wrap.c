@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "cluster.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -22,39 +24,62 @@ static void text_wrap_push(struct text_wrap *w, size_t start)
 	w->start[w->n++] = start;
 }
 
-static bool text_wrap_is_space(uint32_t c)
+/* True if the cluster [i, e) is one space or tab (a place to break). */
+static bool text_wrap_is_space(const uint32_t *cps, size_t i, size_t e)
 {
-	return c == ' ' || c == '\t';
+	return e == i + 1 && (cps[i] == ' ' || cps[i] == '\t');
 }
 
-/* The columns taken by cps [from, to) starting at column 0. */
-static int text_wrap_span(const uint32_t *cps, size_t from, size_t to)
+/* The columns the cluster [i, e) of cps[0..n) takes at column col. */
+static int text_wrap_cluster_width(const uint32_t *cps, size_t n, size_t i, size_t e, int col)
+{
+	if (e == i + 1 && cps[i] >= 0x20 && cps[i] < 0x7F)
+		return 1;
+	if (e == i + 1 && (cps[i] == '\t' || cps[i] == '\n'))
+		return text_cell_width(cps[i], col);
+	return cluster_width(cps, n, i, e);
+}
+
+/* The end of the cluster starting at i in cps[0..n). */
+static size_t text_wrap_cluster_end(const uint32_t *cps, size_t n, size_t i)
+{
+	return cluster_ascii_at(cps, n, i) ? i + 1 : cluster_end(cps, n, i);
+}
+
+/* The columns taken by the clusters of [from, to) starting at column 0
+ * (from a cluster start; a cluster that to falls inside is not counted). */
+static int text_wrap_span(const uint32_t *cps, size_t n, size_t from, size_t to)
 {
 	int col = 0;
-	for (size_t i = from; i < to; i++)
-		col += text_cell_width(cps[i], col);
+	for (size_t i = from, e; i < to; i = e) {
+		e = text_wrap_cluster_end(cps, n, i);
+		if (e > to)
+			break;
+		col += text_wrap_cluster_width(cps, n, i, e, col);
+	}
 	return col;
 }
 
 /* Wraps the hard line [s, e) (e is its line feed or the end of the text). */
-static void text_wrap_hard_line(struct text_wrap *w, const uint32_t *cps, size_t s, size_t e)
+static void text_wrap_hard_line(struct text_wrap *w, const uint32_t *cps, size_t n, size_t s,
+                                size_t e)
 {
 	size_t ls = s, brk = s; /* brk: just after the last run of spaces */
 	int col = 0;
 	text_wrap_push(w, s);
-	for (size_t i = s; i < e; i++) {
-		uint32_t c = cps[i];
-		int cw = text_cell_width(c, col);
-		if (text_wrap_is_space(c)) {
+	for (size_t i = s, ce; i < e; i = ce) {
+		ce = text_wrap_cluster_end(cps, e, i);
+		int cw = text_wrap_cluster_width(cps, n, i, ce, col);
+		if (text_wrap_is_space(cps, i, ce)) {
 			col += cw;
-			brk = i + 1;
+			brk = ce;
 			continue;
 		}
 		if (cw > 0 && i > ls && col + cw > w->width) {
 			ls = brk > ls ? brk : i;
 			text_wrap_push(w, ls);
-			col = text_wrap_span(cps, ls, i);
-			cw = text_cell_width(c, col);
+			col = text_wrap_span(cps, n, ls, i);
+			cw = text_wrap_cluster_width(cps, n, i, ce, col);
 		}
 		col += cw;
 	}
@@ -71,7 +96,7 @@ struct text_wrap *text_wrap_new(const struct text *t, int width)
 		size_t e = s;
 		while (e < n && cps[e] != '\n')
 			e++;
-		text_wrap_hard_line(w, cps, s, e);
+		text_wrap_hard_line(w, cps, n, s, e);
 		if (e >= n || e + 1 == n)
 			break;
 		s = e + 1;
@@ -132,28 +157,63 @@ int text_wrap_col_of(const struct text_wrap *w, size_t cp)
 	size_t line = text_wrap_line_of(w, cp), n = text_length(w->t);
 	if (cp > n)
 		cp = n;
-	return text_wrap_span(text_cps(w->t), w->start[line], cp);
+	return text_wrap_span(text_cps(w->t), n, w->start[line], cp);
 }
 
 size_t text_wrap_cp_at(const struct text_wrap *w, size_t line, int col)
 {
-	size_t s, e;
+	size_t s, e, last = 0, n = text_length(w->t);
 	text_wrap_line(w, line, &s, &e);
 	const uint32_t *cps = text_cps(w->t);
 	int c = 0;
-	for (size_t i = s; i < e; i++) {
-		int cw = text_cell_width(cps[i], c);
+	for (size_t i = s, ce; i < e; i = ce) {
+		ce = text_wrap_cluster_end(cps, e, i);
+		int cw = text_wrap_cluster_width(cps, n, i, ce, c);
 		if (cw > 0 && c + cw > col)
 			return i;
 		c += cw;
+		last = i;
 	}
 	/* Past the end: a line that wraps has no position of its own after its
-	 * last character (that is the next line's start), so stop on it. */
-	if (e > s && e == text_wrap_next_start(w, line) && e < text_length(w->t)) {
-		size_t i = e - 1;
-		while (i > s && text_cell_width(cps[i], 0) == 0)
-			i--;
-		return i;
-	}
+	 * last cluster (that is the next line's start), so stop on it. */
+	if (e > s && e == text_wrap_next_start(w, line) && e < n)
+		return last;
 	return e;
+}
+
+void text_wrap_cells(const struct text_wrap *w, size_t line, struct text_cells *it)
+{
+	it->t = w->t;
+	text_wrap_line(w, line, &it->next, &it->end);
+	it->col = 0;
+}
+
+bool text_cells_next(struct text_cells *it, struct text_cell *cell)
+{
+	if (it->next >= it->end)
+		return false;
+	const uint32_t *cps = text_cps(it->t);
+	size_t n = text_length(it->t), i = it->next, e = text_wrap_cluster_end(cps, it->end, i);
+	cell->start = i;
+	cell->end = e;
+	cell->col = it->col;
+	cell->pad = 0;
+	if (e == i + 1 && cps[i] >= 0x20 && cps[i] < 0x7F) {
+		cell->width = 1;
+		cell->text[0] = (char)cps[i];
+		cell->text[1] = '\0';
+	} else if (e == i + 1 && cps[i] == '\t') {
+		cell->width = text_cell_width('\t', it->col);
+		memset(cell->text, ' ', (size_t)cell->width);
+		cell->text[cell->width] = '\0';
+	} else {
+		struct cluster_cell cc;
+		cluster_cell(cps, n, i, e, &cc);
+		cell->width = cc.width;
+		cell->pad = cc.pad;
+		memcpy(cell->text, cc.text, cc.len + 1);
+	}
+	it->col += cell->width;
+	it->next = e;
+	return true;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "cluster.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -116,21 +117,7 @@ size_t utf8_cp_to_byte(const char *s, size_t len, size_t cp_index)
 
 bool utf8_cp_is_unsafe(uint32_t cp)
 {
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		return true;
-	if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
-		return true;
-	return wcwidth((wchar_t)cp) < 0;
-}
-
-/* The code point shown in place of an unsafe one. */
-static uint32_t utf8_placeholder(uint32_t cp)
-{
-	if (cp < 0x20)
-		return 0x2400 + cp;
-	if (cp == 0x7F)
-		return 0x2421;
-	return UTF8_REPLACEMENT;
+	return cluster_cp_hidden(cp);
 }
 
 int utf8_cp_width(uint32_t cp)
@@ -140,74 +127,150 @@ int utf8_cp_width(uint32_t cp)
 	return wcwidth((wchar_t)cp);
 }
 
-/* Decodes the next code point of s as it will be drawn: an invalid byte
- * reads as U+FFFD with *invalid set. Returns the bytes consumed (0 at the
- * end). */
-static size_t utf8_next_drawn(const char *s, uint32_t *cp, bool *invalid)
+size_t utf8_next(const char *s, size_t len, uint32_t *cp)
 {
-	if (*s == '\0')
+	if (len == 0)
 		return 0;
-	size_t avail = strnlen(s, 4);
-	int n = utf8_decode(s, avail, cp);
-	*invalid = n == 0;
-	if (n == 0) {
-		*cp = UTF8_REPLACEMENT;
-		return 1;
+	int n = utf8_decode(s, len, cp);
+	if (n > 0)
+		return (size_t)n;
+	*cp = UTF8_REPLACEMENT;
+	return 1;
+}
+
+/* A string decoded into code points, with the byte offset of each
+ * (off[n] is the length). */
+struct utf8_decoded {
+	uint32_t *cps;
+	size_t *off;
+	size_t n;
+};
+
+static void utf8_decoded_init(struct utf8_decoded *d, const char *s, size_t len)
+{
+	d->cps = xreallocarray(NULL, len + 1, sizeof *d->cps);
+	d->off = xreallocarray(NULL, len + 1, sizeof *d->off);
+	d->n = 0;
+	for (size_t i = 0; i < len; d->n++) {
+		d->off[d->n] = i;
+		i += utf8_next(s + i, len - i, &d->cps[d->n]);
 	}
-	return (size_t)n;
+	d->off[d->n] = len;
+}
+
+static void utf8_decoded_free(struct utf8_decoded *d)
+{
+	free(d->cps);
+	free(d->off);
+}
+
+uint32_t *utf8_cps_new(const char *s, size_t len, size_t *n)
+{
+	struct utf8_decoded d;
+	utf8_decoded_init(&d, s, len);
+	free(d.off);
+	*n = d.n;
+	return d.cps;
+}
+
+/* True if s is printable ASCII only: one column and one cluster a byte. */
+static bool utf8_plain(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F)
+			return false;
+	return true;
 }
 
 int utf8_width(const char *s)
 {
+	if (utf8_plain(s))
+		return (int)strlen(s);
 	int w = 0;
-	uint32_t cp;
-	size_t n;
-	bool invalid;
-	while ((n = utf8_next_drawn(s, &cp, &invalid)) > 0) {
-		w += utf8_cp_width(cp);
-		s += n;
+	struct utf8_decoded d;
+	utf8_decoded_init(&d, s, strlen(s));
+	for (size_t i = 0, e; i < d.n; i = e) {
+		e = cluster_end(d.cps, d.n, i);
+		w += cluster_width(d.cps, d.n, i, e);
 	}
+	utf8_decoded_free(&d);
 	return w;
 }
 
 size_t utf8_fit(const char *s, int max_cols, int *cols_used)
 {
-	size_t off = 0;
 	int w = 0;
-	uint32_t cp;
-	size_t n;
-	bool invalid;
-	while ((n = utf8_next_drawn(s + off, &cp, &invalid)) > 0) {
-		int cw = utf8_cp_width(cp);
-		if (w + cw > max_cols)
-			break;
-		w += cw;
-		off += n;
+	size_t i = 0, e, fit;
+	if (utf8_plain(s)) {
+		size_t len = strlen(s);
+		fit = max_cols <= 0 ? 0 : (size_t)max_cols < len ? (size_t)max_cols : len;
+		w = (int)fit;
+	} else {
+		struct utf8_decoded d;
+		utf8_decoded_init(&d, s, strlen(s));
+		for (; i < d.n; i = e) {
+			e = cluster_end(d.cps, d.n, i);
+			int cw = cluster_width(d.cps, d.n, i, e);
+			if (w + cw > max_cols)
+				break;
+			w += cw;
+		}
+		fit = d.off[i];
+		utf8_decoded_free(&d);
 	}
 	if (cols_used)
 		*cols_used = w;
-	return off;
+	return fit;
+}
+
+/* The byte offset of the cluster boundary after off (forward) or before
+ * it, in s[0..len). */
+static size_t utf8_cluster_step(const char *s, size_t len, size_t off, bool forward)
+{
+	struct utf8_decoded d;
+	utf8_decoded_init(&d, s, len);
+	size_t i = 0, prev = 0;
+	while (i < d.n && d.off[i] < off) {
+		prev = i;
+		i = cluster_end(d.cps, d.n, i);
+	}
+	size_t at = forward ? d.off[i < d.n && d.off[i] == off ? cluster_end(d.cps, d.n, i) : i]
+	                    : d.off[prev];
+	utf8_decoded_free(&d);
+	return at;
+}
+
+size_t utf8_cluster_next(const char *s, size_t len, size_t off)
+{
+	return off >= len ? len : utf8_cluster_step(s, len, off, true);
+}
+
+size_t utf8_cluster_prev(const char *s, size_t len, size_t off)
+{
+	return off == 0 ? 0 : utf8_cluster_step(s, len, off > len ? len : off, false);
 }
 
 char *utf8_sanitize_new(const char *s)
 {
-	size_t len = strlen(s);
-	/* every input byte becomes at most 3 output bytes */
-	char *out = xmalloc(len * 3 + 1);
-	size_t o = 0;
-	uint32_t cp;
-	size_t n;
-	bool invalid;
-	while ((n = utf8_next_drawn(s, &cp, &invalid)) > 0) {
-		if (invalid || utf8_cp_is_unsafe(cp)) {
-			o += (size_t)utf8_encode(utf8_placeholder(cp), out + o);
-		} else {
-			memcpy(out + o, s, n);
-			o += n;
+	if (utf8_plain(s))
+		return xstrdup(s);
+	struct utf8_decoded d;
+	utf8_decoded_init(&d, s, strlen(s));
+	size_t cap = d.off[d.n] * 3 + 16, o = 0;
+	char *out = xmalloc(cap);
+	for (size_t i = 0, e; i < d.n; i = e) {
+		e = cluster_end(d.cps, d.n, i);
+		struct cluster_cell cell;
+		cluster_cell(d.cps, d.n, i, e, &cell);
+		if (o + cell.len + 1 > cap) {
+			cap = (o + cell.len + 1) * 2;
+			out = xrealloc(out, cap);
 		}
-		s += n;
+		memcpy(out + o, cell.text, cell.len);
+		o += cell.len;
 	}
 	out[o] = '\0';
+	utf8_decoded_free(&d);
 	return out;
 }
 

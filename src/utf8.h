@@ -23,24 +23,43 @@ size_t utf8_cp_count(const char *s, size_t len);
 /* Returns the byte offset of code point index cp_index in s[0..len)
  * (len if past the end). */
 size_t utf8_cp_to_byte(const char *s, size_t len, size_t cp_index);
-/* True if cp would be shown as a placeholder by utf8_sanitize_new:
- * C0/C1 controls, DEL, bidirectional overrides, non-printable code points. */
+/* Decodes one character of s[0..len): returns its length, an invalid byte
+ * reading as one byte of U+FFFD; 0 if len is 0. */
+size_t utf8_next(const char *s, size_t len, uint32_t *cp);
+/* Decodes s[0..len) into a newly allocated array of code points (*n of
+ * them; an invalid byte is one U+FFFD). */
+uint32_t *utf8_cps_new(const char *s, size_t len, size_t *n);
+
+/* The functions below work on grapheme clusters (see cluster.h): a
+ * cluster is never split, its width is the one ncursesw draws (at least 2
+ * columns for emoji sequences, flags and variation selector 16), and what
+ * is shown for a character follows cluster.h: control pictures for C0
+ * controls, U+FFFD for other unsafe characters, for invisible ones
+ * (U+200B, U+2060, U+FEFF, U+00AD, other format characters, bidi
+ * controls, U+200D outside an emoji sequence...) and for invalid bytes. */
+
+/* True if cp is shown as a placeholder wherever it stands: controls,
+ * bidirectional controls, non-printable and invisible code points (the
+ * joiners and selectors that depend on their neighbours are not). */
 bool utf8_cp_is_unsafe(uint32_t cp);
-/* Display width in columns of cp as drawn by jaw (placeholders count 1). */
+/* Display width in columns of the code point cp alone (placeholders
+ * count 1, combining marks 0). */
 int utf8_cp_width(uint32_t cp);
 /* Display width in columns of the NUL-terminated string s as drawn. */
 int utf8_width(const char *s);
 /* Returns how many bytes of s fit into max_cols columns without splitting a
- * character or separating a base character from its combining marks; the
- * width used is stored in *cols_used (if not NULL). */
+ * cluster; the width used is stored in *cols_used (if not NULL). */
 size_t utf8_fit(const char *s, int max_cols, int *cols_used);
-/* Returns a newly allocated copy of s that is safe to write to a terminal:
- * control characters become Unicode control pictures (U+2400 + c; DEL is
- * U+2421), C1 controls, bidi overrides, unprintable code points and invalid
- * bytes become U+FFFD. */
+/* The byte offset of the cluster boundary after byte offset off in
+ * s[0..len) (len at the end); for moving a cursor right. */
+size_t utf8_cluster_next(const char *s, size_t len, size_t off);
+/* The byte offset of the cluster boundary before off (0 at the start). */
+size_t utf8_cluster_prev(const char *s, size_t len, size_t off);
+/* Returns a newly allocated copy of s that is safe to write to a terminal,
+ * every character replaced by what is shown for it (see above). */
 char *utf8_sanitize_new(const char *s);
 /* Returns a newly allocated, sanitised copy of s cut to at most cols
- * columns; a cut string ends in an ellipsis. */
+ * columns between two clusters; a cut string ends in an ellipsis. */
 char *utf8_display_new(const char *s, int cols);
 
 #endif

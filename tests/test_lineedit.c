@@ -88,6 +88,66 @@ static void test_wide_and_combining(void **state)
 	lineedit_free(&le);
 }
 
+/* Moves left from the end over every cluster, checking the byte offsets
+ * and cursor columns it stops at (from the end back to 0). */
+static void moves_left_over(const char *text, const size_t *stops, const int *cols, size_t n)
+{
+	struct lineedit le;
+	lineedit_init(&le, text);
+	for (size_t i = n; i-- > 0;) {
+		assert_int_equal(le.cursor, stops[i]);
+		assert_int_equal(lineedit_cursor_col(&le), cols[i]);
+		assert_true(lineedit_key(&le, KEYS_LEFT));
+	}
+	assert_int_equal(le.cursor, 0);
+	for (size_t i = 1; i < n; i++) {
+		assert_true(lineedit_key(&le, KEYS_RIGHT));
+		assert_int_equal(le.cursor, stops[i]);
+	}
+	lineedit_free(&le);
+}
+
+static void test_grapheme_clusters(void **state)
+{
+	(void)state;
+	/* Ca + U+0306 praru: the cursor never stops between a and its breve */
+	static const size_t caprarustops[] = {0, 1, 4, 5, 6, 7, 8, 9};
+	static const int capraru_cols[] = {0, 1, 2, 3, 4, 5, 6, 7};
+	moves_left_over("Ca\xCC\x86praru", caprarustops, capraru_cols, 8);
+	/* 👩‍⚕️ (13 bytes, 3 columns), 👨‍👩‍👧 (18, 6), 🇪🇪 (8, 2), ❤️ (6, 2), 👍🏽 (8, 4) */
+	static const char emoji[] = "\xF0\x9F\x91\xA9\xE2\x80\x8D\xE2\x9A\x95\xEF\xB8\x8F"
+		"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+		"\xF0\x9F\x87\xAA\xF0\x9F\x87\xAA" "\xE2\x9D\xA4\xEF\xB8\x8F"
+		"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";
+	static const size_t emoji_stops[] = {0, 13, 31, 39, 45, 53};
+	static const int emoji_cols[] = {0, 3, 9, 11, 13, 17};
+	moves_left_over(emoji, emoji_stops, emoji_cols, 6);
+	/* Backspace and Delete take a whole cluster */
+	struct lineedit le;
+	lineedit_init(&le, "x\xF0\x9F\x87\xAA\xF0\x9F\x87\xAA" "Ca\xCC\x86");
+	assert_true(lineedit_key(&le, KEYS_BACKSPACE));
+	assert_string_equal(le.buf, "x\xF0\x9F\x87\xAA\xF0\x9F\x87\xAA" "C");
+	assert_true(lineedit_key(&le, KEYS_LEFT));
+	assert_true(lineedit_key(&le, KEYS_BACKSPACE));
+	assert_string_equal(le.buf, "xC");
+	assert_true(lineedit_key(&le, KEYS_HOME));
+	lineedit_set(&le, "\xE2\x9D\xA4\xEF\xB8\x8Fz");
+	assert_true(lineedit_key(&le, KEYS_HOME));
+	assert_true(lineedit_key(&le, KEYS_DELETE));
+	assert_string_equal(le.buf, "z");
+	/* typing a combining mark joins the character before the cursor */
+	lineedit_set(&le, "Ca");
+	type(&le, "\xCC\x86");
+	assert_int_equal(lineedit_cursor_col(&le), 2);
+	assert_true(lineedit_key(&le, KEYS_LEFT));
+	assert_int_equal(le.cursor, 1);
+	/* an invalid byte is a cluster of its own */
+	lineedit_set(&le, "a\xFF\xCC\x81");
+	assert_true(lineedit_key(&le, KEYS_LEFT));
+	assert_int_equal(le.cursor, 1);
+	lineedit_free(&le);
+}
+
 static void test_jawrc_colours_and_options(void **state)
 {
 	(void)state;
@@ -149,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_insert_and_move),
 		cmocka_unit_test(test_delete_and_kill),
 		cmocka_unit_test(test_wide_and_combining),
+		cmocka_unit_test(test_grapheme_clusters),
 		cmocka_unit_test(test_jawrc_colours_and_options),
 		cmocka_unit_test(test_today),
 	};

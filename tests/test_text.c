@@ -526,6 +526,207 @@ static void test_search(void **state)
 	text_free(t);
 }
 
+/* ---- grapheme clusters ---------------------------------------------------- */
+
+#define CAPRARU "Ca\xCC\x86praru"                                        /* a + U+0306 */
+#define HEALTH_WORKER "\xF0\x9F\x91\xA9\xE2\x80\x8D\xE2\x9A\x95\xEF\xB8\x8F" /* 4 cps */
+#define FAMILY "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+#define FLAG_EE "\xF0\x9F\x87\xAA\xF0\x9F\x87\xAA"                      /* 2 cps */
+#define HEART "\xE2\x9D\xA4\xEF\xB8\x8F"                                 /* 2 cps */
+#define THUMB_TONE "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"                    /* 2 cps */
+
+/* 0-7 Căpraru, 8 space, 9-12 👩‍⚕️, 13, 14-18 👨‍👩‍👧, 19, 20-21 🇪🇪, 22,
+ * 23-24 ❤️, 25, 26-27 👍🏽, 28, 29 x */
+static const char clusters[] = CAPRARU " " HEALTH_WORKER " " FAMILY " " FLAG_EE " " HEART
+                               " " THUMB_TONE " x";
+static const size_t cluster_stops[] = {0,  1,  3,  4,  5,  6,  7,  8,  9,  13,
+                                       14, 19, 20, 22, 23, 25, 26, 28, 29, 30};
+
+static void test_cluster_motion(void **state)
+{
+	(void)state;
+	struct text *t = text_of(clusters);
+	size_t n = sizeof cluster_stops / sizeof *cluster_stops;
+	assert_int_equal(text_length(t), 30);
+	for (size_t i = 0; i + 1 < n; i++) {
+		assert_int_equal(text_cluster_next(t, cluster_stops[i]), cluster_stops[i + 1]);
+		assert_int_equal(text_cluster_prev(t, cluster_stops[i + 1]), cluster_stops[i]);
+		/* every offset inside a cluster snaps to its ends */
+		for (size_t cp = cluster_stops[i]; cp < cluster_stops[i + 1]; cp++) {
+			assert_int_equal(text_cluster_start(t, cp), cluster_stops[i]);
+			assert_int_equal(text_cluster_up(t, cp),
+			                 cp == cluster_stops[i] ? cp : cluster_stops[i + 1]);
+			assert_int_equal(text_cluster_next(t, cp), cluster_stops[i + 1]);
+		}
+	}
+	assert_int_equal(text_cluster_next(t, 30), 30);
+	assert_int_equal(text_cluster_next(t, 99), 30);
+	assert_int_equal(text_cluster_prev(t, 0), 0);
+	assert_int_equal(text_cluster_prev(t, 99), 29);
+	assert_int_equal(text_cluster_start(t, 99), 30);
+	text_free(t);
+	/* regional indicators pair up from the start of their run */
+	t = text_of(FLAG_EE FLAG_EE "\xF0\x9F\x87\xAA");
+	assert_int_equal(text_cluster_next(t, 0), 2);
+	assert_int_equal(text_cluster_next(t, 2), 4);
+	assert_int_equal(text_cluster_next(t, 4), 5);
+	assert_int_equal(text_cluster_start(t, 3), 2);
+	assert_int_equal(text_cluster_prev(t, 5), 4);
+	text_free(t);
+	/* a long run of combining marks is one cluster */
+	char marks[2 + 200 * 2 + 1] = "xa";
+	for (int i = 0; i < 200; i++)
+		memcpy(marks + 2 + i * 2, "\xCC\x81", 2);
+	marks[sizeof marks - 1] = '\0';
+	t = text_of(marks);
+	assert_int_equal(text_cluster_next(t, 1), 202);
+	assert_int_equal(text_cluster_start(t, 150), 1);
+	text_free(t);
+}
+
+static void test_cluster_words(void **state)
+{
+	(void)state;
+	struct text *t = text_of(CAPRARU " said " HEALTH_WORKER " Zo" "e\xCC\x88" "'s x");
+	/* 0-7 Căpraru, 9-12 said, 14-17 emoji, 19-23 Zoë ('s at 23) */
+	assert_int_equal(text_word_next(t, 0), 9);
+	assert_int_equal(text_word_next(t, 2), 9);
+	assert_int_equal(text_word_end(t, 0), 8);
+	assert_int_equal(text_word_prev(t, 9), 0);
+	assert_int_equal(text_word_next(t, 9), 14);
+	assert_int_equal(text_word_end(t, 14), 18); /* the emoji sequence is one word */
+	assert_int_equal(text_word_next(t, 14), 19);
+	/* the apostrophe after ë (e + U+0308) is inside the word */
+	assert_int_equal(text_word_end(t, 19), 25);
+	text_free(t);
+}
+
+/* The cells of display line `line` as "text:col+width" joined by "|". */
+static char *cells_new(const struct text_wrap *w, size_t line)
+{
+	char *out = xmalloc(1024);
+	size_t len = 0;
+	struct text_cells it;
+	struct text_cell c;
+	text_wrap_cells(w, line, &it);
+	out[0] = '\0';
+	while (text_cells_next(&it, &c))
+		len += (size_t)snprintf(out + len, 1024 - len, "%s%s:%d+%d%s", len ? "|" : "", c.text,
+		                        c.col, c.width, c.pad ? "p" : "");
+	return out;
+}
+
+static void test_wrap_clusters(void **state)
+{
+	(void)state;
+	assert_wrap(CAPRARU, 4, "Ca\xCC\x86pr|aru");
+	assert_wrap(HEALTH_WORKER HEALTH_WORKER, 3, HEALTH_WORKER "|" HEALTH_WORKER);
+	assert_wrap(HEALTH_WORKER HEALTH_WORKER, 5, HEALTH_WORKER "|" HEALTH_WORKER);
+	assert_wrap(HEALTH_WORKER HEALTH_WORKER, 6, HEALTH_WORKER HEALTH_WORKER);
+	assert_wrap(FAMILY "ab", 7, FAMILY "a|b");
+	assert_wrap(FLAG_EE FLAG_EE FLAG_EE, 5, FLAG_EE FLAG_EE "|" FLAG_EE);
+	assert_wrap("a" HEART "b", 2, "a|" HEART "|b");
+	assert_wrap("a" HEART "b", 3, "a" HEART "|b");
+	assert_wrap(THUMB_TONE THUMB_TONE, 5, THUMB_TONE "|" THUMB_TONE);
+	/* a zero-width space takes a column: it is shown */
+	assert_wrap("Train\xE2\x80\x8Bing", 8, "Train\xE2\x80\x8Bin|g");
+	static const char *const texts[] = {clusters, "x " CAPRARU " " FAMILY FAMILY " " HEART
+	                                              HEART FLAG_EE FLAG_EE "\tend\n"};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		for (int width = 1; width <= 24; width++) {
+			struct text *t = text_of(texts[i]);
+			struct text_wrap *w = text_wrap_new(t, width);
+			for (size_t line = 0; line < text_wrap_count(w); line++) {
+				size_t a, b, at;
+				text_wrap_line(w, line, &a, &b);
+				assert_true(text_cluster_start(t, a) == a);
+				assert_true(text_cluster_up(t, b) == b);
+				struct text_cells it;
+				struct text_cell c;
+				text_wrap_cells(w, line, &it);
+				at = a;
+				while (text_cells_next(&it, &c)) {
+					assert_int_equal(c.start, at);
+					at = c.end;
+					/* no cluster runs past the width but alone on a line */
+					assert_true(c.col + c.width <= width || c.col == 0 ||
+					            text_cp(t, c.start) == ' ' || text_cp(t, c.start) == '\t');
+					assert_int_equal(text_wrap_col_of(w, c.start), c.col);
+					assert_int_equal(text_wrap_col_of(w, c.end - 1), c.col);
+					if (c.width > 0)
+						assert_int_equal(text_wrap_cp_at(w, line, c.col + c.width - 1),
+						                 c.start);
+				}
+				assert_int_equal(at, b);
+			}
+			text_wrap_free(w);
+			text_free(t);
+		}
+	}
+}
+
+static void test_wrap_cells(void **state)
+{
+	(void)state;
+	struct text *t = text_of("a" HEART "\tb" CAPRARU "\n" HEALTH_WORKER "Train\xE2\x80\x8B" "e"
+	                         "\n\xCC\x81x\x1b");
+	struct text_wrap *w = text_wrap_new(t, 40);
+	char *s = cells_new(w, 0);
+	assert_string_equal(s, "a:0+1|" HEART ":1+2p|     :3+5|b:8+1|C:9+1|a\xCC\x86:10+1|p:11+1|"
+	                       "r:12+1|a:13+1|r:14+1|u:15+1");
+	free(s);
+	s = cells_new(w, 1);
+	assert_string_equal(s, HEALTH_WORKER ":0+3|T:3+1|r:4+1|a:5+1|i:6+1|n:7+1|"
+	                       "\xEF\xBF\xBD:8+1|e:9+1");
+	free(s);
+	/* a mark that starts a line sits on a dotted circle; ESC is a picture */
+	s = cells_new(w, 2);
+	assert_string_equal(s, "\xE2\x97\x8C\xCC\x81:0+1|x:1+1|\xE2\x90\x9B:2+1");
+	free(s);
+	/* the cursor's column for every code point of a cluster is its start */
+	assert_int_equal(text_wrap_col_of(w, 2), 1);
+	assert_int_equal(text_wrap_col_of(w, 3), 3);
+	assert_int_equal(text_wrap_cp_at(w, 0, 2), 1);
+	assert_int_equal(text_wrap_cp_at(w, 0, 10), 6);
+	text_wrap_free(w);
+	text_free(t);
+}
+
+static void test_search_folds(void **state)
+{
+	(void)state;
+	/*                       0123456789012345678901234567890 */
+	struct text *t = text_of("Ewa \xC5\x81ukasz, Herr M\xC3\xBCller, cafe\xCC\x81, Stra\xC3\x9F" "e");
+	size_t a, b;
+	int smart = TEXT_SEARCH_SMART_CASE | TEXT_SEARCH_WRAP;
+	assert_true(text_search(t, "\xC5\x82ukasz", 0, smart, &a, &b)); /* łukasz */
+	assert_int_equal(a, 4);
+	assert_int_equal(b, 10);
+	assert_false(text_search(t, "lukasz", 0, smart, &a, &b));
+	assert_true(text_search(t, "muller", 0, smart, &a, &b));
+	assert_int_equal(a, 17);
+	assert_int_equal(b, 23);
+	/* a capital: case counts, accents still do not */
+	assert_true(text_search(t, "Muller", 0, smart, &a, &b));
+	assert_int_equal(a, 17);
+	assert_false(text_search(t, "MULLER", 0, smart, &a, &b));
+	assert_true(text_search(t, "MULLER", 0, TEXT_SEARCH_IGNORE_CASE, &a, &b));
+	assert_true(text_search(t, "cafe", 0, smart, &a, &b));
+	assert_int_equal(a, 25);
+	assert_int_equal(b, 30); /* with the accent */
+	assert_true(text_search(t, "caf\xC3\xA9", 0, smart, &a, &b)); /* precomposed é */
+	assert_int_equal(a, 25);
+	assert_true(text_search(t, "strasse", 0, smart, &a, &b));
+	assert_int_equal(a, 32);
+	assert_int_equal(b, 38);
+	/* exact: the decomposed é is not e */
+	assert_false(text_search(t, "cafe", 0, 0, &a, &b));
+	assert_true(text_search(t, "cafe\xCC\x81", 0, 0, &a, &b));
+	/* the cursor never lands inside a cluster */
+	assert_false(text_search(t, "\xCC\x81", 0, TEXT_SEARCH_WRAP, &a, &b));
+	text_free(t);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -544,6 +745,11 @@ int main(void)
 		cmocka_unit_test(test_sentence_at_and_prev),
 		cmocka_unit_test(test_motions_large_text),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_cluster_motion),
+		cmocka_unit_test(test_cluster_words),
+		cmocka_unit_test(test_wrap_clusters),
+		cmocka_unit_test(test_wrap_cells),
+		cmocka_unit_test(test_search_folds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

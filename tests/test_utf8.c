@@ -136,6 +136,148 @@ static void test_display_ellipsis(void **state)
 	free(s);
 }
 
+/* Grapheme clusters of every kind, in UTF-8. */
+#define CAPRARU "Ca\xCC\x86praru"                                        /* a + U+0306 */
+#define HEALTH_WORKER "\xF0\x9F\x91\xA9\xE2\x80\x8D\xE2\x9A\x95\xEF\xB8\x8F" /* 👩‍⚕️ */
+#define FAMILY "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+#define FLAG_EE "\xF0\x9F\x87\xAA\xF0\x9F\x87\xAA"                      /* 🇪🇪 */
+#define HEART "\xE2\x9D\xA4\xEF\xB8\x8F"                                 /* ❤️ */
+#define THUMB_TONE "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"                    /* 👍🏽 */
+#define KEYCAP_1 "1\xEF\xB8\x8F\xE2\x83\xA3"                             /* 1️⃣ */
+#define SCOTLAND "\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3" \
+	"\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF"             /* 🏴 + tags */
+#define REPL "\xEF\xBF\xBD"
+
+static void test_cluster_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width(CAPRARU), 7);
+	/* what ncursesw counts (2 + 1 for the woman and the staff), at least 2 */
+	assert_int_equal(utf8_width(HEALTH_WORKER), 3);
+	assert_int_equal(utf8_width(FAMILY), 6);
+	assert_int_equal(utf8_width(FLAG_EE), 2);
+	assert_int_equal(utf8_width(FLAG_EE FLAG_EE), 4);
+	assert_int_equal(utf8_width("\xF0\x9F\x87\xAA"), 2); /* a lone regional indicator */
+	/* ❤ is one column alone; with VS16 terminals differ: reserve 2 */
+	assert_int_equal(utf8_width("\xE2\x9D\xA4"), 1);
+	assert_int_equal(utf8_width(HEART), 2);
+	assert_int_equal(utf8_width(KEYCAP_1), 2);
+	assert_int_equal(utf8_width(THUMB_TONE), 4);
+	assert_int_equal(utf8_width(SCOTLAND), 2);
+	/* a mark with nothing to sit on is shown on a dotted circle */
+	assert_int_equal(utf8_width("\xCC\x81" "a"), 2);
+}
+
+static void test_fit_keeps_clusters_whole(void **state)
+{
+	(void)state;
+	int cols = -1;
+	assert_int_equal(utf8_fit(CAPRARU, 2, &cols), 4); /* "Că" */
+	assert_int_equal(cols, 2);
+	assert_int_equal(utf8_fit("x" HEALTH_WORKER "y", 3, &cols), 1);
+	assert_int_equal(cols, 1);
+	assert_int_equal(utf8_fit("x" HEALTH_WORKER "y", 4, &cols), 1 + strlen(HEALTH_WORKER));
+	assert_int_equal(cols, 4);
+	assert_int_equal(utf8_fit(FLAG_EE FLAG_EE, 3, &cols), 8);
+	assert_int_equal(cols, 2);
+	assert_int_equal(utf8_fit(HEART "x", 1, &cols), 0);
+	assert_int_equal(utf8_fit(THUMB_TONE, 3, &cols), 0);
+	assert_int_equal(utf8_fit(THUMB_TONE, 4, &cols), strlen(THUMB_TONE));
+}
+
+/* Asserts that s cut to cols columns is want, and no wider. */
+static void displayed_is(const char *s, int cols, const char *want)
+{
+	char *got = utf8_display_new(s, cols);
+	assert_string_equal(got, want);
+	assert_true(utf8_width(got) <= cols);
+	free(got);
+}
+
+static void test_display_cuts_between_clusters(void **state)
+{
+	(void)state;
+	displayed_is(CAPRARU, 3, "Ca\xCC\x86\xE2\x80\xA6"); /* "Că…" */
+	displayed_is("ab" FAMILY "cd", 8, "ab\xE2\x80\xA6");
+	displayed_is("ab" FAMILY "cd", 9, "ab" FAMILY "\xE2\x80\xA6");
+	displayed_is(FLAG_EE FLAG_EE FLAG_EE, 5, FLAG_EE FLAG_EE "\xE2\x80\xA6");
+	displayed_is("x" HEART "yz", 3, "x\xE2\x80\xA6");
+	displayed_is("x" HEART "yz", 4, "x" HEART "\xE2\x80\xA6");
+	displayed_is("x" THUMB_TONE "yz", 5, "x\xE2\x80\xA6");
+	displayed_is("x" THUMB_TONE "yz", 6, "x" THUMB_TONE "\xE2\x80\xA6");
+}
+
+static void test_cluster_steps(void **state)
+{
+	(void)state;
+	const char s[] = CAPRARU " " HEALTH_WORKER FLAG_EE FLAG_EE "\xFF" "e";
+	size_t len = strlen(s);
+	/* the boundaries, in bytes */
+	const size_t stops[] = {0, 1, 4, 5, 6, 7, 8, 9, 10, 10 + strlen(HEALTH_WORKER),
+	                        18 + strlen(HEALTH_WORKER), 26 + strlen(HEALTH_WORKER),
+	                        27 + strlen(HEALTH_WORKER), len};
+	size_t n = sizeof stops / sizeof *stops;
+	for (size_t i = 0; i + 1 < n; i++) {
+		assert_int_equal(utf8_cluster_next(s, len, stops[i]), stops[i + 1]);
+		assert_int_equal(utf8_cluster_prev(s, len, stops[i + 1]), stops[i]);
+	}
+	assert_int_equal(utf8_cluster_next(s, len, len), len);
+	assert_int_equal(utf8_cluster_prev(s, len, 0), 0);
+	/* from inside a cluster: to its end, or its start */
+	assert_int_equal(utf8_cluster_next(s, len, 2), 4);
+	assert_int_equal(utf8_cluster_prev(s, len, 2), 1);
+}
+
+/* Asserts that s is sanitised to want, and that sanitising is stable. */
+static void sanitized_is(const char *s, const char *want)
+{
+	char *got = utf8_sanitize_new(s);
+	assert_string_equal(got, want);
+	char *again = utf8_sanitize_new(got);
+	assert_string_equal(again, got);
+	assert_int_equal(utf8_width(again), utf8_width(s));
+	free(again);
+	free(got);
+}
+
+static void test_sanitize_invisible(void **state)
+{
+	(void)state;
+	/* "Training" and "Train" U+200B "ing" must not look alike */
+	sanitized_is("Train\xE2\x80\x8Bing", "Train" REPL "ing");
+	assert_int_equal(utf8_width("Train\xE2\x80\x8Bing"), 9);
+	sanitized_is("a\xE2\x80\x8C" "b", "a" REPL "b");           /* ZWNJ between Latin */
+	sanitized_is("a\xE2\x80\x8D" "b", "a" REPL "b");           /* ZWJ outside emoji */
+	sanitized_is(HEART "\xE2\x80\x8D", HEART REPL);            /* ZWJ with nothing to join */
+	sanitized_is("a\xE2\x81\xA0" "b", "a" REPL "b");           /* WORD JOINER */
+	sanitized_is("\xEF\xBB\xBFname", REPL "name");             /* BOM */
+	sanitized_is("Kom\xC2\xADpanie", "Kom" REPL "panie");      /* soft hyphen */
+	sanitized_is("a\xE1\xA0\x8E" "b", "a" REPL "b");           /* MONGOLIAN VOWEL SEP. */
+	sanitized_is("a\xE2\x80\x8F" "b", "a" REPL "b");           /* RLM */
+	sanitized_is("a\xE2\x81\xA6" "b", "a" REPL "b");           /* LRI */
+	sanitized_is("\xF3\xA0\x80\x81" "x", REPL "x");            /* LANGUAGE TAG */
+	sanitized_is("A\xEF\xB8\x8F", "A" REPL);                   /* VS16 on a letter */
+	sanitized_is("n\xCD\x8F" "g", "n" REPL "g");               /* COMBINING GRAPHEME JOINER */
+	/* kept: joiners and selectors that are part of what is written */
+	sanitized_is(HEALTH_WORKER FAMILY HEART KEYCAP_1 SCOTLAND THUMB_TONE,
+	             HEALTH_WORKER FAMILY HEART KEYCAP_1 SCOTLAND THUMB_TONE);
+	sanitized_is("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE", /* Persian: mi + ZWNJ + kh */
+	             "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE");
+	sanitized_is("\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D\xE0\xA4\xB7", /* Devanagari k+virama+ZWJ+ss */
+	             "\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D\xE0\xA4\xB7");
+	sanitized_is("\xE8\xBE\xBB\xF3\xA0\x84\x80", "\xE8\xBE\xBB\xF3\xA0\x84\x80"); /* 辻 + IVS */
+	/* a mark with nothing to sit on goes on a dotted circle */
+	sanitized_is("\xCC\x81" "a", "\xE2\x97\x8C\xCC\x81" "a");
+	sanitized_is("x\n\xCC\x81", "x\xE2\x90\x8A\xE2\x97\x8C\xCC\x81");
+	sanitized_is(CAPRARU, CAPRARU);
+	sanitized_is("", "");
+	assert_true(utf8_cp_is_unsafe(0x200B));
+	assert_true(utf8_cp_is_unsafe(0xFEFF));
+	assert_false(utf8_cp_is_unsafe(0x200D)); /* decided by its neighbours */
+	assert_false(utf8_cp_is_unsafe(0xE9));
+	assert_int_equal(utf8_cp_width(0x200B), 1);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -149,6 +291,11 @@ int main(void)
 		cmocka_unit_test(test_fit_keeps_characters_whole),
 		cmocka_unit_test(test_sanitize_controls),
 		cmocka_unit_test(test_display_ellipsis),
+		cmocka_unit_test(test_cluster_widths),
+		cmocka_unit_test(test_fit_keeps_clusters_whole),
+		cmocka_unit_test(test_display_cuts_between_clusters),
+		cmocka_unit_test(test_cluster_steps),
+		cmocka_unit_test(test_sanitize_invisible),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
