@@ -269,15 +269,14 @@ int coding_segments_page(struct jaw_db *db, int64_t code_id, int flags, int64_t 
 }
 
 /* The segments of the code (and its children) whose text, source title or
- * stakeholder match the LIKE pattern ?5. */
+ * stakeholder hold ?5, as list search matches. */
 #define CODING_MATCHING                                                          \
 	CODING_SUBCODES ", hit(id) AS MATERIALIZED (SELECT k.id FROM coding k"     \
 	" JOIN source s ON s.id = k.source_id"                                     \
 	" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"                    \
 	" WHERE k.code_id IN (SELECT id FROM sub)"                                 \
-	" AND (substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp) LIKE ?5 ESCAPE '\\'" \
-	" OR " MODEL_SOURCE_TITLE("s") " LIKE ?5 ESCAPE '\\'"                       \
-	" OR coalesce(st.name, '') LIKE ?5 ESCAPE '\\')) "
+	" AND jaw_has(?5, substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp),"  \
+	" " MODEL_SOURCE_TITLE("s") ", st.name)) "
 
 int64_t coding_segments_count_matching(struct jaw_db *db, int64_t code_id, int flags,
                                        const char *text, jaw_err *err)
@@ -289,11 +288,9 @@ int64_t coding_segments_count_matching(struct jaw_db *db, int64_t code_id, int f
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return -1;
-	char *pattern = model_like_pattern_new(text);
 	sqlite3_bind_int64(s, 1, code_id);
 	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
-	sqlite3_bind_text(s, 5, pattern, -1, SQLITE_TRANSIENT);
-	free(pattern);
+	sqlite3_bind_text(s, 5, text, -1, SQLITE_TRANSIENT);
 	int64_t n = -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
@@ -321,13 +318,11 @@ int coding_segments_page_matching(struct jaw_db *db, int64_t code_id, int flags,
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return -1;
-	char *pattern = model_like_pattern_new(text);
 	sqlite3_bind_int64(s, 1, code_id);
 	sqlite3_bind_int(s, 2, (flags & CODING_WITH_SUBCODES) != 0);
 	sqlite3_bind_int(s, 3, limit);
 	sqlite3_bind_int64(s, 4, offset);
-	sqlite3_bind_text(s, 5, pattern, -1, SQLITE_TRANSIENT);
-	free(pattern);
+	sqlite3_bind_text(s, 5, text, -1, SQLITE_TRANSIENT);
 	int n = coding_read_rows(db, s, limit, rows, sizeof *rows, coding_segment_read,
 	                         coding_segment_clear_row, err);
 	if (n > 0 && coding_segments_cut(db, rows, n, err) != JAW_OK) {

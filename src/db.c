@@ -235,6 +235,10 @@ static int db_connect(const char *path, int sqlite_flags, const struct db_schema
 	}
 	sqlite3_extended_result_codes(sqlite, 1);
 	sqlite3_busy_timeout(sqlite, DB_BUSY_TIMEOUT_MS);
+	if (schema && schema->functions && schema->functions(sqlite, err) != JAW_OK) {
+		sqlite3_close(sqlite);
+		return JAW_FAIL;
+	}
 	*out = db_new(sqlite, path, schema);
 	return JAW_OK;
 }

@@ -51,6 +51,9 @@ struct db_schema {
 	size_t nmigrations;                     /* the newest version */
 	const struct db_check_hook *checks;
 	size_t nchecks;
+	/* Registers the SQL functions the schema's queries use on each new
+	 * connection (NULL for none); JAW_OK, or JAW_FAIL with err set. */
+	int (*functions)(sqlite3 *sqlite, jaw_err *err);
 };
 
 /* Flags for db_open. */

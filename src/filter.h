@@ -1,6 +1,7 @@
 /* filter.h - the :filter language: "key=value" words (a value with spaces
  * in double quotes) that choose sources by kind, stakeholder, event and
- * code. A name is looked up exactly; "#ID" names a record by its id (what
+ * code. A name is looked up exactly, else ignoring case and accents; "#ID"
+ * names a record by its id (what
  * the interface writes once the analyst chose among records of the same
  * name). Shared by the evidence list and the views to come. */
 #ifndef JAW_FILTER_H

@@ -63,8 +63,7 @@ size_t fold_cp(uint32_t cp, int flags, uint32_t out[FOLD_CP_MAX])
 	return m->n;
 }
 
-/* Folds s[0..len) into a new array of code points (*n of them). */
-static uint32_t *fold_bytes_new(const char *s, size_t len, int flags, size_t *n)
+uint32_t *fold_cps_n_new(const char *s, size_t len, int flags, size_t *n)
 {
 	size_t cap = len + 1, k = 0;
 	uint32_t *out = xreallocarray(NULL, cap, sizeof *out);
@@ -85,7 +84,7 @@ static uint32_t *fold_bytes_new(const char *s, size_t len, int flags, size_t *n)
 
 uint32_t *fold_cps_new(const char *s, int flags, size_t *n)
 {
-	return fold_bytes_new(s, strlen(s), flags, n);
+	return fold_cps_n_new(s, strlen(s), flags, n);
 }
 
 /* Encodes cps[0..n) as a new UTF-8 string; *len gets its length. */
@@ -194,7 +193,7 @@ static void fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	size_t n, len;
-	uint32_t *cps = fold_bytes_new(s, (size_t)sqlite3_value_bytes(argv[0]), FOLD_ALL, &n);
+	uint32_t *cps = fold_cps_n_new(s, (size_t)sqlite3_value_bytes(argv[0]), FOLD_ALL, &n);
 	char *out = fold_encode_new(cps, n, &len);
 	free(cps);
 	sqlite3_result_text64(ctx, out, len, free, SQLITE_UTF8);

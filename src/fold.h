@@ -38,6 +38,8 @@ char *fold_new(const char *s, int flags);
 /* Folds the UTF-8 string s into a newly allocated array of code points;
  * *n gets their number. */
 uint32_t *fold_cps_new(const char *s, int flags, size_t *n);
+/* Like fold_cps_new, for the len bytes at s (no terminating NUL needed). */
+uint32_t *fold_cps_n_new(const char *s, size_t len, int flags, size_t *n);
 
 /* Finds needle (UTF-8, folded here with flags) in the code points
  * hay[0..n), folded with the same flags, among the matches that start in

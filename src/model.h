@@ -45,9 +45,6 @@ int64_t model_count_bound(struct jaw_db *db, const char *sql, model_bind_fn bind
                           const void *ctx, jaw_err *err);
 /* The direction of a search through a list (see search.h). */
 enum model_dir { MODEL_FORWARD = 1, MODEL_BACKWARD = -1 };
-/* A LIKE pattern (with ESCAPE '\\') that matches text anywhere: % _ and \
- * in text are escaped (newly allocated). */
-char *model_like_pattern_new(const char *text);
 /* Runs sql with text bound to ?1; returns the integer of the first row,
  * 0 if there is no row, -1 on error. */
 int64_t model_find_id(struct jaw_db *db, const char *sql, const char *text, jaw_err *err);
@@ -69,15 +66,31 @@ enum model_name_kind {
 struct model_name_match {
 	int64_t id;
 	char *label;
+	char *name; /* model_names_page only: the name itself */
 };
 
-/* The records of kind called exactly name: fills up to limit of them into
+/* The records of kind called exactly name, or if none is, those called
+ * name but for case and accents (fold.h): fills up to limit of them into
  * rows (*nrows) in id order and returns how many there are in all (0 if
  * none), or -1 with err set. */
 int64_t model_name_matches(struct jaw_db *db, enum model_name_kind kind, const char *name,
                            int limit, struct model_name_match *rows, int *nrows, jaw_err *err);
 /* Frees the label of m. */
 void model_name_match_clear(struct model_name_match *m);
+/* The records of kind whose name or label holds filter (as list search
+ * matches; all when filter is NULL or empty): how many, or -1. */
+int64_t model_names_count(struct jaw_db *db, enum model_name_kind kind, const char *filter,
+                          jaw_err *err);
+/* A page of those records, in the order of their folded names, labelled
+ * as model_name_matches labels them; returns how many rows, or -1. */
+int model_names_page(struct jaw_db *db, enum model_name_kind kind, const char *filter,
+                     int64_t offset, int limit, struct model_name_match *rows, jaw_err *err);
+/* Completes typed: the nth (from 0) of the distinct names of records of
+ * kind that begin with typed, ignoring case and accents, in their folded
+ * order (newly allocated); NULL when there is no nth one (err untouched)
+ * or on error (err set). */
+char *model_name_complete_new(struct jaw_db *db, enum model_name_kind kind, const char *typed,
+                              int nth, jaw_err *err);
 /* "organisation", "stakeholder", "timeline item", "code". */
 const char *model_name_kind_word(enum model_name_kind kind);
 

@@ -343,28 +343,27 @@ int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offse
 	                            model_survey_answer_read, model_survey_answer_clear_row, err);
 }
 
-/* The open answers of respondent ?1 whose question or text is LIKE ?6
- * (all when ?6 is NULL). */
+/* The open answers of respondent ?1 whose question or text holds ?6, as
+ * list search matches (all when ?6 is NULL). */
 #define MODEL_RESPONDENT_ANSWERS                                                  \
 	" FROM respondent r JOIN survey_column c ON c.survey_id = r.survey_id"        \
 	" AND c.role = 'open_text' JOIN source s ON s.column_id = c.id AND s.respondent_id = r.id" \
-	" WHERE r.id = ?1 AND (?6 IS NULL OR s.text LIKE ?6 ESCAPE '\\'"               \
-	" OR c.label LIKE ?6 ESCAPE '\\')"
+	" WHERE r.id = ?1 AND (?6 IS NULL OR jaw_has(?6, s.text, c.label))"
 
 /* The segments coded ?4 in the answers of the respondents whose value in
- * column ?1 is ?5, whose text or respondent is LIKE ?6 (all when NULL). */
+ * column ?1 is ?5, whose text or respondent holds ?6 (all when NULL). */
 #define MODEL_SURVEY_CODED                                                        \
 	" FROM coding g JOIN source s ON s.id = g.source_id"                           \
 	" JOIN respondent r ON r.id = s.respondent_id JOIN survey_column c ON c.id = s.column_id" \
 	" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"     \
 	" AND g.code_id = ?4"                                                          \
 	" AND coalesce(CAST(json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS TEXT), '') = ?5" \
-	" AND (?6 IS NULL OR substr(s.text, g.start_cp + 1, g.end_cp - g.start_cp)"   \
-	" LIKE ?6 ESCAPE '\\' OR r.external_id LIKE ?6 ESCAPE '\\')"
+	" AND (?6 IS NULL OR jaw_has(?6, substr(s.text, g.start_cp + 1, g.end_cp - g.start_cp)," \
+	" r.external_id))"
 
 /* Binds the parameters of the two queries above: ?1 the id, ?2 and ?3
  * the page, ?4 and ?5 the code and value (when value is not NULL), ?6 the
- * filter's pattern. */
+ * filter's text. */
 static void model_survey_bind_pick(sqlite3_stmt *s, int64_t id, int limit, int64_t offset,
                                    int64_t code_id, const char *value, const char *filter)
 {
@@ -376,8 +375,7 @@ static void model_survey_bind_pick(sqlite3_stmt *s, int64_t id, int limit, int64
 		sqlite3_bind_text(s, 5, value, -1, SQLITE_TRANSIENT);
 	}
 	if (filter && *filter) {
-		char *pattern = model_like_pattern_new(filter);
-		sqlite3_bind_text(s, 6, pattern, -1, free);
+		sqlite3_bind_text(s, 6, filter, -1, SQLITE_TRANSIENT);
 	} else {
 		sqlite3_bind_null(s, 6);
 	}

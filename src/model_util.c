@@ -80,17 +80,3 @@ int64_t model_count_bound(struct jaw_db *db, const char *sql, model_bind_fn bind
 	return db_step_int64(db, s, &v, err) == JAW_OK ? v : -1;
 }
 
-char *model_like_pattern_new(const char *text)
-{
-	char *p = xmalloc(strlen(text) * 2 + 3), *o = p;
-	*o++ = '%';
-	for (; *text; text++) {
-		if (*text == '%' || *text == '_' || *text == '\\')
-			*o++ = '\\';
-		*o++ = *text;
-	}
-	*o++ = '%';
-	*o = '\0';
-	return p;
-}
-

@@ -4,7 +4,9 @@
 #include <stddef.h>
 
 #include "coding.h"
+#include "fold.h"
 #include "project_schema.h"
+#include "search.h"
 #include "survey_fts.h"
 
 /* One script per version: migrations[v - 1] takes a file from version
@@ -33,7 +35,16 @@ static const struct db_check_hook project_checks[] = {
 	{"full-text indexes", true, project_check_fulltext},
 };
 
+/* fold(X) for names and filters, jaw_has(text, hay, ...) for searches. */
+static int project_functions(sqlite3 *sqlite, jaw_err *err)
+{
+	if (fold_register(sqlite, err) != JAW_OK)
+		return JAW_FAIL;
+	return search_register(sqlite, err);
+}
+
 const struct db_schema project_schema = {
 	project_migrations, sizeof project_migrations / sizeof *project_migrations,
 	project_checks, sizeof project_checks / sizeof *project_checks,
+	project_functions,
 };

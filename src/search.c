@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "search.h"
 #include "xalloc.h"
 
@@ -23,7 +24,8 @@ enum {
 
 /* ---- the match: jaw_has(text, hay, ...) ------------------------------------ */
 
-/* The one place text is folded for matching: ASCII letters to lower case. */
+/* ASCII letters to lower case: the quick path's folding, which agrees
+ * with fold.c's on ASCII text. */
 static unsigned char search_fold(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
@@ -45,27 +47,44 @@ static int search_commonness(unsigned char c)
 	return c == ' ' || c == '"' || c == ',' ? 100 : 1;
 }
 
-/* The typed text made ready for many matches: folded, with the character
- * to look for first (at k) in both cases. */
+/* The typed text made ready for many matches: folded (fold.c, case and
+ * accents), as code points for text with letters beyond ASCII and, when
+ * the folded text is ASCII, as bytes with the character to look for first
+ * (at k) in both cases, for the quick path over ASCII text. */
 struct search_needle {
-	size_t m, k;
+	size_t m, k;       /* bytes of text, the rarest one */
+	bool ascii;        /* the folded text is ASCII */
 	unsigned char lower, upper;
+	size_t ncps;       /* the folded code points */
+	uint32_t *cps;
 	unsigned char text[];
 };
 
+static void search_needle_free(void *p)
+{
+	struct search_needle *nd = p;
+	if (nd)
+		free(nd->cps);
+	sqlite3_free(nd);
+}
+
 static struct search_needle *search_needle_new(const unsigned char *text, size_t m)
 {
-	struct search_needle *nd = sqlite3_malloc64(sizeof *nd + m + 1);
-	if (!nd)
+	size_t ncps = 0;
+	uint32_t *cps = fold_cps_n_new((const char *)text, m, FOLD_ALL, &ncps);
+	struct search_needle *nd = sqlite3_malloc64(sizeof *nd + ncps + 1);
+	if (!nd) {
+		free(cps);
 		return NULL;
-	nd->m = m;
-	nd->k = 0;
-	for (size_t i = 0; i < m; i++) {
-		nd->text[i] = search_fold(text[i]);
-		if (search_commonness(text[i]) < search_commonness(text[nd->k]))
+	}
+	*nd = (struct search_needle){.m = ncps, .ascii = true, .ncps = ncps, .cps = cps};
+	for (size_t i = 0; i < ncps; i++) {
+		nd->ascii = nd->ascii && cps[i] < 0x80;
+		nd->text[i] = (unsigned char)cps[i];
+		if (search_commonness(nd->text[i]) < search_commonness(nd->text[nd->k]))
 			nd->k = i;
 	}
-	nd->lower = m ? nd->text[nd->k] : 0;
+	nd->lower = ncps ? nd->text[nd->k] : 0;
 	nd->upper = nd->lower >= 'a' && nd->lower <= 'z' ? (unsigned char)(nd->lower - 32)
 	                                                  : nd->lower;
 	return nd;
@@ -82,13 +101,15 @@ static const unsigned char *search_find_either(const unsigned char *p, const uns
 	return b ? b : a;
 }
 
-static bool search_needle_in(const struct search_needle *nd, const unsigned char *hay, size_t n)
+/* The quick path: an ASCII needle in the bytes of hay, ASCII letters
+ * folded. Exact for ASCII hay; a hay beyond ASCII may still match after
+ * folding (search_needle_in_folded). */
+static bool search_needle_in_ascii(const struct search_needle *nd, const unsigned char *hay,
+                                   size_t n)
 {
 	size_t m = nd->m, k = nd->k;
 	if (m > n)
 		return false;
-	if (m == 0)
-		return true;
 	const unsigned char *end = hay + (n - m) + k + 1;
 	for (const unsigned char *p = hay + k; (p = search_find_either(p, end, nd->lower, nd->upper));
 	     p++) {
@@ -102,13 +123,44 @@ static bool search_needle_in(const struct search_needle *nd, const unsigned char
 	return false;
 }
 
+/* True if hay[0..n) has a byte beyond ASCII. */
+static bool search_beyond_ascii(const unsigned char *hay, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (hay[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* The full path: hay folded as the needle was, code point by code point. */
+static bool search_needle_in_folded(const struct search_needle *nd, const unsigned char *hay,
+                                    size_t n)
+{
+	size_t hn = 0;
+	uint32_t *h = fold_cps_n_new((const char *)hay, n, FOLD_ALL, &hn);
+	bool found = false;
+	for (size_t i = 0; !found && i + nd->ncps <= hn; i++)
+		found = memcmp(h + i, nd->cps, nd->ncps * sizeof *h) == 0;
+	free(h);
+	return found;
+}
+
+static bool search_needle_in(const struct search_needle *nd, const unsigned char *hay, size_t n)
+{
+	if (nd->ncps == 0)
+		return true;
+	if (nd->ascii && search_needle_in_ascii(nd, hay, n))
+		return true;
+	return search_beyond_ascii(hay, n) && search_needle_in_folded(nd, hay, n);
+}
+
 bool search_has(const char *hay, size_t n, const char *text, size_t m)
 {
 	struct search_needle *nd = search_needle_new((const unsigned char *)text, m);
 	if (!nd)
 		return false;
 	bool in = search_needle_in(nd, (const unsigned char *)hay, n);
-	sqlite3_free(nd);
+	search_needle_free(nd);
 	return in;
 }
 
@@ -127,7 +179,7 @@ static void search_has_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			sqlite3_result_error_nomem(ctx);
 			return;
 		}
-		sqlite3_set_auxdata(ctx, 0, nd, sqlite3_free);
+		sqlite3_set_auxdata(ctx, 0, nd, search_needle_free);
 		if (!(nd = sqlite3_get_auxdata(ctx, 0))) {
 			sqlite3_result_error_nomem(ctx);
 			return;
@@ -145,19 +197,12 @@ static void search_has_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 0);
 }
 
-/* Registers jaw_has on db's connection unless it is there already. */
-static int search_register(struct jaw_db *db, jaw_err *err)
+int search_register(sqlite3 *sqlite, jaw_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	sqlite3 *sq = db_sqlite(db);
-	if (sqlite3_prepare_v2(sq, "SELECT jaw_has(NULL, NULL)", -1, &s, NULL) == SQLITE_OK) {
-		sqlite3_finalize(s);
-		return JAW_OK;
-	}
-	if (sqlite3_create_function(sq, "jaw_has", -1,
+	if (sqlite3_create_function(sqlite, "jaw_has", -1,
 	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	                            search_has_sql, NULL, NULL) != SQLITE_OK)
-		return err_db(err, sq, "registering the search function jaw_has");
+		return err_db(err, sqlite, "registering the search function jaw_has");
 	return JAW_OK;
 }
 
@@ -555,8 +600,6 @@ static int64_t search_ordered(struct search_run *r, int64_t from, enum model_dir
 int64_t search_list_find(struct jaw_db *db, const struct search_list *list, const char *text,
                          int64_t from, enum model_dir dir, jaw_err *err)
 {
-	if (search_register(db, err) != JAW_OK)
-		return -2;
 	struct search_run r = {db, list, text, err, search_join_new(list, ""),
 	                       search_join_new(list, " ASC"), search_join_new(list, " DESC")};
 	int64_t pos = list->ordered ? search_ordered(&r, from, dir) : search_indexed(&r, from, dir);

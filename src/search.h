@@ -9,10 +9,12 @@
  * cursor row's sort key, looks ahead a few rows in the list's order, and
  * otherwise scans the rows once for the nearest match by key; then it
  * counts the rows between the cursor and the match on the list's index.
- * Text matches as LIKE '%text%' would: anywhere, ignoring the case of
- * ASCII letters, with % _ and \ plain characters. The match is written in
+ * Text matches anywhere in a row's text, ignoring case and accents as
+ * fold.c folds them (the reader's search folds the same way): "muller"
+ * finds "Müller", "łukasz" finds "Łukasz"; % _ and \ are plain
+ * characters. The match is written in
  * one place: the SQL function jaw_has (SEARCH_HAS), which search_has
- * implements and search registers on each connection it runs on. */
+ * implements and search_register registers. */
 #ifndef JAW_SEARCH_H
 #define JAW_SEARCH_H
 
@@ -30,9 +32,13 @@
  * typed text (NULL ones never do): "jaw_has(?60, t.title, t.location)". */
 #define SEARCH_HAS(exprs) "jaw_has(" SEARCH_TEXT ", " exprs ")"
 
-/* True if hay[0..n) holds text[0..m), ignoring the case of ASCII letters:
+/* True if hay[0..n) holds text[0..m), both folded (fold.h, FOLD_ALL):
  * the match jaw_has makes. */
 bool search_has(const char *hay, size_t n, const char *text, size_t m);
+
+/* Registers the SQL function jaw_has on a connection (the project schema
+ * does so on every connection it opens). JAW_OK, or JAW_FAIL with err set. */
+int search_register(sqlite3 *sqlite, jaw_err *err);
 
 /* Rows a search reads ahead in a list's order (on its index) before it
  * scans the whole list: enough for n on common text, few enough to cost

@@ -367,6 +367,92 @@ static void test_form_choices_typed_and_changes_kept(void **state)
 	screen_stop(&f);
 }
 
+/* A field that names a record: Tab completes what was typed (case and
+ * accents aside), Ctrl-P picks from a list that tells records of the same
+ * name apart, and the record picked is saved without asking again. */
+static void test_names_complete_and_pick(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "INSERT INTO stakeholder (kind, name, parent_id) SELECT"
+	                               " 'organisation', 'Battlegroup Delta', id FROM stakeholder"
+	                               " WHERE name = 'Combined CIMIC Centre'", &err), JAW_OK);
+	int64_t second = testutil_scalar(f.db, "SELECT max(id) FROM stakeholder");
+	const int focus[] = {'S'};
+	screen_keys(&f, focus, 1);
+	/* Tab completes "combined c" to the organisation's name */
+	int keys[96], n = 0;
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Ada Tabbed");
+	keys[n++] = '\t';
+	screen_type(keys, &n, "combined c");
+	keys[n++] = '\t';
+	keys[n++] = '\n';
+	edit_run(&f, 'a', keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder s JOIN stakeholder p"
+	                                       " ON p.id = s.parent_id WHERE s.name = 'Ada Tabbed'"
+	                                       " AND p.name = 'Combined CIMIC Centre'"), 1);
+	/* Ctrl-P lists the organisations that match, told apart */
+	n = 0;
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Bea Picked");
+	keys[n++] = '\t';
+	screen_type(keys, &n, "battlegroup");
+	keys[n++] = CTRL('p');
+	f.ui->script_end = edit_capture;
+	edit_run(&f, 'a', keys, n);
+	f.ui->script_end = NULL;
+	if (!strstr(edit_captured, "Battlegroup Delta (in Multinational Brigade South-East)") ||
+	    !strstr(edit_captured, "Battlegroup Delta (in Combined CIMIC Centre)") ||
+	    !strstr(edit_captured, "Pick the organisation") || !strstr(edit_captured, "1 of 2"))
+		fprintf(stderr, "the picker:\n%s", edit_captured), fail();
+	/* the second one picked: saved with it, no question */
+	keys[n++] = 'j';
+	keys[n++] = '\n';
+	keys[n++] = '\n';
+	edit_run(&f, 'a', keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT parent_id FROM stakeholder"
+	                                       " WHERE name = 'Bea Picked'"), second);
+	/* nothing begins so: Tab says so and stays */
+	n = 0;
+	keys[n++] = '\t';
+	screen_type(keys, &n, "Cy");
+	keys[n++] = '\t';
+	screen_type(keys, &n, "zz");
+	keys[n++] = '\t';
+	f.ui->script_end = edit_capture;
+	edit_run(&f, 'a', keys, n);
+	f.ui->script_end = NULL;
+	if (!strstr(edit_captured, "No organisation begins with \"zz\""))
+		fprintf(stderr, "no message:\n%s", edit_captured), fail();
+	free(edit_captured);
+	edit_captured = NULL;
+	screen_stop(&f);
+}
+
+/* Tab on the command line completes the name in key=VALUE, quoted. */
+static void test_filter_value_completes(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[64], n = 0;
+	screen_type(keys, &n, "filter stakeholder=ioana");
+	keys[n++] = '\t';
+	keys[n++] = '\n';
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("stakeholder=\"Ioana C\xC4\x83praru");
+	/* a name typed in other case and without accents is found too */
+	n = 0;
+	screen_type(keys, &n, "filter stakeholder=\"IOANA CAPRARU\"\n");
+	edit_run(&f, ':', keys, n);
+	screen_assert_has("stakeholder=\"IOANA CAPRARU\"");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -383,6 +469,8 @@ int main(void)
 		cmocka_unit_test(test_evidence_filter_sort_and_links),
 		cmocka_unit_test(test_read_a_source),
 		cmocka_unit_test(test_form_choices_typed_and_changes_kept),
+		cmocka_unit_test(test_names_complete_and_pick),
+		cmocka_unit_test(test_filter_value_completes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,6 +164,85 @@ static void test_names_told_apart(void **state)
 	db_close(db);
 }
 
+/* Names ignore case and accents when no record has the name exactly; an
+ * exact name wins over one that differs only so. */
+static void test_names_folded(void **state)
+{
+	(void)state;
+	struct jaw_db *db = filter_demo_new();
+	struct model_name_match m[4];
+	int n = 0;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(model_name_matches(db, MODEL_NAME_STAKEHOLDER, "IOANA CAPRARU", 4, m, &n,
+	                                    &err), 1);
+	assert_non_null(strstr(m[0].label, "Ioana C\xC4\x83praru ("));
+	model_name_match_clear(&m[0]);
+	assert_int_equal(model_name_matches(db, MODEL_NAME_EVENT, "scoping WORKSHOP", 4, m, &n, &err),
+	                 2);
+	for (int i = 0; i < n; i++)
+		model_name_match_clear(&m[i]);
+	/* "training" exactly is a second code: it alone is meant */
+	assert_int_equal(db_exec(db, "INSERT INTO code (name, position) VALUES ('training', 99)", &err),
+	                 JAW_OK);
+	assert_int_equal(model_name_matches(db, MODEL_NAME_CODE, "training", 4, m, &n, &err), 1);
+	assert_string_equal(m[0].label, "training");
+	model_name_match_clear(&m[0]);
+	assert_int_equal(model_name_matches(db, MODEL_NAME_CODE, "TRAINING", 4, m, &n, &err), 2);
+	for (int i = 0; i < n; i++)
+		model_name_match_clear(&m[i]);
+	assert_int_equal(model_name_matches(db, MODEL_NAME_CODE, "Trainings", 4, m, &n, &err), 0);
+	db_close(db);
+}
+
+/* Tab's completions: the distinct names that begin with what was typed,
+ * folded, in order; none past the last. */
+static void test_names_complete(void **state)
+{
+	(void)state;
+	struct jaw_db *db = filter_demo_new();
+	jaw_err err;
+	err_clear(&err);
+	char *a = model_name_complete_new(db, MODEL_NAME_STAKEHOLDER, "ioana c", 0, &err);
+	assert_non_null(a);
+	assert_string_equal(a, "Ioana C\xC4\x83praru");
+	free(a);
+	/* two organisations called Battlegroup Delta complete to one name */
+	char *b0 = model_name_complete_new(db, MODEL_NAME_ORGANISATION, "BATTLEGROUP", 0, &err);
+	char *b1 = model_name_complete_new(db, MODEL_NAME_ORGANISATION, "BATTLEGROUP", 1, &err);
+	assert_non_null(b0);
+	assert_string_equal(b0, "Battlegroup Delta");
+	assert_true(b1 == NULL || strcmp(b1, "Battlegroup Delta") != 0);
+	free(b0);
+	free(b1);
+	assert_null(model_name_complete_new(db, MODEL_NAME_EVENT, "zzz no such", 0, &err));
+	assert_int_equal(err.status, JAW_OK);
+	/* the picker's rows: filtered, folded, labelled, paged */
+	int64_t all = model_names_count(db, MODEL_NAME_ORGANISATION, NULL, &err);
+	int64_t delta = model_names_count(db, MODEL_NAME_ORGANISATION, "battlegroup DELTA", &err);
+	assert_true(all > delta);
+	assert_int_equal(delta, 2);
+	struct model_name_match m[4];
+	assert_int_equal(model_names_page(db, MODEL_NAME_ORGANISATION, "battlegroup delta", 0, 4, m,
+	                                  &err), 2);
+	assert_string_not_equal(m[0].label, m[1].label);
+	for (int i = 0; i < 2; i++)
+		model_name_match_clear(&m[i]);
+	assert_int_equal(model_names_page(db, MODEL_NAME_CODE, "cross-cutting/train", 0, 4, m, &err),
+	                 1);
+	assert_string_equal(m[0].label, "Cross-cutting/Training");
+	model_name_match_clear(&m[0]);
+	/* a broken file: an error, not an empty list */
+	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = OFF; DROP TABLE timeline_item", &err),
+	                 JAW_OK);
+	assert_int_equal(model_names_count(db, MODEL_NAME_EVENT, NULL, &err), -1);
+	assert_int_equal(model_names_page(db, MODEL_NAME_EVENT, NULL, 0, 4, m, &err), -1);
+	err_clear(&err);
+	assert_null(model_name_complete_new(db, MODEL_NAME_EVENT, "S", 0, &err));
+	assert_int_not_equal(err.status, JAW_OK);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -172,6 +251,8 @@ int main(void)
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_names_told_apart),
+		cmocka_unit_test(test_names_folded),
+		cmocka_unit_test(test_names_complete),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "codebook.h"
+#include "coding.h"
 #include "csvimport.h"
+#include "fold.h"
 #include "model.h"
 #include "search.h"
 #include "testutil.h"
@@ -20,27 +22,14 @@
 
 /* ---- the oracle: what a search must find, worked out from the pages ---- */
 
-/* True if hay holds needle, ignoring the case of ASCII letters (as LIKE). */
+/* True if hay holds needle, both folded by fold.c (case and accents). */
 static bool contains(const char *hay, const char *needle)
 {
-	size_t n = strlen(needle);
-	for (const char *p = hay;; p++) {
-		size_t i = 0;
-		while (i < n && p[i]) {
-			char a = p[i], b = needle[i];
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			i++;
-		}
-		if (i == n)
-			return true;
-		if (!*p)
-			return false;
-	}
+	char *h = fold_new(hay, FOLD_ALL), *n = fold_new(needle, FOLD_ALL);
+	bool in = strstr(h, n) != NULL;
+	free(h);
+	free(n);
+	return in;
 }
 
 /* A list as its pages show it: nfields texts per row, any of which may hold
@@ -957,6 +946,38 @@ static void test_text_search_syntax(void **state)
 	db_close(f.db);
 }
 
+/* The choosers' filters match as list search does: case and accents
+ * folded, on every connection the project opens. */
+static void test_chooser_filters(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	exec(db, "UPDATE stakeholder SET name = 'Dr \xC5\x81ucja M\xC3\xBCller' WHERE id ="
+	         " (SELECT s.stakeholder_id FROM coding k JOIN source s ON s.id = k.source_id"
+	         "  WHERE s.stakeholder_id IS NOT NULL ORDER BY k.id LIMIT 1)");
+	int64_t code = 0;
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db),
+	                 "SELECT k.code_id FROM coding k JOIN source s ON s.id = k.source_id"
+	                 " JOIN stakeholder st ON st.id = s.stakeholder_id"
+	                 " WHERE st.name LIKE 'Dr %' ORDER BY k.id LIMIT 1", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	code = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	int64_t exact = coding_segments_count_matching(db, code, 0, "\xC5\x81ucja M\xC3\xBCller", &err);
+	assert_true(exact > 0);
+	assert_int_equal(coding_segments_count_matching(db, code, 0, "\xC5\x82UCJA MULLER", &err), exact);
+	assert_int_equal(coding_segments_count_matching(db, code, 0, "lucja", &err), 0);
+	struct coding_segment rows[4];
+	int n = coding_segments_page_matching(db, code, 0, "muller", 0, 4, rows, &err);
+	assert_true(n > 0);
+	while (n > 0)
+		coding_segment_clear(&rows[--n]);
+	db_close(db);
+}
+
 /* ---- the match ------------------------------------------------------------------ */
 
 static bool has(const char *hay, const char *text)
@@ -967,7 +988,7 @@ static bool has(const char *hay, const char *text)
 static void test_match(void **state)
 {
 	(void)state;
-	/* anywhere, ignoring the case of ASCII letters only */
+	/* anywhere, ignoring case and accents (fold.c) */
 	assert_true(has("Liaison officer", "OFFICER"));
 	assert_true(has("Liaison officer", "son of"));
 	assert_true(has("xxzx", "zx"));          /* the rare letter found twice */
@@ -978,7 +999,15 @@ static void test_match(void **state)
 	assert_true(has("", ""));
 	assert_false(has("", "a"));
 	assert_true(has("Caf\xC3\xA9", "CAF\xC3\xA9"));
-	assert_false(has("CAF\xC3\x89", "caf\xC3\xA9")); /* not beyond ASCII */
+	assert_true(has("CAF\xC3\x89", "caf\xC3\xA9"));  /* É and é */
+	assert_true(has("Dr M\xC3\xBCller", "muller"));   /* Müller */
+	assert_true(has("Dr Mu\xCC\x88ller", "M\xC3\xBCLLER")); /* u + U+0308 */
+	assert_true(has("\xC5\x81ukasz Nowak", "\xC5\x82ukasz")); /* Ł, ł */
+	assert_true(has("Stra\xC3\x9F" "e", "STRASSE"));   /* ß */
+	assert_false(has("Lukasz", "\xC5\x82ukasz"));     /* ł is not l */
+	assert_false(has("M\xC3\xBCller", "mueller"));
+	assert_true(has("\xC3\xA9t\xC3\xA9", "ete"));
+	assert_false(has("\xC3\xA9t\xC3\xA9", "eta"));
 	/* wildcards of LIKE are plain characters */
 	assert_true(has("50%_off", "%_"));
 	assert_false(has("50 off", "%"));
@@ -1035,6 +1064,7 @@ int main(void)
 		cmocka_unit_test(test_survey_codings),
 		cmocka_unit_test(test_text_search),
 		cmocka_unit_test(test_text_search_syntax),
+		cmocka_unit_test(test_chooser_filters),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_prefilter),
 	};

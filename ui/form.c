@@ -1,7 +1,8 @@
 /* form.c - a form over the screen for adding and editing records, as a
  * layer on the stack: one line per field, edited in place with readline
  * keys; choices cycle with Space; long text goes to $VISUAL/$EDITOR with
- * Ctrl-X. Enter saves (the record is committed before the form closes),
+ * Ctrl-X; a field that names a record completes with Tab and picks with
+ * Ctrl-P (names.c). Enter saves (the record is committed before the form closes),
  * Esc cancels. */
 #include "config.h"
 
@@ -31,6 +32,11 @@ struct form {
 	void (*ctx_free)(void *);
 	char **original; /* the values when the form opened, to see changes */
 	char typed[16];  /* what was typed in a choice field, to pick by it */
+	/* Tab in a field that names a record: what was typed, and which
+	 * completion comes next (0: not completing) */
+	char *completing;
+	int nth;
+	bool edited; /* the current field was typed in since the cursor came */
 };
 
 static struct form *form_of(struct layer *ly)
@@ -41,6 +47,7 @@ static struct form *form_of(struct layer *ly)
 static void form_load_field(struct form *f)
 {
 	lineedit_set(&f->le, f->fields[f->current].value);
+	f->edited = false;
 }
 
 static void form_store_field(struct form *f)
@@ -149,7 +156,9 @@ static void form_draw(struct layer *ly, bool all)
 	form_draw_error(f, height - 4, width - 4);
 	wattrset(w, colour_attr(ROLE_DIM));
 	wmove(w, height - 2, 2);
-	ui_put(w, "Enter save  Esc cancel  Tab/\u2193 next  S-Tab/\u2191 previous  Ctrl-X editor",
+	ui_put(w, f->fields[f->current].names
+	          ? "Enter save  Esc cancel  Tab complete  Ctrl-P pick  \u2193 next  \u2191 previous"
+	          : "Enter save  Esc cancel  Tab/\u2193 next  S-Tab/\u2191 previous  Ctrl-X editor",
 	       width - 4, false);
 	wnoutrefresh(w);
 }
@@ -266,12 +275,69 @@ static void form_type_choice(struct form *f, int key)
 	form_load_field(f);
 }
 
+static void form_stop_completing(struct form *f)
+{
+	free(f->completing);
+	f->completing = NULL;
+	f->nth = 0;
+}
+
+/* Tab in a field that names a record, once typed in: the next name that
+ * begins with what was typed (case and accents aside), round and round;
+ * with nothing to complete (an empty field, or the one name that begins
+ * so already there), Tab goes to the next field, as it does in a field
+ * not typed in (so that Tab through a form changes nothing). */
+static bool form_complete(struct form *f)
+{
+	struct form_field *fld = &f->fields[f->current];
+	if (!f->completing) {
+		f->completing = xstrdup(f->le.buf);
+		f->nth = 0;
+	}
+	char *name = NULL;
+	if (!ui_name_complete(f->ui, fld, f->completing, f->nth, &name)) {
+		if (*f->completing && !f->ui->message_is_error)
+			snprintf(f->error, sizeof f->error, "No %s begins with \"%.100s\": Ctrl-P lists"
+			         " them all.", model_name_kind_word(fld->kind), f->completing);
+		bool empty = !*f->completing;
+		form_stop_completing(f);
+		return !empty && !f->ui->message_is_error;
+	}
+	bool same = strcmp(name, f->le.buf) == 0;
+	f->nth++;
+	if (same) {
+		/* the only completion is there already: Tab moves on */
+		char *next = NULL;
+		bool more = ui_name_complete(f->ui, fld, f->completing, f->nth, &next) &&
+		            strcmp(next, name) != 0;
+		free(name);
+		if (!more) {
+			free(next);
+			form_stop_completing(f);
+			return false;
+		}
+		name = next;
+		f->nth++;
+	}
+	lineedit_set(&f->le, name);
+	free(name);
+	return true;
+}
+
 /* Handles a key; returns 1 to save, -1 to cancel, 0 to go on. */
 static int form_edit_key(struct form *f, int key)
 {
 	struct form_field *fld = &f->fields[f->current];
 	if (key != 27)
 		f->error[0] = '\0';
+	if (key != '\t')
+		form_stop_completing(f);
+	if (fld->names && key == '\t' && (f->edited || f->completing) && form_complete(f))
+		return 0;
+	if (fld->names && key == CTRL('p')) {
+		ui_name_pick(f->ui, fld, f->le.buf);
+		return 0;
+	}
 	switch (key) {
 	case 27: return -1;
 	case '\n': form_store_field(f); return 1;
@@ -295,7 +361,8 @@ static int form_edit_key(struct form *f, int key)
 			         " the editor.", fld->label);
 		return 0;
 	}
-	lineedit_key(&f->le, key);
+	if (lineedit_key(&f->le, key))
+		f->edited = true;
 	return 0;
 }
 
@@ -364,9 +431,22 @@ int form_resubmit(struct ui *ui)
 	return UI_REDRAW;
 }
 
+int form_reload_field(struct ui *ui)
+{
+	for (int i = ui->depth - 1; i > 0; i--) {
+		struct layer *ly = ui->stack[i];
+		if (ly->ops == &form_ops && !ly->closing) {
+			form_load_field(form_of(ly));
+			break;
+		}
+	}
+	return UI_REDRAW;
+}
+
 static void form_free(struct layer *ly)
 {
 	struct form *f = form_of(ly);
+	free(f->completing);
 	if (f->ctx_free)
 		f->ctx_free(f->ctx);
 	form_fields_free(f->fields, f->n);
@@ -413,6 +493,8 @@ void form_open(struct ui *ui, const char *title, const struct form_field *fields
 
 void form_fields_free(struct form_field *fields, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		free(fields[i].value);
+		free(fields[i].chosen_for);
+	}
 }

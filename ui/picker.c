@@ -15,6 +15,7 @@
 #include "codebook.h"
 #include "keys.h"
 #include "lineedit.h"
+#include "search.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -437,7 +438,18 @@ void chooser_open(struct ui *ui, const char *title, const struct view_ops *ops, 
 	ui_push(ui, &picker_new(ui, title, ops, state, picked, ctx, ctx_free)->ly);
 }
 
-/* Strings in memory, filtered (ASCII case-insensitively) by l->filter. */
+void chooser_open_filtered(struct ui *ui, const char *title, const struct view_ops *ops,
+                           void *state, const char *filter, ui_pick_fn picked, void *ctx,
+                           void (*ctx_free)(void *))
+{
+	struct picker *p = picker_new(ui, title, ops, state, picked, ctx, ctx_free);
+	lineedit_set(&p->query, filter ? filter : "");
+	p->l->filter = p->query.buf;
+	ui_push(ui, &p->ly);
+}
+
+/* Strings in memory, filtered by l->filter as list search matches (case
+ * and accents folded). */
 struct chooser_items {
 	char **items;
 	int64_t *ids;
@@ -468,7 +480,7 @@ static int64_t chooser_items_count(struct list *l, jaw_err *err)
 	const char *f = l->filter ? l->filter : "";
 	c->nmatch = 0;
 	for (int i = 0; i < c->n; i++)
-		if (!*f || strcasestr(c->items[i], f))
+		if (!*f || search_has(c->items[i], strlen(c->items[i]), f, strlen(f)))
 			c->match[c->nmatch++] = i;
 	free(c->filtered_by);
 	c->filtered_by = xstrdup(f);

@@ -1,5 +1,6 @@
 /* prompt.c - questions in the status bar, as layers on the stack: a line
- * of text (with history and Tab completion of command names) and yes/no.
+ * of text (with history, and Tab completion of command names and of the
+ * names in key=value words) and yes/no.
  * While one is open the views behind it stay live. */
 #include "config.h"
 
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "keys.h"
 #include "lineedit.h"
 #include "ui.h"
@@ -21,7 +23,8 @@ struct prompt {
 	bool commands;          /* history and Tab completion of command names */
 	bool yes_no;            /* a question: y or n */
 	int hist, nth;          /* where in the history; which completion */
-	char prefix[32];        /* what Tab completes */
+	char prefix[32];        /* what Tab completes: a command's name */
+	char *base;             /* or the line whose last key=value it completes */
 	ui_text_fn done;
 	ui_yes_fn yes;
 	void *ctx;
@@ -91,11 +94,69 @@ static void prompt_remember(struct ui *ui, const char *line)
 	ui->history[ui->nhistory++] = xstrdup(line);
 }
 
-/* Tab: completes the command name (the first word), cycling through names. */
+/* Where the last word of line begins (after the last space outside double
+ * quotes). */
+static size_t prompt_last_word(const char *line)
+{
+	size_t at = 0;
+	bool quoted = false;
+	for (size_t i = 0; line[i]; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (line[i] == ' ' && !quoted)
+			at = i + 1;
+	}
+	return at;
+}
+
+/* Tab after a command's name: a last word key=VALUE whose key names
+ * records (stakeholder=, event=, code= of the filter language) completes
+ * VALUE to a name, ignoring case and accents, quoted when it has spaces;
+ * Tab again gives the next name. */
+static void prompt_complete_value(struct prompt *p)
+{
+	if (p->nth == 0) {
+		free(p->base);
+		p->base = xstrdup(p->le.buf);
+	}
+	size_t w = prompt_last_word(p->base);
+	const char *eq = strchr(p->base + w, '=');
+	if (!eq)
+		return;
+	char *key = xstrndup(p->base + w, (size_t)(eq - (p->base + w)));
+	int kind = filter_key_kind(key);
+	const char *typed = eq[1] == '"' ? eq + 2 : eq + 1;
+	jaw_err err;
+	err_clear(&err);
+	char *name = kind < 0 ? NULL
+	           : model_name_complete_new(p->ly.ui->db, (enum model_name_kind)kind, typed,
+	                                     p->nth++, &err);
+	if (!name && kind >= 0 && err.status == JAW_OK && p->nth > 1) {
+		p->nth = 1;
+		name = model_name_complete_new(p->ly.ui->db, (enum model_name_kind)kind, typed, 0,
+		                               &err);
+	}
+	if (err.status != JAW_OK)
+		ui_error(p->ly.ui, err.msg);
+	if (name) {
+		bool quote = strpbrk(name, " \"") != NULL;
+		char *line = xasprintf("%.*s%s=%s%s%s", (int)w, p->base, key, quote ? "\"" : "", name,
+		                       quote ? "\"" : "");
+		lineedit_set(&p->le, line);
+		free(line);
+	}
+	free(name);
+	free(key);
+}
+
+/* Tab: completes the command name (the first word), cycling through names,
+ * or a name after it (prompt_complete_value). */
 static void prompt_complete(struct prompt *p)
 {
-	if (strchr(p->le.buf, ' '))
+	if (strchr(p->le.buf, ' ')) {
+		prompt_complete_value(p);
 		return;
+	}
 	if (p->nth == 0)
 		snprintf(p->prefix, sizeof p->prefix, "%s", p->le.buf);
 	const char *name = ui_command_complete(p->prefix, p->nth++);
@@ -156,6 +217,7 @@ static void prompt_free(struct layer *ly)
 		p->ctx_free(p->ctx);
 	lineedit_free(&p->le);
 	free(p->label);
+	free(p->base);
 	free(p);
 }
 

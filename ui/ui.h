@@ -501,6 +501,10 @@ void picker_code(struct ui *ui, const char *title, const char *coder, int flags,
  * state becomes the list's state (freed with ops->free_state). */
 void chooser_open(struct ui *ui, const char *title, const struct view_ops *ops, void *state,
                   ui_pick_fn picked, void *ctx, void (*ctx_free)(void *));
+/* Like chooser_open, with the rows filtered by filter from the start. */
+void chooser_open_filtered(struct ui *ui, const char *title, const struct view_ops *ops,
+                           void *state, const char *filter, ui_pick_fn picked, void *ctx,
+                           void (*ctx_free)(void *));
 /* The same over n strings in memory (items and ids are copied); the id
  * passed to picked is ids[i] (i when ids is NULL). */
 void chooser_open_items(struct ui *ui, const char *title, char *const *items,
@@ -513,6 +517,14 @@ struct form_field {
 	const char *const *choices; /* NULL: free text; else the values to cycle */
 	bool long_text;             /* edited in $VISUAL/$EDITOR with Ctrl-X */
 	char *value;                /* owned; the form edits it */
+	/* The field names a record of kind: Tab completes the name (ignoring
+	 * case and accents), Ctrl-P picks the record from a list. */
+	bool names;
+	enum model_name_kind kind;
+	/* The record picked (or chosen when names repeat) for the name
+	 * chosen_for (owned); ui_name_resolve keeps and reads them. */
+	int64_t chosen;
+	char *chosen_for;
 };
 
 /* What a form's save returns when it asked a question (which of two
@@ -531,14 +543,26 @@ void form_open(struct ui *ui, const char *title, const struct form_field *fields
 /* Saves the topmost open form again (after a question it asked was
  * answered); returns ui_flags. */
 int form_resubmit(struct ui *ui);
-/* Resolves name, typed in a form for a record of kind: JAW_OK with *id set
- * when one record has that name (or when the analyst chose one before for
- * this very name: *chosen_for); JAW_FAIL with err when none has it; and
- * when several have it, FORM_ASKED: a chooser tells them apart, and the
- * one picked goes to *id and *chosen_for (both owned by the form's
- * context) before the form is saved again. */
-int ui_name_resolve(struct ui *ui, enum model_name_kind kind, const char *name, int64_t *id,
-                    char **chosen_for, jaw_err *err);
+/* Shows the topmost open form's current field as its value now is (after
+ * a picker wrote it); returns ui_flags. */
+int form_reload_field(struct ui *ui);
+/* Resolves the name in fld (a form field that names a record, fld->kind):
+ * JAW_OK with *id set when one record has that name, or none has it
+ * exactly and one has it but for case and accents, or when the analyst
+ * picked one for this very name before (fld->chosen_for); JAW_FAIL with
+ * err when none has it; and when several have it, FORM_ASKED: a chooser
+ * tells them apart, and the one picked is kept in fld before the form is
+ * saved again. */
+int ui_name_resolve(struct ui *ui, struct form_field *fld, int64_t *id, jaw_err *err);
+/* Tab in a field that names a record: completes the name from typed (the
+ * nth completion, cycling); false when there is nothing to complete (the
+ * field is empty, or holds the only name that begins so). */
+bool ui_name_complete(struct ui *ui, struct form_field *fld, const char *typed, int nth,
+                      char **name_out);
+/* Ctrl-P in such a field: a chooser of the records of its kind, filtered
+ * by what is typed; the one picked is written into fld and kept in it,
+ * then the form redraws. */
+void ui_name_pick(struct ui *ui, struct form_field *fld, const char *typed);
 
 /* One entry of a view's help: a heading, a key's action with what it does
  * there, or a command with its arguments. */

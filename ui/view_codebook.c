@@ -281,11 +281,11 @@ static int codebook_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 static int codebook_form(struct ui *ui, const struct code *c, int64_t parent)
 {
 	struct form_field f[F_COUNT] = {
-		{"Name", NULL, false, xstrdup(c ? c->name : "")},
+		{"Name", NULL, false, .value = xstrdup(c ? c->name : "")},
 		{"Quick key", codebook_keys, false,
-		 c && c->quick_key ? xasprintf("%d", c->quick_key) : xstrdup("")},
-		{"Description", NULL, false, xstrdup(c ? c->description : "")},
-		{"Colour (#RRGGBB)", NULL, false, xstrdup(c ? c->colour : "")},
+		 .value = c && c->quick_key ? xasprintf("%d", c->quick_key) : xstrdup("")},
+		{"Description", NULL, false, .value = xstrdup(c ? c->description : "")},
+		{"Colour (#RRGGBB)", NULL, false, .value = xstrdup(c ? c->colour : "")},
 	};
 	struct codebook_edit *e = xcalloc(1, sizeof *e);
 	e->id = c ? c->id : 0;

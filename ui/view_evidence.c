@@ -201,46 +201,20 @@ static const char *evidence_empty_state(struct list *l)
 
 enum { F_TITLE, F_KIND, F_DATE, F_STAKEHOLDER, F_EVENT, F_TEXT, F_COUNT };
 
-/* The form's context: the source and its links when the form opened. */
+/* The form's context: the source edited (0 for a new note). The links'
+ * fields keep the records they named when the form opened. */
 struct evidence_edit {
 	int64_t id;
-	int64_t stakeholder_id, timeline_item_id;
-	char *stakeholder_name, *event_title;
-	/* the records chosen among those of a name, and those names */
-	int64_t chosen_stakeholder, chosen_event;
-	char *stakeholder_for, *event_for;
 };
 
-static void evidence_edit_free(void *p)
-{
-	struct evidence_edit *e = p;
-	if (e) {
-		free(e->stakeholder_name);
-		free(e->event_title);
-		free(e->stakeholder_for);
-		free(e->event_for);
-	}
-	free(e);
-}
-
 /* Resolves the name typed for a link: the same name as when the form
- * opened keeps the link it had (even when names repeat); a new one is
- * looked up, asking which when several records have it. */
-static int evidence_link(struct ui *ui, enum model_name_kind kind, const char *name,
-                         const char *old_name, int64_t old_id, int64_t *chosen,
-                         char **chosen_for, int64_t *id, jaw_err *err)
+ * opened keeps the link it had (even when names repeat, as the field
+ * keeps it); a new one is looked up, asking which when several records
+ * have it. */
+static int evidence_link(struct ui *ui, struct form_field *fld, int64_t *id, jaw_err *err)
 {
 	*id = 0;
-	if (!*name)
-		return JAW_OK;
-	if (old_name && strcmp(old_name, name) == 0) {
-		*id = old_id;
-		return JAW_OK;
-	}
-	int rc = ui_name_resolve(ui, kind, name, chosen, chosen_for, err);
-	if (rc == JAW_OK)
-		*id = *chosen;
-	return rc;
+	return *fld->value ? ui_name_resolve(ui, fld, id, err) : JAW_OK;
 }
 
 static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err *err)
@@ -249,13 +223,9 @@ static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 	struct jaw_db *db = ui->db;
 	struct source s = {.id = e->id, .kind = f[F_KIND].value, .title = f[F_TITLE].value,
 	                   .source_date = f[F_DATE].value, .text = f[F_TEXT].value};
-	int rc = evidence_link(ui, MODEL_NAME_STAKEHOLDER, f[F_STAKEHOLDER].value,
-	                       e->stakeholder_name, e->stakeholder_id, &e->chosen_stakeholder,
-	                       &e->stakeholder_for, &s.stakeholder_id, err);
+	int rc = evidence_link(ui, &f[F_STAKEHOLDER], &s.stakeholder_id, err);
 	if (rc == JAW_OK)
-		rc = evidence_link(ui, MODEL_NAME_EVENT, f[F_EVENT].value, e->event_title,
-		                   e->timeline_item_id, &e->chosen_event, &e->event_for,
-		                   &s.timeline_item_id, err);
+		rc = evidence_link(ui, &f[F_EVENT], &s.timeline_item_id, err);
 	if (rc != JAW_OK)
 		return rc;
 	if (e->id) {
@@ -276,26 +246,24 @@ static int evidence_form(struct ui *ui, const struct source *s)
 	char today[11];
 	date_format(date_today(), today);
 	struct form_field f[F_COUNT] = {
-		{"Title", NULL, false, xstrdup(s ? s->title : "")},
+		{"Title", NULL, false, .value = xstrdup(s ? s->title : "")},
 		{"Kind", s && strcmp(s->kind, "survey_answer") == 0 ? evidence_all_kinds : evidence_kinds,
-		 false, xstrdup(s ? s->kind : "interview")},
-		{"Date (YYYY-MM-DD)", NULL, false, xstrdup(s ? s->source_date : today)},
-		{"Stakeholder", NULL, false, xstrdup(s ? s->stakeholder_name : "")},
-		{"Event", NULL, false, xstrdup(s ? s->event_title : "")},
-		{"Text", NULL, !s, xstrdup(s ? "(the text of a stored source is not edited here)" : "")},
+		 false, .value = xstrdup(s ? s->kind : "interview")},
+		{"Date (YYYY-MM-DD)", NULL, false, .value = xstrdup(s ? s->source_date : today)},
+		{"Stakeholder", NULL, false, .value = xstrdup(s ? s->stakeholder_name : ""), .names = true,
+		 .kind = MODEL_NAME_STAKEHOLDER, .chosen = s ? s->stakeholder_id : 0,
+		 .chosen_for = s ? xstrdup(s->stakeholder_name) : NULL},
+		{"Event", NULL, false, .value = xstrdup(s ? s->event_title : ""), .names = true,
+		 .kind = MODEL_NAME_EVENT, .chosen = s ? s->timeline_item_id : 0,
+		 .chosen_for = s ? xstrdup(s->event_title) : NULL},
+		{"Text", NULL, !s, .value = xstrdup(s ? "(the text of a stored source is not edited here)" : "")},
 	};
 	struct evidence_edit *e = xcalloc(1, sizeof *e);
-	if (s) {
-		e->id = s->id;
-		e->stakeholder_id = s->stakeholder_id;
-		e->timeline_item_id = s->timeline_item_id;
-		e->stakeholder_name = xstrdup(s->stakeholder_name);
-		e->event_title = xstrdup(s->event_title);
-	}
+	e->id = s ? s->id : 0;
 	int n = s ? F_COUNT - 1 : F_COUNT;
 	if (s)
 		free(f[F_TEXT].value);
-	form_open(ui, s ? "Edit source" : "New note", f, n, evidence_save, e, evidence_edit_free);
+	form_open(ui, s ? "Edit source" : "New note", f, n, evidence_save, e, free);
 	return UI_REDRAW;
 }
 

@@ -187,24 +187,10 @@ static const char *const stakeholder_scores[] = {"", "1", "2", "3", "4", "5", NU
 enum { F_KIND, F_NAME, F_PARENT, F_ROLE, F_POWER, F_INTEREST, F_ATTITUDE, F_CONTACT, F_NOTES,
        F_COUNT };
 
-/* The form's context. */
+/* The form's context: the stakeholder edited (0 for a new one). */
 struct stakeholder_edit {
 	int64_t id;
-	int64_t parent_id;         /* the parent when the form opened */
-	char *parent_name;         /* and its name: unchanged, it stays */
-	int64_t chosen;            /* the organisation chosen among those of a name */
-	char *chosen_for;          /* that name */
 };
-
-static void stakeholder_edit_free(void *p)
-{
-	struct stakeholder_edit *e = p;
-	if (e) {
-		free(e->parent_name);
-		free(e->chosen_for);
-	}
-	free(e);
-}
 
 static int stakeholder_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err *err)
 {
@@ -217,18 +203,14 @@ static int stakeholder_save(struct ui *ui, void *ctx, struct form_field *f, jaw_
 		.notes = f[F_NOTES].value,
 	};
 	/* An organisation name that did not change keeps the same parent, even
-	 * when another organisation has the same name; a new one that several
-	 * have asks which. */
-	if (e->parent_name && strcmp(e->parent_name, f[F_PARENT].value) == 0) {
-		s.parent_id = e->parent_id;
-	} else if (*f[F_PARENT].value) {
-		int rc = ui_name_resolve(ui, MODEL_NAME_ORGANISATION, f[F_PARENT].value, &e->chosen,
-		                         &e->chosen_for, err);
+	 * when another organisation has the same name (the field keeps it); a
+	 * new one that several have asks which. */
+	if (*f[F_PARENT].value) {
+		int rc = ui_name_resolve(ui, &f[F_PARENT], &s.parent_id, err);
 		if (rc == JAW_FAIL)
 			err_prefix(err, *s.name ? s.name : "the stakeholder");
 		if (rc != JAW_OK)
 			return rc;
-		s.parent_id = e->chosen;
 	}
 	int rc = e->id ? model_stakeholder_update(ui->db, &s, err)
 	               : model_stakeholder_add(ui->db, &s, err);
@@ -249,22 +231,22 @@ static char *stakeholder_score_new(int v)
 static int stakeholder_form(struct ui *ui, const struct stakeholder *s)
 {
 	struct form_field f[F_COUNT] = {
-		{"Kind", stakeholder_kinds, false, xstrdup(s ? s->kind : "person")},
-		{"Name", NULL, false, xstrdup(s ? s->name : "")},
-		{"Organisation", NULL, false, xstrdup(s ? s->parent_name : "")},
-		{"Role", NULL, false, xstrdup(s ? s->role : "")},
-		{"Power (1-5)", stakeholder_scores, false, stakeholder_score_new(s ? s->power : 0)},
-		{"Interest (1-5)", stakeholder_scores, false, stakeholder_score_new(s ? s->interest : 0)},
-		{"Attitude", stakeholder_attitudes, false, xstrdup(s ? s->attitude : "unknown")},
-		{"Contact", NULL, false, xstrdup(s ? s->contact : "")},
-		{"Notes", NULL, true, xstrdup(s ? s->notes : "")},
+		{"Kind", stakeholder_kinds, false, .value = xstrdup(s ? s->kind : "person")},
+		{"Name", NULL, false, .value = xstrdup(s ? s->name : "")},
+		{"Organisation", NULL, false, .value = xstrdup(s ? s->parent_name : ""), .names = true,
+		 .kind = MODEL_NAME_ORGANISATION, .chosen = s ? s->parent_id : 0,
+		 .chosen_for = s ? xstrdup(s->parent_name) : NULL},
+		{"Role", NULL, false, .value = xstrdup(s ? s->role : "")},
+		{"Power (1-5)", stakeholder_scores, false, .value = stakeholder_score_new(s ? s->power : 0)},
+		{"Interest (1-5)", stakeholder_scores, false, .value = stakeholder_score_new(s ? s->interest : 0)},
+		{"Attitude", stakeholder_attitudes, false, .value = xstrdup(s ? s->attitude : "unknown")},
+		{"Contact", NULL, false, .value = xstrdup(s ? s->contact : "")},
+		{"Notes", NULL, true, .value = xstrdup(s ? s->notes : "")},
 	};
 	struct stakeholder_edit *e = xcalloc(1, sizeof *e);
 	e->id = s ? s->id : 0;
-	e->parent_id = s ? s->parent_id : 0;
-	e->parent_name = s ? xstrdup(s->parent_name) : NULL;
 	form_open(ui, s ? "Edit stakeholder" : "Add a stakeholder", f, F_COUNT, stakeholder_save, e,
-	          stakeholder_edit_free);
+	          free);
 	return UI_REDRAW;
 }
 

@@ -230,13 +230,13 @@ static int timeline_form(struct ui *ui, const struct timeline_item *it)
 	char today[11];
 	date_format(date_today(), today);
 	struct form_field f[F_COUNT] = {
-		{"Kind", timeline_kinds, false, xstrdup(it ? it->kind : "event")},
-		{"Title", NULL, false, xstrdup(it ? it->title : "")},
-		{"Start (YYYY-MM-DD)", NULL, false, xstrdup(it ? it->start_date : today)},
-		{"End (empty for none)", NULL, false, xstrdup(it ? it->end_date : "")},
-		{"Location", NULL, false, xstrdup(it ? it->location : "")},
-		{"Status", timeline_statuses, false, xstrdup(it ? it->status : "planned")},
-		{"Notes", NULL, true, xstrdup(it ? it->notes : "")},
+		{"Kind", timeline_kinds, false, .value = xstrdup(it ? it->kind : "event")},
+		{"Title", NULL, false, .value = xstrdup(it ? it->title : "")},
+		{"Start (YYYY-MM-DD)", NULL, false, .value = xstrdup(it ? it->start_date : today)},
+		{"End (empty for none)", NULL, false, .value = xstrdup(it ? it->end_date : "")},
+		{"Location", NULL, false, .value = xstrdup(it ? it->location : "")},
+		{"Status", timeline_statuses, false, .value = xstrdup(it ? it->status : "planned")},
+		{"Notes", NULL, true, .value = xstrdup(it ? it->notes : "")},
 	};
 	struct timeline_edit *e = xcalloc(1, sizeof *e);
 	e->id = it ? it->id : 0;
