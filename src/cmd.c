@@ -46,7 +46,7 @@ static const struct cmd_option cmd_code_options[] = {
 	{"start", 0, "N", true, "the offset of the passage's first code point, from 0", NULL, NULL},
 	{"end", 0, "N", true, "the offset just after its last code point", NULL, NULL},
 	{"code", 0, "NAME", true, "the code's name, or its path (Cross-cutting/Training) when"
-	 " several codes have that name", NULL, NULL},
+	 " several codes have that name; case and accents count only if needed", NULL, NULL},
 	{"coder", 0, "CODER", false, "who codes (default: your login name)", NULL, NULL},
 	{"memo", 0, "TEXT", false, "a memo on the coding", NULL, NULL},
 	{NULL, 0, NULL, false, NULL, NULL, NULL},

@@ -41,9 +41,11 @@ int codebook_get(struct jaw_db *db, int64_t id, struct code *out, jaw_err *err);
 void codebook_code_clear(struct code *c);
 /* The path of code id, newly allocated; NULL with err set if none. */
 char *codebook_path_new(struct jaw_db *db, int64_t id, jaw_err *err);
-/* Finds a code by name, or by path when the name is not found. Returns its
- * id, or 0 with err set if there is none or the name is ambiguous (the
- * message suggests the paths); -1 on a database error. */
+/* Finds a code by name, or by path when the name is not found; then, if
+ * neither is, the same ignoring case and accents ("training" finds
+ * Training when no code is called "training"). Returns its id, or 0 with
+ * err set if there is none or the name is ambiguous (the message suggests
+ * the paths); -1 on a database error. */
 int64_t codebook_find(struct jaw_db *db, const char *name, jaw_err *err);
 /* The code with quick key key (1-9); 0 if none, -1 on error. */
 int64_t codebook_quick_key_code(struct jaw_db *db, int key, jaw_err *err);

@@ -74,7 +74,7 @@ char *codebook_path_new(struct jaw_db *db, int64_t id, jaw_err *err)
 }
 
 /* Says that name is ambiguous, giving two of the paths it could mean. */
-static int64_t codebook_ambiguous(struct jaw_db *db, const char *name, int64_t a, int64_t b,
+static void codebook_ambiguous(struct jaw_db *db, const char *name, int64_t a, int64_t b,
                                   jaw_err *err)
 {
 	char *pa = codebook_path_new(db, a, NULL), *pb = codebook_path_new(db, b, NULL);
@@ -82,18 +82,16 @@ static int64_t codebook_ambiguous(struct jaw_db *db, const char *name, int64_t a
 	        "e.g. \"%s\" or \"%s\"", name, pa ? pa : "?", pb ? pb : "?");
 	free(pa);
 	free(pb);
-	return 0;
 }
 
-int64_t codebook_find(struct jaw_db *db, const char *name, jaw_err *err)
+/* The code called name (folded: ignoring case and accents): its id, 0 if
+ * none, -1 on error, -2 when two are (err says which). */
+static int64_t codebook_find_name(struct jaw_db *db, const char *name, bool folded, jaw_err *err)
 {
-	static const char by_name[] = "SELECT id FROM code WHERE name = ?1 ORDER BY id LIMIT 2";
-	static const char by_path[] =
-		"WITH RECURSIVE p(id, path) AS ("
-		" SELECT id, name FROM code WHERE parent_id IS NULL UNION ALL"
-		" SELECT c.id, p.path || '/' || c.name FROM code c JOIN p ON c.parent_id = p.id)"
-		" SELECT id FROM p WHERE path = ?1 LIMIT 1";
-	sqlite3_stmt *s = db_stmt(db, by_name, err);
+	static const char exact[] = "SELECT id FROM code WHERE name = ?1 ORDER BY id LIMIT 2";
+	static const char loose[] =
+		"SELECT id FROM code WHERE fold(name) = fold(?1) ORDER BY id LIMIT 2";
+	sqlite3_stmt *s = db_stmt(db, folded ? loose : exact, err);
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, name, false);
@@ -101,20 +99,54 @@ int64_t codebook_find(struct jaw_db *db, const char *name, jaw_err *err)
 	int n = 0, rc;
 	while (n < 2 && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		ids[n++] = sqlite3_column_int64(s, 0);
+	if (n < 2 && rc != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), folded ? loose : exact);
+		sqlite3_reset(s);
+		return -1;
+	}
 	sqlite3_reset(s);
-	if (n == 2)
-		return codebook_ambiguous(db, name, ids[0], ids[1], err);
-	if (n == 1)
-		return ids[0];
-	if (!(s = db_stmt(db, by_path, err)))
+	if (n == 2) {
+		codebook_ambiguous(db, name, ids[0], ids[1], err);
+		return -2;
+	}
+	return n == 1 ? ids[0] : 0;
+}
+
+/* The code whose path is path (folded as above): its id, 0 if none. */
+static int64_t codebook_find_path(struct jaw_db *db, const char *path, bool folded, jaw_err *err)
+{
+	static const char exact[] =
+		"WITH RECURSIVE p(id, path) AS ("
+		" SELECT id, name FROM code WHERE parent_id IS NULL UNION ALL"
+		" SELECT c.id, p.path || '/' || c.name FROM code c JOIN p ON c.parent_id = p.id)"
+		" SELECT id FROM p WHERE path = ?1 ORDER BY id LIMIT 1";
+	static const char loose[] =
+		"WITH RECURSIVE p(id, path) AS ("
+		" SELECT id, name FROM code WHERE parent_id IS NULL UNION ALL"
+		" SELECT c.id, p.path || '/' || c.name FROM code c JOIN p ON c.parent_id = p.id)"
+		" SELECT id FROM p WHERE fold(path) = fold(?1) ORDER BY id LIMIT 1";
+	sqlite3_stmt *s = db_stmt(db, folded ? loose : exact, err);
+	if (!s)
 		return -1;
-	db_bind_text(s, 1, name, false);
+	db_bind_text(s, 1, path, false);
 	int64_t id = 0;
-	if (db_step_int64(db, s, &id, err) != JAW_OK)
-		return -1;
-	if (id == 0)
-		err_set(err, JAW_FAIL, "no code called \"%s\"", name);
-	return id;
+	return db_step_int64(db, s, &id, err) == JAW_OK ? id : -1;
+}
+
+int64_t codebook_find(struct jaw_db *db, const char *name, jaw_err *err)
+{
+	/* exactly first, as a name then as a path; then the same folded */
+	for (int folded = 0; folded < 2; folded++) {
+		int64_t id = codebook_find_name(db, name, folded, err);
+		if (id == 0)
+			id = codebook_find_path(db, name, folded, err);
+		if (id == -2)
+			return 0;
+		if (id != 0)
+			return id;
+	}
+	err_set(err, JAW_FAIL, "no code called \"%s\"", name);
+	return 0;
 }
 
 int64_t codebook_quick_key_code(struct jaw_db *db, int key, jaw_err *err)

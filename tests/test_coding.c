@@ -561,6 +561,18 @@ static void test_code_add_rename_move(void **state)
 	                    "e.g. \"PoC/Harm/Drills\" or \"Training/Drills\"");
 	assert_int_equal(codebook_find(db, "Nothing", &err), 0);
 	assert_string_equal(err.msg, "no code called \"Nothing\"");
+	/* then ignoring case and accents, by name and by path */
+	assert_int_equal(codebook_find(db, "HARM", &err), harm);
+	assert_int_equal(codebook_find(db, "poc/harm/drills", &err), sub);
+	err_clear(&err);
+	assert_int_equal(codebook_find(db, "DRILLS", &err), 0);
+	assert_non_null(strstr(err.msg, "more than one code is called \"DRILLS\""));
+	add_code(db, "R\xC3\xA9" "fugi\xC3\xA9s", 0);
+	assert_true(codebook_find(db, "refugies", &err) > 0);
+	/* an exact name wins over one that differs in case */
+	int64_t lower = add_code(db, "harm", 0);
+	assert_int_equal(codebook_find(db, "harm", &err), lower);
+	assert_int_equal(codebook_find(db, "Harm", &err), harm);
 	db_close(db);
 }
 
