@@ -237,6 +237,44 @@ static void test_codebook_pane(void **state)
 	screen_stop(&f);
 }
 
+/* A letter with a combining accent, a flag and an invisible character: the
+ * cursor and a one-character selection take a cluster whole, and an
+ * invisible character is shown, not hidden. */
+static void test_clusters_in_the_reader(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	struct source src = {
+		.kind = "interview", .title = "Clusters", .source_date = "2026-11-02",
+		.text = "Ca\xCC\x86praru \xF0\x9F\x87\xB3\xF0\x9F\x87\xB4 Train\xE2\x80\x8Bing ends.",
+		.origin_file = "",
+	};
+	assert_int_equal(model_source_add(f.db, &src, &err), JAW_OK);
+	/* Right once: on the a with its breve; v 1 codes both code points */
+	const int one[] = {KEYS_RIGHT, 'v', '1'};
+	read_with(&f, src.id, one, 3);
+	expect_captured("Ca\xCC\x86praru \xF0\x9F\x87\xB3\xF0\x9F\x87\xB4 Train\xEF\xBF\xBDing ends.");
+	char *text = coded_text_new(&f);
+	assert_string_equal(text, "a\xCC\x86");
+	free(text);
+	/* eight clusters on: the flag, both of its code points */
+	const int flag[] = {'l', 'l', 'l', 'l', 'l', 'l', 'l', 'l', 'v', '1'};
+	read_with(&f, src.id, flag, 10);
+	text = coded_text_new(&f);
+	assert_string_equal(text, "\xF0\x9F\x87\xB3\xF0\x9F\x87\xB4");
+	free(text);
+	/* and back: Left from after the flag's space lands on the flag */
+	const int back[] = {'l', 'l', 'l', 'l', 'l', 'l', 'l', 'l', 'l', KEYS_LEFT, 'v', '1'};
+	read_with(&f, src.id, back, 12);
+	text = coded_text_new(&f);
+	assert_string_equal(text, "\xF0\x9F\x87\xB3\xF0\x9F\x87\xB4");
+	free(text);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -248,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_overlapping_codings_remove_and_undo),
 		cmocka_unit_test(test_reader_moves_and_searches),
 		cmocka_unit_test(test_codebook_pane),
+		cmocka_unit_test(test_clusters_in_the_reader),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	free(captured);

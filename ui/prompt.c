@@ -59,9 +59,11 @@ static void prompt_draw(struct layer *ly, bool all)
 	int room = ui->cols - lw - 1, col = lineedit_cursor_col(&p->le);
 	const char *text = p->le.buf;
 	while (col >= room && *text) {
-		uint32_t cp;
-		int n = utf8_decode(text, strlen(text), &cp);
-		col -= utf8_cp_width(n ? cp : 0xFFFD);
+		/* a whole cluster at a time, as it is drawn */
+		size_t len = strlen(text), n = utf8_cluster_next(text, len, 0);
+		char *cluster = xstrndup(text, n ? n : 1);
+		col -= utf8_width(cluster);
+		free(cluster);
 		text += n ? n : 1;
 	}
 	ui_put(w, text, room, false);

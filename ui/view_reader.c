@@ -165,8 +165,8 @@ static bool reader_selection(const struct reader *r, size_t *start, size_t *end)
 	size_t a = (size_t)r->anchor, b = r->cursor;
 	*start = a < b ? a : b;
 	*end = a < b ? b : a;
-	if (*end == *start)
-		(*end)++;
+	if (*end == *start) /* one character: the cluster under the cursor */
+		*end = text_cluster_next(r->t, *start);
 	if (r->line_mode) {
 		const uint32_t *cp = text_cps(r->t);
 		size_t len = text_length(r->t);
@@ -226,6 +226,25 @@ static attr_t reader_cell_attr(const struct reader *r, size_t i, size_t sel_s, s
 	return a;
 }
 
+/* Draws one cell (a grapheme cluster, or a tab's blanks) at column col of
+ * a line width columns wide; a cell that would run past the edge is drawn
+ * as the blanks that fit. */
+static void reader_draw_cell(struct reader *r, int y, int x0, int width,
+                             const struct text_cell *c)
+{
+	int text_w = c->width - c->pad;
+	wmove(r->win, y, x0 + c->col);
+	if (c->col + text_w <= width) {
+		waddstr(r->win, c->text);
+	} else {
+		for (int k = c->col; k < width; k++)
+			waddch(r->win, ' ');
+		return;
+	}
+	for (int k = c->col + text_w; k < c->col + c->width && k < width; k++)
+		waddch(r->win, ' ');
+}
+
 static void reader_draw_line(struct reader *r, int y, size_t line, bool sel, size_t sel_s,
                              size_t sel_e)
 {
@@ -234,22 +253,13 @@ static void reader_draw_line(struct reader *r, int y, size_t line, bool sel, siz
 	if (r->margin)
 		reader_draw_margin(r, y, s, e);
 	int x0 = r->margin ? r->margin + 1 : 0, col = 0, width = r->ui->cols - x0;
-	for (size_t i = s; i < e && col < width; i++) {
-		uint32_t cp = text_cp(r->t, i);
-		int cw = text_cell_width(cp, col);
-		wattrset(r->win, reader_cell_attr(r, i, sel_s, sel_e, sel));
-		wmove(r->win, y, x0 + col);
-		if (cp == '\t' || cp == ' ') {
-			for (int k = 0; k < cw && col + k < width; k++)
-				waddch(r->win, ' ');
-		} else {
-			char buf[8] = {0};
-			utf8_encode(utf8_cp_is_unsafe(cp) ? (cp < 0x20 ? 0x2400 + cp : 0xFFFD) : cp, buf);
-			if (cw == 0 && i > s) /* a combining mark: onto the cell before */
-				wmove(r->win, y, x0 + col - 1);
-			waddstr(r->win, buf);
-		}
-		col += cw;
+	struct text_cells it;
+	struct text_cell c;
+	text_wrap_cells(r->w, line, &it);
+	while (text_cells_next(&it, &c) && c.col < width) {
+		wattrset(r->win, reader_cell_attr(r, c.start, sel_s, sel_e, sel));
+		reader_draw_cell(r, y, x0, width, &c);
+		col = c.col + c.width;
 	}
 	if (r->cursor == e && e >= s && (e < text_length(r->t) ? text_cp(r->t, e) == '\n' : 1) &&
 	    text_wrap_line_of(r->w, r->cursor) == line && col < width) {
@@ -466,7 +476,7 @@ static void reader_step_coded(struct reader *r, enum coding_direction dir)
 		reader_say(r, dir == CODING_NEXT ? "No coded segment after this." :
 		           "No coded segment before this.");
 	else {
-		r->cursor = (size_t)c.start;
+		r->cursor = text_cluster_start(r->t, (size_t)c.start);
 		reader_say(r, "%s [%lld-%lld] by %s%s%s", c.code_name, (long long)c.start,
 		           (long long)c.end, c.coder, *c.memo ? ": " : "", c.memo);
 		coding_clear(&c);
@@ -488,7 +498,7 @@ static void reader_undo_redo(struct reader *r, bool redo)
 	else {
 		reader_say(r, "%s: %s", redo ? "Redone" : "Undone", res.summary);
 		if (res.source_id == r->src->id && (size_t)res.start <= text_length(r->t))
-			r->cursor = (size_t)res.start;
+			r->cursor = text_cluster_start(r->t, (size_t)res.start);
 	}
 	r->changed = true;
 	journal_result_clear(&res);
@@ -534,8 +544,8 @@ static bool reader_move(struct reader *r, enum action a)
 	case ACTION_PAGE_UP: reader_vertical(r, -r->h); break;
 	case ACTION_MOVE_FIRST: r->cursor = 0; break;
 	case ACTION_MOVE_LAST: r->cursor = len; break;
-	case ACTION_MOVE_LEFT: r->cursor = r->cursor > 0 ? r->cursor - 1 : 0; break;
-	case ACTION_MOVE_RIGHT: r->cursor = r->cursor < len ? r->cursor + 1 : len; break;
+	case ACTION_MOVE_LEFT: r->cursor = text_cluster_prev(r->t, r->cursor); break;
+	case ACTION_MOVE_RIGHT: r->cursor = text_cluster_next(r->t, r->cursor); break;
 	case ACTION_WORD_NEXT: r->cursor = text_word_next(r->t, r->cursor); break;
 	case ACTION_WORD_PREV: r->cursor = text_word_prev(r->t, r->cursor); break;
 	case ACTION_SENTENCE_NEXT: r->cursor = text_sentence_next(r->t, r->cursor); break;
@@ -625,8 +635,7 @@ static int reader_update(struct layer *ly, jaw_err *err)
 		if (strcmp(text_utf8(r->t, NULL), src->text) != 0) {
 			text_free(r->t);
 			r->t = text_new(src->text, strlen(src->text));
-			if (r->cursor > text_length(r->t))
-				r->cursor = text_length(r->t);
+			r->cursor = text_cluster_start(r->t, r->cursor);
 			r->anchor = -1;
 			reader_layout(ly);
 		}
@@ -682,7 +691,7 @@ static struct layer *reader_open(struct ui *ui, const struct ui_target *t, jaw_e
 	r->coder = ui_coder_new(ui);
 	r->t = text_new(src->text, strlen(src->text));
 	size_t at = t->at > 0 ? (size_t)t->at : 0;
-	r->cursor = at <= text_length(r->t) ? at : text_length(r->t);
+	r->cursor = text_cluster_start(r->t, at); /* never inside a cluster */
 	return &r->ly;
 }
 
