@@ -29,10 +29,10 @@ static const struct cmd_option cmd_no_options[] = {
 
 static const struct cmd_option cmd_notes_options[] = {
 	{"kind", 0, "KIND", false, "the notes' kind", kinds_note_kind, "interview when not given."},
-	{"stakeholder", 0, "NAME", false, "the stakeholder the notes come from, by exact name",
-	 NULL, NULL},
-	{"event", 0, "TITLE", false, "the timeline event at which they were gathered, by exact"
-	 " title", NULL, NULL},
+	{"stakeholder", 0, "NAME", false, "the stakeholder the notes come from, by name (case and"
+	 " accents aside when none has it exactly) or as #ID", NULL, NULL},
+	{"event", 0, "TITLE", false, "the timeline event at which they were gathered, by title"
+	 " or as #ID", NULL, NULL},
 	{"date", 0, "DATE", false, "the date they were gathered, as YYYY-MM-DD", NULL, NULL},
 	{"encoding", 0, "ENCODING", false, "the notes' encoding, if not UTF-8 (e.g. latin1)", NULL,
 	 "Any name iconv(1) knows, such as latin1, WINDOWS-1252 or UTF-16; the notes are"

@@ -50,23 +50,20 @@ static int cmd_notes_check(const struct cmd_args *c, const struct cmd_notes_args
 	return JAW_OK;
 }
 
-/* Finds the stakeholder or event named by an option (0 when not given). */
+/* Finds the stakeholder or event named by an option (0 when not given):
+ * its name (case and accents aside when none has it exactly) or "#ID". */
 static int cmd_notes_link(struct jaw_db *db, const char *path, const char *value,
-                          const char *what,
-                          int64_t (*find)(struct jaw_db *, const char *, jaw_err *),
-                          int64_t *id)
+                          enum model_name_kind kind, int64_t *id)
 {
 	jaw_err err;
 	err_clear(&err);
 	*id = 0;
 	if (!value)
 		return JAW_OK;
-	*id = find(db, value, &err);
-	if (*id < 0)
-		return cmd_fail(JAW_FAIL, err.msg);
-	if (*id == 0) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "%s: no %s called \"%s\"", path, what, value);
+	*id = model_name_resolve(db, kind, value, &err);
+	if (*id <= 0) {
+		char msg[1200];
+		snprintf(msg, sizeof msg, "%s: %s", path, err.msg);
 		return cmd_fail(JAW_FAIL, msg);
 	}
 	return JAW_OK;
@@ -111,10 +108,10 @@ static int cmd_notes_run(const struct cmd_notes_args *a)
 	if (db_open(a->path, 0, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	struct notes_options opts = {.kind = a->kind, .date = a->date, .encoding = a->encoding};
-	int status = cmd_notes_link(db, a->path, a->stakeholder, "stakeholder",
-	                            model_stakeholder_find, &opts.stakeholder_id);
+	int status = cmd_notes_link(db, a->path, a->stakeholder, MODEL_NAME_STAKEHOLDER,
+	                            &opts.stakeholder_id);
 	if (status == JAW_OK)
-		status = cmd_notes_link(db, a->path, a->event, "timeline item", model_timeline_find,
+		status = cmd_notes_link(db, a->path, a->event, MODEL_NAME_EVENT,
 		                        &opts.timeline_item_id);
 	struct notes_batch *b = notes_batch_new(&opts);
 	int refused = status == JAW_OK ? cmd_notes_read(b, a) : 0;

@@ -77,6 +77,12 @@ int64_t model_name_matches(struct jaw_db *db, enum model_name_kind kind, const c
                            int limit, struct model_name_match *rows, int *nrows, jaw_err *err);
 /* Frees the label of m. */
 void model_name_match_clear(struct model_name_match *m);
+/* The one record of kind that value names, for the command line: "#ID"
+ * (checked to exist), or a name as model_name_matches finds it. Returns
+ * its id; 0 with err set when none is, or when several are (err lists
+ * them with their ids, to name one as "#ID"); -1 on a database error. */
+int64_t model_name_resolve(struct jaw_db *db, enum model_name_kind kind, const char *value,
+                           jaw_err *err);
 /* The records of kind whose name or label holds filter (as list search
  * matches; all when filter is NULL or empty): how many, or -1. */
 int64_t model_names_count(struct jaw_db *db, enum model_name_kind kind, const char *filter,

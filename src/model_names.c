@@ -7,6 +7,7 @@
  * names lists. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -214,6 +215,73 @@ char *model_name_complete_new(struct jaw_db *db, enum model_name_kind kind, cons
 		err_db(err, db_sqlite(db), sql);
 	sqlite3_reset(s);
 	return name;
+}
+
+/* Whether record ?1 of each kind exists. */
+static const char *const model_name_exists_sql[MODEL_NAME_KINDS] = {
+	[MODEL_NAME_ORGANISATION] =
+		"SELECT count(*) FROM stakeholder WHERE id = ?1 AND kind = 'organisation'",
+	[MODEL_NAME_STAKEHOLDER] = "SELECT count(*) FROM stakeholder WHERE id = ?1",
+	[MODEL_NAME_EVENT] = "SELECT count(*) FROM timeline_item WHERE id = ?1",
+	[MODEL_NAME_CODE] = "SELECT count(*) FROM code WHERE id = ?1",
+};
+
+static void model_name_bind_id(sqlite3_stmt *s, const void *id)
+{
+	sqlite3_bind_int64(s, 1, *(const int64_t *)id);
+}
+
+/* "#ID": its id; 0 if value is not one. */
+static int64_t model_name_hash_id(const char *value)
+{
+	if (value[0] != '#' || !value[1] || strspn(value + 1, "0123456789") != strlen(value + 1) ||
+	    strlen(value + 1) > 18)
+		return 0;
+	return strtoll(value + 1, NULL, 10);
+}
+
+/* The message for a name several records have: up to five of them with
+ * their ids. */
+static void model_name_ambiguous(enum model_name_kind kind, const char *value, int64_t total,
+                                 const struct model_name_match *m, int n, jaw_err *err)
+{
+	char list[700] = "";
+	for (int i = 0; i < n; i++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s#%lld %s",
+		         i ? "; " : "", (long long)m[i].id, m[i].label);
+	err_set(err, JAW_FAIL, "%lld %ss are called \"%s\": %s%s; name one by its id, as \"#%lld\"",
+	        (long long)total, model_name_kind_word(kind), value, list, total > n ? "; ..." : "",
+	        (long long)m[0].id);
+}
+
+int64_t model_name_resolve(struct jaw_db *db, enum model_name_kind kind, const char *value,
+                           jaw_err *err)
+{
+	int64_t id = model_name_hash_id(value);
+	if (id > 0) {
+		int64_t n = model_count_bound(db, model_name_exists_sql[kind], model_name_bind_id, &id,
+		                              err);
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			err_set(err, JAW_FAIL, "no %s with id %lld", model_name_kind_word(kind),
+			        (long long)id);
+		return n ? id : 0;
+	}
+	struct model_name_match m[5];
+	int n = 0;
+	int64_t total = model_name_matches(db, kind, value, 5, m, &n, err);
+	if (total < 0)
+		return -1;
+	if (total == 0)
+		err_set(err, JAW_FAIL, "no %s called \"%s\"", model_name_kind_word(kind), value);
+	else if (total == 1)
+		id = m[0].id;
+	else
+		model_name_ambiguous(kind, value, total, m, n, err);
+	for (int i = 0; i < n; i++)
+		model_name_match_clear(&m[i]);
+	return id;
 }
 
 void model_name_match_clear(struct model_name_match *m)

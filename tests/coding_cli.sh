@@ -69,6 +69,19 @@ check "import-notes --encoding unknown: message" err_line "jaw: import-notes: --
 check "import-notes --date bad: exit 2" expect 2 import-notes p.jaw two.txt --date 2026-02-30
 check "import-notes --stakeholder unknown: exit 1" expect 1 import-notes p.jaw two.txt --stakeholder Nobody
 check "import-notes --stakeholder unknown: message" err_line "jaw: p.jaw: no stakeholder called \"Nobody\""
+# names as an analyst types them: case and accents aside, or "#ID" when several share one
+"$JAW" init d.jaw --demo >/dev/null 2>&1 || { echo "Bail out! init --demo failed"; exit 1; }
+sqlite3 d.jaw "INSERT INTO stakeholder (kind, name, parent_id) SELECT 'organisation', 'Battlegroup Delta', id FROM stakeholder WHERE name = 'Combined CIMIC Centre'"
+check "import-notes --stakeholder folded: exit 0" expect 0 import-notes d.jaw two.txt --stakeholder "IOANA CAPRARU"
+check "import-notes --stakeholder folded: linked" equals "Ioana Căpraru" d.jaw "SELECT st.name FROM source s JOIN stakeholder st ON st.id = s.stakeholder_id ORDER BY s.id DESC LIMIT 1"
+check "import-notes --stakeholder shared: exit 1" expect 1 import-notes d.jaw seminar.txt --stakeholder "Battlegroup Delta"
+check "import-notes --stakeholder shared: names them" err_has "2 stakeholders are called \"Battlegroup Delta\": #"
+check "import-notes --stakeholder shared: tells them apart" err_has "(organisation in Combined CIMIC Centre"
+bd=$(sqlite3 d.jaw "SELECT max(id) FROM stakeholder")
+check "import-notes --stakeholder #ID: exit 0" expect 0 import-notes d.jaw seminar.txt --stakeholder "#$bd"
+check "import-notes --stakeholder #ID: linked" equals "$bd" d.jaw "SELECT stakeholder_id FROM source ORDER BY id DESC LIMIT 1"
+check "import-notes --event #ID missing: exit 1" expect 1 import-notes d.jaw latin1.txt --encoding latin1 --event "#99999"
+check "import-notes --event #ID missing: message" err_line "jaw: d.jaw: no timeline item with id 99999"
 check "import-notes into a missing project: exit 1" expect 1 import-notes none.jaw two.txt
 check "import-notes into a missing project: creates nothing" test ! -e none.jaw
 
