@@ -186,7 +186,8 @@ struct cluster_run {
 	uint32_t shown; /* what is shown there */
 };
 
-/* The code point shown for cps[i] of a cluster that ends at e, in run r. */
+/* The code point shown for cps[i] of a cluster that ends at e, in run r;
+ * 0 for none (a joiner between emoji, left out of what is drawn). */
 static uint32_t cluster_shown_in(const uint32_t *cps, size_t n, const struct cluster_run *r,
                                  size_t e, size_t i)
 {
@@ -201,8 +202,8 @@ static uint32_t cluster_shown_in(const uint32_t *cps, size_t n, const struct clu
 	bool on_base = i > r->at, emoji = on_base && uc_is_property_extended_pictographic(r->shown);
 	bool kept;
 	if (c == CLUSTER_ZWJ && emoji && i + 1 < e)
-		kept = true;
-	else if (c == CLUSTER_ZWJ || c == CLUSTER_ZWNJ)
+		return 0;
+	if (c == CLUSTER_ZWJ || c == CLUSTER_ZWNJ)
 		kept = cluster_joiner_in_word(cps, n, i);
 	else if (cluster_is_tag(c))
 		kept = emoji;
@@ -237,13 +238,16 @@ void cluster_cell(const uint32_t *cps, size_t n, size_t s, size_t e, struct clus
 	bool uncertain = false;
 	for (size_t i = s; i < e; i++) {
 		uint32_t c = cluster_shown_in(cps, n, &run, e, i);
-		if (i > s && c != cps[i]) { /* a placeholder starts a run */
+		if (c == 0 || (i > run.at && c != cps[i])) {
+			/* a joiner left out ends a run; a placeholder starts one */
 			pad += cluster_run_pad(run_len, uncertain, run.shown, run_cols);
-			run = (struct cluster_run){i, c};
+			run = (struct cluster_run){c ? i : i + 1, c};
 			run_cols = 0;
 			run_len = 0;
 			uncertain = false;
-		} else if (i == s) {
+			if (c == 0)
+				continue;
+		} else if (i == run.at) {
 			run.shown = c;
 		}
 		int w = wcwidth((wchar_t)c);

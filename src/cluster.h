@@ -10,18 +10,21 @@
  * A cluster's width is what ncursesw counts when it draws the cluster's
  * text (wcwidth(3) of each character; zero-width ones join the cell
  * before), so the interface and the terminal library agree. Where
- * terminals disagree on a cluster (emoji ZWJ sequences, flags, variation
- * selector 16, skin tones) at least 2 columns are reserved, the extra
- * ones drawn as blanks (the pad).
+ * terminals disagree on a cluster (flags, variation selector 16, skin
+ * tones) at least 2 columns are reserved, the extra ones drawn as blanks
+ * (the pad). An emoji ZWJ sequence is drawn without its joiners, its
+ * emoji side by side: a terminal that joins them draws fewer columns than
+ * wcwidth counts (tmux 3.3 draws a family of three in 2 columns, ncursesw
+ * counts 6) and would leave the rest of the line displaced.
  *
  * What is shown for a character: itself; a Unicode control picture for a
  * C0 control (U+2400 + c, DEL is U+2421); U+FFFD for other characters that
  * are unsafe (C1 controls, bidirectional overrides and isolates, code
  * points wcwidth(3) does not know) or invisible (format characters,
  * general category Cf, and other default-ignorable code points such as
- * U+200B, U+2060, U+FEFF, U+00AD, U+180E). Kept as they are: U+200D inside
- * an emoji sequence and tag characters after an emoji (flags of
- * regions); U+200C and U+200D between two letters of a script that
+ * U+200B, U+2060, U+FEFF, U+00AD, U+180E). Left out: U+200D inside an
+ * emoji sequence (see above). Kept as they are: tag characters after an
+ * emoji (flags of regions); U+200C and U+200D between two letters of a script that
  * writes with them (Arabic, Syriac, N'Ko, Mongolian and the Brahmic
  * scripts of South Asia); variation selectors after an emoji, or after a
  * character that is not Latin, Greek or Cyrillic. A cluster that starts

@@ -276,17 +276,15 @@ char *utf8_sanitize_new(const char *s)
 
 char *utf8_display_new(const char *s, int cols)
 {
-	char *safe = utf8_sanitize_new(s);
-	if (cols <= 0) {
-		safe[0] = '\0';
-		return safe;
-	}
-	if (utf8_width(safe) <= cols)
-		return safe;
-	size_t keep = utf8_fit(safe, cols - 1, NULL);
-	char *out = xmalloc(keep + 4);
-	memcpy(out, safe, keep);
-	memcpy(out + keep, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+	if (cols <= 0)
+		return xstrdup("");
+	if (utf8_width(s) <= cols)
+		return utf8_sanitize_new(s);
+	/* cut between the clusters of s, then show what is kept */
+	char *kept = xstrndup(s, utf8_fit(s, cols - 1, NULL));
+	char *safe = utf8_sanitize_new(kept);
+	char *out = xasprintf("%s\xE2\x80\xA6", safe); /* U+2026 */
+	free(kept);
 	free(safe);
 	return out;
 }
