@@ -142,7 +142,7 @@ void cmd_command_help(const struct cmd_command *c, FILE *out)
 void cmd_help(FILE *out)
 {
 	fputs("usage: jaw FILE                 open a project in the interface\n"
-	      "       jaw --demo               open a fresh copy of the demo project\n", out);
+	      "       jaw --demo               open the demo project (made the first time)\n", out);
 	for (const struct cmd_command *c = cmd_commands; c->name; c++)
 		help_usage(out, "       ", c);
 	fputs("       jaw COMMAND --help       the usage and options of one command\n"
@@ -160,8 +160,8 @@ void cmd_help(FILE *out)
 	}
 	fputs("\n"
 	      "Options:\n"
-	      "  --demo           create a fresh copy of the demo project under\n"
-	      "                   $XDG_DATA_HOME/jaw (~/.local/share/jaw), say where, open it\n"
+	      "  --demo           open the demo project, $XDG_DATA_HOME/jaw/demo.jaw\n"
+	      "                   (~/.local/share/jaw): made the first time, then reused\n"
 	      "  -h, --help       show this help\n"
 	      "  -V, --version    show the version\n"
 	      "\n"

@@ -91,7 +91,7 @@ readable() {
 # at the start of a source), as export codings has it: 2 the code, 6 the
 # coded text, 8 the source's title.
 demo_coding() {
-	demo=$(ls "$XDG_DATA_HOME"/jaw/demo-*.jaw 2>/dev/null | head -n 1)
+	demo="$XDG_DATA_HOME/jaw/demo.jaw"
 	"$JAW" export codings "$demo" | awk -F'"' -v f="$1" -v code="$2" '
 		NR > 1 && (code == "" || ($2 == code && $5 ~ /^,0,/)) { print $f; exit }'
 }

@@ -57,7 +57,7 @@ check "back at 80x24 the panes return" wait_for " Evidence  16/16"
 t send-keys -t jaw q
 wait_exit >/dev/null
 check "q quits with status 0" grep -qx "exit=0" "$work/status"
-check "the demo location is reported" grep -q "jaw: demo project created at $XDG_DATA_HOME/jaw/demo-" "$work/stderr"
+check "the demo location is reported" grep -q "jaw: demo project created at $XDG_DATA_HOME/jaw/demo.jaw" "$work/stderr"
 demo=$(sed -n 's/^jaw: demo project created at //p' "$work/stderr")
 check "the demo file exists and is sound" quiet "$JAW" check "$demo"
 t kill-session -t jaw
@@ -67,7 +67,26 @@ start_kept "env -u XDG_DATA_HOME HOME='$work/fresh-home' '$JAW' --demo"
 check "--demo works in a home without ~/.local" wait_for " Timeline  1/24"
 t send-keys -t jaw q
 wait_exit >/dev/null
-check "the demo went to ~/.local/share/jaw" test -n "$(ls "$work/fresh-home/.local/share/jaw/" 2>/dev/null)"
+check "the demo went to ~/.local/share/jaw" test -f "$work/fresh-home/.local/share/jaw/demo.jaw"
+t kill-session -t jaw
+
+# --- --demo again opens the same copy, with its changes; a broken one is replaced
+fresh="$work/fresh-home/.local/share/jaw/demo.jaw"
+sqlite3 "$fresh" "UPDATE project SET title = 'My demo notes'"
+start_kept "env -u XDG_DATA_HOME HOME='$work/fresh-home' '$JAW' --demo"
+check "--demo again keeps the changes made" wait_for "My demo notes"
+t send-keys -t jaw q
+wait_exit >/dev/null
+check "--demo again says it reopened the copy" grep -q "jaw: opening the demo project at $fresh again" "$work/stderr"
+check "--demo again leaves one copy" test "$(ls "$work/fresh-home/.local/share/jaw/" | grep -c '^demo.*\.jaw$')" -eq 1
+t kill-session -t jaw
+printf 'not a project' >"$fresh"
+rm -f "$fresh-wal" "$fresh-shm"
+start_kept "env -u XDG_DATA_HOME HOME='$work/fresh-home' '$JAW' --demo"
+check "--demo replaces a copy it cannot open" wait_for "Human Security at the Tactical Level"
+t send-keys -t jaw q
+wait_exit >/dev/null
+check "--demo says it replaced the copy" grep -q "could not be opened; replaced it with a fresh copy" "$work/stderr"
 t kill-session -t jaw
 
 # --- signals end a session cleanly ------------------------------------------

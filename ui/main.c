@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -103,6 +102,23 @@ static char *main_demo_dir_new(void)
 	return dir;
 }
 
+/* Whether path is a demo copy jaw can open (an earlier --demo made it). */
+static bool main_demo_usable(const char *path)
+{
+	if (access(path, F_OK) != 0)
+		return false;
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *db = NULL;
+	if (db_open(path, 0, &project_schema, &db, &err) != JAW_OK)
+		return false;
+	db_close(db);
+	return true;
+}
+
+/* jaw --demo: the demo project in one place, $XDG_DATA_HOME/jaw/demo.jaw;
+ * an earlier copy is opened again with the changes made in it, one that
+ * cannot be opened is replaced, and the message says which. */
 static int main_demo(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -111,22 +127,23 @@ static int main_demo(void)
 	char *dir = main_demo_dir_new();
 	if (!dir)
 		return JAW_FAIL;
-	char stamp[32];
-	time_t now = time(NULL);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
-	char *path = NULL;
-	for (int n = 1; !path || access(path, F_OK) == 0; n++) {
-		free(path);
-		path = n == 1 ? xasprintf("%s/demo-%s.jaw", dir, stamp)
-		              : xasprintf("%s/demo-%s-%d.jaw", dir, stamp, n);
-	}
+	char *path = xasprintf("%s/demo.jaw", dir);
 	free(dir);
-	char msg[1024];
-	if (cmd_create_demo(path, msg, sizeof msg) != JAW_OK) {
-		free(path);
-		return cmd_fail(JAW_FAIL, msg);
+	bool existed = access(path, F_OK) == 0;
+	if (main_demo_usable(path)) {
+		fprintf(stderr, "jaw: opening the demo project at %s again, with your changes"
+		        " (delete it for a fresh copy)\n", path);
+	} else {
+		char msg[1024];
+		db_remove_files(path);
+		if (cmd_create_demo(path, msg, sizeof msg) != JAW_OK) {
+			free(path);
+			return cmd_fail(JAW_FAIL, msg);
+		}
+		fprintf(stderr, existed ? "jaw: the demo project at %s could not be opened; replaced"
+		                          " it with a fresh copy\n"
+		                        : "jaw: demo project created at %s\n", path);
 	}
-	fprintf(stderr, "jaw: demo project created at %s\n", path);
 	int status = main_interface(path);
 	if (status == 0)
 		fprintf(stderr, "jaw: the demo project is kept at %s\n", path);
