@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "safeout.h"
 #include "project_schema.h"
 
 struct cmd_check_ctx {
@@ -13,7 +14,7 @@ struct cmd_check_ctx {
 static void cmd_check_report(void *ctx, const char *problem)
 {
 	const struct cmd_check_ctx *c = ctx;
-	fprintf(stderr, "jaw: %s: %s\n", c->path, problem);
+	safeout_printf(stderr, "jaw: %s: %s\n", c->path, problem);
 }
 
 int cmd_check(const struct cmd_args *a)
@@ -31,14 +32,14 @@ int cmd_check(const struct cmd_args *a)
 	if (problems < 0)
 		return cmd_fail(JAW_FAIL, err.msg);
 	if (problems > 0) {
-		fprintf(stderr, "jaw: %s: %d problem%s found\n", path, problems,
-		        problems == 1 ? "" : "s");
+		safeout_printf(stderr, "jaw: %s: %d problem%s found\n", path, problems,
+		               problems == 1 ? "" : "s");
 		return JAW_FAIL;
 	}
 	if (version < PROJECT_SCHEMA_VERSION)
-		printf("%s: ok (schema version %d; jaw upgrades it to %d when it next opens it)\n",
-		       path, version, PROJECT_SCHEMA_VERSION);
+		safeout_printf(stdout, "%s: ok (schema version %d; jaw upgrades it to %d when it next"
+		               " opens it)\n", path, version, PROJECT_SCHEMA_VERSION);
 	else
-		printf("%s: ok (schema version %d)\n", path, version);
+		safeout_printf(stdout, "%s: ok (schema version %d)\n", path, version);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "safeout.h"
 #include "codebook.h"
 #include "coding.h"
 #include "project_schema.h"
@@ -46,8 +47,9 @@ static void cmd_code_report(struct jaw_db *db, int64_t id)
 	}
 	char *shown = utf8_display_new(text ? text : "", 60);
 	char *name = utf8_sanitize_new(c.code_name), *coder = utf8_sanitize_new(c.coder);
-	printf("coding %lld: source %lld [%lld, %lld) \"%s\" by %s: %s\n", (long long)c.id,
-	       (long long)c.source_id, (long long)c.start, (long long)c.end, name, coder, shown);
+	safeout_printf(stdout, "coding %lld: source %lld [%lld, %lld) \"%s\" by %s: %s\n",
+	               (long long)c.id, (long long)c.source_id, (long long)c.start, (long long)c.end,
+	               name, coder, shown);
 	free(name);
 	free(coder);
 	free(shown);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "safeout.h"
 #include "codebook.h"
 #include "db.h"
 #include "demo.h"
@@ -45,12 +46,13 @@ static int cmd_init_fill(struct jaw_db *db, const char *path, const char *title,
 /* Prints what the new project holds. */
 static void cmd_init_summary(struct jaw_db *db, const char *path)
 {
-	printf("created %s: %lld timeline items, %lld stakeholders, %lld sources, %lld codes\n"
-	       "open it with: jaw %s\n", path,
-	       (long long)model_timeline_count(db, NULL),
-	       (long long)model_stakeholder_count(db, NULL),
-	       (long long)model_source_count(db, NULL), (long long)model_code_count(db, NULL),
-	       path);
+	safeout_printf(stdout,
+	               "created %s: %lld timeline items, %lld stakeholders, %lld sources, %lld codes\n"
+	               "open it with: jaw %s\n", path,
+	               (long long)model_timeline_count(db, NULL),
+	               (long long)model_stakeholder_count(db, NULL),
+	               (long long)model_source_count(db, NULL), (long long)model_code_count(db, NULL),
+	               path);
 }
 
 int cmd_create_demo(const char *path, char *msg, size_t msg_size)

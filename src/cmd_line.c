@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "safeout.h"
 #include "err.h"
 
 /* getopt_long's value for option i of a table (above any character). */
@@ -16,7 +17,7 @@
 
 int cmd_fail(int status, const char *msg)
 {
-	fprintf(stderr, "jaw: %s\n", msg);
+	safeout_printf(stderr, "jaw: %s\n", msg);
 	if (status == JAW_USAGE)
 		fputs("Try 'jaw --help' for more information.\n", stderr);
 	return status;
@@ -29,15 +30,15 @@ int cmd_usage(const struct cmd_args *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "jaw: %s: %s\nTry 'jaw %s --help' for more information.\n", a->cmd->name,
-	        msg, a->cmd->name);
+	safeout_printf(stderr, "jaw: %s: %s\nTry 'jaw %s --help' for more information.\n",
+	               a->cmd->name, msg, a->cmd->name);
 	return JAW_USAGE;
 }
 
 int cmd_unknown(const char *word, const char *next)
 {
 	if (word[0] != '-' && !strchr(word, '.') && !strchr(word, '/') && access(word, F_OK) != 0) {
-		fprintf(stderr, "jaw: unknown command \"%s\"; see jaw --help\n", word);
+		safeout_printf(stderr, "jaw: unknown command \"%s\"; see jaw --help\n", word);
 		return JAW_USAGE;
 	}
 	char msg[512];

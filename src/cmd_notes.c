@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "safeout.h"
 #include "date.h"
 #include "kinds.h"
 #include "model.h"
@@ -91,8 +92,8 @@ static void cmd_notes_report(const struct notes_batch *b)
 		const struct notes_item *it = notes_batch_item(b, i);
 		char *title = utf8_sanitize_new(it->duplicate ? it->duplicate_of : it->title);
 		if (it->duplicate)
-			fprintf(stderr, "jaw: %s: same text as source %lld (%s); not imported again\n",
-			        it->name, (long long)it->id, title);
+			safeout_printf(stderr, "jaw: %s: same text as source %lld (%s); not imported"
+			               " again\n", it->name, (long long)it->id, title);
 		else
 			printf("%lld\t%s\n", (long long)it->id, title);
 		free(title);

@@ -425,6 +425,8 @@ static int db_check_identity(struct jaw_db *db, int *version, jaw_err *err)
 			               db->path);
 		return err_set(err, JAW_FAIL, "%s: %s", db->path, e.msg);
 	}
+	if (app != DB_APPLICATION_ID && db_pragma_int(db, "PRAGMA page_count", NULL) == 0)
+		return err_set(err, JAW_FAIL, "%s: not a jaw project (an empty file)", db->path);
 	if (app != DB_APPLICATION_ID)
 		return err_set(err, JAW_FAIL,
 		               "%s: not a jaw project (an SQLite database of another program)",

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "safeout.h"
 #include "xalloc.h"
 
 const struct exporter *const export_all[] = {
@@ -60,9 +61,15 @@ void export_csv_text(FILE *out, const char *s, bool last)
 }
 
 /* Runs x into stdout. */
+/* To standard output: exactly as to a file, unless it is a terminal; then
+ * each line is sanitised (safeout.h), so that a control character in the
+ * data does not reach the terminal. */
 static int export_to_stdout(const struct exporter *x, struct jaw_db *db, jaw_err *err)
 {
-	int rc = export_run(x, db, stdout, err);
+	FILE *safe = isatty(STDOUT_FILENO) ? safeout_stream_open(stdout) : NULL;
+	int rc = export_run(x, db, safe ? safe : stdout, err);
+	if (safe && fclose(safe) != 0 && rc == JAW_OK)
+		rc = err_set(err, JAW_FAIL, "cannot write to standard output: %s", strerror(errno));
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (rc == JAW_OK)
 			err_set(err, JAW_FAIL, "cannot write to standard output: %s", strerror(errno));

@@ -138,7 +138,16 @@ check "check a text file: exit 1" expect 1 check notes.txt
 check "check a text file: not a jaw project" err_line "jaw: notes.txt: not a jaw project (not an SQLite database)"
 : >empty.jaw
 check "check an empty file: exit 1" expect 1 check empty.jaw
-check "check an empty file: not a jaw project" err_has "jaw: empty.jaw: not a jaw project"
+check "check an empty file: not a jaw project" err_line "jaw: empty.jaw: not a jaw project (an empty file)"
+check "check an empty file: leaves it empty" test ! -s empty.jaw
+
+# ---- text for the terminal never carries control characters -------------------
+esc_name=$(printf 'f\033]0;X\007x.jaw')
+check "an escape in a file name: exit 1" expect 1 check "$esc_name"
+check "an escape in a file name: no ESC reaches stderr" test "$(tr -dc '\033\007' <"$err" | wc -c)" -eq 0
+check "an escape in a file name: shown as pictures" err_has "f␛]0;X␇x.jaw: no such project"
+check "an escape in an unknown command: no ESC" expect 2 "$(printf 'x\033[2J')" f.jaw
+check "an escape in an unknown command: shown" err_has "unknown command \"x␛[2J\""
 sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
 check "check another program's database: exit 1" expect 1 check other.db
 check "check another program's database: message" err_line "jaw: other.db: not a jaw project (an SQLite database of another program)"

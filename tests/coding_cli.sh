@@ -144,6 +144,14 @@ printf '%s\n' \
 check "export codings: exit 0" expect 0 export codings c.jaw
 check "export codings: exactly the expected CSV" same "$out" expected.csv
 check "export codings: nothing on stderr" empty "$err"
+# to a terminal, the data is shown without its control characters; to a file, exact
+sqlite3 c.jaw "UPDATE coding SET memo = 'a' || char(27) || ']0;X' || char(7) || 'b' WHERE id = (SELECT min(id) FROM coding)"
+script -qec "'$JAW' export codings c.jaw" /dev/null >tty.out 2>&1
+check "export to a terminal: no ESC or BEL" test "$(tr -dc '\033\007' <tty.out | wc -c)" -eq 0
+check "export to a terminal: the memo shown with pictures" grep -qF "a␛]0;X␇b" tty.out
+check "export to a file: exit 0" expect 0 export codings c.jaw -o exact.csv
+check "export to a file: the memo exact" test "$(tr -dc '\033' <exact.csv | wc -c)" -eq 1
+sqlite3 c.jaw "UPDATE coding SET memo = '' WHERE id = (SELECT min(id) FROM coding)"
 check "export codings -o: exit 0" expect 0 export codings c.jaw -o codings.csv
 check "export codings -o: writes the file" same codings.csv expected.csv
 check "export codings -o: nothing on stdout" empty "$out"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "safeout.h"
 #include "utf8.h"
 
 static void test_decode_valid(void **state)
@@ -283,10 +284,35 @@ static void test_sanitize_invisible(void **state)
 	assert_int_equal(utf8_cp_width(0x200B), 1);
 }
 
+/* Text for the terminal from the command line: line by line, sanitised,
+ * even when a character arrives in two writes. */
+static void test_safeout(void **state)
+{
+	(void)state;
+	char *lines = safeout_lines_new("a\x1b]0;X\x07" "b\nTrain\xE2\x80\x8Bing\n");
+	assert_string_equal(lines, "a\xE2\x90\x9B]0;X\xE2\x90\x87" "b\nTrain" REPL "ing\n");
+	free(lines);
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *under = open_memstream(&buf, &size);
+	assert_non_null(under);
+	FILE *f = safeout_stream_open(under);
+	assert_non_null(f);
+	fputs("one \xE2", f);             /* the first byte of U+241B ... */
+	fflush(f);
+	fputs("\x90\x9B \x1b[2J\nlast", f); /* ... its others, and ESC itself */
+	fputc('\0', f);
+	assert_int_equal(fclose(f), 0);
+	fclose(under);
+	assert_string_equal(buf, "one \xE2\x90\x9B \xE2\x90\x9B[2J\nlast\xE2\x90\xA1");
+	free(buf);
+}
+
 int main(void)
 {
 	testutil_init();
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_safeout),
 		cmocka_unit_test(test_decode_valid),
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_valid_offset),

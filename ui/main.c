@@ -14,6 +14,7 @@
 #include "db.h"
 #include "jawrc.h"
 #include "project_schema.h"
+#include "safeout.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -91,7 +92,7 @@ static char *main_demo_dir_new(void)
 		char c = *p;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			fprintf(stderr, "jaw: cannot create %s: %s\n", dir, strerror(errno));
+			safeout_printf(stderr, "jaw: cannot create %s: %s\n", dir, strerror(errno));
 			free(dir);
 			return NULL;
 		}
@@ -131,8 +132,8 @@ static int main_demo(void)
 	free(dir);
 	bool existed = access(path, F_OK) == 0;
 	if (main_demo_usable(path)) {
-		fprintf(stderr, "jaw: opening the demo project at %s again, with your changes"
-		        " (delete it for a fresh copy)\n", path);
+		safeout_printf(stderr, "jaw: opening the demo project at %s again, with your changes"
+		               " (delete it for a fresh copy)\n", path);
 	} else {
 		char msg[1024];
 		db_remove_files(path);
@@ -140,13 +141,15 @@ static int main_demo(void)
 			free(path);
 			return cmd_fail(JAW_FAIL, msg);
 		}
-		fprintf(stderr, existed ? "jaw: the demo project at %s could not be opened; replaced"
-		                          " it with a fresh copy\n"
-		                        : "jaw: demo project created at %s\n", path);
+		if (existed)
+			safeout_printf(stderr, "jaw: the demo project at %s could not be opened; replaced"
+			               " it with a fresh copy\n", path);
+		else
+			safeout_printf(stderr, "jaw: demo project created at %s\n", path);
 	}
 	int status = main_interface(path);
 	if (status == 0)
-		fprintf(stderr, "jaw: the demo project is kept at %s\n", path);
+		safeout_printf(stderr, "jaw: the demo project is kept at %s\n", path);
 	free(path);
 	return status;
 }
