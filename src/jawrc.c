@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include "embedded.h"
 #include "jawrc.h"
@@ -368,34 +371,77 @@ int jawrc_load_defaults(struct jawrc *rc, jawrc_report_fn report, void *ctx)
 	return f ? jawrc_parse(rc, "(built-in jawrc)", (const char *)f->data, report, ctx) : 1;
 }
 
+/* Says msg about path through report; returns -1. */
+static int jawrc_refuse(const char *path, const char *msg, jawrc_report_fn report, void *ctx)
+{
+	if (report) {
+		char line[700];
+		snprintf(line, sizeof line, "%s: %s", path, msg);
+		report(ctx, line);
+	}
+	return -1;
+}
+
+/* Reads all of fp (at most JAWRC_MAX_BYTES) into a new string; NULL with
+ * why set when it is too long or holds a NUL byte (*nul_line: where). */
+static char *jawrc_read_new(FILE *fp, const char **why, int *nul_line)
+{
+	char *text = xmalloc(JAWRC_MAX_BYTES + 2);
+	size_t len = fread(text, 1, JAWRC_MAX_BYTES + 1, fp);
+	if (ferror(fp)) {
+		*why = strerror(errno);
+		free(text);
+		return NULL;
+	}
+	if (len > JAWRC_MAX_BYTES) {
+		*why = "longer than 1 MiB: not a jawrc";
+		free(text);
+		return NULL;
+	}
+	text[len] = '\0';
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		*nul_line = 1;
+		for (const char *p = text; p < nul; p++)
+			*nul_line += *p == '\n';
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
 int jawrc_load_file(struct jawrc *rc, const char *path, jawrc_report_fn report, void *ctx)
 {
-	FILE *fp = fopen(path, "r");
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : jawrc_refuse(path, strerror(errno), report, ctx);
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return jawrc_refuse(path, S_ISDIR(st.st_mode) ? "is a directory, not a jawrc"
+		                    : "not a regular file: jawrc must be a text file", report, ctx);
+	}
+	FILE *fp = fdopen(fd, "r");
 	if (!fp) {
-		if (errno == ENOENT)
-			return 0;
-		if (report) {
-			char msg[512];
-			snprintf(msg, sizeof msg, "%s: %s", path, strerror(errno));
-			report(ctx, msg);
-		}
-		return -1;
+		close(fd);
+		return jawrc_refuse(path, strerror(errno), report, ctx);
 	}
-	char *text = NULL;
-	size_t len = 0, cap = 0, n;
-	char buf[4096];
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-		if (len + n + 1 > cap) {
-			cap = (len + n + 1) * 2;
-			text = xrealloc(text, cap);
-		}
-		memcpy(text + len, buf, n);
-		len += n;
-	}
+	const char *why = NULL;
+	int nul_line = 0;
+	char *text = jawrc_read_new(fp, &why, &nul_line);
 	fclose(fp);
-	text = xrealloc(text, len + 1);
-	text[len] = '\0';
-	int bad = jawrc_parse(rc, path, text, report, ctx);
+	if (!text && nul_line) {
+		char msg[96];
+		snprintf(msg, sizeof msg, "line %d holds a NUL byte: not a text file; nothing of it"
+		         " was read", nul_line);
+		return jawrc_refuse(path, msg, report, ctx);
+	}
+	if (!text)
+		return jawrc_refuse(path, why, report, ctx);
+	/* a byte order mark some editors write is not part of line 1 */
+	const char *start = strncmp(text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
+	int bad = jawrc_parse(rc, path, start, report, ctx);
 	free(text);
 	return bad;
 }

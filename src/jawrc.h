@@ -72,8 +72,14 @@ int jawrc_parse(struct jawrc *rc, const char *file, const char *text,
                  jawrc_report_fn report, void *ctx);
 /* Reads the compiled-in defaults (data/jawrc). */
 int jawrc_load_defaults(struct jawrc *rc, jawrc_report_fn report, void *ctx);
+/* The longest jawrc read. */
+#define JAWRC_MAX_BYTES (1024 * 1024)
 /* Reads the user's jawrc from path if it exists; a missing file is fine.
- * Returns the number of bad lines, or -1 if the file cannot be read. */
+ * A byte order mark at the start is skipped. Refused, with a message and
+ * nothing of it applied: a directory, a device or FIFO (only regular
+ * files are read, so /dev/zero cannot hang jaw), a file over 1 MiB, a
+ * file with a NUL byte (the message gives its line). Returns the number
+ * of bad lines, or -1 if the file is refused or cannot be read. */
 int jawrc_load_file(struct jawrc *rc, const char *path, jawrc_report_fn report, void *ctx);
 /* Returns the user's jawrc path: $XDG_CONFIG_HOME/jaw/jawrc or
  * ~/.config/jaw/jawrc (newly allocated). */

@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "action.h"
 #include "codebook.h"
@@ -641,6 +644,64 @@ static void test_jawrc_files(void **state)
 	jawrc_free(rc);
 }
 
+/* Loads path into a fresh rc; returns what jawrc_load_file returns, with
+ * the first message in msg. */
+static int rc_load_one(const char *path, char *msg, size_t size, struct jawrc **out)
+{
+	struct jawrc *rc = jawrc_new();
+	struct rc_reports r = {0};
+	int n = jawrc_load_file(rc, path, rc_collect, &r);
+	snprintf(msg, size, "%s", r.n ? r.msg[0] : "");
+	if (out)
+		*out = rc;
+	else
+		jawrc_free(rc);
+	return n;
+}
+
+/* A jawrc that is not a small text file is refused, saying why, with
+ * nothing of it applied; a byte order mark is skipped. */
+static void test_jawrc_hostile_files(void **state)
+{
+	(void)state;
+	char msg[512];
+	struct jawrc *rc = NULL;
+	char *dir = testutil_path_new("rcdir");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(rc_load_one(dir, msg, sizeof msg, NULL), -1);
+	assert_non_null(strstr(msg, "is a directory, not a jawrc"));
+	assert_int_equal(rc_load_one("/dev/zero", msg, sizeof msg, NULL), -1);
+	assert_string_equal(msg, "/dev/zero: not a regular file: jawrc must be a text file");
+	char *fifo = testutil_path_new("rcfifo");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	/* with no writer on the other side: refused, not waited for */
+	assert_int_equal(rc_load_one(fifo, msg, sizeof msg, NULL), -1);
+	assert_non_null(strstr(msg, "not a regular file"));
+	char *nul = testutil_path_new("rcnul");
+	testutil_write_file(nul, "bind generic x quit\nbind\0generic y quit\n", 40);
+	assert_int_equal(rc_load_one(nul, msg, sizeof msg, &rc), -1);
+	assert_non_null(strstr(msg, "line 2 holds a NUL byte"));
+	assert_int_not_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'x'), ACTION_QUIT);
+	jawrc_free(rc);
+	char *big = testutil_path_new("rcbig");
+	char *text = xmalloc(JAWRC_MAX_BYTES + 10);
+	memset(text, '#', JAWRC_MAX_BYTES + 10);
+	testutil_write_file(big, text, JAWRC_MAX_BYTES + 10);
+	free(text);
+	assert_int_equal(rc_load_one(big, msg, sizeof msg, NULL), -1);
+	assert_non_null(strstr(msg, "longer than 1 MiB"));
+	char *bom = testutil_path_new("rcbom");
+	testutil_write_file(bom, "\xEF\xBB\xBF" "bind generic x quit\n", 23);
+	assert_int_equal(rc_load_one(bom, msg, sizeof msg, &rc), 0);
+	assert_int_equal(jawrc_lookup(rc, JAWRC_GENERIC, 'x'), ACTION_QUIT);
+	jawrc_free(rc);
+	free(dir);
+	free(fifo);
+	free(nul);
+	free(big);
+	free(bom);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -659,6 +720,7 @@ int main(void)
 		cmocka_unit_test(test_jawrc_defaults),
 		cmocka_unit_test(test_jawrc_parse),
 		cmocka_unit_test(test_jawrc_files),
+		cmocka_unit_test(test_jawrc_hostile_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
