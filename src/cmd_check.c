@@ -23,11 +23,12 @@ int cmd_check(const struct cmd_args *a)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(path, DB_OPEN_NO_MIGRATE, &project_schema, &db, &err) != JAW_OK)
+	if (db_open(path, DB_OPEN_NO_MIGRATE | DB_OPEN_AS_ALLOWED, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	struct cmd_check_ctx ctx = {path};
 	int problems = db_check(db, cmd_check_report, &ctx, &err);
 	int version = db_schema_version(db);
+	bool readonly = db_readonly(db);
 	db_close(db);
 	if (problems < 0)
 		return cmd_fail(JAW_FAIL, err.msg);
@@ -36,7 +37,10 @@ int cmd_check(const struct cmd_args *a)
 		               problems == 1 ? "" : "s");
 		return JAW_FAIL;
 	}
-	if (version < PROJECT_SCHEMA_VERSION)
+	if (readonly)
+		safeout_printf(stdout, "%s: ok (schema version %d; read only for you: the checks of the"
+		               " full-text indexes, which need to write, were skipped)\n", path, version);
+	else if (version < PROJECT_SCHEMA_VERSION)
 		safeout_printf(stdout, "%s: ok (schema version %d; jaw upgrades it to %d when it next"
 		               " opens it)\n", path, version, PROJECT_SCHEMA_VERSION);
 	else

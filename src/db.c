@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "db_access.h"
 #include "embedded.h"
 #include "xalloc.h"
 
@@ -26,6 +27,8 @@ struct jaw_db {
 	int depth; /* open transactions and savepoints */
 	struct db_cached_stmt *cache;
 	size_t ncache, cache_cap;
+	bool readonly;      /* opened read-only */
+	char *readonly_why; /* why, when the user may not write it (else NULL) */
 };
 
 /* The page size of a new project: SQLite's own, so that a new project is
@@ -180,6 +183,16 @@ int db_schema_version(struct jaw_db *db)
 	return db_pragma_int(db, "PRAGMA user_version", NULL);
 }
 
+bool db_readonly(struct jaw_db *db)
+{
+	return db->readonly;
+}
+
+const char *db_readonly_why(struct jaw_db *db)
+{
+	return db->readonly_why;
+}
+
 bool db_in_transaction(struct jaw_db *db)
 {
 	return db->depth > 0;
@@ -210,6 +223,7 @@ void db_close(struct jaw_db *db)
 	free(db->cache);
 	sqlite3_close(db->sqlite);
 	free(db->path);
+	free(db->readonly_why);
 	free(db);
 }
 
@@ -221,15 +235,18 @@ static void db_configure_library(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-/* Opens the SQLite connection with the settings every session uses. */
-static int db_connect(const char *path, int sqlite_flags, const struct db_schema *schema,
-                      struct jaw_db **out, jaw_err *err)
+/* Opens the SQLite connection with the settings every session uses; uri,
+ * when not NULL, is what SQLite opens instead of path (a snapshot). */
+static int db_connect_as(const char *path, const char *uri, int sqlite_flags,
+                         const struct db_schema *schema, struct jaw_db **out, jaw_err *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, db_configure_library);
 	sqlite3 *sqlite = NULL;
 	/* each connection is used by one thread at a time: no locking of its own */
-	int rc = sqlite3_open_v2(path, &sqlite, sqlite_flags | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(uri ? uri : path, &sqlite,
+	                         sqlite_flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
+	                         NULL);
 	if (rc != SQLITE_OK) {
 		err_set(err, JAW_FAIL, "%s: cannot open: %s", path,
 		        sqlite ? sqlite3_errmsg(sqlite) : "out of memory");
@@ -244,6 +261,12 @@ static int db_connect(const char *path, int sqlite_flags, const struct db_schema
 	}
 	*out = db_new(sqlite, path, schema);
 	return JAW_OK;
+}
+
+static int db_connect(const char *path, int sqlite_flags, const struct db_schema *schema,
+                      struct jaw_db **out, jaw_err *err)
+{
+	return db_connect_as(path, NULL, sqlite_flags, schema, out, err);
 }
 
 /* Settings that must be made outside a transaction, on each connection. */
@@ -458,11 +481,26 @@ int db_open(const char *path, int flags, const struct db_schema *schema, struct 
 	if (!S_ISREG(st.st_mode))
 		return err_set(err, JAW_FAIL, "%s: not a jaw project (not a regular file)", path);
 	bool readonly = flags & DB_OPEN_READONLY;
+	char why[900] = "";
+	bool may_write = db_access_may_write(path, why, sizeof why);
+	if (!readonly && !may_write) {
+		if (!(flags & DB_OPEN_AS_ALLOWED))
+			return err_set(err, JAW_FAIL, "%s", why);
+		readonly = true;
+	}
+	/* a reader who may not write never creates the -wal and -shm files:
+	 * with none there (no one has the project open), it reads a snapshot */
+	char *uri = readonly && !may_write && !db_access_has_shm(path)
+	          ? db_access_snapshot_uri_new(path) : NULL;
 	struct jaw_db *db = NULL;
 	int version = 0;
-	if (db_connect(path, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, schema, &db,
-	               err) != JAW_OK)
+	int rc = db_connect_as(path, uri, readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+	                       schema, &db, err);
+	free(uri);
+	if (rc != JAW_OK)
 		return JAW_FAIL;
+	db->readonly = readonly;
+	db->readonly_why = may_write ? NULL : xstrdup(why);
 	if (db_check_identity(db, &version, err) != JAW_OK ||
 	    db_configure(db, readonly, err) != JAW_OK)
 		goto fail;
@@ -471,6 +509,8 @@ int db_open(const char *path, int flags, const struct db_schema *schema, struct 
 		err_prefix(err, path);
 		goto fail;
 	}
+	if (!readonly)
+		db_access_share_side_files(path);
 	*out = db;
 	return JAW_OK;
 fail:

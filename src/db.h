@@ -60,6 +60,7 @@ struct db_schema {
 enum db_open_flags {
 	DB_OPEN_READONLY = 1,   /* open read-only and never migrate */
 	DB_OPEN_NO_MIGRATE = 2, /* open read-write but leave an older schema as it is */
+	DB_OPEN_AS_ALLOWED = 4, /* read-write if this user may write it, else read-only */
 };
 
 /* Creates a new project file at path (it must not exist) with the newest
@@ -73,9 +74,20 @@ int db_create_version(const char *path, const struct db_schema *schema, int vers
                       struct jaw_db **out, jaw_err *err);
 /* Opens an existing project. Refuses a missing file, a file that is not a
  * jaw project and a file newer than schema; migrates an older file forward
- * in one transaction (unless DB_OPEN_READONLY or DB_OPEN_NO_MIGRATE). */
+ * in one transaction (unless DB_OPEN_READONLY or DB_OPEN_NO_MIGRATE).
+ * A user who may not write the file (or the -wal and -shm files beside it,
+ * or the directory where they would go) is refused, saying what to
+ * change, unless DB_OPEN_READONLY or DB_OPEN_AS_ALLOWED: then the file is
+ * opened read-only without creating anything beside it (a snapshot when
+ * no one has it open). */
 int db_open(const char *path, int flags, const struct db_schema *schema, struct jaw_db **out,
             jaw_err *err);
+/* True if db was opened read-only (asked for, or DB_OPEN_AS_ALLOWED for a
+ * user who may not write it). */
+bool db_readonly(struct jaw_db *db);
+/* Why this user may not write db, with what to change (mode, owner,
+ * group); NULL when they may. */
+const char *db_readonly_why(struct jaw_db *db);
 /* Removes a project file with its -wal, -shm and -journal files (used to
  * leave nothing behind when creating a project fails). */
 void db_remove_files(const char *path);
