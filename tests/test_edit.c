@@ -179,7 +179,7 @@ static void test_delete_asks_first(void **state)
 	/* its evidence stays, without the link */
 	assert_int_equal(model_source_count(f.db, &err), sources);
 	assert_int_equal(testutil_scalar(f.db, unlinked_sql), unlinked + gathered);
-	screen_assert_has("Deleted \"Mission visit to MINUVE\".");
+	screen_assert_has("Deleted \"Mission visit to MINUVE\" (u undoes).");
 	screen_stop(&f);
 }
 

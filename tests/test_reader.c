@@ -133,11 +133,11 @@ static void test_overlapping_codings_remove_and_undo(void **state)
 	/* undo brings it back, after the reader was closed and opened again */
 	const int undo[] = {'u'};
 	read_with(&f, 3, undo, 1);
-	expect_captured("Undone: remove \"Training\"");
+	expect_captured("Undid: remove \"Training\"");
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), codings);
 	const int redo[] = {CTRL('r')};
 	read_with(&f, 3, redo, 1);
-	expect_captured("Redone: remove \"Training\"");
+	expect_captured("Redid: remove \"Training\"");
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), codings - 1);
 	/* ] goes to the coded segment and names it */
 	const int next[] = {'g', ']'};

@@ -432,9 +432,18 @@ static const struct view_action codebook_actions[] = {
 	{ACTION_ADD_CHILD, 0, "Add a code below the selected one"},
 	{ACTION_EDIT, 0, "Rename the code and change its quick key"},
 	{ACTION_DELETE, 0, "Delete the code, the codes below it and their codings (asks first)"},
+	{ACTION_UNDO, 0, "Undo your last change to the codebook (add, edit, move, merge, delete)"},
+	{ACTION_REDO, 0, "Redo the codebook change you undid"},
 	{ACTION_MERGE, 0, "Merge the code into another: its codings move there"},
 	{ACTION_MOVE_UNDER, 0, "Move the code under another, or to the top"},
 };
+
+/* Where code id is in the tree as folded (after an undo). */
+static int64_t codebook_position_of(struct list *l, int64_t id, jaw_err *err)
+{
+	struct codebook_state *st = codebook_state(l);
+	return codebook_tree_index(l->db, st->collapsed, st->ncollapsed, id, err);
+}
 
 const struct view_ops view_codebook_ops = {
 	.name = "codebook",
@@ -444,6 +453,7 @@ const struct view_ops view_codebook_ops = {
 	.count = codebook_count,
 	.fetch = codebook_fetch,
 	.search = codebook_search,
+	.position_of = codebook_position_of,
 	.action = codebook_action,
 	.free_state = codebook_free_state,
 	.actions = codebook_actions,
