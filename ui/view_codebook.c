@@ -378,8 +378,13 @@ static int codebook_picked(struct ui *ui, void *ctx, int64_t other, const struct
 	jaw_err err;
 	err_clear(&err);
 	k->other = other;
-	k->other_name = other ? codebook_path_new(ui->db, other, &err) : xstrdup("");
-	int64_t n = k->other_name ? codebook_pick_codings(ui, k, &err) : -1;
+	struct code c = {0};
+	int64_t n = -1;
+	if (!other || codebook_get(ui->db, other, &c, &err) == JAW_OK) {
+		k->other_name = xstrdup(other ? c.name : "");
+		n = codebook_pick_codings(ui, k, &err);
+	}
+	codebook_code_clear(&c);
 	if (n < 0) {
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
@@ -391,15 +396,15 @@ static int codebook_picked(struct ui *ui, void *ctx, int64_t other, const struct
 	ask->picked = false; /* until the question is answered y */
 	ask->name = xstrdup(k->name);
 	ask->other_name = xstrdup(k->other_name);
+	/* short enough for the status bar at 80 columns */
 	char q[700];
 	if (k->merge)
-		snprintf(q, sizeof q, "Merge \"%.200s\" into \"%.200s\"? Its %lld coding%s will be"
-		         " coded \"%.200s\". u undoes it. (y/n)", k->name, k->other_name, (long long)n,
-		         n == 1 ? "" : "s", k->other_name);
+		snprintf(q, sizeof q, "Merge \"%.200s\" into \"%.200s\"? Its %lld coding%s get that"
+		         " code. (y/n)", k->name, k->other_name, (long long)n, n == 1 ? "" : "s");
 	else
-		snprintf(q, sizeof q, "Move \"%.200s\" %s%.200s%s with its %lld coding%s? u undoes it."
-		         " (y/n)", k->name, other ? "under \"" : "to the top", other ? k->other_name : "",
-		         other ? "\"" : "", (long long)n, n == 1 ? "" : "s");
+		snprintf(q, sizeof q, "Move \"%.200s\" and its %lld coding%s %s%.200s%s? (y/n)",
+		         k->name, (long long)n, n == 1 ? "" : "s", other ? "under \"" : "to the top",
+		         other ? k->other_name : "", other ? "\"" : "");
 	prompt_confirm(ui, q, codebook_pick_run, ask, codebook_pick_free);
 	return UI_REDRAW;
 }

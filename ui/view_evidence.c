@@ -317,8 +317,8 @@ static int evidence_delete(struct ui *ui, const struct source *s)
 {
 	char q[600];
 	if (s->codings)
-		snprintf(q, sizeof q, "Delete source \"%.200s\" and its %d coding%s? u undoes it."
-		         " (y/n)", s->title, s->codings, s->codings == 1 ? "" : "s");
+		snprintf(q, sizeof q, "Delete source \"%.200s\" and its %d coding%s? (y/n)", s->title,
+		         s->codings, s->codings == 1 ? "" : "s");
 	else
 		snprintf(q, sizeof q, "Delete source \"%.200s\"? (y/n)", s->title);
 	prompt_confirm(ui, q, evidence_delete_yes, ui_ref_new(s->id, s->title), ui_ref_free);
