@@ -478,6 +478,41 @@ static void test_migrate_journal_contexts(void **state)
 	free(path);
 }
 
+/* Where the evidence list shows a source (the cursor goes there after an
+ * undo): in the list's order, -1 when its filter leaves it out. */
+static void test_source_position_for_the_cursor(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	/* undated notes come last in date order */
+	struct source undated[] = {{.kind = "document", .title = "Aaa", .text = "one"},
+	                           {.kind = "document", .title = "Zzz", .text = "two"}};
+	for (size_t i = 0; i < 2; i++)
+		assert_int_equal(edit_source_add(db, "ana", &undated[i], &err), JAW_OK);
+	int64_t n = model_source_count_filtered(db, NULL, &err);
+	struct source_filter by_title = {.by_title = true};
+	struct source *rows = xcalloc((size_t)n, sizeof *rows);
+	const struct source_filter *orders[] = {NULL, &by_title};
+	for (size_t k = 0; k < 2; k++) {
+		assert_int_equal(model_source_page_filtered(db, orders[k], 0, (int)n, rows, &err), n);
+		for (int64_t i = 0; i < n; i++) {
+			assert_int_equal(model_source_position_of_id(db, orders[k], rows[i].id, &err), i);
+			model_source_clear(&rows[i]);
+		}
+	}
+	free(rows);
+	int64_t id = scalar(db, "SELECT id FROM source WHERE kind <> 'survey_answer'"
+	                        " AND stakeholder_id IS NOT NULL LIMIT 1");
+	int64_t other = scalar(db, "SELECT id FROM stakeholder WHERE id NOT IN (SELECT stakeholder_id"
+	                           " FROM source WHERE stakeholder_id IS NOT NULL) LIMIT 1");
+	struct source_filter someone_else = {.stakeholder_id = other};
+	assert_int_equal(model_source_position_of_id(db, &someone_else, id, &err), -1);
+	assert_int_equal(model_source_position_of_id(db, NULL, 99999999, &err), -1);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -488,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_stakeholder_delete_rename_undo),
 		cmocka_unit_test(test_source_delete_undo_whole),
 		cmocka_unit_test(test_source_add_edit_undo),
+		cmocka_unit_test(test_source_position_for_the_cursor),
 		cmocka_unit_test(test_undo_only_in_context),
 		cmocka_unit_test(test_undo_not_another_analyst),
 		cmocka_unit_test(test_undo_codings_of_one_source),
