@@ -76,7 +76,8 @@ const char *journal_context_name(enum journal_context context);
 const char *journal_context_where(enum journal_context context);
 
 /* Which changes an undo or redo may take: those made in context (every
- * one for JOURNAL_ANYWHERE) on subject (any when 0). */
+ * one for JOURNAL_ANYWHERE) on subject (0: those without a subject, as in
+ * every context but JOURNAL_IN_CODING). */
 struct journal_scope {
 	enum journal_context context;
 	int64_t subject;

@@ -85,21 +85,31 @@ static int journal_load_rows(struct journal_work *w, const char *payload, jaw_er
 static int journal_load(struct journal_work *w, const char *analyst,
                         const struct journal_scope *scope, jaw_err *err)
 {
-	/* ?2 the context's name ('' for anywhere), ?3 the subject (0: any) */
-#define JOURNAL_PICK(undone, order)                                                    \
-	"SELECT id, action, summary, payload, context FROM journal WHERE analyst = ?1"      \
-	" AND (?2 = '' OR context = ?2) AND (?3 = 0 OR subject = ?3)"                        \
+	/* anywhere: on journal_by_analyst; in a context, on journal_by_context
+	 * (?2 the context, ?3 the subject or NULL), the latest first */
+#define JOURNAL_PICK(where, undone, order)                                              \
+	"SELECT id, action, summary, payload FROM journal WHERE analyst = ?1" where          \
 	" AND live = 1 AND undone = " undone " ORDER BY id " order " LIMIT 1"
-	static const char undo_sql[] = JOURNAL_PICK("0", "DESC");
-	static const char redo_sql[] = JOURNAL_PICK("1", "ASC");
+#define JOURNAL_IN " AND context = ?2 AND subject IS ?3"
+	static const char *const sqls[2][2] = {
+		{JOURNAL_PICK("", "1", "ASC"), JOURNAL_PICK("", "0", "DESC")},
+		{JOURNAL_PICK(JOURNAL_IN, "1", "ASC"), JOURNAL_PICK(JOURNAL_IN, "0", "DESC")},
+	};
+#undef JOURNAL_IN
 #undef JOURNAL_PICK
-	const char *sql = w->undo ? undo_sql : redo_sql;
+	bool scoped = scope && scope->context != JOURNAL_ANYWHERE;
+	const char *sql = sqls[scoped][w->undo];
 	sqlite3_stmt *s = db_stmt(w->db, sql, err);
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, analyst, false);
-	db_bind_text(s, 2, journal_context_name(scope ? scope->context : JOURNAL_ANYWHERE), false);
-	sqlite3_bind_int64(s, 3, scope ? scope->subject : 0);
+	if (scoped) {
+		db_bind_text(s, 2, journal_context_name(scope->context), false);
+		if (scope->subject)
+			sqlite3_bind_int64(s, 3, scope->subject);
+		else
+			sqlite3_bind_null(s, 3);
+	}
 	int rc = sqlite3_step(s);
 	char *payload = NULL;
 	if (rc == SQLITE_ROW) {
