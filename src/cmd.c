@@ -100,7 +100,8 @@ const struct cmd_command cmd_commands[] = {
 	 " of each; skips repeated texts",
 	 "Stores each NOTE as a source of evidence in the project FILE, in one transaction: if"
 	 " one note is refused, none is stored. Text is stored as UTF-8 with LF line ends; a"
-	 " text already in the project is not stored again.",
+	 " text already in the project is not stored again. The import is one change in the"
+	 " journal: u in the interface's evidence pane takes it back.",
 	 cmd_notes_options, cmd_import_notes},
 	{"code", "FILE", 1, 1, "name one project FILE",
 	 "apply a code to code points [N, N) of a source; undo it in the interface (u)",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "coding.h"
 #include "safeout.h"
 #include "date.h"
 #include "kinds.h"
@@ -100,6 +101,16 @@ static void cmd_notes_report(const struct notes_batch *b)
 	}
 }
 
+/* Stores the notes as the Unix user (the journal's analyst: the
+ * interface's undo in the evidence takes them back). */
+static int cmd_notes_store(struct jaw_db *db, struct notes_batch *b, jaw_err *err)
+{
+	char *analyst = coding_coder_new(NULL);
+	int rc = notes_batch_store(db, analyst, b, err);
+	free(analyst);
+	return rc;
+}
+
 /* Opens the project, reads the notes and stores them. */
 static int cmd_notes_run(const struct cmd_notes_args *a)
 {
@@ -121,7 +132,7 @@ static int cmd_notes_run(const struct cmd_notes_args *a)
 		snprintf(msg, sizeof msg, "nothing imported: %d of %d notes refused", refused,
 		         a->nnotes);
 		status = cmd_fail(JAW_FAIL, msg);
-	} else if (status == JAW_OK && notes_batch_store(db, b, &err) != JAW_OK) {
+	} else if (status == JAW_OK && cmd_notes_store(db, b, &err) != JAW_OK) {
 		status = cmd_fail(JAW_FAIL, err.msg);
 	} else if (status == JAW_OK) {
 		cmd_notes_report(b);

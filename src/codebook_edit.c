@@ -49,18 +49,6 @@ static int64_t codebook_number(struct jaw_db *db, const char *sql, int64_t a, in
 	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
-/* Commits tx with summary when rc is JAW_OK, else rolls it back; frees
- * summary. */
-static int codebook_finish(struct journal_tx *tx, int rc, char *summary, jaw_err *err)
-{
-	if (rc == JAW_OK)
-		rc = journal_commit(tx, summary, NULL, err);
-	else
-		journal_abort(tx);
-	free(summary);
-	return rc;
-}
-
 static int codebook_name_check(const char *name, jaw_err *err)
 {
 	size_t len = name ? strlen(name) : 0;
@@ -234,7 +222,7 @@ int codebook_add(struct jaw_db *db, const char *coder, struct code *c, jaw_err *
 	if (!tx)
 		return JAW_FAIL;
 	int rc = codebook_add_in(tx, c, err);
-	return codebook_finish(tx, rc, xasprintf("add code \"%s\"", c->name ? c->name : ""), err);
+	return journal_finish(tx, rc, xasprintf("add code \"%s\"", c->name ? c->name : ""), err);
 }
 
 /* Changes code id to c in one journaled step: a rename (only the name
@@ -255,7 +243,7 @@ static int codebook_change(struct jaw_db *db, const char *coder, int64_t id, con
 	char *summary = rename ? xasprintf("rename code \"%s\" to \"%s\"", was, c->name)
 	                : strcmp(was, c->name) == 0 ? xasprintf("edit code \"%s\"", was)
 	                : xasprintf("edit code \"%s\" (now \"%s\")", was, c->name);
-	rc = codebook_finish(tx, rc, summary, err);
+	rc = journal_finish(tx, rc, summary, err);
 	codebook_code_clear(&old);
 	return rc;
 }
@@ -340,7 +328,7 @@ int codebook_move(struct jaw_db *db, const char *coder, int64_t id, int64_t pare
 			rc = codebook_set_parent(tx, id, parent_id, err);
 	}
 	char *where = codebook_where_new(db, parent_id);
-	rc = codebook_finish(tx, rc, xasprintf("move code \"%s\" %s", c.name ? c.name : "", where),
+	rc = journal_finish(tx, rc, xasprintf("move code \"%s\" %s", c.name ? c.name : "", where),
 	                     err);
 	free(where);
 	codebook_code_clear(&c);
@@ -477,7 +465,7 @@ int codebook_merge(struct jaw_db *db, const char *coder, int64_t from, int64_t i
 		rc = codebook_merge_check(db, &a, &b, err);
 	if (rc == JAW_OK)
 		rc = codebook_merge_rows(tx, from, into, res, err);
-	rc = codebook_finish(tx, rc, xasprintf("merge code \"%s\" into \"%s\" (%lld codings moved, "
+	rc = journal_finish(tx, rc, xasprintf("merge code \"%s\" into \"%s\" (%lld codings moved, "
 	                     "%lld the same as one there)", a.name ? a.name : "",
 	                     b.name ? b.name : "", (long long)res->moved, (long long)res->collapsed),
 	                     err);
@@ -536,7 +524,7 @@ int codebook_delete(struct jaw_db *db, const char *coder, int64_t id,
 		rc = codebook_get(db, id, &c, err);
 	if (rc == JAW_OK)
 		rc = codebook_delete_rows(tx, id, err);
-	rc = codebook_finish(tx, rc, xasprintf("delete code \"%s\" (%lld codes below it, %lld "
+	rc = journal_finish(tx, rc, xasprintf("delete code \"%s\" (%lld codes below it, %lld "
 	                                       "codings)", c.name ? c.name : "",
 	                                       (long long)out->codes, (long long)out->codings), err);
 	codebook_code_clear(&c);
@@ -563,7 +551,7 @@ int codebook_set_quick_key(struct jaw_db *db, const char *coder, int64_t id, int
 		rc = codebook_give_key(tx, id, key, taken_from, err);
 	char *summary = key ? xasprintf("quick key %d for code \"%s\"", key, c.name ? c.name : "")
 	                    : xasprintf("no quick key for code \"%s\"", c.name ? c.name : "");
-	rc = codebook_finish(tx, rc, summary, err);
+	rc = journal_finish(tx, rc, summary, err);
 	if (rc != JAW_OK)
 		*taken_from = 0;
 	codebook_code_clear(&c);

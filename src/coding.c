@@ -216,6 +216,7 @@ int coding_apply(struct jaw_db *db, const char *coder, int64_t source_id, int64_
 	struct journal_tx *tx = journal_begin(db, coder, "coding-apply", err);
 	if (!tx)
 		return JAW_FAIL;
+	journal_set_subject(tx, source_id);
 	struct coding c = {.source_id = source_id, .code_id = code_id, .start = start,
 	                   .end = end, .coder = (char *)coder, .memo = (char *)memo};
 	if (coding_insert(db, &c, err) != JAW_OK ||
@@ -253,6 +254,8 @@ static int coding_change(struct jaw_db *db, const char *coder, int64_t id,
 	struct coding c = {0};
 	sqlite3_stmt *s = NULL;
 	int rc = coding_get(db, id, &c, err);
+	if (rc == JAW_OK)
+		journal_set_subject(tx, c.source_id);
 	if (rc == JAW_OK && e->evidence)
 		rc = journal_touch_each(tx, JOURNAL_EVIDENCE, evidence_sql, id, err);
 	if (rc == JAW_OK && (journal_touch(tx, JOURNAL_CODING, id, err) != JAW_OK ||

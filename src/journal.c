@@ -19,11 +19,56 @@ struct journal_row {
 struct journal_tx {
 	struct jaw_db *db;
 	char *analyst, *action;
+	enum journal_context context;
+	int64_t subject; /* 0: none */
 	struct journal_row *rows;
 	size_t n, cap;
 	size_t *slots; /* open addressing over rows: index + 1, 0 when empty */
 	size_t nslots;
 };
+
+/* Each context: its name in journal.context, the first words of its
+ * actions, and where it is in words. */
+static const struct {
+	const char *name, *prefix, *prefix2, *where;
+} journal_contexts[] = {
+	[JOURNAL_ANYWHERE] = {"", NULL, NULL, "anywhere"},
+	[JOURNAL_IN_TIMELINE] = {"timeline", "timeline-", NULL, "in the timeline"},
+	[JOURNAL_IN_STAKEHOLDERS] = {"stakeholders", "stakeholder-", NULL,
+	                             "in the stakeholder register"},
+	[JOURNAL_IN_EVIDENCE] = {"evidence", "source-", NULL, "in the evidence"},
+	[JOURNAL_IN_CODEBOOK] = {"codebook", "code-", "codebook-", "in the codebook"},
+	[JOURNAL_IN_CODING] = {"coding", "coding-", NULL, "in this source"},
+};
+
+static bool journal_prefixed(const char *s, const char *prefix)
+{
+	return prefix && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+enum journal_context journal_context_of_action(const char *action)
+{
+	for (size_t i = 1; action && i < sizeof journal_contexts / sizeof *journal_contexts; i++)
+		if (journal_prefixed(action, journal_contexts[i].prefix) ||
+		    journal_prefixed(action, journal_contexts[i].prefix2))
+			return (enum journal_context)i;
+	return JOURNAL_ANYWHERE;
+}
+
+const char *journal_context_name(enum journal_context context)
+{
+	return journal_contexts[context].name;
+}
+
+const char *journal_context_where(enum journal_context context)
+{
+	return journal_contexts[context].where;
+}
+
+void journal_set_subject(struct journal_tx *tx, int64_t subject)
+{
+	tx->subject = subject;
+}
 
 struct jaw_db *journal_db(struct journal_tx *tx)
 {
@@ -42,12 +87,19 @@ struct journal_tx *journal_begin(struct jaw_db *db, const char *analyst, const c
 		err_set(err, JAW_FAIL, "internal error: a change without an analyst");
 		return NULL;
 	}
+	enum journal_context context = journal_context_of_action(action);
+	if (context == JOURNAL_ANYWHERE) {
+		err_set(err, JAW_FAIL, "internal error: the change \"%s\" names no context",
+		        action ? action : "");
+		return NULL;
+	}
 	if (db_begin(db, err) != JAW_OK)
 		return NULL;
 	struct journal_tx *tx = xcalloc(1, sizeof *tx);
 	tx->db = db;
 	tx->analyst = xstrdup(analyst);
 	tx->action = xstrdup(action);
+	tx->context = context;
 	return tx;
 }
 
@@ -222,16 +274,29 @@ static int journal_payload(struct journal_tx *tx, struct journal_buf *b, jaw_err
 	return changed;
 }
 
-/* Writes the entry; the analyst's redo list is cleared first. */
+/* Binds the context of tx to ?2 and its subject (NULL if none) to ?3. */
+static void journal_bind_context(sqlite3_stmt *s, const struct journal_tx *tx)
+{
+	db_bind_text(s, 2, journal_context_name(tx->context), false);
+	if (tx->subject)
+		sqlite3_bind_int64(s, 3, tx->subject);
+	else
+		sqlite3_bind_null(s, 3);
+}
+
+/* Writes the entry; the analyst's redo list in its context (and subject)
+ * is cleared first. */
 static int journal_write(struct journal_tx *tx, const char *summary, const char *payload,
                          int64_t *entry, jaw_err *err)
 {
 	static const char analyst_sql[] =
 		"INSERT INTO analyst (name) VALUES (?1) ON CONFLICT (name) DO NOTHING";
 	static const char clear_sql[] =
-		"UPDATE journal SET live = 0 WHERE analyst = ?1 AND live = 1 AND undone = 1";
+		"UPDATE journal SET live = 0 WHERE analyst = ?1 AND context = ?2 AND subject IS ?3"
+		" AND live = 1 AND undone = 1";
 	static const char insert_sql[] =
-		"INSERT INTO journal (analyst, action, summary, payload) VALUES (?1, ?2, ?3, ?4)";
+		"INSERT INTO journal (analyst, context, subject, action, summary, payload)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *s;
 	if (!(s = db_stmt(tx->db, analyst_sql, err)))
 		return JAW_FAIL;
@@ -239,12 +304,14 @@ static int journal_write(struct journal_tx *tx, const char *summary, const char 
 	if (db_step_done(tx->db, s, err) != JAW_OK || !(s = db_stmt(tx->db, clear_sql, err)))
 		return JAW_FAIL;
 	db_bind_text(s, 1, tx->analyst, false);
+	journal_bind_context(s, tx);
 	if (db_step_done(tx->db, s, err) != JAW_OK || !(s = db_stmt(tx->db, insert_sql, err)))
 		return JAW_FAIL;
 	db_bind_text(s, 1, tx->analyst, false);
-	db_bind_text(s, 2, tx->action, false);
-	db_bind_text(s, 3, summary ? summary : "", false);
-	db_bind_text(s, 4, payload, false);
+	journal_bind_context(s, tx);
+	db_bind_text(s, 4, tx->action, false);
+	db_bind_text(s, 5, summary ? summary : "", false);
+	db_bind_text(s, 6, payload, false);
 	if (db_step_done(tx->db, s, err) != JAW_OK)
 		return JAW_FAIL;
 	if (entry)
@@ -272,6 +339,16 @@ int journal_commit(struct journal_tx *tx, const char *summary, int64_t *entry, j
 	journal_tx_free(tx);
 	if (rc != JAW_OK && entry)
 		*entry = 0;
+	return rc;
+}
+
+int journal_finish(struct journal_tx *tx, int rc, char *summary, jaw_err *err)
+{
+	if (rc == JAW_OK)
+		rc = journal_commit(tx, summary, NULL, err);
+	else
+		journal_abort(tx);
+	free(summary);
 	return rc;
 }
 

@@ -66,6 +66,74 @@ static const struct journal_table_def journal_tables[] = {
 		NULL,
 		NULL,
 	},
+	[JOURNAL_TIMELINE_ITEM] = {
+		"timeline_item", "timeline item",
+		"SELECT json_object('id', id, 'kind', kind, 'title', title, 'start_date', start_date,"
+		" 'end_date', end_date, 'location', location, 'status', status, 'notes', notes)"
+		" FROM timeline_item WHERE id = ?1",
+		"SELECT count(*) FROM timeline_item WHERE id = ?1",
+		"SELECT count(*) FROM timeline_item WHERE id = ?1" IS("kind") IS("title")
+		IS("start_date") IS("end_date") IS("location") IS("status") IS("notes"),
+		"INSERT INTO timeline_item (id, kind, title, start_date, end_date, location, status,"
+		" notes) VALUES (" J("id") ", " J("kind") ", " J("title") ", " J("start_date") ", "
+		J("end_date") ", " J("location") ", " J("status") ", " J("notes") ")",
+		"UPDATE timeline_item SET kind = " J("kind") ", title = " J("title") ", start_date = "
+		J("start_date") ", end_date = " J("end_date") ", location = " J("location")
+		", status = " J("status") ", notes = " J("notes") " WHERE id = ?2",
+		"DELETE FROM timeline_item WHERE id = ?1",
+		NULL,
+		"SELECT count(*) FROM source WHERE timeline_item_id = ?1",
+	},
+	[JOURNAL_STAKEHOLDER] = {
+		"stakeholder", "stakeholder",
+		"SELECT json_object('id', id, 'kind', kind, 'name', name, 'parent_id', parent_id,"
+		" 'role', role, 'power', power, 'interest', interest, 'attitude', attitude,"
+		" 'contact', contact, 'notes', notes, 'sort_key', sort_key)"
+		" FROM stakeholder WHERE id = ?1",
+		"SELECT count(*) FROM stakeholder WHERE id = ?1",
+		"SELECT count(*) FROM stakeholder WHERE id = ?1" IS("kind") IS("name") IS("parent_id")
+		IS("role") IS("power") IS("interest") IS("attitude") IS("contact") IS("notes")
+		IS("sort_key"),
+		"INSERT INTO stakeholder (id, kind, name, parent_id, role, power, interest, attitude,"
+		" contact, notes, sort_key) VALUES (" J("id") ", " J("kind") ", " J("name") ", "
+		J("parent_id") ", " J("role") ", " J("power") ", " J("interest") ", " J("attitude")
+		", " J("contact") ", " J("notes") ", " J("sort_key") ")",
+		"UPDATE stakeholder SET kind = " J("kind") ", name = " J("name") ", parent_id = "
+		J("parent_id") ", role = " J("role") ", power = " J("power") ", interest = "
+		J("interest") ", attitude = " J("attitude") ", contact = " J("contact") ", notes = "
+		J("notes") ", sort_key = " J("sort_key") " WHERE id = ?2",
+		"DELETE FROM stakeholder WHERE id = ?1",
+		NULL,
+		"SELECT (SELECT count(*) FROM stakeholder WHERE parent_id = ?1)"
+		" + (SELECT count(*) FROM source WHERE stakeholder_id = ?1)",
+	},
+	[JOURNAL_SOURCE] = {
+		"source", "source",
+		"SELECT json_object('id', id, 'kind', kind, 'title', title, 'text', text,"
+		" 'source_date', source_date, 'stakeholder_id', stakeholder_id, 'timeline_item_id',"
+		" timeline_item_id, 'respondent_id', respondent_id, 'column_id', column_id,"
+		" 'origin_file', origin_file, 'content_hash', content_hash, 'created', created)"
+		" FROM source WHERE id = ?1",
+		"SELECT count(*) FROM source WHERE id = ?1",
+		"SELECT count(*) FROM source WHERE id = ?1" IS("kind") IS("title") IS("text")
+		IS("source_date") IS("stakeholder_id") IS("timeline_item_id") IS("respondent_id")
+		IS("column_id") IS("origin_file") IS("content_hash") IS("created"),
+		"INSERT INTO source (id, kind, title, text, source_date, stakeholder_id,"
+		" timeline_item_id, respondent_id, column_id, origin_file, content_hash, created)"
+		" VALUES (" J("id") ", " J("kind") ", " J("title") ", " J("text") ", "
+		J("source_date") ", " J("stakeholder_id") ", " J("timeline_item_id") ", "
+		J("respondent_id") ", " J("column_id") ", " J("origin_file") ", " J("content_hash")
+		", " J("created") ")",
+		"UPDATE source SET kind = " J("kind") ", title = " J("title") ", text = " J("text")
+		", source_date = " J("source_date") ", stakeholder_id = " J("stakeholder_id")
+		", timeline_item_id = " J("timeline_item_id") ", respondent_id = " J("respondent_id")
+		", column_id = " J("column_id") ", origin_file = " J("origin_file")
+		", content_hash = " J("content_hash") ", created = " J("created") " WHERE id = ?2",
+		"DELETE FROM source WHERE id = ?1",
+		NULL,
+		"SELECT (SELECT count(*) FROM coding WHERE source_id = ?1)"
+		" + (SELECT count(*) FROM finding_evidence WHERE source_id = ?1)",
+	},
 };
 
 const struct journal_table_def *journal_table_get(enum journal_table table)

@@ -24,6 +24,7 @@ struct journal_work {
 	bool undo;
 	int64_t entry;
 	char *action, *summary;
+	enum journal_context context;
 	struct journal_step *steps;
 	size_t n, cap;
 	char conflict[160]; /* set when a row is not as the entry left it */
@@ -79,21 +80,36 @@ static int journal_load_rows(struct journal_work *w, const char *payload, jaw_er
 	return status;
 }
 
-/* Finds the entry to undo or redo and reads its rows. Returns 1 if there
- * is one, 0 if not, -1 on error. */
-static int journal_load(struct journal_work *w, const char *analyst, jaw_err *err)
+/* Finds the entry to undo or redo within scope (NULL: anywhere) and reads
+ * its rows. Returns 1 if there is one, 0 if not, -1 on error. */
+static int journal_load(struct journal_work *w, const char *analyst,
+                        const struct journal_scope *scope, jaw_err *err)
 {
-	static const char undo_sql[] =
-		"SELECT id, action, summary, payload FROM journal WHERE analyst = ?1"
-		" AND live = 1 AND undone = 0 ORDER BY id DESC LIMIT 1";
-	static const char redo_sql[] =
-		"SELECT id, action, summary, payload FROM journal WHERE analyst = ?1"
-		" AND live = 1 AND undone = 1 ORDER BY id ASC LIMIT 1";
-	const char *sql = w->undo ? undo_sql : redo_sql;
+	/* anywhere: on journal_by_analyst; in a context, on journal_by_context
+	 * (?2 the context, ?3 the subject or NULL), the latest first */
+#define JOURNAL_PICK(where, undone, order)                                              \
+	"SELECT id, action, summary, payload FROM journal WHERE analyst = ?1" where          \
+	" AND live = 1 AND undone = " undone " ORDER BY id " order " LIMIT 1"
+#define JOURNAL_IN " AND context = ?2 AND subject IS ?3"
+	static const char *const sqls[2][2] = {
+		{JOURNAL_PICK("", "1", "ASC"), JOURNAL_PICK("", "0", "DESC")},
+		{JOURNAL_PICK(JOURNAL_IN, "1", "ASC"), JOURNAL_PICK(JOURNAL_IN, "0", "DESC")},
+	};
+#undef JOURNAL_IN
+#undef JOURNAL_PICK
+	bool scoped = scope && scope->context != JOURNAL_ANYWHERE;
+	const char *sql = sqls[scoped][w->undo];
 	sqlite3_stmt *s = db_stmt(w->db, sql, err);
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, analyst, false);
+	if (scoped) {
+		db_bind_text(s, 2, journal_context_name(scope->context), false);
+		if (scope->subject)
+			sqlite3_bind_int64(s, 3, scope->subject);
+		else
+			sqlite3_bind_null(s, 3);
+	}
 	int rc = sqlite3_step(s);
 	char *payload = NULL;
 	if (rc == SQLITE_ROW) {
@@ -101,6 +117,7 @@ static int journal_load(struct journal_work *w, const char *analyst, jaw_err *er
 		w->action = db_column_text_new(s, 1);
 		w->summary = db_column_text_new(s, 2);
 		payload = db_column_text_new(s, 3);
+		w->context = journal_context_of_action(w->action);
 	} else if (rc != SQLITE_DONE) {
 		err_db(err, db_sqlite(w->db), sql);
 	}
@@ -195,12 +212,15 @@ static int journal_delete_pass(struct journal_work *w, enum journal_table table,
 }
 
 /* Deletes rows, those others refer to last (evidence, codings, codes from
- * the leaves up). A row still referred to stays for a later call, once the
- * rows referring to it have been updated; in the final call it is a
- * conflict (rows made since refer to it). */
+ * the leaves up, sources, timeline items, stakeholders from the leaves
+ * up). A row still referred to stays for a later call, once the rows
+ * referring to it have been updated; in the final call it is a conflict
+ * (rows made since refer to it). */
 static int journal_delete(struct journal_work *w, bool final, jaw_err *err)
 {
-	static const enum journal_table order[] = {JOURNAL_EVIDENCE, JOURNAL_CODING, JOURNAL_CODE};
+	static const enum journal_table order[] = {JOURNAL_EVIDENCE, JOURNAL_CODING, JOURNAL_CODE,
+	                                           JOURNAL_SOURCE, JOURNAL_TIMELINE_ITEM,
+	                                           JOURNAL_STAKEHOLDER};
 	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
 		size_t left = 0, before;
 		do {
@@ -296,7 +316,22 @@ static int journal_apply(struct journal_work *w, jaw_err *err)
 	return journal_mark(w, err);
 }
 
-/* Fills res from the first coding and the first code the entry holds. */
+/* The table whose rows a context shows. */
+static enum journal_table journal_context_table(enum journal_context context)
+{
+	switch (context) {
+	case JOURNAL_IN_TIMELINE: return JOURNAL_TIMELINE_ITEM;
+	case JOURNAL_IN_STAKEHOLDERS: return JOURNAL_STAKEHOLDER;
+	case JOURNAL_IN_EVIDENCE: return JOURNAL_SOURCE;
+	case JOURNAL_IN_CODEBOOK: return JOURNAL_CODE;
+	case JOURNAL_ANYWHERE:
+	case JOURNAL_IN_CODING: break;
+	}
+	return JOURNAL_CODING;
+}
+
+/* Fills res from the first coding and the first code the entry holds, and
+ * the first row of its context's table. */
 static void journal_describe(struct journal_work *w, struct journal_result *res)
 {
 	static const char sql[] = "SELECT json_extract(?1, '$.source_id'),"
@@ -305,11 +340,16 @@ static void journal_describe(struct journal_work *w, struct journal_result *res)
 	res->entry = w->entry;
 	res->action = xstrdup(w->action);
 	res->summary = xstrdup(w->summary);
+	res->context = w->context;
+	enum journal_table own = journal_context_table(w->context);
+	for (size_t i = 0; i < w->n && !res->record; i++)
+		if (w->steps[i].table == own)
+			res->record = w->steps[i].id;
 	for (size_t i = 0; i < w->n && (!res->source_id || !res->code_id); i++) {
 		const struct journal_step *st = &w->steps[i];
 		const char *image = st->to ? st->to : st->from;
 		sqlite3_stmt *s = db_stmt(w->db, sql, NULL);
-		if (!s || st->table == JOURNAL_EVIDENCE)
+		if (!s || (st->table != JOURNAL_CODING && st->table != JOURNAL_CODE))
 			continue;
 		db_bind_text(s, 1, image, false);
 		if (sqlite3_step(s) == SQLITE_ROW && st->table == JOURNAL_CODING && !res->source_id) {
@@ -338,7 +378,8 @@ static int journal_refuse(struct journal_work *w, const jaw_err *e, jaw_err *err
 	               "your %s list", verb, w->summary, w->conflict, verb);
 }
 
-static int journal_undo_redo(struct jaw_db *db, const char *analyst, bool undo,
+static int journal_undo_redo(struct jaw_db *db, const char *analyst,
+                             const struct journal_scope *scope, bool undo,
                              struct journal_result *res, jaw_err *err)
 {
 	memset(res, 0, sizeof *res);
@@ -347,7 +388,7 @@ static int journal_undo_redo(struct jaw_db *db, const char *analyst, bool undo,
 	err_clear(&e);
 	if (db_begin(db, err) != JAW_OK)
 		return JAW_FAIL;
-	int found = journal_load(&w, analyst, &e);
+	int found = journal_load(&w, analyst, scope, &e);
 	int rc = found < 0 ? JAW_FAIL : JAW_OK;
 	if (found > 0)
 		rc = journal_apply(&w, &e);
@@ -368,13 +409,25 @@ static int journal_undo_redo(struct jaw_db *db, const char *analyst, bool undo,
 int journal_undo(struct jaw_db *db, const char *analyst, struct journal_result *res,
                  jaw_err *err)
 {
-	return journal_undo_redo(db, analyst, true, res, err);
+	return journal_undo_redo(db, analyst, NULL, true, res, err);
 }
 
 int journal_redo(struct jaw_db *db, const char *analyst, struct journal_result *res,
                  jaw_err *err)
 {
-	return journal_undo_redo(db, analyst, false, res, err);
+	return journal_undo_redo(db, analyst, NULL, false, res, err);
+}
+
+int journal_undo_in(struct jaw_db *db, const char *analyst, const struct journal_scope *scope,
+                    struct journal_result *res, jaw_err *err)
+{
+	return journal_undo_redo(db, analyst, scope, true, res, err);
+}
+
+int journal_redo_in(struct jaw_db *db, const char *analyst, const struct journal_scope *scope,
+                    struct journal_result *res, jaw_err *err)
+{
+	return journal_undo_redo(db, analyst, scope, false, res, err);
 }
 
 void journal_result_clear(struct journal_result *res)

@@ -250,6 +250,10 @@ int model_source_page_filtered(struct jaw_db *db, const struct source_filter *fi
  * order (as model_timeline_search searches). */
 int64_t model_source_search(struct jaw_db *db, const struct source_filter *filter,
                             const char *text, int64_t from, enum model_dir dir, jaw_err *err);
+/* The position of source id in the list filter (NULL: all) shows, in its
+ * order; -1 if the list does not show it (or on error, with err set). */
+int64_t model_source_position_of_id(struct jaw_db *db, const struct source_filter *filter,
+                                    int64_t id, jaw_err *err);
 /* Reads one source with its text into a newly allocated struct. */
 struct source *model_source_get_new(struct jaw_db *db, int64_t id, jaw_err *err);
 /* Writes the title, kind, date and links of src->id (not its text). */

@@ -207,6 +207,39 @@ int model_source_page_filtered(struct jaw_db *db, const struct source_filter *fi
 	                             model_source_clear_row, err);
 }
 
+/* Binds the filter to ?1-?4 and ctx's id to ?5. */
+struct model_source_at {
+	const struct source_filter *filter;
+	int64_t id;
+};
+
+static void model_source_bind_at(sqlite3_stmt *s, const void *ctx)
+{
+	const struct model_source_at *at = ctx;
+	model_source_bind_filter(s, at->filter);
+	sqlite3_bind_int64(s, 5, at->id);
+}
+
+int64_t model_source_position_of_id(struct jaw_db *db, const struct source_filter *filter,
+                                    int64_t id, jaw_err *err)
+{
+	/* the rows of the list before it, in its order (no date sorts last) */
+#define MODEL_SOURCE_POSITION(key)                                                       \
+	"SELECT CASE WHEN EXISTS (SELECT 1 FROM source s" MODEL_SOURCE_WHERE " AND s.id = ?5)" \
+	" THEN (SELECT count(*) FROM source s, source x" MODEL_SOURCE_WHERE " AND x.id = ?5"    \
+	" AND (" key("s") ") < (" key("x") ")) ELSE -1 END"
+#define MODEL_SOURCE_DATE_KEY(a) a ".source_date IS NULL, coalesce(" a ".source_date, ''), " a ".id"
+#define MODEL_SOURCE_TITLE_KEY(a) a ".title, " a ".id"
+	static const char by_date[] = MODEL_SOURCE_POSITION(MODEL_SOURCE_DATE_KEY);
+	static const char by_title[] = MODEL_SOURCE_POSITION(MODEL_SOURCE_TITLE_KEY);
+#undef MODEL_SOURCE_TITLE_KEY
+#undef MODEL_SOURCE_DATE_KEY
+#undef MODEL_SOURCE_POSITION
+	struct model_source_at at = {filter, id};
+	return model_count_bound(db, filter && filter->by_title ? by_title : by_date,
+	                         model_source_bind_at, &at, err);
+}
+
 int64_t model_source_search(struct jaw_db *db, const struct source_filter *filter,
                             const char *text, int64_t from, enum model_dir dir, jaw_err *err)
 {

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journal.h"
 #include "model.h"
 #include "notes.h"
 #include "utf8.h"
@@ -349,10 +350,12 @@ static bool notes_batch_repeats(struct notes_batch *b, size_t i)
 	return false;
 }
 
-/* Stores item i, or marks it a duplicate of a source in the project. */
-static int notes_batch_store_one(struct jaw_db *db, struct notes_batch *b, size_t i,
+/* Stores item i in the change tx, or marks it a duplicate of a source in
+ * the project. */
+static int notes_batch_store_one(struct journal_tx *tx, struct notes_batch *b, size_t i,
                                  jaw_err *err)
 {
+	struct jaw_db *db = journal_db(tx);
 	struct notes_item *it = &b->items[i];
 	if (notes_batch_repeats(b, i))
 		return JAW_OK;
@@ -378,7 +381,7 @@ static int notes_batch_store_one(struct jaw_db *db, struct notes_batch *b, size_
 		return JAW_FAIL;
 	}
 	it->id = src.id;
-	return JAW_OK;
+	return journal_touch_added(tx, JOURNAL_SOURCE, src.id, err);
 }
 
 /* Forgets what a failed store set. */
@@ -392,19 +395,24 @@ static void notes_batch_reset(struct notes_batch *b)
 	}
 }
 
-int notes_batch_store(struct jaw_db *db, struct notes_batch *b, jaw_err *err)
+int notes_batch_store(struct jaw_db *db, const char *analyst, struct notes_batch *b,
+                      jaw_err *err)
 {
 	notes_batch_reset(b);
-	if (db_begin(db, err) != JAW_OK)
+	struct journal_tx *tx = journal_begin(db, analyst, "source-import", err);
+	if (!tx)
 		return JAW_FAIL;
-	for (size_t i = 0; i < b->n; i++) {
-		if (notes_batch_store_one(db, b, i, err) != JAW_OK) {
-			db_rollback(db);
-			notes_batch_reset(b);
-			return JAW_FAIL;
-		}
+	int rc = JAW_OK;
+	size_t stored = 0;
+	const char *first = "";
+	for (size_t i = 0; i < b->n && rc == JAW_OK; i++) {
+		rc = notes_batch_store_one(tx, b, i, err);
+		if (rc == JAW_OK && !b->items[i].duplicate && stored++ == 0)
+			first = b->items[i].title;
 	}
-	if (db_commit(db, err) != JAW_OK) {
+	char *summary = stored == 1 ? xasprintf("imported the note “%s”", first)
+	                            : xasprintf("imported %zu notes", stored);
+	if (journal_finish(tx, rc, summary, err) != JAW_OK) {
 		notes_batch_reset(b);
 		return JAW_FAIL;
 	}

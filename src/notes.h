@@ -78,10 +78,12 @@ int notes_batch_add_fd(struct notes_batch *b, const char *name, int fd, jaw_err 
 int notes_batch_add_buffer(struct notes_batch *b, const char *name, const char *data,
                            size_t len, jaw_err *err);
 /* Stores every note of the batch as a source, in one transaction: all or
- * nothing. A note whose text is already in the project (or earlier in the
- * batch) is not stored again but marked duplicate, with the id of the
- * earlier source. */
-int notes_batch_store(struct jaw_db *db, struct notes_batch *b, jaw_err *err);
+ * nothing, as one journaled change by analyst (undone in the evidence). A
+ * note whose text is already in the project (or earlier in the batch) is
+ * not stored again but marked duplicate, with the id of the earlier
+ * source. */
+int notes_batch_store(struct jaw_db *db, const char *analyst, struct notes_batch *b,
+                      jaw_err *err);
 /* The number of notes in b. */
 size_t notes_batch_count(const struct notes_batch *b);
 /* Borrows note i of b. */

@@ -16,6 +16,8 @@ static const struct db_migration project_migrations[] = {
 	{2, "schema/002-journal.sql", NULL},
 	/* each survey's answers get a full-text index of their own */
 	{3, "schema/003-answers.sql", survey_fts_create_missing},
+	/* each change knows where it was made, for undo in that view */
+	{4, "schema/004-undo-context.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,

@@ -33,7 +33,7 @@ check "the stripe names the code" wait_for "Trainin"
 t send-keys -t jaw 1
 check "1 applies the quick code to the sentence" wait_for "Coded 35 characters with Protection of civilians"
 t send-keys -t jaw u
-check "u undoes it" wait_for "Undone: apply \"Protection of civilians\""
+check "u undoes it" wait_for "Undid: apply \"Protection of civilians\""
 t send-keys -t jaw q q
 check "q q leaves jaw" stopped
 

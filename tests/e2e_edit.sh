@@ -51,7 +51,7 @@ stopped
 start "VISUAL='$work/editor' '$JAW' '$project'"
 wait_for " Timeline  1/25" >/dev/null
 t send-keys -t jaw / "workshop in" Enter C-e
-check "Ctrl-E saves notes written in \$VISUAL" wait_for "Notes saved."
+check "Ctrl-E saves notes written in \$VISUAL" wait_for "Notes saved (u undoes)."
 check "the notes are in the database" test "$(q "SELECT notes FROM timeline_item WHERE title = 'Workshop in Tromsø'")" = "Venue booked; 30 places.
 Bring interpreters."
 

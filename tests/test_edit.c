@@ -179,7 +179,7 @@ static void test_delete_asks_first(void **state)
 	/* its evidence stays, without the link */
 	assert_int_equal(model_source_count(f.db, &err), sources);
 	assert_int_equal(testutil_scalar(f.db, unlinked_sql), unlinked + gathered);
-	screen_assert_has("Deleted \"Mission visit to MINUVE\".");
+	screen_assert_has("Deleted \"Mission visit to MINUVE\" (u undoes).");
 	screen_stop(&f);
 }
 
@@ -453,6 +453,71 @@ static void test_filter_value_completes(void **state)
 	screen_stop(&f);
 }
 
+/* u in each pane takes back the last change made there, says what it
+ * undid (or that there is nothing), and puts the cursor on the row that
+ * came back; Esc on an edit form with changes asks first. */
+static void test_undo_in_each_pane(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	int keys[64], n = 0;
+	screen_type(keys, &n, "goto 2026-11-02\n");
+	edit_run(&f, ':', keys, n);
+	int64_t at = ui_list(f.ui, VIEW_TIMELINE)->cursor;
+	const int yes[] = {'y'};
+	edit_run(&f, 'd', yes, 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM timeline_item"), 23);
+	const int top_undo[] = {'g', 'u'};
+	screen_keys(&f, top_undo, 2);
+	screen_assert_has("Undid: deleted event “Mission visit to MINUVE”");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM timeline_item"), 24);
+	assert_int_equal(ui_list(f.ui, VIEW_TIMELINE)->cursor, at);
+	const int undo[] = {'u'};
+	screen_keys(&f, undo, 1);
+	screen_assert_has("Nothing to undo in the timeline.");
+	const int redo[] = {CTRL('r')};
+	screen_keys(&f, redo, 1);
+	screen_assert_has("Redid: deleted event “Mission visit to MINUVE”");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM timeline_item"), 23);
+	/* the other panes have nothing of their own to undo */
+	const int stakeholders_undo[] = {'S', 'u'};
+	screen_keys(&f, stakeholders_undo, 2);
+	screen_assert_has("Nothing to undo in the stakeholder register.");
+	const int evidence_undo[] = {'E', 'u'};
+	screen_keys(&f, evidence_undo, 2);
+	screen_assert_has("Nothing to undo in the evidence.");
+
+	/* a stakeholder edited: Esc asks before it drops the change */
+	n = 0;
+	keys[n++] = '\t';
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "Zed Command");
+	keys[n++] = 27;
+	f.ui->script_end = edit_capture;
+	const int to_stakeholders[] = {'S', 'g'};
+	screen_keys(&f, to_stakeholders, 2);
+	edit_run(&f, 'e', keys, n);
+	assert_non_null(strstr(edit_captured, "Discard your changes to this form (Edit stakeholder)?"));
+	keys[n++] = 'n';
+	keys[n++] = '\n';
+	f.ui->script_end = NULL;
+	edit_run(&f, 'e', keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder"
+	                                       " WHERE name = 'Zed Command'"), 1);
+	/* the timeline's u skips it: the deleted item comes back, Zed stays */
+	const int timeline_undo[] = {'T', 'u'};
+	screen_keys(&f, timeline_undo, 2);
+	screen_assert_has("Undid: deleted event “Mission visit to MINUVE”");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder"
+	                                       " WHERE name = 'Zed Command'"), 1);
+	screen_keys(&f, stakeholders_undo, 2);
+	screen_assert_has("Undid: edited organisation “Zed Command”");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder"
+	                                       " WHERE name = 'Zed Command'"), 0);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -464,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_edit_stakeholder_and_refuse_a_cycle),
 		cmocka_unit_test(test_add_stakeholder_choices_cycle),
 		cmocka_unit_test(test_delete_asks_first),
+		cmocka_unit_test(test_undo_in_each_pane),
 		cmocka_unit_test(test_command_line),
 		cmocka_unit_test(test_search_and_next),
 		cmocka_unit_test(test_evidence_filter_sort_and_links),

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journal.h"
 #include "model.h"
 #include "notes.h"
 #include "testutil.h"
@@ -179,7 +180,7 @@ static void test_batch_store_and_repeats(void **state)
 	assert_int_equal(notes_batch_add_file(batch, b, &err), JAW_OK);
 	/* the same text after normalisation, later in the batch */
 	assert_int_equal(notes_batch_add_file(batch, a2, &err), JAW_OK);
-	assert_int_equal(notes_batch_store(db, batch, &err), JAW_OK);
+	assert_int_equal(notes_batch_store(db, "ana", batch, &err), JAW_OK);
 	assert_int_equal(notes_batch_count(batch), 3);
 	const struct notes_item *i0 = notes_batch_item(batch, 0), *i2 = notes_batch_item(batch, 2);
 	assert_false(i0->duplicate);
@@ -200,7 +201,7 @@ static void test_batch_store_and_repeats(void **state)
 	assert_int_equal(notes_batch_add_file(batch, b, &err), JAW_OK);
 	assert_int_equal(notes_batch_add_buffer(batch, "", S("New note\nwritten in an editor\n"), &err),
 	                 JAW_OK);
-	assert_int_equal(notes_batch_store(db, batch, &err), JAW_OK);
+	assert_int_equal(notes_batch_store(db, "ana", batch, &err), JAW_OK);
 	assert_true(notes_batch_item(batch, 0)->duplicate);
 	assert_string_equal(notes_batch_item(batch, 0)->duplicate_of, "Observation B");
 	assert_false(notes_batch_item(batch, 1)->duplicate);
@@ -208,6 +209,18 @@ static void test_batch_store_and_repeats(void **state)
 	notes_batch_free(batch);
 	assert_int_equal(model_source_count(db, &err), 3);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source WHERE kind = 'interview'"), 1);
+
+	/* each import is one change, undone in the evidence */
+	struct journal_result res;
+	struct journal_scope evidence = {JOURNAL_IN_EVIDENCE, 0};
+	assert_int_equal(journal_undo_in(db, "ana", &evidence, &res, &err), JAW_OK);
+	assert_string_equal(res.summary, "imported the note “New note”");
+	journal_result_clear(&res);
+	assert_int_equal(model_source_count(db, &err), 2);
+	assert_int_equal(journal_undo_in(db, "ana", &evidence, &res, &err), JAW_OK);
+	assert_string_equal(res.summary, "imported 2 notes");
+	journal_result_clear(&res);
+	assert_int_equal(model_source_count(db, &err), 0);
 	free(a);
 	free(b);
 	free(a2);
@@ -292,7 +305,7 @@ static void test_batch_refusals(void **state)
 	assert_int_equal(notes_batch_add_buffer(batch, "one", S("First\n"), &err), JAW_OK);
 	assert_int_equal(notes_batch_add_buffer(batch, "two", S("Second\n"), &err), JAW_OK);
 	err_clear(&err);
-	assert_int_equal(notes_batch_store(db, batch, &err), JAW_FAIL);
+	assert_int_equal(notes_batch_store(db, "ana", batch, &err), JAW_FAIL);
 	assert_non_null(strstr(err.msg, "one: "));
 	assert_non_null(strstr(err.msg, "FOREIGN KEY"));
 	assert_int_equal(notes_batch_item(batch, 0)->id, 0);

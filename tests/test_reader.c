@@ -133,11 +133,11 @@ static void test_overlapping_codings_remove_and_undo(void **state)
 	/* undo brings it back, after the reader was closed and opened again */
 	const int undo[] = {'u'};
 	read_with(&f, 3, undo, 1);
-	expect_captured("Undone: remove \"Training\"");
+	expect_captured("Undid: remove \"Training\"");
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), codings);
 	const int redo[] = {CTRL('r')};
 	read_with(&f, 3, redo, 1);
-	expect_captured("Redone: remove \"Training\"");
+	expect_captured("Redid: remove \"Training\"");
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), codings - 1);
 	/* ] goes to the coded segment and names it */
 	const int next[] = {'g', ']'};
@@ -214,7 +214,7 @@ static void test_codebook_pane(void **state)
 	ui_script(f.ui, keys, n);
 	ui_key(f.ui, 'M');
 	ui_draw(f.ui);
-	screen_assert_has("Merged: 0 coding(s) moved");
+	screen_assert_has("Merged \"Checkpoints\" into \"Physical protection\": 0 coding(s) moved");
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE name = 'Checkpoints'"), 0);
 	/* d deletes after asking, with its codings; u brings them back */
 	const int top[] = {'g'};
@@ -227,6 +227,7 @@ static void test_codebook_pane(void **state)
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), all - poc);
 	const int undo[] = {'u'};
 	screen_keys(&f, undo, 1);
+	screen_assert_has("Undid: delete code \"Protection of civilians\"");
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), all);
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE name ="
 	                                       " 'Protection of civilians'"), 1);
@@ -275,6 +276,125 @@ static void test_clusters_in_the_reader(void **state)
 	screen_stop(&f);
 }
 
+/* The codebook asks before a move or merge takes codings along, says so
+ * when o or M ends in Esc, edits every field of a code in one undoable
+ * change, and its u takes back only codebook changes. */
+static void test_codebook_asks_edits_and_undoes(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 30, 100);
+	static const char parent_sql[] =
+		"SELECT coalesce(parent_id, 0) FROM code WHERE name = 'Protection of civilians'";
+	int64_t training = testutil_scalar(f.db, "SELECT id FROM code WHERE name = 'Training'");
+	int64_t moved = testutil_scalar(f.db, "WITH RECURSIVE t(id) AS (SELECT id FROM code WHERE"
+	                                      " name = 'Protection of civilians' UNION ALL SELECT"
+	                                      " c.id FROM code c JOIN t ON c.parent_id = t.id)"
+	                                      " SELECT count(*) FROM coding WHERE code_id IN t");
+	assert_true(moved > 0);
+	const int open[] = {'C', 'g'};
+	screen_keys(&f, open, 2);
+	/* o then Esc: nothing moves, and the status bar says so */
+	const int esc[] = {27};
+	ui_script(f.ui, esc, 1);
+	ui_key(f.ui, 'o');
+	ui_draw(f.ui);
+	screen_assert_has("Move cancelled: \"Protection of civilians\" stays as it was.");
+	assert_int_equal(testutil_scalar(f.db, parent_sql), 0);
+	/* a move that takes codings along asks first, saying how many */
+	int keys[64], n = 0;
+	screen_type(keys, &n, "Training\n");
+	ui_script(f.ui, keys, n);
+	f.ui->script_end = capture;
+	ui_key(f.ui, 'o');
+	ui_draw(f.ui);
+	char question[200];
+	snprintf(question, sizeof question, "Move \"Protection of civilians\" and its %lld codings"
+	         " under \"Training\"? (y/n)", (long long)moved);
+	expect_captured(question);
+	screen_assert_has("Move cancelled: \"Protection of civilians\" stays as it was.");
+	assert_int_equal(testutil_scalar(f.db, parent_sql), 0);
+	keys[n++] = 'y';
+	ui_script(f.ui, keys, n);
+	f.ui->script_end = NULL;
+	ui_key(f.ui, 'o');
+	ui_draw(f.ui);
+	screen_assert_has("Moved \"Protection of civilians\" under \"Training\" (u undoes).");
+	assert_int_equal(testutil_scalar(f.db, parent_sql), training);
+	/* u in the reader does not take the move back: it is not a coding there */
+	const int code_it[] = {')', '1'};
+	read_with(&f, 3, code_it, 2);
+	const int undo_in_reader[] = {'u'};
+	read_with(&f, 3, undo_in_reader, 1);
+	expect_captured("Undid: apply \"Protection of civilians\" to source 3");
+	read_with(&f, 3, undo_in_reader, 1);
+	expect_captured("Nothing to undo in this source.");
+	assert_int_equal(testutil_scalar(f.db, parent_sql), training);
+	/* the codebook's u does, and the cursor goes to the code */
+	const int bottom[] = {'G'};
+	screen_keys(&f, bottom, 1);
+	assert_true(ui_list(f.ui, VIEW_CODEBOOK)->cursor > 0);
+	const int undo[] = {'u'};
+	screen_keys(&f, undo, 1);
+	screen_assert_has("Undid: move code \"Protection of civilians\" under \"Cross-cutting/Training\"");
+	assert_int_equal(testutil_scalar(f.db, parent_sql), 0);
+	assert_int_equal(ui_list(f.ui, VIEW_CODEBOOK)->cursor, 0);
+
+	/* e edits the name, quick key, description and colour: one change */
+	n = 0;
+	keys[n++] = '\t';
+	keys[n++] = '\t';
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "Civilians first");
+	keys[n++] = '\t';
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "#112233");
+	f.ui->script_end = capture;
+	ui_script(f.ui, keys, n);
+	ui_key(f.ui, 'e');
+	ui_draw(f.ui);
+	expect_captured("Description");
+	expect_captured("Civilians first");
+	expect_captured("#112233");
+	keys[n++] = '\n';
+	f.ui->script_end = NULL;
+	ui_script(f.ui, keys, n);
+	ui_key(f.ui, 'e');
+	ui_draw(f.ui);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE description ="
+	                                       " 'Civilians first' AND colour = '#112233'"
+	                                       " AND quick_key = 1"), 1);
+	screen_keys(&f, undo, 1);
+	screen_assert_has("Undid: edit code \"Protection of civilians\"");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE colour = '#5FAFFF'"
+	                                       " AND description LIKE 'Apply to passages about"
+	                                       " protecting civilians%'"), 1);
+	/* M asks too when codings are recoded; y merges, u brings all back */
+	int64_t all = testutil_scalar(f.db, "SELECT count(*) FROM coding");
+	int64_t liaison = testutil_scalar(f.db, "SELECT count(*) FROM coding WHERE code_id ="
+	                                        " (SELECT id FROM code WHERE name = 'Liaison')");
+	assert_true(liaison > 0);
+	n = 0;
+	screen_type(keys, &n, "Liaison\n");
+	ui_script(f.ui, keys, n);
+	ui_key(f.ui, '/');
+	ui_draw(f.ui);
+	n = 0;
+	screen_type(keys, &n, "Training\ny");
+	ui_script(f.ui, keys, n);
+	ui_key(f.ui, 'M');
+	ui_draw(f.ui);
+	screen_assert_has("Merged \"Liaison\" into \"Training\"");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM code WHERE name = 'Liaison'"), 0);
+	screen_keys(&f, undo, 1);
+	screen_assert_has("Undid: merge code \"Liaison\"");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding WHERE code_id ="
+	                                       " (SELECT id FROM code WHERE name = 'Liaison')"),
+	                 liaison);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM coding"), all);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -286,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_overlapping_codings_remove_and_undo),
 		cmocka_unit_test(test_reader_moves_and_searches),
 		cmocka_unit_test(test_codebook_pane),
+		cmocka_unit_test(test_codebook_asks_edits_and_undoes),
 		cmocka_unit_test(test_clusters_in_the_reader),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,7 +43,7 @@ static const struct view_action help_everywhere[] = {
 	{ACTION_SEARCH, 0, "Search what this view shows for text"},
 	{ACTION_SEARCH_NEXT, 0, "Go to the next match"},
 	{ACTION_SEARCH_PREV, 0, "Go to the previous match"},
-	{ACTION_UNDO, 0, "Undo your last change"},
+	{ACTION_UNDO, 0, "Undo your last change made in this view"},
 	{ACTION_REDO, 0, "Redo what you undid"},
 	{ACTION_REDRAW, 0, "Read everything again and redraw the screen"},
 };

@@ -389,21 +389,55 @@ static int ui_prompt_search_done(struct ui *ui, void *ctx, const char *text)
 	return ui_search_for(ui, text);
 }
 
-/* u and Ctrl-R: undo or redo the analyst's last change. */
-static int ui_undo_redo(struct ui *ui, bool redo)
+/* The changes u takes back in view: those made there (JOURNAL_ANYWHERE:
+ * none are made there). */
+static enum journal_context ui_undo_context(int view)
 {
+	switch (view) {
+	case VIEW_TIMELINE: return JOURNAL_IN_TIMELINE;
+	case VIEW_STAKEHOLDERS: return JOURNAL_IN_STAKEHOLDERS;
+	case VIEW_EVIDENCE: return JOURNAL_IN_EVIDENCE;
+	case VIEW_CODEBOOK: return JOURNAL_IN_CODEBOOK;
+	default: return JOURNAL_ANYWHERE;
+	}
+}
+
+/* Moves view's list to the row res brought back (or changed), if it shows it. */
+static void ui_undo_goto(struct ui *ui, int view, const struct journal_result *res)
+{
+	struct list *l = ui_list(ui, (enum view_id)view);
+	if (!l || !l->ops->position_of || !res->record)
+		return;
+	int64_t pos = l->ops->position_of(l, res->record, NULL);
+	if (pos >= 0)
+		list_goto(l, pos);
+}
+
+/* u and Ctrl-R: undo or redo the analyst's last change made in the
+ * focused view. */
+static int ui_undo_redo(struct ui *ui, struct layer *ly, bool redo)
+{
+	enum journal_context context = ui_undo_context(ly->view);
+	const char *verb = redo ? "redo" : "undo";
+	if (context == JOURNAL_ANYWHERE) {
+		ui_message(ui, "Nothing to %s here: changes are undone where they were made.", verb);
+		return UI_REDRAW;
+	}
 	char *coder = ui_coder_new(ui);
 	struct journal_result res = {0};
+	struct journal_scope scope = {context, 0};
 	jaw_err err;
 	err_clear(&err);
-	int rc = redo ? journal_redo(ui->db, coder, &res, &err)
-	              : journal_undo(ui->db, coder, &res, &err);
-	if (rc != JAW_OK)
+	int rc = redo ? journal_redo_in(ui->db, coder, &scope, &res, &err)
+	              : journal_undo_in(ui->db, coder, &scope, &res, &err);
+	if (rc != JAW_OK) {
 		ui_error(ui, err.msg);
-	else if (res.entry == 0)
-		ui_message(ui, redo ? "Nothing to redo." : "Nothing to undo.");
-	else
-		ui_message(ui, "%s: %.900s", redo ? "Redone" : "Undone", res.summary);
+	} else if (res.entry == 0) {
+		ui_message(ui, "Nothing to %s %s.", verb, journal_context_where(context));
+	} else {
+		ui_message(ui, "%s: %.900s", redo ? "Redid" : "Undid", res.summary);
+		ui_undo_goto(ui, ly->view, &res);
+	}
 	journal_result_clear(&res);
 	free(coder);
 	return UI_RELOAD;
@@ -431,8 +465,8 @@ int ui_common_action(struct ui *ui, struct layer *ly, enum action a)
 		return UI_REDRAW;
 	case ACTION_SEARCH_NEXT: return ui_search_again(ui, MODEL_FORWARD);
 	case ACTION_SEARCH_PREV: return ui_search_again(ui, MODEL_BACKWARD);
-	case ACTION_UNDO: return ui_undo_redo(ui, false);
-	case ACTION_REDO: return ui_undo_redo(ui, true);
+	case ACTION_UNDO: return ui_undo_redo(ui, ly, false);
+	case ACTION_REDO: return ui_undo_redo(ui, ly, true);
 	default: return -1;
 	}
 }

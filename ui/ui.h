@@ -174,6 +174,9 @@ struct view_ops {
 	bool (*detail_filter)(struct list *l, const struct list_row *row, struct source_filter *f);
 	/* Shows what a request asks for (a filter, a row); returns ui_flags. */
 	int (*show)(struct ui *ui, struct list *l, const struct ui_target *t);
+	/* The list position of the row with id (the cursor goes there after an
+	 * undo brings it back); -1 if the list does not show it, or on error. */
+	int64_t (*position_of)(struct list *l, int64_t id, jaw_err *err);
 	/* For views that are not lists: makes the layer that shows t. */
 	struct layer *(*open)(struct ui *ui, const struct ui_target *t, jaw_err *err);
 	/* The view's commands for the command line. */

@@ -1,9 +1,10 @@
 /* view_codebook.c - the codebook as a tree: each code with its quick key,
  * number of codings and description; fold and unfold with Space; add, add
- * a child, edit (name, quick key), move under another code, merge into
+ * a child, edit (name, quick key, description, colour), move under another code, merge into
  * another code, delete (says how many codings go with it). Enter lists
  * every segment coded with the code; Enter on a segment opens the reader
- * there. Changes are journaled: u and Ctrl-R undo and redo them. */
+ * there. Changes are journaled: u and Ctrl-R undo and redo them; a merge
+ * or a move that takes codings with it asks first, saying how many. */
 #include "config.h"
 
 #include <stdio.h>
@@ -225,39 +226,24 @@ static const char *const codebook_keys[] = {"", "1", "2", "3", "4", "5", "6", "7
 
 enum { F_NAME, F_KEY, F_DESCRIPTION, F_COLOUR, F_COUNT };
 
-/* The form's context. */
+/* The form's context: the code edited (0 when adding) and its parent. */
 struct codebook_edit {
 	int64_t id, parent_id;
-	char *old_name;
-	int old_key;
 };
 
-static void codebook_edit_free(void *p)
-{
-	struct codebook_edit *e = p;
-	if (e)
-		free(e->old_name);
-	free(e);
-}
-
+/* Adds the code the form describes, or writes it over the code edited:
+ * one journaled change either way (codebook_add, codebook_update). */
 static int codebook_save_fields(struct ui *ui, struct codebook_edit *e, const char *coder,
                                 struct form_field *f, jaw_err *err)
 {
-	int key = atoi(f[F_KEY].value);
-	if (e->id == 0) {
-		struct code c = {.parent_id = e->parent_id, .name = f[F_NAME].value,
-		                 .description = f[F_DESCRIPTION].value, .colour = f[F_COLOUR].value,
-		                 .quick_key = 0};
-		if (codebook_add(ui->db, coder, &c, err) != JAW_OK)
-			return JAW_FAIL;
-		e->id = c.id;
-		return key ? codebook_set_quick_key(ui->db, coder, c.id, key, NULL, err) : JAW_OK;
-	}
-	if (strcmp(e->old_name, f[F_NAME].value) != 0 &&
-	    codebook_rename(ui->db, coder, e->id, f[F_NAME].value, err) != JAW_OK)
+	struct code c = {.parent_id = e->parent_id, .name = f[F_NAME].value,
+	                 .description = f[F_DESCRIPTION].value, .colour = f[F_COLOUR].value,
+	                 .quick_key = atoi(f[F_KEY].value)};
+	if (e->id)
+		return codebook_update(ui->db, coder, e->id, &c, err);
+	if (codebook_add(ui->db, coder, &c, err) != JAW_OK)
 		return JAW_FAIL;
-	if (key != e->old_key)
-		return codebook_set_quick_key(ui->db, coder, e->id, key, NULL, err);
+	e->id = c.id;
 	return JAW_OK;
 }
 
@@ -290,14 +276,8 @@ static int codebook_form(struct ui *ui, const struct code *c, int64_t parent)
 	struct codebook_edit *e = xcalloc(1, sizeof *e);
 	e->id = c ? c->id : 0;
 	e->parent_id = parent;
-	e->old_name = c ? xstrdup(c->name) : NULL;
-	e->old_key = c ? c->quick_key : 0;
-	/* an existing code's description and colour are shown, not edited here */
-	int n = c ? 2 : F_COUNT;
-	for (int i = n; i < F_COUNT; i++)
-		free(f[i].value);
 	form_open(ui, c ? "Edit code" : parent ? "Add a code under the selected one" : "Add a code",
-	          f, n, codebook_save, e, codebook_edit_free);
+	          f, F_COUNT, codebook_save, e, free);
 	return UI_REDRAW;
 }
 
@@ -334,34 +314,99 @@ static int codebook_delete_code(struct ui *ui, struct list *l, const struct code
 	return UI_REDRAW;
 }
 
-/* M: merges the code into the one picked. */
-static int codebook_merge_picked(struct ui *ui, void *ctx, int64_t other,
-                                 const struct list_row *row)
+/* A merge or move under way: the code, and the other code picked. */
+struct codebook_pick {
+	struct ui *ui;
+	int64_t id, other;
+	char *name, *other_name;
+	bool merge;
+	bool picked; /* the picker did not end in Esc */
+};
+
+static void codebook_pick_free(void *p)
 {
-	(void)row;
-	struct ui_ref *r = ctx;
-	char *coder = ui_coder_new(ui);
-	jaw_err err;
-	err_clear(&err);
-	struct codebook_merge_result res;
-	int rc = codebook_merge(ui->db, coder, r->id, other, &res, &err);
-	free(coder);
-	return ui_after_change(ui, rc, &err, "Merged: %lld coding(s) moved, %lld the same as one"
-	                       " there (u undoes).", (long long)res.moved, (long long)res.collapsed);
+	struct codebook_pick *k = p;
+	if (!k)
+		return;
+	if (!k->picked)
+		ui_message(k->ui, "%s cancelled: \"%.200s\" stays as it was.",
+		           k->merge ? "Merge" : "Move", k->name);
+	free(k->name);
+	free(k->other_name);
+	free(k);
 }
 
-/* o: moves the code under the one picked. */
-static int codebook_move_picked(struct ui *ui, void *ctx, int64_t other,
-                                const struct list_row *row)
+/* Merges or moves the code, now that the analyst agreed. */
+static int codebook_pick_run(struct ui *ui, void *ctx)
 {
-	(void)row;
-	struct ui_ref *r = ctx;
+	struct codebook_pick *k = ctx;
+	k->picked = true; /* (for the question's copy: it was answered y) */
 	char *coder = ui_coder_new(ui);
 	jaw_err err;
 	err_clear(&err);
-	int rc = codebook_move(ui->db, coder, r->id, other, &err);
+	int flags;
+	if (k->merge) {
+		struct codebook_merge_result res = {0};
+		int rc = codebook_merge(ui->db, coder, k->id, k->other, &res, &err);
+		flags = ui_after_change(ui, rc, &err, "Merged \"%.200s\" into \"%.200s\": %lld"
+		                        " coding(s) moved, %lld the same as one there (u undoes).",
+		                        k->name, k->other_name, (long long)res.moved,
+		                        (long long)res.collapsed);
+	} else {
+		int rc = codebook_move(ui->db, coder, k->id, k->other, &err);
+		flags = ui_after_change(ui, rc, &err, "Moved \"%.200s\" %s%.200s%s (u undoes).",
+		                        k->name, k->other ? "under \"" : "to the top",
+		                        k->other ? k->other_name : "", k->other ? "\"" : "");
+	}
 	free(coder);
-	return ui_after_change(ui, rc, &err, "Moved (u undoes).");
+	return flags;
+}
+
+/* The codings a merge recodes (the code's own) or a move carries along
+ * (the code's and those of the codes below it); -1 on error. */
+static int64_t codebook_pick_codings(struct ui *ui, const struct codebook_pick *k, jaw_err *err)
+{
+	return coding_segments_count(ui->db, k->id, k->merge ? 0 : CODING_WITH_SUBCODES, err);
+}
+
+/* The code picked for M or o: asks first when codings go with the change. */
+static int codebook_picked(struct ui *ui, void *ctx, int64_t other, const struct list_row *row)
+{
+	(void)row;
+	struct codebook_pick *k = ctx;
+	k->picked = true;
+	jaw_err err;
+	err_clear(&err);
+	k->other = other;
+	struct code c = {0};
+	int64_t n = -1;
+	if (!other || codebook_get(ui->db, other, &c, &err) == JAW_OK) {
+		k->other_name = xstrdup(other ? c.name : "");
+		n = codebook_pick_codings(ui, k, &err);
+	}
+	codebook_code_clear(&c);
+	if (n < 0) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	if (n == 0)
+		return codebook_pick_run(ui, k);
+	struct codebook_pick *ask = xcalloc(1, sizeof *ask);
+	*ask = *k;
+	ask->picked = false; /* until the question is answered y */
+	ask->name = xstrdup(k->name);
+	ask->other_name = xstrdup(k->other_name);
+	/* short enough for the status bar at 80 columns */
+	char q[700];
+	if (k->merge)
+		snprintf(q, sizeof q, "Merge \"%.200s\" into \"%.200s\"? Its %lld coding%s get that"
+		         " code. (y/n)", k->name, k->other_name, (long long)n, n == 1 ? "" : "s");
+	else
+		snprintf(q, sizeof q, "Move \"%.200s\" and its %lld coding%s %s%.200s%s? (y/n)",
+		         k->name, (long long)n, n == 1 ? "" : "s", other ? "under \"" : "to the top",
+		         other ? k->other_name : "", other ? "\"" : "");
+	prompt_confirm(ui, q, codebook_pick_run, ask, codebook_pick_free);
+	return UI_REDRAW;
 }
 
 /* M and o: another code picked by name. */
@@ -371,9 +416,12 @@ static int codebook_merge_or_move(struct ui *ui, const struct code *c, bool merg
 	char title[300];
 	snprintf(title, sizeof title, merge ? " Merge \"%.200s\" into which code? (Esc cancels) "
 	         : " Move \"%.200s\" under which code? (Esc cancels) ", c->name);
-	picker_code(ui, title, coder, merge ? 0 : PICKER_TOP,
-	            merge ? codebook_merge_picked : codebook_move_picked,
-	            ui_ref_new(c->id, c->name), ui_ref_free);
+	struct codebook_pick *k = xcalloc(1, sizeof *k);
+	k->ui = ui;
+	k->id = c->id;
+	k->name = xstrdup(c->name);
+	k->merge = merge;
+	picker_code(ui, title, coder, merge ? 0 : PICKER_TOP, codebook_picked, k, codebook_pick_free);
 	free(coder);
 	return UI_REDRAW;
 }
@@ -430,11 +478,20 @@ static const struct view_action codebook_actions[] = {
 	{ACTION_UNFOLD, 0, "Unfold the codes below the selected one"},
 	{ACTION_ADD, 0, "Add a code at the top of the codebook"},
 	{ACTION_ADD_CHILD, 0, "Add a code below the selected one"},
-	{ACTION_EDIT, 0, "Rename the code and change its quick key"},
+	{ACTION_EDIT, 0, "Edit the code: name, quick key, description, colour"},
 	{ACTION_DELETE, 0, "Delete the code, the codes below it and their codings (asks first)"},
+	{ACTION_UNDO, 0, "Undo your last change to the codebook (add, edit, move, merge, delete)"},
+	{ACTION_REDO, 0, "Redo the codebook change you undid"},
 	{ACTION_MERGE, 0, "Merge the code into another: its codings move there"},
 	{ACTION_MOVE_UNDER, 0, "Move the code under another, or to the top"},
 };
+
+/* Where code id is in the tree as folded (after an undo). */
+static int64_t codebook_position_of(struct list *l, int64_t id, jaw_err *err)
+{
+	struct codebook_state *st = codebook_state(l);
+	return codebook_tree_index(l->db, st->collapsed, st->ncollapsed, id, err);
+}
 
 const struct view_ops view_codebook_ops = {
 	.name = "codebook",
@@ -444,6 +501,7 @@ const struct view_ops view_codebook_ops = {
 	.count = codebook_count,
 	.fetch = codebook_fetch,
 	.search = codebook_search,
+	.position_of = codebook_position_of,
 	.action = codebook_action,
 	.free_state = codebook_free_state,
 	.actions = codebook_actions,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "edit.h"
 #include "filter.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -228,14 +229,16 @@ static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 		rc = evidence_link(ui, &f[F_EVENT], &s.timeline_item_id, err);
 	if (rc != JAW_OK)
 		return rc;
-	if (e->id) {
-		rc = model_source_update_meta(db, &s, err);
-	} else if (!*s.text) {
+	if (!e->id && !*s.text)
 		return err_set(err, JAW_FAIL, "the note is empty: Ctrl-X on Text writes it in the editor");
+	char *coder = ui_coder_new(ui);
+	if (e->id) {
+		rc = edit_source_update_meta(db, coder, &s, err);
 	} else {
-		rc = model_source_add(db, &s, err);
+		rc = edit_source_add(db, coder, &s, err);
 		e->id = s.id;
 	}
+	free(coder);
 	if (rc == JAW_OK)
 		ui_message(ui, "Saved.");
 	return rc;
@@ -272,8 +275,10 @@ static int evidence_delete_yes(struct ui *ui, void *ctx)
 	struct ui_ref *r = ctx;
 	jaw_err err;
 	err_clear(&err);
-	return ui_after_change(ui, model_source_delete(ui->db, r->id, &err), &err,
-	                       "Deleted \"%.200s\".", r->name);
+	char *coder = ui_coder_new(ui);
+	int rc = edit_source_delete(ui->db, coder, r->id, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Deleted \"%.200s\" (u undoes).", r->name);
 }
 
 static int evidence_delete(struct ui *ui, const struct source *s)
@@ -385,9 +390,17 @@ static const struct view_action evidence_actions[] = {
 	{ACTION_ADD, 0, "Write a new note (its text in $VISUAL or $EDITOR)"},
 	{ACTION_EDIT, 0, "Correct the title, kind, date, stakeholder or event of the source"},
 	{ACTION_DELETE, 0, "Delete the source with its codings (asks first)"},
+	{ACTION_UNDO, 0, "Undo your last change to the evidence (a source comes back with its codings)"},
+	{ACTION_REDO, 0, "Redo the evidence change you undid"},
 	{ACTION_SORT, 0, "Sort by date or by title"},
 	{ACTION_CLEAR_FILTER, 0, "Show all the evidence again"},
 };
+
+/* Where source id is in the list as filtered (after an undo). */
+static int64_t evidence_position_of(struct list *l, int64_t id, jaw_err *err)
+{
+	return model_source_position_of_id(l->db, &evidence_state(l)->filter, id, err);
+}
 
 const struct view_ops view_evidence_ops = {
 	.name = "evidence",
@@ -401,6 +414,7 @@ const struct view_ops view_evidence_ops = {
 	.describe_state = evidence_describe_state,
 	.empty_state = evidence_empty_state,
 	.show = evidence_show,
+	.position_of = evidence_position_of,
 	.commands = evidence_commands,
 	.ncommands = sizeof evidence_commands / sizeof *evidence_commands,
 	.actions = evidence_actions,

@@ -487,16 +487,19 @@ static void reader_undo_redo(struct reader *r, bool redo)
 {
 	r->ncolours = 0;
 	struct journal_result res = {0};
+	/* only the codings of this source: what the reader shows */
+	struct journal_scope scope = {JOURNAL_IN_CODING, r->source_id};
 	jaw_err err;
 	err_clear(&err);
-	int rc = redo ? journal_redo(r->ui->db, r->coder, &res, &err)
-	              : journal_undo(r->ui->db, r->coder, &res, &err);
+	int rc = redo ? journal_redo_in(r->ui->db, r->coder, &scope, &res, &err)
+	              : journal_undo_in(r->ui->db, r->coder, &scope, &res, &err);
 	if (rc != JAW_OK)
 		reader_say(r, "%s", err.msg);
 	else if (res.entry == 0)
-		reader_say(r, redo ? "Nothing to redo." : "Nothing to undo.");
+		reader_say(r, "Nothing to %s %s.", redo ? "redo" : "undo",
+		           journal_context_where(JOURNAL_IN_CODING));
 	else {
-		reader_say(r, "%s: %s", redo ? "Redone" : "Undone", res.summary);
+		reader_say(r, "%s: %s", redo ? "Redid" : "Undid", res.summary);
 		if (res.source_id == r->src->id && (size_t)res.start <= text_length(r->t))
 			r->cursor = text_cluster_start(r->t, (size_t)res.start);
 	}
@@ -719,8 +722,8 @@ static const struct view_action reader_actions[] = {
 	{ACTION_QUICK_CODE_1, 8, "Apply the code with that quick key to the selection (or the sentence)"},
 	{ACTION_REMOVE_CODING, 0, "Remove a coding under the cursor"},
 	{ACTION_MEMO, 0, "Write a memo on a coding under the cursor"},
-	{ACTION_UNDO, 0, "Undo your last change (the cursor goes where it was)"},
-	{ACTION_REDO, 0, "Redo what you undid"},
+	{ACTION_UNDO, 0, "Undo your last coding change in this source (the cursor goes there)"},
+	{ACTION_REDO, 0, "Redo the coding change you undid"},
 };
 
 const struct view_ops view_reader_ops = {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edit.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -212,8 +213,10 @@ static int stakeholder_save(struct ui *ui, void *ctx, struct form_field *f, jaw_
 		if (rc != JAW_OK)
 			return rc;
 	}
-	int rc = e->id ? model_stakeholder_update(ui->db, &s, err)
-	               : model_stakeholder_add(ui->db, &s, err);
+	char *coder = ui_coder_new(ui);
+	int rc = e->id ? edit_stakeholder_update(ui->db, coder, &s, err)
+	               : edit_stakeholder_add(ui->db, coder, &s, err);
+	free(coder);
 	if (rc != JAW_OK)
 		return rc;
 	int64_t pos = model_stakeholder_position_of_id(ui->db, s.id ? s.id : e->id, NULL);
@@ -255,8 +258,10 @@ static int stakeholder_delete_yes(struct ui *ui, void *ctx)
 	struct ui_ref *r = ctx;
 	jaw_err err;
 	err_clear(&err);
-	return ui_after_change(ui, model_stakeholder_delete(ui->db, r->id, &err), &err,
-	                       "Deleted \"%.200s\".", r->name);
+	char *coder = ui_coder_new(ui);
+	int rc = edit_stakeholder_delete(ui->db, coder, r->id, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Deleted \"%.200s\" (u undoes).", r->name);
 }
 
 static int stakeholder_delete(struct ui *ui, struct list *l, struct stakeholder *s)
@@ -287,7 +292,10 @@ static int stakeholder_edit_notes(struct ui *ui, struct list *l, struct stakehol
 	s->parent_name = NULL; /* keep the parent by its id */
 	jaw_err err;
 	err_clear(&err);
-	return ui_after_change(ui, model_stakeholder_update(l->db, s, &err), &err, "Notes saved.");
+	char *coder = ui_coder_new(ui);
+	int rc = edit_stakeholder_update(l->db, coder, s, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Notes saved (u undoes).");
 }
 
 /* Enter: the evidence linked to this stakeholder, in the evidence pane. */
@@ -350,9 +358,17 @@ static const struct view_action stakeholder_actions[] = {
 	{ACTION_ADD, 0, "Add an organisation or a person"},
 	{ACTION_EDIT, 0, "Edit the selected stakeholder"},
 	{ACTION_DELETE, 0, "Delete the selected stakeholder (asks first; its sources and members stay)"},
+	{ACTION_UNDO, 0, "Undo your last change to the register (the cursor goes to the stakeholder)"},
+	{ACTION_REDO, 0, "Redo the register change you undid"},
 	{ACTION_EDIT_NOTES, 0, "Write the stakeholder's notes in $VISUAL or $EDITOR"},
 	{ACTION_TOGGLE_VIEW, 0, "Switch between the tree and the power/interest grid"},
 };
+
+/* Where stakeholder id is in the register (after an undo). */
+static int64_t stakeholder_position_of(struct list *l, int64_t id, jaw_err *err)
+{
+	return model_stakeholder_position_of_id(l->db, id, err);
+}
 
 const struct view_ops view_stakeholders_ops = {
 	.name = "stakeholders",
@@ -362,6 +378,7 @@ const struct view_ops view_stakeholders_ops = {
 	.count = stakeholder_count,
 	.fetch = stakeholder_fetch,
 	.search = stakeholder_search,
+	.position_of = stakeholder_position_of,
 	.action = stakeholder_action,
 	.update = stakeholder_update,
 	.draw_body = stakeholder_draw_body,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "edit.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -214,7 +215,10 @@ static int timeline_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 		.location = f[F_LOCATION].value, .status = f[F_STATUS].value,
 		.notes = f[F_NOTES].value,
 	};
-	int rc = e->id ? model_timeline_update(ui->db, &it, err) : model_timeline_add(ui->db, &it, err);
+	char *coder = ui_coder_new(ui);
+	int rc = e->id ? edit_timeline_update(ui->db, coder, &it, err)
+	               : edit_timeline_add(ui->db, coder, &it, err);
+	free(coder);
 	if (rc != JAW_OK)
 		return rc;
 	/* the cursor goes to the item saved */
@@ -265,8 +269,10 @@ static int timeline_delete_yes(struct ui *ui, void *ctx)
 	struct ui_ref *r = ctx;
 	jaw_err err;
 	err_clear(&err);
-	return ui_after_change(ui, model_timeline_delete(ui->db, r->id, &err), &err,
-	                       "Deleted \"%.200s\".", r->name);
+	char *coder = ui_coder_new(ui);
+	int rc = edit_timeline_delete(ui->db, coder, r->id, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Deleted \"%.200s\" (u undoes).", r->name);
 }
 
 static int timeline_delete(struct ui *ui, struct timeline_item *it)
@@ -288,7 +294,10 @@ static int timeline_edit_notes(struct ui *ui, struct list *l, struct timeline_it
 		return UI_REDRAW;
 	jaw_err err;
 	err_clear(&err);
-	return ui_after_change(ui, model_timeline_update(l->db, it, &err), &err, "Notes saved.");
+	char *coder = ui_coder_new(ui);
+	int rc = edit_timeline_update(l->db, coder, it, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Notes saved (u undoes).");
 }
 
 /* Enter: the evidence gathered at this item, in the evidence pane. */
@@ -449,9 +458,17 @@ static const struct view_action timeline_actions[] = {
 	{ACTION_ADD, 0, "Add a phase, milestone or event"},
 	{ACTION_EDIT, 0, "Edit the selected item"},
 	{ACTION_DELETE, 0, "Delete the selected item (asks first; its sources stay)"},
+	{ACTION_UNDO, 0, "Undo your last change to the timeline (the cursor goes to the item)"},
+	{ACTION_REDO, 0, "Redo the timeline change you undid"},
 	{ACTION_EDIT_NOTES, 0, "Write the item's notes in $VISUAL or $EDITOR"},
 	{ACTION_TOGGLE_VIEW, 0, "Show or hide the chart"},
 };
+
+/* Where item id is in the list (after an undo). */
+static int64_t timeline_position_of(struct list *l, int64_t id, jaw_err *err)
+{
+	return model_timeline_position_of_id(l->db, id, err);
+}
 
 const struct view_ops view_timeline_ops = {
 	.name = "timeline",
@@ -467,6 +484,7 @@ const struct view_ops view_timeline_ops = {
 	.layout_chart = timeline_layout_chart,
 	.detail_filter = timeline_detail_filter,
 	.show = timeline_show,
+	.position_of = timeline_position_of,
 	.commands = timeline_commands,
 	.ncommands = sizeof timeline_commands / sizeof *timeline_commands,
 	.actions = timeline_actions,
