@@ -518,6 +518,36 @@ static void test_undo_in_each_pane(void **state)
 	screen_stop(&f);
 }
 
+/* A question longer than the screen is cut before "(y/n)", which shows. */
+static void test_long_question_keeps_y_n(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "UPDATE source SET title = 'A very long title of an"
+	                               " interview that goes on and on past the edge of the screen'"
+	                               " WHERE title = 'Summary of the tasking letter'", &err), JAW_OK);
+	const int focus[] = {'E', 'g'};
+	screen_keys(&f, focus, 2);
+	const int del[] = {'d'};
+	screen_keys(&f, del, 1);
+	char *screen = screen_text_new();
+	const char *last = strrchr(screen, '\n');
+	while (last > screen && last[-1] == '\n')
+		last--;
+	const char *line = last;
+	while (line > screen && line[-1] != '\n')
+		line--;
+	if (!strstr(line, "Delete") || !strstr(line, "\xE2\x80\xA6 (y/n)"))
+		fprintf(stderr, "the question:\n%s", screen), fail();
+	free(screen);
+	const int no[] = {'n'};
+	screen_keys(&f, no, 1);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -537,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_form_choices_typed_and_changes_kept),
 		cmocka_unit_test(test_names_complete_and_pick),
 		cmocka_unit_test(test_filter_value_completes),
+		cmocka_unit_test(test_long_question_keeps_y_n),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

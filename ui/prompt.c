@@ -37,6 +37,23 @@ static struct prompt *prompt_of(struct layer *ly)
 	return (struct prompt *)ly;
 }
 
+/* A question on one line of width cols: a question too long is cut
+ * before its last words, "(y/n)", which always show. */
+static void prompt_draw_question(WINDOW *w, const char *q, int cols)
+{
+	const char *tail = strrchr(q, '(');
+	int tail_w = tail ? utf8_width(tail) : 0;
+	if (utf8_width(q) <= cols || !tail || tail_w + 2 > cols) {
+		ui_put(w, q, cols, true);
+		return;
+	}
+	char *head = xstrndup(q, (size_t)(tail - q));
+	ui_put(w, head, cols - tail_w - 1, false); /* cut with an ellipsis */
+	free(head);
+	waddch(w, ' ');
+	ui_put(w, tail, tail_w, false);
+}
+
 static void prompt_draw(struct layer *ly, bool all)
 {
 	(void)all;
@@ -45,8 +62,9 @@ static void prompt_draw(struct layer *ly, bool all)
 	WINDOW *w = ui->status_win;
 	if (p->yes_no) {
 		wattrset(w, colour_attr(ROLE_ERROR));
+		werase(w);
 		wmove(w, 0, 0);
-		ui_put(w, p->label, ui->cols, true);
+		prompt_draw_question(w, p->label, ui->cols);
 		wnoutrefresh(w);
 		return;
 	}
