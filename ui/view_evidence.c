@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "edit.h"
+#include "kinds.h"
 #include "filter.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -19,9 +20,6 @@ struct evidence_state {
 	char label[300];
 };
 
-static const char *const evidence_kinds[] = {"interview", "observation", "document", NULL};
-static const char *const evidence_all_kinds[] = {"interview", "observation", "document",
-                                                 "survey_answer", NULL};
 
 static const struct list_column evidence_columns[] = {
 	{"Date", 10, 0, 0}, {"Kind", 11, 1, 0}, {"Title", 0, 0, 24}, {"Stakeholder", 20, 3, 0},
@@ -250,7 +248,7 @@ static int evidence_form(struct ui *ui, const struct source *s)
 	date_format(date_today(), today);
 	struct form_field f[F_COUNT] = {
 		{"Title", NULL, false, .value = xstrdup(s ? s->title : "")},
-		{"Kind", s && strcmp(s->kind, "survey_answer") == 0 ? evidence_all_kinds : evidence_kinds,
+		{"Kind", s && strcmp(s->kind, "survey_answer") == 0 ? kinds_source_kind : kinds_note_kind,
 		 false, .value = xstrdup(s ? s->kind : "interview")},
 		{"Date (YYYY-MM-DD)", NULL, false, .value = xstrdup(s ? s->source_date : today)},
 		{"Stakeholder", NULL, false, .value = xstrdup(s ? s->stakeholder_name : ""), .names = true,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "edit.h"
+#include "kinds.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -180,9 +181,6 @@ static bool stakeholder_draw_body(struct list *l)
 
 /* ---- editing ------------------------------------------------------------ */
 
-static const char *const stakeholder_kinds[] = {"organisation", "person", NULL};
-static const char *const stakeholder_attitudes[] = {"unknown", "supportive", "neutral",
-                                                    "resistant", NULL};
 static const char *const stakeholder_scores[] = {"", "1", "2", "3", "4", "5", NULL};
 
 enum { F_KIND, F_NAME, F_PARENT, F_ROLE, F_POWER, F_INTEREST, F_ATTITUDE, F_CONTACT, F_NOTES,
@@ -234,7 +232,7 @@ static char *stakeholder_score_new(int v)
 static int stakeholder_form(struct ui *ui, const struct stakeholder *s)
 {
 	struct form_field f[F_COUNT] = {
-		{"Kind", stakeholder_kinds, false, .value = xstrdup(s ? s->kind : "person")},
+		{"Kind", kinds_stakeholder_kind, false, .value = xstrdup(s ? s->kind : "person")},
 		{"Name", NULL, false, .value = xstrdup(s ? s->name : "")},
 		{"Organisation", NULL, false, .value = xstrdup(s ? s->parent_name : ""), .names = true,
 		 .kind = MODEL_NAME_ORGANISATION, .chosen = s ? s->parent_id : 0,
@@ -242,7 +240,7 @@ static int stakeholder_form(struct ui *ui, const struct stakeholder *s)
 		{"Role", NULL, false, .value = xstrdup(s ? s->role : "")},
 		{"Power (1-5)", stakeholder_scores, false, .value = stakeholder_score_new(s ? s->power : 0)},
 		{"Interest (1-5)", stakeholder_scores, false, .value = stakeholder_score_new(s ? s->interest : 0)},
-		{"Attitude", stakeholder_attitudes, false, .value = xstrdup(s ? s->attitude : "unknown")},
+		{"Attitude", kinds_stakeholder_attitude, false, .value = xstrdup(s ? s->attitude : "unknown")},
 		{"Contact", NULL, false, .value = xstrdup(s ? s->contact : "")},
 		{"Notes", NULL, true, .value = xstrdup(s ? s->notes : "")},
 	};

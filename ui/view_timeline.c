@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "edit.h"
+#include "kinds.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -196,8 +197,6 @@ static void timeline_draw_chart_header(struct list *l)
 
 /* ---- editing -------------------------------------------------------------- */
 
-static const char *const timeline_kinds[] = {"phase", "milestone", "event", NULL};
-static const char *const timeline_statuses[] = {"planned", "active", "done", "cancelled", NULL};
 
 enum { F_KIND, F_TITLE, F_START, F_END, F_LOCATION, F_STATUS, F_NOTES, F_COUNT };
 
@@ -234,12 +233,12 @@ static int timeline_form(struct ui *ui, const struct timeline_item *it)
 	char today[11];
 	date_format(date_today(), today);
 	struct form_field f[F_COUNT] = {
-		{"Kind", timeline_kinds, false, .value = xstrdup(it ? it->kind : "event")},
+		{"Kind", kinds_timeline_kind, false, .value = xstrdup(it ? it->kind : "event")},
 		{"Title", NULL, false, .value = xstrdup(it ? it->title : "")},
 		{"Start (YYYY-MM-DD)", NULL, false, .value = xstrdup(it ? it->start_date : today)},
 		{"End (empty for none)", NULL, false, .value = xstrdup(it ? it->end_date : "")},
 		{"Location", NULL, false, .value = xstrdup(it ? it->location : "")},
-		{"Status", timeline_statuses, false, .value = xstrdup(it ? it->status : "planned")},
+		{"Status", kinds_timeline_status, false, .value = xstrdup(it ? it->status : "planned")},
 		{"Notes", NULL, true, .value = xstrdup(it ? it->notes : "")},
 	};
 	struct timeline_edit *e = xcalloc(1, sizeof *e);
