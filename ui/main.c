@@ -45,7 +45,7 @@ static int main_interface(const char *path)
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
-	if (db_open(path, 0, &project_schema, &db, &err) != JAW_OK)
+	if (db_open(path, DB_OPEN_AS_ALLOWED, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		db_close(db);
@@ -61,7 +61,9 @@ static int main_interface(const char *path)
 	struct ui *ui = ui_new(db, rc, &err);
 	int status = JAW_FAIL;
 	if (ui) {
-		if (report.count == 1)
+		if (db_readonly_why(db))
+			ui_message(ui, "Read only: %s", db_readonly_why(db));
+		else if (report.count == 1)
 			ui_message(ui, "%s", report.first);
 		else if (report.count > 1)
 			ui_message(ui, "%s (and %d more)", report.first, report.count - 1);

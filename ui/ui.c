@@ -273,7 +273,8 @@ static void ui_draw_title(struct ui *ui)
 	wattrset(w, colour_attr(ROLE_TITLE));
 	wmove(w, 0, 0);
 	char left[512];
-	snprintf(left, sizeof left, " jaw  %s", ui->title);
+	snprintf(left, sizeof left, " jaw  %s%s", ui->title,
+	         db_readonly(ui->db) ? "  [read only]" : "");
 	const char *path = db_path(ui->db);
 	int pathw = (int)strlen(path) + 3;
 	if (pathw > ui->cols / 3)
@@ -530,6 +531,34 @@ void ui_close_to(struct ui *ui, int depth)
 	ui_settle(ui, UI_NONE);
 }
 
+/* True if a changes the project (refused up front when it is read only). */
+static bool ui_action_edits(enum action a)
+{
+	switch (a) {
+	case ACTION_ADD: case ACTION_EDIT: case ACTION_EDIT_NOTES: case ACTION_DELETE:
+	case ACTION_CODE: case ACTION_REMOVE_CODING: case ACTION_MEMO: case ACTION_UNDO:
+	case ACTION_REDO: case ACTION_ADD_CHILD: case ACTION_MERGE: case ACTION_MOVE_UNDER:
+	case ACTION_IMPORT_CSV:
+		return true;
+	default:
+		return a >= ACTION_QUICK_CODE_1 && a <= ACTION_QUICK_CODE_9;
+	}
+}
+
+/* On a read-only project, a key that would change it is refused, saying
+ * why and what to change; true if key was. */
+static bool ui_refuse_edit(struct ui *ui, struct layer *top, int key)
+{
+	if (!db_readonly(ui->db) || top->view < 0 || !ui_action_edits(jawrc_lookup(ui->rc,
+	                                                                          top->keymap, key)))
+		return false;
+	const char *why = db_readonly_why(ui->db);
+	char msg[sizeof ui->message];
+	snprintf(msg, sizeof msg, "Read only: %s", why ? why : "opened read only");
+	ui_error(ui, msg);
+	return true;
+}
+
 /* One key through the top layer. */
 static int ui_key_one(struct ui *ui, int key)
 {
@@ -540,6 +569,8 @@ static int ui_key_one(struct ui *ui, int key)
 		return a == ACTION_QUIT || a == ACTION_QUIT_NOW ? UI_QUIT : UI_NONE;
 	}
 	struct layer *top = ui_top(ui);
+	if (ui_refuse_edit(ui, top, key))
+		return UI_REDRAW;
 	return ui_settle(ui, top->ops->key(top, key));
 }
 
