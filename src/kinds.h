@@ -1,7 +1,7 @@
 /* kinds.h - the words of the project file's enumerations, each listed once.
  *
  * The schema's CHECK constraints (data/schema) accept exactly these words
- * (tests/test_kinds.c holds them to it); the model validates with them, its
+ * (tests/unit/test_kinds.c holds them to it); the model validates with them, its
  * messages list them, and the views offer them. Each array is
  * NULL-terminated, in the order a form offers the words; membership is
  * model_one_of (model.h). */

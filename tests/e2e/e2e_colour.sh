@@ -7,7 +7,7 @@
 # the margin: a foreground and a background of their own (the code's
 # colour), and not the same (black on black was the bug).
 . "$top_srcdir/tests/tap.sh"
-. "$top_srcdir/tests/tmux_lib.sh"
+. "$top_srcdir/tests/e2e/tmux_lib.sh"
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
 unset NO_COLOR

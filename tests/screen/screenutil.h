@@ -31,7 +31,7 @@ void screen_open_demo(struct screen_fixture *f, int lines, int cols);
 void screen_open_demo_term(struct screen_fixture *f, int lines, int cols, const char *term);
 /* Returns the screen as UTF-8 text, one line per row, trailing spaces cut. */
 char *screen_text_new(void);
-/* Compares the screen with tests/screens/NAME.txt. */
+/* Compares the screen with tests/screen/golden/NAME.txt. */
 void screen_expect(const char *name);
 /* Sends keys to the interface and draws it. */
 void screen_keys(struct screen_fixture *f, const int *keys, int n);

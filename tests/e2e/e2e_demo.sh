@@ -3,7 +3,7 @@
 # Starts `jaw --demo` at 80x24, reads the panes, moves, opens help, quits
 # with q; then checks that SIGTERM and SIGHUP end a session cleanly.
 . "$top_srcdir/tests/tap.sh"
-. "$top_srcdir/tests/tmux_lib.sh"
+. "$top_srcdir/tests/e2e/tmux_lib.sh"
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
 

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 cli_name=cli
-. "$top_srcdir/tests/cli_lib.sh"
+. "$top_srcdir/tests/e2e/cli_lib.sh"
 
 # ---- help, version, usage ---------------------------------------------
 

@@ -1,6 +1,6 @@
 /* test_screen.c - screen tests of the interface on a virtual terminal:
  * ncurses writes to /dev/null, the screen is read back from curscr and
- * compared with the expected screens in tests/screens/. Run with
+ * compared with the expected screens in tests/screen/golden/. Run with
  * JAW_UPDATE_SCREENS=1 to rewrite the expected screens after a deliberate
  * change (then read the diff). */
 #include "config.h"

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 
-. "$top_srcdir/tests/tmux_lib.sh"
+. "$top_srcdir/tests/e2e/tmux_lib.sh"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
 project="$work/p.jaw"

@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 cli_name=coding
-. "$top_srcdir/tests/cli_lib.sh"
+. "$top_srcdir/tests/e2e/cli_lib.sh"
 
 "$JAW" init p.jaw --codebook empty >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
 

@@ -7,7 +7,7 @@
 
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 
-. "$top_srcdir/tests/tmux_lib.sh"
+. "$top_srcdir/tests/e2e/tmux_lib.sh"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" JAW_TODAY=2026-11-25
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/jaw"
 project="$work/study.jaw"

@@ -9,7 +9,7 @@
 [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 ||
 	skip_all "needs root and setpriv to act as another user"
 cli_name=access
-. "$top_srcdir/tests/cli_lib.sh"
+. "$top_srcdir/tests/e2e/cli_lib.sh"
 as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 nobody_jaw() {
 	as_nobody "$JAW" "$@" </dev/null >"$out" 2>"$err"

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 cli_name=csv
-. "$top_srcdir/tests/cli_lib.sh"
+. "$top_srcdir/tests/e2e/cli_lib.sh"
 fx=$top_srcdir/tests/fixtures/csv
 
 "$JAW" init p.jaw --codebook empty >/dev/null || exit 1

@@ -1,6 +1,6 @@
 /* screenutil.c - a virtual terminal for screen tests: ncurses writes to
  * /dev/null, the screen is read back from curscr and compared with the
- * expected screens in tests/screens/. Run with JAW_UPDATE_SCREENS=1 to
+ * expected screens in tests/screen/golden/. Run with JAW_UPDATE_SCREENS=1 to
  * rewrite the expected screens after a deliberate change (then read the
  * diff). */
 #include "config.h"
@@ -131,12 +131,12 @@ char *screen_text_new(void)
 	return text;
 }
 
-/* Compares the screen with tests/screens/NAME.txt. */
+/* Compares the screen with tests/screen/golden/NAME.txt. */
 void screen_expect(const char *name)
 {
 	char *actual = screen_text_new();
 	const char *srcdir = getenv("top_srcdir");
-	char *path = xasprintf("%s/tests/screens/%s.txt", srcdir ? srcdir : ".", name);
+	char *path = xasprintf("%s/tests/screen/golden/%s.txt", srcdir ? srcdir : ".", name);
 	if (getenv("JAW_UPDATE_SCREENS")) {
 		testutil_write_file(path, actual, strlen(actual));
 	}

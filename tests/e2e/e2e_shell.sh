@@ -5,7 +5,7 @@
 # coded segments in a window on a 24-line terminal reaches its last row
 # with G and with j.
 . "$top_srcdir/tests/tap.sh"
-. "$top_srcdir/tests/tmux_lib.sh"
+. "$top_srcdir/tests/e2e/tmux_lib.sh"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
 project="$work/p.jaw"

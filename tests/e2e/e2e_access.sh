@@ -9,7 +9,7 @@
 	skip_all "needs root and setpriv to act as another user"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed"
 
-. "$top_srcdir/tests/tmux_lib.sh"
+. "$top_srcdir/tests/e2e/tmux_lib.sh"
 chmod 755 "$work"
 mkdir -m 755 "$work/ro"
 project="$work/ro/p.jaw"
