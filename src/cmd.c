@@ -70,6 +70,14 @@ static const struct cmd_option cmd_csv_options[] = {
 	 " pipe (default: detected)", NULL, NULL},
 	{"encoding", 0, "E", false, "the file's encoding, e.g. latin1 or cp1252 (default: UTF-8,"
 	 " or UTF-16 with a byte order mark)", NULL, NULL},
+	{"quote", 0, "Q", false, "how fields are quoted: double (RFC 4180) or none (default:"
+	 " detected)", NULL,
+	 "A tab-delimited file whose first rows hold quotes no quoting program writes (a quote"
+	 " inside a field, text after a closing quote) is read as written without quoting;"
+	 " any other file with double quotes."},
+	{"strict", 0, NULL, false, "refuse a quote inside a field that does not begin with one",
+	 NULL, "By default such a quote (5\" long) is data, as sqlite3, Python and csvkit read"
+	 " it; text after a closing quote is always refused."},
 	{"header-rows", 0, "N", false, "rows of headings before the data (default 1)", NULL,
 	 "An empty cell in an upper heading row continues the cell to its left, and the rows"
 	 " of a column are joined into its question."},

@@ -115,6 +115,14 @@ static int cmd_import_args(const struct cmd_args *c, struct cmd_import_args *a)
 		a->opt.roles[r] = cmd_value(c, roles[r]);
 	a->opt.encoding = cmd_value(c, "encoding");
 	a->dry_run = cmd_value(c, "dry-run") != NULL;
+	a->opt.strict = cmd_value(c, "strict") != NULL;
+	const char *quote = cmd_value(c, "quote");
+	if (quote && strcmp(quote, "double") == 0)
+		a->opt.quote = CSVREAD_QUOTE_DOUBLE;
+	else if (quote && strcmp(quote, "none") == 0)
+		a->opt.quote = CSVREAD_QUOTE_NONE;
+	else if (quote)
+		return cmd_usage(c, "--quote takes double or none");
 	const char *delimiter = cmd_value(c, "delimiter"), *rows = cmd_value(c, "header-rows");
 	if (delimiter && cmd_delimiter(c, delimiter, &a->opt.delimiter) != JAW_OK)
 		return JAW_USAGE;
@@ -141,11 +149,13 @@ static void cmd_put_safe(const char *before, const char *text, const char *after
 static void cmd_column_detail(const struct csvimport_column *c, char *out, size_t size)
 {
 	out[0] = '\0';
-	if (c->role == SURVEY_ROLE_LIKERT && c->nlabels > 0)
-		snprintf(out, size, "%d-%d: %s .. %s", c->labels[0].value,
-		         c->labels[c->nlabels - 1].value, c->labels[0].label,
-		         c->labels[c->nlabels - 1].label);
-	else if (c->role == SURVEY_ROLE_LIKERT || (c->type != SURVEY_TYPE_TEXT && c->values > 0))
+	if (c->role == SURVEY_ROLE_LIKERT && c->nlabels > 0) {
+		/* the mapping of labels to numbers, in full */
+		size_t n = 0;
+		for (int i = 0; i < c->nlabels && n < size; i++)
+			n += (size_t)snprintf(out + n, size - n, "%s%d=%s", i ? ", " : "",
+			                      c->labels[i].value, c->labels[i].label);
+	} else if (c->role == SURVEY_ROLE_LIKERT || (c->type != SURVEY_TYPE_TEXT && c->values > 0))
 		snprintf(out, size, "%g-%g", c->min, c->max);
 	else if (c->role == SURVEY_ROLE_ATTRIBUTE && c->distinct < CSVIMPORT_MANY)
 		snprintf(out, size, "%d distinct", c->distinct);
@@ -155,7 +165,7 @@ static void cmd_column_detail(const struct csvimport_column *c, char *out, size_
 
 static void cmd_print_column(const struct csvimport_column *c)
 {
-	char detail[256];
+	char detail[1024];
 	cmd_column_detail(c, detail, sizeof detail);
 	printf("  %3d  %-9s  %-7s  %7lld  ", c->position, survey_role_name(c->role),
 	       survey_type_name(c->type), (long long)c->values);
@@ -169,9 +179,10 @@ static void cmd_print_column(const struct csvimport_column *c)
 static void cmd_print_plan(const struct csvimport_plan *p, const char *imported_as)
 {
 	cmd_put_safe("", p->path, ": ");
-	printf("%lld respondent%s, %d columns, %lld open answers (%s-delimited, %s, %d heading"
+	printf("%lld respondent%s, %d columns, %lld open answers (%s-delimited%s, %s, %d heading"
 	       " row%s)\n", (long long)p->rows, p->rows == 1 ? "" : "s", p->ncolumns,
-	       (long long)p->answers, csvread_delimiter_name(p->delimiter), p->encoding,
+	       (long long)p->answers, csvread_delimiter_name(p->delimiter),
+	       p->quote == CSVREAD_QUOTE_NONE ? " without quoting" : "", p->encoding,
 	       p->header_rows, p->header_rows == 1 ? "" : "s");
 	cmd_put_safe("survey: ", p->name, "");
 	if (imported_as)
@@ -198,8 +209,9 @@ static void cmd_print_summary(const struct csvimport_plan *p, const struct csvim
 	cmd_put_safe("imported survey \"", p->name, "\"");
 	cmd_put_safe(" from ", p->path, "");
 	cmd_put_safe(" into ", project, ":\n");
-	printf("  %lld respondents, %lld answers (%lld values, %lld open answers, now sources)\n",
-	       (long long)r->respondents, (long long)(r->values + r->answers),
+	printf("  %lld respondent%s, %lld answers (%lld values, %lld open answers, now sources)\n",
+	       (long long)r->respondents, r->respondents == 1 ? "" : "s",
+	       (long long)(r->values + r->answers),
 	       (long long)r->values, (long long)r->answers);
 	printf("  columns: %d id, %d attribute, %d likert, %d open text, %d ignored\n",
 	       counts[SURVEY_ROLE_ID], counts[SURVEY_ROLE_ATTRIBUTE], counts[SURVEY_ROLE_LIKERT],

@@ -46,6 +46,8 @@ struct csvimport_options {
 	const char *encoding;  /* an iconv name such as latin1; default: UTF-8 or a BOM */
 	char delimiter;        /* default: detected among , ; tab | */
 	int header_rows;       /* rows of headings before the data; default 1 */
+	enum csvread_quote quote; /* default: detected (see csvread_options) */
+	bool strict;           /* refuse a quote inside an unquoted field */
 	/* Columns given a role, per role: a comma-separated list of header
 	 * names or 1-based numbers (ranges such as 7-16 too), or NULL. */
 	const char *roles[SURVEY_ROLE_COUNT];
@@ -87,6 +89,7 @@ struct csvimport_plan {
 	char *name;                /* the survey's name */
 	bool name_given;           /* given by the user (--name) */
 	char delimiter;
+	enum csvread_quote quote;  /* the quoting read: CSVREAD_QUOTE_DOUBLE or _NONE */
 	char encoding[32];
 	int header_rows;
 	char hash[17];             /* XXH64 of the file's bytes, hex */

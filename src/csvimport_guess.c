@@ -55,7 +55,7 @@ static const char *const csvimport_count_words[] = {
 bool csvimport_is_integer(const char *s, size_t len)
 {
 	size_t i = s[0] == '-' && len > 1;
-	if (len - i == 0 || len - i > 18 || (s[i] == '0' && len - i > 1))
+	if (len - i == 0 || len - i > 18 || (s[i] == '0' && (len - i > 1 || i > 0)))
 		return false;
 	for (; i < len; i++)
 		if (s[i] < '0' || s[i] > '9')
@@ -75,27 +75,32 @@ static size_t csvimport_digits(const char *s, size_t len, size_t i, size_t *n)
 
 bool csvimport_is_number(const char *s, size_t len)
 {
-	size_t i = s[0] == '-', n;
-	if (i >= len)
+	if (len == 0)
 		return false;
+	if (csvimport_is_integer(s, len))
+		return true;
+	size_t i = s[0] == '-', n, frac;
 	size_t int_start = i;
 	i = csvimport_digits(s, len, i, &n);
-	if (n == 0 || (s[int_start] == '0' && n > 1))
+	bool zero = n == 1 && s[int_start] == '0';
+	/* "0.5", not "00.5"; a whole part SQLite shows without an exponent */
+	if (n == 0 || n > 15 || (s[int_start] == '0' && n > 1) || i >= len || s[i] != '.')
 		return false;
-	if (i < len && s[i] == '.') {
-		i = csvimport_digits(s, len, i + 1, &n);
-		if (n == 0)
-			return false;
-	}
-	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
-		i++;
-		if (i < len && (s[i] == '+' || s[i] == '-'))
-			i++;
-		i = csvimport_digits(s, len, i, &n);
-		if (n == 0)
-			return false;
-	}
-	return i == len;
+	size_t frac_start = i + 1;
+	i = csvimport_digits(s, len, frac_start, &frac);
+	if (frac == 0 || i != len)
+		return false;
+	/* "2.50" is shown as 2.5: only "N.0" may end in a zero */
+	if (frac > 1 && s[len - 1] == '0')
+		return false;
+	size_t lead = 0; /* zeros after "0." */
+	while (zero && lead < frac && s[frac_start + lead] == '0')
+		lead++;
+	if (zero && lead == frac) /* 0.0, -0.0 */
+		return int_start == 0;
+	/* 0.00001 is shown as 1.0e-05; more than 15 digits are rounded */
+	size_t significant = zero ? frac - lead : n + frac;
+	return lead <= 3 && significant <= 15;
 }
 
 /* True if s[0..len) equals one of the '|'-separated spellings, ignoring
@@ -130,7 +135,7 @@ int csvimport_numbered(const char *value, size_t len, const char **label, size_t
 		i++;
 	size_t start = i;
 	i = csvimport_digits(value, len, i, &n);
-	if (n == 0 || n > 2)
+	if (n == 0 || n > 2 || csvimport_is_number(value, len))
 		return -1;
 	int number = atoi(value + start);
 	size_t after = i;
@@ -142,7 +147,8 @@ int csvimport_numbered(const char *value, size_t len, const char **label, size_t
 		return -1; /* "3" alone or "3rd" */
 	while (i < len && value[i] == ' ')
 		i++;
-	if (i == len || number > 10)
+	/* "2.3" and "10:30" are not "3 - Sometimes" */
+	if (i == len || number > 10 || (value[i] >= '0' && value[i] <= '9'))
 		return -1;
 	*label = value + i;
 	*label_len = len - i;
@@ -213,17 +219,26 @@ bool csvimport_guess_is_id_heading(const char *heading)
 	return csvimport_heading_in(heading, csvimport_id_headings);
 }
 
+/* True if every distinct value is a point of scale s, each point written
+ * one way only (so that each is shown as written). */
+static bool csvimport_fits_scale(const struct csvimport_scale *s, const struct csvimport_stats *st)
+{
+	int seen[8] = {0};
+	for (int i = 0; i < st->ndistinct; i++) {
+		int p = csvimport_scale_point(s, st->distinct[i], st->distinct_len[i]);
+		if (p == 0 || seen[p]++)
+			return false;
+	}
+	return true;
+}
+
 /* The smallest known scale holding every distinct value, or NULL. */
 static const struct csvimport_scale *csvimport_find_scale(const struct csvimport_stats *st)
 {
 	const struct csvimport_scale *best = NULL;
 	for (size_t k = 0; k < sizeof csvimport_scales / sizeof *csvimport_scales; k++) {
 		const struct csvimport_scale *s = &csvimport_scales[k];
-		int i = 0;
-		while (i < st->ndistinct &&
-		       csvimport_scale_point(s, st->distinct[i], strlen(st->distinct[i])) > 0)
-			i++;
-		if (i == st->ndistinct && (!best || s->npoints < best->npoints))
+		if (csvimport_fits_scale(s, st) && (!best || s->npoints < best->npoints))
 			best = s;
 	}
 	return best;
@@ -240,7 +255,7 @@ static bool csvimport_all_numbered(const struct csvimport_stats *st)
 		int n = csvimport_numbered(st->distinct[i], strlen(st->distinct[i]), &label, &len);
 		if (n < 0)
 			return false;
-		if (labels[n] && (lens[n] != len || strncasecmp(labels[n], label, len) != 0))
+		if (labels[n] && (lens[n] != len || strncmp(labels[n], label, len) != 0))
 			return false;
 		labels[n] = label;
 		lens[n] = len;
@@ -265,21 +280,24 @@ static void csvimport_add_label(struct csvimport_column *c, int value, const cha
 	c->labels[at].label = xstrndup(label, len);
 }
 
-/* Fills in the labels of a labelled Likert column. */
+/* Fills in the labels of a labelled Likert column: each value as written
+ * ("Neutral", "3 - Sometimes"), and the scale's own words for its points
+ * no one chose. */
 static void csvimport_make_labels(struct csvimport_column *c)
 {
 	struct csvimport_stats *st = c->stats;
+	if (st->likert == CSVIMPORT_LIKERT_NUMBER)
+		return;
+	for (int i = 0; i < st->ndistinct; i++) {
+		const char *v = st->distinct[i];
+		int n = csvimport_likert_value(c, v, st->distinct_len[i]);
+		if (n >= 0)
+			csvimport_add_label(c, n, v, st->distinct_len[i]);
+	}
 	if (st->likert == CSVIMPORT_LIKERT_SCALE) {
 		for (int i = 0; i < st->scale->npoints; i++) {
 			const char *p = st->scale->points[i];
 			csvimport_add_label(c, i + 1, p, strcspn(p, "|"));
-		}
-	} else if (st->likert == CSVIMPORT_LIKERT_NUMBERED) {
-		for (int i = 0; i < st->ndistinct; i++) {
-			const char *label;
-			size_t len;
-			int n = csvimport_numbered(st->distinct[i], strlen(st->distinct[i]), &label, &len);
-			csvimport_add_label(c, n, label, len);
 		}
 	}
 }
@@ -306,25 +324,41 @@ bool csvimport_guess_likert(struct csvimport_column *c, bool forced)
 	return true;
 }
 
+/* True if odd values of a column of values are few enough to leave it
+ * a number column: one in a hundred, and not the only ones. */
+static bool csvimport_few(int64_t odd, int64_t values)
+{
+	return odd * 100 <= values && odd < values;
+}
+
 /* True if the values read as open answers rather than categories. */
 static bool csvimport_looks_like_text(const struct csvimport_column *c)
 {
 	const struct csvimport_stats *st = c->stats;
-	if (st->all_num)
+	if (csvimport_few(c->values - st->n_num, c->values))
 		return false;
 	double mean = c->values ? (double)st->total_len / (double)c->values : 0;
 	return st->newline || mean >= 30 || st->max_len >= 100 || (st->many && mean >= 20);
 }
 
-/* The type of an attribute column from its values. */
 enum survey_type csvimport_guess_type(const struct csvimport_column *c)
 {
 	const struct csvimport_stats *st = c->stats;
 	if (c->values == 0)
 		return SURVEY_TYPE_TEXT;
-	if (st->all_int)
+	if (csvimport_few(c->values - st->n_int, c->values))
 		return SURVEY_TYPE_INTEGER;
-	return st->all_num ? SURVEY_TYPE_REAL : SURVEY_TYPE_TEXT;
+	return csvimport_few(c->values - st->n_num, c->values) ? SURVEY_TYPE_REAL : SURVEY_TYPE_TEXT;
+}
+
+int64_t csvimport_outliers(const struct csvimport_column *c)
+{
+	const struct csvimport_stats *st = c->stats;
+	switch (c->type) {
+	case SURVEY_TYPE_INTEGER: return c->values - st->n_int;
+	case SURVEY_TYPE_REAL: return c->values - st->n_num;
+	default: return 0;
+	}
 }
 
 /* Guesses the role of c (not id: the planner picks the id column). */

@@ -31,7 +31,12 @@ enum csvimport_likert_kind {
 
 /* The planner's private record of a column (csvimport_column.stats). */
 struct csvimport_stats {
-	bool all_int, all_num, newline;
+	bool all_int, all_num, newline; /* all_*: set when the read ends */
+	int64_t n_int, n_num;    /* values that are integers, numbers (integers too) */
+	/* the first value that is not an integer [0], not a number [1]: its
+	 * line (0: none) and start */
+	int64_t odd_line[2];
+	char odd[2][44];
 	int64_t total_len;
 	size_t max_len;
 	/* distinct values while there are few of them */
@@ -50,9 +55,11 @@ struct csvimport_stats {
 };
 
 /* True if s[0..len) is an integer JSON can hold as written: an optional
- * minus sign and digits without a leading zero, at most 18 digits. */
+ * minus sign and digits without a leading zero, at most 18 digits (not -0). */
 bool csvimport_is_integer(const char *s, size_t len);
-/* True if s[0..len) is a number in JSON's form (1, -2.5, 3e4). */
+/* True if s[0..len) is a number JSON holds and SQLite shows exactly as
+ * written: an integer, or a decimal such as -2.5 or 10.0 (not 2.50, 1e3,
+ * .5, -0.0, 0.00001 or one of more than 15 digits). */
 bool csvimport_is_number(const char *s, size_t len);
 /* The scale point (1-based) value is a spelling of, or 0. */
 int csvimport_scale_point(const struct csvimport_scale *scale, const char *value, size_t len);
@@ -67,8 +74,11 @@ bool csvimport_guess_is_id_heading(const char *heading);
 /* Decides whether c can be a Likert column (forced: the user says so) and
  * how, and fills in its labels. */
 bool csvimport_guess_likert(struct csvimport_column *c, bool forced);
-/* The type of an attribute column from its values. */
+/* The type of an attribute column from its values: a number type when all
+ * of them are numbers but a small share (csvimport_outliers). */
 enum survey_type csvimport_guess_type(const struct csvimport_column *c);
+/* How many values of c are not of its number type (0 for text). */
+int64_t csvimport_outliers(const struct csvimport_column *c);
 /* Guesses the role and type of c from its heading and values (never id:
  * the planner picks the id column). */
 void csvimport_guess_role(struct csvimport_column *c);

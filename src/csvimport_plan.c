@@ -40,6 +40,8 @@ struct plan_state {
 	struct strset *ids;    /* ids seen with their lines, for the duplicate check */
 	char **id_problems;    /* problems of the candidate, added if it is the id */
 	int nid_problems, id_errors;
+	int64_t id_missing_line; /* first row whose candidate id is "-", "NA"... (0: none) */
+	char id_missing[8];
 };
 
 const char *survey_role_name(enum survey_role role)
@@ -312,10 +314,24 @@ static void plan_id_problem(struct plan_state *st, const char *fmt, ...)
 	st->id_problems[st->nid_problems++] = xstrdup(msg);
 }
 
+/* True if an id is a marker of a missing value: -, NA, N/A, null. */
+static bool plan_missing_marker(const char *id, size_t len)
+{
+	static const char *const markers[] = {"-", "na", "n/a", "null", "none", "nan", NULL};
+	for (const char *const *m = markers; *m; m++)
+		if (strlen(*m) == len && strncasecmp(*m, id, len) == 0)
+			return true;
+	return false;
+}
+
 /* Records the candidate id of a row; notes a duplicate with both lines. */
 static void plan_check_id(struct plan_state *st, const char *id, size_t len, int64_t line)
 {
 	int64_t first;
+	if (!st->id_missing_line && len <= 4 && plan_missing_marker(id, len)) {
+		st->id_missing_line = line;
+		snprintf(st->id_missing, sizeof st->id_missing, "%.*s", (int)len, id);
+	}
 	if (!st->ids || len == 0 || strset_add(st->ids, id, len, line, &first))
 		return;
 	char *safe = utf8_sanitize_new(id);
@@ -349,7 +365,6 @@ static int plan_start_columns(struct plan_state *st, int width)
 	for (int i = 0; i < width; i++) {
 		struct csvimport_column *c = &plan->columns[i];
 		struct csvimport_stats *s = xcalloc(1, sizeof *s);
-		s->all_int = s->all_num = true;
 		c->stats = s;
 		c->position = i + 1;
 	}
@@ -357,7 +372,9 @@ static int plan_start_columns(struct plan_state *st, int width)
 	if (plan_apply_options(st) != JAW_OK)
 		return JAW_USAGE;
 	st->id_candidate = plan_id_candidate(plan);
-	if (st->opt->check_ids && st->id_candidate >= 0)
+	/* a guessed id is always checked: with duplicates, rows number the respondents */
+	if (st->id_candidate >= 0 &&
+	    (st->opt->check_ids || !plan->columns[st->id_candidate].role_given))
 		st->ids = strset_new();
 	return JAW_OK;
 }
@@ -456,16 +473,21 @@ static void plan_value(struct csvimport_column *c, const char *v, size_t len, in
 		s->max_len = len;
 	if (multiline && !s->newline && (memchr(v, '\n', len) || memchr(v, '\r', len)))
 		s->newline = true;
-	if (s->all_num) {
-		s->all_int = s->all_int && csvimport_is_integer(v, len);
-		s->all_num = s->all_int || csvimport_is_number(v, len);
-		if (s->all_num) {
-			double d = s->all_int ? plan_integer_value(v, len) : strtod(v, NULL);
-			if (c->values == 1 || d < c->min)
-				c->min = d;
-			if (c->values == 1 || d > c->max)
-				c->max = d;
+	bool is_int = csvimport_is_integer(v, len);
+	bool is_num = is_int || csvimport_is_number(v, len);
+	for (int k = 0; k < 2; k++)
+		if (!(k ? is_num : is_int) && !s->odd_line[k]) {
+			s->odd_line[k] = line;
+			snprintf(s->odd[k], sizeof s->odd[k], "%.*s", len > 40 ? 40 : (int)len, v);
 		}
+	if (is_num) {
+		s->n_num++;
+		s->n_int += is_int;
+		double d = is_int ? plan_integer_value(v, len) : strtod(v, NULL);
+		if (s->n_num == 1 || d < c->min)
+			c->min = d;
+		if (s->n_num == 1 || d > c->max)
+			c->max = d;
 	}
 	if (!s->many)
 		plan_distinct(s, v, len);
@@ -534,8 +556,32 @@ static int plan_given_role(struct csvimport_plan *plan, struct csvimport_column 
 	return JAW_OK;
 }
 
+/* True if the column whose heading names an id can be the id: a value in
+ * every row, none twice and none a missing-value marker; if not, the dry
+ * run says why and that rows number the respondents. */
+static bool plan_guessed_id_fits(struct plan_state *st, const struct csvimport_column *c)
+{
+	const struct csvimport_stats *s = c->stats;
+	char why[800];
+	if (c->values == 0)
+		return false;
+	if (s->first_empty_line)
+		snprintf(why, sizeof why, "line %lld has none", (long long)s->first_empty_line);
+	else if (st->id_missing_line)
+		snprintf(why, sizeof why, "line %lld has \"%s\", a mark of a missing value",
+		         (long long)st->id_missing_line, st->id_missing);
+	else if (st->id_errors > 0)
+		snprintf(why, sizeof why, "%s", st->nid_problems ? st->id_problems[0] : "an id repeats");
+	else
+		return true;
+	plan_problem(st->plan, false, "column %d (%s) looks like the respondent id, but %s:"
+	             " respondents are numbered by row instead (--id %d insists)", c->position,
+	             c->label, why, c->position);
+	return false;
+}
+
 /* Picks the id column: the one given, or the first whose heading names an
- * id and which has a value in every row. */
+ * id and which fits (plan_guessed_id_fits). */
 static void plan_pick_id(struct plan_state *st)
 {
 	struct csvimport_plan *plan = st->plan;
@@ -544,7 +590,7 @@ static void plan_pick_id(struct plan_state *st)
 		return;
 	struct csvimport_column *c = &plan->columns[i];
 	if (!c->role_given) {
-		if (((struct csvimport_stats *)c->stats)->first_empty_line || c->values == 0)
+		if (!plan_guessed_id_fits(st, c))
 			return;
 		c->role = SURVEY_ROLE_ID;
 		c->type = SURVEY_TYPE_TEXT;
@@ -554,6 +600,22 @@ static void plan_pick_id(struct plan_state *st)
 		plan_problem(plan, true, "%s", st->id_problems[k]);
 	plan->errors += st->id_errors - st->nid_problems;
 	plan->problems_left_out += st->id_errors - st->nid_problems;
+}
+
+/* Says which values of a number column are not numbers (kept as written). */
+static void plan_report_outliers(struct csvimport_plan *plan, const struct csvimport_column *c)
+{
+	const struct csvimport_stats *s = c->stats;
+	int64_t n = c->role == SURVEY_ROLE_ATTRIBUTE ? csvimport_outliers(c) : 0;
+	if (n == 0)
+		return;
+	int k = c->type == SURVEY_TYPE_REAL;
+	char *safe = utf8_sanitize_new(s->odd[k]);
+	plan_problem(plan, false, "column %d (%s): %lld value%s not %s, kept as written as text"
+	             " (the first on line %lld: \"%s\"%s)", c->position, c->label, (long long)n,
+	             n == 1 ? " is" : "s are", k ? "a number" : "a whole number",
+	             (long long)s->odd_line[k], safe, strlen(s->odd[k]) >= 40 ? "…" : "");
+	free(safe);
 }
 
 static int plan_finish(struct plan_state *st, jaw_err *err)
@@ -567,6 +629,8 @@ static int plan_finish(struct plan_state *st, jaw_err *err)
 		struct csvimport_column *c = &plan->columns[i];
 		struct csvimport_stats *s = c->stats;
 		c->distinct = s->many ? CSVIMPORT_MANY : s->ndistinct;
+		s->all_int = s->n_int == c->values;
+		s->all_num = s->n_num == c->values;
 		if (c->role_given) {
 			if (plan_given_role(plan, c, err) != JAW_OK)
 				return JAW_FAIL;
@@ -575,9 +639,11 @@ static int plan_finish(struct plan_state *st, jaw_err *err)
 		}
 	}
 	plan_pick_id(st);
-	for (int i = 0; i < plan->ncolumns; i++)
+	for (int i = 0; i < plan->ncolumns; i++) {
 		if (plan->columns[i].role == SURVEY_ROLE_TEXT)
 			plan->answers += plan->columns[i].values;
+		plan_report_outliers(plan, &plan->columns[i]);
+	}
 	if (plan->empty_rows > 0)
 		plan_problem(plan, false, "%lld empty row%s skipped", (long long)plan->empty_rows,
 		             plan->empty_rows == 1 ? "" : "s");
@@ -629,6 +695,7 @@ static struct csvimport_plan *plan_alloc(const struct csvread_source *src,
 static void plan_take_info(struct csvimport_plan *plan, const struct csvread_info *info)
 {
 	plan->delimiter = info->delimiter;
+	plan->quote = info->quote;
 	snprintf(plan->encoding, sizeof plan->encoding, "%s", info->encoding);
 	hash64_hex(info->hash, plan->hash);
 	plan->bytes = info->bytes;
@@ -708,8 +775,14 @@ static struct csvimport_plan *plan_read(const struct csvread_source *src,
 	if (!p)
 		return NULL;
 	p->max_rows = max_rows;
-	struct csvread_options ropt = {opt->encoding, opt->delimiter,
-	                               opt->progress && !max_rows ? plan_progress : NULL, &p->st};
+	struct csvread_options ropt = {
+		.encoding = opt->encoding,
+		.delimiter = opt->delimiter,
+		.progress = opt->progress && !max_rows ? plan_progress : NULL,
+		.progress_ctx = &p->st,
+		.quote = opt->quote,
+		.strict = opt->strict,
+	};
 	struct csvread_info info;
 	int rc = csvread(src, &ropt, csvimport_planner_row, p, &info, err);
 	return csvimport_planner_finish(p, rc, &info, err);
@@ -754,7 +827,7 @@ static bool plan_same_column(const struct csvimport_column *a, const struct csvi
 
 bool csvimport_plan_same(const struct csvimport_plan *a, const struct csvimport_plan *b)
 {
-	if (a->ncolumns != b->ncolumns || a->delimiter != b->delimiter ||
+	if (a->ncolumns != b->ncolumns || a->delimiter != b->delimiter || a->quote != b->quote ||
 	    strcmp(a->encoding, b->encoding) != 0 || a->header_rows != b->header_rows ||
 	    strcmp(a->name, b->name) != 0)
 		return false;

@@ -34,8 +34,13 @@ check "--dry-run: an open question" out_line "    7  open_text  text           3
 check "--dry-run: says nothing was imported" out_line "dry run: nothing imported"
 check "--dry-run: nothing on stderr (not a terminal)" empty "$err"
 check "--dry-run: imports nothing" equals 0 p.jaw "SELECT count(*) FROM survey"
-check "--dry-run with duplicate ids: exit 1" expect 1 import-csv p.jaw "$fx/dup-ids.csv" --dry-run
+check "--dry-run with duplicate ids given by --id: exit 1" expect 1 import-csv p.jaw "$fx/dup-ids.csv" --dry-run --id "Respondent ID"
 check "--dry-run with duplicate ids: names both lines" out_line "  line 6: duplicate respondent id \"A2\" (first on line 3)"
+check "--dry-run with duplicate guessed ids: exit 0" expect 0 import-csv p.jaw "$fx/dup-ids.csv" --dry-run
+check "--dry-run with duplicate guessed ids: rows number them" out_line "  column 1 (Respondent ID) looks like the respondent id, but line 6: duplicate respondent id \"A2\" (first on line 3): respondents are numbered by row instead (--id 1 insists)"
+check "--dry-run: a Likert column's labels as written" expect 0 import-csv p.jaw "$fx/likert-labels.csv" --dry-run
+check "--dry-run: the mapping of labels to numbers" out_has "(labels of a scale; 1=1 - Very poor, 3=3 - Fair, 4=4 - Good, 5=5 - Very good)"
+
 
 check "import: exit 0" expect 0 import-csv p.jaw basic.csv
 check "import: summary" out_line "  4 respondents, 22 answers (19 values, 3 open answers, now sources)"
@@ -79,5 +84,25 @@ all_or_nothing() {
 }
 check "kill -9 during an import: all or nothing" all_or_nothing
 check "kill -9 during an import: check passes" expect 0 check p.jaw
+
+"$JAW" init w.jaw --codebook empty >/dev/null || exit 1
+# values as written: decimals, spaces at the edges, quotes inside fields
+printf 'id,score,note,size\n1,1.5, kept ,5" long\n2,2.5,x,6" long\n3,3.14,y,7" long\n4,4.50,z,8" long\n' >written.csv
+check "decimals, spaces, quotes: exit 0" expect 0 import-csv w.jaw written.csv
+check "decimals are not Likert" equals "attribute text" w.jaw "SELECT role || ' ' || value_type FROM survey_column WHERE label = 'score' AND survey_id = (SELECT max(id) FROM survey)"
+check "decimals as written" equals "1.5|2.5|3.14|4.50" w.jaw "SELECT group_concat(json_extract(answers, '\$[1]'), '|') FROM respondent WHERE survey_id = (SELECT max(id) FROM survey)"
+check "spaces at the edges kept" equals "[ kept ]" w.jaw "SELECT '[' || json_extract(answers, '\$[2]') || ']' FROM respondent WHERE external_id = '1' AND survey_id = (SELECT max(id) FROM survey)"
+check "a quote inside an unquoted field is data" equals '5" long' w.jaw "SELECT json_extract(answers, '\$[3]') FROM respondent WHERE external_id = '1' AND survey_id = (SELECT max(id) FROM survey)"
+check "--strict refuses it: exit 1" expect 1 import-csv w.jaw written.csv --strict --name strict
+check "--strict refuses it: message" err_has "written.csv line 2: a quote (\") inside a field that does not begin with one"
+check "text after a closing quote: exit 1" expect 1 import-csv w.jaw "$fx/unterminated.csv" --dry-run
+printf 'id\tsaid\n1\t"Eight"\n2\tI said "hi" twice\n' >plain.tsv
+check "an unquoted TSV: exit 0" expect 0 import-csv w.jaw plain.tsv --dry-run
+check "an unquoted TSV: detected" out_has "(tab-delimited without quoting, UTF-8, 1 heading row)"
+check "an unquoted TSV: quotes kept" expect 0 import-csv w.jaw plain.tsv
+check "an unquoted TSV: a quoted-looking field as written" equals '"Eight"' w.jaw "SELECT json_extract(answers, '\$[1]') FROM respondent WHERE external_id = '1' AND survey_id = (SELECT max(id) FROM survey)"
+check "--quote double: exit 0" expect 0 import-csv w.jaw plain.tsv --quote double --name q2
+check "--quote double: the quotes read as quoting" equals "Eight" w.jaw "SELECT json_extract(answers, '\$[1]') FROM respondent WHERE external_id = '1' AND survey_id = (SELECT max(id) FROM survey)"
+check "--quote bogus: exit 2" expect 2 import-csv w.jaw plain.tsv --quote single
 
 done_testing
