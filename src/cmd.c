@@ -61,7 +61,9 @@ static const struct cmd_option cmd_export_options[] = {
 static const struct cmd_option cmd_csv_options[] = {
 	{"name", 0, "N", false, "the survey's name (default: the CSV file's name)", NULL,
 	 "A new name also allows importing the same file again."},
-	{"id", 0, "COL", false, "the column of respondent ids", NULL, NULL},
+	{"id", 0, "COL", false, "the column of respondent ids", NULL,
+	 "An id given is strict: a repeated or missing id stops the import. A guessed one"
+	 " that repeats or is missing (-, NA) gives way to row numbers, with a warning."},
 	{"attribute", 0, "COLS", false, "columns that describe the respondent", NULL, NULL},
 	{"likert", 0, "COLS", false, "columns of answers on a scale", NULL, NULL},
 	{"text", 0, "COLS", false, "columns of open answers, each to become a source", NULL, NULL},
@@ -78,9 +80,19 @@ static const struct cmd_option cmd_csv_options[] = {
 	{"strict", 0, NULL, false, "refuse a quote inside a field that does not begin with one",
 	 NULL, "By default such a quote (5\" long) is data, as sqlite3, Python and csvkit read"
 	 " it; text after a closing quote is always refused."},
-	{"header-rows", 0, "N", false, "rows of headings before the data (default 1)", NULL,
+	{"header-rows", 0, "N", false, "rows of headings before the data (default 1, or as a"
+	 " known export's first rows show)", NULL,
 	 "An empty cell in an upper heading row continues the cell to its left, and the rows"
-	 " of a column are joined into its question."},
+	 " of a column are joined into its question. Exports of Qualtrics (names, question"
+	 " text, ImportId), SurveyMonkey (questions, then Response or each choice), Google"
+	 " Forms, Typeform and LimeSurvey are recognised and named in the dry run."},
+	{"names-row", 0, "N", false, "the heading row that names each column (its label)", NULL,
+	 "With --names-row or --question-row the other heading rows are not joined in."},
+	{"question-row", 0, "N", false, "the heading row that holds each question's text", NULL,
+	 NULL},
+	{"skip-rows", 0, "LIST", false, "heading rows to ignore, e.g. 3 (Qualtrics' ImportId"
+	 " row)", NULL, "Rows up to the last one named by --header-rows, --names-row,"
+	 " --question-row or --skip-rows are headings; the data starts after them."},
 	{"dry-run", 0, NULL, false, "print the plan (columns, roles, types, rows, problems) and"
 	 " import nothing", NULL, "It exits with status 1 if the plan has errors (duplicate"
 	 " ids)."},

@@ -88,13 +88,18 @@ static int cmd_delimiter(const struct cmd_args *c, const char *arg, char *out)
 	return JAW_OK;
 }
 
-/* Reads --header-rows. */
-static int cmd_header_rows(const struct cmd_args *c, const char *arg, int *out)
+/* Reads a heading row's number (--header-rows, --names-row, --question-row)
+ * if the option is given. */
+static int cmd_row_number(const struct cmd_args *c, const char *option, int *out)
 {
+	const char *arg = cmd_value(c, option);
+	if (!arg)
+		return JAW_OK;
 	char *end;
 	long n = strtol(arg, &end, 10);
-	if (*arg == '\0' || *end != '\0' || n < 1 || n > 10)
-		return cmd_usage(c, "--header-rows takes a number from 1 to 10");
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > CSVIMPORT_MAX_HEADER_ROWS)
+		return cmd_usage(c, "--%s takes a number from 1 to %d", option,
+		                 CSVIMPORT_MAX_HEADER_ROWS);
 	*out = (int)n;
 	return JAW_OK;
 }
@@ -123,11 +128,14 @@ static int cmd_import_args(const struct cmd_args *c, struct cmd_import_args *a)
 		a->opt.quote = CSVREAD_QUOTE_NONE;
 	else if (quote)
 		return cmd_usage(c, "--quote takes double or none");
-	const char *delimiter = cmd_value(c, "delimiter"), *rows = cmd_value(c, "header-rows");
+	const char *delimiter = cmd_value(c, "delimiter");
 	if (delimiter && cmd_delimiter(c, delimiter, &a->opt.delimiter) != JAW_OK)
 		return JAW_USAGE;
-	if (rows && cmd_header_rows(c, rows, &a->opt.header_rows) != JAW_OK)
+	if (cmd_row_number(c, "header-rows", &a->opt.header_rows) != JAW_OK ||
+	    cmd_row_number(c, "names-row", &a->opt.names_row) != JAW_OK ||
+	    cmd_row_number(c, "question-row", &a->opt.question_row) != JAW_OK)
 		return JAW_USAGE;
+	a->opt.skip_rows = cmd_value(c, "skip-rows");
 	a->project = c->words[0];
 	a->csv = c->words[1];
 	if (a->opt.encoding && !*a->opt.encoding)
@@ -156,7 +164,7 @@ static void cmd_column_detail(const struct csvimport_column *c, char *out, size_
 			n += (size_t)snprintf(out + n, size - n, "%s%d=%s", i ? ", " : "",
 			                      c->labels[i].value, c->labels[i].label);
 	} else if (c->role == SURVEY_ROLE_LIKERT || (c->type != SURVEY_TYPE_TEXT && c->values > 0))
-		snprintf(out, size, "%g-%g", c->min, c->max);
+		snprintf(out, size, "%.15g-%.15g", c->min, c->max);
 	else if (c->role == SURVEY_ROLE_ATTRIBUTE && c->distinct < CSVIMPORT_MANY)
 		snprintf(out, size, "%d distinct", c->distinct);
 	else if (c->role == SURVEY_ROLE_ATTRIBUTE)
@@ -187,6 +195,11 @@ static void cmd_print_plan(const struct csvimport_plan *p, const char *imported_
 	cmd_put_safe("survey: ", p->name, "");
 	if (imported_as)
 		cmd_put_safe(" (this file was already imported as \"", imported_as, "\")");
+	if (p->layout.name) {
+		char options[128];
+		csvimport_layout_options(&p->layout, options, sizeof options);
+		printf("\nlayout: a %s export (read as %s)", p->layout.name, options);
+	}
 	printf("\n  col  role       type      values  label  (why)\n");
 	for (int i = 0; i < p->ncolumns; i++)
 		cmd_print_column(&p->columns[i]);

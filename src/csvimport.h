@@ -40,12 +40,33 @@ const char *survey_type_name(enum survey_type type);
 typedef void (*csvimport_progress_fn)(void *ctx, const char *phase, int64_t done,
                                       int64_t total, int64_t rows);
 
+/* Heading rows at most. */
+#define CSVIMPORT_MAX_HEADER_ROWS 10
+
+/* The heading rows of a file: how many, which names the columns and which
+ * holds the question text (1-based; 0: the rows' cells are joined into the
+ * question), and rows that are neither (bit r for row r). */
+struct csvimport_layout {
+	const char *name; /* the tool that writes this layout ("Qualtrics"), or NULL */
+	int header_rows;
+	int names_row, question_row;
+	unsigned skip_mask;
+};
+
+/* Writes the options that read a file as layout l ("--names-row 1
+ * --question-row 2 --skip-rows 3"). */
+void csvimport_layout_options(const struct csvimport_layout *l, char *out, size_t size);
+
 /* What the user asked for; zero (and NULL) means "guess". */
 struct csvimport_options {
 	const char *name;      /* the survey's name; default: the file name without extension */
 	const char *encoding;  /* an iconv name such as latin1; default: UTF-8 or a BOM */
 	char delimiter;        /* default: detected among , ; tab | */
-	int header_rows;       /* rows of headings before the data; default 1 */
+	int header_rows;       /* rows of headings before the data; default 1, or as the
+	                          first rows show (struct csvimport_layout) */
+	int names_row;         /* the heading row that names each column (1-based), or 0 */
+	int question_row;      /* the heading row with each question's text, or 0 */
+	const char *skip_rows; /* heading rows to ignore: a comma-separated list, or NULL */
 	enum csvread_quote quote; /* default: detected (see csvread_options) */
 	bool strict;           /* refuse a quote inside an unquoted field */
 	/* Columns given a role, per role: a comma-separated list of header
@@ -92,6 +113,7 @@ struct csvimport_plan {
 	enum csvread_quote quote;  /* the quoting read: CSVREAD_QUOTE_DOUBLE or _NONE */
 	char encoding[32];
 	int header_rows;
+	struct csvimport_layout layout; /* the heading rows as read; name set if recognised */
 	char hash[17];             /* XXH64 of the file's bytes, hex */
 	int64_t bytes, lines;
 	int64_t rows;              /* data rows: respondents */

@@ -69,6 +69,11 @@ int csvimport_numbered(const char *value, size_t len, const char **label, size_t
 /* The Likert number of a value of column c (by its kind), or -1. */
 int csvimport_likert_value(const struct csvimport_column *c, const char *value, size_t len);
 
+/* Recognises the heading rows of a survey tool's export from the first
+ * nrows rows (up to 3, each width cells): fills *out and returns true. */
+bool csvimport_layout_detect(char *const *const *rows, int nrows, int width,
+                             struct csvimport_layout *out);
+
 /* True if a heading names the respondent identifier ("Respondent ID", "id"...). */
 bool csvimport_guess_is_id_heading(const char *heading);
 /* Decides whether c can be a Likert column (forced: the user says so) and

@@ -22,7 +22,7 @@
 #define PLAN_MAX_PROBLEMS 20     /* problems kept; the rest are counted */
 #define PLAN_MAX_DISTINCT 64     /* distinct values tracked per column */
 #define PLAN_LABEL_MAX 40        /* code points in a column label */
-#define PLAN_MAX_HEADER_ROWS 10
+#define PLAN_LAYOUT_ROWS 3        /* first rows looked at to recognise a layout */
 
 /* Option names by role, for messages. */
 static const char *const plan_option_names[SURVEY_ROLE_COUNT] = {
@@ -42,6 +42,11 @@ struct plan_state {
 	int nid_problems, id_errors;
 	int64_t id_missing_line; /* first row whose candidate id is "-", "NA"... (0: none) */
 	char id_missing[8];
+	/* the first rows, kept until they show the layout of the heading rows */
+	bool layout_open;
+	int nfirst;
+	struct csvread_row first[PLAN_LAYOUT_ROWS];
+	int64_t first_data_line; /* the line of the first data row */
 };
 
 const char *survey_role_name(enum survey_role role)
@@ -75,6 +80,45 @@ static void plan_problem(struct csvimport_plan *plan, bool error, const char *fm
 	plan->problems[plan->nproblems++] = xstrdup(msg);
 }
 
+/* Reads --skip-rows (a list of row numbers, or NULL) into bits. */
+static int plan_skip_mask(const char *list, unsigned *mask)
+{
+	*mask = 0;
+	for (const char *p = list; p && *p;) {
+		char *end;
+		long r = strtol(p, &end, 10);
+		if (end == p || r < 1 || r > CSVIMPORT_MAX_HEADER_ROWS || (*end && *end != ','))
+			return JAW_USAGE;
+		*mask |= 1u << r;
+		p = *end ? end + 1 : end;
+	}
+	return list && !*list ? JAW_USAGE : JAW_OK;
+}
+
+/* The heading rows the options give: all of them up to the last one named. */
+static struct csvimport_layout plan_given_layout(const struct csvimport_options *opt)
+{
+	struct csvimport_layout l = {NULL, opt->header_rows, opt->names_row, opt->question_row, 0};
+	plan_skip_mask(opt->skip_rows, &l.skip_mask);
+	if (l.names_row > l.header_rows)
+		l.header_rows = l.names_row;
+	if (l.question_row > l.header_rows)
+		l.header_rows = l.question_row;
+	for (int r = 1; r <= CSVIMPORT_MAX_HEADER_ROWS; r++)
+		if ((l.skip_mask & (1u << r)) && r > l.header_rows)
+			l.header_rows = r;
+	if (l.header_rows == 0)
+		l.header_rows = 1;
+	return l;
+}
+
+/* True if no option says what the heading rows are. */
+static bool plan_layout_open(const struct csvimport_options *opt)
+{
+	return opt->header_rows == 0 && opt->names_row == 0 && opt->question_row == 0 &&
+	       !opt->skip_rows;
+}
+
 /* ---- headings and labels -------------------------------------------------- */
 
 /* Appends part to the question being built, collapsing white space. */
@@ -104,14 +148,28 @@ static void plan_append_part(char **q, const char *part)
 	free(clean);
 }
 
-/* The full heading of column i from all heading rows; in rows above the
- * last, an empty cell continues the one to its left (merged cells). */
+/* The full heading of column i from the heading rows not skipped; in rows
+ * above the last, an empty cell continues the one to its left (merged
+ * cells). With a question row, its cell alone (or the names row's). */
 static char *plan_question_new(struct plan_state *st, int i)
 {
+	const struct csvimport_layout *l = &st->plan->layout;
 	char *q = NULL;
-	for (int h = 0; h < st->nheaders; h++) {
+	if (l->names_row || l->question_row) {
+		if (l->question_row)
+			plan_append_part(&q, st->headers[l->question_row - 1][i]);
+		if (!q && l->names_row)
+			plan_append_part(&q, st->headers[l->names_row - 1][i]);
+		return q ? q : xstrdup("");
+	}
+	int last = st->nheaders - 1;
+	while (last > 0 && (l->skip_mask & (1u << (last + 1))))
+		last--;
+	for (int h = 0; h <= last; h++) {
+		if (l->skip_mask & (1u << (h + 1)))
+			continue;
 		int j = i;
-		if (h < st->nheaders - 1)
+		if (h < last)
 			while (j > 0 && !*st->headers[h][j])
 				j--;
 		plan_append_part(&q, st->headers[h][j]);
@@ -135,6 +193,22 @@ static char *plan_shorten_new(const char *q)
 	while (cut > 0 && (q[cut - 1] == ' ' || q[cut - 1] == ',' || q[cut - 1] == ':'))
 		cut--;
 	return xasprintf("%.*s\u2026", (int)cut, q);
+}
+
+/* The label of column i: its cell in the names row (shortened if long),
+ * else its question shortened. */
+static char *plan_label_new(struct plan_state *st, int i, const char *question)
+{
+	int names = st->plan->layout.names_row;
+	char *name = NULL;
+	if (names)
+		plan_append_part(&name, st->headers[names - 1][i]);
+	if (name) {
+		char *label = plan_shorten_new(name);
+		free(name);
+		return label;
+	}
+	return *question ? plan_shorten_new(question) : xasprintf("column %d", i + 1);
 }
 
 static bool plan_label_taken(const struct csvimport_plan *plan, int upto, const char *label)
@@ -203,7 +277,7 @@ static void plan_name_columns(struct plan_state *st)
 	for (int i = 0; i < plan->ncolumns; i++) {
 		struct csvimport_column *c = &plan->columns[i];
 		c->question = plan_question_new(st, i);
-		c->label = *c->question ? plan_shorten_new(c->question) : xasprintf("column %d", i + 1);
+		c->label = plan_label_new(st, i, c->question);
 		if (!*c->question)
 			plan_problem(plan, false, "column %d has no heading; it is called \"%s\"", i + 1,
 			             c->label);
@@ -229,6 +303,21 @@ static int plan_find_column(const struct csvimport_plan *plan, const char *ref)
 				return i;
 		}
 	return -1;
+}
+
+/* Finds the one column with ref as a cell of one of its heading rows (a
+ * short name such as Q1 in a Qualtrics export), or returns -1. */
+static int plan_find_by_cell(const struct plan_state *st, const char *ref)
+{
+	int found = -1;
+	for (int h = 0; h < st->nheaders; h++)
+		for (int i = 0; i < st->plan->ncolumns; i++)
+			if (strcmp(st->headers[h][i], ref) == 0) {
+				if (found >= 0 && found != i)
+					return -1;
+				found = i;
+			}
+	return found;
 }
 
 /* Gives column i the role of an option, refusing a second role. */
@@ -260,6 +349,8 @@ static int plan_role_item(struct plan_state *st, const char *item, enum survey_r
 		return JAW_OK;
 	}
 	int i = plan_find_column(st->plan, item);
+	if (i < 0)
+		i = plan_find_by_cell(st, item);
 	if (i < 0)
 		return err_set(&st->usage, JAW_USAGE, "import-csv: %s: no column \"%s\" (give a heading"
 		               " or a number from 1 to %d; --dry-run lists them)",
@@ -493,22 +584,17 @@ static void plan_value(struct csvimport_column *c, const char *v, size_t len, in
 		plan_distinct(s, v, len);
 }
 
-static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
+/* Takes a row of the right width: a heading row, or a respondent. */
+static int plan_take_row(struct plan_state *st, const struct csvread_row *row, jaw_err *err)
 {
-	struct plan_state *st = ctx;
 	struct csvimport_plan *plan = st->plan;
-	if (st->width == 0)
-		st->width = row->nfields;
-	if (row->nfields != st->width)
-		return err_set(err, JAW_FAIL, "%d field%s, but the heading has %d (is a quote missing,"
-		               " or a delimiter inside an unquoted field?)", row->nfields,
-		               row->nfields == 1 ? "" : "s", st->width);
 	if (st->nheaders < plan->header_rows) {
 		if (plan_header_row(st, row) != JAW_OK)
 			return err_set(err, JAW_USAGE, "%s", st->usage.msg);
 		return JAW_OK;
 	}
-	plan->rows++;
+	if (plan->rows++ == 0)
+		st->first_data_line = row->line;
 	if (st->ids)
 		strset_prefetch(st->ids, row->fields[st->id_candidate], row->lens[st->id_candidate]);
 	bool multiline = row->end_line != row->line;
@@ -517,6 +603,69 @@ static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
 	if (st->id_candidate >= 0)
 		plan_check_id(st, row->fields[st->id_candidate], row->lens[st->id_candidate], row->line);
 	return JAW_OK;
+}
+
+/* Keeps a copy of one of the first rows. */
+static void plan_keep_first(struct plan_state *st, const struct csvread_row *row)
+{
+	struct csvread_row *k = &st->first[st->nfirst++];
+	size_t *lens = xcalloc((size_t)row->nfields, sizeof *lens);
+	k->fields = xcalloc((size_t)row->nfields, sizeof *k->fields);
+	for (int i = 0; i < row->nfields; i++) {
+		k->fields[i] = xstrndup(row->fields[i], row->lens[i]);
+		lens[i] = row->lens[i];
+	}
+	k->lens = lens;
+	k->nfields = row->nfields;
+	k->line = row->line;
+	k->end_line = row->end_line;
+}
+
+static void plan_free_first(struct plan_state *st)
+{
+	for (int k = 0; k < st->nfirst; k++) {
+		for (int i = 0; i < st->first[k].nfields; i++)
+			free(st->first[k].fields[i]);
+		free(st->first[k].fields);
+		free((size_t *)st->first[k].lens);
+	}
+	st->nfirst = 0;
+}
+
+/* The first rows are in: recognise the layout of the heading rows, then
+ * take the rows kept. */
+static int plan_close_layout(struct plan_state *st, jaw_err *err)
+{
+	struct csvimport_plan *plan = st->plan;
+	st->layout_open = false;
+	char **rows[PLAN_LAYOUT_ROWS];
+	for (int k = 0; k < st->nfirst; k++)
+		rows[k] = st->first[k].fields;
+	struct csvimport_layout l;
+	if (csvimport_layout_detect((char *const *const *)rows, st->nfirst, st->width, &l)) {
+		plan->layout = l;
+		plan->header_rows = l.header_rows;
+	}
+	int rc = JAW_OK;
+	for (int k = 0; k < st->nfirst && rc == JAW_OK; k++)
+		rc = plan_take_row(st, &st->first[k], err);
+	plan_free_first(st);
+	return rc;
+}
+
+static int plan_row(void *ctx, const struct csvread_row *row, jaw_err *err)
+{
+	struct plan_state *st = ctx;
+	if (st->width == 0)
+		st->width = row->nfields;
+	if (row->nfields != st->width)
+		return err_set(err, JAW_FAIL, "%d field%s, but the heading has %d (is a quote missing,"
+		               " or a delimiter inside an unquoted field?)", row->nfields,
+		               row->nfields == 1 ? "" : "s", st->width);
+	if (!st->layout_open)
+		return plan_take_row(st, row, err);
+	plan_keep_first(st, row);
+	return st->nfirst < PLAN_LAYOUT_ROWS ? JAW_OK : plan_close_layout(st, err);
 }
 
 static void plan_progress(void *ctx, int64_t done, int64_t total)
@@ -602,6 +751,35 @@ static void plan_pick_id(struct plan_state *st)
 	plan->problems_left_out += st->id_errors - st->nid_problems;
 }
 
+/* Warns when the first data row looks like a second heading row: text in
+ * at least two columns whose other values are all numbers, and no option
+ * or known layout said how many heading rows there are. */
+static void plan_warn_heading_row(struct plan_state *st)
+{
+	struct csvimport_plan *plan = st->plan;
+	if (!plan_layout_open(st->opt) || plan->layout.name || plan->rows < 3)
+		return;
+	char cols[128] = "";
+	size_t n = 0;
+	int count = 0;
+	for (int i = 0; i < plan->ncolumns; i++) {
+		const struct csvimport_column *c = &plan->columns[i];
+		const struct csvimport_stats *s = c->stats;
+		if (s->n_num == c->values - 1 && s->n_num > 0 && s->odd_line[1] == st->first_data_line) {
+			if (n < sizeof cols - 16)
+				n += (size_t)snprintf(cols + n, sizeof cols - n, "%s%d", count ? ", " : "",
+				                      i + 1);
+			count++;
+		}
+	}
+	if (count < 2)
+		return;
+	plan_problem(plan, false, "line %lld looks like a second heading row: it holds text in"
+	             " columns %s, whose other values are all numbers; if it is, give --header-rows 2"
+	             " (joined into the questions) or --names-row 1 --question-row 2",
+	             (long long)st->first_data_line, cols);
+}
+
 /* Says which values of a number column are not numbers (kept as written). */
 static void plan_report_outliers(struct csvimport_plan *plan, const struct csvimport_column *c)
 {
@@ -647,6 +825,7 @@ static int plan_finish(struct plan_state *st, jaw_err *err)
 	if (plan->empty_rows > 0)
 		plan_problem(plan, false, "%lld empty row%s skipped", (long long)plan->empty_rows,
 		             plan->empty_rows == 1 ? "" : "s");
+	plan_warn_heading_row(st);
 	return JAW_OK;
 }
 
@@ -676,6 +855,7 @@ static void plan_state_clear(struct plan_state *st)
 		free(st->id_problems[i]);
 	free(st->id_problems);
 	strset_free(st->ids);
+	plan_free_first(st);
 }
 
 static struct csvimport_plan *plan_alloc(const struct csvread_source *src,
@@ -687,7 +867,8 @@ static struct csvimport_plan *plan_alloc(const struct csvread_source *src,
 	plan->source.name = plan->path;
 	plan->name_given = opt->name != NULL;
 	plan->name = opt->name ? xstrdup(opt->name) : plan_default_name_new(src->name);
-	plan->header_rows = opt->header_rows > 0 ? opt->header_rows : 1;
+	plan->layout = plan_given_layout(opt);
+	plan->header_rows = plan->layout.header_rows;
 	return plan;
 }
 
@@ -713,9 +894,21 @@ struct csvimport_planner {
 /* Refuses options no file can satisfy. */
 static int plan_check_options(const struct csvimport_options *opt, jaw_err *err)
 {
-	if (opt->header_rows < 0 || opt->header_rows > PLAN_MAX_HEADER_ROWS)
+	if (opt->header_rows < 0 || opt->header_rows > CSVIMPORT_MAX_HEADER_ROWS)
 		return err_set(err, JAW_USAGE, "import-csv: --header-rows must be from 1 to %d",
-		               PLAN_MAX_HEADER_ROWS);
+		               CSVIMPORT_MAX_HEADER_ROWS);
+	if (opt->names_row < 0 || opt->names_row > CSVIMPORT_MAX_HEADER_ROWS ||
+	    opt->question_row < 0 || opt->question_row > CSVIMPORT_MAX_HEADER_ROWS)
+		return err_set(err, JAW_USAGE, "import-csv: --names-row and --question-row must be"
+		               " from 1 to %d", CSVIMPORT_MAX_HEADER_ROWS);
+	unsigned skip;
+	if (plan_skip_mask(opt->skip_rows, &skip) != JAW_OK)
+		return err_set(err, JAW_USAGE, "import-csv: --skip-rows takes a comma-separated list of"
+		               " row numbers from 1 to %d", CSVIMPORT_MAX_HEADER_ROWS);
+	if ((opt->names_row && (skip & (1u << opt->names_row))) ||
+	    (opt->question_row && (skip & (1u << opt->question_row))))
+		return err_set(err, JAW_USAGE, "import-csv: a row cannot be both skipped and read for"
+		               " names or questions");
 	if (opt->name && !*opt->name)
 		return err_set(err, JAW_USAGE, "import-csv: --name must not be empty");
 	return JAW_OK;
@@ -728,7 +921,8 @@ struct csvimport_planner *csvimport_planner_new(const struct csvread_source *src
 		return NULL;
 	struct csvimport_planner *p = xcalloc(1, sizeof *p);
 	p->plan = plan_alloc(src, opt);
-	p->st = (struct plan_state){.plan = p->plan, .opt = opt, .id_candidate = -1};
+	p->st = (struct plan_state){.plan = p->plan, .opt = opt, .id_candidate = -1,
+	                            .layout_open = plan_layout_open(opt)};
 	return p;
 }
 
@@ -753,6 +947,8 @@ struct csvimport_plan *csvimport_planner_finish(struct csvimport_planner *p, int
                                                 const struct csvread_info *info, jaw_err *err)
 {
 	plan_take_info(p->plan, info);
+	if (p->st.layout_open && (rc == JAW_OK || rc == CSVREAD_STOP)) /* a file of few rows */
+		rc = plan_close_layout(&p->st, err);
 	if (rc == JAW_USAGE && p->st.usage.status == JAW_USAGE)
 		err_set(err, JAW_USAGE, "%s", p->st.usage.msg);
 	if (rc == JAW_OK || rc == CSVREAD_STOP)
@@ -829,6 +1025,9 @@ bool csvimport_plan_same(const struct csvimport_plan *a, const struct csvimport_
 {
 	if (a->ncolumns != b->ncolumns || a->delimiter != b->delimiter || a->quote != b->quote ||
 	    strcmp(a->encoding, b->encoding) != 0 || a->header_rows != b->header_rows ||
+	    a->layout.names_row != b->layout.names_row ||
+	    a->layout.question_row != b->layout.question_row ||
+	    a->layout.skip_mask != b->layout.skip_mask ||
 	    strcmp(a->name, b->name) != 0)
 		return false;
 	for (int i = 0; i < a->ncolumns; i++)

@@ -105,4 +105,27 @@ check "--quote double: exit 0" expect 0 import-csv w.jaw plain.tsv --quote doubl
 check "--quote double: the quotes read as quoting" equals "Eight" w.jaw "SELECT json_extract(answers, '\$[1]') FROM respondent WHERE external_id = '1' AND survey_id = (SELECT max(id) FROM survey)"
 check "--quote bogus: exit 2" expect 2 import-csv w.jaw plain.tsv --quote single
 
+# exports with several heading rows
+check "Qualtrics: exit 0" expect 0 import-csv w.jaw "$fx/qualtrics.csv" --dry-run
+check "Qualtrics: recognised" out_line "layout: a Qualtrics export (read as --names-row 1 --question-row 2 --skip-rows 3)"
+check "Qualtrics: 3 respondents, not 5" out_has "qualtrics.csv: 3 respondents, 14 columns"
+check "Qualtrics: the names row names, the question row asks" out_line "                                      question: How far do you agree that patrols protect civilians?"
+check "Qualtrics: a column by its short name" expect 0 import-csv w.jaw "$fx/qualtrics.csv" --dry-run --text Q2
+check "Qualtrics: the short name given a role" out_has "   13  open_text  text           3  Q2  (given)"
+check "SurveyMonkey: recognised" expect 0 import-csv w.jaw "$fx/surveymonkey.csv" --dry-run
+check "SurveyMonkey: two heading rows joined" out_line "layout: a SurveyMonkey export (read as --header-rows 2)"
+check "SurveyMonkey: a choice under its question" out_line "                                      question: Which services have you worked with? Navy"
+check "SurveyMonkey: a column by a cell of its heading rows" expect 0 import-csv w.jaw "$fx/surveymonkey.csv" --dry-run --ignore Navy
+check "given heading rows: not recognised" expect 0 import-csv w.jaw "$fx/qualtrics.csv" --dry-run --header-rows 1
+check "given heading rows: the other rows are respondents" out_has "qualtrics.csv: 5 respondents"
+check "--names-row and --question-row: exit 0" expect 0 import-csv w.jaw "$fx/qualtrics.csv" --dry-run --names-row 2 --question-row 1 --skip-rows 3
+check "--names-row and --question-row: the label from row 2" out_line "   12  likert     integer        3  How far do you agree that patrols…  (labels of a scale; 1=Strongly disagree, 2=Disagree, 3=Neutral, 4=Agree, 5=Strongly agree)"
+check "--skip-rows 0: exit 2" expect 2 import-csv w.jaw "$fx/qualtrics.csv" --skip-rows 0
+check "--skip-rows 0: message" err_line "jaw: import-csv: --skip-rows takes a comma-separated list of row numbers from 1 to 10"
+check "--names-row 11: exit 2" expect 2 import-csv w.jaw "$fx/qualtrics.csv" --names-row 11
+check "skipped and read: exit 2" expect 2 import-csv w.jaw "$fx/qualtrics.csv" --names-row 1 --skip-rows 1
+printf 'id,score,rating,nation\nrow two,How many,How far,Where\n1,4,2,Chile\n2,5,3,Peru\n3,1,4,Chile\n' >two.csv
+check "an unknown second heading row: exit 0" expect 0 import-csv w.jaw two.csv --dry-run
+check "an unknown second heading row: warned, with the options" out_line "  line 2 looks like a second heading row: it holds text in columns 1, 2, 3, whose other values are all numbers; if it is, give --header-rows 2 (joined into the questions) or --names-row 1 --question-row 2"
+
 done_testing

@@ -71,9 +71,12 @@ static void import_draw_head(struct import_dialog *d, int cols)
 	ui_put(d->win, line, cols, true);
 	char delim[8];
 	snprintf(delim, sizeof delim, p->delimiter == '\t' ? "tab" : "'%c'", p->delimiter);
-	snprintf(line, sizeof line, " %lld respondents, %d columns, %lld open answers; delimiter %s,"
-	         " %s, %d heading row%s", (long long)p->rows, p->ncolumns, (long long)p->answers,
-	         delim, p->encoding, p->header_rows, p->header_rows == 1 ? "" : "s");
+	snprintf(line, sizeof line, " %lld respondent%s, %d columns, %lld open answers; delimiter %s%s,"
+	         " %s, %d heading row%s%s%s%s", (long long)p->rows, p->rows == 1 ? "" : "s",
+	         p->ncolumns, (long long)p->answers, delim,
+	         p->quote == CSVREAD_QUOTE_NONE ? " without quoting" : "", p->encoding,
+	         p->header_rows, p->header_rows == 1 ? "" : "s", p->layout.name ? " of a " : "",
+	         p->layout.name ? p->layout.name : "", p->layout.name ? " export" : "");
 	wattrset(d->win, colour_attr(ROLE_NORMAL));
 	wmove(d->win, 1, 0);
 	ui_put(d->win, line, cols, true);
