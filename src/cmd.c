@@ -93,6 +93,10 @@ static const struct cmd_option cmd_csv_options[] = {
 	{"skip-rows", 0, "LIST", false, "heading rows to ignore, e.g. 3 (Qualtrics' ImportId"
 	 " row)", NULL, "Rows up to the last one named by --header-rows, --names-row,"
 	 " --question-row or --skip-rows are headings; the data starts after them."},
+	{"keep-personal", 0, "COLS", false, "store these columns of personal data all the same",
+	 NULL, "Columns headed or filled with e-mail addresses, IP addresses, names, phone"
+	 " numbers, addresses or locations (jaw(5) lists what is detected) are not stored"
+	 " unless named here; giving one a role without naming it here is refused."},
 	{"dry-run", 0, NULL, false, "print the plan (columns, roles, types, rows, problems) and"
 	 " import nothing", NULL, "It exits with status 1 if the plan has errors (duplicate"
 	 " ids)."},

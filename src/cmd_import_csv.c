@@ -136,6 +136,7 @@ static int cmd_import_args(const struct cmd_args *c, struct cmd_import_args *a)
 	    cmd_row_number(c, "question-row", &a->opt.question_row) != JAW_OK)
 		return JAW_USAGE;
 	a->opt.skip_rows = cmd_value(c, "skip-rows");
+	a->opt.keep_personal = cmd_value(c, "keep-personal");
 	a->project = c->words[0];
 	a->csv = c->words[1];
 	if (a->opt.encoding && !*a->opt.encoding)
@@ -229,6 +230,14 @@ static void cmd_print_summary(const struct csvimport_plan *p, const struct csvim
 	printf("  columns: %d id, %d attribute, %d likert, %d open text, %d ignored\n",
 	       counts[SURVEY_ROLE_ID], counts[SURVEY_ROLE_ATTRIBUTE], counts[SURVEY_ROLE_LIKERT],
 	       counts[SURVEY_ROLE_TEXT], counts[SURVEY_ROLE_IGNORE]);
+	const char *sep = "  personal data not stored: ";
+	for (int i = 0; i < p->ncolumns; i++)
+		if (p->columns[i].personal && !p->columns[i].keep) {
+			cmd_put_safe(sep, p->columns[i].label, "");
+			sep = ", ";
+		}
+	if (*sep == ',')
+		printf(" (--keep-personal keeps a column)\n");
 	printf("  took %.1f s\n", r->seconds);
 }
 

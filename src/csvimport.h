@@ -67,6 +67,9 @@ struct csvimport_options {
 	int names_row;         /* the heading row that names each column (1-based), or 0 */
 	int question_row;      /* the heading row with each question's text, or 0 */
 	const char *skip_rows; /* heading rows to ignore: a comma-separated list, or NULL */
+	/* Columns of personal data to store all the same (COLS as for the
+	 * roles); others are not stored (csvimport_column.personal). */
+	const char *keep_personal;
 	enum csvread_quote quote; /* default: detected (see csvread_options) */
 	bool strict;           /* refuse a quote inside an unquoted field */
 	/* Columns given a role, per role: a comma-separated list of header
@@ -92,6 +95,8 @@ struct csvimport_column {
 	enum survey_type type;
 	bool role_given;           /* set by an option, not guessed */
 	const char *reason;        /* why the role was guessed, in words (static) */
+	const char *personal;      /* the personal data it holds ("e-mail addresses"), or NULL */
+	bool keep;                 /* kept although personal (--keep-personal) */
 	int64_t values;            /* non-empty values */
 	int distinct;              /* distinct values, or CSVIMPORT_MANY when more */
 	double min, max;           /* for numeric columns with values */

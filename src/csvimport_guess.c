@@ -41,10 +41,27 @@ static const char *const csvimport_id_headings[] = {
 	"participant id", "participant", "record id", "submission id", "uuid", "#", NULL,
 };
 
-/* Headings of personal data that a survey of this kind should not keep. */
-static const char *const csvimport_personal_headings[] = {
-	"email", "e-mail", "email address", "e-mail address", "ip address", "ip", "first name",
-	"last name", "full name", "name", "phone", "telephone", NULL,
+/* Headings of personal data that a survey of this kind should not keep,
+ * in letters and digits only ("IP Address", "IPAddress" and "ip_address"
+ * are "ipaddress"), with what they hold. jaw(5) lists them. */
+static const struct {
+	const char *key, *what;
+} csvimport_personal_headings[] = {
+	{"email", "e-mail addresses"}, {"emailaddress", "e-mail addresses"},
+	{"recipientemail", "e-mail addresses"}, {"youremail", "e-mail addresses"},
+	{"youremailaddress", "e-mail addresses"}, {"ip", "IP addresses"},
+	{"ipaddress", "IP addresses"}, {"name", "names"}, {"firstname", "names"},
+	{"lastname", "names"}, {"fullname", "names"}, {"surname", "names"},
+	{"givenname", "names"}, {"familyname", "names"}, {"yourname", "names"},
+	{"respondentname", "names"}, {"recipientfirstname", "names"},
+	{"recipientlastname", "names"}, {"contactname", "names"},
+	{"phone", "phone numbers"}, {"phonenumber", "phone numbers"},
+	{"telephone", "phone numbers"}, {"mobile", "phone numbers"},
+	{"mobilenumber", "phone numbers"}, {"address", "addresses"},
+	{"streetaddress", "addresses"}, {"homeaddress", "addresses"},
+	{"postcode", "addresses"}, {"zipcode", "addresses"},
+	{"locationlatitude", "locations"}, {"locationlongitude", "locations"},
+	{"latitude", "locations"}, {"longitude", "locations"},
 };
 
 /* Words in a heading that make a small number a count, not a scale. */
@@ -214,6 +231,95 @@ static bool csvimport_heading_has(const char *heading, const char *const *words)
 	return false;
 }
 
+/* The letters and digits of s, lower-cased, into out. */
+static void csvimport_alnum_key(const char *s, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && n + 1 < size; i++)
+		if (isalnum((unsigned char)s[i]))
+			out[n++] = (char)tolower((unsigned char)s[i]);
+	out[n] = '\0';
+}
+
+/* What personal data a heading names, or NULL; a joined heading
+ * ("Contact details: Name") by its last part too. */
+static const char *csvimport_personal_heading(const char *heading)
+{
+	char key[64];
+	const char *last = strrchr(heading, ':');
+	const char *parts[2] = {heading, last ? last + 1 : NULL};
+	for (int p = 0; p < 2 && parts[p]; p++) {
+		size_t len = strlen(parts[p]);
+		if (len >= sizeof key * 2)
+			continue;
+		csvimport_alnum_key(parts[p], len, key, sizeof key);
+		for (size_t k = 0; k < sizeof csvimport_personal_headings /
+		                       sizeof *csvimport_personal_headings; k++)
+			if (strcmp(key, csvimport_personal_headings[k].key) == 0)
+				return csvimport_personal_headings[k].what;
+	}
+	return NULL;
+}
+
+bool csvimport_is_email(const char *s, size_t len)
+{
+	const char *at = memchr(s, '@', len);
+	if (!at || at == s || len > 254)
+		return false;
+	const char *domain = at + 1, *end = s + len;
+	const char *dot = memchr(domain, '.', (size_t)(end - domain));
+	if (!dot || dot == domain || dot + 1 >= end)
+		return false;
+	for (const char *p = s; p < end; p++)
+		if (*p == ' ' || *p == ',' || *p == '\n' || (p > at && *p == '@'))
+			return false;
+	return true;
+}
+
+bool csvimport_is_ip(const char *s, size_t len)
+{
+	if (len < 3 || len > 45)
+		return false;
+	int dots = 0, colons = 0, digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '.') {
+			if (digits == 0 || digits > 3)
+				return false;
+			dots++;
+			digits = 0;
+		} else if (c == ':') {
+			colons++;
+			digits = 0;
+		} else if (isxdigit((unsigned char)c)) {
+			if (!isdigit((unsigned char)c) && dots > 0)
+				return false;
+			digits++;
+		} else {
+			return false;
+		}
+	}
+	if (colons == 0)
+		return dots == 3 && digits >= 1 && digits <= 3;
+	return colons >= 2 && colons <= 7;
+}
+
+const char *csvimport_personal(const struct csvimport_column *c)
+{
+	const struct csvimport_stats *st = c->stats;
+	const char *what = csvimport_personal_heading(c->question);
+	if (!what && strcmp(c->label, c->question) != 0)
+		what = csvimport_personal_heading(c->label);
+	if (what)
+		return what;
+	/* by content: most values are e-mail or IP addresses */
+	if (c->values > 0 && st->n_email * 2 > c->values)
+		return "e-mail addresses";
+	if (c->values > 0 && st->n_ip * 2 > c->values)
+		return "IP addresses";
+	return NULL;
+}
+
 bool csvimport_guess_is_id_heading(const char *heading)
 {
 	return csvimport_heading_in(heading, csvimport_id_headings);
@@ -368,7 +474,7 @@ void csvimport_guess_role(struct csvimport_column *c)
 	if (c->values == 0) {
 		c->role = SURVEY_ROLE_IGNORE;
 		c->reason = "no values";
-	} else if (csvimport_heading_in(c->question, csvimport_personal_headings)) {
+	} else if (c->personal && !c->keep) {
 		c->role = SURVEY_ROLE_IGNORE;
 		c->reason = "personal data";
 	} else if (csvimport_guess_likert(c, false)) {

@@ -33,6 +33,7 @@ enum csvimport_likert_kind {
 struct csvimport_stats {
 	bool all_int, all_num, newline; /* all_*: set when the read ends */
 	int64_t n_int, n_num;    /* values that are integers, numbers (integers too) */
+	int64_t n_email, n_ip;   /* values that are e-mail addresses, IP addresses */
 	/* the first value that is not an integer [0], not a number [1]: its
 	 * line (0: none) and start */
 	int64_t odd_line[2];
@@ -73,6 +74,14 @@ int csvimport_likert_value(const struct csvimport_column *c, const char *value, 
  * nrows rows (up to 3, each width cells): fills *out and returns true. */
 bool csvimport_layout_detect(char *const *const *rows, int nrows, int width,
                              struct csvimport_layout *out);
+
+/* True if s[0..len) looks like an e-mail address (name@host.domain). */
+bool csvimport_is_email(const char *s, size_t len);
+/* True if s[0..len) is an IPv4 (192.0.2.1) or IPv6 (2001:db8::1) address. */
+bool csvimport_is_ip(const char *s, size_t len);
+/* What personal data column c holds, by its heading or by most of its
+ * values ("e-mail addresses", "names"...), or NULL. */
+const char *csvimport_personal(const struct csvimport_column *c);
 
 /* True if a heading names the respondent identifier ("Respondent ID", "id"...). */
 bool csvimport_guess_is_id_heading(const char *heading);

@@ -333,19 +333,18 @@ static int plan_give_role(struct plan_state *st, int i, enum survey_role role)
 	return JAW_OK;
 }
 
-/* Resolves one item of a list: a heading, a number or a range N-M. */
-static int plan_role_item(struct plan_state *st, const char *item, enum survey_role role)
+/* Resolves one item of option's list (a heading, a cell of a heading
+ * row, a number or a range N-M) into the columns [*from, *to), 0-based. */
+static int plan_list_item(struct plan_state *st, const char *item, const char *option, int *from,
+                          int *to)
 {
-	int from, to;
 	char extra;
-	if (sscanf(item, "%d-%d%c", &from, &to, &extra) == 2) {
-		if (from < 1 || to > st->plan->ncolumns || from > to)
+	if (sscanf(item, "%d-%d%c", from, to, &extra) == 2) {
+		if (*from < 1 || *to > st->plan->ncolumns || *from > *to)
 			return err_set(&st->usage, JAW_USAGE, "import-csv: %s: no columns %s (the"
-			               " columns are numbered 1 to %d)", plan_option_names[role], item,
+			               " columns are numbered 1 to %d)", option, item,
 			               st->plan->ncolumns);
-		for (int i = from - 1; i < to; i++)
-			if (plan_give_role(st, i, role) != JAW_OK)
-				return JAW_USAGE;
+		(*from)--;
 		return JAW_OK;
 	}
 	int i = plan_find_column(st->plan, item);
@@ -353,35 +352,60 @@ static int plan_role_item(struct plan_state *st, const char *item, enum survey_r
 		i = plan_find_by_cell(st, item);
 	if (i < 0)
 		return err_set(&st->usage, JAW_USAGE, "import-csv: %s: no column \"%s\" (give a heading"
-		               " or a number from 1 to %d; --dry-run lists them)",
-		               plan_option_names[role], item, st->plan->ncolumns);
-	return plan_give_role(st, i, role);
+		               " or a number from 1 to %d; --dry-run lists them)", option, item,
+		               st->plan->ncolumns);
+	*from = i;
+	*to = i + 1;
+	return JAW_OK;
 }
 
-/* Applies the role options (lists of columns) to the columns. */
+/* Applies an option's list of columns: gives them role, or (role
+ * SURVEY_ROLE_COUNT, --keep-personal) keeps them although personal.
+ * Returns how many items the list has, or -1 with st->usage set. */
+static int plan_apply_list(struct plan_state *st, const char *list, const char *option,
+                           int role)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int count = 0, rc = JAW_OK;
+	for (char *item = strtok_r(copy, ",", &save); item && rc == JAW_OK;
+	     item = strtok_r(NULL, ",", &save)) {
+		while (*item == ' ')
+			item++;
+		int from, to;
+		rc = plan_list_item(st, item, option, &from, &to);
+		for (int i = from; rc == JAW_OK && i < to; i++)
+			if (role == SURVEY_ROLE_COUNT)
+				st->plan->columns[i].keep = true;
+			else
+				rc = plan_give_role(st, i, (enum survey_role)role);
+		count++;
+	}
+	free(copy);
+	return rc == JAW_OK ? count : -1;
+}
+
+/* Applies the role options (lists of columns) and --keep-personal. */
 static int plan_apply_options(struct plan_state *st)
 {
 	for (int role = 0; role < SURVEY_ROLE_COUNT; role++) {
 		const char *list = st->opt->roles[role];
 		if (!list)
 			continue;
-		char *copy = xstrdup(list), *save = NULL;
-		int count = 0, rc = JAW_OK;
-		for (char *item = strtok_r(copy, ",", &save); item && rc == JAW_OK;
-		     item = strtok_r(NULL, ",", &save)) {
-			while (*item == ' ')
-				item++;
-			rc = plan_role_item(st, item, (enum survey_role)role);
-			count++;
-		}
-		free(copy);
-		if (rc != JAW_OK)
+		int count = plan_apply_list(st, list, plan_option_names[role], role);
+		if (count < 0)
 			return JAW_USAGE;
 		if (count == 0 || (role == SURVEY_ROLE_ID && count > 1))
 			return err_set(&st->usage, JAW_USAGE, "import-csv: %s takes %s",
 			               plan_option_names[role], role == SURVEY_ROLE_ID
 			               ? "one column" : "a list of columns");
 	}
+	const char *keep = st->opt->keep_personal;
+	int count = keep ? plan_apply_list(st, keep, "--keep-personal", SURVEY_ROLE_COUNT) : 1;
+	if (count < 0)
+		return JAW_USAGE;
+	if (count == 0)
+		return err_set(&st->usage, JAW_USAGE, "import-csv: --keep-personal takes a list of"
+		               " columns");
 	return JAW_OK;
 }
 
@@ -566,6 +590,10 @@ static void plan_value(struct csvimport_column *c, const char *v, size_t len, in
 		s->newline = true;
 	bool is_int = csvimport_is_integer(v, len);
 	bool is_num = is_int || csvimport_is_number(v, len);
+	if (!is_num) {
+		s->n_email += csvimport_is_email(v, len);
+		s->n_ip += (v[0] == ':' || isxdigit((unsigned char)v[0])) && csvimport_is_ip(v, len);
+	}
 	for (int k = 0; k < 2; k++)
 		if (!(k ? is_num : is_int) && !s->odd_line[k]) {
 			s->odd_line[k] = line;
@@ -712,7 +740,7 @@ static bool plan_guessed_id_fits(struct plan_state *st, const struct csvimport_c
 {
 	const struct csvimport_stats *s = c->stats;
 	char why[800];
-	if (c->values == 0)
+	if (c->values == 0 || (c->personal && !c->keep))
 		return false;
 	if (s->first_empty_line)
 		snprintf(why, sizeof why, "line %lld has none", (long long)s->first_empty_line);
@@ -780,6 +808,20 @@ static void plan_warn_heading_row(struct plan_state *st)
 	             (long long)st->first_data_line, cols);
 }
 
+/* Says that a column of personal data is not stored, or is kept. */
+static void plan_report_personal(struct csvimport_plan *plan, const struct csvimport_column *c)
+{
+	if (!c->personal)
+		return;
+	if (c->keep)
+		plan_problem(plan, false, "column %d (%s) holds personal data (%s): kept, as"
+		             " --keep-personal asks", c->position, c->label, c->personal);
+	else
+		plan_problem(plan, false, "column %d (%s) holds personal data (%s): not stored"
+		             " (--keep-personal %d keeps it)", c->position, c->label, c->personal,
+		             c->position);
+}
+
 /* Says which values of a number column are not numbers (kept as written). */
 static void plan_report_outliers(struct csvimport_plan *plan, const struct csvimport_column *c)
 {
@@ -809,6 +851,11 @@ static int plan_finish(struct plan_state *st, jaw_err *err)
 		c->distinct = s->many ? CSVIMPORT_MANY : s->ndistinct;
 		s->all_int = s->n_int == c->values;
 		s->all_num = s->n_num == c->values;
+		c->personal = csvimport_personal(c);
+		if (c->personal && !c->keep && c->role_given && c->role != SURVEY_ROLE_IGNORE)
+			return err_set(err, JAW_USAGE, "import-csv: column %d (%s) holds personal data (%s):"
+			               " it is not stored unless --keep-personal %d is given too",
+			               c->position, c->label, c->personal, c->position);
 		if (c->role_given) {
 			if (plan_given_role(plan, c, err) != JAW_OK)
 				return JAW_FAIL;
@@ -821,6 +868,7 @@ static int plan_finish(struct plan_state *st, jaw_err *err)
 		if (plan->columns[i].role == SURVEY_ROLE_TEXT)
 			plan->answers += plan->columns[i].values;
 		plan_report_outliers(plan, &plan->columns[i]);
+		plan_report_personal(plan, &plan->columns[i]);
 	}
 	if (plan->empty_rows > 0)
 		plan_problem(plan, false, "%lld empty row%s skipped", (long long)plan->empty_rows,

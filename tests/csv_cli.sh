@@ -128,4 +128,16 @@ printf 'id,score,rating,nation\nrow two,How many,How far,Where\n1,4,2,Chile\n2,5
 check "an unknown second heading row: exit 0" expect 0 import-csv w.jaw two.csv --dry-run
 check "an unknown second heading row: warned, with the options" out_line "  line 2 looks like a second heading row: it holds text in columns 1, 2, 3, whose other values are all numbers; if it is, give --header-rows 2 (joined into the questions) or --names-row 1 --question-row 2"
 
+# personal data
+check "personal data: exit 0" expect 0 import-csv w.jaw "$fx/qualtrics.csv" --dry-run
+check "personal data: listed in the dry run" out_line "  column 9 (RecipientEmail) holds personal data (e-mail addresses): not stored (--keep-personal 9 keeps it)"
+check "personal data: ignored" out_line "    4  ignore     text           3  IPAddress  (personal data)"
+check "personal data: import" expect 0 import-csv w.jaw "$fx/qualtrics.csv"
+check "personal data: the summary lists it" out_line "  personal data not stored: IPAddress, RecipientLastName, RecipientFirstName, RecipientEmail, LocationLatitude, LocationLongitude (--keep-personal keeps a column)"
+check "personal data: none stored" equals 0 w.jaw "SELECT count(*) FROM respondent WHERE answers LIKE '%example.%' OR answers LIKE '%192.0%' OR answers LIKE '%Doe%'"
+check "--keep-personal: exit 0" expect 0 import-csv w.jaw "$fx/qualtrics.csv" --dry-run --keep-personal RecipientEmail
+check "--keep-personal: kept" out_line "  column 9 (RecipientEmail) holds personal data (e-mail addresses): kept, as --keep-personal asks"
+check "a role for personal data alone: exit 2" expect 2 import-csv w.jaw "$fx/qualtrics.csv" --dry-run --attribute 9
+check "a role for personal data alone: message" err_line "jaw: import-csv: column 9 (RecipientEmail) holds personal data (e-mail addresses): it is not stored unless --keep-personal 9 is given too"
+
 done_testing

@@ -450,6 +450,64 @@ static char *shown_new(struct jaw_db *db, int64_t survey, int position, int64_t 
 	return t;
 }
 
+/* Personal data: by heading (any spelling, the last part of a joined
+ * heading too) and by content, not stored unless kept. */
+static void test_personal_data(void **state)
+{
+	(void)state;
+	assert_true(csvimport_is_email("jane.doe@example.org", 20));
+	assert_false(csvimport_is_email("@example.org", 12));
+	assert_false(csvimport_is_email("jane@example", 12));
+	assert_false(csvimport_is_email("write to jane@example.org", 25));
+	assert_true(csvimport_is_ip("192.0.2.17", 10));
+	assert_true(csvimport_is_ip("2001:db8::1", 11));
+	assert_false(csvimport_is_ip("1.2.3", 5));
+	assert_false(csvimport_is_ip("2024.03.01", 10));
+	assert_false(csvimport_is_ip("10:30", 5));
+	const char *text =
+		"id,IP_Address,Contact details: Name,contact,Phone number,where,nation\n"
+		"1,192.0.2.1,Jane Doe,jane@example.org,555 0100,59.43,Chile\n"
+		"2,192.0.2.2,Rick Roe,rick@example.org,555 0101,54.68,Peru\n"
+		"3,192.0.2.3,Ann Poe,n/a,555 0102,56.94,Chile\n";
+	struct csvread_source src = csvread_buffer(text, strlen(text), "people.csv");
+	struct csvimport_options opt = {0};
+	jaw_err err;
+	struct csvimport_plan *p = csvimport_plan_source_new(&src, &opt, &err);
+	assert_non_null(p);
+	static const char *const want[] = {NULL, "IP addresses", "names", "e-mail addresses",
+	                                   "phone numbers", NULL, NULL};
+	for (int i = 0; i < 7; i++) {
+		const char *got = p->columns[i].personal;
+		if (!want[i] ? got != NULL : !got || strcmp(got, want[i]) != 0)
+			fail_msg("column %d: %s, not %s", i + 1, got ? got : "(none)",
+			         want[i] ? want[i] : "(none)");
+		assert_int_equal(p->columns[i].role == SURVEY_ROLE_IGNORE, want[i] != NULL);
+	}
+	assert_string_equal(p->problems[2], "column 4 (contact) holds personal data (e-mail"
+	                    " addresses): not stored (--keep-personal 4 keeps it)");
+	csvimport_plan_free(p);
+	opt.keep_personal = "contact,2-3";
+	p = csvimport_plan_source_new(&src, &opt, &err);
+	assert_non_null(p);
+	assert_int_equal(p->columns[1].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->columns[2].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->columns[3].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->columns[4].role, SURVEY_ROLE_IGNORE);
+	csvimport_plan_free(p);
+	opt.keep_personal = "nobody";
+	assert_null(csvimport_plan_source_new(&src, &opt, &err));
+	assert_string_equal(err.msg, "import-csv: --keep-personal: no column \"nobody\" (give a"
+	                    " heading or a number from 1 to 7; --dry-run lists them)");
+	/* nothing of a column not kept is stored */
+	struct jaw_db *db = testutil_project_new(NULL);
+	opt.keep_personal = NULL;
+	csvimport_plan_free(import_text(db, text, &opt));
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent WHERE answers LIKE"
+	                                     " '%@%' OR answers LIKE '%192.0%' OR answers LIKE"
+	                                     " '%Doe%' OR answers LIKE '%555%'"), 0);
+	db_close(db);
+}
+
 /* Decimals are not a Likert scale; labels and spaces stay as written. */
 static void test_values_as_written(void **state)
 {
@@ -674,6 +732,12 @@ static void test_options(void **state)
 	                             " --text");
 	opt.roles[SURVEY_ROLE_TEXT] = "what worked well?";
 	opt.roles[SURVEY_ROLE_ID] = "Email";
+	/* personal data is stored only when --keep-personal names it */
+	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
+	assert_string_equal(err.msg, "import-csv: column 2 (Email) holds personal data (e-mail"
+	                             " addresses): it is not stored unless --keep-personal 2 is"
+	                             " given too");
+	opt.keep_personal = "2";
 	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_OK);
 	csvtest_assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
 	            "attribute,id,attribute,attribute,attribute,attribute,attribute,attribute,"
@@ -832,6 +896,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_as_written),
 		cmocka_unit_test(test_values_as_written),
 		cmocka_unit_test(test_outliers),
+		cmocka_unit_test(test_personal_data),
 		cmocka_unit_test(test_property_shown_as_written),
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_options),
