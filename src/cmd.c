@@ -34,7 +34,8 @@ static const struct cmd_option cmd_notes_options[] = {
 	{"event", 0, "TITLE", false, "the timeline event at which they were gathered, by exact"
 	 " title", NULL, NULL},
 	{"date", 0, "DATE", false, "the date they were gathered, as YYYY-MM-DD", NULL, NULL},
-	{"encoding", 0, "ENCODING", false, "the notes' encoding, if not UTF-8 (e.g. latin1)", NULL,
+	{"encoding", 0, "ENCODING", false, "the notes' encoding, if not UTF-8 or UTF-16 with a byte"
+	 " order mark (e.g. latin1)", NULL,
 	 "Any name iconv(1) knows, such as latin1, WINDOWS-1252 or UTF-16; the notes are"
 	 " converted to UTF-8, and a byte sequence not valid in that encoding is refused with"
 	 " its byte offset."},

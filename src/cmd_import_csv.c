@@ -223,10 +223,11 @@ static void cmd_print_summary(const struct csvimport_plan *p, const struct csvim
 	cmd_put_safe("imported survey \"", p->name, "\"");
 	cmd_put_safe(" from ", p->path, "");
 	cmd_put_safe(" into ", project, ":\n");
-	printf("  %lld respondent%s, %lld answers (%lld values, %lld open answers, now sources)\n",
-	       (long long)r->respondents, r->respondents == 1 ? "" : "s",
-	       (long long)(r->values + r->answers),
-	       (long long)r->values, (long long)r->answers);
+	int64_t all = r->values + r->answers;
+	printf("  %lld respondent%s, %lld answer%s (%lld value%s, %lld open answer%s, now"
+	       " sources)\n", (long long)r->respondents, r->respondents == 1 ? "" : "s",
+	       (long long)all, all == 1 ? "" : "s", (long long)r->values, r->values == 1 ? "" : "s",
+	       (long long)r->answers, r->answers == 1 ? "" : "s");
 	printf("  columns: %d id, %d attribute, %d likert, %d open text, %d ignored\n",
 	       counts[SURVEY_ROLE_ID], counts[SURVEY_ROLE_ATTRIBUTE], counts[SURVEY_ROLE_LIKERT],
 	       counts[SURVEY_ROLE_TEXT], counts[SURVEY_ROLE_IGNORE]);

@@ -140,4 +140,12 @@ check "--keep-personal: kept" out_line "  column 9 (RecipientEmail) holds person
 check "a role for personal data alone: exit 2" expect 2 import-csv w.jaw "$fx/qualtrics.csv" --dry-run --attribute 9
 check "a role for personal data alone: message" err_line "jaw: import-csv: column 9 (RecipientEmail) holds personal data (e-mail addresses): it is not stored unless --keep-personal 9 is given too"
 
+# control characters are text; NUL bytes are not
+printf '"a\vb",c\n1,2\n3,4\n' >vtab.csv
+check "a vertical tab in a heading is not binary: exit 0" expect 0 import-csv w.jaw vtab.csv --dry-run
+check "one respondent, not respondents" expect 0 import-csv w.jaw "$fx/basic.csv" --dry-run --name one
+printf 'id,x\n1,a\n' >one.csv
+check "1 respondent: exit 0" expect 0 import-csv w.jaw one.csv
+check "1 respondent: the summary" out_line "  1 respondent, 1 answer (1 value, 0 open answers, now sources)"
+
 done_testing

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "csvimport.h"
+#include "csvimport_fts.h"
 #include "csvtest.h"
 #include "model.h"
 #include "testutil.h"
@@ -221,6 +222,12 @@ static void test_index_in_place(void **state)
 	setenv("TMPDIR", "/nonexistent-jaw-dir", 1);
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
+	/* the index's temporary file cannot be made: the message says it is one */
+	err_clear(&err);
+	assert_null(csvimport_fts_new(&err));
+	assert_true(strncmp(err.msg, "/nonexistent-jaw-dir/jaw-index-", 31) == 0);
+	assert_string_equal(err.msg + 37, ": cannot create a temporary file (the answers' index, in"
+	                                  " TMPDIR): No such file or directory");
 	int rc = csvtest_import(db, "basic.csv", &err);
 	if (tmp)
 		setenv("TMPDIR", tmp, 1);
