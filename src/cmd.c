@@ -94,6 +94,10 @@ static const struct cmd_option cmd_csv_options[] = {
 	{"skip-rows", 0, "LIST", false, "heading rows to ignore, e.g. 3 (Qualtrics' ImportId"
 	 " row)", NULL, "Rows up to the last one named by --header-rows, --names-row,"
 	 " --question-row or --skip-rows are headings; the data starts after them."},
+	{"scale", 0, "COL=L1|L2|...", false, "make COL Likert with these labels, numbered from 1"
+	 " (several separated by ;)", NULL,
+	 "It changes the mapping of labels to numbers the dry run shows: each value must be"
+	 " one of the labels, exactly as written."},
 	{"keep-personal", 0, "COLS", false, "store these columns of personal data all the same",
 	 NULL, "Columns headed or filled with e-mail addresses, IP addresses, names, phone"
 	 " numbers, addresses or locations (jaw(5) lists what is detected) are not stored"

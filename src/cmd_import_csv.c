@@ -137,6 +137,7 @@ static int cmd_import_args(const struct cmd_args *c, struct cmd_import_args *a)
 		return JAW_USAGE;
 	a->opt.skip_rows = cmd_value(c, "skip-rows");
 	a->opt.keep_personal = cmd_value(c, "keep-personal");
+	a->opt.scales = cmd_value(c, "scale");
 	a->project = c->words[0];
 	a->csv = c->words[1];
 	if (a->opt.encoding && !*a->opt.encoding)

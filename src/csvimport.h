@@ -70,6 +70,9 @@ struct csvimport_options {
 	/* Columns of personal data to store all the same (COLS as for the
 	 * roles); others are not stored (csvimport_column.personal). */
 	const char *keep_personal;
+	/* Likert columns with their labels in order, numbered from 1:
+	 * "COL=LABEL|LABEL|...", several separated by ';', or NULL. */
+	const char *scales;
 	enum csvread_quote quote; /* default: detected (see csvread_options) */
 	bool strict;           /* refuse a quote inside an unquoted field */
 	/* Columns given a role, per role: a comma-separated list of header

@@ -184,6 +184,11 @@ int csvimport_likert_value(const struct csvimport_column *c, const char *value, 
 	}
 	case CSVIMPORT_LIKERT_NUMBERED:
 		return csvimport_numbered(value, len, &label, &label_len);
+	case CSVIMPORT_LIKERT_GIVEN:
+		for (int i = 0; i < st->ngiven; i++)
+			if (strlen(st->given[i]) == len && memcmp(st->given[i], value, len) == 0)
+				return i + 1;
+		return -1;
 	case CSVIMPORT_LIKERT_NUMBER:
 		break;
 	}
@@ -400,7 +405,10 @@ static void csvimport_make_labels(struct csvimport_column *c)
 		if (n >= 0)
 			csvimport_add_label(c, n, v, st->distinct_len[i]);
 	}
-	if (st->likert == CSVIMPORT_LIKERT_SCALE) {
+	if (st->likert == CSVIMPORT_LIKERT_GIVEN) {
+		for (int i = 0; i < st->ngiven; i++)
+			csvimport_add_label(c, i + 1, st->given[i], strlen(st->given[i]));
+	} else if (st->likert == CSVIMPORT_LIKERT_SCALE) {
 		for (int i = 0; i < st->scale->npoints; i++) {
 			const char *p = st->scale->points[i];
 			csvimport_add_label(c, i + 1, p, strcspn(p, "|"));
@@ -409,9 +417,29 @@ static void csvimport_make_labels(struct csvimport_column *c)
 }
 
 /* Decides whether c can be a Likert column and how; fills its labels. */
+const char *csvimport_not_given(const struct csvimport_column *c)
+{
+	const struct csvimport_stats *st = c->stats;
+	for (int i = 0; i < st->ndistinct; i++) {
+		int k = 0;
+		while (k < st->ngiven && strcmp(st->given[k], st->distinct[i]) != 0)
+			k++;
+		if (k == st->ngiven)
+			return st->distinct[i];
+	}
+	return NULL;
+}
+
 bool csvimport_guess_likert(struct csvimport_column *c, bool forced)
 {
 	struct csvimport_stats *st = c->stats;
+	if (st->ngiven > 0) {
+		if (st->many || csvimport_not_given(c))
+			return false;
+		st->likert = CSVIMPORT_LIKERT_GIVEN;
+		csvimport_make_labels(c);
+		return true;
+	}
 	if (st->many || st->ndistinct > 11 || (st->ndistinct < 2 && !forced))
 		return false;
 	if (st->all_int && c->values > 0) {

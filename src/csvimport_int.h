@@ -22,6 +22,7 @@ enum csvimport_likert_kind {
 	CSVIMPORT_LIKERT_NUMBER,   /* the values are the numbers */
 	CSVIMPORT_LIKERT_SCALE,    /* labels of a known scale: 1 for the first point */
 	CSVIMPORT_LIKERT_NUMBERED, /* "3 - Sometimes": the number in front */
+	CSVIMPORT_LIKERT_GIVEN,    /* labels in the order --scale gives: 1 for the first */
 };
 
 /* Slots of a column's table of distinct values (a power of two, at least
@@ -51,6 +52,8 @@ struct csvimport_stats {
 	unsigned char distinct_slot[CSVIMPORT_DISTINCT_SLOTS];
 	/* Likert */
 	enum csvimport_likert_kind likert;
+	char **given;             /* the labels --scale gives, in order, or NULL */
+	int ngiven;
 	const struct csvimport_scale *scale;
 	int64_t first_empty_line; /* first data row without a value (0: none) */
 };
@@ -85,6 +88,9 @@ const char *csvimport_personal(const struct csvimport_column *c);
 
 /* True if a heading names the respondent identifier ("Respondent ID", "id"...). */
 bool csvimport_guess_is_id_heading(const char *heading);
+/* The first distinct value of c that is not one of the labels --scale
+ * gives it, or NULL. */
+const char *csvimport_not_given(const struct csvimport_column *c);
 /* Decides whether c can be a Likert column (forced: the user says so) and
  * how, and fills in its labels. */
 bool csvimport_guess_likert(struct csvimport_column *c, bool forced);

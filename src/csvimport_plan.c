@@ -384,6 +384,42 @@ static int plan_apply_list(struct plan_state *st, const char *list, const char *
 	return rc == JAW_OK ? count : -1;
 }
 
+/* Applies --scale "COL=LABEL|LABEL|...;COL=...": each column is Likert,
+ * its labels numbered from 1 in the order given. */
+static int plan_apply_scales(struct plan_state *st, const char *scales)
+{
+	char *copy = xstrdup(scales), *save = NULL;
+	int rc = JAW_OK;
+	for (char *entry = strtok_r(copy, ";", &save); entry && rc == JAW_OK;
+	     entry = strtok_r(NULL, ";", &save)) {
+		char *eq = strchr(entry, '=');
+		int from = 0, to = 0;
+		if (!eq || !strchr(eq + 1, '|')) {
+			rc = err_set(&st->usage, JAW_USAGE, "import-csv: --scale takes COL=LABEL|LABEL|..."
+			             " (two labels at least, the first numbered 1), not \"%s\"", entry);
+			break;
+		}
+		*eq = '\0';
+		while (*entry == ' ')
+			entry++;
+		rc = plan_list_item(st, entry, "--scale", &from, &to);
+		if (rc == JAW_OK && to - from != 1)
+			rc = err_set(&st->usage, JAW_USAGE, "import-csv: --scale names one column, not %s",
+			             entry);
+		if (rc == JAW_OK)
+			rc = plan_give_role(st, from, SURVEY_ROLE_LIKERT);
+		struct csvimport_stats *s = st->plan->columns[from].stats;
+		for (char *p = eq + 1; rc == JAW_OK && p; s->ngiven++) {
+			char *bar = strchr(p, '|');
+			s->given = xreallocarray(s->given, (size_t)s->ngiven + 1, sizeof *s->given);
+			s->given[s->ngiven] = bar ? xstrndup(p, (size_t)(bar - p)) : xstrdup(p);
+			p = bar ? bar + 1 : NULL;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
 /* Applies the role options (lists of columns) and --keep-personal. */
 static int plan_apply_options(struct plan_state *st)
 {
@@ -399,6 +435,8 @@ static int plan_apply_options(struct plan_state *st)
 			               plan_option_names[role], role == SURVEY_ROLE_ID
 			               ? "one column" : "a list of columns");
 	}
+	if (st->opt->scales && plan_apply_scales(st, st->opt->scales) != JAW_OK)
+		return JAW_USAGE;
 	const char *keep = st->opt->keep_personal;
 	int count = keep ? plan_apply_list(st, keep, "--keep-personal", SURVEY_ROLE_COUNT) : 1;
 	if (count < 0)
@@ -718,6 +756,14 @@ static int plan_given_role(struct csvimport_plan *plan, struct csvimport_column 
 		break;
 	case SURVEY_ROLE_LIKERT:
 		c->type = SURVEY_TYPE_INTEGER;
+		if (s->ngiven > 0 && !csvimport_guess_likert(c, true)) {
+			char *safe = utf8_sanitize_new(s->many ? "" : csvimport_not_given(c));
+			err_set(err, JAW_FAIL, "%s: column %d (%s) holds %s%s%s, not one of the labels"
+			        " --scale gives it", plan->path, c->position, c->label,
+			        s->many ? "more than 64 distinct values" : "\"", safe, s->many ? "" : "\"");
+			free(safe);
+			return JAW_FAIL;
+		}
 		if (!csvimport_guess_likert(c, true))
 			return err_set(err, JAW_FAIL, "%s: column %d (%s) cannot be Likert: its values are"
 			               " not whole numbers from 0 to 10 nor the labels of a scale",
@@ -1088,6 +1134,9 @@ static void plan_column_clear(struct csvimport_column *c)
 {
 	struct csvimport_stats *s = c->stats;
 	if (s) {
+		for (int i = 0; i < s->ngiven; i++)
+			free(s->given[i]);
+		free(s->given);
 		for (int i = 0; i < s->ndistinct; i++)
 			free(s->distinct[i]);
 		free(s->distinct);

@@ -148,4 +148,15 @@ printf 'id,x\n1,a\n' >one.csv
 check "1 respondent: exit 0" expect 0 import-csv w.jaw one.csv
 check "1 respondent: the summary" out_line "  1 respondent, 1 answer (1 value, 0 open answers, now sources)"
 
+# the mapping of labels to numbers, changed
+check "--scale: exit 0" expect 0 import-csv w.jaw "$fx/likert-labels.csv" --dry-run --scale "Training was sufficient=Strongly agree|Agree|Neither agree nor disagree|disagree|Strongly disagree"
+check "--scale: the mapping shown" out_line "    2  likert     integer        5  Training was sufficient  (given; 1=Strongly agree, 2=Agree, 3=Neither agree nor disagree, 4=disagree, 5=Strongly disagree)"
+check "--scale: import" expect 0 import-csv w.jaw "$fx/likert-labels.csv" --name scaled --scale "2=Strongly agree|Agree|Neither agree nor disagree|disagree|Strongly disagree"
+check "--scale: numbers as mapped" equals "1|2|4|3|2" w.jaw "SELECT group_concat(json_extract(answers, '\$[1]'), '|') FROM respondent WHERE survey_id = (SELECT id FROM survey WHERE name = 'scaled')"
+check "--scale: labels as written" equals "Strongly agree|Agree|disagree|Neither agree nor disagree|Agree" w.jaw "SELECT group_concat(l.label, '|') FROM respondent r JOIN survey s ON s.id = r.survey_id JOIN survey_column c ON c.survey_id = s.id AND c.position = 2 JOIN survey_label l ON l.column_id = c.id AND l.value = json_extract(r.answers, '\$[1]') WHERE s.name = 'scaled'"
+check "--scale missing a label: exit 1" expect 1 import-csv w.jaw "$fx/likert-labels.csv" --dry-run --scale "3=Never|Rarely"
+check "--scale missing a label: message" err_line "jaw: $fx/likert-labels.csv: column 3 (How often do you report incidents?) holds \"Sometimes\", not one of the labels --scale gives it"
+check "--scale without labels: exit 2" expect 2 import-csv w.jaw "$fx/likert-labels.csv" --dry-run --scale 3
+check "--scale without labels: message" err_line "jaw: import-csv: --scale takes COL=LABEL|LABEL|... (two labels at least, the first numbered 1), not \"3\""
+
 done_testing

@@ -266,8 +266,9 @@ static int64_t import_run(struct import_dialog *d)
 		import_error(d->ui, d->plan->path, err.msg);
 		return 0;
 	}
-	ui_message(d->ui, "Imported \"%.300s\": %lld respondents, %lld open answers, %lld values"
-	           " (%.1f s).", d->plan->name, (long long)res.respondents, (long long)res.answers,
+	ui_message(d->ui, "Imported \"%.300s\": %lld respondent%s, %lld open answers, %lld values"
+	           " (%.1f s).", d->plan->name, (long long)res.respondents,
+	           res.respondents == 1 ? "" : "s", (long long)res.answers,
 	           (long long)res.values, res.seconds);
 	return res.survey_id;
 }
