@@ -159,13 +159,9 @@ static void cmd_put_safe(const char *before, const char *text, const char *after
 static void cmd_column_detail(const struct csvimport_column *c, char *out, size_t size)
 {
 	out[0] = '\0';
-	if (c->role == SURVEY_ROLE_LIKERT && c->nlabels > 0) {
-		/* the mapping of labels to numbers, in full */
-		size_t n = 0;
-		for (int i = 0; i < c->nlabels && n < size; i++)
-			n += (size_t)snprintf(out + n, size - n, "%s%d=%s", i ? ", " : "",
-			                      c->labels[i].value, c->labels[i].label);
-	} else if (c->role == SURVEY_ROLE_LIKERT || (c->type != SURVEY_TYPE_TEXT && c->values > 0))
+	if (c->role == SURVEY_ROLE_LIKERT && c->nlabels > 0)
+		csvimport_column_mapping(c, out, size);
+	else if (c->role == SURVEY_ROLE_LIKERT || (c->type != SURVEY_TYPE_TEXT && c->values > 0))
 		snprintf(out, size, "%.15g-%.15g", c->min, c->max);
 	else if (c->role == SURVEY_ROLE_ATTRIBUTE && c->distinct < CSVIMPORT_MANY)
 		snprintf(out, size, "%d distinct", c->distinct);

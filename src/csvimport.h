@@ -152,6 +152,9 @@ void csvimport_plan_free(struct csvimport_plan *plan);
  * id column and a role the column's values cannot take. */
 int csvimport_plan_set_role(struct csvimport_plan *plan, int position, enum survey_role role,
                             jaw_err *err);
+/* Writes the mapping of a labelled Likert column's labels to numbers
+ * ("1=Strongly disagree, 2=disagree, ..."), or "" for other columns. */
+void csvimport_column_mapping(const struct csvimport_column *c, char *out, size_t size);
 /* Counts the plan's columns per role into counts[SURVEY_ROLE_COUNT]. */
 void csvimport_plan_role_counts(const struct csvimport_plan *plan, int counts[SURVEY_ROLE_COUNT]);
 

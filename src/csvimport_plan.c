@@ -1193,6 +1193,15 @@ int csvimport_plan_set_role(struct csvimport_plan *plan, int position, enum surv
 	return rc;
 }
 
+void csvimport_column_mapping(const struct csvimport_column *c, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (int i = 0; c->role == SURVEY_ROLE_LIKERT && i < c->nlabels && n < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s%d=%s", i ? ", " : "", c->labels[i].value,
+		                      c->labels[i].label);
+}
+
 void csvimport_plan_role_counts(const struct csvimport_plan *plan, int counts[SURVEY_ROLE_COUNT])
 {
 	memset(counts, 0, sizeof(int) * SURVEY_ROLE_COUNT);

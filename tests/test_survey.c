@@ -199,7 +199,7 @@ static void test_import_dialog_with_a_role_changed(void **state)
 	expect_captured("   1 id             id         text          5  heading names an id");
 	expect_captured("   5 Unit           attribute  text          3  categories");
 	expect_captured("   2 Training was s open text  text          4  given");
-	expect_captured("   3 How often do y likert     integer       5  labels of a scale");
+	expect_captured("   3 How often do y likert     integer       5  labels of a scale: 1=Never,");
 	expect_captured("Training was sufficient is now open text.");
 	/* the script ran out: the dialog was left without importing */
 	screen_assert_has("Import cancelled: nothing was imported.");

@@ -101,10 +101,11 @@ static void import_draw_column(struct import_dialog *d, int y, int i, int cols)
 		snprintf(values, sizeof values, "many");
 	else
 		snprintf(values, sizeof values, "%d", c->distinct);
-	char line[1200];
-	snprintf(line, sizeof line, " %3d %-14.14s %-10s %-8s %6s  %s", c->position, c->label,
+	char line[1200], mapping[600];
+	csvimport_column_mapping(c, mapping, sizeof mapping);
+	snprintf(line, sizeof line, " %3d %-14.14s %-10s %-8s %6s  %s%s%s", c->position, c->label,
 	         import_role_word(c->role), survey_type_name(c->type), values,
-	         c->reason ? c->reason : "");
+	         c->reason ? c->reason : "", *mapping ? ": " : "", mapping);
 	wattrset(d->win, colour_attr(i == d->cursor ? ROLE_CURSOR : ROLE_NORMAL));
 	wmove(d->win, y, 0);
 	ui_put(d->win, line, cols, true);
