@@ -34,7 +34,8 @@ static const struct cmd_option cmd_notes_options[] = {
 	{"event", 0, "TITLE", false, "the timeline event at which they were gathered, by title"
 	 " or as #ID", NULL, NULL},
 	{"date", 0, "DATE", false, "the date they were gathered, as YYYY-MM-DD", NULL, NULL},
-	{"encoding", 0, "ENCODING", false, "the notes' encoding, if not UTF-8 (e.g. latin1)", NULL,
+	{"encoding", 0, "ENCODING", false, "the notes' encoding, if not UTF-8 or UTF-16 with a byte"
+	 " order mark (e.g. latin1)", NULL,
 	 "Any name iconv(1) knows, such as latin1, WINDOWS-1252 or UTF-16; the notes are"
 	 " converted to UTF-8, and a byte sequence not valid in that encoding is refused with"
 	 " its byte offset."},
@@ -61,7 +62,9 @@ static const struct cmd_option cmd_export_options[] = {
 static const struct cmd_option cmd_csv_options[] = {
 	{"name", 0, "N", false, "the survey's name (default: the CSV file's name)", NULL,
 	 "A new name also allows importing the same file again."},
-	{"id", 0, "COL", false, "the column of respondent ids", NULL, NULL},
+	{"id", 0, "COL", false, "the column of respondent ids", NULL,
+	 "An id given is strict: a repeated or missing id stops the import. A guessed one"
+	 " that repeats or is missing (-, NA) gives way to row numbers, with a warning."},
 	{"attribute", 0, "COLS", false, "columns that describe the respondent", NULL, NULL},
 	{"likert", 0, "COLS", false, "columns of answers on a scale", NULL, NULL},
 	{"text", 0, "COLS", false, "columns of open answers, each to become a source", NULL, NULL},
@@ -70,9 +73,35 @@ static const struct cmd_option cmd_csv_options[] = {
 	 " pipe (default: detected)", NULL, NULL},
 	{"encoding", 0, "E", false, "the file's encoding, e.g. latin1 or cp1252 (default: UTF-8,"
 	 " or UTF-16 with a byte order mark)", NULL, NULL},
-	{"header-rows", 0, "N", false, "rows of headings before the data (default 1)", NULL,
+	{"quote", 0, "Q", false, "how fields are quoted: double (RFC 4180) or none (default:"
+	 " detected)", NULL,
+	 "A tab-delimited file whose first rows hold quotes no quoting program writes (a quote"
+	 " inside a field, text after a closing quote) is read as written without quoting;"
+	 " any other file with double quotes."},
+	{"strict", 0, NULL, false, "refuse a quote inside a field that does not begin with one",
+	 NULL, "By default such a quote (5\" long) is data, as sqlite3, Python and csvkit read"
+	 " it; text after a closing quote is always refused."},
+	{"header-rows", 0, "N", false, "rows of headings before the data (default 1, or as a"
+	 " known export's first rows show)", NULL,
 	 "An empty cell in an upper heading row continues the cell to its left, and the rows"
-	 " of a column are joined into its question."},
+	 " of a column are joined into its question. Exports of Qualtrics (names, question"
+	 " text, ImportId), SurveyMonkey (questions, then Response or each choice), Google"
+	 " Forms, Typeform and LimeSurvey are recognised and named in the dry run."},
+	{"names-row", 0, "N", false, "the heading row that names each column (its label)", NULL,
+	 "With --names-row or --question-row the other heading rows are not joined in."},
+	{"question-row", 0, "N", false, "the heading row that holds each question's text", NULL,
+	 NULL},
+	{"skip-rows", 0, "LIST", false, "heading rows to ignore, e.g. 3 (Qualtrics' ImportId"
+	 " row)", NULL, "Rows up to the last one named by --header-rows, --names-row,"
+	 " --question-row or --skip-rows are headings; the data starts after them."},
+	{"scale", 0, "COL=L1|L2|...", false, "make COL Likert with these labels, numbered from 1"
+	 " (several separated by ;)", NULL,
+	 "It changes the mapping of labels to numbers the dry run shows: each value must be"
+	 " one of the labels, exactly as written."},
+	{"keep-personal", 0, "COLS", false, "store these columns of personal data all the same",
+	 NULL, "Columns headed or filled with e-mail addresses, IP addresses, names, phone"
+	 " numbers, addresses or locations (jaw(5) lists what is detected) are not stored"
+	 " unless named here; giving one a role without naming it here is refused."},
 	{"dry-run", 0, NULL, false, "print the plan (columns, roles, types, rows, problems) and"
 	 " import nothing", NULL, "It exits with status 1 if the plan has errors (duplicate"
 	 " ids)."},

@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 /* The most options a command has. */
-#define CMD_MAX_OPTIONS 16
+#define CMD_MAX_OPTIONS 24
 
 /* An option of a command. */
 struct cmd_option {

@@ -88,13 +88,18 @@ static int cmd_delimiter(const struct cmd_args *c, const char *arg, char *out)
 	return JAW_OK;
 }
 
-/* Reads --header-rows. */
-static int cmd_header_rows(const struct cmd_args *c, const char *arg, int *out)
+/* Reads a heading row's number (--header-rows, --names-row, --question-row)
+ * if the option is given. */
+static int cmd_row_number(const struct cmd_args *c, const char *option, int *out)
 {
+	const char *arg = cmd_value(c, option);
+	if (!arg)
+		return JAW_OK;
 	char *end;
 	long n = strtol(arg, &end, 10);
-	if (*arg == '\0' || *end != '\0' || n < 1 || n > 10)
-		return cmd_usage(c, "--header-rows takes a number from 1 to 10");
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > CSVIMPORT_MAX_HEADER_ROWS)
+		return cmd_usage(c, "--%s takes a number from 1 to %d", option,
+		                 CSVIMPORT_MAX_HEADER_ROWS);
 	*out = (int)n;
 	return JAW_OK;
 }
@@ -115,11 +120,24 @@ static int cmd_import_args(const struct cmd_args *c, struct cmd_import_args *a)
 		a->opt.roles[r] = cmd_value(c, roles[r]);
 	a->opt.encoding = cmd_value(c, "encoding");
 	a->dry_run = cmd_value(c, "dry-run") != NULL;
-	const char *delimiter = cmd_value(c, "delimiter"), *rows = cmd_value(c, "header-rows");
+	a->opt.strict = cmd_value(c, "strict") != NULL;
+	const char *quote = cmd_value(c, "quote");
+	if (quote && strcmp(quote, "double") == 0)
+		a->opt.quote = CSVREAD_QUOTE_DOUBLE;
+	else if (quote && strcmp(quote, "none") == 0)
+		a->opt.quote = CSVREAD_QUOTE_NONE;
+	else if (quote)
+		return cmd_usage(c, "--quote takes double or none");
+	const char *delimiter = cmd_value(c, "delimiter");
 	if (delimiter && cmd_delimiter(c, delimiter, &a->opt.delimiter) != JAW_OK)
 		return JAW_USAGE;
-	if (rows && cmd_header_rows(c, rows, &a->opt.header_rows) != JAW_OK)
+	if (cmd_row_number(c, "header-rows", &a->opt.header_rows) != JAW_OK ||
+	    cmd_row_number(c, "names-row", &a->opt.names_row) != JAW_OK ||
+	    cmd_row_number(c, "question-row", &a->opt.question_row) != JAW_OK)
 		return JAW_USAGE;
+	a->opt.skip_rows = cmd_value(c, "skip-rows");
+	a->opt.keep_personal = cmd_value(c, "keep-personal");
+	a->opt.scales = cmd_value(c, "scale");
 	a->project = c->words[0];
 	a->csv = c->words[1];
 	if (a->opt.encoding && !*a->opt.encoding)
@@ -142,11 +160,9 @@ static void cmd_column_detail(const struct csvimport_column *c, char *out, size_
 {
 	out[0] = '\0';
 	if (c->role == SURVEY_ROLE_LIKERT && c->nlabels > 0)
-		snprintf(out, size, "%d-%d: %s .. %s", c->labels[0].value,
-		         c->labels[c->nlabels - 1].value, c->labels[0].label,
-		         c->labels[c->nlabels - 1].label);
+		csvimport_column_mapping(c, out, size);
 	else if (c->role == SURVEY_ROLE_LIKERT || (c->type != SURVEY_TYPE_TEXT && c->values > 0))
-		snprintf(out, size, "%g-%g", c->min, c->max);
+		snprintf(out, size, "%.15g-%.15g", c->min, c->max);
 	else if (c->role == SURVEY_ROLE_ATTRIBUTE && c->distinct < CSVIMPORT_MANY)
 		snprintf(out, size, "%d distinct", c->distinct);
 	else if (c->role == SURVEY_ROLE_ATTRIBUTE)
@@ -155,7 +171,7 @@ static void cmd_column_detail(const struct csvimport_column *c, char *out, size_
 
 static void cmd_print_column(const struct csvimport_column *c)
 {
-	char detail[256];
+	char detail[1024];
 	cmd_column_detail(c, detail, sizeof detail);
 	printf("  %3d  %-9s  %-7s  %7lld  ", c->position, survey_role_name(c->role),
 	       survey_type_name(c->type), (long long)c->values);
@@ -169,13 +185,19 @@ static void cmd_print_column(const struct csvimport_column *c)
 static void cmd_print_plan(const struct csvimport_plan *p, const char *imported_as)
 {
 	cmd_put_safe("", p->path, ": ");
-	printf("%lld respondent%s, %d columns, %lld open answers (%s-delimited, %s, %d heading"
+	printf("%lld respondent%s, %d columns, %lld open answers (%s-delimited%s, %s, %d heading"
 	       " row%s)\n", (long long)p->rows, p->rows == 1 ? "" : "s", p->ncolumns,
-	       (long long)p->answers, csvread_delimiter_name(p->delimiter), p->encoding,
+	       (long long)p->answers, csvread_delimiter_name(p->delimiter),
+	       p->quote == CSVREAD_QUOTE_NONE ? " without quoting" : "", p->encoding,
 	       p->header_rows, p->header_rows == 1 ? "" : "s");
 	cmd_put_safe("survey: ", p->name, "");
 	if (imported_as)
 		cmd_put_safe(" (this file was already imported as \"", imported_as, "\")");
+	if (p->layout.name) {
+		char options[128];
+		csvimport_layout_options(&p->layout, options, sizeof options);
+		printf("\nlayout: a %s export (read as %s)", p->layout.name, options);
+	}
 	printf("\n  col  role       type      values  label  (why)\n");
 	for (int i = 0; i < p->ncolumns; i++)
 		cmd_print_column(&p->columns[i]);
@@ -198,12 +220,22 @@ static void cmd_print_summary(const struct csvimport_plan *p, const struct csvim
 	cmd_put_safe("imported survey \"", p->name, "\"");
 	cmd_put_safe(" from ", p->path, "");
 	cmd_put_safe(" into ", project, ":\n");
-	printf("  %lld respondents, %lld answers (%lld values, %lld open answers, now sources)\n",
-	       (long long)r->respondents, (long long)(r->values + r->answers),
-	       (long long)r->values, (long long)r->answers);
+	int64_t all = r->values + r->answers;
+	printf("  %lld respondent%s, %lld answer%s (%lld value%s, %lld open answer%s, now"
+	       " sources)\n", (long long)r->respondents, r->respondents == 1 ? "" : "s",
+	       (long long)all, all == 1 ? "" : "s", (long long)r->values, r->values == 1 ? "" : "s",
+	       (long long)r->answers, r->answers == 1 ? "" : "s");
 	printf("  columns: %d id, %d attribute, %d likert, %d open text, %d ignored\n",
 	       counts[SURVEY_ROLE_ID], counts[SURVEY_ROLE_ATTRIBUTE], counts[SURVEY_ROLE_LIKERT],
 	       counts[SURVEY_ROLE_TEXT], counts[SURVEY_ROLE_IGNORE]);
+	const char *sep = "  personal data not stored: ";
+	for (int i = 0; i < p->ncolumns; i++)
+		if (p->columns[i].personal && !p->columns[i].keep) {
+			cmd_put_safe(sep, p->columns[i].label, "");
+			sep = ", ";
+		}
+	if (*sep == ',')
+		printf(" (--keep-personal keeps a column)\n");
 	printf("  took %.1f s\n", r->seconds);
 }
 

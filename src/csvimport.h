@@ -40,12 +40,41 @@ const char *survey_type_name(enum survey_type type);
 typedef void (*csvimport_progress_fn)(void *ctx, const char *phase, int64_t done,
                                       int64_t total, int64_t rows);
 
+/* Heading rows at most. */
+#define CSVIMPORT_MAX_HEADER_ROWS 10
+
+/* The heading rows of a file: how many, which names the columns and which
+ * holds the question text (1-based; 0: the rows' cells are joined into the
+ * question), and rows that are neither (bit r for row r). */
+struct csvimport_layout {
+	const char *name; /* the tool that writes this layout ("Qualtrics"), or NULL */
+	int header_rows;
+	int names_row, question_row;
+	unsigned skip_mask;
+};
+
+/* Writes the options that read a file as layout l ("--names-row 1
+ * --question-row 2 --skip-rows 3"). */
+void csvimport_layout_options(const struct csvimport_layout *l, char *out, size_t size);
+
 /* What the user asked for; zero (and NULL) means "guess". */
 struct csvimport_options {
 	const char *name;      /* the survey's name; default: the file name without extension */
 	const char *encoding;  /* an iconv name such as latin1; default: UTF-8 or a BOM */
 	char delimiter;        /* default: detected among , ; tab | */
-	int header_rows;       /* rows of headings before the data; default 1 */
+	int header_rows;       /* rows of headings before the data; default 1, or as the
+	                          first rows show (struct csvimport_layout) */
+	int names_row;         /* the heading row that names each column (1-based), or 0 */
+	int question_row;      /* the heading row with each question's text, or 0 */
+	const char *skip_rows; /* heading rows to ignore: a comma-separated list, or NULL */
+	/* Columns of personal data to store all the same (COLS as for the
+	 * roles); others are not stored (csvimport_column.personal). */
+	const char *keep_personal;
+	/* Likert columns with their labels in order, numbered from 1:
+	 * "COL=LABEL|LABEL|...", several separated by ';', or NULL. */
+	const char *scales;
+	enum csvread_quote quote; /* default: detected (see csvread_options) */
+	bool strict;           /* refuse a quote inside an unquoted field */
 	/* Columns given a role, per role: a comma-separated list of header
 	 * names or 1-based numbers (ranges such as 7-16 too), or NULL. */
 	const char *roles[SURVEY_ROLE_COUNT];
@@ -69,6 +98,8 @@ struct csvimport_column {
 	enum survey_type type;
 	bool role_given;           /* set by an option, not guessed */
 	const char *reason;        /* why the role was guessed, in words (static) */
+	const char *personal;      /* the personal data it holds ("e-mail addresses"), or NULL */
+	bool keep;                 /* kept although personal (--keep-personal) */
 	int64_t values;            /* non-empty values */
 	int distinct;              /* distinct values, or CSVIMPORT_MANY when more */
 	double min, max;           /* for numeric columns with values */
@@ -87,8 +118,10 @@ struct csvimport_plan {
 	char *name;                /* the survey's name */
 	bool name_given;           /* given by the user (--name) */
 	char delimiter;
+	enum csvread_quote quote;  /* the quoting read: CSVREAD_QUOTE_DOUBLE or _NONE */
 	char encoding[32];
 	int header_rows;
+	struct csvimport_layout layout; /* the heading rows as read; name set if recognised */
 	char hash[17];             /* XXH64 of the file's bytes, hex */
 	int64_t bytes, lines;
 	int64_t rows;              /* data rows: respondents */
@@ -119,6 +152,9 @@ void csvimport_plan_free(struct csvimport_plan *plan);
  * id column and a role the column's values cannot take. */
 int csvimport_plan_set_role(struct csvimport_plan *plan, int position, enum survey_role role,
                             jaw_err *err);
+/* Writes the mapping of a labelled Likert column's labels to numbers
+ * ("1=Strongly disagree, 2=disagree, ..."), or "" for other columns. */
+void csvimport_column_mapping(const struct csvimport_column *c, char *out, size_t size);
 /* Counts the plan's columns per role into counts[SURVEY_ROLE_COUNT]. */
 void csvimport_plan_role_counts(const struct csvimport_plan *plan, int counts[SURVEY_ROLE_COUNT]);
 

@@ -12,6 +12,7 @@
  * created), so csvimport_run does this on a connection of its own. */
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +34,8 @@ struct csvimport_fts {
 
 static int fts_fail(struct csvimport_fts *f, const char *what)
 {
-	return err_set(&f->err, JAW_FAIL, "%s: %s: %s", f->path, what,
-	               f->sqlite ? sqlite3_errmsg(f->sqlite) : "cannot open");
+	return err_set(&f->err, JAW_FAIL, "the temporary file %s (the answers' index, in TMPDIR):"
+	               " %s: %s", f->path, what, f->sqlite ? sqlite3_errmsg(f->sqlite) : "cannot open");
 }
 
 /* Opens the thread's connection and starts the index. */
@@ -67,7 +68,8 @@ struct csvimport_fts *csvimport_fts_new(jaw_err *err)
 	f->path = xasprintf("%s/jaw-index-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	int fd = mkstemp(f->path);
 	if (fd < 0) {
-		err_set(err, JAW_FAIL, "%s: cannot create a temporary file", f->path);
+		err_set(err, JAW_FAIL, "%s: cannot create a temporary file (the answers' index, in"
+		        " TMPDIR): %s", f->path, strerror(errno));
 		free(f->path);
 		f->path = NULL;
 		csvimport_fts_free(f);
@@ -115,7 +117,8 @@ static int fts_copy_table(struct csvimport_fts *f, struct jaw_db *db, const char
 	sqlite3_stmt *from = NULL, *to = NULL;
 	int rc = SQLITE_ERROR, ncols = 0;
 	if (sqlite3_prepare_v2(f->sqlite, select, -1, &from, NULL) != SQLITE_OK) {
-		err_set(err, JAW_FAIL, "%s: %s", f->path, sqlite3_errmsg(f->sqlite));
+		err_set(err, JAW_FAIL, "the temporary file %s (the answers' index, in TMPDIR): %s",
+		        f->path, sqlite3_errmsg(f->sqlite));
 		goto done;
 	}
 	if (sqlite3_prepare_v2(db_sqlite(db), insert, -1, &to, NULL) != SQLITE_OK) {

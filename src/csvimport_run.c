@@ -121,9 +121,10 @@ static int run_put_value(struct run_reader *rd, const struct csvimport_column *c
 			               " has the file changed?", v, c->position, c->label);
 		char num[16];
 		run_put(b, num, (size_t)snprintf(num, sizeof num, "%d", n));
-	} else if (c->type != SURVEY_TYPE_TEXT) {
-		run_put(b, v, len); /* the plan checked it is a number in JSON's form */
-	} else {
+	} else if (c->type == SURVEY_TYPE_INTEGER ? csvimport_is_integer(v, len)
+	           : c->type == SURVEY_TYPE_REAL && csvimport_is_number(v, len)) {
+		run_put(b, v, len); /* a number JSON holds and SQLite shows as written */
+	} else { /* text, or one of a number column's few outliers */
 		run_put_json_string(b, v, len);
 	}
 	return JAW_OK;
@@ -231,7 +232,14 @@ static void run_reader_progress(void *ctx, int64_t done, int64_t total)
 static void *run_reader_main(void *arg)
 {
 	struct run_reader *rd = arg;
-	struct csvread_options ropt = {rd->opt->encoding, rd->plan->delimiter, run_reader_progress, rd};
+	struct csvread_options ropt = {
+		.encoding = rd->opt->encoding,
+		.delimiter = rd->plan->delimiter,
+		.progress = run_reader_progress,
+		.progress_ctx = rd,
+		.quote = rd->plan->quote,
+		.strict = rd->opt->strict,
+	};
 	rd->status = csvread(&rd->plan->source, &ropt, run_reader_row, rd, &rd->info, &rd->err);
 	if (rd->planner) {
 		rd->full = csvimport_planner_finish(rd->planner, rd->status, &rd->info, NULL);
@@ -412,6 +420,11 @@ static int run_duplicate(struct run_writer *w, const char *id, size_t len, int64
 	int64_t first = 0;
 	if (db_step_int64(w->db, s, &first, err) != JAW_OK)
 		return JAW_FAIL;
+	/* by a guessed plan whose id was guessed too: the whole file's plan
+	 * numbers the respondents by row instead */
+	for (int i = 0; w->guess && i < w->plan->ncolumns; i++)
+		if (w->plan->columns[i].role == SURVEY_ROLE_ID && !w->plan->columns[i].role_given)
+			w->guess->retry = true;
 	char *copy = xstrndup(id, len), *safe = utf8_sanitize_new(copy);
 	err_set(err, JAW_FAIL, "%s line %lld: duplicate respondent id \"%s\" (first on line %lld)",
 	        w->plan->path, (long long)line, safe, (long long)first);

@@ -208,6 +208,24 @@ static const char *csvread_parse_error(struct csv_parser *p)
 	       " (quote the whole field and double the quote)";
 }
 
+/* True if the parser stopped at a quote inside a field that did not begin
+ * with one (libcsv's strict mode refuses it). */
+static bool csvread_stray_quote(struct csv_parser *p)
+{
+	return csv_error(p) == CSV_EPARSE && p->pstate == 2 && !p->quoted;
+}
+
+/* Gives the parser the quote it stopped at, as data. */
+static int csvread_take_quote(struct csvread *r)
+{
+	static const char quote = '"';
+	r->parser.status = 0;
+	r->parser.options &= (unsigned char)~CSV_STRICT;
+	size_t n = csv_parse(&r->parser, &quote, 1, csvread_on_field, csvread_on_row, r);
+	r->parser.options |= CSV_STRICT;
+	return n == 1 ? JAW_OK : JAW_FAIL;
+}
+
 /* Feeds one piece of a line to libcsv. */
 static int csvread_feed(struct csvread *r, const unsigned char *p, size_t len)
 {
@@ -221,6 +239,12 @@ static int csvread_feed(struct csvread *r, const unsigned char *p, size_t len)
 		r->line_start = false;
 	}
 	size_t n = csv_parse(&r->parser, p, len, csvread_on_field, csvread_on_row, r);
+	/* a quote inside an unquoted field: data, unless strict */
+	while (r->status == JAW_OK && n != len && !r->opt->strict && csvread_stray_quote(&r->parser)) {
+		if (csvread_take_quote(r) != JAW_OK)
+			break;
+		n += 1 + csv_parse(&r->parser, p + n + 1, len - n - 1, csvread_on_field, csvread_on_row, r);
+	}
 	if (r->status != JAW_OK)
 		return JAW_FAIL;
 	if (n != len) {
@@ -414,17 +438,16 @@ static int csvread_block(struct csvread *r, unsigned char *p, size_t len, bool e
 
 /* ---- start: file type, encoding, delimiter ------------------------------- */
 
-/* True if the start of a file has several NUL bytes or many control
- * characters: binary data, or UTF-16 without a byte order mark. A single
- * stray NUL is left for the scan to report with its line. */
+/* True if the start of a file has several NUL bytes: binary data, or
+ * UTF-16 without a byte order mark. A single stray NUL is left for the
+ * scan to report with its line, as is an invalid byte; other control
+ * characters (a vertical tab in a heading) are text. */
 static bool csvread_looks_binary(const unsigned char *p, size_t len)
 {
-	size_t nul = 0, control = 0;
-	for (size_t i = 0; i < len; i++) {
+	size_t nul = 0;
+	for (size_t i = 0; i < len; i++)
 		nul += p[i] == 0;
-		control += p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r';
-	}
-	return nul >= 2 || control * 10 > len;
+	return nul >= 2;
 }
 
 /* Refuses files that are clearly not text, naming what they look like. */
@@ -552,30 +575,95 @@ static char csvread_detect_delimiter(const unsigned char *p, size_t len)
 	return best;
 }
 
-/* Decodes a copy of the first block to detect the delimiter. */
-static char csvread_detect_in_block(struct csvread *r, const unsigned char *p, size_t len)
+/* libcsv's test for spaces to trim at the edges of unquoted fields: none
+ * are, as in RFC 4180, sqlite3 and Python. */
+static int csvread_no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* Sets a parser up for the delimiter and quoting (none: a quote character
+ * the decoded text never holds, as NUL bytes are refused). */
+static void csvread_setup_parser(struct csv_parser *p, char delimiter, enum csvread_quote quote)
+{
+	csv_set_delim(p, (unsigned char)delimiter);
+	csv_set_quote(p, quote == CSVREAD_QUOTE_NONE ? 0 : '"');
+	csv_set_space_func(p, csvread_no_space);
+}
+
+/* True if a tab-delimited text has quotes that no quoting writer would
+ * write (a quote inside a field, text after a closing one): it is a plain
+ * TSV, written without quoting. Looks at whole lines only. */
+static bool csvread_unquoted_tsv(const unsigned char *p, size_t len)
+{
+	while (len > 0 && p[len - 1] != '\n' && p[len - 1] != '\r')
+		len--;
+	if (!memchr(p, '"', len))
+		return false;
+	struct csv_parser parser;
+	struct csvread_sniff s = {0};
+	if (csv_init(&parser, CSV_STRICT) != 0)
+		return false;
+	csvread_setup_parser(&parser, '\t', CSVREAD_QUOTE_DOUBLE);
+	size_t n = csv_parse(&parser, p, len, csvread_sniff_field, csvread_sniff_row, &s);
+	bool bad = n != len && csv_error(&parser) == CSV_EPARSE;
+	csv_free(&parser);
+	return bad;
+}
+
+/* Calls look on a decoded copy of the first block. */
+static bool csvread_on_decoded(struct csvread *r, const unsigned char *p, size_t len,
+                               bool (*look)(const unsigned char *, size_t, void *), void *ctx)
 {
 	if (r->cd == (iconv_t)-1)
-		return csvread_detect_delimiter(p, len);
+		return look(p, len, ctx);
 	size_t outsize = len * 4 + 16, inleft = len, outleft = outsize;
 	char *out = xmalloc(outsize), *outp = out, *in = (char *)p;
 	iconv(r->cd, &in, &inleft, &outp, &outleft);
 	iconv(r->cd, NULL, NULL, NULL, NULL); /* back to the initial state */
-	char d = csvread_detect_delimiter((unsigned char *)out, (size_t)(outp - out));
+	bool yes = look((unsigned char *)out, (size_t)(outp - out), ctx);
 	free(out);
+	return yes;
+}
+
+static bool csvread_look_delimiter(const unsigned char *p, size_t len, void *ctx)
+{
+	*(char *)ctx = csvread_detect_delimiter(p, len);
+	return true;
+}
+
+static bool csvread_look_unquoted(const unsigned char *p, size_t len, void *ctx)
+{
+	(void)ctx;
+	return csvread_unquoted_tsv(p, len);
+}
+
+/* Detects the delimiter in the first block. */
+static char csvread_detect_in_block(struct csvread *r, const unsigned char *p, size_t len)
+{
+	char d = ',';
+	csvread_on_decoded(r, p, len, csvread_look_delimiter, &d);
 	return d;
+}
+
+/* True if the first block is a plain TSV, written without quoting. */
+static bool csvread_detect_unquoted(struct csvread *r, const unsigned char *p, size_t len)
+{
+	return csvread_on_decoded(r, p, len, csvread_look_unquoted, NULL);
 }
 
 /* ---- the whole file ------------------------------------------------------ */
 
-static int csvread_init_parser(struct csvread *r, char delimiter)
+static int csvread_init_parser(struct csvread *r, char delimiter, enum csvread_quote quote)
 {
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return err_set(r->err, JAW_FAIL, "%s: cannot start the CSV parser", r->path);
-	csv_set_delim(&r->parser, (unsigned char)delimiter);
+	csvread_setup_parser(&r->parser, delimiter, quote);
 	csv_set_realloc_func(&r->parser, csvread_realloc);
 	csv_set_blk_size(&r->parser, 16384);
 	r->info->delimiter = delimiter;
+	r->info->quote = quote;
 	return JAW_OK;
 }
 
@@ -615,7 +703,11 @@ static int csvread_start(struct csvread *r, const unsigned char *p, size_t len)
 	if (csvread_sniff_binary(r, p, len) != JAW_OK)
 		return JAW_FAIL;
 	char d = r->opt->delimiter ? r->opt->delimiter : csvread_detect_in_block(r, p, len);
-	return csvread_init_parser(r, d);
+	enum csvread_quote quote = r->opt->quote;
+	if (quote == CSVREAD_QUOTE_DETECT)
+		quote = d == '\t' && csvread_detect_unquoted(r, p, len) ? CSVREAD_QUOTE_NONE
+		                                                         : CSVREAD_QUOTE_DOUBLE;
+	return csvread_init_parser(r, d, quote);
 }
 
 static int csvread_loop(struct csvread *r)

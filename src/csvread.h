@@ -4,8 +4,10 @@
  * order mark) or given (converted with iconv), the delimiter is detected
  * (comma, semicolon, tab, pipe) or given, every row knows the line it
  * starts on (LF, CRLF and CR-only line ends), and NUL bytes, invalid UTF-8,
- * stray quotes and unterminated quoted fields stop the read with
- * "FILE line N: WHAT". Used by the survey importer. */
+ * text after a closing quote and unterminated quoted fields stop the read
+ * with "FILE line N: WHAT". Fields are kept as written: spaces at their
+ * edges stay, and a quote inside a field that does not begin with one is
+ * data (unless strict). Used by the survey importer. */
 #ifndef JAW_CSVREAD_H
 #define JAW_CSVREAD_H
 
@@ -39,17 +41,30 @@ typedef int (*csvread_row_fn)(void *ctx, const struct csvread_row *row, jaw_err 
 /* Called now and then with the bytes read so far and the file's size. */
 typedef void (*csvread_progress_fn)(void *ctx, int64_t done, int64_t total);
 
+/* How fields are quoted. */
+enum csvread_quote {
+	CSVREAD_QUOTE_DETECT, /* double quotes, or none for a tab-delimited file whose first
+	                         rows hold quotes no quoting writer would write */
+	CSVREAD_QUOTE_DOUBLE, /* RFC 4180: "a ""b"" c" */
+	CSVREAD_QUOTE_NONE,   /* a quote is data like any other character */
+};
+
 /* What the caller asks for. */
 struct csvread_options {
 	const char *encoding; /* NULL: detect UTF-8 / BOM; else an iconv name */
 	char delimiter;       /* 0: detect */
 	csvread_progress_fn progress;
 	void *progress_ctx;
+	enum csvread_quote quote;
+	/* Refuse a quote inside a field that does not begin with one (5" long);
+	 * by default it is data, as in sqlite3, Python and csvkit. */
+	bool strict;
 };
 
 /* What the read found. */
 struct csvread_info {
 	char delimiter;        /* the delimiter used */
+	enum csvread_quote quote; /* the quoting used: CSVREAD_QUOTE_DOUBLE or _NONE */
 	char encoding[32];     /* "UTF-8", "UTF-8 (BOM)", "UTF-16LE (BOM)", or as given */
 	uint64_t hash;         /* XXH64 of the file's bytes as read */
 	int64_t bytes;         /* size of the file (0 when unknown: a pipe) */

@@ -124,6 +124,12 @@ char *notes_normalise_new(const char *name, const char *data, size_t len, const 
 {
 	if (encoding && !*encoding)
 		encoding = NULL;
+	/* a UTF-16 byte order mark names the encoding, as for import-csv */
+	if (!encoding && len >= 2 && (unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)
+		encoding = "UTF-16LE";
+	else if (!encoding && len >= 2 && (unsigned char)data[0] == 0xFE &&
+	         (unsigned char)data[1] == 0xFF)
+		encoding = "UTF-16BE";
 	size_t n = len;
 	char *text;
 	if (encoding) {

@@ -83,16 +83,18 @@ void csvtest_assert_sound(struct jaw_db *db)
 	                                     " 'trigger' AND name = 'source_fts_insert'"), 1);
 }
 
-/* Writes a file of n rows whose last row repeats the first id. */
-char *csvtest_late_failure_new(int n)
+char *csvtest_late_failure_new(int n, bool duplicate)
 {
 	char *path = testutil_path_new("late.csv");
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	fputs("id,unit,score,comment\n", f);
 	for (int i = 1; i <= n; i++)
-		fprintf(f, "%d,Unit %d,%d,\"Answer number %d, about patrols\"\n", i == n ? 1 : i,
-		        i % 7, i % 5 + 1, i);
+		if (i < n || duplicate)
+			fprintf(f, "%d,Unit %d,%d,\"Answer number %d, about patrols\"\n", i < n ? i : 1,
+			        i % 7, i % 5 + 1, i);
+		else /* a row a field short */
+			fprintf(f, "%d,Unit %d,%d\n", i, i % 7, i % 5 + 1);
 	fclose(f);
 	return path;
 }

@@ -22,8 +22,9 @@ char *csvtest_text_new(struct jaw_db *db, const char *sql);
 void csvtest_assert_text(struct jaw_db *db, const char *sql, const char *want);
 /* The project passes jaw check and the full-text trigger is as created. */
 void csvtest_assert_sound(struct jaw_db *db);
-/* Writes a file of n rows whose last row repeats the first id. */
-char *csvtest_late_failure_new(int n);
+/* Writes a file of n rows whose last row is one field short, or (with
+ * duplicate) repeats the first id: an error only --id "id" makes. */
+char *csvtest_late_failure_new(int n, bool duplicate);
 /* Imports path with csvimport_file; returns the status, err the message,
  * and the times the whole file was read (see csvimport_result.reads). */
 int csvtest_import_file_reads(struct jaw_db *db, const char *path, int *reads, jaw_err *err);

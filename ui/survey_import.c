@@ -71,9 +71,12 @@ static void import_draw_head(struct import_dialog *d, int cols)
 	ui_put(d->win, line, cols, true);
 	char delim[8];
 	snprintf(delim, sizeof delim, p->delimiter == '\t' ? "tab" : "'%c'", p->delimiter);
-	snprintf(line, sizeof line, " %lld respondents, %d columns, %lld open answers; delimiter %s,"
-	         " %s, %d heading row%s", (long long)p->rows, p->ncolumns, (long long)p->answers,
-	         delim, p->encoding, p->header_rows, p->header_rows == 1 ? "" : "s");
+	snprintf(line, sizeof line, " %lld respondent%s, %d columns, %lld open answers; delimiter %s%s,"
+	         " %s, %d heading row%s%s%s%s", (long long)p->rows, p->rows == 1 ? "" : "s",
+	         p->ncolumns, (long long)p->answers, delim,
+	         p->quote == CSVREAD_QUOTE_NONE ? " without quoting" : "", p->encoding,
+	         p->header_rows, p->header_rows == 1 ? "" : "s", p->layout.name ? " of a " : "",
+	         p->layout.name ? p->layout.name : "", p->layout.name ? " export" : "");
 	wattrset(d->win, colour_attr(ROLE_NORMAL));
 	wmove(d->win, 1, 0);
 	ui_put(d->win, line, cols, true);
@@ -98,10 +101,11 @@ static void import_draw_column(struct import_dialog *d, int y, int i, int cols)
 		snprintf(values, sizeof values, "many");
 	else
 		snprintf(values, sizeof values, "%d", c->distinct);
-	char line[1200];
-	snprintf(line, sizeof line, " %3d %-14.14s %-10s %-8s %6s  %s", c->position, c->label,
+	char line[1200], mapping[600];
+	csvimport_column_mapping(c, mapping, sizeof mapping);
+	snprintf(line, sizeof line, " %3d %-14.14s %-10s %-8s %6s  %s%s%s", c->position, c->label,
 	         import_role_word(c->role), survey_type_name(c->type), values,
-	         c->reason ? c->reason : "");
+	         c->reason ? c->reason : "", *mapping ? ": " : "", mapping);
 	wattrset(d->win, colour_attr(i == d->cursor ? ROLE_CURSOR : ROLE_NORMAL));
 	wmove(d->win, y, 0);
 	ui_put(d->win, line, cols, true);
@@ -263,8 +267,9 @@ static int64_t import_run(struct import_dialog *d)
 		import_error(d->ui, d->plan->path, err.msg);
 		return 0;
 	}
-	ui_message(d->ui, "Imported \"%.300s\": %lld respondents, %lld open answers, %lld values"
-	           " (%.1f s).", d->plan->name, (long long)res.respondents, (long long)res.answers,
+	ui_message(d->ui, "Imported \"%.300s\": %lld respondent%s, %lld open answers, %lld values"
+	           " (%.1f s).", d->plan->name, (long long)res.respondents,
+	           res.respondents == 1 ? "" : "s", (long long)res.answers,
 	           (long long)res.values, res.seconds);
 	return res.survey_id;
 }

@@ -199,7 +199,7 @@ static void test_import_dialog_with_a_role_changed(void **state)
 	expect_captured("   1 id             id         text          5  heading names an id");
 	expect_captured("   5 Unit           attribute  text          3  categories");
 	expect_captured("   2 Training was s open text  text          4  given");
-	expect_captured("   3 How often do y likert     integer       5  labels of a scale");
+	expect_captured("   3 How often do y likert     integer       5  labels of a scale: 1=Never,");
 	expect_captured("Training was sufficient is now open text.");
 	/* the script ran out: the dialog was left without importing */
 	screen_assert_has("Import cancelled: nothing was imported.");
@@ -216,7 +216,7 @@ static void test_import_dialog_with_a_role_changed(void **state)
 	                                       " 'survey_answer' AND text = 'Strongly agree'"), 1);
 	screen_assert_has("Imported \"likert-labels\": 5 respondents, 5 open answers");
 	screen_assert_has(" Survey: respondents  1/5  likert-labels (2 of 2; [ ] switch)");
-	screen_assert_has("1          2     1    Never | Very poor | Alpha");
+	screen_assert_has("1          2     1    Never | 1 - Very poor | Alpha");
 	/* the chart shows the labels of the scale */
 	const int chart[] = {'2', 'j', 'j'};
 	screen_keys(&f, chart, 3);
@@ -250,13 +250,16 @@ static void test_import_refused_cancelled_and_stopped(void **state)
 	run_with(&f, 'i', keys, n);
 	screen_assert_has("Import cancelled: nothing was imported.");
 	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM survey"), 1);
-	/* repeated ids are shown, and Enter does not import */
+	/* a guessed id that repeats is shown, and rows number the respondents */
+	n = import_script(keys, "dup-ids.csv", NULL, 0);
+	run_with(&f, 'i', keys, n);
+	expect_captured("Problems (");
+	expect_captured("looks like the respondent id, but line 6: duplicate");
 	const int enter[] = {'\n'};
 	n = import_script(keys, "dup-ids.csv", enter, 1);
 	run_with(&f, 'i', keys, n);
-	expect_captured("Problems (");
-	expect_captured("stop the import");
-	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM survey"), 1);
+	screen_assert_has("5          6     0    A2 | Italy | 1");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM survey"), 2);
 	screen_stop(&f);
 }
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "csvimport.h"
+#include "csvimport_fts.h"
 #include "csvtest.h"
 #include "model.h"
 #include "testutil.h"
@@ -112,10 +113,11 @@ static void test_file_late_error(void **state)
 {
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
-	char *path = csvtest_late_failure_new(5000);
+	char *path = csvtest_late_failure_new(5000, false);
 	jaw_err err;
 	assert_int_equal(csvtest_import_file(db, path, &err), JAW_FAIL);
-	char *want = xasprintf("%s line 5001: duplicate respondent id \"1\" (first on line 2)", path);
+	char *want = xasprintf("%s line 5001: 3 fields, but the heading has 4 (is a quote missing, or a"
+	                       " delimiter inside an unquoted field?)", path);
 	assert_string_equal(err.msg, want);
 	free(want);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
@@ -137,7 +139,7 @@ static void test_no_temporary_files_left(void **state)
 	assert_int_equal(mkdir(dir, 0700), 0);
 	setenv("TMPDIR", dir, 1);
 	struct jaw_db *db = testutil_project_new(NULL);
-	char *ok = csvtest_survey_rows_new("ok.csv", 3000), *bad = csvtest_late_failure_new(3000);
+	char *ok = csvtest_survey_rows_new("ok.csv", 3000), *bad = csvtest_late_failure_new(3000, false);
 	jaw_err err;
 	assert_int_equal(csvtest_import_file(db, ok, &err), JAW_OK);
 	assert_int_equal(csvtest_import_file(db, bad, &err), JAW_FAIL);
@@ -190,10 +192,10 @@ static void test_all_or_nothing(void **state)
 	int64_t surveys = testutil_scalar(db, "SELECT count(*) FROM survey");
 	int64_t patrols = testutil_scalar(db, "SELECT count(*) FROM source_fts WHERE source_fts"
 	                                      " MATCH 'patrols'");
-	char *path = csvtest_late_failure_new(60000);
+	char *path = csvtest_late_failure_new(60000, true);
 	jaw_err err;
 	err_clear(&err);
-	struct csvimport_options opt = {0};
+	struct csvimport_options opt = {.roles[SURVEY_ROLE_ID] = "id"};
 	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
 	assert_non_null(plan);
 	struct csvimport_result res;
@@ -220,6 +222,12 @@ static void test_index_in_place(void **state)
 	setenv("TMPDIR", "/nonexistent-jaw-dir", 1);
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
+	/* the index's temporary file cannot be made: the message says it is one */
+	err_clear(&err);
+	assert_null(csvimport_fts_new(&err));
+	assert_true(strncmp(err.msg, "/nonexistent-jaw-dir/jaw-index-", 31) == 0);
+	assert_string_equal(err.msg + 37, ": cannot create a temporary file (the answers' index, in"
+	                                  " TMPDIR): No such file or directory");
 	int rc = csvtest_import(db, "basic.csv", &err);
 	if (tmp)
 		setenv("TMPDIR", tmp, 1);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csvimport.h"
+#include "csvimport_int.h"
 #include "csvread.h"
 #include "hash.h"
 #include "model.h"
@@ -314,19 +315,34 @@ static void test_duplicate_ids(void **state)
 	(void)state;
 	struct jaw_db *db = testutil_project_new(NULL);
 	jaw_err err;
-	assert_int_equal(csvtest_import(db, "dup-ids.csv", &err), JAW_FAIL);
+	/* an id given with --id is strict */
+	struct csvimport_options opt = {.roles[SURVEY_ROLE_ID] = "Respondent ID"};
+	assert_int_equal(csvtest_import_with(db, "dup-ids.csv", &opt, &err), JAW_FAIL);
 	csvtest_assert_error(&err, "dup-ids.csv", " line 6: duplicate respondent id \"A2\" (first on line 3)");
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
 	/* a dry run finds it in the plan */
 	char *path = csvtest_fixture_new("dup-ids.csv");
-	struct csvimport_options opt = {.check_ids = true};
+	opt.check_ids = true;
 	struct csvimport_plan *plan = csvimport_plan_new(path, &opt, &err);
 	assert_non_null(plan);
 	assert_int_equal(plan->errors, 1);
 	assert_int_equal(plan->nproblems, 1);
 	assert_string_equal(plan->problems[0], "line 6: duplicate respondent id \"A2\" (first on line 3)");
 	csvimport_plan_free(plan);
+	/* a guessed id that repeats: rows number the respondents, with a warning */
+	opt.roles[SURVEY_ROLE_ID] = NULL;
+	plan = csvimport_plan_new(path, &opt, &err);
+	assert_non_null(plan);
+	assert_int_equal(plan->errors, 0);
+	assert_int_equal(plan->columns[0].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_string_equal(plan->problems[0], "column 1 (Respondent ID) looks like the respondent id,"
+	                    " but line 6: duplicate respondent id \"A2\" (first on line 3): respondents"
+	                    " are numbered by row instead (--id 1 insists)");
+	csvimport_plan_free(plan);
 	free(path);
+	assert_int_equal(csvtest_import(db, "dup-ids.csv", &err), JAW_OK);
+	csvtest_assert_text(db, "SELECT group_concat(external_id || '=' || json_extract(answers, '$[0]'),"
+	                    " ',') FROM respondent", "1=A1,2=A2,3=A3,4=A4,5=A2");
 	db_close(db);
 }
 
@@ -379,6 +395,282 @@ static void test_headings(void **state)
 }
 
 /* The guesser's decision on each kind of column. */
+/* Which numbers are stored as numbers: those SQLite shows as written. */
+static void test_numbers_as_written(void **state)
+{
+	(void)state;
+	static const char *const numbers[] = {"0", "-7", "12", "2.5", "-0.5", "10.0", "0.0",
+	                                      "3.14", "0.0001", "123456789012345", NULL};
+	static const char *const others[] = {"-0", "007", "2.50", "1e3", "1.5E-06", ".5", "5.",
+	                                     "-0.0", "0.00001", "1.60328E+12", "32.299076986939205",
+	                                     "1234567890123456.5", "1 000", "", NULL};
+	for (const char *const *n = numbers; *n; n++)
+		if (!csvimport_is_number(*n, strlen(*n)))
+			fail_msg("%s is a number shown as written", *n);
+	for (const char *const *n = others; *n; n++)
+		if (csvimport_is_number(*n, strlen(*n)))
+			fail_msg("%s would not be shown as written", *n);
+	assert_false(csvimport_is_integer("-0", 2));
+	/* "3 - Sometimes" is numbered; "2.3", "3.14" and "10:30" are not */
+	const char *label;
+	size_t len;
+	assert_int_equal(csvimport_numbered("3 - Sometimes", 13, &label, &len), 3);
+	assert_int_equal(csvimport_numbered("2.3", 3, &label, &len), -1);
+	assert_int_equal(csvimport_numbered("3.14", 4, &label, &len), -1);
+	assert_int_equal(csvimport_numbered("10:30", 5, &label, &len), -1);
+	assert_int_equal(csvimport_numbered("1.5", 3, &label, &len), -1);
+}
+
+/* Imports text into db; returns the plan (the caller frees it). */
+static struct csvimport_plan *import_text(struct jaw_db *db, const char *text,
+                                          struct csvimport_options *opt)
+{
+	struct csvread_source src = csvread_buffer(text, strlen(text), "text.csv");
+	struct csvimport_plan *plan = NULL;
+	struct csvimport_result res;
+	jaw_err err;
+	err_clear(&err);
+	if (csvimport_source(db, &src, opt, &plan, &res, &err) != JAW_OK)
+		fail_msg("%s", err.msg);
+	return plan;
+}
+
+/* What jaw shows for column position of the respondent on line. */
+static char *shown_new(struct jaw_db *db, int64_t survey, int position, int64_t line)
+{
+	char *sql = xasprintf(
+		"SELECT coalesce((SELECT coalesce(l.label, CAST(json_extract(r.answers, '$[%d]') AS TEXT),"
+		" '(null)') FROM respondent r JOIN survey_column c ON c.survey_id = r.survey_id"
+		" AND c.position = %d LEFT JOIN survey_label l ON l.column_id = c.id AND c.role ="
+		" 'likert' AND l.value = json_extract(r.answers, '$[%d]') WHERE r.survey_id = %lld"
+		" AND r.line = %lld), '(no row)')", position - 1, position, position - 1,
+		(long long)survey, (long long)line);
+	char *t = csvtest_text_new(db, sql);
+	free(sql);
+	return t;
+}
+
+/* Personal data: by heading (any spelling, the last part of a joined
+ * heading too) and by content, not stored unless kept. */
+static void test_personal_data(void **state)
+{
+	(void)state;
+	assert_true(csvimport_is_email("jane.doe@example.org", 20));
+	assert_false(csvimport_is_email("@example.org", 12));
+	assert_false(csvimport_is_email("jane@example", 12));
+	assert_false(csvimport_is_email("write to jane@example.org", 25));
+	assert_true(csvimport_is_ip("192.0.2.17", 10));
+	assert_true(csvimport_is_ip("2001:db8::1", 11));
+	assert_false(csvimport_is_ip("1.2.3", 5));
+	assert_false(csvimport_is_ip("2024.03.01", 10));
+	assert_false(csvimport_is_ip("10:30", 5));
+	const char *text =
+		"id,IP_Address,Contact details: Name,contact,Phone number,where,nation\n"
+		"1,192.0.2.1,Jane Doe,jane@example.org,555 0100,59.43,Chile\n"
+		"2,192.0.2.2,Rick Roe,rick@example.org,555 0101,54.68,Peru\n"
+		"3,192.0.2.3,Ann Poe,n/a,555 0102,56.94,Chile\n";
+	struct csvread_source src = csvread_buffer(text, strlen(text), "people.csv");
+	struct csvimport_options opt = {0};
+	jaw_err err;
+	struct csvimport_plan *p = csvimport_plan_source_new(&src, &opt, &err);
+	assert_non_null(p);
+	static const char *const want[] = {NULL, "IP addresses", "names", "e-mail addresses",
+	                                   "phone numbers", NULL, NULL};
+	for (int i = 0; i < 7; i++) {
+		const char *got = p->columns[i].personal;
+		if (!want[i] ? got != NULL : !got || strcmp(got, want[i]) != 0)
+			fail_msg("column %d: %s, not %s", i + 1, got ? got : "(none)",
+			         want[i] ? want[i] : "(none)");
+		assert_int_equal(p->columns[i].role == SURVEY_ROLE_IGNORE, want[i] != NULL);
+	}
+	assert_string_equal(p->problems[2], "column 4 (contact) holds personal data (e-mail"
+	                    " addresses): not stored (--keep-personal 4 keeps it)");
+	csvimport_plan_free(p);
+	opt.keep_personal = "contact,2-3";
+	p = csvimport_plan_source_new(&src, &opt, &err);
+	assert_non_null(p);
+	assert_int_equal(p->columns[1].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->columns[2].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->columns[3].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->columns[4].role, SURVEY_ROLE_IGNORE);
+	csvimport_plan_free(p);
+	opt.keep_personal = "nobody";
+	assert_null(csvimport_plan_source_new(&src, &opt, &err));
+	assert_string_equal(err.msg, "import-csv: --keep-personal: no column \"nobody\" (give a"
+	                    " heading or a number from 1 to 7; --dry-run lists them)");
+	/* nothing of a column not kept is stored */
+	struct jaw_db *db = testutil_project_new(NULL);
+	opt.keep_personal = NULL;
+	csvimport_plan_free(import_text(db, text, &opt));
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent WHERE answers LIKE"
+	                                     " '%@%' OR answers LIKE '%192.0%' OR answers LIKE"
+	                                     " '%Doe%' OR answers LIKE '%555%'"), 0);
+	db_close(db);
+}
+
+/* Decimals are not a Likert scale; labels and spaces stay as written. */
+static void test_values_as_written(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *p = import_text(db,
+		"id,half,pi,agree,pad,size\n"
+		"1,1.5,2.3,Neutral, left,5\" long\n"
+		"2,2.5,4.3,Agree,right ,6\" long\n"
+		"3,3.5,3.14,Strongly agree, both ,7\" long\n"
+		"4,4.5,2.3,Disagree,x,8\" long\n", &opt);
+	assert_int_equal(p->columns[1].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->columns[1].type, SURVEY_TYPE_REAL);
+	assert_int_equal(p->columns[2].type, SURVEY_TYPE_REAL);
+	assert_int_equal(p->columns[3].role, SURVEY_ROLE_LIKERT);
+	csvimport_plan_free(p);
+	static const char *const want[4][6] = {
+		{"1", "1.5", "2.3", "Neutral", " left", "5\" long"},
+		{"2", "2.5", "4.3", "Agree", "right ", "6\" long"},
+		{"3", "3.5", "3.14", "Strongly agree", " both ", "7\" long"},
+		{"4", "4.5", "2.3", "Disagree", "x", "8\" long"},
+	};
+	for (int r = 0; r < 4; r++)
+		for (int c = 2; c <= 6; c++) {
+			char *got = shown_new(db, 1, c, r + 2);
+			assert_string_equal(got, want[r][c - 1]);
+			free(got);
+		}
+	/* one point written two ways cannot show both: not a scale */
+	opt.name = "two ways";
+	p = import_text(db, "id,agree\n1,Agree\n2,agree\n3,Disagree\n", &opt);
+	assert_int_equal(p->columns[1].role, SURVEY_ROLE_ATTRIBUTE);
+	csvimport_plan_free(p);
+	db_close(db);
+}
+
+/* One absurd value does not make a number column text: it is kept as
+ * written and reported. */
+static void test_outliers(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	char *troll = xmalloc(258);
+	memset(troll, '9', 257);
+	troll[257] = '\0';
+	size_t cap = 8192, n = 0;
+	char *text = xmalloc(cap);
+	n += (size_t)snprintf(text + n, cap - n, "id,hours\n");
+	for (int i = 1; i <= 200; i++)
+		n += (size_t)snprintf(text + n, cap - n, "%d,%d\n", i, i % 40 + 1);
+	text = xrealloc(text, n + 300);
+	snprintf(text + n, 300, "201,%s\n", troll);
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *p = import_text(db, text, &opt);
+	assert_int_equal(p->columns[1].type, SURVEY_TYPE_INTEGER);
+	assert_int_equal(p->columns[1].role, SURVEY_ROLE_ATTRIBUTE);
+	assert_int_equal(p->nproblems, 1);
+	assert_string_equal(p->problems[0], "column 2 (hours): 1 value is not a whole number, kept as"
+	                    " written as text (the first on line 202: \"9999999999999999999999999999"
+	                    "999999999999\"\u2026)");
+	csvimport_plan_free(p);
+	char *got = shown_new(db, 1, 2, 202);
+	assert_string_equal(got, troll);
+	free(got);
+	got = shown_new(db, 1, 2, 2);
+	assert_string_equal(got, "2");
+	free(got);
+	free(text);
+	free(troll);
+	db_close(db);
+}
+
+/* A property: whatever the values, each is shown as written. Values are
+ * drawn from pieces that have misled importers (decimals, exponents,
+ * leading zeros, spaces at the edges, quotes, scale labels, numbered
+ * labels), in many columns, some of them all numbers, some all labels. */
+static void test_property_shown_as_written(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"1", "2", "3", "4", "5", "1.5", "2.50", "3.14", "10.0", "-2", "1e3", "-0", "007",
+		" 3", "4 ", "Agree", "agree", "Neutral", "Strongly agree", "3 - Sometimes",
+		"1 - Never", "2.3", "10:30", "5\" long", "a \"quoted\" word", "x,y", "two\nlines",
+		"", "NA", "-", "0.00001", "123456789012345678", "1234567890123456789",
+	};
+	const int npieces = (int)(sizeof pieces / sizeof *pieces);
+	/* per column, the pieces it draws from: a range of the table */
+	static const int ranges[][2] = {{0, 5}, {5, 9}, {5, 13}, {15, 19}, {19, 21}, {0, 33},
+	                                {21, 27}, {0, 10}, {0, 15}, {27, 33}, {10, 12}, {11, 12}};
+	const int ncols = (int)(sizeof ranges / sizeof *ranges), nrows = 300;
+	uint64_t seed = 42;
+	char ***cells = xcalloc((size_t)nrows, sizeof *cells);
+	size_t cap = 1 << 16, n = 0;
+	char *text = xmalloc(cap);
+	n += (size_t)snprintf(text, cap, "id");
+	for (int c = 0; c < ncols; c++)
+		n += (size_t)snprintf(text + n, cap - n, ",c%d", c + 1);
+	text[n++] = '\n';
+	for (int r = 0; r < nrows; r++) {
+		cells[r] = xcalloc((size_t)ncols, sizeof **cells);
+		n += (size_t)snprintf(text + n, cap - n, "%d", r + 1);
+		for (int c = 0; c < ncols; c++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			int span = ranges[c][1] - ranges[c][0];
+			const char *v = pieces[ranges[c][0] + (int)((seed >> 33) % (uint64_t)span)];
+			assert_true(ranges[c][1] <= npieces);
+			cells[r][c] = (char *)v;
+			bool quote = strpbrk(v, ",\n") || v[0] == '"';
+			text[n++] = ',';
+			if (quote) {
+				text[n++] = '"';
+				for (const char *p = v; *p; p++) {
+					if (*p == '"')
+						text[n++] = '"';
+					text[n++] = *p;
+				}
+				text[n++] = '"';
+			} else {
+				n += (size_t)snprintf(text + n, cap - n, "%s", v);
+			}
+		}
+		text[n++] = '\n';
+		assert_true(n + 1024 < cap);
+	}
+	text[n] = '\0';
+	struct jaw_db *db = testutil_project_new(NULL);
+	struct csvimport_options opt = {0};
+	struct csvimport_plan *p = import_text(db, text, &opt);
+	int64_t line = 2;
+	for (int r = 0; r < nrows; r++) {
+		for (int c = 0; c < ncols; c++) {
+			const struct csvimport_column *col = &p->columns[c + 1];
+			const char *v = cells[r][c];
+			char *got;
+			if (col->role == SURVEY_ROLE_TEXT) {
+				char *sql = xasprintf("SELECT coalesce((SELECT s.text FROM source s JOIN"
+				                      " respondent r ON r.id = s.respondent_id WHERE r.line"
+				                      " = %lld AND s.column_id = %d), '(null)')",
+				                      (long long)line, c + 2);
+				got = csvtest_text_new(db, sql);
+				free(sql);
+			} else {
+				got = shown_new(db, 1, c + 2, line);
+			}
+			const char *want = csvread_blank(v, strlen(v)) ? "(null)" : v;
+			if (col->role != SURVEY_ROLE_IGNORE && strcmp(got, want) != 0)
+				fail_msg("line %lld column %d (%s): shown \"%s\", written \"%s\"",
+				         (long long)line, c + 2, survey_role_name(col->role), got, want);
+			free(got);
+		}
+		for (int c = 0; c < ncols; c++)
+			if (strchr(cells[r][c], '\n'))
+				line++;
+		line++;
+		free(cells[r]);
+	}
+	csvimport_plan_free(p);
+	free(cells);
+	free(text);
+	db_close(db);
+}
+
 static void test_guess(void **state)
 {
 	(void)state;
@@ -416,10 +708,11 @@ static void test_guess(void **state)
 	csvtest_assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
 	            "id,likert,likert,likert,attribute");
 	csvtest_assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
-	                " WHERE column_id = 2", "1=Strongly disagree,2=Disagree,3=Neither agree nor"
+	                " WHERE column_id = 2", "1=Strongly disagree,2=disagree,3=Neither agree nor"
 	                " disagree,4=Agree,5=Strongly agree");
+	/* each label as written, the number in front too */
 	csvtest_assert_text(db, "SELECT group_concat(value || '=' || label, ',') FROM survey_label"
-	                " WHERE column_id = 4", "1=Very poor,3=Fair,4=Good,5=Very good");
+	                " WHERE column_id = 4", "1=1 - Very poor,3=3 - Fair,4=4 - Good,5=5 - Very good");
 	csvtest_assert_text(db, "SELECT group_concat(answers, ' ') FROM respondent",
 	            "[null,5,1,1,\"Alpha\"] [null,4,3,3,\"Bravo\"] [null,2,4,5,\"Alpha\"]"
 	            " [null,3,5,3,\"Charlie\"] [null,4,2,4,\"Bravo\"]");
@@ -439,6 +732,12 @@ static void test_options(void **state)
 	                             " --text");
 	opt.roles[SURVEY_ROLE_TEXT] = "what worked well?";
 	opt.roles[SURVEY_ROLE_ID] = "Email";
+	/* personal data is stored only when --keep-personal names it */
+	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_USAGE);
+	assert_string_equal(err.msg, "import-csv: column 2 (Email) holds personal data (e-mail"
+	                             " addresses): it is not stored unless --keep-personal 2 is"
+	                             " given too");
+	opt.keep_personal = "2";
 	assert_int_equal(csvtest_import_with(db, "guess.csv", &opt, &err), JAW_OK);
 	csvtest_assert_text(db, "SELECT group_concat(role, ',') FROM survey_column",
 	            "attribute,id,attribute,attribute,attribute,attribute,attribute,attribute,"
@@ -474,16 +773,16 @@ static void test_queries(void **state)
 	assert_int_equal(r[0].line, 5);
 	assert_string_equal(r[1].answers, "[null,4,2,4,\"Bravo\"]");
 	/* the values in column order, Likert ones by their labels */
-	assert_string_equal(r[1].values, "Agree | Rarely | Good | Bravo");
+	assert_string_equal(r[1].values, "Agree | Rarely | 4 - Good | Bravo");
 	assert_string_equal(r[1].described, "Training was sufficient=Agree, How often do you report"
-	                                    " incidents?=Rarely, Overall rating=Good, Unit=Bravo");
+	                                    " incidents?=Rarely, Overall rating=4 - Good, Unit=Bravo");
 	model_respondent_clear(&r[0]);
 	model_respondent_clear(&r[1]);
 
 	struct survey_count c[8];
 	int n = model_survey_distribution(db, 2, 8, c, &err);
 	assert_int_equal(n, 4);
-	static const char *const want[] = {"2 Disagree 1", "3 Neither agree nor disagree 1",
+	static const char *const want[] = {"2 disagree 1", "3 Neither agree nor disagree 1",
 	                                   "4 Agree 2", "5 Strongly agree 1"};
 	for (int i = 0; i < n; i++) {
 		char got[128];
@@ -594,6 +893,11 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_numbers_as_written),
+		cmocka_unit_test(test_values_as_written),
+		cmocka_unit_test(test_outliers),
+		cmocka_unit_test(test_personal_data),
+		cmocka_unit_test(test_property_shown_as_written),
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_queries),

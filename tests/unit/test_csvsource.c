@@ -236,7 +236,7 @@ static void test_import_from_memory(void **state)
 	free(path);
 
 	/* a refusal names the source as it names a file */
-	path = csvtest_fixture_new("dup-ids.csv");
+	path = csvtest_fixture_new("ragged.csv");
 	data = slurp_new(path, &len);
 	src = csvread_buffer(data, len, path);
 	jaw_err from_file, from_memory;
@@ -245,7 +245,7 @@ static void test_import_from_memory(void **state)
 	plan = csvimport_plan_source_new(&src, &opt, &from_memory);
 	int rc_memory = plan ? csvimport_run(db, plan, &opt, &res, &from_memory) : from_memory.status;
 	csvimport_plan_free(plan);
-	int rc_file = csvtest_import(db, "dup-ids.csv", &from_file);
+	int rc_file = csvtest_import(db, "ragged.csv", &from_file);
 	assert_int_equal(rc_memory, JAW_FAIL);
 	assert_int_equal(rc_file, JAW_FAIL);
 	assert_string_equal(from_memory.msg, from_file.msg);

@@ -73,6 +73,9 @@ static void test_normalise_encodings(void **state)
 	                  "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x93 it\xE2\x80\x99s");
 	/* UTF-16 with its byte order mark, and CR LF */
 	assert_normalised(S("\xFF\xFEH\0i\0\r\0\n\0\xE9\0"), "UTF-16", "Hi\n\xC3\xA9");
+	/* a UTF-16 byte order mark names the encoding, as import-csv reads it */
+	assert_normalised(S("\xFF\xFEH\0i\0\r\0\n\0\xE9\0"), NULL, "Hi\n\xC3\xA9");
+	assert_normalised(S("\xFE\xFF\0H\0i"), NULL, "Hi");
 	/* a UTF-8 BOM read through an explicit UTF-8 conversion is dropped too */
 	assert_normalised(S("\xEF\xBB\xBFok"), "UTF-8", "ok");
 }
@@ -89,8 +92,9 @@ static void test_normalise_refusals(void **state)
 	assert_refused(S("text\0more"), NULL, JAW_FAIL,
 	               "n.txt: contains a NUL byte at byte 4: not a text file (if it is UTF-16, "
 	               "say --encoding UTF-16)");
-	assert_refused(S("\xFF\xFEH\0i\0"), NULL, JAW_FAIL,
-	               "n.txt: contains a NUL byte at byte 3: not a text file (if it is UTF-16, "
+	/* UTF-16 without a byte order mark needs its name */
+	assert_refused(S("H\0i\0"), NULL, JAW_FAIL,
+	               "n.txt: contains a NUL byte at byte 1: not a text file (if it is UTF-16, "
 	               "say --encoding UTF-16)");
 	assert_refused(S("a\0b"), "latin1", JAW_FAIL,
 	               "n.txt: contains a NUL character (at byte 1 of the text converted from "
