@@ -334,6 +334,12 @@ static void survey_chart_text(struct list *l, int y, const char *text, attr_t at
 
 static char *survey_bar_name_new(const struct survey_count *c)
 {
+	/* a label that starts with its value ("3 - Sometimes") says it already */
+	size_t n = strlen(c->value);
+	bool says_value = n && strncmp(c->label, c->value, n) == 0 &&
+	                  !(c->label[n] >= '0' && c->label[n] <= '9');
+	if (*c->label && says_value)
+		return xstrdup(c->label);
 	if (*c->label)
 		return xasprintf("%s %s", c->value, c->label);
 	return xstrdup(*c->value ? c->value : "(no answer)");

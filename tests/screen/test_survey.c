@@ -223,6 +223,14 @@ static void test_import_dialog_with_a_role_changed(void **state)
 	screen_assert_has("Answers to How often do you report inciden");
 	screen_assert_has("2 Rarely    \u2588");
 	screen_assert_has("1 Never");
+	/* a label that starts with its number is shown once, as written */
+	const int rating[] = {'j'};
+	screen_keys(&f, rating, 1);
+	screen_assert_has("Answers to Overall rating");
+	screen_assert_has("1 - Very poor \u2588");
+	char *all = screen_text_new();
+	assert_null(strstr(all, "1 1 - Very poor"));
+	free(all);
 	/* ] goes round to the first survey */
 	const int next[] = {']'};
 	screen_keys(&f, next, 1);
