@@ -8,6 +8,7 @@
 
 #include "fold.h"
 #include "search.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Rows counted from each side of a match before counting from one. */
@@ -132,17 +133,32 @@ static bool search_beyond_ascii(const unsigned char *hay, size_t n)
 	return false;
 }
 
-/* The full path: hay folded as the needle was, code point by code point. */
+/* The full path: hay folded as the needle was, code point by code point
+ * (ASCII quickly, the rest through fold.c), into a buffer kept for the
+ * next row. */
 static bool search_needle_in_folded(const struct search_needle *nd, const unsigned char *hay,
                                     size_t n)
 {
-	size_t hn = 0;
-	uint32_t *h = fold_cps_n_new((const char *)hay, n, FOLD_ALL, &hn);
-	bool found = false;
-	for (size_t i = 0; !found && i + nd->ncps <= hn; i++)
-		found = memcmp(h + i, nd->cps, nd->ncps * sizeof *h) == 0;
-	free(h);
-	return found;
+	static _Thread_local uint32_t *buf;
+	static _Thread_local size_t cap;
+	if (n * FOLD_CP_MAX > cap) {
+		cap = n * FOLD_CP_MAX;
+		buf = xreallocarray(buf, cap, sizeof *buf);
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		if (hay[i] < 0x80) {
+			buf[k++] = search_fold(hay[i++]);
+			continue;
+		}
+		uint32_t cp;
+		i += utf8_next((const char *)hay + i, n - i, &cp);
+		k += fold_cp(cp, FOLD_ALL, buf + k);
+	}
+	for (size_t i = 0; i + nd->ncps <= k; i++)
+		if (buf[i] == nd->cps[0] && memcmp(buf + i, nd->cps, nd->ncps * sizeof *buf) == 0)
+			return true;
+	return false;
 }
 
 static bool search_needle_in(const struct search_needle *nd, const unsigned char *hay, size_t n)
