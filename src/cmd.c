@@ -59,6 +59,13 @@ static const struct cmd_option cmd_export_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const struct cmd_option cmd_log_options[] = {
+	{"since", 0, "WHEN", false, "only the changes made from WHEN on: a date (YYYY-MM-DD) or a"
+	 " time (YYYY-MM-DDTHH:MM:SSZ, UTC)", NULL, NULL},
+	{"analyst", 0, "NAME", false, "only the changes this analyst made", NULL, NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
 static const struct cmd_option cmd_csv_options[] = {
 	{"name", 0, "N", false, "the survey's name (default: the CSV file's name)", NULL,
 	 "A new name also allows importing the same file again."},
@@ -153,6 +160,20 @@ const struct cmd_command cmd_commands[] = {
 	 " unless an option gives them. COL names a column by its heading or its number from"
 	 " 1; COLS is a comma-separated list of them, with ranges such as 7-16.",
 	 cmd_csv_options, cmd_import_csv},
+	{"backup", "FILE DEST", 2, 2, "name the project FILE and a new DEST",
+	 "copy a project safely while others work in it, and check the copy",
+	 "Copies the project FILE to DEST, which must not exist, with SQLite's online backup:"
+	 " others may go on working in FILE meanwhile, and the copy is of one moment. The copy"
+	 " is checked as jaw check does before it takes the name DEST; a copy that fails the"
+	 " check is not kept.",
+	 cmd_no_options, cmd_backup},
+	{"log", "FILE", 1, 1, "name one project FILE",
+	 "list the changes made to a project, oldest first: when, who, what",
+	 "Lists the audit journal of the project FILE: one line per change, with the time (UTC),"
+	 " the analyst, the kind of change and what it changed, and (undone) when it was undone"
+	 " since. Every change made in the interface or with jaw import-notes and jaw code is"
+	 " there.",
+	 cmd_log_options, cmd_log},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -94,5 +94,7 @@ int cmd_import_notes(const struct cmd_args *a);
 int cmd_code(const struct cmd_args *a);
 int cmd_export(const struct cmd_args *a);
 int cmd_import_csv(const struct cmd_args *a);
+int cmd_backup(const struct cmd_args *a);
+int cmd_log(const struct cmd_args *a);
 
 #endif
