@@ -40,6 +40,10 @@ struct jaw_db {
 #define DB_PAGE_SIZE 4096
 #endif
 
+/* The size the WAL is cut back to after a checkpoint (PRAGMA
+ * journal_size_limit): 4 MiB. */
+#define DB_WAL_LIMIT_TEXT "4194304"
+
 sqlite3 *db_sqlite(struct jaw_db *db)
 {
 	return db->sqlite;
@@ -278,8 +282,12 @@ static int db_configure(struct jaw_db *db, bool readonly, jaw_err *err)
 		return JAW_FAIL;
 	if (readonly)
 		return JAW_OK;
+	/* the WAL is checkpointed every 1000 pages (SQLite's default, 4 MiB)
+	 * and cut back to 4 MiB after each checkpoint that empties it, so that a
+	 * long import does not leave a WAL of its own size behind */
 	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != JAW_OK ||
-	    db_exec(db, "PRAGMA synchronous = FULL", err) != JAW_OK)
+	    db_exec(db, "PRAGMA synchronous = FULL", err) != JAW_OK ||
+	    db_exec(db, "PRAGMA journal_size_limit = " DB_WAL_LIMIT_TEXT, err) != JAW_OK)
 		return JAW_FAIL;
 	return JAW_OK;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -555,6 +556,35 @@ static void test_check_finds_stale_fulltext_index(void **state)
 	db_close(db);
 }
 
+/* The WAL does not stay the size of the largest change: after a big one,
+ * the next checkpoint cuts it back to 4 MiB. */
+static void test_wal_is_bounded(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(testutil_scalar(db, "PRAGMA journal_size_limit"), 4194304);
+	/* about 16 MB in one change */
+	assert_int_equal(db_exec(db, "CREATE TABLE big (b BLOB);"
+	                             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+	                             " WHERE i < 4000) INSERT INTO big SELECT zeroblob(4000) FROM n",
+	                         &err), JAW_OK);
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	assert_int_equal(stat(wal, &st), 0);
+	assert_true(st.st_size > 8 * 1024 * 1024);
+	/* small changes after it: the checkpoint runs and the WAL shrinks */
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(db_exec(db, "INSERT INTO big VALUES (x'00')", &err), JAW_OK);
+	assert_int_equal(stat(wal, &st), 0);
+	assert_true(st.st_size <= 4194304 + 65536);
+	free(wal);
+	db_close(db);
+	free(path);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -568,6 +598,7 @@ int main(void)
 		cmocka_unit_test(test_migrate_from_version_1),
 		cmocka_unit_test(test_migrate_survey_from_version_2),
 		cmocka_unit_test(test_new_page_size),
+		cmocka_unit_test(test_wal_is_bounded),
 		cmocka_unit_test(test_upgrade_keeps_broken_references),
 		cmocka_unit_test(test_migrated_schema_equals_new),
 		cmocka_unit_test(test_schema_hooks_run),
