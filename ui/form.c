@@ -37,7 +37,11 @@ struct form {
 	char *completing;
 	int nth;
 	bool edited; /* the current field was typed in since the cursor came */
+	form_fresh_fn fresh; /* reads the record as it is now (form_watch) */
+	char **theirs;       /* its values when a save found them changed */
 };
+
+static void form_take_theirs(struct form *f);
 
 static struct form *form_of(struct layer *ly)
 {
@@ -334,6 +338,10 @@ static int form_edit_key(struct form *f, int key)
 		form_stop_completing(f);
 	if (fld->names && key == '\t' && (f->edited || f->completing) && form_complete(f))
 		return 0;
+	if (key == CTRL('t')) {
+		form_take_theirs(f);
+		return 0;
+	}
 	if (fld->names && key == CTRL('p')) {
 		ui_name_pick(f->ui, fld, f->le.buf);
 		return 0;
@@ -366,11 +374,80 @@ static int form_edit_key(struct form *f, int key)
 	return 0;
 }
 
+static void form_theirs_free(struct form *f)
+{
+	if (f->theirs)
+		form_values_free(f->theirs, f->n);
+	f->theirs = NULL;
+}
+
+/* Appends to buf what someone else changed in field i: "Title is now "X"". */
+static void form_describe_change(struct form *f, int i, char *buf, size_t size)
+{
+	char *shown = utf8_display_new(f->fields[i].long_text ? "(several lines)" : f->theirs[i],
+	                               40);
+	snprintf(buf + strlen(buf), size - strlen(buf), "%s%s is now \"%s\"", *buf ? "; " : "",
+	         f->fields[i].label, shown);
+	free(shown);
+}
+
+/* Before a save: true if someone changed the record since the form opened
+ * (or since its last check); the form then shows what, and keeps theirs. */
+static bool form_conflict(struct form *f)
+{
+	if (!f->fresh || f->theirs)
+		return false;
+	char **now = xcalloc((size_t)f->n, sizeof *now);
+	jaw_err err;
+	err_clear(&err);
+	if (f->fresh(f->ui, f->ctx, now, &err) != JAW_OK) {
+		form_values_free(now, f->n);
+		snprintf(f->error, sizeof f->error, "%s", err.msg);
+		return true;
+	}
+	f->theirs = now;
+	char what[900] = "";
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(now[i], f->original[i]) != 0)
+			form_describe_change(f, i, what, sizeof what);
+	if (!*what) {
+		form_theirs_free(f);
+		return false;
+	}
+	snprintf(f->error, sizeof f->error, "Changed by someone else since you opened this form: %s."
+	         " Enter saves yours over it; Ctrl-T takes theirs.", what);
+	return true;
+}
+
+/* Ctrl-T after a conflict: the fields someone else changed take their
+ * values; the others keep what was typed. */
+static void form_take_theirs(struct form *f)
+{
+	if (!f->theirs) {
+		snprintf(f->error, sizeof f->error, "Nobody else changed this record.");
+		return;
+	}
+	form_store_field(f);
+	for (int i = 0; i < f->n; i++) {
+		if (strcmp(f->theirs[i], f->original[i]) == 0)
+			continue;
+		free(f->fields[i].value);
+		f->fields[i].value = xstrdup(f->theirs[i]);
+		free(f->original[i]);
+		f->original[i] = xstrdup(f->theirs[i]);
+	}
+	form_theirs_free(f);
+	form_load_field(f);
+	snprintf(f->error, sizeof f->error, "Took their changes; Enter saves the form.");
+}
+
 /* Enter: saves; the form closes when the record is committed. */
 static int form_save(struct form *f)
 {
 	jaw_err err;
 	err_clear(&err);
+	if (form_conflict(f))
+		return UI_REDRAW;
 	int rc = f->save(f->ui, f->ctx, f->fields, &err);
 	if (rc == JAW_OK) {
 		ui_close(&f->ly);
@@ -443,10 +520,22 @@ int form_reload_field(struct ui *ui)
 	return UI_REDRAW;
 }
 
+void form_watch(struct ui *ui, form_fresh_fn fresh)
+{
+	for (int i = ui->depth - 1; i > 0; i--) {
+		struct layer *ly = ui->stack[i];
+		if (ly->ops == &form_ops && !ly->closing) {
+			form_of(ly)->fresh = fresh;
+			return;
+		}
+	}
+}
+
 static void form_free(struct layer *ly)
 {
 	struct form *f = form_of(ly);
 	free(f->completing);
+	form_theirs_free(f);
 	if (f->ctx_free)
 		f->ctx_free(f->ctx);
 	form_fields_free(f->fields, f->n);
@@ -489,6 +578,13 @@ void form_open(struct ui *ui, const char *title, const struct form_field *fields
 	f->ctx_free = ctx_free;
 	lineedit_init(&f->le, fields[0].value);
 	ui_push(ui, &f->ly);
+}
+
+void form_values_free(char **values, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(values[i]);
+	free(values);
 }
 
 void form_fields_free(struct form_field *fields, int n)

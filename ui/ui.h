@@ -543,6 +543,16 @@ typedef int (*form_save_fn)(struct ui *ui, void *ctx, struct form_field *fields,
 void form_open(struct ui *ui, const char *title, const struct form_field *fields, int n,
                form_save_fn save, void *ctx, void (*ctx_free)(void *));
 
+/* Reads the values a form's record has now in the project, one per field
+ * in the form's order (newly allocated strings into values); JAW_OK, or
+ * JAW_FAIL with err set (the record was deleted). */
+typedef int (*form_fresh_fn)(struct ui *ui, void *ctx, char **values, jaw_err *err);
+/* Makes the topmost form (just opened to edit a record) watch for other
+ * analysts' changes: on Enter it reads the record again with fresh, and if
+ * someone changed a field since the form opened, it shows both versions
+ * (theirs in the form's message) instead of saving; Enter again saves
+ * the form's values over theirs, Ctrl-T takes theirs into the form. */
+void form_watch(struct ui *ui, form_fresh_fn fresh);
 /* Saves the topmost open form again (after a question it asked was
  * answered); returns ui_flags. */
 int form_resubmit(struct ui *ui);
@@ -608,6 +618,8 @@ void ui_import_csv(struct ui *ui, const char *path);
 char *editor_edit_new(const char *text, const char *name, jaw_err *err);
 /* Frees the values of n form fields. */
 void form_fields_free(struct form_field *fields, int n);
+/* Frees n strings and the array that holds them (NULL ones are fine). */
+void form_values_free(char **values, int n);
 /* Edits *text in the editor with curses suspended; true when it changed
  * (then *text is replaced), false with a note in the status bar if not. */
 bool ui_edit_text(struct ui *ui, char **text, const char *name);

@@ -264,20 +264,45 @@ static int codebook_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 	return JAW_OK;
 }
 
+/* The form's values for code c (a new code's when NULL). */
+static void codebook_values(const struct code *c, char **v)
+{
+	v[F_NAME] = xstrdup(c ? c->name : "");
+	v[F_KEY] = c && c->quick_key ? xasprintf("%d", c->quick_key) : xstrdup("");
+	v[F_DESCRIPTION] = xstrdup(c ? c->description : "");
+	v[F_COLOUR] = xstrdup(c ? c->colour : "");
+}
+
+/* The code edited as it is now (form_watch). */
+static int codebook_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
+{
+	const struct codebook_edit *e = ctx;
+	struct code c = {0};
+	if (codebook_get(ui->db, e->id, &c, err) != JAW_OK)
+		return err_set(err, JAW_FAIL, "Someone else deleted this code since you opened the"
+		               " form; Esc closes it.");
+	codebook_values(&c, v);
+	codebook_code_clear(&c);
+	return JAW_OK;
+}
+
 static int codebook_form(struct ui *ui, const struct code *c, int64_t parent)
 {
+	char *v[F_COUNT];
+	codebook_values(c, v);
 	struct form_field f[F_COUNT] = {
-		{"Name", NULL, false, .value = xstrdup(c ? c->name : "")},
-		{"Quick key", codebook_keys, false,
-		 .value = c && c->quick_key ? xasprintf("%d", c->quick_key) : xstrdup("")},
-		{"Description", NULL, false, .value = xstrdup(c ? c->description : "")},
-		{"Colour (#RRGGBB)", NULL, false, .value = xstrdup(c ? c->colour : "")},
+		{"Name", NULL, false, .value = v[F_NAME]},
+		{"Quick key", codebook_keys, false, .value = v[F_KEY]},
+		{"Description", NULL, false, .value = v[F_DESCRIPTION]},
+		{"Colour (#RRGGBB)", NULL, false, .value = v[F_COLOUR]},
 	};
 	struct codebook_edit *e = xcalloc(1, sizeof *e);
 	e->id = c ? c->id : 0;
 	e->parent_id = parent;
 	form_open(ui, c ? "Edit code" : parent ? "Add a code under the selected one" : "Add a code",
 	          f, F_COUNT, codebook_save, e, free);
+	if (c)
+		form_watch(ui, codebook_fresh);
 	return UI_REDRAW;
 }
 

@@ -242,29 +242,57 @@ static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 	return rc;
 }
 
-static int evidence_form(struct ui *ui, const struct source *s)
+/* The form's values for source s but its text (a new note's when NULL). */
+static void evidence_values(const struct source *s, char **v)
 {
 	char today[11];
 	date_format(date_today(), today);
+	v[F_TITLE] = xstrdup(s ? s->title : "");
+	v[F_KIND] = xstrdup(s ? s->kind : "interview");
+	v[F_DATE] = xstrdup(s ? s->source_date : today);
+	v[F_STAKEHOLDER] = xstrdup(s ? s->stakeholder_name : "");
+	v[F_EVENT] = xstrdup(s ? s->event_title : "");
+}
+
+/* The source edited as it is now (form_watch). */
+static int evidence_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
+{
+	const struct evidence_edit *e = ctx;
+	struct source *s = model_source_get_new(ui->db, e->id, err);
+	if (!s)
+		return err_set(err, JAW_FAIL, "Someone else deleted this source since you opened the"
+		               " form; Esc closes it.");
+	evidence_values(s, v);
+	model_source_free(s);
+	return JAW_OK;
+}
+
+static int evidence_form(struct ui *ui, const struct source *s)
+{
+	char *v[F_COUNT];
+	evidence_values(s, v);
 	struct form_field f[F_COUNT] = {
-		{"Title", NULL, false, .value = xstrdup(s ? s->title : "")},
+		{"Title", NULL, false, .value = v[F_TITLE]},
 		{"Kind", s && strcmp(s->kind, "survey_answer") == 0 ? kinds_source_kind : kinds_note_kind,
-		 false, .value = xstrdup(s ? s->kind : "interview")},
-		{"Date (YYYY-MM-DD)", NULL, false, .value = xstrdup(s ? s->source_date : today)},
-		{"Stakeholder", NULL, false, .value = xstrdup(s ? s->stakeholder_name : ""), .names = true,
+		 false, .value = v[F_KIND]},
+		{"Date (YYYY-MM-DD)", NULL, false, .value = v[F_DATE]},
+		{"Stakeholder", NULL, false, .value = v[F_STAKEHOLDER], .names = true,
 		 .kind = MODEL_NAME_STAKEHOLDER, .chosen = s ? s->stakeholder_id : 0,
 		 .chosen_for = s ? xstrdup(s->stakeholder_name) : NULL},
-		{"Event", NULL, false, .value = xstrdup(s ? s->event_title : ""), .names = true,
+		{"Event", NULL, false, .value = v[F_EVENT], .names = true,
 		 .kind = MODEL_NAME_EVENT, .chosen = s ? s->timeline_item_id : 0,
 		 .chosen_for = s ? xstrdup(s->event_title) : NULL},
-		{"Text", NULL, !s, .value = xstrdup(s ? "(the text of a stored source is not edited here)" : "")},
+		{"Text", NULL, true, .value = xstrdup("")},
 	};
 	struct evidence_edit *e = xcalloc(1, sizeof *e);
 	e->id = s ? s->id : 0;
+	/* a stored source's text is not edited here */
 	int n = s ? F_COUNT - 1 : F_COUNT;
 	if (s)
 		free(f[F_TEXT].value);
 	form_open(ui, s ? "Edit source" : "New note", f, n, evidence_save, e, free);
+	if (s)
+		form_watch(ui, evidence_fresh);
 	return UI_REDRAW;
 }
 

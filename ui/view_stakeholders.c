@@ -229,25 +229,56 @@ static char *stakeholder_score_new(int v)
 	return v ? xasprintf("%d", v) : xstrdup("");
 }
 
+/* The form's values for stakeholder s (a new one's defaults when NULL). */
+static void stakeholder_values(const struct stakeholder *s, char **v)
+{
+	v[F_KIND] = xstrdup(s ? s->kind : "person");
+	v[F_NAME] = xstrdup(s ? s->name : "");
+	v[F_PARENT] = xstrdup(s ? s->parent_name : "");
+	v[F_ROLE] = xstrdup(s ? s->role : "");
+	v[F_POWER] = stakeholder_score_new(s ? s->power : 0);
+	v[F_INTEREST] = stakeholder_score_new(s ? s->interest : 0);
+	v[F_ATTITUDE] = xstrdup(s ? s->attitude : "unknown");
+	v[F_CONTACT] = xstrdup(s ? s->contact : "");
+	v[F_NOTES] = xstrdup(s ? s->notes : "");
+}
+
+/* The stakeholder edited as it is now (form_watch). */
+static int stakeholder_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
+{
+	const struct stakeholder_edit *e = ctx;
+	struct stakeholder *s = model_stakeholder_get_new(ui->db, e->id, err);
+	if (!s)
+		return err_set(err, JAW_FAIL, "Someone else deleted this stakeholder since you opened"
+		               " the form; Esc closes it.");
+	stakeholder_values(s, v);
+	model_stakeholder_free(s);
+	return JAW_OK;
+}
+
 static int stakeholder_form(struct ui *ui, const struct stakeholder *s)
 {
+	char *v[F_COUNT];
+	stakeholder_values(s, v);
 	struct form_field f[F_COUNT] = {
-		{"Kind", kinds_stakeholder_kind, false, .value = xstrdup(s ? s->kind : "person")},
-		{"Name", NULL, false, .value = xstrdup(s ? s->name : "")},
-		{"Organisation", NULL, false, .value = xstrdup(s ? s->parent_name : ""), .names = true,
+		{"Kind", kinds_stakeholder_kind, false, .value = v[F_KIND]},
+		{"Name", NULL, false, .value = v[F_NAME]},
+		{"Organisation", NULL, false, .value = v[F_PARENT], .names = true,
 		 .kind = MODEL_NAME_ORGANISATION, .chosen = s ? s->parent_id : 0,
 		 .chosen_for = s ? xstrdup(s->parent_name) : NULL},
-		{"Role", NULL, false, .value = xstrdup(s ? s->role : "")},
-		{"Power (1-5)", stakeholder_scores, false, .value = stakeholder_score_new(s ? s->power : 0)},
-		{"Interest (1-5)", stakeholder_scores, false, .value = stakeholder_score_new(s ? s->interest : 0)},
-		{"Attitude", kinds_stakeholder_attitude, false, .value = xstrdup(s ? s->attitude : "unknown")},
-		{"Contact", NULL, false, .value = xstrdup(s ? s->contact : "")},
-		{"Notes", NULL, true, .value = xstrdup(s ? s->notes : "")},
+		{"Role", NULL, false, .value = v[F_ROLE]},
+		{"Power (1-5)", stakeholder_scores, false, .value = v[F_POWER]},
+		{"Interest (1-5)", stakeholder_scores, false, .value = v[F_INTEREST]},
+		{"Attitude", kinds_stakeholder_attitude, false, .value = v[F_ATTITUDE]},
+		{"Contact", NULL, false, .value = v[F_CONTACT]},
+		{"Notes", NULL, true, .value = v[F_NOTES]},
 	};
 	struct stakeholder_edit *e = xcalloc(1, sizeof *e);
 	e->id = s ? s->id : 0;
 	form_open(ui, s ? "Edit stakeholder" : "Add a stakeholder", f, F_COUNT, stakeholder_save, e,
 	          free);
+	if (s)
+		form_watch(ui, stakeholder_fresh);
 	return UI_REDRAW;
 }
 

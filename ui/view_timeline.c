@@ -228,23 +228,52 @@ static int timeline_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 	return JAW_OK;
 }
 
-static int timeline_form(struct ui *ui, const struct timeline_item *it)
+/* The form's values for item it (a new item's defaults when NULL). */
+static void timeline_values(const struct timeline_item *it, char **v)
 {
 	char today[11];
 	date_format(date_today(), today);
+	v[F_KIND] = xstrdup(it ? it->kind : "event");
+	v[F_TITLE] = xstrdup(it ? it->title : "");
+	v[F_START] = xstrdup(it ? it->start_date : today);
+	v[F_END] = xstrdup(it ? it->end_date : "");
+	v[F_LOCATION] = xstrdup(it ? it->location : "");
+	v[F_STATUS] = xstrdup(it ? it->status : "planned");
+	v[F_NOTES] = xstrdup(it ? it->notes : "");
+}
+
+/* The item edited as it is now (form_watch). */
+static int timeline_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
+{
+	const struct timeline_edit *e = ctx;
+	struct timeline_item *it = model_timeline_get_new(ui->db, e->id, err);
+	if (!it)
+		return err_set(err, JAW_FAIL, "Someone else deleted this item since you opened the"
+		               " form; Esc closes it (u in the timeline may bring it back).");
+	timeline_values(it, v);
+	model_timeline_item_free(it);
+	return JAW_OK;
+}
+
+static int timeline_form(struct ui *ui, const struct timeline_item *it)
+{
+	char *v[F_COUNT];
+	timeline_values(it, v);
 	struct form_field f[F_COUNT] = {
-		{"Kind", kinds_timeline_kind, false, .value = xstrdup(it ? it->kind : "event")},
-		{"Title", NULL, false, .value = xstrdup(it ? it->title : "")},
-		{"Start (YYYY-MM-DD)", NULL, false, .value = xstrdup(it ? it->start_date : today)},
-		{"End (empty for none)", NULL, false, .value = xstrdup(it ? it->end_date : "")},
-		{"Location", NULL, false, .value = xstrdup(it ? it->location : "")},
-		{"Status", kinds_timeline_status, false, .value = xstrdup(it ? it->status : "planned")},
-		{"Notes", NULL, true, .value = xstrdup(it ? it->notes : "")},
+		{"Kind", kinds_timeline_kind, false, .value = v[F_KIND]},
+		{"Title", NULL, false, .value = v[F_TITLE]},
+		{"Start (YYYY-MM-DD)", NULL, false, .value = v[F_START]},
+		{"End (empty for none)", NULL, false, .value = v[F_END]},
+		{"Location", NULL, false, .value = v[F_LOCATION]},
+		{"Status", kinds_timeline_status, false, .value = v[F_STATUS]},
+		{"Notes", NULL, true, .value = v[F_NOTES]},
 	};
 	struct timeline_edit *e = xcalloc(1, sizeof *e);
 	e->id = it ? it->id : 0;
 	form_open(ui, it ? "Edit timeline item" : "Add a timeline item", f, F_COUNT, timeline_save,
 	          e, free);
+	if (it)
+		form_watch(ui, timeline_fresh);
 	return UI_REDRAW;
 }
 

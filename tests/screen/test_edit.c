@@ -548,6 +548,67 @@ static void test_long_question_keeps_y_n(void **state)
 	screen_stop(&f);
 }
 
+/* Two analysts edit the same stakeholder: the second save shows what the
+ * other changed meanwhile instead of writing over it; Enter again keeps
+ * hers, Ctrl-T takes theirs. */
+static void test_conflicting_edits_are_shown(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	const int focus[] = {'S', 'j', 'e'}; /* François Lefèvre */
+	screen_keys(&f, focus, 3);
+	screen_assert_has("Edit stakeholder");
+	/* she changes the contact; meanwhile someone else changes the role */
+	int keys[64], n = 0;
+	for (int i = 0; i < 7; i++)
+		keys[n++] = KEYS_DOWN;
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "francois@example.org");
+	screen_keys(&f, keys, n);
+	assert_int_equal(db_exec(f.db, "UPDATE stakeholder SET role = 'Head of liaison'"
+	                               " WHERE name = 'Fran\xC3\xA7ois Lef\xC3\xA8vre'", &err), JAW_OK);
+	const int enter[] = {'\n'};
+	screen_keys(&f, enter, 1);
+	screen_assert_has("Changed by someone else since you opened");
+	screen_assert_has("Role is now \"Head of");
+	/* nothing was written over theirs */
+	static const char contact_sql[] = "SELECT count(*) FROM stakeholder WHERE contact ="
+	                                  " 'francois@example.org'";
+	assert_int_equal(testutil_scalar(f.db, contact_sql), 0);
+	/* Ctrl-T takes theirs; Enter saves both changes */
+	const int take[] = {CTRL('t'), '\n'};
+	screen_keys(&f, take, 2);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder WHERE role ="
+	                                       " 'Head of liaison' AND contact ="
+	                                       " 'francois@example.org'"), 1);
+	/* again: this time Enter twice keeps hers */
+	screen_keys(&f, (const int[]){'e'}, 1);
+	n = 0;
+	for (int i = 0; i < 3; i++)
+		keys[n++] = KEYS_DOWN;
+	keys[n++] = CTRL('u');
+	screen_type(keys, &n, "Liaison officer");
+	screen_keys(&f, keys, n);
+	assert_int_equal(db_exec(f.db, "UPDATE stakeholder SET role = 'Someone else''s'"
+	                               " WHERE name = 'Fran\xC3\xA7ois Lef\xC3\xA8vre'", &err), JAW_OK);
+	screen_keys(&f, enter, 1);
+	screen_assert_has("Role is now \"Someone");
+	screen_keys(&f, enter, 1);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM stakeholder WHERE role ="
+	                                       " 'Liaison officer'"), 1);
+	/* a record deleted meanwhile: said, not saved */
+	screen_keys(&f, (const int[]){'e'}, 1);
+	assert_int_equal(db_exec(f.db, "PRAGMA foreign_keys = OFF; DELETE FROM stakeholder WHERE"
+	                               " name = 'Fran\xC3\xA7ois Lef\xC3\xA8vre'", &err), JAW_OK);
+	screen_keys(&f, enter, 1);
+	screen_assert_has("Someone else deleted this stakeholder");
+	screen_keys(&f, (const int[]){27, 'y'}, 2);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -568,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_names_complete_and_pick),
 		cmocka_unit_test(test_filter_value_completes),
 		cmocka_unit_test(test_long_question_keeps_y_n),
+		cmocka_unit_test(test_conflicting_edits_are_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
