@@ -1,6 +1,8 @@
 /* editor.c - long text in $VISUAL or $EDITOR (after mutt and git): the text
  * goes to a private temporary file, the editor runs on the terminal, and
- * what it saved comes back. */
+ * what it saved comes back. An edit ended by a dropped connection or
+ * SIGTERM keeps what the editor saved as a draft, which jaw mentions when
+ * it next starts. */
 #include "config.h"
 
 #include <errno.h>
@@ -8,13 +10,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "coding.h"
 #include "ui.h"
 #include "utf8.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 static const char *editor_command(void)
 {
@@ -58,21 +63,72 @@ static char *editor_read_new(const char *path)
 	return buf;
 }
 
-/* Runs the editor on path through the shell, so "$EDITOR" may hold options. */
+/* Runs the editor on path through the shell, so "$EDITOR" may hold options.
+ * While it runs jaw ignores Ctrl-C (the editor's to take, as system(3)
+ * does), and passes SIGHUP and SIGTERM on to it (a dropped connection
+ * ends the editor, not only jaw). Returns its exit status, -1 if it could
+ * not run or did not exit, or -2 when a signal that ends the session came. */
 static int editor_run(const char *path)
 {
+	struct sigaction ignore, old_int, old_quit;
+	memset(&ignore, 0, sizeof ignore);
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGINT, &ignore, &old_int);
+	sigaction(SIGQUIT, &ignore, &old_quit);
 	pid_t pid = fork();
-	if (pid < 0)
-		return -1;
 	if (pid == 0) {
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGQUIT, &old_quit, NULL);
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
 		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", editor_command(), path, (char *)NULL);
 		_exit(127);
 	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	int status = 0, rc = pid < 0 ? -1 : 0;
+	bool passed_on = false;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			rc = -1;
+			break;
+		}
+		if (ui_stop_signal && !passed_on) {
+			kill(pid, ui_stop_signal == SIGINT ? SIGTERM : ui_stop_signal);
+			passed_on = true;
+		}
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	if (rc == 0)
+		rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return ui_stop_signal ? -2 : rc;
+}
+
+/* Keeps the file an interrupted edit left as a draft in the user's drafts
+ * directory (xdg.h); says where in err. */
+static void editor_keep_draft(const char *path, const char *name, jaw_err *err)
+{
+	jaw_err e;
+	err_clear(&e);
+	char *dir = xdg_data_dir_new("drafts", &e);
+	if (!dir) {
+		err_set(err, JAW_FAIL, "the edit was interrupted; its draft stays in %s (%s)", path,
+		        e.msg);
+		return;
+	}
+	char stamp[32];
+	time_t now = time(NULL);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
+	char *draft = xasprintf("%s/%s-%s-%ld.txt", dir, name, stamp, (long)getpid());
+	for (char *p = strrchr(draft, '/') + 1; *p; p++)
+		if (*p == ' ' || *p == '(' || *p == ')' || *p == '/')
+			*p = '-';
+	if (rename(path, draft) == 0)
+		err_set(err, JAW_FAIL, "the edit was interrupted; its draft is kept in %s", draft);
+	else
+		err_set(err, JAW_FAIL, "the edit was interrupted; its draft stays in %s", path);
+	free(draft);
+	free(dir);
 }
 
 char *editor_edit_new(const char *text, const char *name, jaw_err *err)
@@ -94,7 +150,12 @@ char *editor_edit_new(const char *text, const char *name, jaw_err *err)
 	close(fd);
 	char *result = NULL;
 	int rc = ok ? editor_run(path) : -1;
-	if (rc != 0) {
+	char *saved = rc == -2 ? editor_read_new(path) : NULL;
+	if (rc == -2 && saved && strcmp(saved, text) != 0) {
+		editor_keep_draft(path, name, err);
+	} else if (rc == -2) {
+		err_set(err, JAW_FAIL, "the edit was interrupted before anything was saved");
+	} else if (rc != 0) {
 		err_set(err, JAW_FAIL, "the editor (%s) failed (status %d); nothing changed",
 		        editor_command(), rc);
 	} else {
@@ -110,7 +171,8 @@ char *editor_edit_new(const char *text, const char *name, jaw_err *err)
 			result = NULL; /* unchanged */
 		}
 	}
-	unlink(path);
+	free(saved);
+	unlink(path); /* gone already if kept as a draft */
 	free(path);
 	return result;
 }

@@ -1,6 +1,7 @@
 /* main.c - jaw's entry point: the subcommands, --demo, and the interface. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -17,6 +19,7 @@
 #include "safeout.h"
 #include "ui.h"
 #include "xalloc.h"
+#include "xdg.h"
 
 /* Text is UTF-8: use the user's locale if it is, C.UTF-8 if not. */
 static void main_set_locale(void)
@@ -37,6 +40,40 @@ static void main_rc_problem(void *ctx, const char *message)
 	struct main_rc_report *r = ctx;
 	if (r->count++ == 0)
 		snprintf(r->first, sizeof r->first, "%s", message);
+}
+
+/* The drafts interrupted edits left (editor.c), for the first message of
+ * a session: how many, where, and the newest; "" when there are none. */
+static void main_drafts(char *msg, size_t size)
+{
+	msg[0] = '\0';
+	jaw_err err;
+	err_clear(&err);
+	char *dir = xdg_data_dir_new("drafts", &err);
+	DIR *d = dir ? opendir(dir) : NULL;
+	int n = 0;
+	char newest[256] = "";
+	time_t newest_at = 0;
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			n++;
+			if (st.st_mtime >= newest_at) {
+				newest_at = st.st_mtime;
+				snprintf(newest, sizeof newest, "%s", e->d_name);
+			}
+		}
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	if (n > 0)
+		snprintf(msg, size, "%d draft%s of interrupted edits in %s (newest: %s): copy what you"
+		         " need into the project, then delete them", n, n == 1 ? "" : "s", dir, newest);
+	free(dir);
 }
 
 /* Opens the interface on path; returns the exit status. */
@@ -61,8 +98,12 @@ static int main_interface(const char *path)
 	struct ui *ui = ui_new(db, rc, &err);
 	int status = JAW_FAIL;
 	if (ui) {
+		char drafts[1024];
+		main_drafts(drafts, sizeof drafts);
 		if (db_readonly_why(db))
 			ui_message(ui, "Read only: %s", db_readonly_why(db));
+		else if (*drafts)
+			ui_message(ui, "%s", drafts);
 		else if (report.count == 1)
 			ui_message(ui, "%s", report.first);
 		else if (report.count > 1)
@@ -78,32 +119,6 @@ static int main_interface(const char *path)
 	return status;
 }
 
-/* Makes the directory for demo copies: $XDG_DATA_HOME/jaw or
- * ~/.local/share/jaw (newly allocated path). */
-static char *main_demo_dir_new(void)
-{
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *base = xdg && *xdg == '/' ? xstrdup(xdg) : xasprintf("%s/.local/share", home ? home : "/tmp");
-	char *dir = xasprintf("%s/jaw", base);
-	free(base);
-	/* mkdir -p */
-	for (char *p = dir + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			safeout_printf(stderr, "jaw: cannot create %s: %s\n", dir, strerror(errno));
-			free(dir);
-			return NULL;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	return dir;
-}
 
 /* Whether path is a demo copy jaw can open (an earlier --demo made it). */
 static bool main_demo_usable(const char *path)
@@ -127,9 +142,11 @@ static int main_demo(void)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return cmd_fail(JAW_FAIL, "the interface needs a terminal; "
 		                          "for scripts, use: jaw init FILE --demo");
-	char *dir = main_demo_dir_new();
+	jaw_err err;
+	err_clear(&err);
+	char *dir = xdg_data_dir_new(NULL, &err);
 	if (!dir)
-		return JAW_FAIL;
+		return cmd_fail(JAW_FAIL, err.msg);
 	char *path = xasprintf("%s/demo.jaw", dir);
 	free(dir);
 	bool existed = access(path, F_OK) == 0;
