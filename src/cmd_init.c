@@ -61,7 +61,8 @@ int cmd_create_demo(const char *path, char *msg, size_t msg_size)
 	struct jaw_db *db = NULL;
 	err_clear(&err);
 	int rc = db_create(path, &project_schema, &db, &err);
-	if (rc == JAW_OK && (rc = demo_load(db, &err)) != JAW_OK) {
+	if (rc == JAW_OK && ((rc = demo_load(db, &err)) != JAW_OK ||
+	                     (rc = db_checkpoint(db, &err)) != JAW_OK)) {
 		db_close(db);
 		db = NULL;
 		db_remove_files(path);
@@ -88,7 +89,10 @@ int cmd_init(const struct cmd_args *a)
 	struct jaw_db *db = NULL;
 	if (db_create(path, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
-	if (cmd_init_fill(db, path, title, codebook, demo, &err) != JAW_OK) {
+	/* all of it in the project file before it is called made: a disk too
+	 * full for that leaves nothing */
+	if (cmd_init_fill(db, path, title, codebook, demo, &err) != JAW_OK ||
+	    db_checkpoint(db, &err) != JAW_OK) {
 		db_close(db);
 		db_remove_files(path);
 		return cmd_fail(err.status == JAW_USAGE ? JAW_USAGE : JAW_FAIL, err.msg);

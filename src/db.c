@@ -62,7 +62,12 @@ const struct db_schema *db_schema(struct jaw_db *db)
 int db_exec(struct jaw_db *db, const char *sql, jaw_err *err)
 {
 	char *msg = NULL;
-	if (sqlite3_exec(db->sqlite, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	int rc = sqlite3_exec(db->sqlite, sql, NULL, NULL, &msg);
+	if ((rc & 0xff) == SQLITE_FULL) {
+		sqlite3_free(msg);
+		return err_db(err, db->sqlite, sql);
+	}
+	if (rc != SQLITE_OK) {
 		err_set(err, JAW_FAIL, "database error in \"%.60s\": %s", sql,
 		        msg ? msg : sqlite3_errmsg(db->sqlite));
 		sqlite3_free(msg);
@@ -185,6 +190,15 @@ static int db_pragma_int(struct jaw_db *db, const char *sql, jaw_err *err)
 int db_schema_version(struct jaw_db *db)
 {
 	return db_pragma_int(db, "PRAGMA user_version", NULL);
+}
+
+int db_checkpoint(struct jaw_db *db, jaw_err *err)
+{
+	int rc = sqlite3_wal_checkpoint_v2(db->sqlite, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL,
+	                                   NULL);
+	if (rc != SQLITE_OK)
+		return err_db(err, db->sqlite, "PRAGMA wal_checkpoint(TRUNCATE)");
+	return JAW_OK;
 }
 
 bool db_readonly(struct jaw_db *db)

@@ -82,6 +82,10 @@ int db_create_version(const char *path, const struct db_schema *schema, int vers
  * no one has it open). */
 int db_open(const char *path, int flags, const struct db_schema *schema, struct jaw_db **out,
             jaw_err *err);
+/* Writes everything in the WAL into the project file and empties the WAL
+ * (waiting for readers, within the busy timeout); fails, with err saying
+ * why (a full disk), when it cannot. */
+int db_checkpoint(struct jaw_db *db, jaw_err *err);
 /* True if db was opened read-only (asked for, or DB_OPEN_AS_ALLOWED for a
  * user who may not write it). */
 bool db_readonly(struct jaw_db *db);

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/statvfs.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,8 +44,48 @@ static void err_sql_excerpt(const char *sql, char *out, size_t size)
 	out[n] = '\0';
 }
 
+/* The free space of the file system holding path, in KiB (-1: unknown). */
+static long long err_free_kib(const char *path)
+{
+	struct statvfs fs;
+	if (!path || statvfs(path, &fs) != 0)
+		return -1;
+	return (long long)(fs.f_bavail * fs.f_frsize / 1024);
+}
+
+/* A full disk: which of the project's and the temporary files' file
+ * systems it is, with what is free on each. */
+static int err_disk_full(jaw_err *err, sqlite3 *db)
+{
+	const char *file = db ? sqlite3_db_filename(db, "main") : NULL;
+	char dir[1024] = ".";
+	if (file && *file) {
+		snprintf(dir, sizeof dir, "%s", file);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*(slash == dir ? slash + 1 : slash) = '\0';
+		else
+			snprintf(dir, sizeof dir, ".");
+	}
+	const char *tmp = getenv("SQLITE_TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	long long at_project = err_free_kib(dir), at_tmp = err_free_kib(tmp);
+	bool tmp_fuller = at_tmp >= 0 && at_project >= 0 && at_tmp < at_project;
+	return err_set(err, JAW_FAIL, "the disk is full: %s %s has %lld KiB free (the %s %s: %lld"
+	               " KiB); free some space and try again; nothing was changed",
+	               tmp_fuller ? "the temporary directory" : "the project's directory",
+	               tmp_fuller ? tmp : dir, tmp_fuller ? at_tmp : at_project,
+	               tmp_fuller ? "project's directory" : "temporary directory",
+	               tmp_fuller ? dir : tmp, tmp_fuller ? at_project : at_tmp);
+}
+
 int err_db(jaw_err *err, sqlite3 *db, const char *what)
 {
+	if (db && (sqlite3_errcode(db) & 0xff) == SQLITE_FULL)
+		return err_disk_full(err, db);
 	char excerpt[64];
 	err_sql_excerpt(what ? what : "", excerpt, sizeof excerpt);
 	return err_set(err, JAW_FAIL, "database error in \"%s\": %s", excerpt,

@@ -1,0 +1,27 @@
+#!/bin/sh
+# disk_cli.sh - a full disk: jaw init leaves nothing behind (no half-made
+# project, no WAL), and the message says which disk is full with what is
+# free. Mounts a small tmpfs of its own (needs root and mount; skipped
+# otherwise).
+: "${top_srcdir:?set top_srcdir to the source tree}"
+. "$top_srcdir/tests/tap.sh"
+
+cli_name=disk
+. "$top_srcdir/tests/e2e/cli_lib.sh"
+
+mkdir small
+mount -t tmpfs -o size=400k tmpfs small 2>/dev/null || skip_all "cannot mount a tmpfs here"
+trap 'umount "$work/small" 2>/dev/null; rm -rf "$work"' EXIT
+
+check "init on a full disk: exit 1" expect 1 init small/full.jaw --demo
+check "init on a full disk: says which disk, and what is free" err_has "the disk is full: the project's directory $work/small has "
+check "init on a full disk: nothing left behind" test -z "$(ls -A small)"
+check "init of an empty project there: exit 1 too" expect 1 init small/e.jaw --codebook empty
+check "and nothing left behind either" test -z "$(ls -A small)"
+umount small
+mount -t tmpfs -o size=2m tmpfs small || { echo "Bail out! remount"; exit 1; }
+check "init with room: exit 0" expect 0 init small/e.jaw --codebook empty
+check "init with room: no WAL left beside it" test ! -e small/e.jaw-wal
+check "init with room: sound" expect 0 check small/e.jaw
+
+done_testing
