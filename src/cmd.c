@@ -79,6 +79,29 @@ static const struct cmd_option cmd_csv_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const struct cmd_option cmd_retrieve_options[] = {
+	{"code", 0, "NAME", true, "the code, by name or path, as in jaw code", NULL, NULL},
+	{"children", 0, NULL, false, "also the segments of the codes below it", NULL, NULL},
+	{"filter", 0, "FILTER", false, "conditions in the :filter language, e.g."
+	 " \"kind=interview coder=amira\"", NULL,
+	 "Keys: kind, stakeholder, organisation (with its people and the organisations below"
+	 " it), event, coder, from and to (dates, inclusive), and the label of a survey"
+	 " attribute (nation=France). The options below add to it."},
+	{"kind", 0, "KIND", false, "only sources of this kind", kinds_source_kind, NULL},
+	{"stakeholder", 0, "NAME", false, "only sources from this stakeholder", NULL, NULL},
+	{"organisation", 0, "NAME", false, "only sources from this organisation, its people and"
+	 " the organisations below it", NULL, NULL},
+	{"event", 0, "TITLE", false, "only sources gathered at this timeline item", NULL, NULL},
+	{"coder", 0, "CODER", false, "only segments this analyst coded", NULL, NULL},
+	{"from", 0, "DATE", false, "only sources dated on or after DATE (YYYY-MM-DD)", NULL, NULL},
+	{"to", 0, "DATE", false, "only sources dated on or before DATE", NULL, NULL},
+	{"attribute", 0, "LABEL=VALUE", false, "only answers of respondents whose survey"
+	 " attribute LABEL is VALUE", NULL, NULL},
+	{"csv", 0, NULL, false, "write CSV (the default)", NULL, NULL},
+	{"md", 0, NULL, false, "write Markdown block quotes with their provenance", NULL, NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
 const struct cmd_command cmd_commands[] = {
 	{"init", "FILE", 1, 1, "name one new project FILE",
 	 "create a new project file (it must not exist)",
@@ -123,6 +146,17 @@ const struct cmd_command cmd_commands[] = {
 	 " unless an option gives them. COL names a column by its heading or its number from"
 	 " 1; COLS is a comma-separated list of them, with ranges such as 7-16.",
 	 cmd_csv_options, cmd_import_csv},
+	{"retrieve", "FILE", 1, 1, "name one project FILE",
+	 "write every segment coded with a code, with context and provenance, as CSV or"
+	 " Markdown",
+	 "Writes every segment coded with the code NAME (with --children, also with the codes"
+	 " below it) that the filters let through, in order of source and offset: as CSV with"
+	 " the columns coding, source, code, start, end, text, before, after, source_title,"
+	 " source_kind, source_date, stakeholder, organisation, event, respondent, attributes,"
+	 " coder and memo (start and end in code points; before and after the rest of the"
+	 " segment's line, at most 80 characters each), or with --md as Markdown block quotes,"
+	 " each followed by its source, stakeholder or respondent, event, code and coder.",
+	 cmd_retrieve_options, cmd_retrieve},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -235,7 +235,7 @@ static void test_requests_and_the_stack(void **state)
 	keys[n++] = ':';
 	screen_type(keys, &n, "view nowhere\n");
 	screen_keys(&f, keys, n);
-	screen_assert_has("view: no view \"nowhere\" (timeline, stakeholders, evidence, codebook, survey)");
+	screen_assert_has("view: no view \"nowhere\" (timeline, stakeholders, evidence, codebook, survey, a");
 	n = 0;
 	keys[n++] = ':';
 	screen_type(keys, &n, "view reader\n");

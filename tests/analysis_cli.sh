@@ -1,0 +1,57 @@
+#!/bin/sh
+# analysis_cli.sh - the analysis commands with the real binary on the
+# project of tests/fixtures/analysis/project.sql (its figures are worked
+# out in tests/test_analysis.c): jaw retrieve as CSV and Markdown, its
+# filters and its errors.
+# Needs JAW (the binary) and top_srcdir; sqlite3 to build the project.
+
+: "${top_srcdir:?set top_srcdir to the source tree}"
+. "$top_srcdir/tests/tap.sh"
+
+cli_name=analysis
+. "$top_srcdir/tests/cli_lib.sh"
+
+"$JAW" init p.jaw --codebook empty >/dev/null 2>&1 &&
+	sqlite3 p.jaw <"$top_srcdir/tests/fixtures/analysis/project.sql" ||
+	{ echo "Bail out! cannot make the project"; exit 1; }
+
+# ---- retrieve ----------------------------------------------------------------
+
+check "retrieve --code: exit 0" expect 0 retrieve p.jaw --code Harm
+check "retrieve: the CSV header" out_line "coding,source,code,start,end,text,before,after,source_title,source_kind,source_date,stakeholder,organisation,event,respondent,attributes,coder,memo"
+check "retrieve: a row with context and provenance" out_line '1,1,"Harm",18,43,"The patrol saw harm here.","We met. "," Done.","Int Ana","interview","2026-03-01","Ana","Battalion 1","Seminar","","","amira","m1"'
+check "retrieve: a survey answer with its respondent" out_line '7,5,"Harm",3,7,"harm","No ",".","y: Q","survey_answer","","","","","y","Nation=Chad","amira",""'
+check "retrieve: three segments and the header" [ "$(wc -l <"$out")" -eq 4 ]
+
+check "retrieve --children --coder: exit 0" expect 0 retrieve p.jaw --code Protection --children --coder tomas --csv
+check "retrieve --children --coder: two segments" [ "$(cut -d, -f1 "$out" | tr '\n' ' ')" = "coding 2 5 " ]
+check "retrieve --organisation (its people and sub-organisations)" expect 0 retrieve p.jaw --code Harm --organisation "Brigade HQ"
+check "retrieve --organisation: rows" [ "$(cut -d, -f1 "$out" | tr '\n' ' ')" = "coding 1 2 " ]
+check "retrieve --filter and --attribute" expect 0 retrieve p.jaw --code Training --filter "kind=survey_answer" --attribute Nation=France
+check "retrieve --attribute: rows" [ "$(cut -d, -f1 "$out" | tr '\n' ' ')" = "coding 6 " ]
+check "retrieve --from --to" expect 0 retrieve p.jaw --code Training --from 2026-03-02 --to 2026-03-31
+check "retrieve --from --to: rows" [ "$(cut -d, -f1 "$out" | tr '\n' ' ')" = "coding 3 " ]
+
+check "retrieve --md: exit 0" expect 0 retrieve p.jaw --code Harm --md
+check "retrieve --md: a heading with the count" out_line "# Protection/Harm: 3 segments"
+check "retrieve --md: the segment quoted" out_line "> The patrol saw harm here."
+check "retrieve --md: its provenance" out_line "> — *Int Ana* (interview, 2026-03-01), Ana (Battalion 1), at Seminar; coded Harm by amira; source 1 [18, 43)"
+check "retrieve --md: the memo" out_line "> Memo: m1"
+check "retrieve --md: a respondent" out_line "> — *y: Q* (survey_answer), respondent y (Nation=Chad); coded Harm by amira; source 5 [3, 7)"
+
+# ---- errors ------------------------------------------------------------------
+
+check "retrieve without --code: usage error" expect 2 retrieve p.jaw
+check "retrieve an unknown code: exit 1" expect 1 retrieve p.jaw --code Nope
+check "retrieve an unknown code: says so" err_line 'jaw: p.jaw: no code called "Nope"'
+check "retrieve a bad attribute: exit 1" expect 1 retrieve p.jaw --code Harm --attribute Colour=red
+check "retrieve a bad attribute: says so" err_has 'jaw: p.jaw: filter: no key or survey attribute called "Colour"'
+check "retrieve --attribute without =: exit 1" expect 1 retrieve p.jaw --code Harm --attribute Nation
+check "retrieve --attribute without =: says so" err_line 'jaw: p.jaw: --attribute: write LABEL=VALUE'
+check "retrieve a bad date: exit 1" expect 1 retrieve p.jaw --code Harm --from 2026-13-01
+check "retrieve a bad date: says so" err_has 'jaw: p.jaw: filter: from: "2026-13-01"'
+check "retrieve --csv --md: usage error" expect 2 retrieve p.jaw --code Harm --csv --md
+check "retrieve a missing project: exit 1" expect 1 retrieve nothere.jaw --code Harm
+check "retrieve a missing project: names it" err_is_jaw
+
+done_testing

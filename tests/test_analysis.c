@@ -1,0 +1,231 @@
+/* test_analysis.c - retrieval (src/retrieve.c) and the analysis tables
+ * (src/analysis*.c) on tests/fixtures/analysis/project.sql, a project
+ * small enough that every figure is worked out by hand below.
+ *
+ * The project: Brigade HQ > Battalion 1 > Ana; Brigade HQ > Bo; Cy alone.
+ * Codes Protection > Harm, and Training. Sources 1 (interview, Ana,
+ * 2026-03-01, at Seminar), 2 (interview, Bo, 2026-03-05), 3 (observation,
+ * Cy, 2026-04-01), and two survey answers: 4 by respondent x (Nation
+ * France), 5 by y (Chad). Codings:
+ *   1  source 1 [18, 43) Harm      amira  "The patrol saw harm here." memo m1
+ *   2  source 1 [18, 43) Harm      tomas
+ *   3  source 2 [8, 16)  Training  amira  "training"
+ *   4  source 3 [0, 8)   Training  amira  "Training"
+ *   5  source 3 [13, 17) Protection tomas "harm"
+ *   6  source 4 [5, 13)  Training  amira  "training"
+ *   7  source 5 [3, 7)   Harm      amira  "harm" */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "retrieve.h"
+#include "testutil.h"
+#include "xalloc.h"
+
+/* The fixture project (a new one each time). */
+static struct jaw_db *analysis_project_new(void)
+{
+	struct jaw_db *db = testutil_project_new(NULL);
+	const char *top = getenv("top_srcdir");
+	char *path = xasprintf("%s/tests/fixtures/analysis/project.sql", top && *top ? top : ".");
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	static char sql[16384];
+	size_t n = fread(sql, 1, sizeof sql - 1, f);
+	sql[n] = '\0';
+	fclose(f);
+	free(path);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, sql, &err), JAW_OK);
+	return db;
+}
+
+/* The coding ids filter text retrieves, as "1 2 7". */
+static char *retrieved_new(struct jaw_db *db, const char *text)
+{
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	if (retrieve_filter_parse(db, text, &f, &err) != JAW_OK) {
+		fprintf(stderr, "%s: %s\n", text, err.msg);
+		fail();
+	}
+	int64_t count = retrieve_count(db, &f, &err);
+	struct retrieve_row rows[16];
+	int n = retrieve_page(db, &f, 0, 16, rows, &err);
+	assert_int_equal(n, count);
+	char *out = xstrdup("");
+	for (int i = 0; i < n; i++) {
+		char *next = xasprintf("%s%s%lld", out, i ? " " : "", (long long)rows[i].coding_id);
+		free(out);
+		out = next;
+		retrieve_row_clear(&rows[i]);
+	}
+	retrieve_filter_clear(&f);
+	return out;
+}
+
+static void expect_retrieved(struct jaw_db *db, const char *text, const char *ids)
+{
+	char *got = retrieved_new(db, text);
+	if (strcmp(got, ids) != 0)
+		fprintf(stderr, "%s: got \"%s\", want \"%s\"\n", text, got, ids);
+	assert_string_equal(got, ids);
+	free(got);
+}
+
+static void test_retrieve_filters(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	expect_retrieved(db, "", "1 2 3 4 5 6 7");
+	expect_retrieved(db, "code=Harm", "1 2 7");
+	expect_retrieved(db, "code=Protection", "5");
+	expect_retrieved(db, "code=Protection children=yes", "1 2 5 7");
+	expect_retrieved(db, "code=protection/harm", "1 2 7");
+	expect_retrieved(db, "kind=observation", "4 5");
+	expect_retrieved(db, "kind=survey_answer", "6 7");
+	expect_retrieved(db, "stakeholder=Bo", "3");
+	/* an organisation takes in its people and the organisations below it */
+	expect_retrieved(db, "organisation=\"Brigade HQ\"", "1 2 3");
+	expect_retrieved(db, "organisation=\"Battalion 1\" code=Harm", "1 2");
+	expect_retrieved(db, "event=Seminar", "1 2");
+	expect_retrieved(db, "coder=tomas code=Protection children=yes", "2 5");
+	/* dates are inclusive; undated survey answers pass neither */
+	expect_retrieved(db, "from=2026-03-02 code=Training", "3 4");
+	expect_retrieved(db, "to=2026-03-01", "1 2");
+	expect_retrieved(db, "from=2026-03-01 to=2026-03-05", "1 2 3");
+	expect_retrieved(db, "Nation=Chad", "7");
+	expect_retrieved(db, "Nation=France code=Training", "6");
+	expect_retrieved(db, "Nation=Peru", "");
+	db_close(db);
+}
+
+static void test_retrieve_rows(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(retrieve_filter_parse(db, "code=Harm", &f, &err), JAW_OK);
+	struct retrieve_row r[4];
+	assert_int_equal(retrieve_page(db, &f, 0, 4, r, &err), 3);
+	assert_int_equal(r[0].source_id, 1);
+	assert_int_equal(r[0].start, 18);
+	assert_int_equal(r[0].end, 43);
+	assert_string_equal(r[0].code, "Harm");
+	assert_string_equal(r[0].text, "The patrol saw harm here.");
+	assert_string_equal(r[0].before, "We met. ");
+	assert_string_equal(r[0].after, " Done.");
+	assert_string_equal(r[0].source_title, "Int Ana");
+	assert_string_equal(r[0].source_kind, "interview");
+	assert_string_equal(r[0].source_date, "2026-03-01");
+	assert_string_equal(r[0].stakeholder, "Ana");
+	assert_string_equal(r[0].organisation, "Battalion 1");
+	assert_string_equal(r[0].event, "Seminar");
+	assert_string_equal(r[0].respondent, "");
+	assert_string_equal(r[0].coder, "amira");
+	assert_string_equal(r[0].memo, "m1");
+	assert_string_equal(r[1].coder, "tomas");
+	/* a survey answer: its title is "RESPONDENT: QUESTION" */
+	assert_string_equal(r[2].text, "harm");
+	assert_string_equal(r[2].before, "No ");
+	assert_string_equal(r[2].after, ".");
+	assert_string_equal(r[2].source_title, "y: Q");
+	assert_string_equal(r[2].respondent, "y");
+	assert_string_equal(r[2].attributes, "Nation=Chad");
+	assert_string_equal(r[2].stakeholder, "");
+	for (int i = 0; i < 3; i++)
+		retrieve_row_clear(&r[i]);
+	/* pages */
+	assert_int_equal(retrieve_page(db, &f, 2, 4, r, &err), 1);
+	assert_int_equal(r[0].coding_id, 7);
+	retrieve_row_clear(&r[0]);
+	retrieve_filter_clear(&f);
+	db_close(db);
+}
+
+/* A long line: the context is cut to RETRIEVE_CONTEXT code points, marked. */
+static void test_retrieve_context_cut(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	/* 100 "é" (two bytes each), "X", 100 more */
+	char text[512] = "", *p = text;
+	for (int i = 0; i < 201; i++)
+		p += sprintf(p, "%s", i == 100 ? "X" : "\xc3\xa9");
+	sqlite3_stmt *s = db_stmt(db, "INSERT INTO source (id, kind, title, text) VALUES"
+	                          " (9, 'document', 'Long', ?1)", &err);
+	db_bind_text(s, 1, text, false);
+	assert_int_equal(db_step_done(db, s, &err), JAW_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                         " VALUES (9, 100, 101, 3, 'ana')", &err), JAW_OK);
+	struct retrieve_filter f = {0};
+	assert_int_equal(retrieve_filter_parse(db, "coder=ana", &f, &err), JAW_OK);
+	struct retrieve_row r;
+	assert_int_equal(retrieve_page(db, &f, 0, 1, &r, &err), 1);
+	assert_string_equal(r.text, "X");
+	assert_int_equal(strncmp(r.before, "...\xc3\xa9", 5), 0);
+	assert_int_equal(strlen(r.before), 3 + 2 * RETRIEVE_CONTEXT);
+	assert_int_equal(strlen(r.after), 2 * RETRIEVE_CONTEXT + 3);
+	assert_string_equal(r.after + 2 * RETRIEVE_CONTEXT, "...");
+	retrieve_row_clear(&r);
+	retrieve_filter_clear(&f);
+	db_close(db);
+}
+
+static void expect_filter_error(struct jaw_db *db, const char *text, const char *msg)
+{
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(retrieve_filter_parse(db, text, &f, &err), JAW_FAIL);
+	if (strcmp(err.msg, msg) != 0)
+		fprintf(stderr, "%s: \"%s\"\n", text, err.msg);
+	assert_string_equal(err.msg, msg);
+	assert_int_equal(f.code_id, 0);
+	assert_null(f.kind);
+}
+
+static void test_retrieve_errors(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	expect_filter_error(db, "code=Nope", "filter: no code called \"Nope\"");
+	expect_filter_error(db, "kind=letter",
+	                    "filter: kind is interview, observation, document or survey_answer");
+	expect_filter_error(db, "organisation=Ana", "filter: no organisation called \"Ana\"");
+	expect_filter_error(db, "stakeholder=Zed", "filter: no stakeholder called \"Zed\"");
+	expect_filter_error(db, "children=maybe", "filter: children is yes or no");
+	expect_filter_error(db, "from=2026-02-30",
+	                    "filter: from: \"2026-02-30\": month 2 of 2026 has no day 30");
+	expect_filter_error(db, "from=2026-04-01 to=2026-03-01",
+	                    "filter: from=2026-04-01 is after to=2026-03-01");
+	expect_filter_error(db, "Colour=red",
+	                    "filter: no key or survey attribute called \"Colour\" (kind, stakeholder,"
+	                    " organisation, event, code, children, coder, from, to, or an attribute"
+	                    " column of a survey)");
+	expect_filter_error(db, "Nation=Chad Nation=France",
+	                    "filter: one survey attribute at a time (Nation= and Nation=)");
+	expect_filter_error(db, "code=\"Harm", "filter: the quote after code= is not closed");
+	expect_filter_error(db, "=x", "filter: write KEY=VALUE");
+	db_close(db);
+}
+
+int main(void)
+{
+	testutil_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_retrieve_filters),
+		cmocka_unit_test(test_retrieve_rows),
+		cmocka_unit_test(test_retrieve_context_cut),
+		cmocka_unit_test(test_retrieve_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,117 @@
+/* test_analysis_view.c - the analysis view (A) on a virtual terminal with
+ * the demo: the retrieval of coded segments (characters and attributes:
+ * the coded text bold, its context dim), :retrieve with a filter, Enter
+ * reading a segment and q coming back to the same row, and the errors of
+ * :retrieve. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screenutil.h"
+#include "xalloc.h"
+
+/* Types :LINE and Enter. */
+static void command(struct screen_fixture *f, const char *line)
+{
+	int keys[256], n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, line);
+	keys[n++] = '\n';
+	screen_keys(f, keys, n);
+}
+
+/* The column where text starts on screen line y, or -1. */
+static int column_of(int y, const char *text)
+{
+	char *screen = screen_text_new();
+	char *line = screen;
+	for (int i = 0; i < y && line; i++) {
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	int x = -1;
+	char *end = line ? strchr(line, '\n') : NULL;
+	char *hit = line ? strstr(line, text) : NULL;
+	if (hit && (!end || hit < end)) {
+		x = 0; /* columns: count the characters before it (these are one column each) */
+		for (char *p = line; p < hit; p++)
+			x += ((unsigned char)*p & 0xC0) != 0x80;
+	}
+	free(screen);
+	return x;
+}
+
+static void test_retrieval(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int a[] = {'A'};
+	screen_keys(&f, a, 1);
+	screen_expect("analysis-retrieve-100x24");
+	command(&f, "retrieve code=Training");
+	screen_assert_has(" Analysis: retrieval  1/3  Cross-cutting/Training  code=Training");
+	/* row 2 (screen line 4): "...training before deployment: " dim, then the
+	 * coded text bold */
+	int y = 4, x = column_of(y, "every soldier");
+	assert_true(x > 0);
+	struct screen_cell text, context, normal;
+	screen_cell_get(y, x, &text);
+	screen_cell_get(y, x - 3, &context);
+	screen_cell_get(y, 1, &normal);
+	assert_true(text.attrs & A_BOLD);
+	assert_false(context.attrs & A_BOLD);
+	assert_int_not_equal(context.pair, normal.pair);
+	assert_int_not_equal(context.pair, text.pair);
+	/* the cursor row is drawn whole in the cursor's colours */
+	struct screen_cell cursor0, cursor1;
+	screen_cell_get(3, 1, &cursor0);
+	screen_cell_get(3, 60, &cursor1);
+	assert_int_equal(cursor0.pair, cursor1.pair);
+	assert_int_not_equal(cursor0.pair, normal.pair);
+	/* Enter reads the segment; q comes back to the same row */
+	const int open[] = {'j', '\n'};
+	screen_keys(&f, open, 2);
+	screen_assert_has("Interview with the Battlegroup Delta gender focal point");
+	const int back[] = {'q'};
+	screen_keys(&f, back, 1);
+	screen_assert_has(" Analysis: retrieval  2/3 ");
+	/* + takes the codes below too (Training has none: the same rows) */
+	const int plus[] = {'+'};
+	screen_keys(&f, plus, 1);
+	screen_assert_has("Cross-cutting/Training and below");
+	/* a filter that nothing passes says how to show all again */
+	command(&f, "retrieve code=Training coder=nobody");
+	screen_assert_has("no segment matches: x shows every coded segment");
+	const int x_key[] = {'x'};
+	screen_keys(&f, x_key, 1);
+	screen_assert_has(" Analysis: retrieval  1/45  every code");
+	screen_stop(&f);
+}
+
+static void test_retrieve_errors(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	command(&f, "retrieve code=Nowhere");
+	screen_assert_has("filter: no code called \"Nowhere\"");
+	command(&f, "retrieve colour=red");
+	screen_assert_has("filter: no key or survey attribute called \"colour\"");
+	/* from the panes, :retrieve opens the view */
+	command(&f, "retrieve organisation=\"Battlegroup Delta\" code=Training");
+	screen_assert_has(" Analysis: retrieval  1/2 ");
+	screen_stop(&f);
+}
+
+int main(void)
+{
+	testutil_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_retrieval),
+		cmocka_unit_test(test_retrieve_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
