@@ -102,6 +102,14 @@ static const struct cmd_option cmd_retrieve_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const struct cmd_option cmd_stats_options[] = {
+	{"codes", 0, NULL, false, "each code's segments, sources, stakeholders and respondents",
+	 NULL, "In the codebook's order, with the totals of each code together with the codes"
+	 " below it (all_segments and so on in CSV; the rows \"with the codes below\" in text)."},
+	{"csv", 0, NULL, false, "write CSV instead of an aligned table", NULL, NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
 const struct cmd_command cmd_commands[] = {
 	{"init", "FILE", 1, 1, "name one new project FILE",
 	 "create a new project file (it must not exist)",
@@ -157,6 +165,11 @@ const struct cmd_command cmd_commands[] = {
 	 " segment's line, at most 80 characters each), or with --md as Markdown block quotes,"
 	 " each followed by its source, stakeholder or respondent, event, code and coder.",
 	 cmd_retrieve_options, cmd_retrieve},
+	{"stats", "FILE", 1, 1, "name one project FILE",
+	 "write a table of the analysis: code frequencies",
+	 "Writes one table of the analysis of the project FILE, counted by SQL over the whole"
+	 " project, as aligned text or, with --csv, as CSV with a header row.",
+	 cmd_stats_options, cmd_stats},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -150,13 +150,6 @@ int cmd_retrieve(const struct cmd_args *a)
 	}
 	if (rc == JAW_OK)
 		rc = retrieve_each(db, &f, md ? cmd_retrieve_md_row : cmd_retrieve_csv_row, stdout, &err);
-	if (rc == JAW_OK && fflush(stdout) != 0)
-		rc = err_set(&err, JAW_FAIL, "cannot write the output");
 	retrieve_filter_clear(&f);
-	db_close(db);
-	if (rc != JAW_OK) {
-		err_prefix(&err, path);
-		return cmd_fail(JAW_FAIL, err.msg);
-	}
-	return 0;
+	return cmd_finish(db, path, rc, &err);
 }

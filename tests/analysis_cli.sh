@@ -2,7 +2,7 @@
 # analysis_cli.sh - the analysis commands with the real binary on the
 # project of tests/fixtures/analysis/project.sql (its figures are worked
 # out in tests/test_analysis.c): jaw retrieve as CSV and Markdown, its
-# filters and its errors.
+# filters and its errors; jaw stats --codes.
 # Needs JAW (the binary) and top_srcdir; sqlite3 to build the project.
 
 : "${top_srcdir:?set top_srcdir to the source tree}"
@@ -53,5 +53,19 @@ check "retrieve a bad date: says so" err_has 'jaw: p.jaw: filter: from: "2026-13
 check "retrieve --csv --md: usage error" expect 2 retrieve p.jaw --code Harm --csv --md
 check "retrieve a missing project: exit 1" expect 1 retrieve nothere.jaw --code Harm
 check "retrieve a missing project: names it" err_is_jaw
+
+# ---- stats --codes -------------------------------------------------------------
+
+check "stats --codes --csv: exit 0" expect 0 stats p.jaw --codes --csv
+check "stats --codes --csv: header" out_line "code,path,depth,children,segments,sources,stakeholders,respondents,all_segments,all_sources,all_stakeholders,all_respondents"
+check "stats --codes --csv: a code with a code below, its own and rolled-up figures" out_line '"Protection","Protection",0,1,1,1,1,0,4,3,2,1'
+check "stats --codes --csv: the code below" out_line '"Harm","Protection/Harm",1,0,3,2,1,1,3,2,1,1'
+check "stats --codes --csv: a code alone" out_line '"Training","Training",0,0,3,3,2,1,3,3,2,1'
+check "stats --codes: exit 0" expect 0 stats p.jaw --codes
+check "stats --codes: the roll-up row marked" out_line "  Σ with the 1 code below                           4        3            2           1"
+check "stats --codes: a code below indented" out_line "  Harm                                              3        2            1           1"
+check "stats without a table: usage error" expect 2 stats p.jaw
+check "stats without a table: says which" err_has "say which table"
+check "stats on a missing project: exit 1" expect 1 stats nothere.jaw --codes
 
 done_testing

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "retrieve.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -218,6 +219,46 @@ static void test_retrieve_errors(void **state)
 	db_close(db);
 }
 
+static void expect_counts(const struct analysis_counts *c, int64_t segments, int64_t sources,
+                          int64_t stakeholders, int64_t respondents)
+{
+	assert_int_equal(c->segments, segments);
+	assert_int_equal(c->sources, sources);
+	assert_int_equal(c->stakeholders, stakeholders);
+	assert_int_equal(c->respondents, respondents);
+}
+
+static void test_codes(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(analysis_codes_count(db, &err), 3);
+	assert_int_equal(analysis_codes_max(db, &err), 4);
+	struct analysis_code_row r[4];
+	assert_int_equal(analysis_codes_page(db, 0, 4, r, &err), 3);
+	assert_string_equal(r[0].name, "Protection");
+	assert_int_equal(r[0].depth, 0);
+	assert_int_equal(r[0].children, 1);
+	expect_counts(&r[0].own, 1, 1, 1, 0);
+	expect_counts(&r[0].all, 4, 3, 2, 1);
+	assert_string_equal(r[1].path, "Protection/Harm");
+	assert_int_equal(r[1].depth, 1);
+	expect_counts(&r[1].own, 3, 2, 1, 1);
+	expect_counts(&r[1].all, 3, 2, 1, 1);
+	assert_string_equal(r[2].name, "Training");
+	expect_counts(&r[2].own, 3, 3, 2, 1);
+	expect_counts(&r[2].all, 3, 3, 2, 1);
+	for (int i = 0; i < 3; i++)
+		analysis_code_row_clear(&r[i]);
+	/* a page further on */
+	assert_int_equal(analysis_codes_page(db, 2, 4, r, &err), 1);
+	assert_string_equal(r[0].name, "Training");
+	analysis_code_row_clear(&r[0]);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -226,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_retrieve_rows),
 		cmocka_unit_test(test_retrieve_context_cut),
 		cmocka_unit_test(test_retrieve_errors),
+		cmocka_unit_test(test_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

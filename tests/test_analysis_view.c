@@ -1,8 +1,8 @@
 /* test_analysis_view.c - the analysis view (A) on a virtual terminal with
  * the demo: the retrieval of coded segments (characters and attributes:
  * the coded text bold, its context dim), :retrieve with a filter, Enter
- * reading a segment and q coming back to the same row, and the errors of
- * :retrieve. */
+ * reading a segment and q coming back to the same row, the errors of
+ * :retrieve, and the code frequencies with their bars. */
 #include "config.h"
 
 #include <stdio.h>
@@ -91,6 +91,39 @@ static void test_retrieval(void **state)
 	screen_stop(&f);
 }
 
+static void test_frequencies(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '2'};
+	screen_keys(&f, keys, 2);
+	screen_expect("analysis-codes-100x24");
+	/* a roll-up's bar (Protection of civilians, 8) and a code's own
+	 * (Civilian harm mitigation, 3) in other colours, drawn to scale: the
+	 * largest figure (Women peace and security) fills the 33 columns */
+	int x = column_of(2, "Segments");
+	assert_true(x > 0);
+	struct screen_cell rolled, own, after;
+	screen_cell_get(4, x, &own);
+	screen_cell_get(4, x + 5, &after);
+	screen_cell_get(3, x, &rolled);
+	assert_int_equal(own.ch, 0x2588);
+	assert_int_equal(rolled.ch, 0x2593);
+	assert_int_not_equal(own.pair, rolled.pair);
+	assert_int_equal(after.ch, 0x2588);
+	screen_cell_get(4, x + 6, &after);
+	assert_int_equal(after.ch, ' ');
+	/* Enter on a code retrieves its segments, with the codes below it */
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has(" Analysis: retrieval  1/8  Protection of civilians and below");
+	const int two[] = {'2'};
+	screen_keys(&f, two, 1);
+	screen_assert_has(" Analysis: code frequencies  1/33");
+	screen_stop(&f);
+}
+
 static void test_retrieve_errors(void **state)
 {
 	(void)state;
@@ -111,6 +144,7 @@ int main(void)
 	testutil_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_retrieval),
+		cmocka_unit_test(test_frequencies),
 		cmocka_unit_test(test_retrieve_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

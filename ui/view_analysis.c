@@ -1,6 +1,9 @@
 /* view_analysis.c - the analysis, full screen (A; q goes back), in modes:
  * the retrieval of coded segments with their context and provenance (1),
- * Enter reading one in the reader (q there comes back to the same row).
+ * Enter reading one in the reader (q there comes back to the same row);
+ * the code frequencies (2), each code's segments, sources, stakeholders
+ * and respondents with a bar, the codes with codes below them counted
+ * with those (marked with a sigma), Enter retrieving its segments.
  * The segments retrieved are chosen with :retrieve, in the :filter
  * language of retrieve.h (code=NAME children=yes kind=... coder=...). */
 #include "config.h"
@@ -9,13 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "codebook.h"
 #include "retrieve.h"
 #include "ui.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-enum analysis_mode { MODE_RETRIEVE, MODE_COUNT };
+enum analysis_mode { MODE_RETRIEVE, MODE_CODES, MODE_COUNT };
 
 /* The cells of a retrieval row past the columns: the segment in context,
  * drawn at the right (l->chart_w). */
@@ -27,10 +31,12 @@ struct analysis_state {
 	char *label;                /* the filter as typed ("" for none) */
 	char *code;                 /* the code's path, NULL for every code */
 	int64_t cursor[MODE_COUNT]; /* where each mode's cursor was */
+	int64_t max;                /* the largest figure of a table, for its bars */
 	char title[400];
 };
 
 static const struct view_ops *const analysis_modes[MODE_COUNT];
+static int analysis_set_mode(struct list *l, enum analysis_mode m);
 
 static struct analysis_state *analysis_state(struct list *l)
 {
@@ -157,11 +163,107 @@ static void analysis_retrieve_chart(struct list *l, const struct list_row *row, 
 	ui_put(l->win, row->cells[CELL_AFTER], room - used - text, true);
 }
 
+/* ---- the frequencies ------------------------------------------------------------- */
+
+static int64_t analysis_codes_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	st->max = analysis_codes_max(l->db, err);
+	return st->max < 0 ? -1 : analysis_codes_count(l->db, err);
+}
+
+/* A figure of a code, after a sigma when it counts the codes below it too. */
+static char *analysis_figure_new(const struct analysis_code_row *r, int64_t all)
+{
+	return xasprintf("%s%lld", r->children ? "\u03a3 " : "", (long long)all);
+}
+
+static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
+                                struct list_row *rows, jaw_err *err)
+{
+	struct analysis_code_row *r = xcalloc((size_t)limit, sizeof *r);
+	int n = analysis_codes_page(l->db, offset, limit, r, err);
+	for (int i = 0; i < n; i++) {
+		struct list_row *row = &rows[i];
+		const struct analysis_counts *o = &r[i].own, *a = &r[i].all;
+		row->id = r[i].id;
+		row->aux[0] = (long)r[i].children;
+		row->aux[1] = (long)a->segments;
+		row->cells[0] = xasprintf("%*s%s", r[i].depth * 2, "", r[i].name);
+		row->cells[1] = analysis_figure_new(&r[i], a->segments);
+		row->cells[2] = analysis_figure_new(&r[i], a->sources);
+		row->cells[3] = analysis_figure_new(&r[i], a->stakeholders);
+		row->cells[4] = analysis_figure_new(&r[i], a->respondents);
+		row->cells[5] = xstrdup(r[i].path);
+		if (r[i].children)
+			row->detail = xasprintf("%s: %lld segment%s itself; with the %lld code%s below it"
+			                        " (\u03a3): %lld segments in %lld sources, %lld stakeholders,"
+			                        " %lld respondents (Enter retrieves them)", r[i].path,
+			                        (long long)o->segments, o->segments == 1 ? "" : "s",
+			                        (long long)r[i].children, r[i].children == 1 ? "" : "s",
+			                        (long long)a->segments, (long long)a->sources,
+			                        (long long)a->stakeholders, (long long)a->respondents);
+		else
+			row->detail = xasprintf("%s: %lld segments in %lld sources, %lld stakeholders,"
+			                        " %lld respondents (Enter retrieves them)", r[i].path,
+			                        (long long)o->segments, (long long)o->sources,
+			                        (long long)o->stakeholders, (long long)o->respondents);
+		analysis_code_row_clear(&r[i]);
+	}
+	free(r);
+	return n;
+}
+
+static void analysis_bar_layout(struct list *l)
+{
+	l->chart_w = l->w >= 70 ? l->w / 3 : 0;
+}
+
+static void analysis_bar_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, "Segments", l->chart_w, true);
+}
+
+/* A bar of aux[1] against the table's largest figure: in the bar colour
+ * of events, roll-ups (aux[0] codes below) in that of phases. */
+static void analysis_bar(struct list *l, const struct list_row *row, attr_t attr)
+{
+	struct analysis_state *st = analysis_state(l);
+	int64_t v = row->aux[1];
+	int len = st->max > 0 ? (int)(v * l->chart_w / st->max) : 0;
+	if (len == 0 && v > 0)
+		len = 1;
+	wattrset(l->win, colour_attr(row->aux[0] ? ROLE_BAR_PHASE : ROLE_BAR_EVENT));
+	for (int i = 0; i < len; i++)
+		waddstr(l->win, row->aux[0] ? "▓" : "█");
+	wattrset(l->win, attr);
+	for (int i = len; i < l->chart_w; i++)
+		waddch(l->win, ' ');
+}
+
+/* Enter on a code: its segments (with the codes below, when it has any). */
+static int analysis_codes_open(struct ui *ui, struct list *l, const struct list_row *row)
+{
+	struct analysis_state *st = analysis_state(l);
+	retrieve_filter_clear(&st->filter);
+	st->filter.code_id = row->id;
+	st->filter.children = row->aux[0] > 0;
+	free(st->code);
+	st->code = xstrdup(row->cells[5]);
+	free(st->label);
+	st->label = xstrdup("");
+	st->cursor[MODE_RETRIEVE] = 0;
+	ui_message(ui, "The segments of %s%s.", st->code, row->aux[0] ? " and the codes below it" : "");
+	return analysis_set_mode(l, MODE_RETRIEVE);
+}
+
 /* ---- the modes, the title and the filter ------------------------------------ */
 
 static int64_t analysis_count(struct list *l, jaw_err *err)
 {
 	switch (analysis_state(l)->mode) {
+	case MODE_CODES: return analysis_codes_rows(l, err);
 	default: return analysis_retrieve_count(l, err);
 	}
 }
@@ -170,6 +272,7 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
                           jaw_err *err)
 {
 	switch (analysis_state(l)->mode) {
+	case MODE_CODES: return analysis_codes_fetch(l, offset, limit, rows, err);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
 }
@@ -177,6 +280,8 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 static const char *analysis_describe(struct list *l)
 {
 	struct analysis_state *st = analysis_state(l);
+	if (st->mode == MODE_CODES)
+		return "\u03a3: with the codes below";
 	const char *code = st->code ? st->code : "every code";
 	snprintf(st->title, sizeof st->title, "%.200s%s%s%.150s", code,
 	         st->code && st->filter.children ? " and below" : "", *st->label ? "  " : "",
@@ -263,6 +368,7 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	const struct list_row *row = list_selected(l);
 	switch (a) {
 	case ACTION_ANALYSIS_RETRIEVE: return analysis_set_mode(l, MODE_RETRIEVE);
+	case ACTION_ANALYSIS_CODES: return analysis_set_mode(l, MODE_CODES);
 	case ACTION_TOGGLE_VIEW:
 		return analysis_set_mode(l, (analysis_state(l)->mode + 1) % MODE_COUNT);
 	case ACTION_ANALYSIS_CHILDREN: return analysis_toggle_children(ui, l);
@@ -272,6 +378,8 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_OPEN:
 		if (!row)
 			return -1;
+		if (analysis_state(l)->mode == MODE_CODES)
+			return analysis_codes_open(ui, l, row);
 		ui_request_source(ui, row->aux[0], row->aux[1]);
 		return UI_REDRAW;
 	default: return -1;
@@ -286,8 +394,10 @@ static const struct ui_command analysis_commands[] = {
 
 static const struct view_action analysis_actions[] = {
 	{ACTION_ANALYSIS_RETRIEVE, 0, "The coded segments (:retrieve chooses which), in context"},
+	{ACTION_ANALYSIS_CODES, 0, "Code frequencies: segments, sources, stakeholders, respondents"},
 	{ACTION_TOGGLE_VIEW, 0, "Go round the modes"},
-	{ACTION_OPEN, 0, "Read the segment in the reader (q there comes back here)"},
+	{ACTION_OPEN, 0, "On a segment: read it in the reader (q there comes back here); on a"
+	 " code: retrieve its segments"},
 	{ACTION_ANALYSIS_CHILDREN, 0, "Retrieve the codes below the code too, or not"},
 	{ACTION_CLEAR_FILTER, 0, "Retrieve every coded segment again"},
 };
@@ -295,6 +405,11 @@ static const struct view_action analysis_actions[] = {
 static const struct list_column retrieve_columns[] = {
 	{"Code", 16, 1, 0}, {"Source", 0, 0, 14}, {"From", 18, 2, 0}, {"Date", 10, 3, 0},
 	{"Coder", 8, 4, 0},
+};
+
+static const struct list_column code_columns[] = {
+	{"Code", 0, 0, 16}, {"Segm.", 7, 0, 0}, {"Sources", 7, 1, 0}, {"Stakeh.", 7, 2, 0},
+	{"Resp.", 7, 3, 0},
 };
 
 #define ANALYSIS_OPS(TITLE, COLUMNS, LAYOUT, CHART, HEADER, EMPTY) \
@@ -316,6 +431,10 @@ const struct view_ops view_analysis_ops =
 	             analysis_retrieve_chart, analysis_retrieve_header,
 	             "nothing is coded yet: code a source in the reader (Enter on it in Evidence)");
 
+static const struct view_ops analysis_codes_ops =
+	ANALYSIS_OPS("Analysis: code frequencies", code_columns, analysis_bar_layout, analysis_bar,
+	             analysis_bar_header, "no codes yet: C opens the codebook");
+
 static const struct view_ops *const analysis_modes[MODE_COUNT] = {
-	&view_analysis_ops,
+	&view_analysis_ops, &analysis_codes_ops,
 };
