@@ -47,4 +47,67 @@ int64_t analysis_codes_max(struct jaw_db *db, jaw_err *err);
 /* Frees the strings of r and zeroes it. */
 void analysis_code_row_clear(struct analysis_code_row *r);
 
+/* ---- matrices: crosstabs and co-occurrence ----------------------------------
+
+   A table of codes (rows, in the codebook's order, every code) by columns
+   (the values of an attribute, or the codes again), counted by SQL
+   aggregation; the result, a few hundred rows and columns at most, is
+   held in memory. */
+
+/* What a crosstab counts in each cell. */
+enum analysis_by {
+	ANALYSIS_BY_SEGMENTS,    /* codings */
+	ANALYSIS_BY_SOURCES,     /* distinct sources */
+	ANALYSIS_BY_RESPONDENTS, /* distinct survey respondents */
+};
+
+/* A table. cells[r * ncols + c]; totals count distinct sources or
+ * respondents over the whole row, column or table (not the sum of the
+ * cells). */
+struct analysis_matrix {
+	int nrows, ncols;
+	int64_t *row_ids;   /* the codes */
+	char **row_names, **row_paths;
+	int *row_depth;
+	char **col_names;   /* a value ("" for none) or a code's name */
+	int64_t *col_ids;   /* co-occurrence: the codes; crosstab: 0 */
+	int64_t *cells;
+	double *ratio;      /* co-occurrence with Jaccard: the coefficient, else NULL */
+	int64_t *row_total, *col_total, total;
+	int64_t max;        /* the largest cell */
+};
+
+/* The attributes a crosstab takes (ANALYSIS_ATTR_NAMES lists them):
+ * organisation (the top-level organisation of the source's stakeholder),
+ * organisation-direct (the organisation a stakeholder belongs to
+ * directly, or the stakeholder when it is one), stakeholder-kind, role,
+ * event, source-kind, or else the label of a survey attribute column. */
+#define ANALYSIS_ATTR_NAMES \
+	"organisation, organisation-direct, stakeholder-kind, role, event, source-kind," \
+	" or a survey attribute's label"
+
+/* Codes by the values of attribute, counted by: a new matrix into *out,
+ * or JAW_FAIL with err set ("no attribute \"x\" (organisation, ...)"). */
+int analysis_crosstab_new(struct jaw_db *db, const char *attribute, enum analysis_by by,
+                          struct analysis_matrix **out, jaw_err *err);
+
+/* How codes co-occur. */
+enum analysis_cooccur_mode {
+	ANALYSIS_OVERLAP,     /* codings of both overlap in a source */
+	ANALYSIS_SAME_SOURCE, /* both codes occur in a source */
+};
+
+/* Codes by codes: the number of sources in which codings of the two codes
+ * overlap (or, ANALYSIS_SAME_SOURCE, occur at all); the diagonal is the
+ * number of sources with the code. With jaccard, ratio holds
+ * |both| / (|row code's sources| + |column code's sources| - |both|). */
+int analysis_cooccur_new(struct jaw_db *db, enum analysis_cooccur_mode mode, bool jaccard,
+                         struct analysis_matrix **out, jaw_err *err);
+
+/* A cell as a percentage of its row's (by_row) or column's total; 0 when
+ * that is 0. */
+double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bool by_row);
+/* Frees m (NULL is fine). */
+void analysis_matrix_free(struct analysis_matrix *m);
+
 #endif

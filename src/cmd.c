@@ -102,10 +102,28 @@ static const struct cmd_option cmd_retrieve_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const char *const cmd_stats_by[] = {"segments", "sources", "respondents", NULL};
+static const char *const cmd_stats_percent[] = {"row", "column", NULL};
+
 static const struct cmd_option cmd_stats_options[] = {
 	{"codes", 0, NULL, false, "each code's segments, sources, stakeholders and respondents",
 	 NULL, "In the codebook's order, with the totals of each code together with the codes"
 	 " below it (all_segments and so on in CSV; the rows \"with the codes below\" in text)."},
+	{"crosstab", 0, "ATTR", false, "codes by the values of an attribute", NULL,
+	 "ATTR is organisation (the top-level organisation of the source's stakeholder),"
+	 " organisation-direct (the one it belongs to directly), stakeholder-kind, role, event,"
+	 " source-kind, or the label of a survey attribute (then only survey answers count)."
+	 " The CSV has code (its path) then one column per value, (none) for sources without"
+	 " one."},
+	{"by", 0, "WHAT", false, "what a crosstab counts (default segments)", cmd_stats_by, NULL},
+	{"percent", 0, "WAY", false, "a crosstab's cells as percentages of their row's or column's"
+	 " total", cmd_stats_percent, NULL},
+	{"cooccurrence", 0, NULL, false, "codes by codes: the sources in which their codings"
+	 " overlap", NULL, "The diagonal is the number of sources with the code."},
+	{"same-source", 0, NULL, false, "co-occurrence: count codes in the same source, overlapping"
+	 " or not", NULL, NULL},
+	{"jaccard", 0, NULL, false, "co-occurrence: the Jaccard coefficient instead of the count",
+	 NULL, "both / (sources of the one + sources of the other - both), from 0 to 1."},
 	{"csv", 0, NULL, false, "write CSV instead of an aligned table", NULL, NULL},
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
@@ -166,7 +184,7 @@ const struct cmd_command cmd_commands[] = {
 	 " each followed by its source, stakeholder or respondent, event, code and coder.",
 	 cmd_retrieve_options, cmd_retrieve},
 	{"stats", "FILE", 1, 1, "name one project FILE",
-	 "write a table of the analysis: code frequencies",
+	 "write a table of the analysis: code frequencies, a crosstab or co-occurrence",
 	 "Writes one table of the analysis of the project FILE, counted by SQL over the whole"
 	 " project, as aligned text or, with --csv, as CSV with a header row.",
 	 cmd_stats_options, cmd_stats},

@@ -1,5 +1,5 @@
-/* cmd_stats.c - jaw stats FILE --codes: the analysis tables (analysis.h)
- * as aligned text or CSV. */
+/* cmd_stats.c - jaw stats FILE --codes | --crosstab ATTR | --cooccurrence:
+ * the analysis tables (analysis.h) as aligned text or CSV. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include "analysis.h"
 #include "cmd.h"
 #include "export.h"
+#include "model.h"
 #include "project_schema.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -84,6 +85,152 @@ static int stats_codes(struct jaw_db *db, bool csv, jaw_err *err)
 	}
 }
 
+/* ---- matrices ----------------------------------------------------------------- */
+
+/* How a matrix's cells are written. */
+struct stats_cells {
+	bool csv;
+	int percent;  /* 0 counts, 'r' row percentages, 'c' column percentages */
+	bool jaccard; /* the Jaccard coefficients */
+};
+
+/* Cell r, c as the options ask, into buf. */
+static const char *stats_cell(const struct analysis_matrix *m, int r, int c,
+                              const struct stats_cells *how, char *buf, size_t size)
+{
+	size_t i = (size_t)r * (size_t)m->ncols + (size_t)c;
+	if (how->jaccard)
+		snprintf(buf, size, "%.3f", m->ratio[i]);
+	else if (how->percent)
+		snprintf(buf, size, "%.1f", analysis_matrix_percent(m, r, c, how->percent == 'r'));
+	else
+		snprintf(buf, size, "%lld", (long long)m->cells[i]);
+	return buf;
+}
+
+/* A column's heading: its value or code, "(none)" for no value. */
+static const char *stats_col_name(const struct analysis_matrix *m, int c)
+{
+	return *m->col_names[c] ? m->col_names[c] : "(none)";
+}
+
+/* code, then a column per value (or code); a row per code, by its path. */
+static void stats_matrix_csv(FILE *out, const struct analysis_matrix *m,
+                             const struct stats_cells *how)
+{
+	char buf[48];
+	export_csv_text(out, "code", m->ncols == 0);
+	for (int c = 0; c < m->ncols; c++)
+		export_csv_text(out, stats_col_name(m, c), c == m->ncols - 1);
+	for (int r = 0; r < m->nrows; r++) {
+		export_csv_text(out, m->row_paths[r], m->ncols == 0);
+		for (int c = 0; c < m->ncols; c++)
+			fprintf(out, "%s%c", stats_cell(m, r, c, how, buf, sizeof buf),
+			        c == m->ncols - 1 ? '\n' : ',');
+	}
+}
+
+enum { STATS_CELL_COLS = 12 };
+
+/* The same aligned, with the row totals and, last, the column totals. */
+static void stats_matrix_text(FILE *out, const struct analysis_matrix *m,
+                              const struct stats_cells *how, bool totals)
+{
+	char buf[48];
+	stats_pad(out, "Code", STATS_NAME_COLS);
+	for (int c = 0; c < m->ncols; c++) {
+		char *name = utf8_display_new(stats_col_name(m, c), STATS_CELL_COLS);
+		fputc(' ', out);
+		for (int w = utf8_width(name); w < STATS_CELL_COLS; w++)
+			fputc(' ', out);
+		fputs(name, out);
+		free(name);
+	}
+	fprintf(out, totals ? " %*s\n" : "\n", STATS_CELL_COLS, "Total");
+	for (int r = 0; r < m->nrows; r++) {
+		char *name = xasprintf("%*s%s", m->row_depth[r] * 2, "", m->row_names[r]);
+		char *cut = utf8_display_new(name, STATS_NAME_COLS);
+		stats_pad(out, cut, STATS_NAME_COLS);
+		free(cut);
+		free(name);
+		for (int c = 0; c < m->ncols; c++)
+			fprintf(out, " %*s", STATS_CELL_COLS, stats_cell(m, r, c, how, buf, sizeof buf));
+		if (totals)
+			fprintf(out, " %*lld", STATS_CELL_COLS, (long long)m->row_total[r]);
+		fputc('\n', out);
+	}
+	if (!totals)
+		return;
+	stats_pad(out, "Total", STATS_NAME_COLS);
+	for (int c = 0; c < m->ncols; c++)
+		fprintf(out, " %*lld", STATS_CELL_COLS, (long long)m->col_total[c]);
+	fprintf(out, " %*lld\n", STATS_CELL_COLS, (long long)m->total);
+}
+
+/* The words --by takes, in the order of enum analysis_by. */
+static const char *const stats_by_words[] = {"segments", "sources", "respondents", NULL};
+
+/* --crosstab ATTR [--by B] [--percent row|column] */
+static int stats_crosstab(const struct cmd_args *a, struct jaw_db *db, jaw_err *err)
+{
+	const char *by = cmd_value(a, "by"), *percent = cmd_value(a, "percent");
+	int b = 0;
+	while (by && stats_by_words[b] && strcmp(stats_by_words[b], by) != 0)
+		b++;
+	struct stats_cells how = {cmd_value(a, "csv") != NULL, 0, false};
+	if (percent)
+		how.percent = strcmp(percent, "row") == 0 ? 'r' : 'c';
+	struct analysis_matrix *m;
+	if (analysis_crosstab_new(db, cmd_value(a, "crosstab"), (enum analysis_by)b, &m, err)
+	    != JAW_OK)
+		return JAW_FAIL;
+	if (how.csv)
+		stats_matrix_csv(stdout, m, &how);
+	else
+		stats_matrix_text(stdout, m, &how, true);
+	analysis_matrix_free(m);
+	return JAW_OK;
+}
+
+/* --cooccurrence [--same-source] [--jaccard] */
+static int stats_cooccurrence(const struct cmd_args *a, struct jaw_db *db, jaw_err *err)
+{
+	struct stats_cells how = {cmd_value(a, "csv") != NULL, 0, cmd_value(a, "jaccard") != NULL};
+	struct analysis_matrix *m;
+	enum analysis_cooccur_mode mode = cmd_value(a, "same-source") ? ANALYSIS_SAME_SOURCE
+	                                                               : ANALYSIS_OVERLAP;
+	if (analysis_cooccur_new(db, mode, how.jaccard, &m, err) != JAW_OK)
+		return JAW_FAIL;
+	if (how.csv)
+		stats_matrix_csv(stdout, m, &how);
+	else
+		stats_matrix_text(stdout, m, &how, false);
+	analysis_matrix_free(m);
+	return JAW_OK;
+}
+
+/* Checks the options' combinations; returns a usage message or NULL. */
+static const char *stats_check(const struct cmd_args *a)
+{
+	int tables = (cmd_value(a, "codes") != NULL) + (cmd_value(a, "crosstab") != NULL) +
+	             (cmd_value(a, "cooccurrence") != NULL);
+	if (tables == 0)
+		return "say which table: --codes, --crosstab ATTR or --cooccurrence";
+	if (tables > 1)
+		return "one table at a time: --codes, --crosstab ATTR or --cooccurrence";
+	const char *by = cmd_value(a, "by"), *percent = cmd_value(a, "percent");
+	bool crosstab = cmd_value(a, "crosstab") != NULL, co = cmd_value(a, "cooccurrence") != NULL;
+	if ((by || percent) && !crosstab)
+		return "--by and --percent go with --crosstab";
+	if ((cmd_value(a, "jaccard") || cmd_value(a, "same-source")) && !co)
+		return "--jaccard and --same-source go with --cooccurrence";
+	if (by && !model_one_of(by, stats_by_words))
+		return "--by is segments, sources or respondents";
+	if (percent && strcmp(percent, "row") != 0 && strcmp(percent, "column") != 0)
+		return "--percent is row or column";
+	return NULL;
+}
+
 int cmd_finish(struct jaw_db *db, const char *path, int rc, jaw_err *err)
 {
 	if (rc == JAW_OK && fflush(stdout) != 0)
@@ -97,14 +244,21 @@ int cmd_finish(struct jaw_db *db, const char *path, int rc, jaw_err *err)
 
 int cmd_stats(const struct cmd_args *a)
 {
-	if (!cmd_value(a, "codes"))
-		return cmd_usage(a, "say which table: --codes");
+	const char *wrong = stats_check(a);
+	if (wrong)
+		return cmd_usage(a, "%s", wrong);
 	jaw_err err;
 	err_clear(&err);
 	struct jaw_db *db = NULL;
 	const char *path = a->words[0];
 	if (db_open(path, DB_OPEN_READONLY, &project_schema, &db, &err) != JAW_OK)
 		return cmd_fail(JAW_FAIL, err.msg);
-	int rc = stats_codes(db, cmd_value(a, "csv") != NULL, &err);
+	int rc;
+	if (cmd_value(a, "crosstab"))
+		rc = stats_crosstab(a, db, &err);
+	else if (cmd_value(a, "cooccurrence"))
+		rc = stats_cooccurrence(a, db, &err);
+	else
+		rc = stats_codes(db, cmd_value(a, "csv") != NULL, &err);
 	return cmd_finish(db, path, rc, &err);
 }

@@ -21,6 +21,7 @@ void retrieve_filter_clear(struct retrieve_filter *f)
 	free(f->to);
 	free(f->attribute);
 	free(f->value);
+	free(f->attr_value);
 	memset(f, 0, sizeof *f);
 }
 
@@ -47,7 +48,8 @@ static int retrieve_attribute(struct jaw_db *db, const char *label, jaw_err *err
 		return JAW_FAIL;
 	if (n == 0)
 		return err_set(err, JAW_FAIL, "filter: no key or survey attribute called \"%.80s\""
-		               " (kind, stakeholder, organisation, event, code, children, coder, from, to, or an"
+		               " (kind, stakeholder, organisation, event, code, children, with, overlap, coder,"
+		               " from, to, or an"
 		               " attribute column of a survey)", label);
 	return JAW_OK;
 }
@@ -70,19 +72,20 @@ static int retrieve_pair(struct jaw_db *db, const char *key, const char *value,
 		return retrieve_name(db, MODEL_NAME_ORGANISATION, value, &f->organisation_id, err);
 	if (strcmp(key, "event") == 0)
 		return retrieve_name(db, MODEL_NAME_EVENT, value, &f->timeline_item_id, err);
-	if (strcmp(key, "code") == 0) {
-		f->code_id = codebook_find(db, value, err);
-		if (f->code_id <= 0) {
-			if (f->code_id == 0)
+	if (strcmp(key, "code") == 0 || strcmp(key, "with") == 0) {
+		int64_t *id = key[0] == 'c' ? &f->code_id : &f->with_code;
+		*id = codebook_find(db, value, err);
+		if (*id <= 0) {
+			if (*id == 0)
 				err_prefix(err, "filter");
 			return JAW_FAIL;
 		}
 		return JAW_OK;
 	}
-	if (strcmp(key, "children") == 0) {
+	if (strcmp(key, "children") == 0 || strcmp(key, "overlap") == 0) {
 		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
-			return err_set(err, JAW_FAIL, "filter: children is yes or no");
-		f->children = value[0] == 'y';
+			return err_set(err, JAW_FAIL, "filter: %s is yes or no", key);
+		*(key[0] == 'c' ? &f->children : &f->overlap) = value[0] == 'y';
 		return JAW_OK;
 	}
 	if (strcmp(key, "coder") == 0) {
@@ -117,16 +120,18 @@ int retrieve_filter_resolve(struct jaw_db *db, const struct filter_spec *spec,
 	bool children = f->children;
 	retrieve_filter_clear(f);
 	f->children = children;
-	for (int i = 0; i < spec->n; i++) {
-		if (retrieve_pair(db, spec->keys[i], spec->values[i], f, err) != JAW_OK) {
-			retrieve_filter_clear(f);
-			f->children = children;
-			return JAW_FAIL;
-		}
+	int rc = JAW_OK;
+	for (int i = 0; i < spec->n && rc == JAW_OK; i++)
+		rc = retrieve_pair(db, spec->keys[i], spec->values[i], f, err);
+	if (rc == JAW_OK && f->from && f->to && strcmp(f->from, f->to) > 0)
+		rc = err_set(err, JAW_FAIL, "filter: from=%s is after to=%s", f->from, f->to);
+	if (rc == JAW_OK && f->overlap && !f->with_code)
+		rc = err_set(err, JAW_FAIL, "filter: overlap= goes with with=CODE");
+	if (rc != JAW_OK) {
+		retrieve_filter_clear(f);
+		f->children = children;
 	}
-	if (f->from && f->to && strcmp(f->from, f->to) > 0)
-		return err_set(err, JAW_FAIL, "filter: from=%s is after to=%s", f->from, f->to);
-	return JAW_OK;
+	return rc;
 }
 
 int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_filter *f,
@@ -150,6 +155,22 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" org(id) AS (SELECT ?5 WHERE ?5 <> 0 UNION SELECT x.id FROM stakeholder x"  \
 	" JOIN org ON x.parent_id = org.id)"
 
+/* The value of the crosstab attribute ?16 of source s (analysis_matrix.c
+ * counts them): the top-level organisation from the register's order,
+ * whose first component is "0" (an organisation), its name, U+001E and
+ * its id in twelve digits. */
+#define RETRIEVE_ATTR_VALUE                                                                \
+	"CASE ?16 WHEN 1 THEN s.kind"                                                           \
+	" WHEN 2 THEN (SELECT title FROM timeline_item WHERE id = s.timeline_item_id)"          \
+	" WHEN 3 THEN (SELECT kind FROM stakeholder WHERE id = s.stakeholder_id)"              \
+	" WHEN 4 THEN (SELECT nullif(role, '') FROM stakeholder WHERE id = s.stakeholder_id)"   \
+	" WHEN 5 THEN (SELECT CASE WHEN x.kind = 'organisation' THEN x.name ELSE p.name END"    \
+	" FROM stakeholder x LEFT JOIN stakeholder p ON p.id = x.parent_id"                    \
+	" AND p.kind = 'organisation' WHERE x.id = s.stakeholder_id)"                          \
+	" WHEN 6 THEN (SELECT t.name FROM stakeholder x JOIN stakeholder t"                    \
+	" ON t.id = CAST(substr(x.sort_key, instr(x.sort_key, char(30)) + 1, 12) AS INTEGER)"  \
+	" WHERE x.id = s.stakeholder_id AND substr(x.sort_key, 1, 1) = '0') END"
+
 /* The conditions of the filter, over coding k and source s. */
 #define RETRIEVE_WHERE                                                                  \
 	" (?3 IS NULL OR s.kind = ?3) AND (?4 = 0 OR s.stakeholder_id = ?4)"              \
@@ -159,7 +180,10 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" AND (?10 IS NULL OR EXISTS (SELECT 1 FROM respondent r JOIN survey_column q"    \
 	" ON q.survey_id = r.survey_id AND q.role = 'attribute' AND q.label = ?10"        \
 	" WHERE r.id = s.respondent_id"                                                   \
-	" AND CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT) = ?11))"
+	" AND CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT) = ?11))" \
+	" AND (?14 = 0 OR EXISTS (SELECT 1 FROM coding b WHERE b.source_id = k.source_id"   \
+	" AND b.code_id = ?14 AND (NOT ?15 OR (b.start_cp < k.end_cp AND b.end_cp > k.start_cp))))" \
+	" AND (?16 = 0 OR coalesce(" RETRIEVE_ATTR_VALUE ", '') = ?17)"
 
 /* The rows of one code (and those below it), on the code's index; of all
  * codes, in the order of the sources. */
@@ -212,6 +236,10 @@ static void retrieve_bind(sqlite3_stmt *s, const struct retrieve_filter *f)
 	db_bind_text(s, 9, f->to, true);
 	db_bind_text(s, 10, f->attribute, true);
 	db_bind_text(s, 11, f->value, false);
+	sqlite3_bind_int64(s, 14, f->with_code);
+	sqlite3_bind_int(s, 15, f->overlap);
+	sqlite3_bind_int(s, 16, (int)f->attr);
+	db_bind_text(s, 17, f->attr_value ? f->attr_value : "", false);
 }
 
 int64_t retrieve_count(struct jaw_db *db, const struct retrieve_filter *f, jaw_err *err)

@@ -17,6 +17,9 @@
  *   coder=NAME          segments that coder coded
  *   from=DATE to=DATE   sources dated in [from, to] (YYYY-MM-DD); undated
  *                       sources pass neither
+ *   with=NAME           sources also coded with that code
+ *   overlap=yes|no      with with=: only segments that a coding of that code
+ *                       overlaps
  *   LABEL=VALUE         survey answers of respondents whose attribute
  *                       LABEL (any survey's attribute column of that
  *                       label) has VALUE (a Likert value by its number)
@@ -31,6 +34,18 @@
 #include "err.h"
 #include "filter.h"
 
+/* The attributes a crosstab counts by (analysis.h), for the segments
+ * behind one of its cells. */
+enum retrieve_attr {
+	RETRIEVE_ATTR_NONE,
+	RETRIEVE_ATTR_SOURCE_KIND,
+	RETRIEVE_ATTR_EVENT,            /* the event's title */
+	RETRIEVE_ATTR_STAKEHOLDER_KIND,
+	RETRIEVE_ATTR_ROLE,
+	RETRIEVE_ATTR_ORGANISATION_DIRECT,
+	RETRIEVE_ATTR_ORGANISATION,     /* the top-level organisation's name */
+};
+
 /* Which segments to retrieve; zero or NULL fields do not filter. */
 struct retrieve_filter {
 	int64_t code_id;         /* 0: segments of every code */
@@ -40,6 +55,14 @@ struct retrieve_filter {
 	char *coder;
 	char *from, *to;         /* YYYY-MM-DD */
 	char *attribute, *value; /* a survey attribute's label and value */
+	int64_t with_code;       /* sources also coded with this code */
+	bool overlap;            /* ... by a coding that overlaps the segment */
+	/* the segments whose source has attr_value ("" for none) as the
+	 * attribute attr (not in the filter language: a crosstab's cell); for
+	 * RETRIEVE_ATTR_ORGANISATION the register's order must be up to date
+	 * (model_stakeholder_prepare_order) */
+	enum retrieve_attr attr;
+	char *attr_value;
 };
 
 /* Resolves the pairs of spec (parsed with filter_parse_any) into f, which

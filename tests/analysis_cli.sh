@@ -2,7 +2,7 @@
 # analysis_cli.sh - the analysis commands with the real binary on the
 # project of tests/fixtures/analysis/project.sql (its figures are worked
 # out in tests/test_analysis.c): jaw retrieve as CSV and Markdown, its
-# filters and its errors; jaw stats --codes.
+# filters and its errors; jaw stats --codes, --crosstab, --cooccurrence.
 # Needs JAW (the binary) and top_srcdir; sqlite3 to build the project.
 
 : "${top_srcdir:?set top_srcdir to the source tree}"
@@ -67,5 +67,34 @@ check "stats --codes: a code below indented" out_line "  Harm                   
 check "stats without a table: usage error" expect 2 stats p.jaw
 check "stats without a table: says which" err_has "say which table"
 check "stats on a missing project: exit 1" expect 1 stats nothere.jaw --codes
+
+# ---- stats --crosstab, --cooccurrence ---------------------------------------------
+
+check "stats --crosstab source-kind --csv: exit 0" expect 0 stats p.jaw --crosstab source-kind --csv
+check "stats --crosstab: code, then a column per value" out_line '"code","interview","observation","survey_answer"'
+check "stats --crosstab: a row by the code's path" out_line '"Protection/Harm",2,0,1'
+check "stats --crosstab --by sources" expect 0 stats p.jaw --crosstab source-kind --by sources --csv
+check "stats --crosstab --by sources: a row" out_line '"Protection/Harm",1,0,1'
+check "stats --crosstab --percent row" expect 0 stats p.jaw --crosstab source-kind --percent row --csv
+check "stats --crosstab --percent row: a row" out_line '"Protection/Harm",66.7,0.0,33.3'
+check "stats --crosstab organisation: (none) for sources without one" expect 0 stats p.jaw --crosstab organisation --csv
+check "stats --crosstab organisation: header" out_line '"code","Brigade HQ","(none)"'
+check "stats --crosstab Nation (a survey attribute)" expect 0 stats p.jaw --crosstab Nation --by respondents --csv
+check "stats --crosstab Nation: a row" out_line '"Training",0,1'
+check "stats --crosstab text: totals" expect 0 stats p.jaw --crosstab source-kind
+check "stats --crosstab text: the totals row" out_line "Total                                                   3            2            2            7"
+check "stats --crosstab an unknown attribute: exit 1" expect 1 stats p.jaw --crosstab colour
+check "stats --crosstab an unknown attribute: says which exist" err_line 'jaw: p.jaw: no attribute "colour" (organisation, organisation-direct, stakeholder-kind, role, event, source-kind, or a survey attribute'"'"'s label)'
+check "stats --crosstab --by bad: usage error" expect 2 stats p.jaw --crosstab source-kind --by words
+check "stats --percent without --crosstab: usage error" expect 2 stats p.jaw --codes --percent row
+check "stats two tables: usage error" expect 2 stats p.jaw --codes --cooccurrence
+
+sqlite3 p.jaw "INSERT INTO coding (id, source_id, start_cp, end_cp, code_id, coder) VALUES (8, 2, 0, 16, 1, 'tomas')"
+check "stats --cooccurrence --csv: exit 0" expect 0 stats p.jaw --cooccurrence --csv
+check "stats --cooccurrence: header" out_line '"code","Protection","Harm","Training"'
+check "stats --cooccurrence: a row, the diagonal its sources" out_line '"Protection",2,0,1'
+check "stats --cooccurrence --same-source --jaccard" expect 0 stats p.jaw --cooccurrence --same-source --jaccard --csv
+check "stats --cooccurrence --jaccard: a row" out_line '"Training",0.667,0.000,1.000'
+check "stats --jaccard without --cooccurrence: usage error" expect 2 stats p.jaw --codes --jaccard
 
 done_testing

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "model.h"
 #include "retrieve.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -210,8 +211,8 @@ static void test_retrieve_errors(void **state)
 	                    "filter: from=2026-04-01 is after to=2026-03-01");
 	expect_filter_error(db, "Colour=red",
 	                    "filter: no key or survey attribute called \"Colour\" (kind, stakeholder,"
-	                    " organisation, event, code, children, coder, from, to, or an attribute"
-	                    " column of a survey)");
+	                    " organisation, event, code, children, with, overlap, coder, from, to, or"
+	                    " an attribute column of a survey)");
 	expect_filter_error(db, "Nation=Chad Nation=France",
 	                    "filter: one survey attribute at a time (Nation= and Nation=)");
 	expect_filter_error(db, "code=\"Harm", "filter: the quote after code= is not closed");
@@ -259,6 +260,173 @@ static void test_codes(void **state)
 	db_close(db);
 }
 
+/* The cells of m as rows "a b c|total", one per code, then the column
+ * totals and the whole table's: "=x y z|t". */
+static char *matrix_text_new(const struct analysis_matrix *m)
+{
+	char *out = xstrdup("");
+	for (int r = 0; r <= m->nrows; r++) {
+		for (int c = 0; c < m->ncols; c++) {
+			int64_t v = r < m->nrows ? m->cells[r * m->ncols + c] : m->col_total[c];
+			char *next = xasprintf("%s%s%lld", out, c ? " " : r < m->nrows ? "" : "=",
+			                       (long long)v);
+			free(out);
+			out = next;
+		}
+		char *next = xasprintf("%s|%lld\n", out,
+		                       (long long)(r < m->nrows ? m->row_total[r] : m->total));
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static void expect_crosstab(struct jaw_db *db, const char *attr, enum analysis_by by,
+                            const char *columns, const char *cells)
+{
+	struct analysis_matrix *m;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(analysis_crosstab_new(db, attr, by, &m, &err), JAW_OK);
+	char *cols = xstrdup("");
+	for (int c = 0; c < m->ncols; c++) {
+		char *next = xasprintf("%s%s%s", cols, c ? "," : "", *m->col_names[c] ? m->col_names[c]
+		                                                                      : "-");
+		free(cols);
+		cols = next;
+	}
+	char *text = matrix_text_new(m);
+	if (strcmp(cols, columns) != 0 || strcmp(text, cells) != 0)
+		fprintf(stderr, "%s by %d: columns %s\n%s", attr, (int)by, cols, text);
+	assert_string_equal(cols, columns);
+	assert_string_equal(text, cells);
+	assert_int_equal(m->nrows, 3);
+	assert_string_equal(m->row_paths[1], "Protection/Harm");
+	free(cols);
+	free(text);
+	analysis_matrix_free(m);
+}
+
+/* Rows Protection, Harm, Training; totals count distinct sources and
+ * respondents across a row or column. */
+static void test_crosstab(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	expect_crosstab(db, "source-kind", ANALYSIS_BY_SEGMENTS, "interview,observation,survey_answer",
+	                "0 1 0|1\n2 0 1|3\n1 1 1|3\n=3 2 2|7\n");
+	expect_crosstab(db, "source-kind", ANALYSIS_BY_SOURCES, "interview,observation,survey_answer",
+	                "0 1 0|1\n1 0 1|2\n1 1 1|3\n=2 1 2|5\n");
+	expect_crosstab(db, "source-kind", ANALYSIS_BY_RESPONDENTS,
+	                "interview,observation,survey_answer", "0 0 0|0\n0 0 1|1\n0 0 1|1\n=0 0 2|2\n");
+	/* Ana and Bo are under Brigade HQ; Cy and the respondents under none */
+	expect_crosstab(db, "organisation", ANALYSIS_BY_SEGMENTS, "Brigade HQ,-",
+	                "0 1|1\n2 1|3\n1 2|3\n=3 4|7\n");
+	expect_crosstab(db, "organisation-direct", ANALYSIS_BY_SEGMENTS, "Battalion 1,Brigade HQ,-",
+	                "0 0 1|1\n2 0 1|3\n0 1 2|3\n=2 1 4|7\n");
+	expect_crosstab(db, "stakeholder-kind", ANALYSIS_BY_SOURCES, "person,-",
+	                "1 0|1\n1 1|2\n2 1|3\n=3 2|5\n");
+	expect_crosstab(db, "event", ANALYSIS_BY_SEGMENTS, "Seminar,-", "0 1|1\n2 1|3\n0 3|3\n=2 5|7\n");
+	/* a survey attribute: only survey answers */
+	expect_crosstab(db, "Nation", ANALYSIS_BY_RESPONDENTS, "Chad,France",
+	                "0 0|0\n1 0|1\n0 1|1\n=1 1|2\n");
+	/* percentages of the row's and the column's totals */
+	struct analysis_matrix *m;
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(analysis_crosstab_new(db, "source-kind", ANALYSIS_BY_SEGMENTS, &m, &err),
+	                 JAW_OK);
+	assert_float_equal(analysis_matrix_percent(m, 1, 0, true), 200.0 / 3, 1e-9);
+	assert_float_equal(analysis_matrix_percent(m, 2, 1, false), 50.0, 1e-9);
+	assert_float_equal(analysis_matrix_percent(m, 0, 0, true), 0.0, 1e-9);
+	assert_int_equal(m->max, 2);
+	analysis_matrix_free(m);
+	/* an attribute that is none */
+	assert_int_equal(analysis_crosstab_new(db, "colour", ANALYSIS_BY_SEGMENTS, &m, &err), JAW_FAIL);
+	assert_null(m);
+	assert_string_equal(err.msg, "no attribute \"colour\" (organisation, organisation-direct,"
+	                    " stakeholder-kind, role, event, source-kind, or a survey attribute's"
+	                    " label)");
+	db_close(db);
+}
+
+/* With coding 8 (source 2 [0, 16) Protection) overlapping coding 3
+ * (Training [8, 16)): overlap in source 2 only; in the same source, also
+ * source 3 (Training [0, 8), Protection [13, 17)). The diagonal: sources
+ * with the code (Protection 2, Harm 2, Training 3). */
+static void test_cooccurrence(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (id, source_id, start_cp, end_cp, code_id,"
+	                         " coder) VALUES (8, 2, 0, 16, 1, 'tomas')", &err), JAW_OK);
+	struct analysis_matrix *m;
+	assert_int_equal(analysis_cooccur_new(db, ANALYSIS_OVERLAP, false, &m, &err), JAW_OK);
+	char *text = matrix_text_new(m);
+	assert_string_equal(text, "2 0 1|2\n0 2 0|2\n1 0 3|3\n=2 2 3|5\n");
+	free(text);
+	assert_string_equal(m->col_names[2], "Training");
+	assert_int_equal(m->col_ids[2], 3);
+	assert_null(m->ratio);
+	analysis_matrix_free(m);
+	assert_int_equal(analysis_cooccur_new(db, ANALYSIS_SAME_SOURCE, true, &m, &err), JAW_OK);
+	text = matrix_text_new(m);
+	assert_string_equal(text, "2 0 2|2\n0 2 0|2\n2 0 3|3\n=2 2 3|5\n");
+	free(text);
+	/* Jaccard: 2 / (2 + 3 - 2); a code with itself 1; codes apart 0 */
+	assert_float_equal(m->ratio[0 * 3 + 2], 2.0 / 3, 1e-9);
+	assert_float_equal(m->ratio[2 * 3 + 0], 2.0 / 3, 1e-9);
+	assert_float_equal(m->ratio[1 * 3 + 1], 1.0, 1e-9);
+	assert_float_equal(m->ratio[0 * 3 + 1], 0.0, 1e-9);
+	analysis_matrix_free(m);
+	assert_int_equal(analysis_cooccur_new(db, ANALYSIS_OVERLAP, true, &m, &err), JAW_OK);
+	assert_float_equal(m->ratio[0 * 3 + 2], 1.0 / 4, 1e-9);
+	analysis_matrix_free(m);
+	db_close(db);
+}
+
+/* Every cell of every crosstab by segments is the number of segments
+ * retrieving it gives; and the same for co-occurrence (by sources). */
+static void test_cells_retrieve(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (id, source_id, start_cp, end_cp, code_id,"
+	                         " coder) VALUES (8, 2, 0, 16, 1, 'tomas')", &err), JAW_OK);
+	assert_int_equal(model_stakeholder_prepare_order(db, &err), JAW_OK);
+	static const char *const attrs[] = {NULL, "source-kind", "event", "stakeholder-kind", "role",
+	                                    "organisation-direct", "organisation"};
+	for (int a = 1; a <= RETRIEVE_ATTR_ORGANISATION; a++) {
+		struct analysis_matrix *m;
+		assert_int_equal(analysis_crosstab_new(db, attrs[a], ANALYSIS_BY_SEGMENTS, &m, &err),
+		                 JAW_OK);
+		for (int r = 0; r < m->nrows; r++)
+			for (int c = 0; c < m->ncols; c++) {
+				struct retrieve_filter f = {.code_id = m->row_ids[r],
+				                            .attr = (enum retrieve_attr)a,
+				                            .attr_value = m->col_names[c]};
+				int64_t n = retrieve_count(db, &f, &err);
+				if (n != m->cells[r * m->ncols + c])
+					fprintf(stderr, "%s: %s x %s: %lld\n", attrs[a], m->row_names[r],
+					        m->col_names[c], (long long)n);
+				assert_int_equal(n, m->cells[r * m->ncols + c]);
+			}
+		analysis_matrix_free(m);
+	}
+	/* co-occurrence: Protection's segments that Training overlaps (coding
+	 * 8), and in the same source (8 and 5) */
+	expect_retrieved(db, "code=Protection with=Training overlap=yes", "8");
+	expect_retrieved(db, "code=Protection with=Training", "8 5");
+	expect_retrieved(db, "code=Training with=Protection", "3 4");
+	expect_filter_error(db, "code=Harm overlap=yes", "filter: overlap= goes with with=CODE");
+	expect_filter_error(db, "with=Nope", "filter: no code called \"Nope\"");
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -268,6 +436,9 @@ int main(void)
 		cmocka_unit_test(test_retrieve_context_cut),
 		cmocka_unit_test(test_retrieve_errors),
 		cmocka_unit_test(test_codes),
+		cmocka_unit_test(test_crosstab),
+		cmocka_unit_test(test_cooccurrence),
+		cmocka_unit_test(test_cells_retrieve),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,9 @@
  * the demo: the retrieval of coded segments (characters and attributes:
  * the coded text bold, its context dim), :retrieve with a filter, Enter
  * reading a segment and q coming back to the same row, the errors of
- * :retrieve, and the code frequencies with their bars. */
+ * :retrieve, the code frequencies with their bars, and the crosstab and
+ * co-occurrence matrices (shading, the selected cell, percentages,
+ * Jaccard, Enter on a cell). */
 #include "config.h"
 
 #include <stdio.h>
@@ -124,6 +126,73 @@ static void test_frequencies(void **state)
 	screen_stop(&f);
 }
 
+static void test_crosstab(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '3', 'j'};
+	screen_keys(&f, keys, 3);
+	screen_expect("analysis-crosstab-100x24");
+	/* the selected cell (row 2, first value) in the selection's colours;
+	 * a cell of 3 of the largest, 4 (Training), shaded three quarters; an
+	 * empty cell not */
+	int x = column_of(2, "Joint St");
+	struct screen_cell selected, other, shade, empty;
+	screen_cell_get(4, x + 5, &selected);
+	screen_cell_get(4, x + 15, &other);
+	screen_cell_get(4, x, &shade);
+	screen_cell_get(3, x, &empty);
+	assert_int_not_equal(selected.pair, other.pair);
+	assert_int_equal(shade.ch, 0x2593);
+	assert_int_equal(empty.ch, ' ');
+	screen_assert_has(" Civilian harm mitigation \u00d7 Joint Strategic Headquarters Valmont: 3"
+	                  " segments, 100.");
+	/* p: row percentages, then column percentages */
+	const int pct[] = {'p'};
+	screen_keys(&f, pct, 1);
+	screen_assert_has("by organisation, segments, % of rows");
+	screen_assert_has("  Civilian harm mitigation     \u2588   100.0       0.0");
+	/* l moves to the next column; Enter retrieves the cell */
+	const int right[] = {'l', '\n'};
+	screen_keys(&f, right, 2);
+	screen_assert_has(" Analysis: retrieval  (none)  Protection of civilians/Civilian harm mitigation");
+	/* :crosstab with another attribute, and an attribute that is none */
+	command(&f, "crosstab source-kind sources");
+	screen_assert_has(" Analysis: crosstab  1/33  by source-kind, sources, counts");
+	screen_assert_has("interview");
+	command(&f, "crosstab colour");
+	screen_assert_has("no attribute \"colour\" (organisation, organisation-direct");
+	command(&f, "crosstab Nation");
+	screen_assert_has("no coded segment has a value of Nation");
+	screen_stop(&f);
+}
+
+static void test_cooccurrence(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '4', 'j', 'l'};
+	screen_keys(&f, keys, 4);
+	screen_expect("analysis-cooccurrence-100x24");
+	screen_assert_has(" Civilian harm mitigation \u00d7 Civilian harm mitigation: 2 sources"
+	                  " (Jaccard 1.000");
+	const int jaccard[] = {'p'};
+	screen_keys(&f, jaccard, 1);
+	screen_assert_has("sources where codings overlap, Jaccard");
+	screen_assert_has("1.000");
+	/* Enter on the diagonal: the code's segments */
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has(" Analysis: retrieval  1/3  Protection of civilians/Civilian harm mitigation");
+	command(&f, "cooccurrence same-source");
+	screen_assert_has("sources where codings share the source");
+	command(&f, "cooccurrence nearby");
+	screen_assert_has("cooccurrence: write :cooccurrence overlap or :cooccurrence same-source");
+	screen_stop(&f);
+}
+
 static void test_retrieve_errors(void **state)
 {
 	(void)state;
@@ -145,6 +214,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_retrieval),
 		cmocka_unit_test(test_frequencies),
+		cmocka_unit_test(test_crosstab),
+		cmocka_unit_test(test_cooccurrence),
 		cmocka_unit_test(test_retrieve_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

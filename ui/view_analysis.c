@@ -15,11 +15,12 @@
 #include "analysis.h"
 #include "codebook.h"
 #include "retrieve.h"
+#include "model.h"
 #include "ui.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-enum analysis_mode { MODE_RETRIEVE, MODE_CODES, MODE_COUNT };
+enum analysis_mode { MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_COUNT };
 
 /* The cells of a retrieval row past the columns: the segment in context,
  * drawn at the right (l->chart_w). */
@@ -32,7 +33,14 @@ struct analysis_state {
 	char *code;                 /* the code's path, NULL for every code */
 	int64_t cursor[MODE_COUNT]; /* where each mode's cursor was */
 	int64_t max;                /* the largest figure of a table, for its bars */
+	struct analysis_matrix *matrix; /* the crosstab's or co-occurrence's */
+	char *xt_attr;              /* the crosstab's attribute */
+	enum analysis_by xt_by;
+	enum analysis_cooccur_mode co_mode;
+	int measure;                /* 0 counts; 'r', 'c' percentages; 1 Jaccard */
+	int col, col0;              /* the selected and the first visible column */
 	char title[400];
+	char empty[200];
 };
 
 static const struct view_ops *const analysis_modes[MODE_COUNT];
@@ -43,6 +51,7 @@ static struct analysis_state *analysis_state(struct list *l)
 	if (!l->state) {
 		struct analysis_state *st = xcalloc(1, sizeof *st);
 		st->label = xstrdup("");
+		st->xt_attr = xstrdup("organisation");
 		l->state = st;
 	}
 	return l->state;
@@ -56,6 +65,8 @@ static void analysis_free_state(void *p)
 	retrieve_filter_clear(&st->filter);
 	free(st->label);
 	free(st->code);
+	free(st->xt_attr);
+	analysis_matrix_free(st->matrix);
 	free(st);
 }
 
@@ -258,12 +269,335 @@ static int analysis_codes_open(struct ui *ui, struct list *l, const struct list_
 	return analysis_set_mode(l, MODE_RETRIEVE);
 }
 
+/* ---- the matrices: crosstab (3) and co-occurrence (4) ------------------------ */
+
+enum { MATRIX_NAME_MAX = 30, MATRIX_CELL = 9 };
+
+/* The attributes a crosstab takes that are not survey attributes, in the
+ * order of enum retrieve_attr (from RETRIEVE_ATTR_SOURCE_KIND). */
+static const char *const analysis_attr_names[] = {
+	"source-kind", "event", "stakeholder-kind", "role", "organisation-direct", "organisation",
+};
+
+static const char *const analysis_by_words[] = {"segments", "sources", "respondents"};
+
+/* Reads the matrix of the mode afresh. */
+static int64_t analysis_matrix_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	analysis_matrix_free(st->matrix);
+	st->matrix = NULL;
+	int rc = st->mode == MODE_CROSSTAB
+	       ? analysis_crosstab_new(l->db, st->xt_attr, st->xt_by, &st->matrix, err)
+	       : analysis_cooccur_new(l->db, st->co_mode, true, &st->matrix, err);
+	if (rc != JAW_OK)
+		return -1;
+	if (st->col >= st->matrix->ncols)
+		st->col = st->matrix->ncols > 0 ? st->matrix->ncols - 1 : 0;
+	/* no column: nothing coded has a value of the attribute */
+	return st->matrix->ncols > 0 ? st->matrix->nrows : 0;
+}
+
+static int analysis_matrix_fetch(struct list *l, int64_t offset, int limit,
+                                 struct list_row *rows, jaw_err *err)
+{
+	(void)err;
+	const struct analysis_matrix *m = analysis_state(l)->matrix;
+	int n = 0;
+	for (int64_t r = offset; m && r < m->nrows && n < limit; r++, n++) {
+		rows[n].id = m->row_ids[r];
+		rows[n].aux[0] = (long)r;
+		rows[n].cells[0] = xasprintf("%*s%s", m->row_depth[r] * 2, "", m->row_names[r]);
+	}
+	return n;
+}
+
+/* The width of the codes' column and how many cells fit beside it. */
+static void analysis_matrix_widths(const struct list *l, int *name_w, int *ncells)
+{
+	*name_w = l->w / 3 < MATRIX_NAME_MAX ? l->w / 3 : MATRIX_NAME_MAX;
+	*ncells = (l->w - *name_w) / (MATRIX_CELL + 1);
+	if (*ncells < 1)
+		*ncells = 1;
+}
+
+/* Cell r, c as the measure shows it, and its share of the largest (0-1). */
+static void analysis_cell_text(const struct analysis_state *st, int r, int c, char *buf,
+                               size_t size, double *share)
+{
+	const struct analysis_matrix *m = st->matrix;
+	size_t i = (size_t)r * (size_t)m->ncols + (size_t)c;
+	if (st->mode == MODE_COOCCUR && st->measure) {
+		snprintf(buf, size, "%.3f", m->ratio[i]);
+		*share = m->ratio[i];
+	} else if (st->mode == MODE_CROSSTAB && st->measure) {
+		double p = analysis_matrix_percent(m, r, c, st->measure == 'r');
+		snprintf(buf, size, "%.1f", p);
+		*share = p / 100.0;
+	} else {
+		snprintf(buf, size, "%lld", (long long)m->cells[i]);
+		*share = m->max > 0 ? (double)m->cells[i] / (double)m->max : 0.0;
+	}
+}
+
+/* One cell: a shade of its share, then its figure right-aligned. */
+static void analysis_draw_cell(struct list *l, int r, int c, attr_t attr, bool cursor_row)
+{
+	struct analysis_state *st = analysis_state(l);
+	static const char *const shades[] = {" ", "\u2591", "\u2592", "\u2593", "\u2588"};
+	char buf[32];
+	double share;
+	analysis_cell_text(st, r, c, buf, sizeof buf, &share);
+	int level = share <= 0 ? 0 : 1 + (int)(share * 3.999);
+	if (cursor_row && c == st->col)
+		attr = colour_attr(ROLE_SELECTION);
+	waddch(l->win, ' ');
+	wattrset(l->win, cursor_row ? attr : colour_attr(ROLE_BAR_EVENT));
+	waddstr(l->win, shades[level > 4 ? 4 : level]);
+	wattrset(l->win, attr);
+	wprintw(l->win, "%*s", MATRIX_CELL - 1, buf);
+}
+
+/* One line: the code, then the visible cells (row -1: the header). */
+static void analysis_draw_matrix_line(struct list *l, int y, int r, attr_t attr)
+{
+	struct analysis_state *st = analysis_state(l);
+	const struct analysis_matrix *m = st->matrix;
+	int name_w, ncells;
+	analysis_matrix_widths(l, &name_w, &ncells);
+	wmove(l->win, y, 0);
+	wattrset(l->win, attr);
+	const struct list_row *row = r >= 0 && r - l->top < l->nrows ? &l->rows[r - l->top] : NULL;
+	ui_put(l->win, r < 0 ? "Code" : row ? row->cells[0] : "", name_w, true);
+	for (int c = st->col0; c < m->ncols && c < st->col0 + ncells; c++) {
+		if (r >= 0) {
+			analysis_draw_cell(l, r, c, attr, r == l->cursor);
+			continue;
+		}
+		waddch(l->win, ' ');
+		wattrset(l->win, c == st->col ? colour_attr(ROLE_HEADER) | A_BOLD : attr);
+		char *name = utf8_display_new(*m->col_names[c] ? m->col_names[c] : "(none)",
+		                              MATRIX_CELL);
+		for (int w = utf8_width(name); w < MATRIX_CELL; w++)
+			waddch(l->win, ' ');
+		waddstr(l->win, name);
+		free(name);
+		wattrset(l->win, attr);
+	}
+	wclrtoeol(l->win);
+}
+
+static bool analysis_draw_matrix(struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!st->matrix || l->count == 0 || st->matrix->ncols == 0)
+		return false;
+	int vis = l->h - 2;
+	analysis_draw_matrix_line(l, 1, -1, colour_attr(ROLE_HEADER));
+	for (int i = 0; i < vis; i++) {
+		int64_t r = l->top + i;
+		enum jawrc_role role = ROLE_NORMAL;
+		if (r == l->cursor)
+			role = l->focused ? ROLE_CURSOR : ROLE_CURSOR_UNFOCUSED;
+		if (r < l->count)
+			analysis_draw_matrix_line(l, 2 + i, (int)r, colour_attr(role));
+		else {
+			wmove(l->win, 2 + i, 0);
+			wclrtoeol(l->win);
+		}
+	}
+	return true;
+}
+
+/* The status bar for the selected cell. */
+static int analysis_matrix_update(struct list *l, jaw_err *err)
+{
+	(void)err;
+	struct analysis_state *st = analysis_state(l);
+	const struct analysis_matrix *m = st->matrix;
+	if (!m || l->cursor < l->top || l->cursor - l->top >= l->nrows || m->ncols == 0)
+		return JAW_OK;
+	struct list_row *row = &l->rows[l->cursor - l->top];
+	int r = (int)l->cursor, c = st->col;
+	int64_t v = m->cells[(size_t)r * (size_t)m->ncols + (size_t)c];
+	const char *col = *m->col_names[c] ? m->col_names[c] : "(none)";
+	free(row->detail);
+	if (st->mode == MODE_CROSSTAB)
+		row->detail = xasprintf("%s \u00d7 %s: %lld %s, %.1f%% of the row's %lld, %.1f%% of the"
+		                        " column's %lld (Enter retrieves them)", m->row_names[r], col,
+		                        (long long)v, analysis_by_words[st->xt_by],
+		                        analysis_matrix_percent(m, r, c, true), (long long)m->row_total[r],
+		                        analysis_matrix_percent(m, r, c, false),
+		                        (long long)m->col_total[c]);
+	else
+		row->detail = xasprintf("%s \u00d7 %s: %lld source%s (Jaccard %.3f; %lld and %lld sources"
+		                        " each) (Enter retrieves them)", m->row_names[r], col,
+		                        (long long)v, v == 1 ? "" : "s",
+		                        m->ratio[(size_t)r * (size_t)m->ncols + (size_t)c],
+		                        (long long)m->row_total[r], (long long)m->col_total[c]);
+	return JAW_OK;
+}
+
+/* h and l: the column to the left or right, scrolling to keep it seen. */
+static int analysis_matrix_column(struct list *l, int delta)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!st->matrix || st->matrix->ncols == 0)
+		return UI_NONE;
+	int name_w, ncells;
+	analysis_matrix_widths(l, &name_w, &ncells);
+	st->col += delta;
+	if (st->col < 0)
+		st->col = 0;
+	if (st->col >= st->matrix->ncols)
+		st->col = st->matrix->ncols - 1;
+	if (st->col < st->col0)
+		st->col0 = st->col;
+	if (st->col >= st->col0 + ncells)
+		st->col0 = st->col - ncells + 1;
+	jaw_err err;
+	analysis_matrix_update(l, &err);
+	l->dirty_all = true;
+	return UI_REDRAW;
+}
+
+/* Enter on a cell: the segments behind it. */
+static int analysis_matrix_open(struct ui *ui, struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	const struct analysis_matrix *m = st->matrix;
+	if (!m || m->ncols == 0 || l->cursor >= m->nrows)
+		return UI_NONE;
+	int r = (int)l->cursor, c = st->col;
+	struct retrieve_filter f = {.code_id = m->row_ids[r]};
+	const char *col = m->col_names[c];
+	char *label;
+	if (st->mode == MODE_COOCCUR) {
+		if (m->col_ids[c] != f.code_id) {
+			f.with_code = m->col_ids[c];
+			f.overlap = st->co_mode == ANALYSIS_OVERLAP;
+		}
+		label = xasprintf("with=\"%s\"%s", col, f.overlap ? " overlap=yes" : "");
+	} else {
+		int a = 0;
+		while (a < 6 && strcmp(analysis_attr_names[a], st->xt_attr) != 0)
+			a++;
+		if (a < 6) {
+			f.attr = (enum retrieve_attr)(a + 1);
+			f.attr_value = xstrdup(col);
+		} else {
+			f.attribute = xstrdup(st->xt_attr);
+			f.value = xstrdup(col);
+		}
+		label = xasprintf("%s=\"%s\"", st->xt_attr, *col ? col : "(none)");
+		jaw_err err;
+		err_clear(&err);
+		if (f.attr == RETRIEVE_ATTR_ORGANISATION &&
+		    model_stakeholder_prepare_order(l->db, &err) != JAW_OK) {
+			ui_error(ui, err.msg);
+			free(label);
+			retrieve_filter_clear(&f);
+			return UI_REDRAW;
+		}
+	}
+	retrieve_filter_clear(&st->filter);
+	st->filter = f;
+	free(st->code);
+	st->code = xstrdup(m->row_paths[r]);
+	free(st->label);
+	st->label = label;
+	st->cursor[MODE_RETRIEVE] = 0;
+	return analysis_set_mode(l, MODE_RETRIEVE);
+}
+
+/* %: counts, row and column percentages (crosstab); counts and Jaccard. */
+static int analysis_measure(struct ui *ui, struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->mode == MODE_CROSSTAB) {
+		st->measure = st->measure == 0 ? 'r' : st->measure == 'r' ? 'c' : 0;
+		ui_message(ui, st->measure == 'r' ? "Percentages of each row's total."
+		           : st->measure == 'c' ? "Percentages of each column's total." : "Counts.");
+	} else if (st->mode == MODE_COOCCUR) {
+		st->measure = !st->measure;
+		ui_message(ui, st->measure ? "Jaccard coefficients." : "Counts of sources.");
+	} else {
+		return -1;
+	}
+	jaw_err err;
+	analysis_matrix_update(l, &err);
+	l->dirty_all = true;
+	return UI_REDRAW;
+}
+
+/* Shows mode m afresh from its first row. */
+static void analysis_show_mode(struct list *l, enum analysis_mode m)
+{
+	struct analysis_state *st = analysis_state(l);
+	st->cursor[m] = 0;
+	if (st->mode != m)
+		analysis_set_mode(l, m);
+	l->cursor = l->top = 0;
+	list_reload(l);
+}
+
+/* :crosstab ATTR [segments|sources|respondents] */
+static int analysis_command_crosstab(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	char attr[200];
+	const char *by = strchr(args, ' ');
+	snprintf(attr, sizeof attr, "%.*s", by ? (int)(by - args) : (int)strlen(args), args);
+	int b = 0;
+	while (by && *by == ' ')
+		by++;
+	while (by && *by && b < 3 && strcmp(analysis_by_words[b], by) != 0)
+		b++;
+	if (!*attr || b == 3) {
+		ui_error(ui, "crosstab: write :crosstab ATTR [segments|sources|respondents], ATTR one of "
+		         ANALYSIS_ATTR_NAMES);
+		return UI_REDRAW;
+	}
+	struct analysis_matrix *m;
+	jaw_err err;
+	err_clear(&err);
+	if (analysis_crosstab_new(l->db, attr, (enum analysis_by)b, &m, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	analysis_matrix_free(m);
+	free(st->xt_attr);
+	st->xt_attr = xstrdup(attr);
+	st->xt_by = (enum analysis_by)b;
+	st->col = st->col0 = st->measure = 0;
+	analysis_show_mode(l, MODE_CROSSTAB);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
+/* :cooccurrence [overlap|same-source] */
+static int analysis_command_cooccurrence(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (*args && strcmp(args, "overlap") != 0 && strcmp(args, "same-source") != 0) {
+		ui_error(ui, "cooccurrence: write :cooccurrence overlap or :cooccurrence same-source");
+		return UI_REDRAW;
+	}
+	st->co_mode = strcmp(args, "same-source") == 0 ? ANALYSIS_SAME_SOURCE : ANALYSIS_OVERLAP;
+	st->col = st->col0 = 0;
+	analysis_show_mode(l, MODE_COOCCUR);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
 /* ---- the modes, the title and the filter ------------------------------------ */
 
 static int64_t analysis_count(struct list *l, jaw_err *err)
 {
 	switch (analysis_state(l)->mode) {
 	case MODE_CODES: return analysis_codes_rows(l, err);
+	case MODE_CROSSTAB:
+	case MODE_COOCCUR: return analysis_matrix_rows(l, err);
 	default: return analysis_retrieve_count(l, err);
 	}
 }
@@ -273,6 +607,8 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 {
 	switch (analysis_state(l)->mode) {
 	case MODE_CODES: return analysis_codes_fetch(l, offset, limit, rows, err);
+	case MODE_CROSSTAB:
+	case MODE_COOCCUR: return analysis_matrix_fetch(l, offset, limit, rows, err);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
 }
@@ -282,6 +618,19 @@ static const char *analysis_describe(struct list *l)
 	struct analysis_state *st = analysis_state(l);
 	if (st->mode == MODE_CODES)
 		return "\u03a3: with the codes below";
+	static const char *const measures[] = {"counts", "% of rows", "% of columns", "Jaccard"};
+	int measure = st->measure == 'r' ? 1 : st->measure == 'c' ? 2 : st->measure ? 3 : 0;
+	if (st->mode == MODE_CROSSTAB) {
+		snprintf(st->title, sizeof st->title, "by %.100s, %s, %s  (h l: columns, p: percent)",
+		         st->xt_attr, analysis_by_words[st->xt_by], measures[measure]);
+		return st->title;
+	}
+	if (st->mode == MODE_COOCCUR) {
+		snprintf(st->title, sizeof st->title, "sources where codings %s, %s  (h l: columns,"
+		         " p: Jaccard)", st->co_mode == ANALYSIS_OVERLAP ? "overlap" : "share the source",
+		         measures[measure ? 3 : 0]);
+		return st->title;
+	}
 	const char *code = st->code ? st->code : "every code";
 	snprintf(st->title, sizeof st->title, "%.200s%s%s%.150s", code,
 	         st->code && st->filter.children ? " and below" : "", *st->label ? "  " : "",
@@ -294,6 +643,13 @@ static const char *analysis_empty(struct list *l)
 	struct analysis_state *st = analysis_state(l);
 	if (st->mode == MODE_RETRIEVE && (st->code || *st->label))
 		return "no segment matches: x shows every coded segment";
+	if (st->mode == MODE_CROSSTAB) {
+		snprintf(st->empty, sizeof st->empty, "no coded segment has a value of %.100s:"
+		         " :crosstab chooses another attribute", st->xt_attr);
+		return st->empty;
+	}
+	if (st->mode == MODE_COOCCUR)
+		return "nothing is coded yet: code a source in the reader (Enter on it in Evidence)";
 	return NULL;
 }
 
@@ -369,6 +725,14 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	switch (a) {
 	case ACTION_ANALYSIS_RETRIEVE: return analysis_set_mode(l, MODE_RETRIEVE);
 	case ACTION_ANALYSIS_CODES: return analysis_set_mode(l, MODE_CODES);
+	case ACTION_ANALYSIS_CROSSTAB: return analysis_set_mode(l, MODE_CROSSTAB);
+	case ACTION_ANALYSIS_COOCCURRENCE: return analysis_set_mode(l, MODE_COOCCUR);
+	case ACTION_ANALYSIS_MEASURE: return analysis_measure(ui, l);
+	case ACTION_MOVE_LEFT:
+	case ACTION_MOVE_RIGHT:
+		if (analysis_state(l)->mode < MODE_CROSSTAB)
+			return -1;
+		return analysis_matrix_column(l, a == ACTION_MOVE_LEFT ? -1 : 1);
 	case ACTION_TOGGLE_VIEW:
 		return analysis_set_mode(l, (analysis_state(l)->mode + 1) % MODE_COUNT);
 	case ACTION_ANALYSIS_CHILDREN: return analysis_toggle_children(ui, l);
@@ -380,6 +744,8 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 			return -1;
 		if (analysis_state(l)->mode == MODE_CODES)
 			return analysis_codes_open(ui, l, row);
+		if (analysis_state(l)->mode >= MODE_CROSSTAB)
+			return analysis_matrix_open(ui, l);
 		ui_request_source(ui, row->aux[0], row->aux[1]);
 		return UI_REDRAW;
 	default: return -1;
@@ -390,14 +756,24 @@ static const struct ui_command analysis_commands[] = {
 	{"retrieve", "[code=NAME] [children=yes] [kind=K] [organisation=NAME] [coder=C] [from=D]"
 	 " [to=D] ...", "Retrieve the coded segments that match in the analysis view (no"
 	 " argument: all)", analysis_command_retrieve},
+	{"crosstab", "ATTR [segments|sources|respondents]", "Count the codes by an attribute"
+	 " (organisation, organisation-direct, stakeholder-kind, role, event, source-kind or a"
+	 " survey attribute)", analysis_command_crosstab},
+	{"cooccurrence", "[overlap|same-source]", "Count the sources where two codes' codings"
+	 " overlap (or share the source)", analysis_command_cooccurrence},
 };
 
 static const struct view_action analysis_actions[] = {
 	{ACTION_ANALYSIS_RETRIEVE, 0, "The coded segments (:retrieve chooses which), in context"},
 	{ACTION_ANALYSIS_CODES, 0, "Code frequencies: segments, sources, stakeholders, respondents"},
+	{ACTION_ANALYSIS_CROSSTAB, 0, "Crosstab: codes by an attribute (:crosstab chooses it)"},
+	{ACTION_ANALYSIS_COOCCURRENCE, 0, "Co-occurrence: codes by codes (:cooccurrence)"},
 	{ACTION_TOGGLE_VIEW, 0, "Go round the modes"},
+	{ACTION_MOVE_LEFT, 1, "Crosstab, co-occurrence: the column to the left, or right"},
+	{ACTION_ANALYSIS_MEASURE, 0, "Crosstab: counts, row or column percentages;"
+	 " co-occurrence: counts or Jaccard"},
 	{ACTION_OPEN, 0, "On a segment: read it in the reader (q there comes back here); on a"
-	 " code: retrieve its segments"},
+	 " code or a cell: retrieve its segments"},
 	{ACTION_ANALYSIS_CHILDREN, 0, "Retrieve the codes below the code too, or not"},
 	{ACTION_CLEAR_FILTER, 0, "Retrieve every coded segment again"},
 };
@@ -406,6 +782,16 @@ static const struct list_column retrieve_columns[] = {
 	{"Code", 16, 1, 0}, {"Source", 0, 0, 14}, {"From", 18, 2, 0}, {"Date", 10, 3, 0},
 	{"Coder", 8, 4, 0},
 };
+
+static bool analysis_draw_body(struct list *l)
+{
+	return analysis_state(l)->mode >= MODE_CROSSTAB && analysis_draw_matrix(l);
+}
+
+static int analysis_update(struct list *l, jaw_err *err)
+{
+	return analysis_state(l)->mode >= MODE_CROSSTAB ? analysis_matrix_update(l, err) : JAW_OK;
+}
 
 static const struct list_column code_columns[] = {
 	{"Code", 0, 0, 16}, {"Segm.", 7, 0, 0}, {"Sources", 7, 1, 0}, {"Stakeh.", 7, 2, 0},
@@ -423,7 +809,7 @@ static const struct list_column code_columns[] = {
 		.actions = analysis_actions, \
 		.nactions = sizeof analysis_actions / sizeof *analysis_actions, \
 		.layout_chart = LAYOUT, .draw_chart = CHART, .draw_chart_header = HEADER, \
-		.empty = EMPTY, \
+		.empty = EMPTY, .draw_body = analysis_draw_body, .update = analysis_update, \
 	}
 
 const struct view_ops view_analysis_ops =
@@ -435,6 +821,15 @@ static const struct view_ops analysis_codes_ops =
 	ANALYSIS_OPS("Analysis: code frequencies", code_columns, analysis_bar_layout, analysis_bar,
 	             analysis_bar_header, "no codes yet: C opens the codebook");
 
+static const struct list_column matrix_columns[] = {{"Code", 0, 0, 10}};
+
+static const struct view_ops analysis_crosstab_ops =
+	ANALYSIS_OPS("Analysis: crosstab", matrix_columns, NULL, NULL, NULL,
+	             "no codes yet: C opens the codebook");
+static const struct view_ops analysis_cooccur_ops =
+	ANALYSIS_OPS("Analysis: co-occurrence", matrix_columns, NULL, NULL, NULL,
+	             "no codes yet: C opens the codebook");
+
 static const struct view_ops *const analysis_modes[MODE_COUNT] = {
-	&view_analysis_ops, &analysis_codes_ops,
+	&view_analysis_ops, &analysis_codes_ops, &analysis_crosstab_ops, &analysis_cooccur_ops,
 };
