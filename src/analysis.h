@@ -104,6 +104,51 @@ enum analysis_cooccur_mode {
 int analysis_cooccur_new(struct jaw_db *db, enum analysis_cooccur_mode mode, bool jaccard,
                          struct analysis_matrix **out, jaw_err *err);
 
+/* ---- inter-coder agreement -----------------------------------------------------
+
+   Over the sources that every coder compared coded (with any code), each
+   character of their text is a unit, and each coder either coded it with
+   a code or not. For each code either coder used there, with N the
+   characters of those sources, b those both coders coded, o1 and o2 those
+   only the first or only the second did:
+     agreement = (N - o1 - o2) / N, as a percentage
+     kappa     = (po - pe) / (1 - pe), po = (N - o1 - o2) / N,
+                 pe = p1 p2 + (1 - p1)(1 - p2), p1 = (b + o1) / N, p2 = (b + o2) / N
+                 (Cohen's kappa at character level, as NVivo computes it; 1
+                 when pe is 1)
+   and for m coders, Krippendorff's alpha for nominal data, each character
+   a unit with m values (coded or not):
+     alpha = 1 - (n - 1) D / (n0 n1),  n = N m, n1 the values "coded",
+             n0 = n - n1, D = the sum over characters of c (m - c) / (m - 1),
+             c the coders who coded it (1 when n0 n1 is 0).
+   The pooled row, "(all)", takes every code's characters together as
+   units (N times the number of codes). */
+
+/* One code's agreement (code_id 0 and name "(all)": pooled). */
+struct analysis_agreement_row {
+	int64_t code_id;
+	char *name, *path;
+	int64_t characters;          /* N */
+	int64_t both, first, second; /* b, o1, o2 (two coders) */
+	double agreement, kappa;     /* two coders; agreement as a percentage */
+	double alpha;
+};
+
+/* The agreement of ncoders coders (2 or more, all different) on each
+ * code either used in the sources all of them coded, in the codebook's
+ * order, then the pooled row: a new array into *rows (*nrows), freed with
+ * analysis_agreement_free. JAW_FAIL with err set when fewer than two
+ * coders are named, a name repeats, or they coded no source in common
+ * (err says so, naming them). */
+int analysis_agreement_new(struct jaw_db *db, const char *const *coders, int ncoders,
+                           struct analysis_agreement_row **rows, int *nrows, jaw_err *err);
+/* Frees rows from analysis_agreement_new. */
+void analysis_agreement_free(struct analysis_agreement_row *rows, int nrows);
+/* Cohen's kappa, percent agreement (0-100) and Krippendorff's alpha of
+ * counts: N characters, both, first and second as above, and for alpha
+ * the number of coders m, the values "coded" n1 and the disagreement D. */
+void analysis_agreement_figures(struct analysis_agreement_row *r, int m, double n1, double d);
+
 /* A cell as a percentage of its row's (by_row) or column's total; 0 when
  * that is 0. */
 double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bool by_row);

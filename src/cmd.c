@@ -124,6 +124,10 @@ static const struct cmd_option cmd_stats_options[] = {
 	 " or not", NULL, NULL},
 	{"jaccard", 0, NULL, false, "co-occurrence: the Jaccard coefficient instead of the count",
 	 NULL, "both / (sources of the one + sources of the other - both), from 0 to 1."},
+	{"agreement", 0, NULL, false, "inter-coder agreement of the CODERs named after FILE, per"
+	 " code", NULL, "Over the sources every CODER coded, at character level: with two"
+	 " coders, percent agreement, Cohen's kappa and Krippendorff's alpha; with more, alpha;"
+	 " the last row, (all), pools the codes. jaw(1) gives the formulas."},
 	{"csv", 0, NULL, false, "write CSV instead of an aligned table", NULL, NULL},
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
@@ -183,8 +187,10 @@ const struct cmd_command cmd_commands[] = {
 	 " segment's line, at most 80 characters each), or with --md as Markdown block quotes,"
 	 " each followed by its source, stakeholder or respondent, event, code and coder.",
 	 cmd_retrieve_options, cmd_retrieve},
-	{"stats", "FILE", 1, 1, "name one project FILE",
-	 "write a table of the analysis: code frequencies, a crosstab or co-occurrence",
+	{"stats", "FILE [CODER...]", 1, -1, "name one project FILE (and, with --agreement, the"
+	 " coders)",
+	 "write a table of the analysis: code frequencies, a crosstab, co-occurrence or"
+	 " inter-coder agreement",
 	 "Writes one table of the analysis of the project FILE, counted by SQL over the whole"
 	 " project, as aligned text or, with --csv, as CSV with a header row.",
 	 cmd_stats_options, cmd_stats},

@@ -1,4 +1,5 @@
-/* cmd_stats.c - jaw stats FILE --codes | --crosstab ATTR | --cooccurrence:
+/* cmd_stats.c - jaw stats FILE --codes | --crosstab ATTR | --cooccurrence |
+ * --agreement C1 C2...:
  * the analysis tables (analysis.h) as aligned text or CSV. */
 #include "config.h"
 
@@ -16,10 +17,10 @@
 
 enum { STATS_PAGE = 256, STATS_NAME_COLS = 44 };
 
-/* Writes s padded with spaces to cols columns (not cut). */
+/* Writes s cut or padded with spaces to cols columns. */
 static void stats_pad(FILE *out, const char *s, int cols)
 {
-	char *safe = utf8_sanitize_new(s);
+	char *safe = utf8_display_new(s, cols);
 	fputs(safe, out);
 	for (int w = utf8_width(safe); w < cols; w++)
 		fputc(' ', out);
@@ -149,9 +150,7 @@ static void stats_matrix_text(FILE *out, const struct analysis_matrix *m,
 	fprintf(out, totals ? " %*s\n" : "\n", STATS_CELL_COLS, "Total");
 	for (int r = 0; r < m->nrows; r++) {
 		char *name = xasprintf("%*s%s", m->row_depth[r] * 2, "", m->row_names[r]);
-		char *cut = utf8_display_new(name, STATS_NAME_COLS);
-		stats_pad(out, cut, STATS_NAME_COLS);
-		free(cut);
+		stats_pad(out, name, STATS_NAME_COLS);
 		free(name);
 		for (int c = 0; c < m->ncols; c++)
 			fprintf(out, " %*s", STATS_CELL_COLS, stats_cell(m, r, c, how, buf, sizeof buf));
@@ -209,15 +208,62 @@ static int stats_cooccurrence(const struct cmd_args *a, struct jaw_db *db, jaw_e
 	return JAW_OK;
 }
 
+/* --agreement CODER CODER...: per code and pooled. */
+static int stats_agreement(const struct cmd_args *a, struct jaw_db *db, jaw_err *err)
+{
+	bool csv = cmd_value(a, "csv") != NULL, two = a->nwords == 3;
+	struct analysis_agreement_row *rows;
+	int n;
+	if (analysis_agreement_new(db, (const char *const *)a->words + 1, a->nwords - 1, &rows, &n,
+	                           err) != JAW_OK)
+		return JAW_FAIL;
+	if (csv)
+		fputs(two ? "code,agreement,kappa,alpha,characters,both,first_only,second_only\n"
+		          : "code,alpha,characters\n", stdout);
+	else if (two)
+		printf("%-*s %9s %7s %7s %10s %9s %9s %9s\n", STATS_NAME_COLS, "Code", "Agreement",
+		       "Kappa", "Alpha", "Characters", "Both", "1st only", "2nd only");
+	else
+		printf("%-*s %7s %10s\n", STATS_NAME_COLS, "Code", "Alpha", "Characters");
+	for (int i = 0; i < n; i++) {
+		const struct analysis_agreement_row *r = &rows[i];
+		if (csv)
+			export_csv_text(stdout, r->path, false);
+		else
+			stats_pad(stdout, r->path, STATS_NAME_COLS);
+		if (csv && two)
+			printf("%.2f,%.4f,%.4f,%lld,%lld,%lld,%lld\n", r->agreement, r->kappa, r->alpha,
+			       (long long)r->characters, (long long)r->both, (long long)r->first,
+			       (long long)r->second);
+		else if (csv)
+			printf("%.4f,%lld\n", r->alpha, (long long)r->characters);
+		else if (two)
+			printf(" %8.2f%% %7.4f %7.4f %10lld %9lld %9lld %9lld\n", r->agreement, r->kappa,
+			       r->alpha, (long long)r->characters, (long long)r->both, (long long)r->first,
+			       (long long)r->second);
+		else
+			printf(" %7.4f %10lld\n", r->alpha, (long long)r->characters);
+	}
+	analysis_agreement_free(rows, n);
+	return JAW_OK;
+}
+
+#define STATS_TABLES "--codes, --crosstab ATTR, --cooccurrence or --agreement C1 C2"
+
 /* Checks the options' combinations; returns a usage message or NULL. */
 static const char *stats_check(const struct cmd_args *a)
 {
+	bool agreement = cmd_value(a, "agreement") != NULL;
 	int tables = (cmd_value(a, "codes") != NULL) + (cmd_value(a, "crosstab") != NULL) +
-	             (cmd_value(a, "cooccurrence") != NULL);
+	             (cmd_value(a, "cooccurrence") != NULL) + agreement;
 	if (tables == 0)
-		return "say which table: --codes, --crosstab ATTR or --cooccurrence";
+		return "say which table: " STATS_TABLES;
 	if (tables > 1)
-		return "one table at a time: --codes, --crosstab ATTR or --cooccurrence";
+		return "one table at a time: " STATS_TABLES;
+	if (agreement && a->nwords < 3)
+		return "--agreement compares two coders or more: jaw stats FILE --agreement C1 C2";
+	if (!agreement && a->nwords > 1)
+		return "only --agreement takes more words than FILE (the coders)";
 	const char *by = cmd_value(a, "by"), *percent = cmd_value(a, "percent");
 	bool crosstab = cmd_value(a, "crosstab") != NULL, co = cmd_value(a, "cooccurrence") != NULL;
 	if ((by || percent) && !crosstab)
@@ -258,6 +304,8 @@ int cmd_stats(const struct cmd_args *a)
 		rc = stats_crosstab(a, db, &err);
 	else if (cmd_value(a, "cooccurrence"))
 		rc = stats_cooccurrence(a, db, &err);
+	else if (cmd_value(a, "agreement"))
+		rc = stats_agreement(a, db, &err);
 	else
 		rc = stats_codes(db, cmd_value(a, "csv") != NULL, &err);
 	return cmd_finish(db, path, rc, &err);

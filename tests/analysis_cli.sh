@@ -2,7 +2,8 @@
 # analysis_cli.sh - the analysis commands with the real binary on the
 # project of tests/fixtures/analysis/project.sql (its figures are worked
 # out in tests/test_analysis.c): jaw retrieve as CSV and Markdown, its
-# filters and its errors; jaw stats --codes, --crosstab, --cooccurrence.
+# filters and its errors; jaw stats --codes, --crosstab, --cooccurrence,
+# --agreement (worked out by hand below).
 # Needs JAW (the binary) and top_srcdir; sqlite3 to build the project.
 
 : "${top_srcdir:?set top_srcdir to the source tree}"
@@ -88,6 +89,27 @@ check "stats --crosstab an unknown attribute: says which exist" err_line 'jaw: p
 check "stats --crosstab --by bad: usage error" expect 2 stats p.jaw --crosstab source-kind --by words
 check "stats --percent without --crosstab: usage error" expect 2 stats p.jaw --codes --percent row
 check "stats two tables: usage error" expect 2 stats p.jaw --codes --cooccurrence
+
+# ---- stats --agreement ---------------------------------------------------------
+# amira and tomas both coded sources 1 (54 characters) and 3 (18): N = 72.
+# Protection: tomas alone, 4 characters: agreement 68/72, kappa 0,
+# alpha 1 - 143 * 4 / (140 * 4). Harm: the same 25 characters: 1, 1.
+# Training: amira alone, 8: 64/72, kappa 0, alpha 1 - 143 / 136.
+# (all): N 216, both 25, 8 and 4: kappa 8886/11478, alpha 1 - 431 * 12 / (370 * 62).
+
+check "stats --agreement: exit 0" expect 0 stats p.jaw --agreement amira tomas --csv
+check "stats --agreement: header" out_line "code,agreement,kappa,alpha,characters,both,first_only,second_only"
+check "stats --agreement: a code only the second coder used" out_line '"Protection",94.44,0.0000,-0.0214,72,0,0,4'
+check "stats --agreement: a code both used alike" out_line '"Protection/Harm",100.00,1.0000,1.0000,72,25,0,0'
+check "stats --agreement: a code only the first used" out_line '"Training",88.89,0.0000,-0.0515,72,0,8,0'
+check "stats --agreement: the pooled row last" [ "$(tail -n 1 "$out")" = '"(all)",94.44,0.7742,0.7745,216,25,8,4' ]
+check "stats --agreement text: exit 0" expect 0 stats p.jaw --agreement amira tomas
+check "stats --agreement text: the pooled row" out_has "(all)                                           94.44%  0.7742  0.7745        216"
+check "stats --agreement with one coder: usage error" expect 2 stats p.jaw --agreement amira
+check "stats --agreement with one coder: says so" err_has "--agreement compares two coders or more"
+check "stats --agreement with a coder who coded nothing: exit 1" expect 1 stats p.jaw --agreement amira nobody
+check "stats --agreement with a coder who coded nothing: says so" err_line "jaw: p.jaw: agreement: amira and nobody coded no source in common"
+check "stats --codes with coders: usage error" expect 2 stats p.jaw --codes amira
 
 sqlite3 p.jaw "INSERT INTO coding (id, source_id, start_cp, end_cp, code_id, coder) VALUES (8, 2, 0, 16, 1, 'tomas')"
 check "stats --cooccurrence --csv: exit 0" expect 0 stats p.jaw --cooccurrence --csv

@@ -427,6 +427,125 @@ static void test_cells_retrieve(void **state)
 	db_close(db);
 }
 
+/* The worked examples of inter-coder agreement, computed by hand.
+ * Sources 1 (100 characters) and 2 (50) are coded by a and b (and c);
+ * source 3 (40) by a alone, so it does not count: N = 150.
+ *   X: a [0, 50) and b [25, 75) in source 1 (a's [0, 40) in source 3 is
+ *      left out): b 25, o1 25, o2 25, neither 75.
+ *      agreement (150 - 50) / 150 = 66.67%; p1 = p2 = 1/3,
+ *      pe = 1/9 + 4/9 = 5/9, kappa = (2/3 - 5/9) / (4/9) = 1/4;
+ *      alpha: n = 300, n1 = 100, n0 = 200, D = 50,
+ *      1 - 299 * 50 / (200 * 100) = 0.2525.
+ *   Y: a [0, 10) and [5, 20) (one stretch, [0, 20)), b [0, 20) and
+ *      [0, 10) of source 2: b 20, o1 0, o2 10.
+ *      agreement 140/150 = 93.33%; p1 = 2/15, p2 = 3/15,
+ *      pe = 6/225 + 156/225 = 162/225, kappa = (210 - 162) / (225 - 162)
+ *      = 16/21; alpha: n1 = 50, n0 = 250, D = 10,
+ *      1 - 299 * 10 / (250 * 50) = 0.7608.
+ *   Z: a and b [0, 50) of source 2: agreement 100%, kappa 1, alpha 1.
+ *   (all): b 95, o1 25, o2 35, N 450: po = 390/450 = 13/15,
+ *      p1 = 120/450, p2 = 130/450, pe = 404/675, kappa = 181/271;
+ *      alpha: n = 900, n1 = 250, n0 = 650, D = 60,
+ *      1 - 899 * 60 / (650 * 250) = 0.668062.
+ * With c coding X [0, 75) of source 1 and Z [0, 50) of source 2, alpha
+ * of a, b, c on X: per character c coders of 3 coded it: [0, 25) 2,
+ * [25, 50) 3, [50, 75) 2; n = 450, n1 = 175, n0 = 275,
+ * D = (25 * 2 + 25 * 2) / 2 = 50: 1 - 449 * 50 / (275 * 175) = 0.533506. */
+static struct jaw_db *agreement_project_new(void)
+{
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db,
+		"DELETE FROM code;"
+		"INSERT INTO code (id, name, position) VALUES (1, 'X', 1), (2, 'Y', 2), (3, 'Z', 3);"
+		"INSERT INTO source (id, kind, title, text) VALUES"
+		" (1, 'interview', 'S1', printf('%.100c', 'a')),"
+		" (2, 'interview', 'S2', printf('%.50c', 'b')),"
+		" (3, 'interview', 'S3', printf('%.40c', 'c'));"
+		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder) VALUES"
+		" (1, 0, 50, 1, 'a'), (1, 25, 75, 1, 'b'), (3, 0, 40, 1, 'a'),"
+		" (1, 0, 10, 2, 'a'), (1, 5, 20, 2, 'a'), (1, 0, 20, 2, 'b'), (2, 0, 10, 2, 'b'),"
+		" (2, 0, 50, 3, 'a'), (2, 0, 50, 3, 'b');", &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT length(text) FROM source WHERE id = 1"), 100);
+	return db;
+}
+
+static void expect_agreement(const struct analysis_agreement_row *r, const char *name,
+                             int64_t n, int64_t both, int64_t first, int64_t second,
+                             double agreement, double kappa, double alpha)
+{
+	assert_string_equal(r->name, name);
+	assert_int_equal(r->characters, n);
+	assert_int_equal(r->both, both);
+	assert_int_equal(r->first, first);
+	assert_int_equal(r->second, second);
+	assert_float_equal(r->agreement, agreement, 1e-9);
+	assert_float_equal(r->kappa, kappa, 1e-9);
+	assert_float_equal(r->alpha, alpha, 1e-9);
+}
+
+static void test_agreement(void **state)
+{
+	(void)state;
+	struct jaw_db *db = agreement_project_new();
+	jaw_err err;
+	err_clear(&err);
+	const char *ab[] = {"a", "b"};
+	struct analysis_agreement_row *rows;
+	int n;
+	assert_int_equal(analysis_agreement_new(db, ab, 2, &rows, &n, &err), JAW_OK);
+	assert_int_equal(n, 4);
+	expect_agreement(&rows[0], "X", 150, 25, 25, 25, 100.0 * 2 / 3, 0.25, 1 - 299.0 * 50 / 20000);
+	expect_agreement(&rows[1], "Y", 150, 20, 0, 10, 100.0 * 14 / 15, 16.0 / 21,
+	                 1 - 299.0 * 10 / 12500);
+	expect_agreement(&rows[2], "Z", 150, 50, 0, 0, 100.0, 1.0, 1.0);
+	expect_agreement(&rows[3], "(all)", 450, 95, 25, 35, 100.0 * 13 / 15, 181.0 / 271,
+	                 1 - 899.0 * 60 / 162500);
+	assert_int_equal(rows[3].code_id, 0);
+	analysis_agreement_free(rows, n);
+	/* the other way round: o1 and o2 change places, the figures do not */
+	const char *ba[] = {"b", "a"};
+	assert_int_equal(analysis_agreement_new(db, ba, 2, &rows, &n, &err), JAW_OK);
+	expect_agreement(&rows[1], "Y", 150, 20, 10, 0, 100.0 * 14 / 15, 16.0 / 21,
+	                 1 - 299.0 * 10 / 12500);
+	analysis_agreement_free(rows, n);
+	/* three coders: alpha */
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                         " VALUES (1, 0, 75, 1, 'c'), (2, 0, 50, 3, 'c')", &err), JAW_OK);
+	const char *abc[] = {"a", "b", "c"};
+	assert_int_equal(analysis_agreement_new(db, abc, 3, &rows, &n, &err), JAW_OK);
+	assert_string_equal(rows[0].name, "X");
+	assert_float_equal(rows[0].alpha, 1 - 449.0 * 50 / (275.0 * 175), 1e-9);
+	analysis_agreement_free(rows, n);
+	db_close(db);
+}
+
+static void test_agreement_errors(void **state)
+{
+	(void)state;
+	struct jaw_db *db = agreement_project_new();
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_agreement_row *rows;
+	int n;
+	const char *one[] = {"a"}, *twice[] = {"a", "a"}, *apart[] = {"a", "nobody"};
+	assert_int_equal(analysis_agreement_new(db, one, 1, &rows, &n, &err), JAW_FAIL);
+	assert_string_equal(err.msg, "agreement: name two coders or more");
+	assert_int_equal(analysis_agreement_new(db, twice, 2, &rows, &n, &err), JAW_FAIL);
+	assert_string_equal(err.msg, "agreement: a is named twice");
+	assert_int_equal(analysis_agreement_new(db, apart, 2, &rows, &n, &err), JAW_FAIL);
+	assert_string_equal(err.msg, "agreement: a and nobody coded no source in common");
+	assert_null(rows);
+	assert_int_equal(n, 0);
+	/* coefficients of degenerate counts: nothing to disagree on */
+	struct analysis_agreement_row r = {.characters = 0};
+	analysis_agreement_figures(&r, 2, 0, 0);
+	assert_float_equal(r.kappa, 1.0, 1e-9);
+	assert_float_equal(r.alpha, 1.0, 1e-9);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -439,6 +558,8 @@ int main(void)
 		cmocka_unit_test(test_crosstab),
 		cmocka_unit_test(test_cooccurrence),
 		cmocka_unit_test(test_cells_retrieve),
+		cmocka_unit_test(test_agreement),
+		cmocka_unit_test(test_agreement_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,7 @@
  * reading a segment and q coming back to the same row, the errors of
  * :retrieve, the code frequencies with their bars, and the crosstab and
  * co-occurrence matrices (shading, the selected cell, percentages,
- * Jaccard, Enter on a cell). */
+ * Jaccard, Enter on a cell), and inter-coder agreement. */
 #include "config.h"
 
 #include <stdio.h>
@@ -193,6 +193,42 @@ static void test_cooccurrence(void **state)
 	screen_stop(&f);
 }
 
+static void test_agreement(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '5'};
+	screen_keys(&f, keys, 2);
+	screen_assert_has("name the coders to compare: :agreement CODER CODER");
+	command(&f, "agreement amira tomas");
+	screen_expect("analysis-agreement-100x24");
+	/* a kappa of 0.6595 fills two thirds of the bar (the right third of the
+	 * screen, from column 67), in the bar's colour */
+	struct screen_cell bar, last, name;
+	screen_cell_get(3, 67, &bar);
+	screen_cell_get(3, 67 + 20, &last);
+	screen_cell_get(3, 67 + 22, &name);
+	assert_int_equal(bar.ch, 0x2588);
+	assert_int_equal(last.ch, 0x2588);
+	assert_int_equal(name.ch, ' ');
+	screen_cell_get(3, 1, &name);
+	assert_int_not_equal(bar.pair, name.pair);
+	/* the pooled row last */
+	const int end[] = {'G'};
+	screen_keys(&f, end, 1);
+	screen_assert_has("(all)");
+	/* Enter on a code retrieves its segments by both */
+	const int up[] = {'g', '\n'};
+	screen_keys(&f, up, 2);
+	screen_assert_has(" Analysis: retrieval  1/3  Protection of civilians/Civilian harm mitigation");
+	command(&f, "agreement amira");
+	screen_assert_has("agreement: write :agreement CODER CODER (two coders or more)");
+	command(&f, "agreement amira nobody");
+	screen_assert_has("agreement: amira and nobody coded no source in common");
+	screen_stop(&f);
+}
+
 static void test_retrieve_errors(void **state)
 {
 	(void)state;
@@ -216,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_frequencies),
 		cmocka_unit_test(test_crosstab),
 		cmocka_unit_test(test_cooccurrence),
+		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_retrieve_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,7 +20,11 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-enum analysis_mode { MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_COUNT };
+enum analysis_mode {
+	MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_AGREEMENT, MODE_COUNT
+};
+
+enum { ANALYSIS_MAX_CODERS = 8 };
 
 /* The cells of a retrieval row past the columns: the segment in context,
  * drawn at the right (l->chart_w). */
@@ -39,6 +43,10 @@ struct analysis_state {
 	enum analysis_cooccur_mode co_mode;
 	int measure;                /* 0 counts; 'r', 'c' percentages; 1 Jaccard */
 	int col, col0;              /* the selected and the first visible column */
+	char *coders[ANALYSIS_MAX_CODERS]; /* compared by the agreement */
+	int ncoders;
+	struct analysis_agreement_row *agree;
+	int nagree;
 	char title[400];
 	char empty[200];
 };
@@ -57,6 +65,20 @@ static struct analysis_state *analysis_state(struct list *l)
 	return l->state;
 }
 
+static void analysis_drop_agreement(struct analysis_state *st)
+{
+	analysis_agreement_free(st->agree, st->nagree);
+	st->agree = NULL;
+	st->nagree = 0;
+}
+
+static void analysis_drop_coders(struct analysis_state *st)
+{
+	for (int i = 0; i < st->ncoders; i++)
+		free(st->coders[i]);
+	st->ncoders = 0;
+}
+
 static void analysis_free_state(void *p)
 {
 	struct analysis_state *st = p;
@@ -67,6 +89,8 @@ static void analysis_free_state(void *p)
 	free(st->code);
 	free(st->xt_attr);
 	analysis_matrix_free(st->matrix);
+	analysis_drop_agreement(st);
+	analysis_drop_coders(st);
 	free(st);
 }
 
@@ -590,6 +614,115 @@ static int analysis_command_cooccurrence(struct ui *ui, struct list *l, const ch
 	return UI_LAYOUT;
 }
 
+/* ---- inter-coder agreement (5) ------------------------------------------------- */
+
+
+static int64_t analysis_agreement_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	analysis_drop_agreement(st);
+	if (st->ncoders < 2)
+		return 0;
+	jaw_err why;
+	err_clear(&why);
+	if (analysis_agreement_new(l->db, (const char *const *)st->coders, st->ncoders, &st->agree,
+	                           &st->nagree, &why) != JAW_OK) {
+		/* an empty table that says why (coders who share no source) */
+		(void)err;
+		snprintf(st->empty, sizeof st->empty, "%.180s", why.msg);
+		return 0;
+	}
+	return st->nagree;
+}
+
+static int analysis_agreement_fetch(struct list *l, int64_t offset, int limit,
+                                    struct list_row *rows, jaw_err *err)
+{
+	(void)err;
+	struct analysis_state *st = analysis_state(l);
+	bool two = st->ncoders == 2;
+	int n = 0;
+	for (int64_t i = offset; i < st->nagree && n < limit; i++, n++) {
+		const struct analysis_agreement_row *r = &st->agree[i];
+		struct list_row *row = &rows[n];
+		row->id = r->code_id;
+		row->aux[0] = (long)(1000 * (two ? r->kappa : r->alpha));
+		row->cells[0] = xstrdup(r->path);
+		row->cells[1] = two ? xasprintf("%.2f%%", r->agreement) : xstrdup("-");
+		row->cells[2] = two ? xasprintf("%.4f", r->kappa) : xstrdup("-");
+		row->cells[3] = xasprintf("%.4f", r->alpha);
+		if (two)
+			row->detail = xasprintf("%s: of %lld characters, %lld coded by both, %lld by %s"
+			                        " alone, %lld by %s alone%s", r->path,
+			                        (long long)r->characters, (long long)r->both,
+			                        (long long)r->first, st->coders[0], (long long)r->second,
+			                        st->coders[1], r->code_id ? " (Enter retrieves them)" : "");
+		else
+			row->detail = xasprintf("%s: alpha %.4f over %lld characters%s", r->path, r->alpha,
+			                        (long long)r->characters,
+			                        r->code_id ? " (Enter retrieves them)" : "");
+	}
+	return n;
+}
+
+static void analysis_agreement_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, analysis_state(l)->ncoders == 2 ? "Kappa" : "Alpha", l->chart_w, true);
+}
+
+/* A bar of the coefficient (aux[0], thousandths) from 0 to 1. */
+static void analysis_agreement_bar(struct list *l, const struct list_row *row, attr_t attr)
+{
+	long v = row->aux[0] < 0 ? 0 : row->aux[0] > 1000 ? 1000 : row->aux[0];
+	int len = (int)(v * l->chart_w / 1000);
+	wattrset(l->win, colour_attr(row->id ? ROLE_BAR_EVENT : ROLE_BAR_PHASE));
+	for (int i = 0; i < len; i++)
+		waddstr(l->win, row->id ? "\u2588" : "\u2593");
+	wattrset(l->win, attr);
+	for (int i = len; i < l->chart_w; i++)
+		waddch(l->win, ' ');
+}
+
+/* Enter on a code: its segments, by every coder. */
+static int analysis_agreement_open(struct list *l, const struct list_row *row)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!row->id)
+		return UI_NONE;
+	retrieve_filter_clear(&st->filter);
+	st->filter.code_id = row->id;
+	free(st->code);
+	st->code = xstrdup(row->cells[0]);
+	free(st->label);
+	st->label = xstrdup("");
+	st->cursor[MODE_RETRIEVE] = 0;
+	return analysis_set_mode(l, MODE_RETRIEVE);
+}
+
+
+/* :agreement CODER CODER... */
+static int analysis_command_agreement(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	analysis_drop_coders(st);
+	const char *p = args;
+	while (*p && st->ncoders < ANALYSIS_MAX_CODERS) {
+		size_t n = strcspn(p, " ");
+		st->coders[st->ncoders++] = xstrndup(p, n);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	if (st->ncoders < 2) {
+		ui_error(ui, "agreement: write :agreement CODER CODER (two coders or more)");
+		return UI_REDRAW;
+	}
+	analysis_show_mode(l, MODE_AGREEMENT);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
 /* ---- the modes, the title and the filter ------------------------------------ */
 
 static int64_t analysis_count(struct list *l, jaw_err *err)
@@ -598,6 +731,7 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	case MODE_CODES: return analysis_codes_rows(l, err);
 	case MODE_CROSSTAB:
 	case MODE_COOCCUR: return analysis_matrix_rows(l, err);
+	case MODE_AGREEMENT: return analysis_agreement_rows(l, err);
 	default: return analysis_retrieve_count(l, err);
 	}
 }
@@ -609,6 +743,7 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 	case MODE_CODES: return analysis_codes_fetch(l, offset, limit, rows, err);
 	case MODE_CROSSTAB:
 	case MODE_COOCCUR: return analysis_matrix_fetch(l, offset, limit, rows, err);
+	case MODE_AGREEMENT: return analysis_agreement_fetch(l, offset, limit, rows, err);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
 }
@@ -624,6 +759,14 @@ static const char *analysis_describe(struct list *l)
 		snprintf(st->title, sizeof st->title, "by %.100s, %s, %s  (h l: columns, p: percent)",
 		         st->xt_attr, analysis_by_words[st->xt_by], measures[measure]);
 		return st->title;
+	}
+	if (st->mode == MODE_AGREEMENT) {
+		size_t len = (size_t)snprintf(st->title, sizeof st->title, "of");
+		for (int i = 0; i < st->ncoders && len < sizeof st->title; i++)
+			len += (size_t)snprintf(st->title + len, sizeof st->title - len, "%s%.60s",
+			                        i == 0 ? " " : i == st->ncoders - 1 ? " and " : ", ",
+			                        st->coders[i]);
+		return st->ncoders ? st->title : NULL;
 	}
 	if (st->mode == MODE_COOCCUR) {
 		snprintf(st->title, sizeof st->title, "sources where codings %s, %s  (h l: columns,"
@@ -650,6 +793,8 @@ static const char *analysis_empty(struct list *l)
 	}
 	if (st->mode == MODE_COOCCUR)
 		return "nothing is coded yet: code a source in the reader (Enter on it in Evidence)";
+	if (st->mode == MODE_AGREEMENT)
+		return st->ncoders ? st->empty : "name the coders to compare: :agreement CODER CODER";
 	return NULL;
 }
 
@@ -727,10 +872,11 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_ANALYSIS_CODES: return analysis_set_mode(l, MODE_CODES);
 	case ACTION_ANALYSIS_CROSSTAB: return analysis_set_mode(l, MODE_CROSSTAB);
 	case ACTION_ANALYSIS_COOCCURRENCE: return analysis_set_mode(l, MODE_COOCCUR);
+	case ACTION_ANALYSIS_AGREEMENT: return analysis_set_mode(l, MODE_AGREEMENT);
 	case ACTION_ANALYSIS_MEASURE: return analysis_measure(ui, l);
 	case ACTION_MOVE_LEFT:
 	case ACTION_MOVE_RIGHT:
-		if (analysis_state(l)->mode < MODE_CROSSTAB)
+		if (analysis_state(l)->mode != MODE_CROSSTAB && analysis_state(l)->mode != MODE_COOCCUR)
 			return -1;
 		return analysis_matrix_column(l, a == ACTION_MOVE_LEFT ? -1 : 1);
 	case ACTION_TOGGLE_VIEW:
@@ -744,6 +890,8 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 			return -1;
 		if (analysis_state(l)->mode == MODE_CODES)
 			return analysis_codes_open(ui, l, row);
+		if (analysis_state(l)->mode == MODE_AGREEMENT)
+			return analysis_agreement_open(l, row);
 		if (analysis_state(l)->mode >= MODE_CROSSTAB)
 			return analysis_matrix_open(ui, l);
 		ui_request_source(ui, row->aux[0], row->aux[1]);
@@ -761,6 +909,8 @@ static const struct ui_command analysis_commands[] = {
 	 " survey attribute)", analysis_command_crosstab},
 	{"cooccurrence", "[overlap|same-source]", "Count the sources where two codes' codings"
 	 " overlap (or share the source)", analysis_command_cooccurrence},
+	{"agreement", "CODER CODER...", "Compare coders: percent agreement, Cohen's kappa and"
+	 " Krippendorff's alpha per code", analysis_command_agreement},
 };
 
 static const struct view_action analysis_actions[] = {
@@ -768,6 +918,8 @@ static const struct view_action analysis_actions[] = {
 	{ACTION_ANALYSIS_CODES, 0, "Code frequencies: segments, sources, stakeholders, respondents"},
 	{ACTION_ANALYSIS_CROSSTAB, 0, "Crosstab: codes by an attribute (:crosstab chooses it)"},
 	{ACTION_ANALYSIS_COOCCURRENCE, 0, "Co-occurrence: codes by codes (:cooccurrence)"},
+	{ACTION_ANALYSIS_AGREEMENT, 0, "Inter-coder agreement per code (:agreement names the"
+	 " coders)"},
 	{ACTION_TOGGLE_VIEW, 0, "Go round the modes"},
 	{ACTION_MOVE_LEFT, 1, "Crosstab, co-occurrence: the column to the left, or right"},
 	{ACTION_ANALYSIS_MEASURE, 0, "Crosstab: counts, row or column percentages;"
@@ -785,12 +937,14 @@ static const struct list_column retrieve_columns[] = {
 
 static bool analysis_draw_body(struct list *l)
 {
-	return analysis_state(l)->mode >= MODE_CROSSTAB && analysis_draw_matrix(l);
+	enum analysis_mode m = analysis_state(l)->mode;
+	return (m == MODE_CROSSTAB || m == MODE_COOCCUR) && analysis_draw_matrix(l);
 }
 
 static int analysis_update(struct list *l, jaw_err *err)
 {
-	return analysis_state(l)->mode >= MODE_CROSSTAB ? analysis_matrix_update(l, err) : JAW_OK;
+	enum analysis_mode m = analysis_state(l)->mode;
+	return m == MODE_CROSSTAB || m == MODE_COOCCUR ? analysis_matrix_update(l, err) : JAW_OK;
 }
 
 static const struct list_column code_columns[] = {
@@ -830,6 +984,16 @@ static const struct view_ops analysis_cooccur_ops =
 	ANALYSIS_OPS("Analysis: co-occurrence", matrix_columns, NULL, NULL, NULL,
 	             "no codes yet: C opens the codebook");
 
+static const struct list_column agreement_columns[] = {
+	{"Code", 0, 0, 16}, {"Agreement", 9, 1, 0}, {"Kappa", 7, 0, 0}, {"Alpha", 7, 2, 0},
+};
+
+static const struct view_ops analysis_agreement_ops =
+	ANALYSIS_OPS("Analysis: inter-coder agreement", agreement_columns, analysis_bar_layout,
+	             analysis_agreement_bar, analysis_agreement_header,
+	             "name the coders to compare: :agreement CODER CODER");
+
 static const struct view_ops *const analysis_modes[MODE_COUNT] = {
 	&view_analysis_ops, &analysis_codes_ops, &analysis_crosstab_ops, &analysis_cooccur_ops,
+	&analysis_agreement_ops,
 };
