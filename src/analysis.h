@@ -149,6 +149,33 @@ void analysis_agreement_free(struct analysis_agreement_row *rows, int nrows);
  * the number of coders m, the values "coded" n1 and the disagreement D. */
 void analysis_agreement_figures(struct analysis_agreement_row *r, int m, double n1, double d);
 
+/* ---- saturation -------------------------------------------------------------------
+
+   The coded sources in date order (undated ones last, then by id): how
+   many codes each one used for the first time, and the running total of
+   codes used so far. When more sources stop adding codes, the themes are
+   saturated. */
+
+/* A source's row. */
+struct analysis_saturation_row {
+	int64_t position;      /* from 1 */
+	int64_t source_id;
+	char *title, *date;    /* date "" when none */
+	int64_t new_codes, total_codes;
+	char *codes;           /* the new codes' names, joined by "; " */
+};
+
+/* The number of coded sources; -1 with err set. */
+int64_t analysis_saturation_count(struct jaw_db *db, jaw_err *err);
+/* The number of codes used at all (the last running total); -1 on error. */
+int64_t analysis_saturation_total(struct jaw_db *db, jaw_err *err);
+/* Reads up to limit rows from offset; returns how many, or -1. Clear each
+ * with analysis_saturation_row_clear. */
+int analysis_saturation_page(struct jaw_db *db, int64_t offset, int limit,
+                             struct analysis_saturation_row *rows, jaw_err *err);
+/* Frees the strings of r and zeroes it. */
+void analysis_saturation_row_clear(struct analysis_saturation_row *r);
+
 /* A cell as a percentage of its row's (by_row) or column's total; 0 when
  * that is 0. */
 double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bool by_row);

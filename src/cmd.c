@@ -128,6 +128,9 @@ static const struct cmd_option cmd_stats_options[] = {
 	 " code", NULL, "Over the sources every CODER coded, at character level: with two"
 	 " coders, percent agreement, Cohen's kappa and Krippendorff's alpha; with more, alpha;"
 	 " the last row, (all), pools the codes. jaw(1) gives the formulas."},
+	{"saturation", 0, NULL, false, "the coded sources in date order: the codes each used"
+	 " first, and the codes used so far", NULL, "Undated sources come last. A flat running"
+	 " total means new sources stop adding codes: the themes are saturated."},
 	{"csv", 0, NULL, false, "write CSV instead of an aligned table", NULL, NULL},
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
@@ -189,8 +192,8 @@ const struct cmd_command cmd_commands[] = {
 	 cmd_retrieve_options, cmd_retrieve},
 	{"stats", "FILE [CODER...]", 1, -1, "name one project FILE (and, with --agreement, the"
 	 " coders)",
-	 "write a table of the analysis: code frequencies, a crosstab, co-occurrence or"
-	 " inter-coder agreement",
+	 "write a table of the analysis: code frequencies, a crosstab, co-occurrence,"
+	 " inter-coder agreement or saturation",
 	 "Writes one table of the analysis of the project FILE, counted by SQL over the whole"
 	 " project, as aligned text or, with --csv, as CSV with a header row.",
 	 cmd_stats_options, cmd_stats},

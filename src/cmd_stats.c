@@ -1,5 +1,5 @@
 /* cmd_stats.c - jaw stats FILE --codes | --crosstab ATTR | --cooccurrence |
- * --agreement C1 C2...:
+ * --agreement C1 C2... | --saturation:
  * the analysis tables (analysis.h) as aligned text or CSV. */
 #include "config.h"
 
@@ -208,6 +208,56 @@ static int stats_cooccurrence(const struct cmd_args *a, struct jaw_db *db, jaw_e
 	return JAW_OK;
 }
 
+enum { STATS_CHART_COLS = 30 };
+
+/* One source of --saturation, with a bar of the running total in text. */
+static void stats_saturation_row(FILE *out, const struct analysis_saturation_row *r,
+                                 int64_t total, bool csv)
+{
+	if (csv) {
+		fprintf(out, "%lld,%lld,", (long long)r->position, (long long)r->source_id);
+		export_csv_text(out, r->date, false);
+		export_csv_text(out, r->title, false);
+		fprintf(out, "%lld,%lld,", (long long)r->new_codes, (long long)r->total_codes);
+		export_csv_text(out, r->codes, true);
+		return;
+	}
+	int old = total > 0 ? (int)((r->total_codes - r->new_codes) * STATS_CHART_COLS / total) : 0;
+	int all = total > 0 ? (int)(r->total_codes * STATS_CHART_COLS / total) : 0;
+	fprintf(out, "%6lld %-10s %4lld %5lld ", (long long)r->position, *r->date ? r->date : "-",
+	        (long long)r->new_codes, (long long)r->total_codes);
+	for (int i = 0; i < STATS_CHART_COLS; i++)
+		fputs(i < old ? "\xe2\x96\x88" : i < all ? "\xe2\x96\x93" : " ", out);
+	char *title = utf8_display_new(r->title, 60);
+	fprintf(out, " %s\n", title);
+	free(title);
+}
+
+/* --saturation: a page at a time. */
+static int stats_saturation(struct jaw_db *db, bool csv, jaw_err *err)
+{
+	int64_t total = analysis_saturation_total(db, err);
+	if (total < 0)
+		return JAW_FAIL;
+	if (csv)
+		fputs("position,source,date,title,new_codes,total_codes,new\n", stdout);
+	else
+		printf("%6s %-10s %4s %5s %-*s %s\n", "#", "Date", "New", "Codes", STATS_CHART_COLS,
+		       "Codes so far (\xe2\x96\x93 new)", "Source");
+	struct analysis_saturation_row rows[STATS_PAGE];
+	for (int64_t offset = 0;; offset += STATS_PAGE) {
+		int n = analysis_saturation_page(db, offset, STATS_PAGE, rows, err);
+		if (n < 0)
+			return JAW_FAIL;
+		for (int i = 0; i < n; i++) {
+			stats_saturation_row(stdout, &rows[i], total, csv);
+			analysis_saturation_row_clear(&rows[i]);
+		}
+		if (n < STATS_PAGE)
+			return JAW_OK;
+	}
+}
+
 /* --agreement CODER CODER...: per code and pooled. */
 static int stats_agreement(const struct cmd_args *a, struct jaw_db *db, jaw_err *err)
 {
@@ -248,14 +298,16 @@ static int stats_agreement(const struct cmd_args *a, struct jaw_db *db, jaw_err 
 	return JAW_OK;
 }
 
-#define STATS_TABLES "--codes, --crosstab ATTR, --cooccurrence or --agreement C1 C2"
+#define STATS_TABLES \
+	"--codes, --crosstab ATTR, --cooccurrence, --agreement C1 C2 or --saturation"
 
 /* Checks the options' combinations; returns a usage message or NULL. */
 static const char *stats_check(const struct cmd_args *a)
 {
 	bool agreement = cmd_value(a, "agreement") != NULL;
 	int tables = (cmd_value(a, "codes") != NULL) + (cmd_value(a, "crosstab") != NULL) +
-	             (cmd_value(a, "cooccurrence") != NULL) + agreement;
+	             (cmd_value(a, "cooccurrence") != NULL) + agreement +
+	             (cmd_value(a, "saturation") != NULL);
 	if (tables == 0)
 		return "say which table: " STATS_TABLES;
 	if (tables > 1)
@@ -306,6 +358,8 @@ int cmd_stats(const struct cmd_args *a)
 		rc = stats_cooccurrence(a, db, &err);
 	else if (cmd_value(a, "agreement"))
 		rc = stats_agreement(a, db, &err);
+	else if (cmd_value(a, "saturation"))
+		rc = stats_saturation(db, cmd_value(a, "csv") != NULL, &err);
 	else
 		rc = stats_codes(db, cmd_value(a, "csv") != NULL, &err);
 	return cmd_finish(db, path, rc, &err);

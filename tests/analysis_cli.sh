@@ -3,7 +3,7 @@
 # project of tests/fixtures/analysis/project.sql (its figures are worked
 # out in tests/test_analysis.c): jaw retrieve as CSV and Markdown, its
 # filters and its errors; jaw stats --codes, --crosstab, --cooccurrence,
-# --agreement (worked out by hand below).
+# --agreement (worked out by hand below), --saturation.
 # Needs JAW (the binary) and top_srcdir; sqlite3 to build the project.
 
 : "${top_srcdir:?set top_srcdir to the source tree}"
@@ -110,6 +110,16 @@ check "stats --agreement with one coder: says so" err_has "--agreement compares 
 check "stats --agreement with a coder who coded nothing: exit 1" expect 1 stats p.jaw --agreement amira nobody
 check "stats --agreement with a coder who coded nothing: says so" err_line "jaw: p.jaw: agreement: amira and nobody coded no source in common"
 check "stats --codes with coders: usage error" expect 2 stats p.jaw --codes amira
+
+# ---- stats --saturation ----------------------------------------------------------
+
+check "stats --saturation --csv: exit 0" expect 0 stats p.jaw --saturation --csv
+check "stats --saturation: header" out_line "position,source,date,title,new_codes,total_codes,new"
+check "stats --saturation: the first source brings Harm" out_line '1,1,"2026-03-01","Int Ana",1,1,"Harm"'
+check "stats --saturation: the third brings Protection" out_line '3,3,"2026-04-01","Obs",1,3,"Protection"'
+check "stats --saturation: undated answers last, nothing new" out_line '5,5,"","y: Q",0,3,""'
+check "stats --saturation text: exit 0" expect 0 stats p.jaw --saturation
+check "stats --saturation text: a bar of the codes so far" out_line "     2 2026-03-05    1     2 ██████████▓▓▓▓▓▓▓▓▓▓           Int Bo"
 
 sqlite3 p.jaw "INSERT INTO coding (id, source_id, start_cp, end_cp, code_id, coder) VALUES (8, 2, 0, 16, 1, 'tomas')"
 check "stats --cooccurrence --csv: exit 0" expect 0 stats p.jaw --cooccurrence --csv

@@ -546,6 +546,48 @@ static void test_agreement_errors(void **state)
 	db_close(db);
 }
 
+/* Sources 1, 2, 3 by date, then the undated answers 4 and 5: Harm is
+ * first used in 1, Training in 2, Protection in 3; 4 and 5 bring none. */
+static void test_saturation(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(analysis_saturation_count(db, &err), 5);
+	assert_int_equal(analysis_saturation_total(db, &err), 3);
+	struct analysis_saturation_row r[6];
+	assert_int_equal(analysis_saturation_page(db, 0, 6, r, &err), 5);
+	static const int64_t source[] = {1, 2, 3, 4, 5}, fresh[] = {1, 1, 1, 0, 0},
+	                     total[] = {1, 2, 3, 3, 3};
+	static const char *const codes[] = {"Harm", "Training", "Protection", "", ""};
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(r[i].position, i + 1);
+		assert_int_equal(r[i].source_id, source[i]);
+		assert_int_equal(r[i].new_codes, fresh[i]);
+		assert_int_equal(r[i].total_codes, total[i]);
+		assert_string_equal(r[i].codes, codes[i]);
+	}
+	assert_string_equal(r[0].title, "Int Ana");
+	assert_string_equal(r[0].date, "2026-03-01");
+	assert_string_equal(r[4].date, "");
+	assert_string_equal(r[4].title, "y: Q");
+	for (int i = 0; i < 5; i++)
+		analysis_saturation_row_clear(&r[i]);
+	/* a later page; a source that brings two codes at once */
+	assert_int_equal(db_exec(db, "UPDATE source SET source_date = '2026-01-01' WHERE id = 3",
+	                         &err), JAW_OK);
+	assert_int_equal(analysis_saturation_page(db, 0, 2, r, &err), 2);
+	assert_int_equal(r[0].source_id, 3);
+	assert_int_equal(r[0].new_codes, 2);
+	assert_string_equal(r[0].codes, "Protection; Training");
+	assert_int_equal(r[1].new_codes, 1);
+	assert_int_equal(r[1].total_codes, 3);
+	for (int i = 0; i < 2; i++)
+		analysis_saturation_row_clear(&r[i]);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -560,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_cells_retrieve),
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_agreement_errors),
+		cmocka_unit_test(test_saturation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,7 @@
  * reading a segment and q coming back to the same row, the errors of
  * :retrieve, the code frequencies with their bars, and the crosstab and
  * co-occurrence matrices (shading, the selected cell, percentages,
- * Jaccard, Enter on a cell), and inter-coder agreement. */
+ * Jaccard, Enter on a cell), inter-coder agreement and saturation. */
 #include "config.h"
 
 #include <stdio.h>
@@ -229,6 +229,29 @@ static void test_agreement(void **state)
 	screen_stop(&f);
 }
 
+static void test_saturation(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '6'};
+	screen_keys(&f, keys, 2);
+	screen_expect("analysis-saturation-100x24");
+	/* row 2: 9 codes before it in one colour, its 5 new in another shade */
+	int x = column_of(2, "Codes so far");
+	struct screen_cell old, fresh;
+	screen_cell_get(4, x, &old);
+	screen_cell_get(4, x + 15, &fresh);
+	assert_int_equal(old.ch, 0x2588);
+	assert_int_equal(fresh.ch, 0x2593);
+	assert_int_not_equal(old.pair, fresh.pair);
+	/* Enter reads the source */
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has("Interview with the brigade legal adviser  (interview 2026-09-15");
+	screen_stop(&f);
+}
+
 static void test_retrieve_errors(void **state)
 {
 	(void)state;
@@ -253,6 +276,7 @@ int main(void)
 		cmocka_unit_test(test_crosstab),
 		cmocka_unit_test(test_cooccurrence),
 		cmocka_unit_test(test_agreement),
+		cmocka_unit_test(test_saturation),
 		cmocka_unit_test(test_retrieve_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,7 +21,8 @@
 #include "xalloc.h"
 
 enum analysis_mode {
-	MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_AGREEMENT, MODE_COUNT
+	MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_AGREEMENT, MODE_SATURATION,
+	MODE_COUNT
 };
 
 enum { ANALYSIS_MAX_CODERS = 8 };
@@ -723,6 +724,69 @@ static int analysis_command_agreement(struct ui *ui, struct list *l, const char 
 	return UI_LAYOUT;
 }
 
+/* ---- saturation (6) ------------------------------------------------------------ */
+
+static int64_t analysis_saturation_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	st->max = analysis_saturation_total(l->db, err);
+	return st->max < 0 ? -1 : analysis_saturation_count(l->db, err);
+}
+
+static int analysis_saturation_fetch(struct list *l, int64_t offset, int limit,
+                                     struct list_row *rows, jaw_err *err)
+{
+	struct analysis_saturation_row *r = xcalloc((size_t)limit, sizeof *r);
+	int n = analysis_saturation_page(l->db, offset, limit, r, err);
+	for (int i = 0; i < n; i++) {
+		struct list_row *row = &rows[i];
+		row->id = r[i].source_id;
+		row->aux[0] = (long)r[i].new_codes;
+		row->aux[1] = (long)r[i].total_codes;
+		row->cells[0] = xasprintf("%lld", (long long)r[i].position);
+		row->cells[1] = xstrdup(*r[i].date ? r[i].date : "-");
+		row->cells[2] = xasprintf("%lld", (long long)r[i].new_codes);
+		row->cells[3] = xasprintf("%lld", (long long)r[i].total_codes);
+		row->cells[4] = xstrdup(r[i].title);
+		row->detail = r[i].new_codes
+		            ? xasprintf("%s: %lld new code%s (%s), %lld so far (Enter reads it)",
+		                        r[i].title, (long long)r[i].new_codes,
+		                        r[i].new_codes == 1 ? "" : "s", r[i].codes,
+		                        (long long)r[i].total_codes)
+		            : xasprintf("%s: no new code, %lld so far (Enter reads it)", r[i].title,
+		                        (long long)r[i].total_codes);
+		analysis_saturation_row_clear(&r[i]);
+	}
+	free(r);
+	return n;
+}
+
+static void analysis_saturation_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, "Codes so far (\u2593 new)", l->chart_w, true);
+}
+
+/* The running total (aux[1]) against all the codes used, its new codes
+ * (aux[0]) at the end in the shade and colour of roll-ups. */
+static void analysis_saturation_bar(struct list *l, const struct list_row *row, attr_t attr)
+{
+	int64_t max = analysis_state(l)->max;
+	int all = max > 0 ? (int)(row->aux[1] * l->chart_w / max) : 0;
+	int old = max > 0 ? (int)((row->aux[1] - row->aux[0]) * l->chart_w / max) : 0;
+	if (row->aux[0] > 0 && all == old && all < l->chart_w)
+		all++;
+	wattrset(l->win, colour_attr(ROLE_BAR_EVENT));
+	for (int i = 0; i < old; i++)
+		waddstr(l->win, "\u2588");
+	wattrset(l->win, colour_attr(ROLE_BAR_PHASE));
+	for (int i = old; i < all; i++)
+		waddstr(l->win, "\u2593");
+	wattrset(l->win, attr);
+	for (int i = all; i < l->chart_w; i++)
+		waddch(l->win, ' ');
+}
+
 /* ---- the modes, the title and the filter ------------------------------------ */
 
 static int64_t analysis_count(struct list *l, jaw_err *err)
@@ -732,6 +796,7 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	case MODE_CROSSTAB:
 	case MODE_COOCCUR: return analysis_matrix_rows(l, err);
 	case MODE_AGREEMENT: return analysis_agreement_rows(l, err);
+	case MODE_SATURATION: return analysis_saturation_rows(l, err);
 	default: return analysis_retrieve_count(l, err);
 	}
 }
@@ -744,6 +809,7 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 	case MODE_CROSSTAB:
 	case MODE_COOCCUR: return analysis_matrix_fetch(l, offset, limit, rows, err);
 	case MODE_AGREEMENT: return analysis_agreement_fetch(l, offset, limit, rows, err);
+	case MODE_SATURATION: return analysis_saturation_fetch(l, offset, limit, rows, err);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
 }
@@ -760,6 +826,8 @@ static const char *analysis_describe(struct list *l)
 		         st->xt_attr, analysis_by_words[st->xt_by], measures[measure]);
 		return st->title;
 	}
+	if (st->mode == MODE_SATURATION)
+		return "coded sources by date: new codes, codes so far";
 	if (st->mode == MODE_AGREEMENT) {
 		size_t len = (size_t)snprintf(st->title, sizeof st->title, "of");
 		for (int i = 0; i < st->ncoders && len < sizeof st->title; i++)
@@ -873,6 +941,7 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_ANALYSIS_CROSSTAB: return analysis_set_mode(l, MODE_CROSSTAB);
 	case ACTION_ANALYSIS_COOCCURRENCE: return analysis_set_mode(l, MODE_COOCCUR);
 	case ACTION_ANALYSIS_AGREEMENT: return analysis_set_mode(l, MODE_AGREEMENT);
+	case ACTION_ANALYSIS_SATURATION: return analysis_set_mode(l, MODE_SATURATION);
 	case ACTION_ANALYSIS_MEASURE: return analysis_measure(ui, l);
 	case ACTION_MOVE_LEFT:
 	case ACTION_MOVE_RIGHT:
@@ -892,6 +961,10 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 			return analysis_codes_open(ui, l, row);
 		if (analysis_state(l)->mode == MODE_AGREEMENT)
 			return analysis_agreement_open(l, row);
+		if (analysis_state(l)->mode == MODE_SATURATION) {
+			ui_request_source(ui, row->id, 0);
+			return UI_REDRAW;
+		}
 		if (analysis_state(l)->mode >= MODE_CROSSTAB)
 			return analysis_matrix_open(ui, l);
 		ui_request_source(ui, row->aux[0], row->aux[1]);
@@ -920,12 +993,13 @@ static const struct view_action analysis_actions[] = {
 	{ACTION_ANALYSIS_COOCCURRENCE, 0, "Co-occurrence: codes by codes (:cooccurrence)"},
 	{ACTION_ANALYSIS_AGREEMENT, 0, "Inter-coder agreement per code (:agreement names the"
 	 " coders)"},
+	{ACTION_ANALYSIS_SATURATION, 0, "Saturation: the new codes of each source in date order"},
 	{ACTION_TOGGLE_VIEW, 0, "Go round the modes"},
 	{ACTION_MOVE_LEFT, 1, "Crosstab, co-occurrence: the column to the left, or right"},
 	{ACTION_ANALYSIS_MEASURE, 0, "Crosstab: counts, row or column percentages;"
 	 " co-occurrence: counts or Jaccard"},
-	{ACTION_OPEN, 0, "On a segment: read it in the reader (q there comes back here); on a"
-	 " code or a cell: retrieve its segments"},
+	{ACTION_OPEN, 0, "On a segment or a source: read it in the reader (q there comes back"
+	 " here); on a code or a cell: retrieve its segments"},
 	{ACTION_ANALYSIS_CHILDREN, 0, "Retrieve the codes below the code too, or not"},
 	{ACTION_CLEAR_FILTER, 0, "Retrieve every coded segment again"},
 };
@@ -993,7 +1067,17 @@ static const struct view_ops analysis_agreement_ops =
 	             analysis_agreement_bar, analysis_agreement_header,
 	             "name the coders to compare: :agreement CODER CODER");
 
+static const struct list_column saturation_columns[] = {
+	{"#", 5, 3, 0}, {"Date", 10, 2, 0}, {"New", 4, 0, 0}, {"Codes", 5, 1, 0},
+	{"Source", 0, 0, 12},
+};
+
+static const struct view_ops analysis_saturation_ops =
+	ANALYSIS_OPS("Analysis: saturation", saturation_columns, analysis_bar_layout,
+	             analysis_saturation_bar, analysis_saturation_header,
+	             "nothing is coded yet: code a source in the reader (Enter on it in Evidence)");
+
 static const struct view_ops *const analysis_modes[MODE_COUNT] = {
 	&view_analysis_ops, &analysis_codes_ops, &analysis_crosstab_ops, &analysis_cooccur_ops,
-	&analysis_agreement_ops,
+	&analysis_agreement_ops, &analysis_saturation_ops,
 };
