@@ -176,6 +176,36 @@ int analysis_saturation_page(struct jaw_db *db, int64_t offset, int limit,
 /* Frees the strings of r and zeroes it. */
 void analysis_saturation_row_clear(struct analysis_saturation_row *r);
 
+/* ---- coding the hits of a search ---------------------------------------------------- */
+
+/* What coding a search's hits codes. */
+enum analysis_hit_unit {
+	ANALYSIS_HIT_WORDS,    /* the matched words themselves */
+	ANALYSIS_HIT_SENTENCE, /* the sentence each is in (once, however many it holds) */
+};
+
+/* What coding a search's hits did, or would do. */
+struct analysis_hits {
+	int64_t hits;    /* matches in the sources' text (search_text_each) */
+	int64_t sources; /* sources with a match */
+	int64_t units;   /* stretches to code: the hits, or their sentences */
+	int64_t already; /* of those, the ones coder already coded with the code */
+	int64_t coded;   /* coded now */
+};
+
+/* Counts query's hits and what coding them as unit would code (already
+ * counts those coder coded with code_id before; code_id 0: none). */
+int analysis_hits_count(struct jaw_db *db, const char *query, enum analysis_hit_unit unit,
+                        const char *coder, int64_t code_id, struct analysis_hits *out,
+                        jaw_err *err);
+/* Codes every hit of query (or its sentence) with code_id as coder, in
+ * one journaled change (one undo takes it all back), leaving out what the
+ * coder coded so already. JAW_FAIL with err set when the query has
+ * nothing to search for, the code or coder is not valid, or nothing is
+ * left to code (then nothing is journaled). */
+int analysis_code_hits(struct jaw_db *db, const char *coder, const char *query, int64_t code_id,
+                       enum analysis_hit_unit unit, struct analysis_hits *out, jaw_err *err);
+
 /* A cell as a percentage of its row's (by_row) or column's total; 0 when
  * that is 0. */
 double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bool by_row);

@@ -135,6 +135,18 @@ static const struct cmd_option cmd_stats_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const struct cmd_option cmd_search_options[] = {
+	{"csv", 0, NULL, false, "write every match as CSV: source,start,end,text,title,rank", NULL,
+	 "start and end are code points of the source's text; text is the matched text;"
+	 " rank is FTS5's bm25 (lower is better). Matches in a title alone are left out."},
+	{"code", 0, "NAME", false, "code every hit with the code NAME, as one change the coder"
+	 " can undo", NULL, "What the coder coded so already is left out."},
+	{"sentences", 0, NULL, false, "with --code: code the sentence each hit is in", NULL, NULL},
+	{"coder", 0, "CODER", false, "with --code: who codes (default: your login name)", NULL,
+	 NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
 const struct cmd_command cmd_commands[] = {
 	{"init", "FILE", 1, 1, "name one new project FILE",
 	 "create a new project file (it must not exist)",
@@ -197,6 +209,14 @@ const struct cmd_command cmd_commands[] = {
 	 "Writes one table of the analysis of the project FILE, counted by SQL over the whole"
 	 " project, as aligned text or, with --csv, as CSV with a header row.",
 	 cmd_stats_options, cmd_stats},
+	{"search", "FILE QUERY", 2, 2, "name the project FILE and the QUERY",
+	 "search the text of the notes and every survey's answers, best first; code every hit",
+	 "Searches the project FILE's full-text indexes (the notes' and every survey's answers')"
+	 " for QUERY: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(), ignoring case and"
+	 " most accents. A QUERY that is not valid FTS5 syntax is searched as its words;"
+	 " one with no word is refused. Prints a line per source, best (bm25) first: its id,"
+	 " the first match's offsets in code points, and the match in its context.",
+	 cmd_search_options, cmd_search},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

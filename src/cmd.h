@@ -106,5 +106,6 @@ int cmd_export(const struct cmd_args *a);
 int cmd_import_csv(const struct cmd_args *a);
 int cmd_retrieve(const struct cmd_args *a);
 int cmd_stats(const struct cmd_args *a);
+int cmd_search(const struct cmd_args *a);
 
 #endif

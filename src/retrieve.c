@@ -279,13 +279,7 @@ static void retrieve_read(sqlite3_stmt *s, struct retrieve_row *r)
 		*strings[i] = db_column_text_new(s, 5 + i);
 }
 
-/* The text of the source the rows are in, read once per source. */
-struct retrieve_text {
-	int64_t source_id;
-	struct text *text;
-};
-
-static int retrieve_load(struct jaw_db *db, struct retrieve_text *t, int64_t id, jaw_err *err)
+int retrieve_text_load(struct jaw_db *db, struct retrieve_text *t, int64_t id, jaw_err *err)
 {
 	if (t->text && t->source_id == id)
 		return JAW_OK;
@@ -299,11 +293,15 @@ static int retrieve_load(struct jaw_db *db, struct retrieve_text *t, int64_t id,
 	if (sqlite3_step(s) == SQLITE_ROW)
 		t->text = text_new((const char *)sqlite3_column_text(s, 0),
 		                   (size_t)sqlite3_column_bytes(s, 0));
-	else
-		err_db(err, db_sqlite(db), sql);
 	sqlite3_reset(s);
 	t->source_id = id;
-	return t->text ? JAW_OK : JAW_FAIL;
+	return t->text ? JAW_OK : err_set(err, JAW_FAIL, "no source with id %lld", (long long)id);
+}
+
+void retrieve_text_clear(struct retrieve_text *t)
+{
+	text_free(t->text);
+	memset(t, 0, sizeof *t);
 }
 
 /* [from, to) of t as a string, with "..." where it was cut short. */
@@ -354,7 +352,7 @@ static int retrieve_run(struct jaw_db *db, const struct retrieve_filter *f, int6
 	while (rc == JAW_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct retrieve_row r;
 		retrieve_read(s, &r);
-		rc = retrieve_load(db, &t, r.source_id, err);
+		rc = retrieve_text_load(db, &t, r.source_id, err);
 		if (rc == JAW_OK) {
 			retrieve_cut(t.text, &r);
 			rc = fn(ctx, &r, err);
@@ -364,7 +362,7 @@ static int retrieve_run(struct jaw_db *db, const struct retrieve_filter *f, int6
 	if (rc == JAW_OK && step != SQLITE_DONE)
 		rc = err_db(err, db_sqlite(db), sql);
 	sqlite3_reset(s);
-	text_free(t.text);
+	retrieve_text_clear(&t);
 	return rc;
 }
 

@@ -113,4 +113,18 @@ int retrieve_each(struct jaw_db *db, const struct retrieve_filter *f, retrieve_f
 /* Frees the strings of r and zeroes it. */
 void retrieve_row_clear(struct retrieve_row *r);
 
+struct text;
+
+/* The text of one source, kept while the same source is asked for again
+ * (rows come a source at a time). Zero it to begin. */
+struct retrieve_text {
+	int64_t source_id;
+	struct text *text;
+};
+/* Makes t hold the text of source id (read unless it holds it already);
+ * JAW_FAIL with err set when there is no such source. */
+int retrieve_text_load(struct jaw_db *db, struct retrieve_text *t, int64_t id, jaw_err *err);
+/* Frees what t holds and zeroes it. */
+void retrieve_text_clear(struct retrieve_text *t);
+
 #endif

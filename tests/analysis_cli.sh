@@ -3,7 +3,8 @@
 # project of tests/fixtures/analysis/project.sql (its figures are worked
 # out in tests/test_analysis.c): jaw retrieve as CSV and Markdown, its
 # filters and its errors; jaw stats --codes, --crosstab, --cooccurrence,
-# --agreement (worked out by hand below), --saturation.
+# --agreement (worked out by hand below), --saturation; jaw search and
+# coding its hits.
 # Needs JAW (the binary) and top_srcdir; sqlite3 to build the project.
 
 : "${top_srcdir:?set top_srcdir to the source tree}"
@@ -128,5 +129,30 @@ check "stats --cooccurrence: a row, the diagonal its sources" out_line '"Protect
 check "stats --cooccurrence --same-source --jaccard" expect 0 stats p.jaw --cooccurrence --same-source --jaccard --csv
 check "stats --cooccurrence --jaccard: a row" out_line '"Training",0.667,0.000,1.000'
 check "stats --jaccard without --cooccurrence: usage error" expect 2 stats p.jaw --codes --jaccard
+
+# ---- search ------------------------------------------------------------------------
+# "harm" is in sources 1 [33, 37) and 3 [13, 17) (the answers have no index here).
+
+check "search: exit 0" expect 0 search p.jaw harm
+check "search: a line per source with its first match" out_line "1 [33, 37) Line one. We met. The patrol saw harm here. Done. End."
+check "search: both sources" [ "$(wc -l <"$out")" -eq 2 ]
+check "search --csv: exit 0" expect 0 search p.jaw harm --csv
+check "search --csv: header" out_line "source,start,end,text,title,rank"
+check "search --csv: a match with its offsets" out_has '1,33,37,"harm","Int Ana",'
+check "search --csv: the other" out_has '3,13,17,"harm","Obs",'
+check "search not valid FTS5: searched as words" expect 0 search p.jaw 'harm AND ('
+check "search no word: exit 1" expect 1 search p.jaw '!!'
+check "search no word: says so" err_line 'jaw: p.jaw: nothing to search for in "!!": type a word'
+check "search --code: exit 0" expect 0 search p.jaw harm --code Harm --coder ana
+check "search --code: says what it coded" out_line "coded 2 hits (2 hits in 2 sources) with Harm as ana; 0 coded so already"
+check "search --code: the codings are there" equals 2 p.jaw "SELECT count(*) FROM coding WHERE coder = 'ana'"
+check "search --code: one journal entry" equals 1 p.jaw "SELECT count(*) FROM journal WHERE analyst = 'ana'"
+check "search --code again: exit 1" expect 1 search p.jaw harm --code Harm --coder ana
+check "search --code again: says so" err_line 'jaw: p.jaw: every hit of "harm" is coded Harm already'
+check "search --code --sentences" expect 0 search p.jaw harm --code Training --coder ana --sentences
+check "search --code --sentences: says so" out_line "coded 2 sentences (2 hits in 2 sources) with Training as ana; 0 coded so already"
+check "search --code an unknown code: exit 1" expect 1 search p.jaw harm --code Nope
+check "search --sentences without --code: usage error" expect 2 search p.jaw harm --sentences
+check "search --code --csv: usage error" expect 2 search p.jaw harm --code Harm --csv
 
 done_testing

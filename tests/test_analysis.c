@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "journal.h"
 #include "model.h"
 #include "retrieve.h"
 #include "testutil.h"
@@ -588,6 +589,78 @@ static void test_saturation(void **state)
 	db_close(db);
 }
 
+/* "harm" is in the text of sources 1 ([33, 37), in the sentence
+ * [18, 43)) and 3 ([13, 17), in "Training and harm." [0, 18)); the
+ * answers have no full-text index in this project, so they are not
+ * searched. */
+static void test_code_hits(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_hits h;
+	assert_int_equal(analysis_hits_count(db, "harm", ANALYSIS_HIT_WORDS, "ana", 2, &h, &err),
+	                 JAW_OK);
+	assert_int_equal(h.hits, 2);
+	assert_int_equal(h.sources, 2);
+	assert_int_equal(h.units, 2);
+	assert_int_equal(h.already, 0);
+	/* one change codes both; the second time there is nothing left */
+	assert_int_equal(analysis_code_hits(db, "ana", "harm", 2, ANALYSIS_HIT_WORDS, &h, &err),
+	                 JAW_OK);
+	assert_int_equal(h.coded, 2);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding WHERE coder = 'ana' AND"
+	                                 " code_id = 2 AND ((source_id = 1 AND start_cp = 33 AND"
+	                                 " end_cp = 37) OR (source_id = 3 AND start_cp = 13 AND"
+	                                 " end_cp = 17))"), 2);
+	assert_int_equal(analysis_code_hits(db, "ana", "harm", 2, ANALYSIS_HIT_WORDS, &h, &err),
+	                 JAW_FAIL);
+	assert_string_equal(err.msg, "every hit of \"harm\" is coded Harm already");
+	assert_int_equal(h.already, 2);
+	/* one undo takes them all back */
+	struct journal_result res;
+	assert_int_equal(journal_undo(db, "ana", &res, &err), JAW_OK);
+	journal_result_clear(&res);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding WHERE coder = 'ana'"), 0);
+	/* sentences: amira coded source 1's with Harm already */
+	assert_int_equal(analysis_code_hits(db, "amira", "harm", 2, ANALYSIS_HIT_SENTENCE, &h, &err),
+	                 JAW_OK);
+	assert_int_equal(h.units, 2);
+	assert_int_equal(h.already, 1);
+	assert_int_equal(h.coded, 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding WHERE coder = 'amira'"
+	                                 " AND source_id = 3 AND start_cp = 0 AND end_cp = 18"), 1);
+	db_close(db);
+}
+
+static void test_code_hits_errors(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_hits h;
+	/* not valid FTS5: searched as its words */
+	assert_int_equal(analysis_hits_count(db, "harm AND (", ANALYSIS_HIT_WORDS, "ana", 0, &h,
+	                                     &err), JAW_OK);
+	assert_int_equal(h.sources, 1);
+	/* no word at all: refused */
+	assert_int_equal(analysis_hits_count(db, "!! ((", ANALYSIS_HIT_WORDS, "ana", 0, &h, &err),
+	                 JAW_FAIL);
+	assert_string_equal(err.msg, "nothing to search for in \"!! ((\": type a word");
+	assert_int_equal(analysis_code_hits(db, "ana", "zebra", 2, ANALYSIS_HIT_WORDS, &h, &err),
+	                 JAW_FAIL);
+	assert_string_equal(err.msg, "\"zebra\" is not in the text of any source");
+	assert_int_equal(analysis_code_hits(db, "ana", "harm", 99, ANALYSIS_HIT_WORDS, &h, &err),
+	                 JAW_FAIL);
+	assert_string_equal(err.msg, "no code with id 99");
+	assert_int_equal(analysis_code_hits(db, "", "harm", 2, ANALYSIS_HIT_WORDS, &h, &err),
+	                 JAW_FAIL);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal WHERE analyst = 'ana'"), 0);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -603,6 +676,8 @@ int main(void)
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_agreement_errors),
 		cmocka_unit_test(test_saturation),
+		cmocka_unit_test(test_code_hits),
+		cmocka_unit_test(test_code_hits_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,8 @@
  * reading a segment and q coming back to the same row, the errors of
  * :retrieve, the code frequencies with their bars, and the crosstab and
  * co-occurrence matrices (shading, the selected cell, percentages,
- * Jaccard, Enter on a cell), inter-coder agreement and saturation. */
+ * Jaccard, Enter on a cell), inter-coder agreement, saturation and the
+ * full-text search (coding all its hits is tested in e2e_analysis.sh). */
 #include "config.h"
 
 #include <stdio.h>
@@ -252,6 +253,37 @@ static void test_saturation(void **state)
 	screen_stop(&f);
 }
 
+static void test_search(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '7'};
+	screen_keys(&f, keys, 2);
+	screen_assert_has("search the evidence: :find WORDS");
+	command(&f, "find \"gender perspective\"");
+	screen_expect("analysis-search-100x24");
+	/* the match bold, its context dim (row 2) */
+	int x = column_of(4, "gender perspective");
+	assert_true(x > 0);
+	struct screen_cell match, context;
+	screen_cell_get(4, x, &match);
+	screen_cell_get(4, x - 2, &context);
+	assert_true(match.attrs & A_BOLD);
+	assert_false(context.attrs & A_BOLD);
+	/* not valid FTS5: searched as words; no word: says so */
+	command(&f, "find perspective AND (");
+	screen_assert_has(" Analysis: search  1/");
+	command(&f, "find !!");
+	screen_assert_has("nothing to search for in \"!!\": type a word");
+	/* Enter reads the source at the match */
+	command(&f, "find \"gender perspective\"");
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has("1152/");
+	screen_stop(&f);
+}
+
 static void test_retrieve_errors(void **state)
 {
 	(void)state;
@@ -277,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_cooccurrence),
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_saturation),
+		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_retrieve_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include "analysis.h"
 #include "codebook.h"
 #include "retrieve.h"
+#include "search.h"
 #include "model.h"
 #include "ui.h"
 #include "utf8.h"
@@ -22,7 +23,7 @@
 
 enum analysis_mode {
 	MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_AGREEMENT, MODE_SATURATION,
-	MODE_COUNT
+	MODE_SEARCH, MODE_COUNT
 };
 
 enum { ANALYSIS_MAX_CODERS = 8 };
@@ -48,6 +49,7 @@ struct analysis_state {
 	int ncoders;
 	struct analysis_agreement_row *agree;
 	int nagree;
+	char *query;                /* the full-text search */
 	char title[400];
 	char empty[200];
 };
@@ -92,6 +94,7 @@ static void analysis_free_state(void *p)
 	analysis_matrix_free(st->matrix);
 	analysis_drop_agreement(st);
 	analysis_drop_coders(st);
+	free(st->query);
 	free(st);
 }
 
@@ -164,6 +167,12 @@ static void analysis_retrieve_header(struct list *l)
 {
 	wattrset(l->win, colour_attr(ROLE_HEADER));
 	ui_put(l->win, "Segment, in its line", l->chart_w, true);
+}
+
+static void analysis_search_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, "The first match, in its context", l->chart_w, true);
 }
 
 /* The last cols columns of s (a cut start marked with "..."). */
@@ -787,6 +796,179 @@ static void analysis_saturation_bar(struct list *l, const struct list_row *row, 
 		waddch(l->win, ' ');
 }
 
+/* ---- full-text search (7) and coding its hits ------------------------------------ */
+
+static int64_t analysis_search_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!st->query)
+		return 0;
+	jaw_err why;
+	err_clear(&why);
+	int64_t n = search_text_count(l->db, st->query, &why);
+	if (n < 0) {
+		/* a query with nothing to search for: an empty list that says so */
+		(void)err;
+		snprintf(st->empty, sizeof st->empty, "%.180s", why.msg);
+		return 0;
+	}
+	snprintf(st->empty, sizeof st->empty, "nothing matches \"%.100s\"", st->query);
+	return n;
+}
+
+/* The title of source id ("" if none). */
+static char *analysis_source_title_new(struct jaw_db *db, int64_t id, jaw_err *err)
+{
+	static const char sql[] = "SELECT " MODEL_SOURCE_TITLE("s") ", s.kind FROM source s"
+		" WHERE s.id = ?1";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return xstrdup("");
+	sqlite3_bind_int64(s, 1, id);
+	char *title = sqlite3_step(s) == SQLITE_ROW
+	            ? xasprintf("%s (%s)", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1))
+	            : xstrdup("");
+	sqlite3_reset(s);
+	return title;
+}
+
+static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
+                                 struct list_row *rows, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	struct search_hit *h = xcalloc((size_t)limit, sizeof *h);
+	int n = search_text_page(l->db, st->query, offset, limit, h, err);
+	for (int i = 0; i < n; i++) {
+		struct list_row *row = &rows[i];
+		const char *sn = h[i].snippet;
+		row->id = h[i].source_id;
+		row->aux[0] = (long)(h[i].start > 0 ? h[i].start : 0);
+		row->cells[0] = analysis_source_title_new(l->db, h[i].source_id, err);
+		row->cells[1] = xasprintf("%.2f", -h[i].rank);
+		row->cells[CELL_BEFORE] = xstrndup(sn, h[i].mark_start);
+		row->cells[CELL_TEXT] = xstrndup(sn + h[i].mark_start, h[i].mark_end - h[i].mark_start);
+		row->cells[CELL_AFTER] = xstrdup(sn + h[i].mark_end);
+		row->detail = xasprintf("%s: %s (Enter reads it there; c codes every hit, S every"
+		                        " hit's sentence)", row->cells[0], sn);
+		search_hit_clear(&h[i]);
+	}
+	free(h);
+	return n;
+}
+
+/* What coding the hits is asked to do. */
+struct analysis_code_ask {
+	char *query;
+	enum analysis_hit_unit unit;
+	int64_t code_id;
+	char *code;
+};
+
+static void analysis_code_ask_free(void *p)
+{
+	struct analysis_code_ask *k = p;
+	if (!k)
+		return;
+	free(k->query);
+	free(k->code);
+	free(k);
+}
+
+static const char *analysis_unit_word(enum analysis_hit_unit unit)
+{
+	return unit == ANALYSIS_HIT_SENTENCE ? "sentences" : "hits";
+}
+
+/* y: codes them, as one change. */
+static int analysis_code_hits_yes(struct ui *ui, void *ctx)
+{
+	struct analysis_code_ask *k = ctx;
+	char *coder = ui_coder_new(ui);
+	struct analysis_hits h;
+	jaw_err err;
+	err_clear(&err);
+	int rc = analysis_code_hits(ui->db, coder, k->query, k->code_id, k->unit, &h, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Coded %lld %s of \"%.100s\" with %.100s (u undoes"
+	                       " them all).", (long long)h.coded, analysis_unit_word(k->unit),
+	                       k->query, k->code);
+}
+
+/* The code picked: how many that codes, then y/n. */
+static int analysis_code_hits_picked(struct ui *ui, void *ctx, int64_t id,
+                                     const struct list_row *row)
+{
+	(void)row;
+	struct analysis_code_ask *k = ctx, *ask = xcalloc(1, sizeof *ask);
+	char *coder = ui_coder_new(ui);
+	struct analysis_hits h;
+	jaw_err err;
+	err_clear(&err);
+	struct code code;
+	int rc = codebook_get(ui->db, id, &code, &err);
+	if (rc == JAW_OK)
+		rc = analysis_hits_count(ui->db, k->query, k->unit, coder, id, &h, &err);
+	free(coder);
+	if (rc != JAW_OK) {
+		free(ask);
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	ask->query = xstrdup(k->query);
+	ask->unit = k->unit;
+	ask->code_id = id;
+	ask->code = xstrdup(code.name);
+	codebook_code_clear(&code);
+	if (h.units == h.already) {
+		ui_message(ui, "Every one of the %lld %s is coded %s already.", (long long)h.units,
+		           analysis_unit_word(k->unit), ask->code);
+		analysis_code_ask_free(ask);
+		return UI_REDRAW;
+	}
+	char question[400];
+	snprintf(question, sizeof question, "Code %lld %s (%lld hits in %lld sources%s) with %.80s?",
+	         (long long)(h.units - h.already), analysis_unit_word(k->unit), (long long)h.hits,
+	         (long long)h.sources, h.already ? ", less those coded already" : "", ask->code);
+	prompt_confirm(ui, question, analysis_code_hits_yes, ask, analysis_code_ask_free);
+	return UI_REDRAW;
+}
+
+/* c and S: code every hit, or its sentence, with a code picked. */
+static int analysis_code_hits_ask(struct ui *ui, struct list *l, enum analysis_hit_unit unit)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->mode != MODE_SEARCH)
+		return -1;
+	if (!st->query || l->count == 0) {
+		ui_message(ui, "Nothing to code: :find WORDS searches the evidence first.");
+		return UI_REDRAW;
+	}
+	struct analysis_code_ask *k = xcalloc(1, sizeof *k);
+	k->query = xstrdup(st->query);
+	k->unit = unit;
+	char *coder = ui_coder_new(ui);
+	picker_code(ui, unit == ANALYSIS_HIT_SENTENCE ? " Code every hit's sentence with (Esc) "
+	                                               : " Code every hit with (Esc) ",
+	            coder, 0, analysis_code_hits_picked, k, analysis_code_ask_free);
+	free(coder);
+	return UI_REDRAW;
+}
+
+/* :find WORDS */
+static int analysis_command_find(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!*args) {
+		ui_error(ui, "find: write :find WORDS (\"a phrase\", prefix*, AND, OR, NOT)");
+		return UI_REDRAW;
+	}
+	free(st->query);
+	st->query = xstrdup(args);
+	analysis_show_mode(l, MODE_SEARCH);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
 /* ---- the modes, the title and the filter ------------------------------------ */
 
 static int64_t analysis_count(struct list *l, jaw_err *err)
@@ -797,6 +979,7 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	case MODE_COOCCUR: return analysis_matrix_rows(l, err);
 	case MODE_AGREEMENT: return analysis_agreement_rows(l, err);
 	case MODE_SATURATION: return analysis_saturation_rows(l, err);
+	case MODE_SEARCH: return analysis_search_rows(l, err);
 	default: return analysis_retrieve_count(l, err);
 	}
 }
@@ -810,6 +993,7 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 	case MODE_COOCCUR: return analysis_matrix_fetch(l, offset, limit, rows, err);
 	case MODE_AGREEMENT: return analysis_agreement_fetch(l, offset, limit, rows, err);
 	case MODE_SATURATION: return analysis_saturation_fetch(l, offset, limit, rows, err);
+	case MODE_SEARCH: return analysis_search_fetch(l, offset, limit, rows, err);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
 }
@@ -828,6 +1012,10 @@ static const char *analysis_describe(struct list *l)
 	}
 	if (st->mode == MODE_SATURATION)
 		return "coded sources by date: new codes, codes so far";
+	if (st->mode == MODE_SEARCH) {
+		snprintf(st->title, sizeof st->title, "%.200s, best first", st->query ? st->query : "");
+		return st->query ? st->title : NULL;
+	}
 	if (st->mode == MODE_AGREEMENT) {
 		size_t len = (size_t)snprintf(st->title, sizeof st->title, "of");
 		for (int i = 0; i < st->ncoders && len < sizeof st->title; i++)
@@ -861,6 +1049,8 @@ static const char *analysis_empty(struct list *l)
 	}
 	if (st->mode == MODE_COOCCUR)
 		return "nothing is coded yet: code a source in the reader (Enter on it in Evidence)";
+	if (st->mode == MODE_SEARCH)
+		return st->query ? st->empty : "search the evidence: :find WORDS";
 	if (st->mode == MODE_AGREEMENT)
 		return st->ncoders ? st->empty : "name the coders to compare: :agreement CODER CODER";
 	return NULL;
@@ -942,6 +1132,9 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_ANALYSIS_COOCCURRENCE: return analysis_set_mode(l, MODE_COOCCUR);
 	case ACTION_ANALYSIS_AGREEMENT: return analysis_set_mode(l, MODE_AGREEMENT);
 	case ACTION_ANALYSIS_SATURATION: return analysis_set_mode(l, MODE_SATURATION);
+	case ACTION_ANALYSIS_SEARCH: return analysis_set_mode(l, MODE_SEARCH);
+	case ACTION_CODE_HITS: return analysis_code_hits_ask(ui, l, ANALYSIS_HIT_WORDS);
+	case ACTION_CODE_SENTENCES: return analysis_code_hits_ask(ui, l, ANALYSIS_HIT_SENTENCE);
 	case ACTION_ANALYSIS_MEASURE: return analysis_measure(ui, l);
 	case ACTION_MOVE_LEFT:
 	case ACTION_MOVE_RIGHT:
@@ -961,8 +1154,8 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 			return analysis_codes_open(ui, l, row);
 		if (analysis_state(l)->mode == MODE_AGREEMENT)
 			return analysis_agreement_open(l, row);
-		if (analysis_state(l)->mode == MODE_SATURATION) {
-			ui_request_source(ui, row->id, 0);
+		if (analysis_state(l)->mode == MODE_SATURATION || analysis_state(l)->mode == MODE_SEARCH) {
+			ui_request_source(ui, row->id, row->aux[0]);
 			return UI_REDRAW;
 		}
 		if (analysis_state(l)->mode >= MODE_CROSSTAB)
@@ -982,6 +1175,8 @@ static const struct ui_command analysis_commands[] = {
 	 " survey attribute)", analysis_command_crosstab},
 	{"cooccurrence", "[overlap|same-source]", "Count the sources where two codes' codings"
 	 " overlap (or share the source)", analysis_command_cooccurrence},
+	{"find", "WORDS", "Search the text of the evidence and survey answers, best first (in"
+	 " the analysis view; c there codes every hit)", analysis_command_find},
 	{"agreement", "CODER CODER...", "Compare coders: percent agreement, Cohen's kappa and"
 	 " Krippendorff's alpha per code", analysis_command_agreement},
 };
@@ -994,6 +1189,10 @@ static const struct view_action analysis_actions[] = {
 	{ACTION_ANALYSIS_AGREEMENT, 0, "Inter-coder agreement per code (:agreement names the"
 	 " coders)"},
 	{ACTION_ANALYSIS_SATURATION, 0, "Saturation: the new codes of each source in date order"},
+	{ACTION_ANALYSIS_SEARCH, 0, "Full-text search (:find WORDS): each source's best match"
+	 " in context"},
+	{ACTION_CODE_HITS, 0, "Search: code every hit with a code (asks first; u undoes all)"},
+	{ACTION_CODE_SENTENCES, 0, "Search: code the sentence of every hit (asks first)"},
 	{ACTION_TOGGLE_VIEW, 0, "Go round the modes"},
 	{ACTION_MOVE_LEFT, 1, "Crosstab, co-occurrence: the column to the left, or right"},
 	{ACTION_ANALYSIS_MEASURE, 0, "Crosstab: counts, row or column percentages;"
@@ -1077,7 +1276,16 @@ static const struct view_ops analysis_saturation_ops =
 	             analysis_saturation_bar, analysis_saturation_header,
 	             "nothing is coded yet: code a source in the reader (Enter on it in Evidence)");
 
+static const struct list_column search_columns[] = {
+	{"Source", 0, 0, 14}, {"Score", 6, 1, 0},
+};
+
+static const struct view_ops analysis_search_ops =
+	ANALYSIS_OPS("Analysis: search", search_columns, analysis_retrieve_layout,
+	             analysis_retrieve_chart, analysis_search_header,
+	             "search the evidence: :find WORDS");
+
 static const struct view_ops *const analysis_modes[MODE_COUNT] = {
 	&view_analysis_ops, &analysis_codes_ops, &analysis_crosstab_ops, &analysis_cooccur_ops,
-	&analysis_agreement_ops, &analysis_saturation_ops,
+	&analysis_agreement_ops, &analysis_saturation_ops, &analysis_search_ops,
 };
