@@ -3,7 +3,8 @@
  * the formulas). SQL cuts each source's coded stretches into elementary
  * pieces between the codings' ends, counts for each piece the coders who
  * coded it, and sums the pieces' lengths by code; C only works out the
- * coefficients from those sums. */
+ * coefficients from those sums. Window functions keep it to a sort of
+ * the codings, with no lookup per piece. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,26 +14,34 @@
 #include "analysis.h"
 #include "xalloc.h"
 
-/* ?1 the coders (a JSON array), ?2 and ?3 the first two. For each code:
- * its name and path, N, the sum of c, of c (m - c), and b, o1, o2. */
+/* ?1 the coders (a JSON array), ?2 and ?3 the first two. Each coder's
+ * codings of a code in a source are merged into disjoint stretches (u:
+ * islands of k in order of start); their ends are events that raise or
+ * lower the number of coders (and of the first and second) coding the
+ * text from there on, summed in order (run): between two events, c coders
+ * coded each character. For each code: its name and path, N, the sums of
+ * c and of c (m - c), and b, o1, o2. */
 static const char analysis_agreement_sql[] =
 	"WITH RECURSIVE cs(coder) AS (SELECT value FROM json_each(?1)),"
 	" src AS MATERIALIZED (SELECT source_id FROM coding WHERE coder IN (SELECT coder FROM cs)"
 	" GROUP BY source_id HAVING count(DISTINCT coder) = (SELECT count(*) FROM cs)),"
-	" k AS MATERIALIZED (SELECT source_id, code_id, coder, start_cp AS s0, end_cp AS s1"
+	" k AS (SELECT source_id, code_id, coder, start_cp AS s0, end_cp AS s1,"
+	" max(end_cp) OVER (PARTITION BY source_id, code_id, coder ORDER BY start_cp, end_cp"
+	" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before"
 	" FROM coding WHERE coder IN (SELECT coder FROM cs)"
 	" AND source_id IN (SELECT source_id FROM src)),"
-	" pts AS (SELECT source_id, code_id, s0 AS p FROM k UNION SELECT source_id, code_id, s1 FROM k),"
-	" seg AS (SELECT source_id, code_id, p AS a,"
-	" lead(p) OVER (PARTITION BY source_id, code_id ORDER BY p) AS b FROM pts),"
-	" cov AS (SELECT g.code_id AS code, g.b - g.a AS w,"
-	" (SELECT count(DISTINCT coder) FROM k WHERE k.source_id = g.source_id"
-	" AND k.code_id = g.code_id AND k.s0 <= g.a AND k.s1 >= g.b) AS c,"
-	" EXISTS (SELECT 1 FROM k WHERE k.source_id = g.source_id AND k.code_id = g.code_id"
-	" AND k.coder = ?2 AND k.s0 <= g.a AND k.s1 >= g.b) AS c1,"
-	" EXISTS (SELECT 1 FROM k WHERE k.source_id = g.source_id AND k.code_id = g.code_id"
-	" AND k.coder = ?3 AND k.s0 <= g.a AND k.s1 >= g.b) AS c2"
-	" FROM seg g WHERE g.b IS NOT NULL),"
+	" isl AS (SELECT *, sum(before IS NULL OR s0 > before) OVER (PARTITION BY source_id,"
+	" code_id, coder ORDER BY s0, s1 ROWS UNBOUNDED PRECEDING) AS island FROM k),"
+	" u AS (SELECT source_id, code_id, coder, min(s0) AS s0, max(s1) AS s1 FROM isl"
+	" GROUP BY source_id, code_id, coder, island),"
+	" ev AS (SELECT source_id, code_id, s0 AS p, 1 AS d, coder = ?2 AS f, coder = ?3 AS g FROM u"
+	" UNION ALL SELECT source_id, code_id, s1, -1, coder = ?2, coder = ?3 FROM u),"
+	" agg AS (SELECT source_id, code_id, p, sum(d) AS dc, sum(d * f) AS d1, sum(d * g) AS d2"
+	" FROM ev GROUP BY source_id, code_id, p),"
+	" run AS (SELECT code_id, p, lead(p) OVER w AS b, sum(dc) OVER w AS c, sum(d1) OVER w AS c1,"
+	" sum(d2) OVER w AS c2 FROM agg WINDOW w AS (PARTITION BY source_id, code_id ORDER BY p)),"
+	" cov AS (SELECT code_id AS code, b - p AS w, c, c1 > 0 AS c1, c2 > 0 AS c2 FROM run"
+	" WHERE b IS NOT NULL),"
 	" t(id, sortkey, path) AS (SELECT id, printf('%020d.%020d', position, id), name FROM code"
 	" WHERE parent_id IS NULL UNION ALL SELECT c.id, t.sortkey || '/'"
 	" || printf('%020d.%020d', c.position, c.id), t.path || '/' || c.name"
