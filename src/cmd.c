@@ -115,6 +115,74 @@ static const struct cmd_option cmd_csv_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const struct cmd_option cmd_retrieve_options[] = {
+	{"code", 0, "NAME", true, "the code, by name or path, as in jaw code", NULL, NULL},
+	{"children", 0, NULL, false, "also the segments of the codes below it", NULL, NULL},
+	{"filter", 0, "FILTER", false, "conditions in the :filter language, e.g."
+	 " \"kind=interview coder=amira\"", NULL,
+	 "Keys: kind, stakeholder, organisation (with its people and the organisations below"
+	 " it), event, coder, from and to (dates, inclusive), and the label of a survey"
+	 " attribute (nation=France). The options below add to it."},
+	{"kind", 0, "KIND", false, "only sources of this kind", kinds_source_kind, NULL},
+	{"stakeholder", 0, "NAME", false, "only sources from this stakeholder", NULL, NULL},
+	{"organisation", 0, "NAME", false, "only sources from this organisation, its people and"
+	 " the organisations below it", NULL, NULL},
+	{"event", 0, "TITLE", false, "only sources gathered at this timeline item", NULL, NULL},
+	{"coder", 0, "CODER", false, "only segments this analyst coded", NULL, NULL},
+	{"from", 0, "DATE", false, "only sources dated on or after DATE (YYYY-MM-DD)", NULL, NULL},
+	{"to", 0, "DATE", false, "only sources dated on or before DATE", NULL, NULL},
+	{"attribute", 0, "LABEL=VALUE", false, "only answers of respondents whose survey"
+	 " attribute LABEL is VALUE", NULL, NULL},
+	{"csv", 0, NULL, false, "write CSV (the default)", NULL, NULL},
+	{"md", 0, NULL, false, "write Markdown block quotes with their provenance", NULL, NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static const char *const cmd_stats_by[] = {"segments", "sources", "respondents", NULL};
+static const char *const cmd_stats_percent[] = {"row", "column", NULL};
+
+static const struct cmd_option cmd_stats_options[] = {
+	{"codes", 0, NULL, false, "each code's segments, sources, stakeholders and respondents",
+	 NULL, "In the codebook's order, with the totals of each code together with the codes"
+	 " below it (all_segments and so on in CSV; the rows \"with the codes below\" in text)."},
+	{"crosstab", 0, "ATTR", false, "codes by the values of an attribute", NULL,
+	 "ATTR is organisation (the top-level organisation of the source's stakeholder),"
+	 " organisation-direct (the one it belongs to directly), stakeholder-kind, role, event,"
+	 " source-kind, or the label of a survey attribute (then only survey answers count)."
+	 " The CSV has code (its path) then one column per value, (none) for sources without"
+	 " one."},
+	{"by", 0, "WHAT", false, "what a crosstab counts (default segments)", cmd_stats_by, NULL},
+	{"percent", 0, "WAY", false, "a crosstab's cells as percentages of their row's or column's"
+	 " total", cmd_stats_percent, NULL},
+	{"cooccurrence", 0, NULL, false, "codes by codes: the sources in which their codings"
+	 " overlap", NULL, "The diagonal is the number of sources with the code."},
+	{"same-source", 0, NULL, false, "co-occurrence: count codes in the same source, overlapping"
+	 " or not", NULL, NULL},
+	{"jaccard", 0, NULL, false, "co-occurrence: the Jaccard coefficient instead of the count",
+	 NULL, "both / (sources of the one + sources of the other - both), from 0 to 1."},
+	{"agreement", 0, NULL, false, "inter-coder agreement of the CODERs named after FILE, per"
+	 " code", NULL, "Over the sources every CODER coded, at character level: with two"
+	 " coders, percent agreement, Cohen's kappa and Krippendorff's alpha; with more, alpha;"
+	 " the last row, (all), pools the codes. jaw(1) gives the formulas."},
+	{"saturation", 0, NULL, false, "the coded sources in date order: the codes each used"
+	 " first, and the codes used so far", NULL, "Undated sources come last. A flat running"
+	 " total means new sources stop adding codes: the themes are saturated."},
+	{"csv", 0, NULL, false, "write CSV instead of an aligned table", NULL, NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static const struct cmd_option cmd_search_options[] = {
+	{"csv", 0, NULL, false, "write every match as CSV: source,start,end,text,title,rank", NULL,
+	 "start and end are code points of the source's text; text is the matched text;"
+	 " rank is FTS5's bm25 (lower is better). Matches in a title alone are left out."},
+	{"code", 0, "NAME", false, "code every hit with the code NAME, as one change the coder"
+	 " can undo", NULL, "What the coder coded so already is left out."},
+	{"sentences", 0, NULL, false, "with --code: code the sentence each hit is in", NULL, NULL},
+	{"coder", 0, "CODER", false, "with --code: who codes (default: your login name)", NULL,
+	 NULL},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
 const struct cmd_command cmd_commands[] = {
 	{"init", "FILE", 1, 1, "name one new project FILE",
 	 "create a new project file (it must not exist)",
@@ -174,6 +242,32 @@ const struct cmd_command cmd_commands[] = {
 	 " since. Every change made in the interface or with jaw import-notes and jaw code is"
 	 " there.",
 	 cmd_log_options, cmd_log},
+	{"retrieve", "FILE", 1, 1, "name one project FILE",
+	 "write every segment coded with a code, with context and provenance, as CSV or"
+	 " Markdown",
+	 "Writes every segment coded with the code NAME (with --children, also with the codes"
+	 " below it) that the filters let through, in order of source and offset: as CSV with"
+	 " the columns coding, source, code, start, end, text, before, after, source_title,"
+	 " source_kind, source_date, stakeholder, organisation, event, respondent, attributes,"
+	 " coder and memo (start and end in code points; before and after the rest of the"
+	 " segment's line, at most 80 characters each), or with --md as Markdown block quotes,"
+	 " each followed by its source, stakeholder or respondent, event, code and coder.",
+	 cmd_retrieve_options, cmd_retrieve},
+	{"stats", "FILE [CODER...]", 1, -1, "name one project FILE (and, with --agreement, the"
+	 " coders)",
+	 "write a table of the analysis: code frequencies, a crosstab, co-occurrence,"
+	 " inter-coder agreement or saturation",
+	 "Writes one table of the analysis of the project FILE, counted by SQL over the whole"
+	 " project, as aligned text or, with --csv, as CSV with a header row.",
+	 cmd_stats_options, cmd_stats},
+	{"search", "FILE QUERY", 2, 2, "name the project FILE and the QUERY",
+	 "search the text of the notes and every survey's answers, best first; code every hit",
+	 "Searches the project FILE's full-text indexes (the notes' and every survey's answers')"
+	 " for QUERY: words, \"phrases\", prefix*, AND, OR, NOT, NEAR(), ignoring case and"
+	 " most accents. A QUERY that is not valid FTS5 syntax is searched as its words;"
+	 " one with no word is refused. Prints a line per source, best (bm25) first: its id,"
+	 " the first match's offsets in code points, and the match in its context.",
+	 cmd_search_options, cmd_search},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

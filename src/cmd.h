@@ -16,6 +16,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "err.h"
+
+struct jaw_db;
+
 /* The most options a command has. */
 #define CMD_MAX_OPTIONS 24
 
@@ -74,6 +78,12 @@ const char *cmd_value(const struct cmd_args *a, const char *name);
  * stderr; returns JAW_USAGE. */
 int cmd_usage(const struct cmd_args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Ends a command that read the project db (at path) and wrote to
+ * standard output: flushes it, closes db, and when rc is not JAW_OK (or
+ * the output could not be written) prints err named by path. Returns the
+ * exit status. */
+int cmd_finish(struct jaw_db *db, const char *path, int rc, jaw_err *err);
+
 /* Writes the program's usage (jaw --help) to out. */
 void cmd_help(FILE *out);
 /* Writes the usage, words and options of c (jaw COMMAND --help) to out. */
@@ -96,5 +106,8 @@ int cmd_export(const struct cmd_args *a);
 int cmd_import_csv(const struct cmd_args *a);
 int cmd_backup(const struct cmd_args *a);
 int cmd_log(const struct cmd_args *a);
+int cmd_retrieve(const struct cmd_args *a);
+int cmd_stats(const struct cmd_args *a);
+int cmd_search(const struct cmd_args *a);
 
 #endif

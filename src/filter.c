@@ -6,9 +6,10 @@
 #include <string.h>
 
 #include "filter.h"
+#include "kinds.h"
 #include "xalloc.h"
 
-static const char *const filter_kinds[] = {"interview", "observation", "document", NULL};
+#define filter_kinds kinds_note_kind
 
 int filter_key_kind(const char *key)
 {
@@ -32,13 +33,15 @@ void filter_spec_clear(struct filter_spec *spec)
 }
 
 /* Reads one "key=value" word from *p; returns JAW_OK and advances *p. */
-static int filter_word(const char **p, struct filter_spec *spec, jaw_err *err)
+static int filter_word(const char **p, bool any_key, struct filter_spec *spec, jaw_err *err)
 {
 	const char *s = *p;
 	size_t klen = strcspn(s, "= ");
 	char *key = xstrndup(s, klen);
 	int rc = JAW_OK;
-	if (strcmp(key, "kind") != 0 && filter_key_kind(key) < 0)
+	if (!klen)
+		rc = err_set(err, JAW_FAIL, "filter: write KEY=VALUE");
+	else if (!any_key && strcmp(key, "kind") != 0 && filter_key_kind(key) < 0)
 		rc = err_set(err, JAW_FAIL, "filter: no key \"%.60s\" (kind, stakeholder, event, code)",
 		             key);
 	else if (s[klen] != '=' || s[klen + 1] == ' ' || !s[klen + 1])
@@ -71,7 +74,10 @@ static int filter_word(const char **p, struct filter_spec *spec, jaw_err *err)
 	return JAW_OK;
 }
 
-int filter_parse(const char *text, struct filter_spec *spec, jaw_err *err)
+/* Parses text into spec, taking only the keys of the evidence list unless
+ * any_key. */
+static int filter_parse_keys(const char *text, bool any_key, struct filter_spec *spec,
+                             jaw_err *err)
 {
 	memset(spec, 0, sizeof *spec);
 	const char *p = text;
@@ -80,11 +86,21 @@ int filter_parse(const char *text, struct filter_spec *spec, jaw_err *err)
 			p++;
 		if (!*p)
 			return JAW_OK;
-		if (filter_word(&p, spec, err) != JAW_OK) {
+		if (filter_word(&p, any_key, spec, err) != JAW_OK) {
 			filter_spec_clear(spec);
 			return JAW_FAIL;
 		}
 	}
+}
+
+int filter_parse(const char *text, struct filter_spec *spec, jaw_err *err)
+{
+	return filter_parse_keys(text, false, spec, err);
+}
+
+int filter_parse_any(const char *text, struct filter_spec *spec, jaw_err *err)
+{
+	return filter_parse_keys(text, true, spec, err);
 }
 
 /* The id of "#ID", or 0 if value is not one. */

@@ -28,6 +28,10 @@ struct filter_spec {
  * ("filter: write stakeholder=VALUE", "filter: the quote after event= is
  * not closed", "filter: no key \"colour\" (kind, stakeholder, event, code)"). */
 int filter_parse(const char *text, struct filter_spec *spec, jaw_err *err);
+/* Like filter_parse, taking any key (the analysis view's filters take
+ * coder=, from=, to= and survey attributes besides): the caller checks the
+ * keys. */
+int filter_parse_any(const char *text, struct filter_spec *spec, jaw_err *err);
 /* Frees what spec holds. */
 void filter_spec_clear(struct filter_spec *spec);
 /* The kind of record the value of key names (-1 for kind=). */

@@ -131,6 +131,16 @@ int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int l
                      struct search_hit *hits, jaw_err *err);
 /* The number of sources query matches, -1 with err set. */
 int64_t search_text_count(struct jaw_db *db, const char *query, jaw_err *err);
+/* Called with each match of a query: [start, end) of source's text in
+ * code points, and the source's bm25 rank. Returns JAW_OK to go on. */
+typedef int (*search_match_fn)(void *ctx, int64_t source, int64_t start, int64_t end,
+                               double rank, jaw_err *err);
+/* Calls fn with every match of query in the text of every source it
+ * finds (matches in a title alone are left out), best source first, each
+ * source's matches in order of their start (repeats once). JAW_FAIL (err set) on
+ * a query with nothing to search for or when fn fails. */
+int search_text_each(struct jaw_db *db, const char *query, search_match_fn fn, void *ctx,
+                     jaw_err *err);
 /* Frees the strings of h. */
 void search_hit_clear(struct search_hit *h);
 

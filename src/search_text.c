@@ -83,8 +83,58 @@ static void search_fts_match(const Fts5ExtensionApi *api, Fts5Context *fts,
 	sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
 }
 
-/* Registers jaw_fts_match with FTS5 on db's connection unless it is
- * there already. */
+/* A growing list of "START END" pairs. */
+struct search_spans {
+	char *text;
+	size_t len, cap;
+};
+
+static void search_spans_add(struct search_spans *sp, size_t start, size_t end)
+{
+	char pair[48];
+	int n = snprintf(pair, sizeof pair, "%s%zu %zu", sp->len ? " " : "", start, end);
+	if (sp->len + (size_t)n + 1 > sp->cap) {
+		sp->cap = (sp->len + (size_t)n + 1) * 2;
+		sp->text = xrealloc(sp->text, sp->cap);
+	}
+	memcpy(sp->text + sp->len, pair, (size_t)n + 1);
+	sp->len += (size_t)n;
+}
+
+/* jaw_fts_all(T): every match of the query in the last column (the
+ * text), "START END START END ...", in code points and in order of the
+ * phrases' instances; NULL when the text has none. */
+static void search_fts_all(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                           int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	int n, text = api->xColumnCount(fts) - 1, rc = api->xInstCount(fts, &n);
+	const char *z = NULL;
+	int nz = 0;
+	if (rc == SQLITE_OK)
+		rc = api->xColumnText(fts, text, &z, &nz);
+	struct search_spans sp = {NULL, 0, 0};
+	for (int i = 0; rc == SQLITE_OK && z && i < n; i++) {
+		int p, c, o;
+		if ((rc = api->xInst(fts, i, &p, &c, &o)) != SQLITE_OK || c != text)
+			continue;
+		struct search_tokens t = {o, o + api->xPhraseSize(fts, p) - 1, 0, -1, -1};
+		rc = api->xTokenize(fts, z, nz, &t, search_token);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		if (rc == SQLITE_OK && t.start >= 0 && t.end >= t.start)
+			search_spans_add(&sp, utf8_cp_count(z, (size_t)t.start),
+			                 utf8_cp_count(z, (size_t)t.end));
+	}
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else if (sp.text)
+		sqlite3_result_text(ctx, sp.text, (int)sp.len, SQLITE_TRANSIENT);
+	free(sp.text);
+}
+
+/* Registers jaw_fts_match (and jaw_fts_all) with FTS5 on db's connection
+ * unless they are there already. */
 static int search_fts_register(struct jaw_db *db, jaw_err *err)
 {
 	sqlite3 *sq = db_sqlite(db);
@@ -100,7 +150,8 @@ static int search_fts_register(struct jaw_db *db, jaw_err *err)
 	}
 	sqlite3_finalize(s);
 	if (!api || api->iVersion < 2 ||
-	    api->xCreateFunction(api, "jaw_fts_match", NULL, search_fts_match, NULL) != SQLITE_OK)
+	    api->xCreateFunction(api, "jaw_fts_match", NULL, search_fts_match, NULL) != SQLITE_OK ||
+	    api->xCreateFunction(api, "jaw_fts_all", NULL, search_fts_all, NULL) != SQLITE_OK)
 		return err_set(err, JAW_FAIL, "full-text search needs SQLite's FTS5, which this"
 		               " SQLite lacks");
 	return JAW_OK;
@@ -388,6 +439,77 @@ int64_t search_text_count(struct jaw_db *db, const char *query, jaw_err *err)
 	free(sql);
 	search_query_clear(&q);
 	return n;
+}
+
+static int search_span_cmp(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+	return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* The pairs of jaw_fts_all's text, in order of start and end, without
+ * repeats: 2 * *n numbers, newly allocated. */
+static int64_t *search_spans_parse_new(const char *p, size_t *n)
+{
+	size_t cap = 0;
+	int64_t *v = NULL;
+	long long start, end;
+	int used;
+	*n = 0;
+	while (p && sscanf(p, "%lld %lld%n", &start, &end, &used) == 2) {
+		if (*n == cap)
+			v = xreallocarray(v, (cap = cap ? cap * 2 : 8) * 2, sizeof *v);
+		v[2 * *n] = start;
+		v[2 * (*n)++ + 1] = end;
+		p += used;
+	}
+	if (*n > 1)
+		qsort(v, *n, 2 * sizeof *v, search_span_cmp);
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (k == 0 || v[2 * i] != v[2 * (k - 1)] || v[2 * i + 1] != v[2 * (k - 1) + 1]) {
+			v[2 * k] = v[2 * i];
+			v[2 * k++ + 1] = v[2 * i + 1];
+		}
+	*n = k;
+	return v;
+}
+
+int search_text_each(struct jaw_db *db, const char *query, search_match_fn fn, void *ctx,
+                     jaw_err *err)
+{
+	struct search_query q;
+	if (search_query_prepare(db, query, &q, err) != JAW_OK)
+		return JAW_FAIL;
+	char *parts = xstrdup("");
+	for (int t = 0; t < q.ntables; t++)
+		parts = search_append(parts, " UNION ALL ",
+		                      xasprintf("SELECT rowid AS source_id, bm25(%1$s) AS rank,"
+		                                " jaw_fts_all(%1$s) AS spans FROM %1$s"
+		                                " WHERE %1$s MATCH ?1", q.tables[t]));
+	char *sql = xasprintf("SELECT source_id, rank, spans FROM (%s) WHERE spans IS NOT NULL"
+	                      " ORDER BY rank, source_id", parts);
+	free(parts);
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL), status = JAW_OK;
+	if (rc == SQLITE_OK)
+		sqlite3_bind_text(s, 1, q.match, -1, SQLITE_STATIC);
+	while (status == JAW_OK && rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t source = sqlite3_column_int64(s, 0);
+		double rank = sqlite3_column_double(s, 1);
+		size_t n = 0;
+		int64_t *spans = search_spans_parse_new((const char *)sqlite3_column_text(s, 2), &n);
+		for (size_t i = 0; status == JAW_OK && i < n; i++)
+			status = fn(ctx, source, spans[2 * i], spans[2 * i + 1], rank, err);
+		free(spans);
+		rc = SQLITE_OK;
+	}
+	if (status == JAW_OK && rc != SQLITE_DONE)
+		status = err_db(err, db_sqlite(db), sql);
+	sqlite3_finalize(s);
+	free(sql);
+	search_query_clear(&q);
+	return status;
 }
 
 void search_hit_clear(struct search_hit *h)

@@ -93,7 +93,7 @@ static int command_jawrc(struct ui *ui, const char *line)
 
 const struct ui_command ui_shell_commands[] = {
 	{"search", "TEXT", "Search the focused list (then n, N)", command_search},
-	{"view", "NAME", "Show a view (timeline, stakeholders, evidence, codebook, survey)",
+	{"view", "NAME", "Show a view (timeline, stakeholders, evidence, codebook, survey, analysis)",
 	 command_view},
 	{"zoom", "", "Zoom the focused pane, or back", command_zoom},
 	{"help", "[TOPIC]", "Show the keys and commands; :help filter shows the filter syntax",

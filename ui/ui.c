@@ -399,6 +399,8 @@ static enum journal_context ui_undo_context(int view)
 	case VIEW_STAKEHOLDERS: return JOURNAL_IN_STAKEHOLDERS;
 	case VIEW_EVIDENCE: return JOURNAL_IN_EVIDENCE;
 	case VIEW_CODEBOOK: return JOURNAL_IN_CODEBOOK;
+	/* coding every hit of a search: codings on many sources, no subject */
+	case VIEW_ANALYSIS: return JOURNAL_IN_CODING;
 	default: return JOURNAL_ANYWHERE;
 	}
 }

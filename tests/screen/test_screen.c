@@ -202,7 +202,7 @@ static void test_help_scrolls(void **state)
 	/* G goes to the end: the last command */
 	const int end[] = {'G'};
 	screen_keys(&f, end, 1);
-	screen_assert_has(":set OPTION VALUE");
+	screen_assert_has(":agreement CODER CODER...");
 	const int close[] = {'q'};
 	screen_keys(&f, close, 1);
 	screen_expect("demo-80x24");

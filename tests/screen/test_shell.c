@@ -235,7 +235,7 @@ static void test_requests_and_the_stack(void **state)
 	keys[n++] = ':';
 	screen_type(keys, &n, "view nowhere\n");
 	screen_keys(&f, keys, n);
-	screen_assert_has("view: no view \"nowhere\" (timeline, stakeholders, evidence, codebook, survey)");
+	screen_assert_has("view: no view \"nowhere\" (timeline, stakeholders, evidence, codebook, survey, a");
 	n = 0;
 	keys[n++] = ':';
 	screen_type(keys, &n, "view reader\n");
@@ -345,8 +345,8 @@ static void test_help_fits_the_view(void **state)
 	shell_assert_box_uncut();
 	const int end[] = {'G'};
 	screen_keys(&f, end, 1);
-	screen_assert_has(":import FILE");
-	screen_assert_has(":filter [kind=K] [stakeholder=NAME] [event=TITLE] [code=NAME]");
+	screen_assert_has(":cooccurrence [overlap|same-source]");
+	screen_assert_has(":agreement CODER CODER...");
 	const int close[] = {'q', 'q'};
 	screen_keys(&f, close, 2);
 	/* the survey's: v goes round its modes */

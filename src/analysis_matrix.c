@@ -1,0 +1,351 @@
+/* analysis_matrix.c - crosstabs of codes by an attribute, and the
+ * co-occurrence of codes (see analysis.h). Each table is one statement
+ * that aggregates in SQL; C only places the figures in the matrix. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "model.h"
+#include "xalloc.h"
+
+/* The most columns a crosstab has (an attribute of free text has more
+ * values than a table can show). */
+enum { ANALYSIS_MAX_VALUES = 500 };
+
+void analysis_matrix_free(struct analysis_matrix *m)
+{
+	if (!m)
+		return;
+	for (int i = 0; i < m->nrows; i++) {
+		free(m->row_names[i]);
+		free(m->row_paths[i]);
+	}
+	for (int i = 0; i < m->ncols; i++)
+		free(m->col_names[i]);
+	free(m->row_ids);
+	free(m->row_names);
+	free(m->row_paths);
+	free(m->row_depth);
+	free(m->col_names);
+	free(m->col_ids);
+	free(m->cells);
+	free(m->ratio);
+	free(m->row_total);
+	free(m->col_total);
+	free(m);
+}
+
+double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bool by_row)
+{
+	int64_t total = by_row ? m->row_total[r] : m->col_total[c];
+	return total > 0 ? 100.0 * (double)m->cells[(size_t)r * (size_t)m->ncols + (size_t)c]
+	                   / (double)total : 0.0;
+}
+
+/* Reads every code, in the codebook's order, as the rows of a new matrix. */
+static struct analysis_matrix *analysis_matrix_rows_new(struct jaw_db *db, jaw_err *err)
+{
+	static const char sql[] =
+		"WITH RECURSIVE t(id, depth, sortkey, path) AS ("
+		" SELECT id, 0, printf('%020d.%020d', position, id), name FROM code"
+		" WHERE parent_id IS NULL UNION ALL"
+		" SELECT c.id, t.depth + 1, t.sortkey || '/' || printf('%020d.%020d', c.position, c.id),"
+		" t.path || '/' || c.name FROM code c JOIN t ON c.parent_id = t.id WHERE t.depth < 1000)"
+		" SELECT t.id, c.name, t.path, t.depth FROM t JOIN code c ON c.id = t.id"
+		" ORDER BY t.sortkey";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return NULL;
+	struct analysis_matrix *m = xcalloc(1, sizeof *m);
+	int cap = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (m->nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			m->row_ids = xreallocarray(m->row_ids, (size_t)cap, sizeof *m->row_ids);
+			m->row_names = xreallocarray(m->row_names, (size_t)cap, sizeof *m->row_names);
+			m->row_paths = xreallocarray(m->row_paths, (size_t)cap, sizeof *m->row_paths);
+			m->row_depth = xreallocarray(m->row_depth, (size_t)cap, sizeof *m->row_depth);
+		}
+		m->row_ids[m->nrows] = sqlite3_column_int64(s, 0);
+		m->row_names[m->nrows] = db_column_text_new(s, 1);
+		m->row_paths[m->nrows] = db_column_text_new(s, 2);
+		m->row_depth[m->nrows++] = sqlite3_column_int(s, 3);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), sql);
+		analysis_matrix_free(m);
+		return NULL;
+	}
+	m->row_total = xcalloc((size_t)m->nrows + 1, sizeof *m->row_total);
+	return m;
+}
+
+/* The row of code id, -1 if none (rows are few: a linear search). */
+static int analysis_row_of(const struct analysis_matrix *m, int64_t id)
+{
+	for (int i = 0; i < m->nrows; i++)
+		if (m->row_ids[i] == id)
+			return i;
+	return -1;
+}
+
+/* Makes the cells once the columns are known. */
+static void analysis_matrix_cells(struct analysis_matrix *m)
+{
+	m->cells = xcalloc((size_t)m->nrows * (size_t)m->ncols + 1, sizeof *m->cells);
+	if (!m->col_total)
+		m->col_total = xcalloc((size_t)m->ncols + 1, sizeof *m->col_total);
+}
+
+static void analysis_matrix_set(struct analysis_matrix *m, int r, int c, int64_t v)
+{
+	m->cells[(size_t)r * (size_t)m->ncols + (size_t)c] = v;
+	if (v > m->max)
+		m->max = v;
+}
+
+/* ---- crosstabs ----------------------------------------------------------------- */
+
+/* x(code, v, src, resp): every coding with the attribute's value v of its
+ * source (NULL for none), for each kind of attribute. */
+#define XT_FROM " FROM coding k JOIN source s ON s.id = k.source_id"
+#define XT_X(VALUE, JOINS) \
+	" x AS MATERIALIZED (SELECT k.code_id AS code, " VALUE " AS v, k.source_id AS src," \
+	" s.respondent_id AS resp" XT_FROM JOINS ")"
+
+/* The groupings, in one statement over x: 0 cells, 1 rows, 2 columns,
+ * 3 the whole table; each with its segments, sources and respondents. */
+#define XT_MEASURES ", count(*), count(DISTINCT src), count(DISTINCT resp)"
+#define XT_GROUPS                                                                   \
+	" SELECT * FROM (SELECT 2 AS w, NULL AS code, v" XT_MEASURES " FROM x GROUP BY v"  \
+	" UNION ALL SELECT 0, code, v" XT_MEASURES " FROM x GROUP BY code, v"             \
+	" UNION ALL SELECT 1, code, NULL" XT_MEASURES " FROM x GROUP BY code"             \
+	" UNION ALL SELECT 3, NULL, NULL" XT_MEASURES " FROM x)"                          \
+	" ORDER BY w = 2 DESC, v IS NULL, (CASE WHEN v GLOB '[0-9]*' THEN 0 ELSE 1 END),"  \
+	" CAST(v AS REAL), v"
+
+#define XT_STAKEHOLDER " LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+
+/* A kind of attribute and its statement. */
+struct analysis_attr {
+	const char *name;
+	const char *sql;
+};
+
+static const struct analysis_attr analysis_attrs[] = {
+	{"source-kind", "WITH" XT_X("s.kind", "") XT_GROUPS},
+	{"event", "WITH" XT_X("t.title", " LEFT JOIN timeline_item t ON t.id = s.timeline_item_id")
+	 XT_GROUPS},
+	{"stakeholder-kind", "WITH" XT_X("st.kind", XT_STAKEHOLDER) XT_GROUPS},
+	{"role", "WITH" XT_X("nullif(st.role, '')", XT_STAKEHOLDER) XT_GROUPS},
+	{"organisation-direct",
+	 "WITH" XT_X("CASE WHEN st.kind = 'organisation' THEN st.name ELSE po.name END",
+	             XT_STAKEHOLDER " LEFT JOIN stakeholder po ON po.id = st.parent_id"
+	             " AND po.kind = 'organisation'") XT_GROUPS},
+	/* tops(id, top): each stakeholder's top-level ancestor */
+	{"organisation",
+	 "WITH RECURSIVE tops(id, top) AS (SELECT id, id FROM stakeholder WHERE parent_id IS NULL"
+	 " UNION ALL SELECT x.id, tops.top FROM stakeholder x JOIN tops ON x.parent_id = tops.id),"
+	 XT_X("tp.name", " LEFT JOIN tops ON tops.id = s.stakeholder_id"
+	      " LEFT JOIN stakeholder tp ON tp.id = tops.top AND tp.kind = 'organisation'")
+	 XT_GROUPS},
+};
+
+/* A survey attribute: the answers of the surveys that have it. */
+static const char analysis_survey_attr_sql[] =
+	"WITH" XT_X("CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT)",
+	            " JOIN respondent r ON r.id = s.respondent_id JOIN survey_column q"
+	            " ON q.survey_id = r.survey_id AND q.role = 'attribute' AND q.label = ?1")
+	XT_GROUPS;
+
+/* The statement for attribute, or NULL with err set. */
+static const char *analysis_attr_sql(struct jaw_db *db, const char *attribute, jaw_err *err)
+{
+	for (size_t i = 0; i < sizeof analysis_attrs / sizeof *analysis_attrs; i++)
+		if (strcmp(analysis_attrs[i].name, attribute) == 0)
+			return analysis_attrs[i].sql;
+	static const char labels[] =
+		"SELECT count(*) FROM survey_column WHERE role = 'attribute' AND label = ?1";
+	int64_t n = model_find_id(db, labels, attribute, err);
+	if (n < 0)
+		return NULL;
+	if (n == 0) {
+		err_set(err, JAW_FAIL, "no attribute \"%.80s\" (" ANALYSIS_ATTR_NAMES ")", attribute);
+		return NULL;
+	}
+	return analysis_survey_attr_sql;
+}
+
+/* Adds a column for value v (NULL: none) with its total. */
+static int analysis_add_column(struct analysis_matrix *m, sqlite3_stmt *s, int64_t total,
+                               jaw_err *err)
+{
+	if (m->ncols == ANALYSIS_MAX_VALUES)
+		return err_set(err, JAW_FAIL, "the attribute has more than %d values: too many for a"
+		               " table", ANALYSIS_MAX_VALUES);
+	m->col_names = xreallocarray(m->col_names, (size_t)m->ncols + 1, sizeof *m->col_names);
+	m->col_ids = xreallocarray(m->col_ids, (size_t)m->ncols + 1, sizeof *m->col_ids);
+	m->col_total = xreallocarray(m->col_total, (size_t)m->ncols + 1, sizeof *m->col_total);
+	m->col_names[m->ncols] = db_column_text_new(s, 2);
+	m->col_ids[m->ncols] = 0;
+	m->col_total[m->ncols++] = total;
+	return JAW_OK;
+}
+
+/* The column of value v (NULL: none), -1 if none (columns are few). */
+static int analysis_col_of(const struct analysis_matrix *m, const char *v)
+{
+	for (int i = 0; i < m->ncols; i++)
+		if (strcmp(m->col_names[i], v ? v : "") == 0)
+			return i;
+	return -1;
+}
+
+/* Places one row of the statement's result. */
+static int analysis_crosstab_row(struct analysis_matrix *m, sqlite3_stmt *s, enum analysis_by by,
+                                 jaw_err *err)
+{
+	int what = sqlite3_column_int(s, 0);
+	int64_t v = sqlite3_column_int64(s, 3 + (int)by);
+	if (what == 2)
+		return analysis_add_column(m, s, v, err);
+	if (what == 3) {
+		m->total = v;
+		return JAW_OK;
+	}
+	if (!m->cells)
+		analysis_matrix_cells(m);
+	int r = analysis_row_of(m, sqlite3_column_int64(s, 1));
+	if (r < 0)
+		return JAW_OK;
+	if (what == 1) {
+		m->row_total[r] = v;
+		return JAW_OK;
+	}
+	int c = analysis_col_of(m, (const char *)sqlite3_column_text(s, 2));
+	if (c >= 0)
+		analysis_matrix_set(m, r, c, v);
+	return JAW_OK;
+}
+
+int analysis_crosstab_new(struct jaw_db *db, const char *attribute, enum analysis_by by,
+                          struct analysis_matrix **out, jaw_err *err)
+{
+	*out = NULL;
+	const char *sql = analysis_attr_sql(db, attribute, err);
+	if (!sql)
+		return JAW_FAIL;
+	struct analysis_matrix *m = analysis_matrix_rows_new(db, err);
+	sqlite3_stmt *s = m ? db_stmt(db, sql, err) : NULL;
+	if (!s) {
+		analysis_matrix_free(m);
+		return JAW_FAIL;
+	}
+	if (sql == analysis_survey_attr_sql)
+		db_bind_text(s, 1, attribute, false);
+	int rc = JAW_OK, step;
+	while (rc == JAW_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = analysis_crosstab_row(m, s, by, err);
+	if (rc == JAW_OK && step != SQLITE_DONE)
+		rc = err_db(err, db_sqlite(db), sql);
+	sqlite3_reset(s);
+	if (rc == JAW_OK && !m->cells)
+		analysis_matrix_cells(m);
+	if (rc != JAW_OK) {
+		analysis_matrix_free(m);
+		return JAW_FAIL;
+	}
+	*out = m;
+	return JAW_OK;
+}
+
+/* ---- co-occurrence ------------------------------------------------------------ */
+
+/* pairs(ca, cb, src): two codes coded in a source, as the mode counts
+ * them; then, for each pair, the sources (w 0), and for each code the
+ * sources it is in (w 1, the diagonal). */
+#define CO_GROUPS                                                                   \
+	" SELECT 0 AS w, ca, cb, count(*) FROM pairs GROUP BY ca, cb"                     \
+	" UNION ALL SELECT 1, code_id, code_id, count(DISTINCT source_id) FROM coding"    \
+	" GROUP BY code_id"                                                               \
+	" UNION ALL SELECT 2, NULL, NULL, count(DISTINCT source_id) FROM coding"
+
+static const char analysis_overlap_sql[] =
+	"WITH pairs AS (SELECT DISTINCT a.code_id AS ca, b.code_id AS cb, a.source_id AS src"
+	" FROM coding a JOIN coding b ON b.source_id = a.source_id AND b.start_cp < a.end_cp"
+	" AND b.end_cp > a.start_cp AND b.code_id <> a.code_id)" CO_GROUPS;
+
+static const char analysis_same_source_sql[] =
+	"WITH sc AS MATERIALIZED (SELECT DISTINCT source_id, code_id FROM coding),"
+	" pairs AS (SELECT a.code_id AS ca, b.code_id AS cb, a.source_id AS src FROM sc a"
+	" JOIN sc b ON b.source_id = a.source_id AND b.code_id <> a.code_id)" CO_GROUPS;
+
+/* The codes become the columns too. */
+static void analysis_cooccur_columns(struct analysis_matrix *m)
+{
+	m->ncols = m->nrows;
+	m->col_names = xcalloc((size_t)m->ncols + 1, sizeof *m->col_names);
+	m->col_ids = xcalloc((size_t)m->ncols + 1, sizeof *m->col_ids);
+	for (int i = 0; i < m->ncols; i++) {
+		m->col_names[i] = xstrdup(m->row_names[i]);
+		m->col_ids[i] = m->row_ids[i];
+	}
+	analysis_matrix_cells(m);
+}
+
+/* Works out the Jaccard coefficients from the cells and the diagonal. */
+static void analysis_jaccard(struct analysis_matrix *m)
+{
+	size_t n = (size_t)m->nrows;
+	m->ratio = xcalloc(n * n + 1, sizeof *m->ratio);
+	for (size_t r = 0; r < n; r++)
+		for (size_t c = 0; c < n; c++) {
+			int64_t both = m->cells[r * n + c];
+			int64_t either = m->row_total[r] + m->col_total[c] - (r == c ? m->row_total[r] : both);
+			m->ratio[r * n + c] = either > 0 ? (double)(r == c ? m->row_total[r] : both)
+			                                   / (double)either : 0.0;
+		}
+}
+
+int analysis_cooccur_new(struct jaw_db *db, enum analysis_cooccur_mode mode, bool jaccard,
+                         struct analysis_matrix **out, jaw_err *err)
+{
+	*out = NULL;
+	const char *sql = mode == ANALYSIS_OVERLAP ? analysis_overlap_sql : analysis_same_source_sql;
+	struct analysis_matrix *m = analysis_matrix_rows_new(db, err);
+	sqlite3_stmt *s = m ? db_stmt(db, sql, err) : NULL;
+	if (!s) {
+		analysis_matrix_free(m);
+		return JAW_FAIL;
+	}
+	analysis_cooccur_columns(m);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		int what = sqlite3_column_int(s, 0);
+		int64_t v = sqlite3_column_int64(s, 3);
+		if (what == 2) {
+			m->total = v;
+			continue;
+		}
+		int r = analysis_row_of(m, sqlite3_column_int64(s, 1));
+		int c = analysis_row_of(m, sqlite3_column_int64(s, 2));
+		if (r < 0 || c < 0)
+			continue;
+		analysis_matrix_set(m, r, c, v);
+		if (what == 1)
+			m->row_total[r] = m->col_total[c] = v;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), sql);
+		analysis_matrix_free(m);
+		return JAW_FAIL;
+	}
+	if (jaccard)
+		analysis_jaccard(m);
+	*out = m;
+	return JAW_OK;
+}

@@ -1,0 +1,70 @@
+/* analysis_saturation.c - new codes per source in date order (see
+ * analysis.h), counted by SQL window functions. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "model.h"
+
+int64_t analysis_saturation_count(struct jaw_db *db, jaw_err *err)
+{
+	return model_count_bound(db, "SELECT count(DISTINCT source_id) FROM coding", NULL, NULL,
+	                         err);
+}
+
+int64_t analysis_saturation_total(struct jaw_db *db, jaw_err *err)
+{
+	return model_count_bound(db, "SELECT count(DISTINCT code_id) FROM coding", NULL, NULL, err);
+}
+
+void analysis_saturation_row_clear(struct analysis_saturation_row *r)
+{
+	free(r->title);
+	free(r->date);
+	free(r->codes);
+	memset(r, 0, sizeof *r);
+}
+
+static void analysis_saturation_read(sqlite3_stmt *s, void *row)
+{
+	struct analysis_saturation_row *r = row;
+	memset(r, 0, sizeof *r);
+	r->position = sqlite3_column_int64(s, 0);
+	r->source_id = sqlite3_column_int64(s, 1);
+	r->title = db_column_text_new(s, 2);
+	r->date = db_column_text_new(s, 3);
+	r->new_codes = sqlite3_column_int64(s, 4);
+	r->total_codes = sqlite3_column_int64(s, 5);
+	r->codes = db_column_text_new(s, 6);
+}
+
+static void analysis_saturation_clear_row(void *row)
+{
+	analysis_saturation_row_clear(row);
+}
+
+int analysis_saturation_page(struct jaw_db *db, int64_t offset, int limit,
+                             struct analysis_saturation_row *rows, jaw_err *err)
+{
+	/* o: the coded sources numbered in date order; first: where each code
+	 * is first used; per: how many codes each position brings */
+	static const char sql[] =
+		"WITH o AS MATERIALIZED (SELECT s.id, s.source_date, row_number() OVER"
+		" (ORDER BY s.source_date IS NULL, s.source_date, s.id) AS n FROM source s"
+		" WHERE s.id IN (SELECT source_id FROM coding)),"
+		" first AS (SELECT k.code_id, min(o.n) AS n FROM coding k JOIN o ON o.id = k.source_id"
+		" GROUP BY k.code_id),"
+		" per AS (SELECT n, count(*) AS new FROM first GROUP BY n),"
+		" run AS (SELECT o.n, o.id, o.source_date, coalesce(per.new, 0) AS new,"
+		" sum(coalesce(per.new, 0)) OVER (ORDER BY o.n) AS total FROM o"
+		" LEFT JOIN per ON per.n = o.n),"
+		" page AS (SELECT * FROM run ORDER BY n LIMIT ? OFFSET ?)"
+		" SELECT p.n, p.id, " MODEL_SOURCE_TITLE("s") ", coalesce(p.source_date, ''), p.new,"
+		" p.total, coalesce((SELECT group_concat(c.name, '; ') FROM (SELECT c.name FROM first f"
+		" JOIN code c ON c.id = f.code_id WHERE f.n = p.n ORDER BY c.name) AS c), '')"
+		" FROM page p JOIN source s ON s.id = p.id ORDER BY p.n";
+	return model_read_page(db, sql, offset, limit, rows, sizeof *rows, analysis_saturation_read,
+	                       analysis_saturation_clear_row, err);
+}

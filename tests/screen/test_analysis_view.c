@@ -1,0 +1,316 @@
+/* test_analysis_view.c - the analysis view (A) on a virtual terminal with
+ * the demo: the retrieval of coded segments (characters and attributes:
+ * the coded text bold, its context dim), :retrieve with a filter, Enter
+ * reading a segment and q coming back to the same row, the errors of
+ * :retrieve, the code frequencies with their bars, and the crosstab and
+ * co-occurrence matrices (shading, the selected cell, percentages,
+ * Jaccard, Enter on a cell), inter-coder agreement, saturation and the
+ * full-text search (coding all its hits is tested in e2e_analysis.sh). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screenutil.h"
+#include "xalloc.h"
+
+/* Types :LINE and Enter. */
+static void command(struct screen_fixture *f, const char *line)
+{
+	int keys[256], n = 0;
+	keys[n++] = ':';
+	screen_type(keys, &n, line);
+	keys[n++] = '\n';
+	screen_keys(f, keys, n);
+}
+
+/* The column where text starts on screen line y, or -1. */
+static int column_of(int y, const char *text)
+{
+	char *screen = screen_text_new();
+	char *line = screen;
+	for (int i = 0; i < y && line; i++) {
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	int x = -1;
+	char *end = line ? strchr(line, '\n') : NULL;
+	char *hit = line ? strstr(line, text) : NULL;
+	if (hit && (!end || hit < end)) {
+		x = 0; /* columns: count the characters before it (these are one column each) */
+		for (char *p = line; p < hit; p++)
+			x += ((unsigned char)*p & 0xC0) != 0x80;
+	}
+	free(screen);
+	return x;
+}
+
+static void test_retrieval(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int a[] = {'A'};
+	screen_keys(&f, a, 1);
+	screen_expect("analysis-retrieve-100x24");
+	command(&f, "retrieve code=Training");
+	screen_assert_has(" Analysis: retrieval  1/3  Cross-cutting/Training  code=Training");
+	/* row 2 (screen line 4): "...training before deployment: " dim, then the
+	 * coded text bold */
+	int y = 4, x = column_of(y, "every soldier");
+	assert_true(x > 0);
+	struct screen_cell text, context, normal;
+	screen_cell_get(y, x, &text);
+	screen_cell_get(y, x - 3, &context);
+	screen_cell_get(y, 1, &normal);
+	assert_true(text.attrs & A_BOLD);
+	assert_false(context.attrs & A_BOLD);
+	assert_int_not_equal(context.pair, normal.pair);
+	assert_int_not_equal(context.pair, text.pair);
+	/* the cursor row is drawn whole in the cursor's colours */
+	struct screen_cell cursor0, cursor1;
+	screen_cell_get(3, 1, &cursor0);
+	screen_cell_get(3, 60, &cursor1);
+	assert_int_equal(cursor0.pair, cursor1.pair);
+	assert_int_not_equal(cursor0.pair, normal.pair);
+	/* Enter reads the segment; q comes back to the same row */
+	const int open[] = {'j', '\n'};
+	screen_keys(&f, open, 2);
+	screen_assert_has("Interview with the Battlegroup Delta gender focal point");
+	const int back[] = {'q'};
+	screen_keys(&f, back, 1);
+	screen_assert_has(" Analysis: retrieval  2/3 ");
+	/* + takes the codes below too (Training has none: the same rows) */
+	const int plus[] = {'+'};
+	screen_keys(&f, plus, 1);
+	screen_assert_has("Cross-cutting/Training and below");
+	/* a filter that nothing passes says how to show all again */
+	command(&f, "retrieve code=Training coder=nobody");
+	screen_assert_has("no segment matches: x shows every coded segment");
+	const int x_key[] = {'x'};
+	screen_keys(&f, x_key, 1);
+	screen_assert_has(" Analysis: retrieval  1/45  every code");
+	screen_stop(&f);
+}
+
+static void test_frequencies(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '2'};
+	screen_keys(&f, keys, 2);
+	screen_expect("analysis-codes-100x24");
+	/* a roll-up's bar (Protection of civilians, 8) and a code's own
+	 * (Civilian harm mitigation, 3) in other colours, drawn to scale: the
+	 * largest figure (Women peace and security) fills the 33 columns */
+	int x = column_of(2, "Segments");
+	assert_true(x > 0);
+	struct screen_cell rolled, own, after;
+	screen_cell_get(4, x, &own);
+	screen_cell_get(4, x + 5, &after);
+	screen_cell_get(3, x, &rolled);
+	assert_int_equal(own.ch, 0x2588);
+	assert_int_equal(rolled.ch, 0x2593);
+	assert_int_not_equal(own.pair, rolled.pair);
+	assert_int_equal(after.ch, 0x2588);
+	screen_cell_get(4, x + 6, &after);
+	assert_int_equal(after.ch, ' ');
+	/* Enter on a code retrieves its segments, with the codes below it */
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has(" Analysis: retrieval  1/8  Protection of civilians and below");
+	const int two[] = {'2'};
+	screen_keys(&f, two, 1);
+	screen_assert_has(" Analysis: code frequencies  1/33");
+	screen_stop(&f);
+}
+
+static void test_crosstab(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '3', 'j'};
+	screen_keys(&f, keys, 3);
+	screen_expect("analysis-crosstab-100x24");
+	/* the selected cell (row 2, first value) in the selection's colours;
+	 * a cell of 3 of the largest, 4 (Training), shaded three quarters; an
+	 * empty cell not */
+	int x = column_of(2, "Joint St");
+	struct screen_cell selected, other, shade, empty;
+	screen_cell_get(4, x + 5, &selected);
+	screen_cell_get(4, x + 15, &other);
+	screen_cell_get(4, x, &shade);
+	screen_cell_get(3, x, &empty);
+	assert_int_not_equal(selected.pair, other.pair);
+	assert_int_equal(shade.ch, 0x2593);
+	assert_int_equal(empty.ch, ' ');
+	screen_assert_has(" Civilian harm mitigation \u00d7 Joint Strategic Headquarters Valmont: 3"
+	                  " segments, 100.");
+	/* p: row percentages, then column percentages */
+	const int pct[] = {'p'};
+	screen_keys(&f, pct, 1);
+	screen_assert_has("by organisation, segments, % of rows");
+	screen_assert_has("  Civilian harm mitigation     \u2588   100.0       0.0");
+	/* l moves to the next column; Enter retrieves the cell */
+	const int right[] = {'l', '\n'};
+	screen_keys(&f, right, 2);
+	screen_assert_has(" Analysis: retrieval  (none)  Protection of civilians/Civilian harm mitigation");
+	/* :crosstab with another attribute, and an attribute that is none */
+	command(&f, "crosstab source-kind sources");
+	screen_assert_has(" Analysis: crosstab  1/33  by source-kind, sources, counts");
+	screen_assert_has("interview");
+	command(&f, "crosstab colour");
+	screen_assert_has("no attribute \"colour\" (organisation, organisation-direct");
+	command(&f, "crosstab Nation");
+	screen_assert_has("no coded segment has a value of Nation");
+	screen_stop(&f);
+}
+
+static void test_cooccurrence(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '4', 'j', 'l'};
+	screen_keys(&f, keys, 4);
+	screen_expect("analysis-cooccurrence-100x24");
+	screen_assert_has(" Civilian harm mitigation \u00d7 Civilian harm mitigation: 2 sources"
+	                  " (Jaccard 1.000");
+	const int jaccard[] = {'p'};
+	screen_keys(&f, jaccard, 1);
+	screen_assert_has("sources where codings overlap, Jaccard");
+	screen_assert_has("1.000");
+	/* Enter on the diagonal: the code's segments */
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has(" Analysis: retrieval  1/3  Protection of civilians/Civilian harm mitigation");
+	command(&f, "cooccurrence same-source");
+	screen_assert_has("sources where codings share the source");
+	command(&f, "cooccurrence nearby");
+	screen_assert_has("cooccurrence: write :cooccurrence overlap or :cooccurrence same-source");
+	screen_stop(&f);
+}
+
+static void test_agreement(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '5'};
+	screen_keys(&f, keys, 2);
+	screen_assert_has("name the coders to compare: :agreement CODER CODER");
+	command(&f, "agreement amira tomas");
+	screen_expect("analysis-agreement-100x24");
+	/* a kappa of 0.6595 fills two thirds of the bar (the right third of the
+	 * screen, from column 67), in the bar's colour */
+	struct screen_cell bar, last, name;
+	screen_cell_get(3, 67, &bar);
+	screen_cell_get(3, 67 + 20, &last);
+	screen_cell_get(3, 67 + 22, &name);
+	assert_int_equal(bar.ch, 0x2588);
+	assert_int_equal(last.ch, 0x2588);
+	assert_int_equal(name.ch, ' ');
+	screen_cell_get(3, 1, &name);
+	assert_int_not_equal(bar.pair, name.pair);
+	/* the pooled row last */
+	const int end[] = {'G'};
+	screen_keys(&f, end, 1);
+	screen_assert_has("(all)");
+	/* Enter on a code retrieves its segments by both */
+	const int up[] = {'g', '\n'};
+	screen_keys(&f, up, 2);
+	screen_assert_has(" Analysis: retrieval  1/3  Protection of civilians/Civilian harm mitigation");
+	command(&f, "agreement amira");
+	screen_assert_has("agreement: write :agreement CODER CODER (two coders or more)");
+	command(&f, "agreement amira nobody");
+	screen_assert_has("agreement: amira and nobody coded no source in common");
+	screen_stop(&f);
+}
+
+static void test_saturation(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '6'};
+	screen_keys(&f, keys, 2);
+	screen_expect("analysis-saturation-100x24");
+	/* row 2: 9 codes before it in one colour, its 5 new in another shade */
+	int x = column_of(2, "Codes so far");
+	struct screen_cell old, fresh;
+	screen_cell_get(4, x, &old);
+	screen_cell_get(4, x + 15, &fresh);
+	assert_int_equal(old.ch, 0x2588);
+	assert_int_equal(fresh.ch, 0x2593);
+	assert_int_not_equal(old.pair, fresh.pair);
+	/* Enter reads the source */
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has("Interview with the brigade legal adviser  (interview 2026-09-15");
+	screen_stop(&f);
+}
+
+static void test_search(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	const int keys[] = {'A', '7'};
+	screen_keys(&f, keys, 2);
+	screen_assert_has("search the evidence: :find WORDS");
+	command(&f, "find \"gender perspective\"");
+	screen_expect("analysis-search-100x24");
+	/* the match bold, its context dim (row 2) */
+	int x = column_of(4, "gender perspective");
+	assert_true(x > 0);
+	struct screen_cell match, context;
+	screen_cell_get(4, x, &match);
+	screen_cell_get(4, x - 2, &context);
+	assert_true(match.attrs & A_BOLD);
+	assert_false(context.attrs & A_BOLD);
+	/* not valid FTS5: searched as words; no word: says so */
+	command(&f, "find perspective AND (");
+	screen_assert_has(" Analysis: search  1/");
+	command(&f, "find !!");
+	screen_assert_has("nothing to search for in \"!!\": type a word");
+	/* Enter reads the source at the match */
+	command(&f, "find \"gender perspective\"");
+	const int open[] = {'\n'};
+	screen_keys(&f, open, 1);
+	screen_assert_has("1152/");
+	screen_stop(&f);
+}
+
+static void test_retrieve_errors(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 100);
+	command(&f, "retrieve code=Nowhere");
+	screen_assert_has("filter: no code called \"Nowhere\"");
+	command(&f, "retrieve colour=red");
+	screen_assert_has("filter: no key or survey attribute called \"colour\"");
+	/* from the panes, :retrieve opens the view */
+	command(&f, "retrieve organisation=\"Battlegroup Delta\" code=Training");
+	screen_assert_has(" Analysis: retrieval  1/2 ");
+	screen_stop(&f);
+}
+
+int main(void)
+{
+	testutil_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_retrieval),
+		cmocka_unit_test(test_frequencies),
+		cmocka_unit_test(test_crosstab),
+		cmocka_unit_test(test_cooccurrence),
+		cmocka_unit_test(test_agreement),
+		cmocka_unit_test(test_saturation),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_retrieve_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,1291 @@
+/* view_analysis.c - the analysis, full screen (A; q goes back), in modes:
+ * the retrieval of coded segments with their context and provenance (1),
+ * Enter reading one in the reader (q there comes back to the same row);
+ * the code frequencies (2), each code's segments, sources, stakeholders
+ * and respondents with a bar, the codes with codes below them counted
+ * with those (marked with a sigma), Enter retrieving its segments.
+ * The segments retrieved are chosen with :retrieve, in the :filter
+ * language of retrieve.h (code=NAME children=yes kind=... coder=...). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "codebook.h"
+#include "retrieve.h"
+#include "search.h"
+#include "model.h"
+#include "ui.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+enum analysis_mode {
+	MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_AGREEMENT, MODE_SATURATION,
+	MODE_SEARCH, MODE_COUNT
+};
+
+enum { ANALYSIS_MAX_CODERS = 8 };
+
+/* The cells of a retrieval row past the columns: the segment in context,
+ * drawn at the right (l->chart_w). */
+enum { CELL_BEFORE = 5, CELL_TEXT = 6, CELL_AFTER = 7 };
+
+struct analysis_state {
+	enum analysis_mode mode;
+	struct retrieve_filter filter;
+	char *label;                /* the filter as typed ("" for none) */
+	char *code;                 /* the code's path, NULL for every code */
+	int64_t cursor[MODE_COUNT]; /* where each mode's cursor was */
+	int64_t max;                /* the largest figure of a table, for its bars */
+	struct analysis_matrix *matrix; /* the crosstab's or co-occurrence's */
+	char *xt_attr;              /* the crosstab's attribute */
+	enum analysis_by xt_by;
+	enum analysis_cooccur_mode co_mode;
+	int measure;                /* 0 counts; 'r', 'c' percentages; 1 Jaccard */
+	int col, col0;              /* the selected and the first visible column */
+	char *coders[ANALYSIS_MAX_CODERS]; /* compared by the agreement */
+	int ncoders;
+	struct analysis_agreement_row *agree;
+	int nagree;
+	char *query;                /* the full-text search */
+	char title[400];
+	char empty[200];
+};
+
+static const struct view_ops *const analysis_modes[MODE_COUNT];
+static int analysis_set_mode(struct list *l, enum analysis_mode m);
+
+static struct analysis_state *analysis_state(struct list *l)
+{
+	if (!l->state) {
+		struct analysis_state *st = xcalloc(1, sizeof *st);
+		st->label = xstrdup("");
+		st->xt_attr = xstrdup("organisation");
+		l->state = st;
+	}
+	return l->state;
+}
+
+static void analysis_drop_agreement(struct analysis_state *st)
+{
+	analysis_agreement_free(st->agree, st->nagree);
+	st->agree = NULL;
+	st->nagree = 0;
+}
+
+static void analysis_drop_coders(struct analysis_state *st)
+{
+	for (int i = 0; i < st->ncoders; i++)
+		free(st->coders[i]);
+	st->ncoders = 0;
+}
+
+static void analysis_free_state(void *p)
+{
+	struct analysis_state *st = p;
+	if (!st)
+		return;
+	retrieve_filter_clear(&st->filter);
+	free(st->label);
+	free(st->code);
+	free(st->xt_attr);
+	analysis_matrix_free(st->matrix);
+	analysis_drop_agreement(st);
+	analysis_drop_coders(st);
+	free(st->query);
+	free(st);
+}
+
+/* Copies text with line breaks and tabs as spaces (for one row). */
+static char *analysis_one_line_new(const char *text)
+{
+	char *s = xstrdup(text);
+	for (char *p = s; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return s;
+}
+
+/* ---- the retrieval -------------------------------------------------------------- */
+
+static int64_t analysis_retrieve_count(struct list *l, jaw_err *err)
+{
+	return retrieve_count(l->db, &analysis_state(l)->filter, err);
+}
+
+/* Who a segment comes from: the stakeholder (and organisation) or the
+ * respondent. */
+static char *analysis_who_new(const struct retrieve_row *r)
+{
+	if (*r->respondent)
+		return xasprintf("%s", r->respondent);
+	if (*r->organisation)
+		return xasprintf("%s (%s)", r->stakeholder, r->organisation);
+	return xstrdup(r->stakeholder);
+}
+
+static int analysis_retrieve_fetch(struct list *l, int64_t offset, int limit,
+                                   struct list_row *rows, jaw_err *err)
+{
+	struct retrieve_row *r = xcalloc((size_t)limit, sizeof *r);
+	int n = retrieve_page(l->db, &analysis_state(l)->filter, offset, limit, r, err);
+	for (int i = 0; i < n; i++) {
+		struct list_row *row = &rows[i];
+		row->id = r[i].coding_id;
+		row->aux[0] = (long)r[i].source_id;
+		row->aux[1] = (long)r[i].start;
+		row->cells[0] = xstrdup(r[i].code);
+		row->cells[1] = xstrdup(r[i].source_title);
+		row->cells[2] = analysis_who_new(&r[i]);
+		row->cells[3] = xstrdup(r[i].source_date);
+		row->cells[4] = xstrdup(r[i].coder);
+		row->cells[CELL_BEFORE] = analysis_one_line_new(r[i].before);
+		row->cells[CELL_TEXT] = analysis_one_line_new(r[i].text);
+		row->cells[CELL_AFTER] = analysis_one_line_new(r[i].after);
+		const char *kind = r[i].source_kind;
+		row->detail = xasprintf("%s (%s%s%s)%s%s%s%s%s%s, coded %s by %s%s%s", r[i].source_title,
+		                        kind, *r[i].source_date ? ", " : "", r[i].source_date,
+		                        *row->cells[2] ? ", " : "", row->cells[2],
+		                        *r[i].attributes ? ": " : "", r[i].attributes,
+		                        *r[i].event ? ", at " : "", r[i].event, r[i].code, r[i].coder,
+		                        *r[i].memo ? "; memo: " : "", r[i].memo);
+		retrieve_row_clear(&r[i]);
+	}
+	free(r);
+	return n;
+}
+
+/* The segment in context takes the right part of the row. */
+static void analysis_retrieve_layout(struct list *l)
+{
+	l->chart_w = l->w >= 60 ? l->w * 3 / 5 : l->w - 20;
+}
+
+static void analysis_retrieve_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, "Segment, in its line", l->chart_w, true);
+}
+
+static void analysis_search_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, "The first match, in its context", l->chart_w, true);
+}
+
+/* The last cols columns of s (a cut start marked with "..."). */
+static const char *analysis_tail(const char *s, int cols)
+{
+	int w = utf8_width(s);
+	while (*s && w > cols) {
+		size_t len = strlen(s), next = utf8_cluster_next(s, len, 0);
+		char *c = xstrndup(s, next);
+		w -= utf8_width(c);
+		free(c);
+		s += next;
+	}
+	return s;
+}
+
+/* Draws the context dim and the coded text plain (the cursor row whole in
+ * the cursor's colours). */
+static void analysis_retrieve_chart(struct list *l, const struct list_row *row, attr_t attr)
+{
+	bool cursor = attr != colour_attr(ROLE_NORMAL);
+	int room = l->chart_w, tw = utf8_width(row->cells[CELL_TEXT]);
+	/* a quarter for the context before, more when the text is short */
+	int bw = room - tw > room / 4 ? (room - tw) / 2 : room / 4;
+	const char *before = analysis_tail(row->cells[CELL_BEFORE], bw);
+	int used = utf8_width(before);
+	wattrset(l->win, cursor ? attr : colour_attr(ROLE_DIM));
+	ui_put(l->win, before, used, false);
+	wattrset(l->win, cursor ? attr : colour_attr(ROLE_NORMAL) | A_BOLD);
+	int text = tw < room - used ? tw : room - used;
+	ui_put(l->win, row->cells[CELL_TEXT], text, false);
+	wattrset(l->win, cursor ? attr : colour_attr(ROLE_DIM));
+	ui_put(l->win, row->cells[CELL_AFTER], room - used - text, true);
+}
+
+/* ---- the frequencies ------------------------------------------------------------- */
+
+static int64_t analysis_codes_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	st->max = analysis_codes_max(l->db, err);
+	return st->max < 0 ? -1 : analysis_codes_count(l->db, err);
+}
+
+/* A figure of a code, after a sigma when it counts the codes below it too. */
+static char *analysis_figure_new(const struct analysis_code_row *r, int64_t all)
+{
+	return xasprintf("%s%lld", r->children ? "\u03a3 " : "", (long long)all);
+}
+
+static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
+                                struct list_row *rows, jaw_err *err)
+{
+	struct analysis_code_row *r = xcalloc((size_t)limit, sizeof *r);
+	int n = analysis_codes_page(l->db, offset, limit, r, err);
+	for (int i = 0; i < n; i++) {
+		struct list_row *row = &rows[i];
+		const struct analysis_counts *o = &r[i].own, *a = &r[i].all;
+		row->id = r[i].id;
+		row->aux[0] = (long)r[i].children;
+		row->aux[1] = (long)a->segments;
+		row->cells[0] = xasprintf("%*s%s", r[i].depth * 2, "", r[i].name);
+		row->cells[1] = analysis_figure_new(&r[i], a->segments);
+		row->cells[2] = analysis_figure_new(&r[i], a->sources);
+		row->cells[3] = analysis_figure_new(&r[i], a->stakeholders);
+		row->cells[4] = analysis_figure_new(&r[i], a->respondents);
+		row->cells[5] = xstrdup(r[i].path);
+		if (r[i].children)
+			row->detail = xasprintf("%s: %lld segment%s itself; with the %lld code%s below it"
+			                        " (\u03a3): %lld segments in %lld sources, %lld stakeholders,"
+			                        " %lld respondents (Enter retrieves them)", r[i].path,
+			                        (long long)o->segments, o->segments == 1 ? "" : "s",
+			                        (long long)r[i].children, r[i].children == 1 ? "" : "s",
+			                        (long long)a->segments, (long long)a->sources,
+			                        (long long)a->stakeholders, (long long)a->respondents);
+		else
+			row->detail = xasprintf("%s: %lld segments in %lld sources, %lld stakeholders,"
+			                        " %lld respondents (Enter retrieves them)", r[i].path,
+			                        (long long)o->segments, (long long)o->sources,
+			                        (long long)o->stakeholders, (long long)o->respondents);
+		analysis_code_row_clear(&r[i]);
+	}
+	free(r);
+	return n;
+}
+
+static void analysis_bar_layout(struct list *l)
+{
+	l->chart_w = l->w >= 70 ? l->w / 3 : 0;
+}
+
+static void analysis_bar_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, "Segments", l->chart_w, true);
+}
+
+/* A bar of aux[1] against the table's largest figure: in the bar colour
+ * of events, roll-ups (aux[0] codes below) in that of phases. */
+static void analysis_bar(struct list *l, const struct list_row *row, attr_t attr)
+{
+	struct analysis_state *st = analysis_state(l);
+	int64_t v = row->aux[1];
+	int len = st->max > 0 ? (int)(v * l->chart_w / st->max) : 0;
+	if (len == 0 && v > 0)
+		len = 1;
+	wattrset(l->win, colour_attr(row->aux[0] ? ROLE_BAR_PHASE : ROLE_BAR_EVENT));
+	for (int i = 0; i < len; i++)
+		waddstr(l->win, row->aux[0] ? "▓" : "█");
+	wattrset(l->win, attr);
+	for (int i = len; i < l->chart_w; i++)
+		waddch(l->win, ' ');
+}
+
+/* Enter on a code: its segments (with the codes below, when it has any). */
+static int analysis_codes_open(struct ui *ui, struct list *l, const struct list_row *row)
+{
+	struct analysis_state *st = analysis_state(l);
+	retrieve_filter_clear(&st->filter);
+	st->filter.code_id = row->id;
+	st->filter.children = row->aux[0] > 0;
+	free(st->code);
+	st->code = xstrdup(row->cells[5]);
+	free(st->label);
+	st->label = xstrdup("");
+	st->cursor[MODE_RETRIEVE] = 0;
+	ui_message(ui, "The segments of %s%s.", st->code, row->aux[0] ? " and the codes below it" : "");
+	return analysis_set_mode(l, MODE_RETRIEVE);
+}
+
+/* ---- the matrices: crosstab (3) and co-occurrence (4) ------------------------ */
+
+enum { MATRIX_NAME_MAX = 30, MATRIX_CELL = 9 };
+
+/* The attributes a crosstab takes that are not survey attributes, in the
+ * order of enum retrieve_attr (from RETRIEVE_ATTR_SOURCE_KIND). */
+static const char *const analysis_attr_names[] = {
+	"source-kind", "event", "stakeholder-kind", "role", "organisation-direct", "organisation",
+};
+
+static const char *const analysis_by_words[] = {"segments", "sources", "respondents"};
+
+/* Reads the matrix of the mode afresh. */
+static int64_t analysis_matrix_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	analysis_matrix_free(st->matrix);
+	st->matrix = NULL;
+	int rc = st->mode == MODE_CROSSTAB
+	       ? analysis_crosstab_new(l->db, st->xt_attr, st->xt_by, &st->matrix, err)
+	       : analysis_cooccur_new(l->db, st->co_mode, true, &st->matrix, err);
+	if (rc != JAW_OK)
+		return -1;
+	if (st->col >= st->matrix->ncols)
+		st->col = st->matrix->ncols > 0 ? st->matrix->ncols - 1 : 0;
+	/* no column: nothing coded has a value of the attribute */
+	return st->matrix->ncols > 0 ? st->matrix->nrows : 0;
+}
+
+static int analysis_matrix_fetch(struct list *l, int64_t offset, int limit,
+                                 struct list_row *rows, jaw_err *err)
+{
+	(void)err;
+	const struct analysis_matrix *m = analysis_state(l)->matrix;
+	int n = 0;
+	for (int64_t r = offset; m && r < m->nrows && n < limit; r++, n++) {
+		rows[n].id = m->row_ids[r];
+		rows[n].aux[0] = (long)r;
+		rows[n].cells[0] = xasprintf("%*s%s", m->row_depth[r] * 2, "", m->row_names[r]);
+	}
+	return n;
+}
+
+/* The width of the codes' column and how many cells fit beside it. */
+static void analysis_matrix_widths(const struct list *l, int *name_w, int *ncells)
+{
+	*name_w = l->w / 3 < MATRIX_NAME_MAX ? l->w / 3 : MATRIX_NAME_MAX;
+	*ncells = (l->w - *name_w) / (MATRIX_CELL + 1);
+	if (*ncells < 1)
+		*ncells = 1;
+}
+
+/* Cell r, c as the measure shows it, and its share of the largest (0-1). */
+static void analysis_cell_text(const struct analysis_state *st, int r, int c, char *buf,
+                               size_t size, double *share)
+{
+	const struct analysis_matrix *m = st->matrix;
+	size_t i = (size_t)r * (size_t)m->ncols + (size_t)c;
+	if (st->mode == MODE_COOCCUR && st->measure) {
+		snprintf(buf, size, "%.3f", m->ratio[i]);
+		*share = m->ratio[i];
+	} else if (st->mode == MODE_CROSSTAB && st->measure) {
+		double p = analysis_matrix_percent(m, r, c, st->measure == 'r');
+		snprintf(buf, size, "%.1f", p);
+		*share = p / 100.0;
+	} else {
+		snprintf(buf, size, "%lld", (long long)m->cells[i]);
+		*share = m->max > 0 ? (double)m->cells[i] / (double)m->max : 0.0;
+	}
+}
+
+/* One cell: a shade of its share, then its figure right-aligned. */
+static void analysis_draw_cell(struct list *l, int r, int c, attr_t attr, bool cursor_row)
+{
+	struct analysis_state *st = analysis_state(l);
+	static const char *const shades[] = {" ", "\u2591", "\u2592", "\u2593", "\u2588"};
+	char buf[32];
+	double share;
+	analysis_cell_text(st, r, c, buf, sizeof buf, &share);
+	int level = share <= 0 ? 0 : 1 + (int)(share * 3.999);
+	if (cursor_row && c == st->col)
+		attr = colour_attr(ROLE_SELECTION);
+	waddch(l->win, ' ');
+	wattrset(l->win, cursor_row ? attr : colour_attr(ROLE_BAR_EVENT));
+	waddstr(l->win, shades[level > 4 ? 4 : level]);
+	wattrset(l->win, attr);
+	wprintw(l->win, "%*s", MATRIX_CELL - 1, buf);
+}
+
+/* One line: the code, then the visible cells (row -1: the header). */
+static void analysis_draw_matrix_line(struct list *l, int y, int r, attr_t attr)
+{
+	struct analysis_state *st = analysis_state(l);
+	const struct analysis_matrix *m = st->matrix;
+	int name_w, ncells;
+	analysis_matrix_widths(l, &name_w, &ncells);
+	wmove(l->win, y, 0);
+	wattrset(l->win, attr);
+	const struct list_row *row = r >= 0 && r - l->top < l->nrows ? &l->rows[r - l->top] : NULL;
+	ui_put(l->win, r < 0 ? "Code" : row ? row->cells[0] : "", name_w, true);
+	for (int c = st->col0; c < m->ncols && c < st->col0 + ncells; c++) {
+		if (r >= 0) {
+			analysis_draw_cell(l, r, c, attr, r == l->cursor);
+			continue;
+		}
+		waddch(l->win, ' ');
+		wattrset(l->win, c == st->col ? colour_attr(ROLE_HEADER) | A_BOLD : attr);
+		char *name = utf8_display_new(*m->col_names[c] ? m->col_names[c] : "(none)",
+		                              MATRIX_CELL);
+		for (int w = utf8_width(name); w < MATRIX_CELL; w++)
+			waddch(l->win, ' ');
+		waddstr(l->win, name);
+		free(name);
+		wattrset(l->win, attr);
+	}
+	wclrtoeol(l->win);
+}
+
+static bool analysis_draw_matrix(struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!st->matrix || l->count == 0 || st->matrix->ncols == 0)
+		return false;
+	int vis = l->h - 2;
+	analysis_draw_matrix_line(l, 1, -1, colour_attr(ROLE_HEADER));
+	for (int i = 0; i < vis; i++) {
+		int64_t r = l->top + i;
+		enum jawrc_role role = ROLE_NORMAL;
+		if (r == l->cursor)
+			role = l->focused ? ROLE_CURSOR : ROLE_CURSOR_UNFOCUSED;
+		if (r < l->count)
+			analysis_draw_matrix_line(l, 2 + i, (int)r, colour_attr(role));
+		else {
+			wmove(l->win, 2 + i, 0);
+			wclrtoeol(l->win);
+		}
+	}
+	return true;
+}
+
+/* The status bar for the selected cell. */
+static int analysis_matrix_update(struct list *l, jaw_err *err)
+{
+	(void)err;
+	struct analysis_state *st = analysis_state(l);
+	const struct analysis_matrix *m = st->matrix;
+	if (!m || l->cursor < l->top || l->cursor - l->top >= l->nrows || m->ncols == 0)
+		return JAW_OK;
+	struct list_row *row = &l->rows[l->cursor - l->top];
+	int r = (int)l->cursor, c = st->col;
+	int64_t v = m->cells[(size_t)r * (size_t)m->ncols + (size_t)c];
+	const char *col = *m->col_names[c] ? m->col_names[c] : "(none)";
+	free(row->detail);
+	if (st->mode == MODE_CROSSTAB)
+		row->detail = xasprintf("%s \u00d7 %s: %lld %s, %.1f%% of the row's %lld, %.1f%% of the"
+		                        " column's %lld (Enter retrieves them)", m->row_names[r], col,
+		                        (long long)v, analysis_by_words[st->xt_by],
+		                        analysis_matrix_percent(m, r, c, true), (long long)m->row_total[r],
+		                        analysis_matrix_percent(m, r, c, false),
+		                        (long long)m->col_total[c]);
+	else
+		row->detail = xasprintf("%s \u00d7 %s: %lld source%s (Jaccard %.3f; %lld and %lld sources"
+		                        " each) (Enter retrieves them)", m->row_names[r], col,
+		                        (long long)v, v == 1 ? "" : "s",
+		                        m->ratio[(size_t)r * (size_t)m->ncols + (size_t)c],
+		                        (long long)m->row_total[r], (long long)m->col_total[c]);
+	return JAW_OK;
+}
+
+/* h and l: the column to the left or right, scrolling to keep it seen. */
+static int analysis_matrix_column(struct list *l, int delta)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!st->matrix || st->matrix->ncols == 0)
+		return UI_NONE;
+	int name_w, ncells;
+	analysis_matrix_widths(l, &name_w, &ncells);
+	st->col += delta;
+	if (st->col < 0)
+		st->col = 0;
+	if (st->col >= st->matrix->ncols)
+		st->col = st->matrix->ncols - 1;
+	if (st->col < st->col0)
+		st->col0 = st->col;
+	if (st->col >= st->col0 + ncells)
+		st->col0 = st->col - ncells + 1;
+	jaw_err err;
+	analysis_matrix_update(l, &err);
+	l->dirty_all = true;
+	return UI_REDRAW;
+}
+
+/* Enter on a cell: the segments behind it. */
+static int analysis_matrix_open(struct ui *ui, struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	const struct analysis_matrix *m = st->matrix;
+	if (!m || m->ncols == 0 || l->cursor >= m->nrows)
+		return UI_NONE;
+	int r = (int)l->cursor, c = st->col;
+	struct retrieve_filter f = {.code_id = m->row_ids[r]};
+	const char *col = m->col_names[c];
+	char *label;
+	if (st->mode == MODE_COOCCUR) {
+		if (m->col_ids[c] != f.code_id) {
+			f.with_code = m->col_ids[c];
+			f.overlap = st->co_mode == ANALYSIS_OVERLAP;
+		}
+		label = xasprintf("with=\"%s\"%s", col, f.overlap ? " overlap=yes" : "");
+	} else {
+		int a = 0;
+		while (a < 6 && strcmp(analysis_attr_names[a], st->xt_attr) != 0)
+			a++;
+		if (a < 6) {
+			f.attr = (enum retrieve_attr)(a + 1);
+			f.attr_value = xstrdup(col);
+		} else {
+			f.attribute = xstrdup(st->xt_attr);
+			f.value = xstrdup(col);
+		}
+		label = xasprintf("%s=\"%s\"", st->xt_attr, *col ? col : "(none)");
+		jaw_err err;
+		err_clear(&err);
+		if (f.attr == RETRIEVE_ATTR_ORGANISATION &&
+		    model_stakeholder_prepare_order(l->db, &err) != JAW_OK) {
+			ui_error(ui, err.msg);
+			free(label);
+			retrieve_filter_clear(&f);
+			return UI_REDRAW;
+		}
+	}
+	retrieve_filter_clear(&st->filter);
+	st->filter = f;
+	free(st->code);
+	st->code = xstrdup(m->row_paths[r]);
+	free(st->label);
+	st->label = label;
+	st->cursor[MODE_RETRIEVE] = 0;
+	return analysis_set_mode(l, MODE_RETRIEVE);
+}
+
+/* %: counts, row and column percentages (crosstab); counts and Jaccard. */
+static int analysis_measure(struct ui *ui, struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->mode == MODE_CROSSTAB) {
+		st->measure = st->measure == 0 ? 'r' : st->measure == 'r' ? 'c' : 0;
+		ui_message(ui, st->measure == 'r' ? "Percentages of each row's total."
+		           : st->measure == 'c' ? "Percentages of each column's total." : "Counts.");
+	} else if (st->mode == MODE_COOCCUR) {
+		st->measure = !st->measure;
+		ui_message(ui, st->measure ? "Jaccard coefficients." : "Counts of sources.");
+	} else {
+		return -1;
+	}
+	jaw_err err;
+	analysis_matrix_update(l, &err);
+	l->dirty_all = true;
+	return UI_REDRAW;
+}
+
+/* Shows mode m afresh from its first row. */
+static void analysis_show_mode(struct list *l, enum analysis_mode m)
+{
+	struct analysis_state *st = analysis_state(l);
+	st->cursor[m] = 0;
+	if (st->mode != m)
+		analysis_set_mode(l, m);
+	l->cursor = l->top = 0;
+	list_reload(l);
+}
+
+/* :crosstab ATTR [segments|sources|respondents] */
+static int analysis_command_crosstab(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	char attr[200];
+	const char *by = strchr(args, ' ');
+	snprintf(attr, sizeof attr, "%.*s", by ? (int)(by - args) : (int)strlen(args), args);
+	int b = 0;
+	while (by && *by == ' ')
+		by++;
+	while (by && *by && b < 3 && strcmp(analysis_by_words[b], by) != 0)
+		b++;
+	if (!*attr || b == 3) {
+		ui_error(ui, "crosstab: write :crosstab ATTR [segments|sources|respondents], ATTR one of "
+		         ANALYSIS_ATTR_NAMES);
+		return UI_REDRAW;
+	}
+	struct analysis_matrix *m;
+	jaw_err err;
+	err_clear(&err);
+	if (analysis_crosstab_new(l->db, attr, (enum analysis_by)b, &m, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	analysis_matrix_free(m);
+	free(st->xt_attr);
+	st->xt_attr = xstrdup(attr);
+	st->xt_by = (enum analysis_by)b;
+	st->col = st->col0 = st->measure = 0;
+	analysis_show_mode(l, MODE_CROSSTAB);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
+/* :cooccurrence [overlap|same-source] */
+static int analysis_command_cooccurrence(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (*args && strcmp(args, "overlap") != 0 && strcmp(args, "same-source") != 0) {
+		ui_error(ui, "cooccurrence: write :cooccurrence overlap or :cooccurrence same-source");
+		return UI_REDRAW;
+	}
+	st->co_mode = strcmp(args, "same-source") == 0 ? ANALYSIS_SAME_SOURCE : ANALYSIS_OVERLAP;
+	st->col = st->col0 = 0;
+	analysis_show_mode(l, MODE_COOCCUR);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
+/* ---- inter-coder agreement (5) ------------------------------------------------- */
+
+
+static int64_t analysis_agreement_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	analysis_drop_agreement(st);
+	if (st->ncoders < 2)
+		return 0;
+	jaw_err why;
+	err_clear(&why);
+	if (analysis_agreement_new(l->db, (const char *const *)st->coders, st->ncoders, &st->agree,
+	                           &st->nagree, &why) != JAW_OK) {
+		/* an empty table that says why (coders who share no source) */
+		(void)err;
+		snprintf(st->empty, sizeof st->empty, "%.180s", why.msg);
+		return 0;
+	}
+	return st->nagree;
+}
+
+static int analysis_agreement_fetch(struct list *l, int64_t offset, int limit,
+                                    struct list_row *rows, jaw_err *err)
+{
+	(void)err;
+	struct analysis_state *st = analysis_state(l);
+	bool two = st->ncoders == 2;
+	int n = 0;
+	for (int64_t i = offset; i < st->nagree && n < limit; i++, n++) {
+		const struct analysis_agreement_row *r = &st->agree[i];
+		struct list_row *row = &rows[n];
+		row->id = r->code_id;
+		row->aux[0] = (long)(1000 * (two ? r->kappa : r->alpha));
+		row->cells[0] = xstrdup(r->path);
+		row->cells[1] = two ? xasprintf("%.2f%%", r->agreement) : xstrdup("-");
+		row->cells[2] = two ? xasprintf("%.4f", r->kappa) : xstrdup("-");
+		row->cells[3] = xasprintf("%.4f", r->alpha);
+		if (two)
+			row->detail = xasprintf("%s: of %lld characters, %lld coded by both, %lld by %s"
+			                        " alone, %lld by %s alone%s", r->path,
+			                        (long long)r->characters, (long long)r->both,
+			                        (long long)r->first, st->coders[0], (long long)r->second,
+			                        st->coders[1], r->code_id ? " (Enter retrieves them)" : "");
+		else
+			row->detail = xasprintf("%s: alpha %.4f over %lld characters%s", r->path, r->alpha,
+			                        (long long)r->characters,
+			                        r->code_id ? " (Enter retrieves them)" : "");
+	}
+	return n;
+}
+
+static void analysis_agreement_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, analysis_state(l)->ncoders == 2 ? "Kappa" : "Alpha", l->chart_w, true);
+}
+
+/* A bar of the coefficient (aux[0], thousandths) from 0 to 1. */
+static void analysis_agreement_bar(struct list *l, const struct list_row *row, attr_t attr)
+{
+	long v = row->aux[0] < 0 ? 0 : row->aux[0] > 1000 ? 1000 : row->aux[0];
+	int len = (int)(v * l->chart_w / 1000);
+	wattrset(l->win, colour_attr(row->id ? ROLE_BAR_EVENT : ROLE_BAR_PHASE));
+	for (int i = 0; i < len; i++)
+		waddstr(l->win, row->id ? "\u2588" : "\u2593");
+	wattrset(l->win, attr);
+	for (int i = len; i < l->chart_w; i++)
+		waddch(l->win, ' ');
+}
+
+/* Enter on a code: its segments, by every coder. */
+static int analysis_agreement_open(struct list *l, const struct list_row *row)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!row->id)
+		return UI_NONE;
+	retrieve_filter_clear(&st->filter);
+	st->filter.code_id = row->id;
+	free(st->code);
+	st->code = xstrdup(row->cells[0]);
+	free(st->label);
+	st->label = xstrdup("");
+	st->cursor[MODE_RETRIEVE] = 0;
+	return analysis_set_mode(l, MODE_RETRIEVE);
+}
+
+
+/* :agreement CODER CODER... */
+static int analysis_command_agreement(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	analysis_drop_coders(st);
+	const char *p = args;
+	while (*p && st->ncoders < ANALYSIS_MAX_CODERS) {
+		size_t n = strcspn(p, " ");
+		st->coders[st->ncoders++] = xstrndup(p, n);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	if (st->ncoders < 2) {
+		ui_error(ui, "agreement: write :agreement CODER CODER (two coders or more)");
+		return UI_REDRAW;
+	}
+	analysis_show_mode(l, MODE_AGREEMENT);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
+/* ---- saturation (6) ------------------------------------------------------------ */
+
+static int64_t analysis_saturation_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	st->max = analysis_saturation_total(l->db, err);
+	return st->max < 0 ? -1 : analysis_saturation_count(l->db, err);
+}
+
+static int analysis_saturation_fetch(struct list *l, int64_t offset, int limit,
+                                     struct list_row *rows, jaw_err *err)
+{
+	struct analysis_saturation_row *r = xcalloc((size_t)limit, sizeof *r);
+	int n = analysis_saturation_page(l->db, offset, limit, r, err);
+	for (int i = 0; i < n; i++) {
+		struct list_row *row = &rows[i];
+		row->id = r[i].source_id;
+		row->aux[0] = (long)r[i].new_codes;
+		row->aux[1] = (long)r[i].total_codes;
+		row->cells[0] = xasprintf("%lld", (long long)r[i].position);
+		row->cells[1] = xstrdup(*r[i].date ? r[i].date : "-");
+		row->cells[2] = xasprintf("%lld", (long long)r[i].new_codes);
+		row->cells[3] = xasprintf("%lld", (long long)r[i].total_codes);
+		row->cells[4] = xstrdup(r[i].title);
+		row->detail = r[i].new_codes
+		            ? xasprintf("%s: %lld new code%s (%s), %lld so far (Enter reads it)",
+		                        r[i].title, (long long)r[i].new_codes,
+		                        r[i].new_codes == 1 ? "" : "s", r[i].codes,
+		                        (long long)r[i].total_codes)
+		            : xasprintf("%s: no new code, %lld so far (Enter reads it)", r[i].title,
+		                        (long long)r[i].total_codes);
+		analysis_saturation_row_clear(&r[i]);
+	}
+	free(r);
+	return n;
+}
+
+static void analysis_saturation_header(struct list *l)
+{
+	wattrset(l->win, colour_attr(ROLE_HEADER));
+	ui_put(l->win, "Codes so far (\u2593 new)", l->chart_w, true);
+}
+
+/* The running total (aux[1]) against all the codes used, its new codes
+ * (aux[0]) at the end in the shade and colour of roll-ups. */
+static void analysis_saturation_bar(struct list *l, const struct list_row *row, attr_t attr)
+{
+	int64_t max = analysis_state(l)->max;
+	int all = max > 0 ? (int)(row->aux[1] * l->chart_w / max) : 0;
+	int old = max > 0 ? (int)((row->aux[1] - row->aux[0]) * l->chart_w / max) : 0;
+	if (row->aux[0] > 0 && all == old && all < l->chart_w)
+		all++;
+	wattrset(l->win, colour_attr(ROLE_BAR_EVENT));
+	for (int i = 0; i < old; i++)
+		waddstr(l->win, "\u2588");
+	wattrset(l->win, colour_attr(ROLE_BAR_PHASE));
+	for (int i = old; i < all; i++)
+		waddstr(l->win, "\u2593");
+	wattrset(l->win, attr);
+	for (int i = all; i < l->chart_w; i++)
+		waddch(l->win, ' ');
+}
+
+/* ---- full-text search (7) and coding its hits ------------------------------------ */
+
+static int64_t analysis_search_rows(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!st->query)
+		return 0;
+	jaw_err why;
+	err_clear(&why);
+	int64_t n = search_text_count(l->db, st->query, &why);
+	if (n < 0) {
+		/* a query with nothing to search for: an empty list that says so */
+		(void)err;
+		snprintf(st->empty, sizeof st->empty, "%.180s", why.msg);
+		return 0;
+	}
+	snprintf(st->empty, sizeof st->empty, "nothing matches \"%.100s\"", st->query);
+	return n;
+}
+
+/* The title of source id ("" if none). */
+static char *analysis_source_title_new(struct jaw_db *db, int64_t id, jaw_err *err)
+{
+	static const char sql[] = "SELECT " MODEL_SOURCE_TITLE("s") ", s.kind FROM source s"
+		" WHERE s.id = ?1";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return xstrdup("");
+	sqlite3_bind_int64(s, 1, id);
+	char *title = sqlite3_step(s) == SQLITE_ROW
+	            ? xasprintf("%s (%s)", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1))
+	            : xstrdup("");
+	sqlite3_reset(s);
+	return title;
+}
+
+static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
+                                 struct list_row *rows, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	struct search_hit *h = xcalloc((size_t)limit, sizeof *h);
+	int n = search_text_page(l->db, st->query, offset, limit, h, err);
+	for (int i = 0; i < n; i++) {
+		struct list_row *row = &rows[i];
+		const char *sn = h[i].snippet;
+		row->id = h[i].source_id;
+		row->aux[0] = (long)(h[i].start > 0 ? h[i].start : 0);
+		row->cells[0] = analysis_source_title_new(l->db, h[i].source_id, err);
+		row->cells[1] = xasprintf("%.2f", -h[i].rank);
+		row->cells[CELL_BEFORE] = xstrndup(sn, h[i].mark_start);
+		row->cells[CELL_TEXT] = xstrndup(sn + h[i].mark_start, h[i].mark_end - h[i].mark_start);
+		row->cells[CELL_AFTER] = xstrdup(sn + h[i].mark_end);
+		row->detail = xasprintf("%s: %s (Enter reads it there; c codes every hit, S every"
+		                        " hit's sentence)", row->cells[0], sn);
+		search_hit_clear(&h[i]);
+	}
+	free(h);
+	return n;
+}
+
+/* What coding the hits is asked to do. */
+struct analysis_code_ask {
+	char *query;
+	enum analysis_hit_unit unit;
+	int64_t code_id;
+	char *code;
+};
+
+static void analysis_code_ask_free(void *p)
+{
+	struct analysis_code_ask *k = p;
+	if (!k)
+		return;
+	free(k->query);
+	free(k->code);
+	free(k);
+}
+
+static const char *analysis_unit_word(enum analysis_hit_unit unit)
+{
+	return unit == ANALYSIS_HIT_SENTENCE ? "sentences" : "hits";
+}
+
+/* y: codes them, as one change. */
+static int analysis_code_hits_yes(struct ui *ui, void *ctx)
+{
+	struct analysis_code_ask *k = ctx;
+	char *coder = ui_coder_new(ui);
+	struct analysis_hits h;
+	jaw_err err;
+	err_clear(&err);
+	int rc = analysis_code_hits(ui->db, coder, k->query, k->code_id, k->unit, &h, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Coded %lld %s of \"%.100s\" with %.100s (u undoes"
+	                       " them all).", (long long)h.coded, analysis_unit_word(k->unit),
+	                       k->query, k->code);
+}
+
+/* The code picked: how many that codes, then y/n. */
+static int analysis_code_hits_picked(struct ui *ui, void *ctx, int64_t id,
+                                     const struct list_row *row)
+{
+	(void)row;
+	struct analysis_code_ask *k = ctx, *ask = xcalloc(1, sizeof *ask);
+	char *coder = ui_coder_new(ui);
+	struct analysis_hits h;
+	jaw_err err;
+	err_clear(&err);
+	struct code code;
+	int rc = codebook_get(ui->db, id, &code, &err);
+	if (rc == JAW_OK)
+		rc = analysis_hits_count(ui->db, k->query, k->unit, coder, id, &h, &err);
+	free(coder);
+	if (rc != JAW_OK) {
+		free(ask);
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	ask->query = xstrdup(k->query);
+	ask->unit = k->unit;
+	ask->code_id = id;
+	ask->code = xstrdup(code.name);
+	codebook_code_clear(&code);
+	if (h.units == h.already) {
+		ui_message(ui, "Every one of the %lld %s is coded %s already.", (long long)h.units,
+		           analysis_unit_word(k->unit), ask->code);
+		analysis_code_ask_free(ask);
+		return UI_REDRAW;
+	}
+	char question[400];
+	snprintf(question, sizeof question, "Code %lld %s (%lld hits in %lld sources%s) with %.80s?",
+	         (long long)(h.units - h.already), analysis_unit_word(k->unit), (long long)h.hits,
+	         (long long)h.sources, h.already ? ", less those coded already" : "", ask->code);
+	prompt_confirm(ui, question, analysis_code_hits_yes, ask, analysis_code_ask_free);
+	return UI_REDRAW;
+}
+
+/* c and S: code every hit, or its sentence, with a code picked. */
+static int analysis_code_hits_ask(struct ui *ui, struct list *l, enum analysis_hit_unit unit)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->mode != MODE_SEARCH)
+		return -1;
+	if (!st->query || l->count == 0) {
+		ui_message(ui, "Nothing to code: :find WORDS searches the evidence first.");
+		return UI_REDRAW;
+	}
+	struct analysis_code_ask *k = xcalloc(1, sizeof *k);
+	k->query = xstrdup(st->query);
+	k->unit = unit;
+	char *coder = ui_coder_new(ui);
+	picker_code(ui, unit == ANALYSIS_HIT_SENTENCE ? " Code every hit's sentence with (Esc) "
+	                                               : " Code every hit with (Esc) ",
+	            coder, 0, analysis_code_hits_picked, k, analysis_code_ask_free);
+	free(coder);
+	return UI_REDRAW;
+}
+
+/* :find WORDS */
+static int analysis_command_find(struct ui *ui, struct list *l, const char *args)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!*args) {
+		ui_error(ui, "find: write :find WORDS (\"a phrase\", prefix*, AND, OR, NOT)");
+		return UI_REDRAW;
+	}
+	free(st->query);
+	st->query = xstrdup(args);
+	analysis_show_mode(l, MODE_SEARCH);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
+/* ---- the modes, the title and the filter ------------------------------------ */
+
+static int64_t analysis_count(struct list *l, jaw_err *err)
+{
+	switch (analysis_state(l)->mode) {
+	case MODE_CODES: return analysis_codes_rows(l, err);
+	case MODE_CROSSTAB:
+	case MODE_COOCCUR: return analysis_matrix_rows(l, err);
+	case MODE_AGREEMENT: return analysis_agreement_rows(l, err);
+	case MODE_SATURATION: return analysis_saturation_rows(l, err);
+	case MODE_SEARCH: return analysis_search_rows(l, err);
+	default: return analysis_retrieve_count(l, err);
+	}
+}
+
+static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                          jaw_err *err)
+{
+	switch (analysis_state(l)->mode) {
+	case MODE_CODES: return analysis_codes_fetch(l, offset, limit, rows, err);
+	case MODE_CROSSTAB:
+	case MODE_COOCCUR: return analysis_matrix_fetch(l, offset, limit, rows, err);
+	case MODE_AGREEMENT: return analysis_agreement_fetch(l, offset, limit, rows, err);
+	case MODE_SATURATION: return analysis_saturation_fetch(l, offset, limit, rows, err);
+	case MODE_SEARCH: return analysis_search_fetch(l, offset, limit, rows, err);
+	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
+	}
+}
+
+static const char *analysis_describe(struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->mode == MODE_CODES)
+		return "\u03a3: with the codes below";
+	static const char *const measures[] = {"counts", "% of rows", "% of columns", "Jaccard"};
+	int measure = st->measure == 'r' ? 1 : st->measure == 'c' ? 2 : st->measure ? 3 : 0;
+	if (st->mode == MODE_CROSSTAB) {
+		snprintf(st->title, sizeof st->title, "by %.100s, %s, %s  (h l: columns, p: percent)",
+		         st->xt_attr, analysis_by_words[st->xt_by], measures[measure]);
+		return st->title;
+	}
+	if (st->mode == MODE_SATURATION)
+		return "coded sources by date: new codes, codes so far";
+	if (st->mode == MODE_SEARCH) {
+		snprintf(st->title, sizeof st->title, "%.200s, best first", st->query ? st->query : "");
+		return st->query ? st->title : NULL;
+	}
+	if (st->mode == MODE_AGREEMENT) {
+		size_t len = (size_t)snprintf(st->title, sizeof st->title, "of");
+		for (int i = 0; i < st->ncoders && len < sizeof st->title; i++)
+			len += (size_t)snprintf(st->title + len, sizeof st->title - len, "%s%.60s",
+			                        i == 0 ? " " : i == st->ncoders - 1 ? " and " : ", ",
+			                        st->coders[i]);
+		return st->ncoders ? st->title : NULL;
+	}
+	if (st->mode == MODE_COOCCUR) {
+		snprintf(st->title, sizeof st->title, "sources where codings %s, %s  (h l: columns,"
+		         " p: Jaccard)", st->co_mode == ANALYSIS_OVERLAP ? "overlap" : "share the source",
+		         measures[measure ? 3 : 0]);
+		return st->title;
+	}
+	const char *code = st->code ? st->code : "every code";
+	snprintf(st->title, sizeof st->title, "%.200s%s%s%.150s", code,
+	         st->code && st->filter.children ? " and below" : "", *st->label ? "  " : "",
+	         st->label);
+	return st->title;
+}
+
+static const char *analysis_empty(struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->mode == MODE_RETRIEVE && (st->code || *st->label))
+		return "no segment matches: x shows every coded segment";
+	if (st->mode == MODE_CROSSTAB) {
+		snprintf(st->empty, sizeof st->empty, "no coded segment has a value of %.100s:"
+		         " :crosstab chooses another attribute", st->xt_attr);
+		return st->empty;
+	}
+	if (st->mode == MODE_COOCCUR)
+		return "nothing is coded yet: code a source in the reader (Enter on it in Evidence)";
+	if (st->mode == MODE_SEARCH)
+		return st->query ? st->empty : "search the evidence: :find WORDS";
+	if (st->mode == MODE_AGREEMENT)
+		return st->ncoders ? st->empty : "name the coders to compare: :agreement CODER CODER";
+	return NULL;
+}
+
+/* Switches to mode m, where the cursor was when that mode was left. */
+static int analysis_set_mode(struct list *l, enum analysis_mode m)
+{
+	struct analysis_state *st = analysis_state(l);
+	st->cursor[st->mode] = l->cursor;
+	st->mode = m;
+	l->ops = analysis_modes[m];
+	l->cursor = st->cursor[m];
+	l->top = 0;
+	list_reload(l);
+	return UI_LAYOUT;
+}
+
+/* Retrieves what the filter text lets through (the code with code=). */
+static int analysis_retrieve(struct ui *ui, struct list *l, const char *text)
+{
+	struct analysis_state *st = analysis_state(l);
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	if (retrieve_filter_parse(l->db, text, &f, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	char *code = f.code_id ? codebook_path_new(l->db, f.code_id, &err) : NULL;
+	if (f.code_id && !code) {
+		retrieve_filter_clear(&f);
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	retrieve_filter_clear(&st->filter);
+	st->filter = f;
+	free(st->code);
+	st->code = code;
+	free(st->label);
+	st->label = xstrdup(text);
+	st->cursor[MODE_RETRIEVE] = 0;
+	if (st->mode != MODE_RETRIEVE)
+		analysis_set_mode(l, MODE_RETRIEVE);
+	l->cursor = l->top = 0;
+	list_reload(l);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
+/* :retrieve [code=NAME] [children=yes] [kind=K] ... */
+static int analysis_command_retrieve(struct ui *ui, struct list *l, const char *args)
+{
+	return analysis_retrieve(ui, l, args);
+}
+
+/* + : the codes below the code too, or not. */
+static int analysis_toggle_children(struct ui *ui, struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (!st->code) {
+		ui_message(ui, "Every code is retrieved: :retrieve code=NAME chooses one.");
+		return UI_REDRAW;
+	}
+	st->filter.children = !st->filter.children;
+	ui_message(ui, st->filter.children ? "With the codes below %s." : "%s alone.", st->code);
+	l->cursor = l->top = 0;
+	list_reload(l);
+	return UI_REDRAW;
+}
+
+static int analysis_action(struct ui *ui, struct list *l, enum action a)
+{
+	const struct list_row *row = list_selected(l);
+	switch (a) {
+	case ACTION_ANALYSIS_RETRIEVE: return analysis_set_mode(l, MODE_RETRIEVE);
+	case ACTION_ANALYSIS_CODES: return analysis_set_mode(l, MODE_CODES);
+	case ACTION_ANALYSIS_CROSSTAB: return analysis_set_mode(l, MODE_CROSSTAB);
+	case ACTION_ANALYSIS_COOCCURRENCE: return analysis_set_mode(l, MODE_COOCCUR);
+	case ACTION_ANALYSIS_AGREEMENT: return analysis_set_mode(l, MODE_AGREEMENT);
+	case ACTION_ANALYSIS_SATURATION: return analysis_set_mode(l, MODE_SATURATION);
+	case ACTION_ANALYSIS_SEARCH: return analysis_set_mode(l, MODE_SEARCH);
+	case ACTION_CODE_HITS: return analysis_code_hits_ask(ui, l, ANALYSIS_HIT_WORDS);
+	case ACTION_CODE_SENTENCES: return analysis_code_hits_ask(ui, l, ANALYSIS_HIT_SENTENCE);
+	case ACTION_ANALYSIS_MEASURE: return analysis_measure(ui, l);
+	case ACTION_MOVE_LEFT:
+	case ACTION_MOVE_RIGHT:
+		if (analysis_state(l)->mode != MODE_CROSSTAB && analysis_state(l)->mode != MODE_COOCCUR)
+			return -1;
+		return analysis_matrix_column(l, a == ACTION_MOVE_LEFT ? -1 : 1);
+	case ACTION_TOGGLE_VIEW:
+		return analysis_set_mode(l, (analysis_state(l)->mode + 1) % MODE_COUNT);
+	case ACTION_ANALYSIS_CHILDREN: return analysis_toggle_children(ui, l);
+	case ACTION_CLEAR_FILTER:
+		ui_message(ui, "Every coded segment.");
+		return analysis_retrieve(ui, l, "");
+	case ACTION_OPEN:
+		if (!row)
+			return -1;
+		if (analysis_state(l)->mode == MODE_CODES)
+			return analysis_codes_open(ui, l, row);
+		if (analysis_state(l)->mode == MODE_AGREEMENT)
+			return analysis_agreement_open(l, row);
+		if (analysis_state(l)->mode == MODE_SATURATION || analysis_state(l)->mode == MODE_SEARCH) {
+			ui_request_source(ui, row->id, row->aux[0]);
+			return UI_REDRAW;
+		}
+		if (analysis_state(l)->mode >= MODE_CROSSTAB)
+			return analysis_matrix_open(ui, l);
+		ui_request_source(ui, row->aux[0], row->aux[1]);
+		return UI_REDRAW;
+	default: return -1;
+	}
+}
+
+static const struct ui_command analysis_commands[] = {
+	{"retrieve", "[code=NAME] [children=yes] [kind=K] [organisation=NAME] [coder=C] [from=D]"
+	 " [to=D] ...", "Retrieve the coded segments that match in the analysis view (no"
+	 " argument: all)", analysis_command_retrieve},
+	{"crosstab", "ATTR [segments|sources|respondents]", "Count the codes by an attribute"
+	 " (organisation, organisation-direct, stakeholder-kind, role, event, source-kind or a"
+	 " survey attribute)", analysis_command_crosstab},
+	{"cooccurrence", "[overlap|same-source]", "Count the sources where two codes' codings"
+	 " overlap (or share the source)", analysis_command_cooccurrence},
+	{"find", "WORDS", "Search the text of the evidence and survey answers, best first (in"
+	 " the analysis view; c there codes every hit)", analysis_command_find},
+	{"agreement", "CODER CODER...", "Compare coders: percent agreement, Cohen's kappa and"
+	 " Krippendorff's alpha per code", analysis_command_agreement},
+};
+
+static const struct view_action analysis_actions[] = {
+	{ACTION_ANALYSIS_RETRIEVE, 0, "The coded segments (:retrieve chooses which), in context"},
+	{ACTION_ANALYSIS_CODES, 0, "Code frequencies: segments, sources, stakeholders, respondents"},
+	{ACTION_ANALYSIS_CROSSTAB, 0, "Crosstab: codes by an attribute (:crosstab chooses it)"},
+	{ACTION_ANALYSIS_COOCCURRENCE, 0, "Co-occurrence: codes by codes (:cooccurrence)"},
+	{ACTION_ANALYSIS_AGREEMENT, 0, "Inter-coder agreement per code (:agreement names the"
+	 " coders)"},
+	{ACTION_ANALYSIS_SATURATION, 0, "Saturation: the new codes of each source in date order"},
+	{ACTION_ANALYSIS_SEARCH, 0, "Full-text search (:find WORDS): each source's best match"
+	 " in context"},
+	{ACTION_CODE_HITS, 0, "Search: code every hit with a code (asks first; u undoes all)"},
+	{ACTION_CODE_SENTENCES, 0, "Search: code the sentence of every hit (asks first)"},
+	{ACTION_TOGGLE_VIEW, 0, "Go round the modes"},
+	{ACTION_MOVE_LEFT, 1, "Crosstab, co-occurrence: the column to the left, or right"},
+	{ACTION_ANALYSIS_MEASURE, 0, "Crosstab: counts, row or column percentages;"
+	 " co-occurrence: counts or Jaccard"},
+	{ACTION_OPEN, 0, "On a segment or a source: read it in the reader (q there comes back"
+	 " here); on a code or a cell: retrieve its segments"},
+	{ACTION_ANALYSIS_CHILDREN, 0, "Retrieve the codes below the code too, or not"},
+	{ACTION_CLEAR_FILTER, 0, "Retrieve every coded segment again"},
+};
+
+static const struct list_column retrieve_columns[] = {
+	{"Code", 16, 1, 0}, {"Source", 0, 0, 14}, {"From", 18, 2, 0}, {"Date", 10, 3, 0},
+	{"Coder", 8, 4, 0},
+};
+
+static bool analysis_draw_body(struct list *l)
+{
+	enum analysis_mode m = analysis_state(l)->mode;
+	return (m == MODE_CROSSTAB || m == MODE_COOCCUR) && analysis_draw_matrix(l);
+}
+
+static int analysis_update(struct list *l, jaw_err *err)
+{
+	enum analysis_mode m = analysis_state(l)->mode;
+	return m == MODE_CROSSTAB || m == MODE_COOCCUR ? analysis_matrix_update(l, err) : JAW_OK;
+}
+
+static const struct list_column code_columns[] = {
+	{"Code", 0, 0, 16}, {"Segm.", 7, 0, 0}, {"Sources", 7, 1, 0}, {"Stakeh.", 7, 2, 0},
+	{"Resp.", 7, 3, 0},
+};
+
+#define ANALYSIS_OPS(TITLE, COLUMNS, LAYOUT, CHART, HEADER, EMPTY) \
+	{ \
+		.name = "analysis", .title = TITLE, .columns = COLUMNS, \
+		.ncolumns = sizeof COLUMNS / sizeof *COLUMNS, .count = analysis_count, \
+		.fetch = analysis_fetch, .action = analysis_action, \
+		.describe_state = analysis_describe, .empty_state = analysis_empty, \
+		.free_state = analysis_free_state, .commands = analysis_commands, \
+		.ncommands = sizeof analysis_commands / sizeof *analysis_commands, \
+		.actions = analysis_actions, \
+		.nactions = sizeof analysis_actions / sizeof *analysis_actions, \
+		.layout_chart = LAYOUT, .draw_chart = CHART, .draw_chart_header = HEADER, \
+		.empty = EMPTY, .draw_body = analysis_draw_body, .update = analysis_update, \
+	}
+
+const struct view_ops view_analysis_ops =
+	ANALYSIS_OPS("Analysis: retrieval", retrieve_columns, analysis_retrieve_layout,
+	             analysis_retrieve_chart, analysis_retrieve_header,
+	             "nothing is coded yet: code a source in the reader (Enter on it in Evidence)");
+
+static const struct view_ops analysis_codes_ops =
+	ANALYSIS_OPS("Analysis: code frequencies", code_columns, analysis_bar_layout, analysis_bar,
+	             analysis_bar_header, "no codes yet: C opens the codebook");
+
+static const struct list_column matrix_columns[] = {{"Code", 0, 0, 10}};
+
+static const struct view_ops analysis_crosstab_ops =
+	ANALYSIS_OPS("Analysis: crosstab", matrix_columns, NULL, NULL, NULL,
+	             "no codes yet: C opens the codebook");
+static const struct view_ops analysis_cooccur_ops =
+	ANALYSIS_OPS("Analysis: co-occurrence", matrix_columns, NULL, NULL, NULL,
+	             "no codes yet: C opens the codebook");
+
+static const struct list_column agreement_columns[] = {
+	{"Code", 0, 0, 16}, {"Agreement", 9, 1, 0}, {"Kappa", 7, 0, 0}, {"Alpha", 7, 2, 0},
+};
+
+static const struct view_ops analysis_agreement_ops =
+	ANALYSIS_OPS("Analysis: inter-coder agreement", agreement_columns, analysis_bar_layout,
+	             analysis_agreement_bar, analysis_agreement_header,
+	             "name the coders to compare: :agreement CODER CODER");
+
+static const struct list_column saturation_columns[] = {
+	{"#", 5, 3, 0}, {"Date", 10, 2, 0}, {"New", 4, 0, 0}, {"Codes", 5, 1, 0},
+	{"Source", 0, 0, 12},
+};
+
+static const struct view_ops analysis_saturation_ops =
+	ANALYSIS_OPS("Analysis: saturation", saturation_columns, analysis_bar_layout,
+	             analysis_saturation_bar, analysis_saturation_header,
+	             "nothing is coded yet: code a source in the reader (Enter on it in Evidence)");
+
+static const struct list_column search_columns[] = {
+	{"Source", 0, 0, 14}, {"Score", 6, 1, 0},
+};
+
+static const struct view_ops analysis_search_ops =
+	ANALYSIS_OPS("Analysis: search", search_columns, analysis_retrieve_layout,
+	             analysis_retrieve_chart, analysis_search_header,
+	             "search the evidence: :find WORDS");
+
+static const struct view_ops *const analysis_modes[MODE_COUNT] = {
+	&view_analysis_ops, &analysis_codes_ops, &analysis_crosstab_ops, &analysis_cooccur_ops,
+	&analysis_agreement_ops, &analysis_saturation_ops, &analysis_search_ops,
+};
