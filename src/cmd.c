@@ -55,6 +55,8 @@ static const struct cmd_option cmd_code_options[] = {
 static const struct cmd_option cmd_export_options[] = {
 	{"output", 'o', "OUT", false, "write to OUT instead of standard output", NULL,
 	 "OUT is replaced only when the whole export has been written."},
+	{"excel", 0, NULL, false, "CSV for Excel: a byte order mark first, rows ending in CR LF",
+	 NULL, "Without it, CSV is UTF-8 with LF line ends and no byte order mark."},
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
@@ -108,12 +110,18 @@ const struct cmd_command cmd_commands[] = {
 	 " including offset --end. Offsets count Unicode code points of the stored text. The"
 	 " coding goes into the journal, so the coder can undo it in the interface.",
 	 cmd_code_options, cmd_code},
-	{"export", "codings FILE", 2, 2, "say what to export and from which project FILE",
-	 "write every coding as CSV, with its text exactly as coded and its offsets in code"
-	 " points",
-	 "Writes every coding of the project FILE as CSV, one row per coding in order of"
-	 " source, start and end, with the columns source, code, coder, start, end, text,"
-	 " source_title, source_kind, stakeholder, code_path, memo, created and coding.",
+	{"export", "WHAT FILE", 2, 2, "say what to export and from which project FILE",
+	 "write codings, the codebook, the timeline, stakeholders or memos as CSV",
+	 "Writes part of the project FILE as CSV (RFC 4180, UTF-8, a header row, every text"
+	 " field quoted). WHAT is codings (one row per coding in order of source, start and"
+	 " end: source, code, coder, start, end, text, source_title, source_kind, stakeholder,"
+	 " code_path, memo, created, coding, survey, respondent and one attribute:LABEL column"
+	 " per survey attribute), codebook (each code after its parent: code, path, name,"
+	 " parent, colour, quick_key, description, codings), timeline (by date: item, kind,"
+	 " title, start, end, location, status, notes, sources), stakeholders (in the"
+	 " register's order: stakeholder, kind, name, organisation, role, power, interest,"
+	 " attitude, contact, notes, sources) or memos (by date: memo, target_kind, target_id,"
+	 " target, title, text, author, created, updated).",
 	 cmd_export_options, cmd_export},
 	{"import-csv", "FILE CSV", 2, 2, "name the project FILE and the CSV file",
 	 "import survey results (one row per respondent) in one transaction; roles and types"
