@@ -81,6 +81,13 @@ static const struct cmd_option cmd_csv_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const struct cmd_option cmd_qdc_options[] = {
+	{"coder", 0, "CODER", false, "who imports, for the journal (default: your login name)",
+	 NULL, "The import is one change in CODER's journal: undo (u) in the interface takes it"
+	 " back."},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
 const struct cmd_command cmd_commands[] = {
 	{"init", "FILE", 1, 1, "name one new project FILE",
 	 "create a new project file (it must not exist)",
@@ -111,17 +118,20 @@ const struct cmd_command cmd_commands[] = {
 	 " coding goes into the journal, so the coder can undo it in the interface.",
 	 cmd_code_options, cmd_code},
 	{"export", "WHAT FILE", 2, 2, "say what to export and from which project FILE",
-	 "write codings, the codebook, the timeline, stakeholders or memos as CSV",
+	 "write codings, the codebook, the timeline, stakeholders or memos as CSV, or the"
+	 " codebook as a REFI-QDA codebook (qdc)",
 	 "Writes part of the project FILE as CSV (RFC 4180, UTF-8, a header row, every text"
 	 " field quoted). WHAT is codings (one row per coding in order of source, start and"
 	 " end: source, code, coder, start, end, text, source_title, source_kind, stakeholder,"
 	 " code_path, memo, created, coding, survey, respondent and one attribute:LABEL column"
 	 " per survey attribute), codebook (each code after its parent: code, path, name,"
-	 " parent, colour, quick_key, description, codings), timeline (by date: item, kind,"
+	 " parent, colour, quick_key, description, codings, guid), timeline (by date: item, kind,"
 	 " title, start, end, location, status, notes, sources), stakeholders (in the"
 	 " register's order: stakeholder, kind, name, organisation, role, power, interest,"
 	 " attitude, contact, notes, sources) or memos (by date: memo, target_kind, target_id,"
-	 " target, title, text, author, created, updated).",
+	 " target, title, text, author, created, updated). WHAT qdc writes the codebook as a"
+	 " REFI-QDA codebook (QDA-XML 1.0) that other QDA programs import: the codes nested as"
+	 " in the codebook, with their GUIDs, colours and descriptions.",
 	 cmd_export_options, cmd_export},
 	{"import-csv", "FILE CSV", 2, 2, "name the project FILE and the CSV file",
 	 "import survey results (one row per respondent) in one transaction; roles and types"
@@ -131,6 +141,14 @@ const struct cmd_command cmd_commands[] = {
 	 " unless an option gives them. COL names a column by its heading or its number from"
 	 " 1; COLS is a comma-separated list of them, with ranges such as 7-16.",
 	 cmd_csv_options, cmd_import_csv},
+	{"import-qdc", "FILE CODEBOOK", 2, 2, "name the project FILE and the CODEBOOK (.qdc)",
+	 "add the codes of a REFI-QDA codebook (.qdc), all or none, as one undoable change",
+	 "Adds the codes of the REFI-QDA codebook CODEBOOK (QDA-XML, as NVivo, ATLAS.ti,"
+	 " MAXQDA, QualCoder and jaw export qdc write it) to the project FILE, keeping their"
+	 " hierarchy, colours, descriptions and GUIDs. A code the project already has (the"
+	 " same GUID, or the same name under the same parent) is not added twice. Malformed"
+	 " XML is refused naming its line and column, and then nothing is imported.",
+	 cmd_qdc_options, cmd_import_qdc},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -19,6 +19,7 @@ const struct exporter *const export_all[] = {
 	&exporter_timeline,
 	&exporter_stakeholders,
 	&exporter_memos,
+	&exporter_qdc,
 	NULL,
 };
 

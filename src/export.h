@@ -70,8 +70,9 @@ struct exporter {
 extern const struct exporter exporter_codings;
 /* The codebook as CSV, each code followed by the codes below it (by
  * position):
- *   code,path,name,parent,colour,quick_key,description,codings
- * with parent the parent's path and codings the number coded with it. */
+ *   code,path,name,parent,colour,quick_key,description,codings,guid
+ * with parent the parent's path, codings the number coded with it and
+ * guid its GUID in REFI-QDA interchange. */
 extern const struct exporter exporter_codebook;
 /* The timeline by date as CSV:
  *   item,kind,title,start,end,location,status,notes,sources */
@@ -85,6 +86,11 @@ extern const struct exporter exporter_stakeholders;
  * with target what it is about in words (a code's path, a source's
  * title, "CODE in SOURCE" for a coding); memo is empty for a coding's. */
 extern const struct exporter exporter_memos;
+
+/* The codebook as a REFI-QDA codebook (QDA-XML 1.0, Codebook.xsd): the
+ * codes nested as in the tree, with their GUIDs, colours and
+ * descriptions. */
+extern const struct exporter exporter_qdc;
 
 /* The exporters, in the order the help lists them, NULL-terminated. */
 extern const struct exporter *const export_all[];
@@ -128,6 +134,18 @@ void export_csv_header(const struct export_csv *w, const char *names);
 /* Writes column i of stmt's row: an integer bare, NULL as an empty field,
  * anything else as quoted text. */
 void export_csv_column(const struct export_csv *w, sqlite3_stmt *stmt, int i, bool last);
+
+/* SQL: the common table expression paths(id, path, key, depth) of every
+ * code: its path ("Cross-cutting/Training"), a key that sorts each code
+ * after its parent and siblings by position, then id, and its depth (0 at
+ * the top). A query goes on after it. */
+#define EXPORT_CODE_TREE                                                                  \
+	"WITH RECURSIVE paths(id, path, key, depth) AS ("                                     \
+	" SELECT id, name, printf('%010d.%019d', position, id), 0 FROM code"                  \
+	" WHERE parent_id IS NULL UNION ALL"                                                  \
+	" SELECT c.id, p.path || '/' || c.name,"                                              \
+	" p.key || '/' || printf('%010d.%019d', c.position, c.id), p.depth + 1"               \
+	" FROM code c JOIN paths p ON c.parent_id = p.id) "
 
 /* A CSV export that is one query: its header and SQL (static, run with no
  * parameters), each column of a row written with export_csv_column. */

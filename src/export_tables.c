@@ -5,21 +5,11 @@
 #include "export.h"
 #include "model.h"
 
-/* The paths of the codes ("Cross-cutting/Training"), with a key that sorts
- * each code after its parent and its siblings by position, then id. */
-#define EXPORT_CODE_PATHS                                                                 \
-	"WITH RECURSIVE paths(id, path, key) AS ("                                            \
-	" SELECT id, name, printf('%010d.%019d', position, id) FROM code"                     \
-	" WHERE parent_id IS NULL UNION ALL"                                                  \
-	" SELECT c.id, p.path || '/' || c.name,"                                              \
-	" p.key || '/' || printf('%010d.%019d', c.position, c.id)"                            \
-	" FROM code c JOIN paths p ON c.parent_id = p.id) "
-
 static const struct export_table export_codebook_table = {
-	"code,path,name,parent,colour,quick_key,description,codings",
-	EXPORT_CODE_PATHS
+	"code,path,name,parent,colour,quick_key,description,codings,guid",
+	EXPORT_CODE_TREE
 	"SELECT c.id, t.path, c.name, coalesce(p.path, ''), c.colour, c.quick_key, c.description,"
-	" (SELECT count(*) FROM coding k WHERE k.code_id = c.id)"
+	" (SELECT count(*) FROM coding k WHERE k.code_id = c.id), c.guid"
 	" FROM paths t JOIN code c ON c.id = t.id LEFT JOIN paths p ON p.id = c.parent_id"
 	" ORDER BY t.key",
 };
@@ -42,7 +32,7 @@ static const struct export_table export_stakeholders_table = {
 
 static const struct export_table export_memos_table = {
 	"memo,target_kind,target_id,target,title,text,author,created,updated",
-	EXPORT_CODE_PATHS
+	EXPORT_CODE_TREE
 	"SELECT * FROM ("
 	"SELECT m.id AS memo, m.target_kind, m.target_id, coalesce(CASE m.target_kind"
 	" WHEN 'project' THEN (SELECT title FROM project)"

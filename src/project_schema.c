@@ -16,6 +16,8 @@ static const struct db_migration project_migrations[] = {
 	{2, "schema/002-journal.sql", NULL},
 	/* each survey's answers get a full-text index of their own */
 	{3, "schema/003-answers.sql", survey_fts_create_missing},
+	/* a GUID per code; version 5 once the undo work's version 4 is merged */
+	{4, "schema/005-code-guid.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,

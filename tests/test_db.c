@@ -358,7 +358,10 @@ static void test_schema_hooks_run(void **state)
 	/* a C step that fails: the file stays as it was, the message names the step */
 	assert_int_equal(db_open(path, 0, &hook_schema, &db, &err), JAW_FAIL);
 	assert_int_equal(hook_steps, 1);
-	assert_non_null(strstr(err.msg, "schema version 4: the step refused"));
+	char refused[64];
+	snprintf(refused, sizeof refused, "schema version %d: the step refused",
+	         PROJECT_SCHEMA_VERSION + 1);
+	assert_non_null(strstr(err.msg, refused));
 	assert_int_equal(db_open(path, DB_OPEN_READONLY, &project_schema, &db, &err), JAW_OK);
 	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
 	db_close(db);
@@ -388,7 +391,8 @@ static void test_schema_hooks_run(void **state)
 
 	/* the project's schema cannot read a file of the newer one */
 	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_FAIL);
-	assert_non_null(strstr(err.msg, "this jaw reads up to 3"));
+	snprintf(refused, sizeof refused, "this jaw reads up to %d", PROJECT_SCHEMA_VERSION);
+	assert_non_null(strstr(err.msg, refused));
 	free(path);
 }
 

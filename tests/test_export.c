@@ -76,7 +76,7 @@ static void test_registry(void **state)
 	assert_null(export_find("nothing"));
 	char names[128];
 	export_names(names, sizeof names, ", ");
-	assert_string_equal(names, "codings, codebook, timeline, stakeholders, memos");
+	assert_string_equal(names, "codings, codebook, timeline, stakeholders, memos, qdc");
 	for (const struct exporter *const *x = export_all; *x; x++) {
 		assert_non_null((*x)->summary);
 		assert_non_null((*x)->begin);
@@ -255,17 +255,19 @@ static void test_codebook(void **state)
 		" (2, NULL, 'Cross-cutting', '', NULL, 1, ''),"
 		" (3, 1, 'Harm', '', NULL, 2, ''), (4, 1, 'Aid', '', NULL, 1, ''),"
 		" (5, 2, 'Training', '#00AA00', NULL, 1, '');"
+		"UPDATE code SET guid = 'g' || id;"
 		"INSERT INTO source (id, kind, title, text) VALUES (1, 'interview', 'N', 'abc');"
 		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder) VALUES"
 		" (1, 0, 1, 3, 'a'), (1, 1, 2, 3, 'a'), (1, 0, 2, 5, 'a')", &err), JAW_OK);
 	char *got = export_string_new(&exporter_codebook, db, NULL);
 	assert_string_equal(got,
-		"code,path,name,parent,colour,quick_key,description,codings\n"
-		"2,\"Cross-cutting\",\"Cross-cutting\",\"\",\"\",,\"\",0\n"
-		"5,\"Cross-cutting/Training\",\"Training\",\"Cross-cutting\",\"#00AA00\",,\"\",1\n"
-		"1,\"Protection\",\"Protection\",\"\",\"#AA0000\",1,\"of \"\"civilians\"\"\",0\n"
-		"4,\"Protection/Aid\",\"Aid\",\"Protection\",\"\",,\"\",0\n"
-		"3,\"Protection/Harm\",\"Harm\",\"Protection\",\"\",,\"\",2\n");
+		"code,path,name,parent,colour,quick_key,description,codings,guid\n"
+		"2,\"Cross-cutting\",\"Cross-cutting\",\"\",\"\",,\"\",0,\"g2\"\n"
+		"5,\"Cross-cutting/Training\",\"Training\",\"Cross-cutting\",\"#00AA00\",,\"\",1,"
+		"\"g5\"\n"
+		"1,\"Protection\",\"Protection\",\"\",\"#AA0000\",1,\"of \"\"civilians\"\"\",0,\"g1\"\n"
+		"4,\"Protection/Aid\",\"Aid\",\"Protection\",\"\",,\"\",0,\"g4\"\n"
+		"3,\"Protection/Harm\",\"Harm\",\"Protection\",\"\",,\"\",2,\"g3\"\n");
 	free(got);
 	db_close(db);
 }
