@@ -119,7 +119,7 @@ const struct cmd_command cmd_commands[] = {
 	 cmd_code_options, cmd_code},
 	{"export", "WHAT FILE", 2, 2, "say what to export and from which project FILE",
 	 "write codings, the codebook, the timeline, stakeholders or memos as CSV, or the"
-	 " codebook as a REFI-QDA codebook (qdc)",
+	 " codebook as a REFI-QDA codebook (qdc) or the project as a REFI-QDA project (qdpx)",
 	 "Writes part of the project FILE as CSV (RFC 4180, UTF-8, a header row, every text"
 	 " field quoted). WHAT is codings (one row per coding in order of source, start and"
 	 " end: source, code, coder, start, end, text, source_title, source_kind, stakeholder,"
@@ -131,7 +131,11 @@ const struct cmd_command cmd_commands[] = {
 	 " attitude, contact, notes, sources) or memos (by date: memo, target_kind, target_id,"
 	 " target, title, text, author, created, updated). WHAT qdc writes the codebook as a"
 	 " REFI-QDA codebook (QDA-XML 1.0) that other QDA programs import: the codes nested as"
-	 " in the codebook, with their GUIDs, colours and descriptions.",
+	 " in the codebook, with their GUIDs, colours and descriptions. WHAT qdpx writes the"
+	 " project as a REFI-QDA project (a zip of project.qde and Sources/): coders as users,"
+	 " the codebook, survey respondents as cases with their attributes and Likert answers"
+	 " as variables, every source as a text source with its codings, memos as notes; it"
+	 " needs -o OUT or a pipe, not a terminal.",
 	 cmd_export_options, cmd_export},
 	{"import-csv", "FILE CSV", 2, 2, "name the project FILE and the CSV file",
 	 "import survey results (one row per respondent) in one transaction; roles and types"
@@ -149,6 +153,17 @@ const struct cmd_command cmd_commands[] = {
 	 " same GUID, or the same name under the same parent) is not added twice. Malformed"
 	 " XML is refused naming its line and column, and then nothing is imported.",
 	 cmd_qdc_options, cmd_import_qdc},
+	{"import-qdpx", "FILE PROJECT", 2, 2, "name the project FILE and the REFI-QDA PROJECT (.qdpx)",
+	 "add the text sources, codes and codings of a REFI-QDA project (.qdpx), all or none",
+	 "Adds the text sources, the codebook and the codings of the REFI-QDA project PROJECT"
+	 " (a .qdpx file, as NVivo, ATLAS.ti, MAXQDA, QualCoder and jaw export qdpx write it)"
+	 " to the project FILE, in one transaction. Each source's text is stored as"
+	 " import-notes stores a note (UTF-8, LF line ends) and each coding keeps the same"
+	 " characters. A text, code or coding the project has already is not added again;"
+	 " sources that are not text (PDF, pictures, audio, video) and blank texts are skipped"
+	 " and counted. The codes and codings are one change in the journal, which undo"
+	 " takes back (the sources stay).",
+	 cmd_qdc_options, cmd_import_qdpx},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -95,5 +95,6 @@ int cmd_code(const struct cmd_args *a);
 int cmd_export(const struct cmd_args *a);
 int cmd_import_csv(const struct cmd_args *a);
 int cmd_import_qdc(const struct cmd_args *a);
+int cmd_import_qdpx(const struct cmd_args *a);
 
 #endif

@@ -20,6 +20,7 @@ const struct exporter *const export_all[] = {
 	&exporter_stakeholders,
 	&exporter_memos,
 	&exporter_qdc,
+	&exporter_qdpx,
 	NULL,
 };
 

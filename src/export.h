@@ -91,6 +91,13 @@ extern const struct exporter exporter_memos;
  * codes nested as in the tree, with their GUIDs, colours and
  * descriptions. */
 extern const struct exporter exporter_qdc;
+/* The project as a REFI-QDA project (a .qdpx zip: project.qde, valid
+ * against Project-mrt2019.xsd, and Sources/GUID.txt for each source): the
+ * coders as users, the codebook, survey attributes and Likert answers as
+ * variables and respondents as cases, every source as a text source with
+ * its codings (PlainTextSelection, code point positions), memos as notes.
+ * Built in memory, then written. */
+extern const struct exporter exporter_qdpx;
 
 /* The exporters, in the order the help lists them, NULL-terminated. */
 extern const struct exporter *const export_all[];

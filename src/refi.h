@@ -166,4 +166,15 @@ struct refi_import_result {
 int refi_import_qdc(struct jaw_db *db, const char *coder, const char *path,
                     struct refi_import_result *res, jaw_err *err);
 
+/* Imports the text sources, codes and codings of the REFI-QDA project (a
+ * .qdpx zip) at path as one journaled change by coder ("project-import"),
+ * all of it or nothing. A source's text is stored as import-notes stores a
+ * note (a document, titled by its name), each coding moved to the same
+ * characters of the stored text; a text the project has, a code it has
+ * (refi_store_codes) and a coding it has are not added again. Sources that
+ * are not text, blank texts and their codings are skipped and counted. The
+ * codes and codings go into the journal; the sources stay on undo. */
+int refi_import_qdpx(struct jaw_db *db, const char *coder, const char *path,
+                     struct refi_import_result *res, jaw_err *err);
+
 #endif

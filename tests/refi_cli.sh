@@ -99,4 +99,37 @@ check "import-qdc of a missing file: exit 1" expect 1 import-qdc empty.jaw none.
 check "import-qdc of a missing file: message" err_line "jaw: none.qdc: cannot read: No such file or directory"
 check "import-qdc with one word: exit 2" expect 2 import-qdc empty.jaw
 check "import-qdc with a bad coder: exit 2" expect 2 import-qdc empty.jaw demo.qdc --coder "$(printf 'a\tb')"
+
+# ---- REFI-QDA project --------------------------------------------------------
+
+check "export qdpx: exit 0" expect 0 export qdpx demo.jaw -o demo.qdpx
+check "export qdpx: nothing on stdout or stderr" test ! -s "$out" -a ! -s "$err"
+check "export qdpx: a zip with project.qde and a text per source" test "$(unzip -Z1 demo.qdpx | grep -c '^Sources/.*\.txt$')" -eq "$(sqlite3 demo.jaw 'SELECT count(*) FROM source')" -a "$(unzip -Z1 demo.qdpx | grep -c '^project.qde$')" -eq 1
+unzip -p demo.qdpx project.qde >project.qde 2>/dev/null
+check "export qdpx: project.qde valid against Project-mrt2019.xsd" valid Project-mrt2019 project.qde
+check "export qdpx: a case per respondent" test "$(grep -c '<Case ' project.qde)" -eq "$(sqlite3 demo.jaw 'SELECT count(*) FROM respondent')"
+check "export qdpx to a terminal: refused" sh -c "script -qec '\"$JAW\" export qdpx demo.jaw' /dev/null | grep -q 'it is a zip file, not for a terminal'"
+"$JAW" init back.jaw --codebook empty >/dev/null 2>&1
+check "import-qdpx: exit 0" expect 0 import-qdpx back.jaw demo.qdpx
+check "import-qdpx: says what it did" out_line "$(sqlite3 demo.jaw 'SELECT count(*) FROM coding') codings added, 0 already in the project"
+coded="SELECT c.name || '|' || k.coder || '|' || substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp) FROM coding k JOIN source s ON s.id = k.source_id JOIN code c ON c.id = k.code_id ORDER BY 1"
+check "import-qdpx: the same coded texts" test "$(sqlite3 back.jaw "$coded")" = "$(sqlite3 demo.jaw "$coded")"
+check "import-qdpx: the same texts" test "$(sqlite3 back.jaw 'SELECT text FROM source ORDER BY id' | md5sum)" = "$(sqlite3 demo.jaw 'SELECT text FROM source ORDER BY id' | md5sum)"
+check "import-qdpx again: adds no coding" expect 0 import-qdpx back.jaw demo.qdpx
+check "import-qdpx again: says so" out_line "0 codings added, $(sqlite3 demo.jaw 'SELECT count(*) FROM coding') already in the project"
+check "import-qdpx of a non-zip: exit 1" expect 1 import-qdpx back.jaw demo.qdc
+check "import-qdpx of a non-zip: message" err_line "jaw: demo.qdc: cannot open: Not a zip archive"
+check "check after the imports: exit 0" expect 0 check back.jaw
+
+corpora=""
+for d in "$top_srcdir/../shared/corpora/refi-qda/cproctor-qualitative-coding" /work/shared/corpora/refi-qda/cproctor-qualitative-coding; do
+	[ -f "$d/demo.qdpx" ] && { corpora=$d; break; }
+done
+if [ -n "$corpora" ]; then
+	"$JAW" init qc.jaw --codebook empty >/dev/null 2>&1
+	check "import-qdpx of qc's project: exit 0" expect 0 import-qdpx qc.jaw "$corpora/demo.qdpx"
+	check "import-qdpx of qc's project: every coding" out_line "205 codings added, 0 already in the project"
+	check "import-qdpx of NVivo's project: exit 0" expect 0 import-qdpx qc.jaw "$corpora/nvivo_project.qdpx"
+	check "import-qdpx of NVivo's project: its blank sources skipped" out_line "2 sources skipped (not text, or blank) with 0 codings"
+fi
 done_testing

@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zip.h>
 
 #include "codebook.h"
 #include "export.h"
 #include "journal.h"
+#include "model.h"
 #include "project_schema.h"
 #include "refi.h"
 #include "testutil.h"
@@ -282,6 +284,224 @@ static void test_qdc_export_empty(void **state)
 	db_close(db);
 }
 
+/* Sources and coded texts as one string, titles as shown. */
+static char *coded_dump_new(struct jaw_db *db)
+{
+	static const char sql[] =
+		"SELECT group_concat(line, char(10)) FROM (SELECT " MODEL_SOURCE_TITLE("s")
+		" || '|' || c.name || '|' || k.coder || '|' || substr(s.text, k.start_cp + 1,"
+		" k.end_cp - k.start_cp) AS line FROM coding k JOIN source s ON s.id = k.source_id"
+		" JOIN code c ON c.id = k.code_id ORDER BY line)";
+	jaw_err err;
+	err_clear(&err);
+	sqlite3_stmt *s = db_stmt(db, sql, &err);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *dump = db_column_text_new(s, 0);
+	sqlite3_reset(s);
+	return dump;
+}
+
+/* The sources (titles as shown, texts) as one string. */
+static char *sources_dump_new(struct jaw_db *db)
+{
+	static const char sql[] =
+		"SELECT group_concat(line, char(10)) FROM (SELECT " MODEL_SOURCE_TITLE("s")
+		" || '|' || s.text AS line FROM source s ORDER BY s.id)";
+	jaw_err err;
+	err_clear(&err);
+	sqlite3_stmt *s = db_stmt(db, sql, &err);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *dump = db_column_text_new(s, 0);
+	sqlite3_reset(s);
+	return dump;
+}
+
+/* export qdpx, then import-qdpx into an empty project: the same codebook,
+ * the same sources (titles as shown, texts) and the same coded texts by
+ * code and coder; importing again adds nothing; undo takes the codes and
+ * codings back. */
+static void test_qdpx_round_trip(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	/* a source with CR-free text holding markup and astral characters */
+	assert_int_equal(db_exec(db,
+		"INSERT INTO source (id, kind, title, text) VALUES (9000, 'interview', 'Zo\xC3\xAB <&>',"
+		" 'A \xF0\x9F\x98\x80 then <b>bold</b> & more');"
+		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder, memo) VALUES"
+		" (9000, 2, 9, (SELECT min(id) FROM code), 'ana', 'a <memo>')", &err), JAW_OK);
+	char *path = testutil_path_new("p.qdpx");
+	if (export_to_path(&exporter_qdpx, db, path, NULL, &err) != JAW_OK)
+		fail_msg("export qdpx: %s", err.msg);
+	struct jaw_db *empty = testutil_project_new(NULL);
+	struct refi_import_result res;
+	if (refi_import_qdpx(empty, "ana", path, &res, &err) != JAW_OK)
+		fail_msg("import qdpx: %s", err.msg);
+	assert_int_equal(res.sources_added, testutil_scalar(db, "SELECT count(*) FROM source"));
+	assert_int_equal(res.codings_added, testutil_scalar(db, "SELECT count(*) FROM coding"));
+	char *want = codebook_dump_new(db), *got = codebook_dump_new(empty);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	want = coded_dump_new(db);
+	got = coded_dump_new(empty);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	want = sources_dump_new(db);
+	got = sources_dump_new(empty);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	assert_int_equal(refi_import_qdpx(empty, "ana", path, &res, &err), JAW_OK);
+	assert_int_equal(res.sources_added + res.codes_added + res.codings_added, 0);
+	struct journal_result jr = {0};
+	assert_int_equal(journal_undo(empty, "ana", &jr, &err), JAW_OK);
+	journal_result_clear(&jr);
+	assert_int_equal(testutil_scalar(empty, "SELECT count(*) FROM coding"), 0);
+	assert_int_equal(testutil_scalar(empty, "SELECT count(*) FROM code"), 0);
+	free(path);
+	db_close(empty);
+	db_close(db);
+}
+
+/* A .qdpx with CR LF text and a byte order mark, its positions counted in
+ * the file's characters: each coding lands on the same characters of the
+ * stored (LF) text. Then each refusal, with nothing imported. */
+static void test_qdpx_positions_and_refusals(void **state)
+{
+	(void)state;
+	static const char qde[] =
+		"<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\">"
+		"<Users><User guid=\"00000000-0000-4000-8000-000000000001\" name=\"zoe\"/></Users>\n"
+		"<CodeBook><Codes><Code guid=\"00000000-0000-4000-8000-0000000000c1\" name=\"K\""
+		" isCodable=\"true\"/></Codes></CodeBook>\n<Sources>"
+		"<TextSource guid=\"00000000-0000-4000-8000-0000000000a1\" name=\"T\""
+		" plainTextPath=\"internal://t.txt\">\n"
+		"<PlainTextSelection guid=\"00000000-0000-4000-8000-0000000000b1\""
+		" startPosition=\"%s\" endPosition=\"%s\"><Coding"
+		" guid=\"00000000-0000-4000-8000-0000000000d1\""
+		" creatingUser=\"00000000-0000-4000-8000-000000000001\"><CodeRef"
+		" targetGUID=\"%s\"/></Coding></PlainTextSelection>"
+		"</TextSource><PDFSource guid=\"00000000-0000-4000-8000-0000000000e1\"/></Sources>%s";
+	/* BOM, "ab" CR LF "ced" (e acute) CR LF: the file's characters 5..8 (after the BOM) are "ced" */
+	static const char text[] = "\xEF\xBB\xBF" "ab\r\nc\xC3\xA9" "d\r\n";
+	static const struct {
+		const char *start, *end, *code, *tail, *message;
+	} cases[] = {
+		{"5", "8", "00000000-0000-4000-8000-0000000000c1", "</Project>", NULL},
+		{"5", "8", "00000000-0000-4000-8000-0000000000c1", "</Sources>",
+		 "project.qde line 5, column 374: mismatched tag"},
+		{"4", "99", "00000000-0000-4000-8000-0000000000c1", "</Project>",
+		 "project.qde line 5: a selection from 4 to 99, past the end of source \"T\" (10"
+		 " characters)"},
+		{"7", "4", "00000000-0000-4000-8000-0000000000c1", "</Project>",
+		 "project.qde line 5: a <PlainTextSelection> from 7 to 4: its end must come after its"
+		 " start"},
+		{"x", "4", "00000000-0000-4000-8000-0000000000c1", "</Project>",
+		 "project.qde line 5: a <PlainTextSelection> whose startPosition \"x\""},
+		{"4", "7", "00000000-0000-4000-8000-0000000000c9", "</Project>",
+		 "project.qde line 5: a coding of the code 00000000-0000-4000-8000-0000000000c9, which"
+		 " is not in the codebook"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *path = testutil_path_new("t.qdpx");
+		int zerr;
+		zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+		assert_non_null(z);
+		char *doc = xasprintf(qde, cases[i].start, cases[i].end, cases[i].code, cases[i].tail);
+		zip_source_t *a = zip_source_buffer(z, doc, strlen(doc), 0);
+		zip_source_t *b = zip_source_buffer(z, text, strlen(text), 0);
+		assert_true(zip_file_add(z, "project.qde", a, 0) >= 0);
+		assert_true(zip_file_add(z, "sources/T.TXT", b, 0) >= 0); /* any case */
+		assert_int_equal(zip_close(z), 0);
+		free(doc);
+		struct jaw_db *db = testutil_project_new(NULL);
+		struct refi_import_result res;
+		jaw_err err;
+		err_clear(&err);
+		int rc = refi_import_qdpx(db, "ana", path, &res, &err);
+		if (!cases[i].message) {
+			if (rc != JAW_OK)
+				fail_msg("%s", err.msg);
+			assert_int_equal(res.sources_skipped, 1);
+			assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding WHERE coder ="
+			                                     " 'zoe' AND start_cp = 3 AND end_cp = 6"), 1);
+			assert_int_equal(testutil_scalar(db, "SELECT text = 'ab' || char(10) || 'c\xC3\xA9' || 'd'"
+			                                     " || char(10) FROM source"), 1);
+		} else {
+			assert_int_equal(rc, JAW_FAIL);
+			if (!strstr(err.msg, cases[i].message))
+				fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.msg, cases[i].message);
+			assert_int_equal(testutil_scalar(db, "SELECT (SELECT count(*) FROM source)"
+			                 " + (SELECT count(*) FROM code) + (SELECT count(*) FROM coding)"), 0);
+		}
+		db_close(db);
+		free(path);
+	}
+	struct jaw_db *db = testutil_project_new(NULL);
+	struct refi_import_result res;
+	jaw_err err;
+	char *notzip = testutil_path_new("x.qdpx");
+	testutil_write_file(notzip, "hello", 5);
+	assert_int_equal(refi_import_qdpx(db, "ana", notzip, &res, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "x.qdpx: cannot open: Not a zip archive"));
+	free(notzip);
+	db_close(db);
+}
+
+/* The real projects exported by qc and by NVivo, where present: every
+ * text coding lands on the same text (qc names each selection after the
+ * line it covers: each coded text is one whole line). */
+static void test_qdpx_corpora(void **state)
+{
+	(void)state;
+	const char *top = getenv("top_srcdir");
+	char *dir = xasprintf("%s/../shared/corpora/refi-qda/cproctor-qualitative-coding",
+	                      top ? top : ".");
+	char *qc = xasprintf("%s/demo.qdpx", dir), *nvivo = xasprintf("%s/nvivo_project.qdpx", dir);
+	FILE *f = fopen(qc, "rb");
+	if (!f) {
+		free(dir);
+		free(qc);
+		free(nvivo);
+		skip();
+	}
+	fclose(f);
+	struct jaw_db *db = testutil_project_new(NULL);
+	struct refi_import_result res;
+	jaw_err err;
+	err_clear(&err);
+	if (refi_import_qdpx(db, "ana", qc, &res, &err) != JAW_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(res.codes_added, 262);
+	assert_int_equal(res.sources_added, 2);
+	assert_int_equal(res.codings_added, 205);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding k JOIN source s ON"
+		" s.id = k.source_id WHERE (k.start_cp = 0 OR substr(s.text, k.start_cp, 1) = char(10))"
+		" AND substr(s.text, k.end_cp, 1) = char(10)"
+		" AND instr(substr(s.text, k.start_cp + 1, k.end_cp - k.start_cp - 1), char(10)) = 0"),
+		205);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding WHERE start_cp = 320"
+		" AND end_cp = 400 AND substr((SELECT text FROM source WHERE id = source_id), 321, 80)"
+		" = 'This district goal is engage every student in joyful, purposeful learning that '"
+		" || char(10)"), 1);
+	db_close(db);
+	db = testutil_project_new(NULL);
+	if (refi_import_qdpx(db, "ana", nvivo, &res, &err) != JAW_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(res.codes_added, 262);
+	assert_int_equal(res.sources_skipped, 2); /* NVivo wrote them blank */
+	db_close(db);
+	free(dir);
+	free(qc);
+	free(nvivo);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -291,6 +511,9 @@ int main(void)
 		cmocka_unit_test(test_qdc_variants),
 		cmocka_unit_test(test_qdc_refusals),
 		cmocka_unit_test(test_qdc_export_empty),
+		cmocka_unit_test(test_qdpx_round_trip),
+		cmocka_unit_test(test_qdpx_positions_and_refusals),
+		cmocka_unit_test(test_qdpx_corpora),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
