@@ -18,6 +18,19 @@
 #include "testutil.h"
 #include "xalloc.h"
 
+/* The one text the static SQL sql returns, newly allocated. */
+static char *query_text_new(struct jaw_db *db, const char *sql)
+{
+	jaw_err err;
+	err_clear(&err);
+	sqlite3_stmt *s = db_stmt(db, sql, &err);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *dump = db_column_text_new(s, 0);
+	sqlite3_reset(s);
+	return dump;
+}
+
 /* The codebook as one string, a line per code in tree order: its path,
  * GUID, colour and description. */
 static char *codebook_dump_new(struct jaw_db *db)
@@ -27,14 +40,7 @@ static char *codebook_dump_new(struct jaw_db *db)
 		"SELECT group_concat(line, char(10)) FROM (SELECT p.path || '|' || c.guid || '|'"
 		" || c.colour || '|' || c.description AS line FROM paths p JOIN code c ON c.id = p.id"
 		" ORDER BY p.key)";
-	jaw_err err;
-	err_clear(&err);
-	sqlite3_stmt *s = db_stmt(db, sql, &err);
-	assert_non_null(s);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *dump = db_column_text_new(s, 0);
-	sqlite3_reset(s);
-	return dump;
+	return query_text_new(db, sql);
 }
 
 /* Exports db's codebook as a .qdc file; returns its path. */
@@ -292,14 +298,7 @@ static char *coded_dump_new(struct jaw_db *db)
 		" || '|' || c.name || '|' || k.coder || '|' || substr(s.text, k.start_cp + 1,"
 		" k.end_cp - k.start_cp) AS line FROM coding k JOIN source s ON s.id = k.source_id"
 		" JOIN code c ON c.id = k.code_id ORDER BY line)";
-	jaw_err err;
-	err_clear(&err);
-	sqlite3_stmt *s = db_stmt(db, sql, &err);
-	assert_non_null(s);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *dump = db_column_text_new(s, 0);
-	sqlite3_reset(s);
-	return dump;
+	return query_text_new(db, sql);
 }
 
 /* The sources (titles as shown, texts) as one string. */
@@ -308,14 +307,7 @@ static char *sources_dump_new(struct jaw_db *db)
 	static const char sql[] =
 		"SELECT group_concat(line, char(10)) FROM (SELECT " MODEL_SOURCE_TITLE("s")
 		" || '|' || s.text AS line FROM source s ORDER BY s.id)";
-	jaw_err err;
-	err_clear(&err);
-	sqlite3_stmt *s = db_stmt(db, sql, &err);
-	assert_non_null(s);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *dump = db_column_text_new(s, 0);
-	sqlite3_reset(s);
-	return dump;
+	return query_text_new(db, sql);
 }
 
 /* export qdpx, then import-qdpx into an empty project: the same codebook,
