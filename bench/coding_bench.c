@@ -418,7 +418,7 @@ static void bench_export(struct bench *b, int i)
 	err_clear(&err);
 	FILE *out = fopen("/dev/null", "w");
 	(void)i;
-	if (!out || export_run(&exporter_codings, b->db, out, &err) != JAW_OK)
+	if (!out || export_run(&exporter_codings, b->db, out, NULL, &err) != JAW_OK)
 		bench_die("exporting", &err);
 	fclose(out);
 }

@@ -56,6 +56,8 @@ static const struct cmd_option cmd_code_options[] = {
 static const struct cmd_option cmd_export_options[] = {
 	{"output", 'o', "OUT", false, "write to OUT instead of standard output", NULL,
 	 "OUT is replaced only when the whole export has been written."},
+	{"excel", 0, NULL, false, "CSV for Excel: a byte order mark first, rows ending in CR LF",
+	 NULL, "Without it, CSV is UTF-8 with LF line ends and no byte order mark."},
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
@@ -183,6 +185,13 @@ static const struct cmd_option cmd_search_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
+static const struct cmd_option cmd_qdc_options[] = {
+	{"coder", 0, "CODER", false, "who imports, for the journal (default: your login name)",
+	 NULL, "The import is one change in CODER's journal: undo (u) in the interface takes it"
+	 " back."},
+	{NULL, 0, NULL, false, NULL, NULL, NULL},
+};
+
 const struct cmd_command cmd_commands[] = {
 	{"init", "FILE", 1, 1, "name one new project FILE",
 	 "create a new project file (it must not exist)",
@@ -213,12 +222,25 @@ const struct cmd_command cmd_commands[] = {
 	 " including offset --end. Offsets count Unicode code points of the stored text. The"
 	 " coding goes into the journal, so the coder can undo it in the interface.",
 	 cmd_code_options, cmd_code},
-	{"export", "codings FILE", 2, 2, "say what to export and from which project FILE",
-	 "write every coding as CSV, with its text exactly as coded and its offsets in code"
-	 " points",
-	 "Writes every coding of the project FILE as CSV, one row per coding in order of"
-	 " source, start and end, with the columns source, code, coder, start, end, text,"
-	 " source_title, source_kind, stakeholder, code_path, memo, created and coding.",
+	{"export", "WHAT FILE", 2, 2, "say what to export and from which project FILE",
+	 "write codings, the codebook, the timeline, stakeholders or memos as CSV, or the"
+	 " codebook as a REFI-QDA codebook (qdc) or the project as a REFI-QDA project (qdpx)",
+	 "Writes part of the project FILE as CSV (RFC 4180, UTF-8, a header row, every text"
+	 " field quoted). WHAT is codings (one row per coding in order of source, start and"
+	 " end: source, code, coder, start, end, text, source_title, source_kind, stakeholder,"
+	 " code_path, memo, created, coding, survey, respondent and one attribute:LABEL column"
+	 " per survey attribute), codebook (each code after its parent: code, path, name,"
+	 " parent, colour, quick_key, description, codings, guid), timeline (by date: item, kind,"
+	 " title, start, end, location, status, notes, sources), stakeholders (in the"
+	 " register's order: stakeholder, kind, name, organisation, role, power, interest,"
+	 " attitude, contact, notes, sources) or memos (by date: memo, target_kind, target_id,"
+	 " target, title, text, author, created, updated). WHAT qdc writes the codebook as a"
+	 " REFI-QDA codebook (QDA-XML 1.0) that other QDA programs import: the codes nested as"
+	 " in the codebook, with their GUIDs, colours and descriptions. WHAT qdpx writes the"
+	 " project as a REFI-QDA project (a zip of project.qde and Sources/): coders as users,"
+	 " the codebook, survey respondents as cases with their attributes and Likert answers"
+	 " as variables, every source as a text source with its codings, memos as notes; it"
+	 " needs -o OUT or a pipe, not a terminal.",
 	 cmd_export_options, cmd_export},
 	{"import-csv", "FILE CSV", 2, 2, "name the project FILE and the CSV file",
 	 "import survey results (one row per respondent) in one transaction; roles and types"
@@ -268,6 +290,25 @@ const struct cmd_command cmd_commands[] = {
 	 " one with no word is refused. Prints a line per source, best (bm25) first: its id,"
 	 " the first match's offsets in code points, and the match in its context.",
 	 cmd_search_options, cmd_search},
+	{"import-qdc", "FILE CODEBOOK", 2, 2, "name the project FILE and the CODEBOOK (.qdc)",
+	 "add the codes of a REFI-QDA codebook (.qdc), all or none, as one undoable change",
+	 "Adds the codes of the REFI-QDA codebook CODEBOOK (QDA-XML, as NVivo, ATLAS.ti,"
+	 " MAXQDA, QualCoder and jaw export qdc write it) to the project FILE, keeping their"
+	 " hierarchy, colours, descriptions and GUIDs. A code the project already has (the"
+	 " same GUID, or the same name under the same parent) is not added twice. Malformed"
+	 " XML is refused naming its line and column, and then nothing is imported.",
+	 cmd_qdc_options, cmd_import_qdc},
+	{"import-qdpx", "FILE PROJECT", 2, 2, "name the project FILE and the REFI-QDA PROJECT (.qdpx)",
+	 "add the text sources, codes and codings of a REFI-QDA project (.qdpx), all or none",
+	 "Adds the text sources, the codebook and the codings of the REFI-QDA project PROJECT"
+	 " (a .qdpx file, as NVivo, ATLAS.ti, MAXQDA, QualCoder and jaw export qdpx write it)"
+	 " to the project FILE, in one transaction. Each source's text is stored as"
+	 " import-notes stores a note (UTF-8, LF line ends) and each coding keeps the same"
+	 " characters. A text, code or coding the project has already is not added again;"
+	 " sources that are not text (PDF, pictures, audio, video) and blank texts are skipped"
+	 " and counted. The codes and codings are one change in the journal, which undo"
+	 " takes back (the sources stay).",
+	 cmd_qdc_options, cmd_import_qdpx},
 	{NULL, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -109,5 +109,7 @@ int cmd_log(const struct cmd_args *a);
 int cmd_retrieve(const struct cmd_args *a);
 int cmd_stats(const struct cmd_args *a);
 int cmd_search(const struct cmd_args *a);
+int cmd_import_qdc(const struct cmd_args *a);
+int cmd_import_qdpx(const struct cmd_args *a);
 
 #endif

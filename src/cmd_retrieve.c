@@ -31,14 +31,14 @@ static int cmd_retrieve_csv_row(void *ctx, struct retrieve_row *r, jaw_err *err)
 	(void)err;
 	FILE *out = ctx;
 	fprintf(out, "%lld,%lld,", (long long)r->coding_id, (long long)r->source_id);
-	export_csv_text(out, r->code, false);
+	export_csv_text_to(out, r->code, false);
 	fprintf(out, "%lld,%lld,", (long long)r->start, (long long)r->end);
 	const char *cells[] = {r->text, r->before, r->after, r->source_title, r->source_kind,
 	                       r->source_date, r->stakeholder, r->organisation, r->event,
 	                       r->respondent, r->attributes, r->coder, r->memo};
 	int n = (int)(sizeof cells / sizeof *cells);
 	for (int i = 0; i < n; i++)
-		export_csv_text(out, cells[i], i == n - 1);
+		export_csv_text_to(out, cells[i], i == n - 1);
 	return JAW_OK;
 }
 

@@ -53,8 +53,8 @@ static int search_csv_row(void *ctx, int64_t source, int64_t start, int64_t end,
 		return JAW_FAIL;
 	char *text = text_slice_new(c->text.text, (size_t)start, (size_t)end);
 	printf("%lld,%lld,%lld,", (long long)source, (long long)start, (long long)end);
-	export_csv_text(stdout, text, false);
-	export_csv_text(stdout, c->title, false);
+	export_csv_text_to(stdout, text, false);
+	export_csv_text_to(stdout, c->title, false);
 	printf("%.6f\n", rank);
 	free(text);
 	return JAW_OK;

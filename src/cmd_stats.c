@@ -42,8 +42,8 @@ static void stats_counts_csv(FILE *out, const struct analysis_counts *c, bool la
 static void stats_code_row(FILE *out, const struct analysis_code_row *r, bool csv)
 {
 	if (csv) {
-		export_csv_text(out, r->name, false);
-		export_csv_text(out, r->path, false);
+		export_csv_text_to(out, r->name, false);
+		export_csv_text_to(out, r->path, false);
 		fprintf(out, "%d,%lld,", r->depth, (long long)r->children);
 		stats_counts_csv(out, &r->own, false);
 		stats_counts_csv(out, &r->all, true);
@@ -120,11 +120,11 @@ static void stats_matrix_csv(FILE *out, const struct analysis_matrix *m,
                              const struct stats_cells *how)
 {
 	char buf[48];
-	export_csv_text(out, "code", m->ncols == 0);
+	export_csv_text_to(out, "code", m->ncols == 0);
 	for (int c = 0; c < m->ncols; c++)
-		export_csv_text(out, stats_col_name(m, c), c == m->ncols - 1);
+		export_csv_text_to(out, stats_col_name(m, c), c == m->ncols - 1);
 	for (int r = 0; r < m->nrows; r++) {
-		export_csv_text(out, m->row_paths[r], m->ncols == 0);
+		export_csv_text_to(out, m->row_paths[r], m->ncols == 0);
 		for (int c = 0; c < m->ncols; c++)
 			fprintf(out, "%s%c", stats_cell(m, r, c, how, buf, sizeof buf),
 			        c == m->ncols - 1 ? '\n' : ',');
@@ -216,10 +216,10 @@ static void stats_saturation_row(FILE *out, const struct analysis_saturation_row
 {
 	if (csv) {
 		fprintf(out, "%lld,%lld,", (long long)r->position, (long long)r->source_id);
-		export_csv_text(out, r->date, false);
-		export_csv_text(out, r->title, false);
+		export_csv_text_to(out, r->date, false);
+		export_csv_text_to(out, r->title, false);
 		fprintf(out, "%lld,%lld,", (long long)r->new_codes, (long long)r->total_codes);
-		export_csv_text(out, r->codes, true);
+		export_csv_text_to(out, r->codes, true);
 		return;
 	}
 	int old = total > 0 ? (int)((r->total_codes - r->new_codes) * STATS_CHART_COLS / total) : 0;
@@ -278,7 +278,7 @@ static int stats_agreement(const struct cmd_args *a, struct jaw_db *db, jaw_err 
 	for (int i = 0; i < n; i++) {
 		const struct analysis_agreement_row *r = &rows[i];
 		if (csv)
-			export_csv_text(stdout, r->path, false);
+			export_csv_text_to(stdout, r->path, false);
 		else
 			stats_pad(stdout, r->path, STATS_NAME_COLS);
 		if (csv && two)

@@ -15,8 +15,16 @@
 
 const struct exporter *const export_all[] = {
 	&exporter_codings,
+	&exporter_codebook,
+	&exporter_timeline,
+	&exporter_stakeholders,
+	&exporter_memos,
+	&exporter_qdc,
+	&exporter_qdpx,
 	NULL,
 };
+
+static const struct export_options export_defaults = {false};
 
 const struct exporter *export_find(const char *name)
 {
@@ -37,10 +45,11 @@ void export_names(char *buf, size_t size, const char *sep)
 	}
 }
 
-int export_run(const struct exporter *x, struct jaw_db *db, FILE *out, jaw_err *err)
+int export_run(const struct exporter *x, struct jaw_db *db, FILE *out,
+               const struct export_options *opt, jaw_err *err)
 {
 	void *state = NULL;
-	if (x->begin(db, out, &state, err) != JAW_OK)
+	if (x->begin(db, out, opt ? opt : &export_defaults, &state, err) != JAW_OK)
 		return JAW_FAIL;
 	enum export_step step;
 	while ((step = x->row(state, out, err)) == EXPORT_MORE)
@@ -49,25 +58,115 @@ int export_run(const struct exporter *x, struct jaw_db *db, FILE *out, jaw_err *
 	return step == EXPORT_DONE ? rc : JAW_FAIL;
 }
 
-void export_csv_field(FILE *out, const char *s, size_t len, bool last)
+void export_csv_start(struct export_csv *w, FILE *out, const struct export_options *opt)
 {
-	csv_fwrite(out, s, len);
-	fputc(last ? '\n' : ',', out);
+	w->out = out;
+	w->eol = opt->excel ? "\r\n" : "\n";
+	if (opt->excel)
+		fputs("\xEF\xBB\xBF", out);
 }
 
-void export_csv_text(FILE *out, const char *s, bool last)
+void export_csv_field(const struct export_csv *w, const char *s, size_t len, bool last)
 {
-	export_csv_field(out, s, strlen(s), last);
+	csv_fwrite(w->out, s, len);
+	fputs(last ? w->eol : ",", w->out);
 }
 
-/* Runs x into stdout. */
+void export_csv_text(const struct export_csv *w, const char *s, bool last)
+{
+	export_csv_field(w, s, strlen(s), last);
+}
+
+void export_csv_int(const struct export_csv *w, long long n, bool last)
+{
+	fprintf(w->out, "%lld%s", n, last ? w->eol : ",");
+}
+
+void export_csv_header(const struct export_csv *w, const char *names)
+{
+	fprintf(w->out, "%s%s", names, w->eol);
+}
+
+void export_csv_column(const struct export_csv *w, sqlite3_stmt *stmt, int i, bool last)
+{
+	switch (sqlite3_column_type(stmt, i)) {
+	case SQLITE_INTEGER:
+		export_csv_int(w, sqlite3_column_int64(stmt, i), last);
+		break;
+	case SQLITE_NULL:
+		fputs(last ? w->eol : ",", w->out);
+		break;
+	default: {
+		const char *t = (const char *)sqlite3_column_text(stmt, i);
+		export_csv_field(w, t ? t : "", (size_t)sqlite3_column_bytes(stmt, i), last);
+	}
+	}
+}
+
+/* A table export under way. */
+struct export_table_state {
+	struct jaw_db *db;
+	const struct export_table *table;
+	sqlite3_stmt *rows;
+	struct export_csv csv;
+};
+
+int export_table_begin(struct jaw_db *db, FILE *out, const struct export_options *opt,
+                       const struct export_table *t, void **state, jaw_err *err)
+{
+	sqlite3_stmt *rows = db_stmt(db, t->sql, err);
+	if (!rows)
+		return JAW_FAIL;
+	struct export_table_state *x = xcalloc(1, sizeof *x);
+	x->db = db;
+	x->table = t;
+	x->rows = rows;
+	export_csv_start(&x->csv, out, opt);
+	export_csv_header(&x->csv, t->header);
+	*state = x;
+	return JAW_OK;
+}
+
+enum export_step export_table_row(void *state, FILE *out, jaw_err *err)
+{
+	struct export_table_state *x = state;
+	(void)out;
+	int rc = sqlite3_step(x->rows);
+	if (rc == SQLITE_DONE)
+		return EXPORT_DONE;
+	if (rc != SQLITE_ROW) {
+		err_db(err, db_sqlite(x->db), x->table->sql);
+		return EXPORT_FAILED;
+	}
+	int n = sqlite3_column_count(x->rows);
+	for (int i = 0; i < n; i++)
+		export_csv_column(&x->csv, x->rows, i, i == n - 1);
+	return EXPORT_MORE;
+}
+
+int export_table_end(void *state, FILE *out, bool ok, jaw_err *err)
+{
+	struct export_table_state *x = state;
+	(void)out;
+	(void)ok;
+	(void)err;
+	sqlite3_reset(x->rows);
+	free(x);
+	return JAW_OK;
+}
+
 /* To standard output: exactly as to a file, unless it is a terminal; then
  * each line is sanitised (safeout.h), so that a control character in the
  * data does not reach the terminal. */
-static int export_to_stdout(const struct exporter *x, struct jaw_db *db, jaw_err *err)
+static int export_to_stdout(const struct exporter *x, struct jaw_db *db,
+                            const struct export_options *opt, jaw_err *err)
 {
-	FILE *safe = isatty(STDOUT_FILENO) ? safeout_stream_open(stdout) : NULL;
-	int rc = export_run(x, db, safe ? safe : stdout, err);
+	bool tty = isatty(STDOUT_FILENO);
+	if (tty && x->format == EXPORT_BINARY)
+		return err_set(err, JAW_USAGE, "export %s: it is a zip file, not for a terminal: name a"
+		               " file with -o", x->name);
+	FILE *safe = tty ? safeout_stream_open(stdout) : NULL;
+	int rc = export_run(x, db, safe ? safe : stdout, opt, err);
 	if (safe && fclose(safe) != 0 && rc == JAW_OK)
 		rc = err_set(err, JAW_FAIL, "cannot write to standard output: %s", strerror(errno));
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -78,10 +177,11 @@ static int export_to_stdout(const struct exporter *x, struct jaw_db *db, jaw_err
 	return rc;
 }
 
-int export_to_path(const struct exporter *x, struct jaw_db *db, const char *path, jaw_err *err)
+int export_to_path(const struct exporter *x, struct jaw_db *db, const char *path,
+                   const struct export_options *opt, jaw_err *err)
 {
 	if (strcmp(path, "-") == 0)
-		return export_to_stdout(x, db, err);
+		return export_to_stdout(x, db, opt, err);
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	mode_t mask = umask(0);
@@ -98,7 +198,7 @@ int export_to_path(const struct exporter *x, struct jaw_db *db, const char *path
 		free(tmp);
 		return JAW_FAIL;
 	}
-	int rc = export_run(x, db, out, err);
+	int rc = export_run(x, db, out, opt, err);
 	bool io_ok = fflush(out) == 0 && !ferror(out) && fsync(fileno(out)) == 0;
 	int saved = errno;
 	if (fclose(out) != 0 && io_ok) {
@@ -113,4 +213,10 @@ int export_to_path(const struct exporter *x, struct jaw_db *db, const char *path
 		unlink(tmp);
 	free(tmp);
 	return rc;
+}
+
+void export_csv_text_to(FILE *out, const char *s, bool last)
+{
+	struct export_csv w = {out, "\n"};
+	export_csv_text(&w, s, last);
 }

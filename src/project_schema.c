@@ -18,6 +18,8 @@ static const struct db_migration project_migrations[] = {
 	{3, "schema/003-answers.sql", survey_fts_create_missing},
 	/* each change knows where it was made, for undo in that view */
 	{4, "schema/004-undo-context.sql", NULL},
+	/* a GUID per code */
+	{5, "schema/005-code-guid.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,

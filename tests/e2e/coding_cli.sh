@@ -130,15 +130,15 @@ check "code on a missing project: exit 1" expect 1 code none.jaw --source 1 --st
 sqlite3 c.jaw "UPDATE coding SET created = '2026-12-05T09:30:00Z'"
 ecomb=$(printf 'e\314\201') # e and a combining acute accent
 printf '%s\n' \
-	'source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,memo,created,coding' \
-	'1,"Leadership","'"$(id -un)"'",0,9,"Interview","Interview with Zoë","interview","","Cross-cutting/Leadership","","2026-12-05T09:30:00Z",6' \
+	'source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,memo,created,coding,survey,respondent' \
+	'1,"Leadership","'"$(id -un)"'",0,9,"Interview","Interview with Zoë","interview","","Cross-cutting/Leadership","","2026-12-05T09:30:00Z",6,"",""' \
 	'1,"Liaison","ana",10,29,"with Zoë' \
-	'She said 😀","Interview with Zoë","interview","","Cross-cutting/Liaison","","2026-12-05T09:30:00Z",2' \
-	'1,"Training","ana",15,18,"Zoë","Interview with Zoë","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",1' \
+	'She said 😀","Interview with Zoë","interview","","Cross-cutting/Liaison","","2026-12-05T09:30:00Z",2,"",""' \
+	'1,"Training","ana",15,18,"Zoë","Interview with Zoë","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",1,"",""' \
 	'1,"Reporting","ben",28,37,"😀 and '"$ecomb"'.","Interview with Zoë","interview","","Cross-cutting/Reporting","He said ""no"",' \
-	'then left","2026-12-05T09:30:00Z",3' \
-	'1,"Training","ben",34,36,"'"$ecomb"'","Interview with Zoë","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",4' \
-	'2,"Training","ana",0,4,"Café","Café in Bucureºti","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",5' \
+	'then left","2026-12-05T09:30:00Z",3,"",""' \
+	'1,"Training","ben",34,36,"'"$ecomb"'","Interview with Zoë","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",4,"",""' \
+	'2,"Training","ana",0,4,"Café","Café in Bucureºti","interview","","Cross-cutting/Training","","2026-12-05T09:30:00Z",5,"",""' \
 	>expected.csv
 
 check "export codings: exit 0" expect 0 export codings c.jaw
@@ -159,9 +159,9 @@ check "export codings -o: no temporary file left" test "$(ls codings.csv.* 2>/de
 check "export codings into a missing directory: exit 1" expect 1 export codings c.jaw -o nodir/x.csv
 check "export codings into a missing directory: message" err_line "jaw: nodir/x.csv: cannot write: No such file or directory"
 check "export codings of a project with none: header only" expect 0 export codings p.jaw
-check "export codings of a project with none: the header" out_is "source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,memo,created,coding"
-check "export codebook: exit 2" expect 2 export codebook c.jaw
-check "export codebook: message" err_line "jaw: export: cannot export \"codebook\" (this jaw exports: codings)"
+check "export codings of a project with none: the header" out_is "source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,memo,created,coding,survey,respondent"
+check "export findings: exit 2" expect 2 export findings c.jaw
+check "export findings: message" err_line "jaw: export: cannot export \"findings\" (this jaw exports: codings, codebook, timeline, stakeholders, memos, qdc, qdpx)"
 check "export with no FILE: exit 2" expect 2 export codings
 check "export a missing project: exit 1" expect 1 export codings none.jaw
 check "check after coding: exit 0" expect 0 check c.jaw

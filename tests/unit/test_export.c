@@ -20,9 +20,11 @@ struct counting {
 
 static struct counting counting;
 
-static int counting_begin(struct jaw_db *db, FILE *out, void **state, jaw_err *err)
+static int counting_begin(struct jaw_db *db, FILE *out, const struct export_options *opt,
+                          void **state, jaw_err *err)
 {
 	(void)db;
+	(void)opt;
 	(void)err;
 	fputs("begin\n", out);
 	*state = &counting;
@@ -54,7 +56,7 @@ static int counting_end(void *state, FILE *out, bool ok, jaw_err *err)
 }
 
 static const struct exporter counting_exporter = {
-	"counting", "three rows", counting_begin, counting_row, counting_end,
+	"counting", "three rows", EXPORT_XML, counting_begin, counting_row, counting_end,
 };
 
 static char *read_file_new(const char *path)
@@ -72,9 +74,9 @@ static void test_registry(void **state)
 	(void)state;
 	assert_ptr_equal(export_find("codings"), &exporter_codings);
 	assert_null(export_find("nothing"));
-	char names[64];
+	char names[128];
 	export_names(names, sizeof names, ", ");
-	assert_string_equal(names, "codings");
+	assert_string_equal(names, "codings, codebook, timeline, stakeholders, memos, qdc, qdpx");
 	for (const struct exporter *const *x = export_all; *x; x++) {
 		assert_non_null((*x)->summary);
 		assert_non_null((*x)->begin);
@@ -90,7 +92,7 @@ static void test_run_and_write_file(void **state)
 	err_clear(&err);
 	char *path = testutil_path_new("rows.txt");
 	counting = (struct counting){0};
-	assert_int_equal(export_to_path(&counting_exporter, NULL, path, &err), JAW_OK);
+	assert_int_equal(export_to_path(&counting_exporter, NULL, path, NULL, &err), JAW_OK);
 	assert_int_equal(counting.ended, 1);
 	assert_true(counting.ended_ok);
 	char *got = read_file_new(path);
@@ -99,7 +101,7 @@ static void test_run_and_write_file(void **state)
 
 	/* a row that fails: end still frees, the file keeps what it had */
 	counting = (struct counting){.fail_at = 2};
-	assert_int_equal(export_to_path(&counting_exporter, NULL, path, &err), JAW_FAIL);
+	assert_int_equal(export_to_path(&counting_exporter, NULL, path, NULL, &err), JAW_FAIL);
 	assert_string_equal(err.msg, "row 2 failed");
 	assert_int_equal(counting.ended, 1);
 	assert_false(counting.ended_ok);
@@ -110,7 +112,7 @@ static void test_run_and_write_file(void **state)
 	/* a file that cannot be made */
 	char *bad = testutil_path_new("no/such/dir.csv");
 	counting = (struct counting){0};
-	assert_int_equal(export_to_path(&counting_exporter, NULL, bad, &err), JAW_FAIL);
+	assert_int_equal(export_to_path(&counting_exporter, NULL, bad, NULL, &err), JAW_FAIL);
 	assert_non_null(strstr(err.msg, "dir.csv: cannot write: No such file or directory"));
 	assert_int_equal(counting.ended, 0);
 	free(bad);
@@ -137,16 +139,184 @@ static void test_codings(void **state)
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	assert_int_equal(export_run(&exporter_codings, db, out, &err), JAW_OK);
+	assert_int_equal(export_run(&exporter_codings, db, out, NULL, &err), JAW_OK);
 	fclose(out);
 	assert_string_equal(buf,
 		"source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,"
-		"memo,created,coding\n"
+		"memo,created,coding,survey,respondent\n"
 		"1,\"Harm\",\"ana\",0,3,\"Zo\xC3\xAB\",\"Note\",\"interview\",\"\",\"Protection/Harm\","
-		"\"\",\"2026-01-01T00:00:00Z\",1\n"
+		"\"\",\"2026-01-01T00:00:00Z\",1,\"\",\"\"\n"
 		"1,\"Protection\",\"ben\",9,13,\"\"\"no\"\"\",\"Note\",\"interview\",\"\",\"Protection\","
-		"\"a memo\",\"2026-01-02T00:00:00Z\",2\n");
+		"\"a memo\",\"2026-01-02T00:00:00Z\",2,\"\",\"\"\n");
 	free(buf);
+	db_close(db);
+}
+
+/* Runs exporter x over db with opt into a new string. */
+static char *export_string_new(const struct exporter *x, struct jaw_db *db,
+                               const struct export_options *opt)
+{
+	jaw_err err;
+	err_clear(&err);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	int rc = export_run(x, db, out, opt, &err);
+	fclose(out);
+	if (rc != JAW_OK)
+		fail_msg("%s", err.msg);
+	return buf;
+}
+
+/* Codings of survey answers carry the survey, the respondent's id and one
+ * column per attribute label of all surveys (a label two surveys share is
+ * one column); other codings leave them empty. */
+static void test_codings_of_answers(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	int rc = db_exec(db,
+		"INSERT INTO survey (id, name) VALUES (1, 'S1'), (2, 'S2');"
+		"INSERT INTO survey_column (id, survey_id, position, label, role) VALUES"
+		" (1, 1, 1, 'id', 'id'), (2, 1, 2, 'nation', 'attribute'), (3, 1, 3, 'why', 'open_text'),"
+		" (4, 1, 4, 'role', 'attribute'),"
+		" (5, 2, 1, 'unit', 'attribute'), (6, 2, 2, 'nation', 'attribute'),"
+		" (7, 2, 3, 'what', 'open_text');"
+		"INSERT INTO respondent (id, survey_id, external_id, answers) VALUES"
+		" (1, 1, 'R7', '[null, \"RO\", null, \"G9, \\\"legal\\\"\"]'),"
+		" (2, 2, 'X1', '[3, \"PL\", null]');"
+		"INSERT INTO source (id, kind, title, text, respondent_id, column_id) VALUES"
+		" (1, 'survey_answer', '', 'More training', 1, 3),"
+		" (2, 'survey_answer', '', 'Less', 2, 7),"
+		" (3, 'interview', 'Note', 'Text', NULL, NULL);"
+		"INSERT INTO code (id, name) VALUES (1, 'Training');"
+		"INSERT INTO coding (id, source_id, start_cp, end_cp, code_id, coder, created) VALUES"
+		" (1, 1, 5, 13, 1, 'ana', 'T'), (2, 2, 0, 4, 1, 'ana', 'T'),"
+		" (3, 3, 0, 4, 1, 'ana', 'T')", &err);
+	if (rc != JAW_OK)
+		fail_msg("%s", err.msg);
+	char *got = export_string_new(&exporter_codings, db, NULL);
+	assert_string_equal(got,
+		"source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,"
+		"memo,created,coding,survey,respondent,\"attribute:nation\",\"attribute:role\","
+		"\"attribute:unit\"\n"
+		"1,\"Training\",\"ana\",5,13,\"training\",\"R7: why\",\"survey_answer\",\"\","
+		"\"Training\",\"\",\"T\",1,\"S1\",\"R7\",\"RO\",\"G9, \"\"legal\"\"\",\"\"\n"
+		"2,\"Training\",\"ana\",0,4,\"Less\",\"X1: what\",\"survey_answer\",\"\","
+		"\"Training\",\"\",\"T\",2,\"S2\",\"X1\",\"PL\",\"\",\"3\"\n"
+		"3,\"Training\",\"ana\",0,4,\"Text\",\"Note\",\"interview\",\"\","
+		"\"Training\",\"\",\"T\",3,\"\",\"\",\"\",\"\",\"\"\n");
+	free(got);
+	db_close(db);
+}
+
+/* --excel: a byte order mark, and CR LF after each row, but not inside a
+ * quoted field. */
+static void test_excel(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db,
+		"INSERT INTO timeline_item (id, kind, title, start_date, notes) VALUES"
+		" (1, 'event', 'Seminar in \xC4\xB0zmir', '2026-12-04', 'two' || char(10) || 'lines')",
+		&err), JAW_OK);
+	struct export_options excel = {.excel = true};
+	char *got = export_string_new(&exporter_timeline, db, &excel);
+	assert_string_equal(got,
+		"\xEF\xBB\xBFitem,kind,title,start,end,location,status,notes,sources\r\n"
+		"1,\"event\",\"Seminar in \xC4\xB0zmir\",\"2026-12-04\",,\"\",\"planned\","
+		"\"two\nlines\",0\r\n");
+	free(got);
+	got = export_string_new(&exporter_timeline, db, NULL);
+	assert_string_equal(got,
+		"item,kind,title,start,end,location,status,notes,sources\n"
+		"1,\"event\",\"Seminar in \xC4\xB0zmir\",\"2026-12-04\",,\"\",\"planned\","
+		"\"two\nlines\",0\n");
+	free(got);
+	db_close(db);
+}
+
+/* The codebook in tree order (a child after its parent, siblings by
+ * position), with paths, the parent's path and the number of codings. */
+static void test_codebook(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db,
+		"INSERT INTO code (id, parent_id, name, colour, quick_key, position, description) VALUES"
+		" (1, NULL, 'Protection', '#AA0000', 1, 2, 'of \"civilians\"'),"
+		" (2, NULL, 'Cross-cutting', '', NULL, 1, ''),"
+		" (3, 1, 'Harm', '', NULL, 2, ''), (4, 1, 'Aid', '', NULL, 1, ''),"
+		" (5, 2, 'Training', '#00AA00', NULL, 1, '');"
+		"UPDATE code SET guid = 'g' || id;"
+		"INSERT INTO source (id, kind, title, text) VALUES (1, 'interview', 'N', 'abc');"
+		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder) VALUES"
+		" (1, 0, 1, 3, 'a'), (1, 1, 2, 3, 'a'), (1, 0, 2, 5, 'a')", &err), JAW_OK);
+	char *got = export_string_new(&exporter_codebook, db, NULL);
+	assert_string_equal(got,
+		"code,path,name,parent,colour,quick_key,description,codings,guid\n"
+		"2,\"Cross-cutting\",\"Cross-cutting\",\"\",\"\",,\"\",0,\"g2\"\n"
+		"5,\"Cross-cutting/Training\",\"Training\",\"Cross-cutting\",\"#00AA00\",,\"\",1,"
+		"\"g5\"\n"
+		"1,\"Protection\",\"Protection\",\"\",\"#AA0000\",1,\"of \"\"civilians\"\"\",0,\"g1\"\n"
+		"4,\"Protection/Aid\",\"Aid\",\"Protection\",\"\",,\"\",0,\"g4\"\n"
+		"3,\"Protection/Harm\",\"Harm\",\"Protection\",\"\",,\"\",2,\"g3\"\n");
+	free(got);
+	db_close(db);
+}
+
+/* Stakeholders in the register's order with their organisation; memos of
+ * every kind of target and of codings, by date. */
+static void test_stakeholders_and_memos(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db,
+		"INSERT INTO stakeholder (id, kind, name, parent_id, role, power, interest, sort_key)"
+		" VALUES (1, 'organisation', 'Brigade', NULL, '', 4, 2, 'brigade'),"
+		" (2, 'person', 'Ana', 1, 'LEGAD', NULL, NULL, 'brigade/ana');"
+		"INSERT INTO source (id, kind, title, text, stakeholder_id) VALUES"
+		" (1, 'interview', 'Talk', 'abc', 2);"
+		"INSERT INTO code (id, name) VALUES (1, 'Training');"
+		"INSERT INTO coding (id, source_id, start_cp, end_cp, code_id, coder, created, memo)"
+		" VALUES (1, 1, 0, 1, 1, 'ben', '2026-01-03T00:00:00Z', 'see p. 2');"
+		"INSERT INTO memo (id, target_kind, target_id, title, text, author, created, updated)"
+		" VALUES (1, 'code', 1, 'Scope', 'Only formal training', 'ana',"
+		" '2026-01-02T00:00:00Z', '2026-01-04T00:00:00Z'),"
+		" (2, 'project', NULL, 'Aim', 'Why', 'ana', '2026-01-01T00:00:00Z',"
+		" '2026-01-01T00:00:00Z'),"
+		" (3, 'source', 1, '', 'Long', 'ben', '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z'),"
+		" (4, 'stakeholder', 2, '', 'Busy', 'ben', '2026-01-06T00:00:00Z',"
+		" '2026-01-06T00:00:00Z')", &err), JAW_OK);
+	char *got = export_string_new(&exporter_stakeholders, db, NULL);
+	assert_string_equal(got,
+		"stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources\n"
+		"1,\"organisation\",\"Brigade\",\"\",\"\",4,2,\"unknown\",\"\",\"\",0\n"
+		"2,\"person\",\"Ana\",\"Brigade\",\"LEGAD\",,,\"unknown\",\"\",\"\",1\n");
+	free(got);
+	got = export_string_new(&exporter_memos, db, NULL);
+	assert_string_equal(got,
+		"memo,target_kind,target_id,target,title,text,author,created,updated\n"
+		"2,\"project\",,\"\",\"Aim\",\"Why\",\"ana\",\"2026-01-01T00:00:00Z\","
+		"\"2026-01-01T00:00:00Z\"\n"
+		"1,\"code\",1,\"Training\",\"Scope\",\"Only formal training\",\"ana\","
+		"\"2026-01-02T00:00:00Z\",\"2026-01-04T00:00:00Z\"\n"
+		",\"coding\",1,\"Training in Talk\",\"\",\"see p. 2\",\"ben\",\"2026-01-03T00:00:00Z\","
+		"\"2026-01-03T00:00:00Z\"\n"
+		"3,\"source\",1,\"Talk\",\"\",\"Long\",\"ben\",\"2026-01-05T00:00:00Z\","
+		"\"2026-01-05T00:00:00Z\"\n"
+		"4,\"stakeholder\",2,\"Ana\",\"\",\"Busy\",\"ben\",\"2026-01-06T00:00:00Z\","
+		"\"2026-01-06T00:00:00Z\"\n");
+	free(got);
 	db_close(db);
 }
 
@@ -157,6 +327,10 @@ int main(void)
 		cmocka_unit_test(test_registry),
 		cmocka_unit_test(test_run_and_write_file),
 		cmocka_unit_test(test_codings),
+		cmocka_unit_test(test_codings_of_answers),
+		cmocka_unit_test(test_excel),
+		cmocka_unit_test(test_codebook),
+		cmocka_unit_test(test_stakeholders_and_memos),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
