@@ -3,6 +3,8 @@
 #   fuzz.sh build: compiles the core's sources and each tests/fuzz/fuzz_NAME.c
 #     with $CC_FUZZ -fsanitize=fuzzer,address,undefined into
 #     tests/fuzz/build/ (apart from the normal build; only what changed).
+#   fuzz.sh probe: exits 0 if $CC_FUZZ can build a libFuzzer target, else
+#     says what to install and exits 77.
 #   fuzz.sh run: runs each target for $FUZZ_SECONDS seconds on a copy of its
 #     seed corpus (tests/fuzz/corpus/NAME, which it never changes), and
 #     prints one TAP line per target with its executions and coverage. A
@@ -12,7 +14,7 @@
 # FUZZ_LIBS, FUZZ_SOURCES (the core's .c files, relative to srcdir or the
 # build directory), FUZZ_SECONDS.
 set -u
-: "${srcdir:?}" "${FUZZ_TARGETS:?}"
+srcdir=${srcdir:-.}
 CC_FUZZ=${CC_FUZZ:-clang}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 out=tests/fuzz/build
@@ -37,7 +39,7 @@ libfuzzer_missing() {
 # newer OBJ SRC: true when OBJ must be made again from SRC (or a header changed).
 newer() {
 	[ -f "$1" ] || return 0
-	[ "$2" -nt "$1" ] && return 0
+	[ -n "$(find "$2" -newer "$1")" ] && return 0
 	[ -n "$(find "$srcdir/src" "$srcdir/tests/fuzz" config.h -newer "$1" -name '*.h' 2>/dev/null | head -n 1)" ]
 }
 
@@ -50,10 +52,10 @@ compile() {
 }
 
 build() {
+	: "${FUZZ_TARGETS:?}" "${FUZZ_SOURCES:?}"
 	libfuzzer_missing && return 77
 	mkdir -p "$out/core" || return 1
 	objs=""
-	pids=""
 	for s in $FUZZ_SOURCES; do
 		case $s in *.c) ;; *) continue ;; esac
 		src=$s
@@ -65,6 +67,9 @@ build() {
 	compile "$srcdir/tests/fuzz/fuzz_util.c" "$out/fuzz_util.o" -fsanitize=fuzzer-no-link || return 1
 	for t in $FUZZ_TARGETS; do
 		compile "$srcdir/tests/fuzz/fuzz_$t.c" "$out/fuzz_$t.o" -fsanitize=fuzzer-no-link || return 1
+		if [ -f "$out/fuzz_$t" ] && [ -z "$(find "$out" -name '*.o' -newer "$out/fuzz_$t" | head -n 1)" ]; then
+			continue
+		fi
 		echo "  LD_FUZZ  $out/fuzz_$t"
 		# shellcheck disable=SC2086
 		"$CC_FUZZ" $flags -fsanitize=fuzzer "$out/fuzz_$t.o" "$out/fuzz_util.o" $objs \
@@ -99,6 +104,7 @@ run_one() {
 }
 
 run() {
+	: "${FUZZ_TARGETS:?}"
 	n=0
 	failed=0
 	for t in $FUZZ_TARGETS; do
@@ -110,7 +116,8 @@ run() {
 }
 
 case ${1:-} in
+probe) libfuzzer_missing && exit 77; exit 0 ;;
 build) build ;;
 run) run ;;
-*) echo "usage: fuzz.sh build|run" >&2; exit 2 ;;
+*) echo "usage: fuzz.sh probe|build|run" >&2; exit 2 ;;
 esac
