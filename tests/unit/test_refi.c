@@ -457,11 +457,12 @@ static void test_qdpx_corpora(void **state)
 	                      top ? top : ".");
 	char *qc = xasprintf("%s/demo.qdpx", dir), *nvivo = xasprintf("%s/nvivo_project.qdpx", dir);
 	FILE *f = fopen(qc, "rb");
-	if (!f) {
+	if (!f) { /* no corpus here (as in make distcheck): nothing to compare */
+		printf("# no REFI-QDA corpus at %s\n", dir);
 		free(dir);
 		free(qc);
 		free(nvivo);
-		skip();
+		return;
 	}
 	fclose(f);
 	struct jaw_db *db = testutil_project_new(NULL);
