@@ -422,6 +422,51 @@ static void test_numbers_as_written(void **state)
 }
 
 /* Imports text into db; returns the plan (the caller frees it). */
+/* Plans the CSV text in memory; asserts. */
+static struct csvimport_plan *plan_text(const char *text)
+{
+	struct csvread_source src = csvread_buffer(text, strlen(text), "mem.csv");
+	struct csvimport_options opt = {0};
+	jaw_err err;
+	err_clear(&err);
+	struct csvimport_plan *plan = csvimport_plan_source_new(&src, &opt, &err);
+	if (!plan)
+		fail_msg("%s", err.msg);
+	return plan;
+}
+
+/* A heading repeated: the smallest free number, as written ("a (02)" is
+ * another heading); and 4,096 columns with one heading, which took
+ * minutes while each number was tried in turn (found by make fuzz). */
+static void test_repeated_headings(void **state)
+{
+	(void)state;
+	struct csvimport_plan *p = plan_text("a,a (3),a,a,a (02),a\n1,2,3,4,5,6\n");
+	static const char *const labels[] = {"a", "a (3)", "a (2)", "a (4)", "a (02)", "a (5)"};
+	assert_int_equal(p->ncolumns, 6);
+	for (int i = 0; i < 6; i++)
+		assert_string_equal(p->columns[i].label, labels[i]);
+	csvimport_plan_free(p);
+
+	enum { N = CSVREAD_MAX_FIELDS };
+	char *text = xmalloc(4 * N + 8);
+	char *t = text;
+	for (int row = 0; row < 2; row++) {
+		for (int i = 0; i < N; i++) {
+			*t++ = row ? '1' : 'q';
+			*t++ = i + 1 < N ? ',' : '\n';
+		}
+	}
+	*t = '\0';
+	p = plan_text(text);
+	assert_int_equal(p->ncolumns, N);
+	assert_string_equal(p->columns[0].label, "q");
+	assert_string_equal(p->columns[1].label, "q (2)");
+	assert_string_equal(p->columns[N - 1].label, "q (4096)");
+	csvimport_plan_free(p);
+	free(text);
+}
+
 static struct csvimport_plan *import_text(struct jaw_db *db, const char *text,
                                           struct csvimport_options *opt)
 {
@@ -880,6 +925,7 @@ int main(void)
 {
 	testutil_init();
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_repeated_headings),
 		cmocka_unit_test(test_hash_vectors),
 		cmocka_unit_test(test_strset),
 		cmocka_unit_test(test_reader_lines),
