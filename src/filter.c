@@ -9,7 +9,6 @@
 #include "kinds.h"
 #include "xalloc.h"
 
-#define filter_kinds kinds_note_kind
 
 int filter_key_kind(const char *key)
 {
@@ -143,7 +142,7 @@ int filter_resolve(struct jaw_db *db, const struct filter_spec *spec, struct sou
 			if (strcmp(value, "survey_answer") == 0)
 				return err_set(err, JAW_FAIL, "filter: survey answers are listed by question"
 				               " in the survey view (U)");
-			if (!model_one_of(value, filter_kinds))
+			if (!model_one_of(value, kinds_note_kind))
 				return err_set(err, JAW_FAIL,
 				               "filter: kind is interview, observation or document");
 			snprintf(kind_buf, 16, "%s", value);
