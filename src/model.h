@@ -225,6 +225,9 @@ struct source {
 	int codings;                          /* read only */
 };
 
+/* Source id as a list shows it, "TITLE (KIND)" (newly allocated; "" when
+ * there is no such source, or on error with err set). */
+char *model_source_label_new(struct jaw_db *db, int64_t id, jaw_err *err);
 /* Validates and inserts src (text must be valid UTF-8); sets src->id. */
 int model_source_add(struct jaw_db *db, struct source *src, jaw_err *err);
 /* Which sources a list shows and in what order; zero/NULL fields do not

@@ -383,3 +383,18 @@ int64_t model_source_find_text(struct jaw_db *db, const char *text, jaw_err *err
 	int64_t id = 0;
 	return db_step_int64(db, s, &id, err) == JAW_OK ? id : -1;
 }
+
+char *model_source_label_new(struct jaw_db *db, int64_t id, jaw_err *err)
+{
+	static const char sql[] = "SELECT " MODEL_SOURCE_TITLE("s") ", s.kind FROM source s"
+		" WHERE s.id = ?1";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return xstrdup("");
+	sqlite3_bind_int64(s, 1, id);
+	char *label = sqlite3_step(s) == SQLITE_ROW
+	            ? xasprintf("%s (%s)", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1))
+	            : xstrdup("");
+	sqlite3_reset(s);
+	return label;
+}

@@ -816,22 +816,6 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 	return n;
 }
 
-/* The title of source id ("" if none). */
-static char *analysis_source_title_new(struct jaw_db *db, int64_t id, jaw_err *err)
-{
-	static const char sql[] = "SELECT " MODEL_SOURCE_TITLE("s") ", s.kind FROM source s"
-		" WHERE s.id = ?1";
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return xstrdup("");
-	sqlite3_bind_int64(s, 1, id);
-	char *title = sqlite3_step(s) == SQLITE_ROW
-	            ? xasprintf("%s (%s)", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1))
-	            : xstrdup("");
-	sqlite3_reset(s);
-	return title;
-}
-
 static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
                                  struct list_row *rows, jaw_err *err)
 {
@@ -843,7 +827,7 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 		const char *sn = h[i].snippet;
 		row->id = h[i].source_id;
 		row->aux[0] = (long)(h[i].start > 0 ? h[i].start : 0);
-		row->cells[0] = analysis_source_title_new(l->db, h[i].source_id, err);
+		row->cells[0] = model_source_label_new(l->db, h[i].source_id, err);
 		row->cells[1] = xasprintf("%.2f", -h[i].rank);
 		row->cells[CELL_BEFORE] = xstrndup(sn, h[i].mark_start);
 		row->cells[CELL_TEXT] = xstrndup(sn + h[i].mark_start, h[i].mark_end - h[i].mark_start);
