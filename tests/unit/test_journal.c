@@ -299,7 +299,9 @@ static void test_source_delete_undo_whole(void **state)
 
 	assert_int_equal(edit_source_delete(db, "ana", id, &err), JAW_OK);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM coding"), codings - own);
-	assert_int_equal(scalar(db, "SELECT count(*) FROM finding_evidence"), 0);
+	/* the finding keeps its citations, lost: their snapshots stay */
+	assert_int_equal(scalar(db, "SELECT count(*) FROM finding_evidence WHERE source_id IS NULL"
+	                            " AND coding_id IS NULL AND quote <> ''"), 2);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM journal WHERE action = 'source-delete'"), 1);
 	assert_int_equal(step_ok(db, "ana", true, JOURNAL_IN_EVIDENCE, 0, NULL), id);
 	assert_rows_are(db, before);
