@@ -74,10 +74,13 @@ static const char *attrib_anonymous(const struct attrib_facts *f)
 	return "a participant";
 }
 
-/* A named stakeholder: "NAME, ROLE", "NAME, ORGANISATION" or "NAME". */
+/* A named stakeholder: an organisation's name; a person's "NAME, ROLE",
+ * "NAME, ORGANISATION" or "NAME". */
 static char *attrib_named_new(const struct attrib_facts *f)
 {
 	const char *name = f->stakeholder_name ? f->stakeholder_name : "";
+	if (strcmp(f->stakeholder_kind, "organisation") == 0)
+		return xstrdup(name);
 	if (attrib_set(f->stakeholder_role))
 		return xasprintf("%s, %s", name, f->stakeholder_role);
 	if (attrib_set(f->organisation))
@@ -192,10 +195,8 @@ char *attrib_source_provenance_new(struct jaw_db *db, int64_t id, jaw_err *err)
 
 char *attrib_citation_provenance_new(struct jaw_db *db, int64_t id, jaw_err *err)
 {
-	static const char sql[] =
-		"SELECT coalesce(" ATTRIB_SQL("1", "e.source_id") ", 'a deleted source ('"
-		" || CASE e.source_kind WHEN 'survey_answer' THEN 'survey answer' WHEN '' THEN"
-		" 'source' ELSE e.source_kind END || ')') FROM finding_evidence e WHERE e.id = ?1";
+	static const char sql[] = "SELECT " ATTRIB_CITATION_SQL " FROM finding_evidence e"
+	                          " WHERE e.id = ?1";
 	return attrib_query_new(db, sql, id, "citation", err);
 }
 

@@ -70,6 +70,13 @@ int attrib_register(sqlite3 *sqlite, jaw_err *err);
 	" LEFT JOIN respondent r ON r.id = x.respondent_id"                                    \
 	" LEFT JOIN survey sv ON sv.id = r.survey_id WHERE x.id = " id ")"
 
+/* SQL: the provenance of citation alias e (a finding_evidence row): its
+ * source's, or "a deleted source (KIND)" once the source is gone. */
+#define ATTRIB_CITATION_SQL                                                                  \
+	"coalesce(" ATTRIB_SQL("1", "e.source_id") ", 'a deleted source (' || CASE e.source_kind" \
+	" WHEN 'survey_answer' THEN 'survey answer' WHEN '' THEN 'source' ELSE e.source_kind END" \
+	" || ')')"
+
 /* Who source id comes from as attribution allows (newly allocated); NULL
  * with err set if there is no such source. */
 char *attrib_source_label_new(struct jaw_db *db, int64_t id, jaw_err *err);

@@ -47,8 +47,7 @@
  * sources, organisations (a cited source's stakeholder if an organisation,
  * else its person's organisation), stakeholders (people and organisations
  * linked to the cited sources) and survey respondents behind the citations
- * that still have their source, and how many citations are changed or
- * lost. */
+ * that are not lost, and how many citations are changed or lost. */
 struct finding_strength {
 	int64_t citations;     /* all citations of the finding */
 	int64_t sources;       /* distinct sources still there */

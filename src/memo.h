@@ -25,7 +25,8 @@ struct memo {
 	                        * path, a source's title, "CODE in SOURCE" for a
 	                        * coding, "(deleted)" when the target is gone */
 	char *title, *text;
-	char *author;          /* the analyst who wrote it (read only) */
+	char *author;          /* the analyst who wrote it (read only); for a
+	                        * coding's memo, the coding's coder */
 	char *created, *updated; /* UTC ISO 8601 (read only) */
 };
 
