@@ -39,6 +39,9 @@ static const struct {
 	[JOURNAL_IN_EVIDENCE] = {"evidence", "source-", NULL, "in the evidence"},
 	[JOURNAL_IN_CODEBOOK] = {"codebook", "code-", "codebook-", "in the codebook"},
 	[JOURNAL_IN_CODING] = {"coding", "coding-", NULL, "in this source"},
+	[JOURNAL_IN_FINDINGS] = {"findings", "finding-", "citation-", "in the findings"},
+	[JOURNAL_IN_MEMOS] = {"memos", "memo-", NULL, "in the memos"},
+	[JOURNAL_IN_PROJECT] = {"project", "project-", NULL, "in the project's settings"},
 };
 
 static bool journal_prefixed(const char *s, const char *prefix)

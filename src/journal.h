@@ -1,7 +1,8 @@
 /* journal.h - the audit and undo journal.
  *
  * Every change an analyst makes to the timeline, the stakeholders, the
- * evidence (sources), the codebook and codings is one transaction that
+ * evidence (sources), the codebook, codings, findings and their citations,
+ * memos and the project's marking line is one transaction that
  * also writes one journal entry. The entry holds each row the change
  * touched (in the tables of enum journal_table) as it was before and
  * after, as JSON (the format is in jaw(5)). Undo writes the "before" rows
@@ -55,6 +56,10 @@ enum journal_table {
 	JOURNAL_TIMELINE_ITEM,
 	JOURNAL_STAKEHOLDER,
 	JOURNAL_SOURCE,
+	JOURNAL_FINDING,
+	JOURNAL_FINDING_AREA,
+	JOURNAL_MEMO,
+	JOURNAL_PROJECT,
 };
 
 /* Where a change is made: the view whose u takes it back. */
@@ -65,6 +70,9 @@ enum journal_context {
 	JOURNAL_IN_EVIDENCE,     /* source-*: "evidence" (sources added, edited, deleted) */
 	JOURNAL_IN_CODEBOOK,     /* code-*, codebook-*: "codebook" */
 	JOURNAL_IN_CODING,       /* coding-*: "coding"; subject is the source */
+	JOURNAL_IN_FINDINGS,     /* finding-*, citation-*: "findings" */
+	JOURNAL_IN_MEMOS,        /* memo-*: "memos" */
+	JOURNAL_IN_PROJECT,      /* project-*: "project" (its marking line) */
 };
 
 /* The context of action ("timeline-delete" -> JOURNAL_IN_TIMELINE);
@@ -130,7 +138,8 @@ struct journal_result {
 	int64_t code_id;   /* the first code it touched, or that coding's code */
 	enum journal_context context; /* where it was made */
 	int64_t record;    /* the first row it touched of its context's own table
-	                    * (timeline item, stakeholder, source, code, coding); 0 if none */
+	                    * (timeline item, stakeholder, source, code, coding,
+	                    * finding, memo, project); 0 if none */
 };
 
 /* Undoes analyst's latest live change. With nothing to undo returns JAW_OK

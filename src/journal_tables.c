@@ -10,6 +10,12 @@
 
 #define J(col) "json_extract(?1, '$." col "')"
 #define IS(col) " AND " col " IS json_extract(?2, '$." col "')"
+/* A column added by a later schema: images written before it lack it; such
+ * an image matches whatever the row holds, and writing it back keeps the
+ * row's value (an insert takes dflt). */
+#define HAS(col) "json_type(?1, '$." col "') IS NOT NULL"
+#define ISOPT(col) " AND (json_type(?2, '$." col "') IS NULL OR " col " IS json_extract(?2, '$." col "'))"
+#define JOPT(col, dflt) "CASE WHEN " HAS(col) " THEN " J(col) " ELSE " dflt " END"
 
 static const struct journal_table_def journal_tables[] = {
 	[JOURNAL_CODE] = {
@@ -32,7 +38,8 @@ static const struct journal_table_def journal_tables[] = {
 		"DELETE FROM code WHERE id = ?1",
 		"UPDATE code SET quick_key = NULL, name = printf('%c%d', 1, id) WHERE id = ?1",
 		"SELECT (SELECT count(*) FROM code WHERE parent_id = ?1)"
-		" + (SELECT count(*) FROM coding WHERE code_id = ?1)",
+		" + (SELECT count(*) FROM coding WHERE code_id = ?1)"
+		" + (SELECT count(*) FROM finding_area WHERE code_id = ?1)",
 	},
 	[JOURNAL_CODING] = {
 		"coding", "coding",
@@ -53,18 +60,35 @@ static const struct journal_table_def journal_tables[] = {
 		"SELECT count(*) FROM finding_evidence WHERE coding_id = ?1",
 	},
 	[JOURNAL_EVIDENCE] = {
-		"finding_evidence", "finding evidence",
+		"finding_evidence", "citation",
 		"SELECT json_object('id', id, 'finding_id', finding_id, 'coding_id', coding_id,"
-		" 'source_id', source_id, 'note', note) FROM finding_evidence WHERE id = ?1",
+		" 'source_id', source_id, 'note', note, 'cited_source', cited_source, 'cited_coding',"
+		" cited_coding, 'start_cp', start_cp, 'end_cp', end_cp, 'quote', quote, 'source_title',"
+		" source_title, 'source_kind', source_kind, 'code', code, 'cited_by', cited_by,"
+		" 'cited', cited, 'position', position) FROM finding_evidence WHERE id = ?1",
 		"SELECT count(*) FROM finding_evidence WHERE id = ?1",
 		"SELECT count(*) FROM finding_evidence WHERE id = ?1" IS("finding_id")
-		IS("coding_id") IS("source_id") IS("note"),
-		"INSERT INTO finding_evidence (id, finding_id, coding_id, source_id, note)"
-		" VALUES (" J("id") ", " J("finding_id") ", " J("coding_id") ", " J("source_id")
-		", " J("note") ")",
+		IS("coding_id") IS("source_id") IS("note") ISOPT("cited_source") ISOPT("cited_coding")
+		ISOPT("start_cp") ISOPT("end_cp") ISOPT("quote") ISOPT("source_title")
+		ISOPT("source_kind") ISOPT("code") ISOPT("cited_by") ISOPT("cited") ISOPT("position"),
+		/* an image without a snapshot gets one (trigger finding_evidence_snapshot) */
+		"INSERT INTO finding_evidence (id, finding_id, coding_id, source_id, note, cited_source,"
+		" cited_coding, start_cp, end_cp, quote, source_title, source_kind, code, cited_by,"
+		" cited, position) VALUES (" J("id") ", " J("finding_id") ", " J("coding_id") ", "
+		J("source_id") ", " J("note") ", " J("cited_source") ", " J("cited_coding") ", "
+		J("start_cp") ", " J("end_cp") ", " J("quote") ", coalesce(" J("source_title")
+		", ''), coalesce(" J("source_kind") ", ''), coalesce(" J("code") ", ''), coalesce("
+		J("cited_by") ", ''), coalesce(" J("cited") ", strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+		" coalesce(" J("position") ", 0))",
 		"UPDATE finding_evidence SET finding_id = " J("finding_id") ", coding_id = "
 		J("coding_id") ", source_id = " J("source_id") ", note = " J("note")
-		" WHERE id = ?2",
+		", cited_source = " JOPT("cited_source", "cited_source") ", cited_coding = "
+		JOPT("cited_coding", "cited_coding") ", start_cp = " JOPT("start_cp", "start_cp")
+		", end_cp = " JOPT("end_cp", "end_cp") ", quote = " JOPT("quote", "quote")
+		", source_title = " JOPT("source_title", "source_title") ", source_kind = "
+		JOPT("source_kind", "source_kind") ", code = " JOPT("code", "code") ", cited_by = "
+		JOPT("cited_by", "cited_by") ", cited = " JOPT("cited", "cited") ", position = "
+		JOPT("position", "position") " WHERE id = ?2",
 		"DELETE FROM finding_evidence WHERE id = ?1",
 		NULL,
 		NULL,
@@ -91,20 +115,22 @@ static const struct journal_table_def journal_tables[] = {
 		"stakeholder", "stakeholder",
 		"SELECT json_object('id', id, 'kind', kind, 'name', name, 'parent_id', parent_id,"
 		" 'role', role, 'power', power, 'interest', interest, 'attitude', attitude,"
-		" 'contact', contact, 'notes', notes, 'sort_key', sort_key)"
+		" 'contact', contact, 'notes', notes, 'sort_key', sort_key, 'attribution', attribution)"
 		" FROM stakeholder WHERE id = ?1",
 		"SELECT count(*) FROM stakeholder WHERE id = ?1",
 		"SELECT count(*) FROM stakeholder WHERE id = ?1" IS("kind") IS("name") IS("parent_id")
 		IS("role") IS("power") IS("interest") IS("attitude") IS("contact") IS("notes")
-		IS("sort_key"),
+		IS("sort_key") ISOPT("attribution"),
 		"INSERT INTO stakeholder (id, kind, name, parent_id, role, power, interest, attitude,"
-		" contact, notes, sort_key) VALUES (" J("id") ", " J("kind") ", " J("name") ", "
-		J("parent_id") ", " J("role") ", " J("power") ", " J("interest") ", " J("attitude")
-		", " J("contact") ", " J("notes") ", " J("sort_key") ")",
+		" contact, notes, sort_key, attribution) VALUES (" J("id") ", " J("kind") ", " J("name")
+		", " J("parent_id") ", " J("role") ", " J("power") ", " J("interest") ", "
+		J("attitude") ", " J("contact") ", " J("notes") ", " J("sort_key") ", "
+		J("attribution") ")",
 		"UPDATE stakeholder SET kind = " J("kind") ", name = " J("name") ", parent_id = "
 		J("parent_id") ", role = " J("role") ", power = " J("power") ", interest = "
 		J("interest") ", attitude = " J("attitude") ", contact = " J("contact") ", notes = "
-		J("notes") ", sort_key = " J("sort_key") " WHERE id = ?2",
+		J("notes") ", sort_key = " J("sort_key") ", attribution = "
+		JOPT("attribution", "attribution") " WHERE id = ?2",
 		"DELETE FROM stakeholder WHERE id = ?1",
 		NULL,
 		"SELECT (SELECT count(*) FROM stakeholder WHERE parent_id = ?1)"
@@ -115,27 +141,104 @@ static const struct journal_table_def journal_tables[] = {
 		"SELECT json_object('id', id, 'kind', kind, 'title', title, 'text', text,"
 		" 'source_date', source_date, 'stakeholder_id', stakeholder_id, 'timeline_item_id',"
 		" timeline_item_id, 'respondent_id', respondent_id, 'column_id', column_id,"
-		" 'origin_file', origin_file, 'content_hash', content_hash, 'created', created)"
-		" FROM source WHERE id = ?1",
+		" 'origin_file', origin_file, 'content_hash', content_hash, 'created', created,"
+		" 'attribution', attribution) FROM source WHERE id = ?1",
 		"SELECT count(*) FROM source WHERE id = ?1",
 		"SELECT count(*) FROM source WHERE id = ?1" IS("kind") IS("title") IS("text")
 		IS("source_date") IS("stakeholder_id") IS("timeline_item_id") IS("respondent_id")
-		IS("column_id") IS("origin_file") IS("content_hash") IS("created"),
+		IS("column_id") IS("origin_file") IS("content_hash") IS("created") ISOPT("attribution"),
 		"INSERT INTO source (id, kind, title, text, source_date, stakeholder_id,"
-		" timeline_item_id, respondent_id, column_id, origin_file, content_hash, created)"
+		" timeline_item_id, respondent_id, column_id, origin_file, content_hash, created,"
+		" attribution)"
 		" VALUES (" J("id") ", " J("kind") ", " J("title") ", " J("text") ", "
 		J("source_date") ", " J("stakeholder_id") ", " J("timeline_item_id") ", "
 		J("respondent_id") ", " J("column_id") ", " J("origin_file") ", " J("content_hash")
-		", " J("created") ")",
+		", " J("created") ", " J("attribution") ")",
 		"UPDATE source SET kind = " J("kind") ", title = " J("title") ", text = " J("text")
 		", source_date = " J("source_date") ", stakeholder_id = " J("stakeholder_id")
 		", timeline_item_id = " J("timeline_item_id") ", respondent_id = " J("respondent_id")
 		", column_id = " J("column_id") ", origin_file = " J("origin_file")
-		", content_hash = " J("content_hash") ", created = " J("created") " WHERE id = ?2",
+		", content_hash = " J("content_hash") ", created = " J("created") ", attribution = "
+		JOPT("attribution", "attribution") " WHERE id = ?2",
 		"DELETE FROM source WHERE id = ?1",
 		NULL,
 		"SELECT (SELECT count(*) FROM coding WHERE source_id = ?1)"
 		" + (SELECT count(*) FROM finding_evidence WHERE source_id = ?1)",
+	},
+	[JOURNAL_FINDING] = {
+		"finding", "finding",
+		"SELECT json_object('id', id, 'title', title, 'observation', observation,"
+		" 'discussion', discussion, 'conclusion', conclusion, 'recommendation', recommendation,"
+		" 'status', status, 'action_body', action_body, 'owner', owner, 'position', position,"
+		" 'created', created, 'updated', updated) FROM finding WHERE id = ?1",
+		"SELECT count(*) FROM finding WHERE id = ?1",
+		"SELECT count(*) FROM finding WHERE id = ?1" IS("title") IS("observation")
+		IS("discussion") IS("conclusion") IS("recommendation") IS("status") IS("action_body")
+		IS("owner") IS("position") IS("created") IS("updated"),
+		"INSERT INTO finding (id, title, observation, discussion, conclusion, recommendation,"
+		" status, action_body, owner, position, created, updated) VALUES (" J("id") ", "
+		J("title") ", " J("observation") ", " J("discussion") ", " J("conclusion") ", "
+		J("recommendation") ", " J("status") ", " J("action_body") ", " J("owner") ", "
+		J("position") ", " J("created") ", " J("updated") ")",
+		"UPDATE finding SET title = " J("title") ", observation = " J("observation")
+		", discussion = " J("discussion") ", conclusion = " J("conclusion")
+		", recommendation = " J("recommendation") ", status = " J("status")
+		", action_body = " J("action_body") ", owner = " J("owner") ", position = "
+		J("position") ", created = " J("created") ", updated = " J("updated") " WHERE id = ?2",
+		"DELETE FROM finding WHERE id = ?1",
+		NULL,
+		"SELECT (SELECT count(*) FROM finding_evidence WHERE finding_id = ?1)"
+		" + (SELECT count(*) FROM finding_area WHERE finding_id = ?1)",
+	},
+	[JOURNAL_FINDING_AREA] = {
+		"finding_area", "finding's area",
+		"SELECT json_object('id', id, 'finding_id', finding_id, 'code_id', code_id)"
+		" FROM finding_area WHERE id = ?1",
+		"SELECT count(*) FROM finding_area WHERE id = ?1",
+		"SELECT count(*) FROM finding_area WHERE id = ?1" IS("finding_id") IS("code_id"),
+		"INSERT INTO finding_area (id, finding_id, code_id) VALUES (" J("id") ", "
+		J("finding_id") ", " J("code_id") ")",
+		"UPDATE finding_area SET finding_id = " J("finding_id") ", code_id = " J("code_id")
+		" WHERE id = ?2",
+		"DELETE FROM finding_area WHERE id = ?1",
+		NULL,
+		NULL,
+	},
+	[JOURNAL_MEMO] = {
+		"memo", "memo",
+		"SELECT json_object('id', id, 'target_kind', target_kind, 'target_id', target_id,"
+		" 'title', title, 'text', text, 'author', author, 'created', created, 'updated',"
+		" updated) FROM memo WHERE id = ?1",
+		"SELECT count(*) FROM memo WHERE id = ?1",
+		"SELECT count(*) FROM memo WHERE id = ?1" IS("target_kind") IS("target_id") IS("title")
+		IS("text") IS("author") IS("created") IS("updated"),
+		"INSERT INTO memo (id, target_kind, target_id, title, text, author, created, updated)"
+		" VALUES (" J("id") ", " J("target_kind") ", " J("target_id") ", " J("title") ", "
+		J("text") ", " J("author") ", " J("created") ", " J("updated") ")",
+		"UPDATE memo SET target_kind = " J("target_kind") ", target_id = " J("target_id")
+		", title = " J("title") ", text = " J("text") ", author = " J("author")
+		", created = " J("created") ", updated = " J("updated") " WHERE id = ?2",
+		"DELETE FROM memo WHERE id = ?1",
+		NULL,
+		NULL,
+	},
+	[JOURNAL_PROJECT] = {
+		"project", "the project",
+		"SELECT json_object('id', id, 'title', title, 'aim', aim, 'sponsor', sponsor,"
+		" 'start_date', start_date, 'end_date', end_date, 'created', created, 'marking',"
+		" marking) FROM project WHERE id = ?1",
+		"SELECT count(*) FROM project WHERE id = ?1",
+		"SELECT count(*) FROM project WHERE id = ?1" IS("title") IS("aim") IS("sponsor")
+		IS("start_date") IS("end_date") IS("created") IS("marking"),
+		"INSERT INTO project (id, title, aim, sponsor, start_date, end_date, created, marking)"
+		" VALUES (" J("id") ", " J("title") ", " J("aim") ", " J("sponsor") ", "
+		J("start_date") ", " J("end_date") ", " J("created") ", " J("marking") ")",
+		"UPDATE project SET title = " J("title") ", aim = " J("aim") ", sponsor = "
+		J("sponsor") ", start_date = " J("start_date") ", end_date = " J("end_date")
+		", created = " J("created") ", marking = " J("marking") " WHERE id = ?2",
+		"DELETE FROM project WHERE id = ?1",
+		NULL,
+		NULL,
 	},
 };
 

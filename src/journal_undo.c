@@ -211,16 +211,17 @@ static int journal_delete_pass(struct journal_work *w, enum journal_table table,
 	return JAW_OK;
 }
 
-/* Deletes rows, those others refer to last (evidence, codings, codes from
- * the leaves up, sources, timeline items, stakeholders from the leaves
- * up). A row still referred to stays for a later call, once the rows
+/* Deletes rows, those others refer to last (citations, findings' areas,
+ * memos, findings, codings, codes from the leaves up, sources, timeline
+ * items, stakeholders from the leaves up, the project). A row still referred to stays for a later call, once the rows
  * referring to it have been updated; in the final call it is a conflict
  * (rows made since refer to it). */
 static int journal_delete(struct journal_work *w, bool final, jaw_err *err)
 {
-	static const enum journal_table order[] = {JOURNAL_EVIDENCE, JOURNAL_CODING, JOURNAL_CODE,
-	                                           JOURNAL_SOURCE, JOURNAL_TIMELINE_ITEM,
-	                                           JOURNAL_STAKEHOLDER};
+	static const enum journal_table order[] = {
+		JOURNAL_EVIDENCE, JOURNAL_FINDING_AREA, JOURNAL_MEMO,        JOURNAL_FINDING,
+		JOURNAL_CODING,   JOURNAL_CODE,         JOURNAL_SOURCE,      JOURNAL_TIMELINE_ITEM,
+		JOURNAL_STAKEHOLDER, JOURNAL_PROJECT};
 	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
 		size_t left = 0, before;
 		do {
@@ -324,6 +325,9 @@ static enum journal_table journal_context_table(enum journal_context context)
 	case JOURNAL_IN_STAKEHOLDERS: return JOURNAL_STAKEHOLDER;
 	case JOURNAL_IN_EVIDENCE: return JOURNAL_SOURCE;
 	case JOURNAL_IN_CODEBOOK: return JOURNAL_CODE;
+	case JOURNAL_IN_FINDINGS: return JOURNAL_FINDING;
+	case JOURNAL_IN_MEMOS: return JOURNAL_MEMO;
+	case JOURNAL_IN_PROJECT: return JOURNAL_PROJECT;
 	case JOURNAL_ANYWHERE:
 	case JOURNAL_IN_CODING: break;
 	}

@@ -17,7 +17,9 @@ const char *const kinds_note_kind[] = {KINDS_NOTE, NULL};
 const char *const kinds_column_role[] = {"id", "attribute", "likert", "open_text", "ignore",
                                          NULL};
 const char *const kinds_value_type[] = {"text", "integer", "real", NULL};
-const char *const kinds_finding_status[] = {"draft", "review", "agreed", "released", NULL};
+const char *const kinds_finding_status[] = {"observation", "identified", "assigned", "learned",
+                                            "rejected", NULL};
+const char *const kinds_attribution[] = {"named", "role", "anonymous", NULL};
 const char *const kinds_memo_target[] = {"project", "source", "code", "stakeholder",
                                          "timeline_item", "finding", NULL};
 

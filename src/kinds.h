@@ -28,8 +28,13 @@ extern const char *const kinds_note_kind[];
 extern const char *const kinds_column_role[];
 /* survey_column.value_type: text, integer, real (enum survey_type). */
 extern const char *const kinds_value_type[];
-/* finding.status: draft, review, agreed, released. */
+/* finding.status, the lessons process: observation, identified (lesson
+ * identified), assigned (action assigned), learned (lesson learned),
+ * rejected. */
 extern const char *const kinds_finding_status[];
+/* stakeholder.attribution and source.attribution (attrib.h): named, role,
+ * anonymous. */
+extern const char *const kinds_attribution[];
 /* memo.target_kind: project, source, code, stakeholder, timeline_item,
  * finding. */
 extern const char *const kinds_memo_target[];

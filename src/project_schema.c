@@ -3,7 +3,9 @@
 
 #include <stddef.h>
 
+#include "attrib.h"
 #include "coding.h"
+#include "finding.h"
 #include "fold.h"
 #include "project_schema.h"
 #include "search.h"
@@ -20,6 +22,8 @@ static const struct db_migration project_migrations[] = {
 	{4, "schema/004-undo-context.sql", NULL},
 	/* a GUID per code */
 	{5, "schema/005-code-guid.sql", NULL},
+	/* findings in the lessons process, citations with snapshots, attribution */
+	{6, "schema/006-findings.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,
@@ -36,13 +40,15 @@ static int project_check_fulltext(struct jaw_db *db, db_report_fn report, void *
 
 static const struct db_check_hook project_checks[] = {
 	{"coding offsets", false, coding_check_offsets},
+	{"finding areas", false, finding_check_areas},
 	{"full-text indexes", true, project_check_fulltext},
 };
 
-/* fold(X) for names and filters, jaw_has(text, hay, ...) for searches. */
+/* fold(X) for names and filters, jaw_has(text, hay, ...) for searches,
+ * jaw_attrib(...) for provenance as attribution allows. */
 static int project_functions(sqlite3 *sqlite, jaw_err *err)
 {
-	if (fold_register(sqlite, err) != JAW_OK)
+	if (fold_register(sqlite, err) != JAW_OK || attrib_register(sqlite, err) != JAW_OK)
 		return JAW_FAIL;
 	return search_register(sqlite, err);
 }

@@ -43,6 +43,10 @@ static const struct enumeration enumerations[] = {
 	 " 'attribute', ?1)"},
 	{"finding", "status", kinds_finding_status,
 	 "INSERT INTO finding (title, status) VALUES ('f', ?1)"},
+	{"stakeholder", "attribution", kinds_attribution,
+	 "INSERT INTO stakeholder (kind, name, attribution) VALUES ('person', 'n', ?1)"},
+	{"source", "attribution", kinds_attribution,
+	 "INSERT INTO source (kind, title, text, attribution) VALUES ('document', 't', 'x', ?1)"},
 	{"memo", "target_kind", kinds_memo_target,
 	 "INSERT INTO memo (target_kind) VALUES (?1)"},
 };
