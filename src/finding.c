@@ -541,14 +541,9 @@ int64_t finding_position_of_id(struct jaw_db *db, const struct finding_filter *f
 int finding_strength_get(struct jaw_db *db, int64_t id, struct finding_strength *out,
                          jaw_err *err)
 {
-	static const char sql[] =
-		"SELECT count(*), count(DISTINCT s.id), count(DISTINCT CASE st.kind"
-		" WHEN 'organisation' THEN st.id ELSE st.parent_id END),"
-		" count(DISTINCT s.stakeholder_id), count(DISTINCT s.respondent_id),"
-		" coalesce(sum(" CITATION_STATE_SQL " = 1), 0), coalesce(sum(" CITATION_STATE_SQL
-		" = 2), 0) FROM finding_evidence e LEFT JOIN source s ON s.id = e.source_id"
-		" AND (e.cited_coding IS NULL OR e.coding_id IS NOT NULL)"
-		" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id WHERE e.finding_id = ?1";
+	static const char sql[] = "SELECT citations, sources, organisations, stakeholders,"
+	                          " respondents, changed, lost FROM (" FINDING_STRENGTH_SQL
+	                          " WHERE e.finding_id = ?1)";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)

@@ -187,6 +187,27 @@ static void test_finding_add_get_page(void **state)
 	db_close(db);
 }
 
+/* Deleting a code that is a finding's area takes the area with it; undo in
+ * the codebook brings it back. */
+static void test_finding_area_code_deleted(void **state)
+{
+	(void)state;
+	struct small p;
+	struct jaw_db *db = small_new(&p);
+	int64_t areas[] = {p.caac};
+	int64_t id = finding_new(db, "F", areas, 1);
+	jaw_err err;
+	err_clear(&err);
+	ok(codebook_delete(db, "ana", p.caac, NULL, &err), &err, "delete code");
+	assert_int_equal(finding_area_count(db, id, &err), 0);
+	struct journal_result res;
+	struct journal_scope scope = {JOURNAL_IN_CODEBOOK, 0};
+	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo");
+	journal_result_clear(&res);
+	assert_int_equal(finding_area_count(db, id, &err), 1);
+	db_close(db);
+}
+
 static void test_finding_errors(void **state)
 {
 	(void)state;
@@ -554,16 +575,19 @@ static void test_attrib_labels(void **state)
 	n.source_attribution = "anonymous";
 	label_is(&n, "a document");
 	n.source_kind = "interview";
-	n.source_attribution = NULL;
 	label_is(&n, "an interviewee");
+	n.source_attribution = NULL;
+	label_is(&n, "Annual report"); /* no stakeholder: named by default */
 	struct attrib_facts r = {.source_kind = "survey_answer", .respondent = "R1",
 	                         .survey = "Unit survey"};
+	label_is(&r, "respondent R1, Unit survey");
+	r.source_attribution = "role";
 	label_is(&r, "a survey respondent");
 	prov = attrib_provenance_new(&r);
 	assert_string_equal(prov, "a survey respondent (survey answer)");
 	free(prov);
-	r.source_attribution = "named";
-	label_is(&r, "respondent R1, Unit survey");
+	struct attrib_facts q = {.stakeholder_kind = "person", .stakeholder_name = "X"};
+	label_is(&q, "an individual"); /* the register, without a source */
 }
 
 static void test_attrib_settings(void **state)
@@ -596,7 +620,7 @@ static void test_attrib_settings(void **state)
 	assert_string_equal(label, "an interviewee (interview, 2025-12-05)");
 	free(label);
 	label = attrib_source_label_new(db, p.s_r1, &err);
-	assert_string_equal(label, "a survey respondent");
+	assert_string_equal(label, "respondent R1, Unit survey");
 	free(label);
 	/* undo in the evidence takes the override back */
 	struct journal_result res;
@@ -846,6 +870,7 @@ int main(void)
 	testutil_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_finding_add_get_page),
+		cmocka_unit_test(test_finding_area_code_deleted),
 		cmocka_unit_test(test_finding_errors),
 		cmocka_unit_test(test_finding_update_conflict),
 		cmocka_unit_test(test_finding_delete_undo),
