@@ -278,17 +278,22 @@ static void ui_draw_title(struct ui *ui)
 	wattrset(w, colour_attr(ROLE_TITLE));
 	wmove(w, 0, 0);
 	char left[512];
-	snprintf(left, sizeof left, " jaw  %s%s%s%s", ui->title,
-	         *ui->marking ? "  \u2014 " : "", ui->marking,
+	snprintf(left, sizeof left, " jaw  %s%s", ui->title,
 	         db_readonly(ui->db) ? "  [read only]" : "");
-	const char *path = db_path(ui->db);
-	int pathw = (int)strlen(path) + 3;
-	if (pathw > ui->cols / 3)
-		pathw = 0;
-	ui_put(w, left, ui->cols - pathw, true);
-	if (pathw) {
+	/* on the right the project's marking line when it has one (it is
+	 * what the team must see), in what the title leaves (a quarter of the
+	 * bar at least); else the file, when it fits */
+	bool marked = *ui->marking;
+	const char *right = marked ? ui->marking : db_path(ui->db);
+	int rightw = utf8_width(right) + 3, room = ui->cols - utf8_width(left) - 1;
+	if (marked && rightw > room)
+		rightw = room > ui->cols / 4 ? room : ui->cols / 4;
+	else if (!marked && rightw > ui->cols / 3)
+		rightw = 0;
+	ui_put(w, left, ui->cols - rightw, true);
+	if (rightw) {
 		waddch(w, ' ');
-		ui_put(w, path, pathw - 2, true);
+		ui_put(w, right, rightw - 2, true);
 		waddch(w, ' ');
 	}
 	wnoutrefresh(w);

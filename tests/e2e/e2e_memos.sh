@@ -46,7 +46,7 @@ check "a bad format is refused" wait_for "export: no format \"pdf\""
 
 # --- :marking -----------------------------------------------------------------------
 t send-keys -t jaw : "marking NATO UNCLASSIFIED" Enter
-check ":marking shows in the title bar" wait_for "Tactical Level  — NATO UNCLASSIFIED"
+check ":marking shows in the title bar" wait_for "Tactical Level                   NATO UNCLASSIFIED"
 check "and is stored in the project" test "$(q "SELECT marking FROM project")" = "NATO UNCLASSIFIED"
 t send-keys -t jaw q
 check "q quits" stopped

@@ -18,7 +18,7 @@
 #include "screenutil.h"
 #include "xalloc.h"
 
-/* Two memos with known dates (the demo has six memos on codings). */
+/* Two memos with known dates (the demo has four, and six on codings). */
 static void memos_open(struct screen_fixture *f)
 {
 	screen_open_demo(f, 24, 80);
@@ -26,10 +26,13 @@ static void memos_open(struct screen_fixture *f)
 	err_clear(&err);
 	assert_int_equal(db_exec(f->db,
 		"INSERT INTO memo (id, target_kind, target_id, title, text, author, created, updated)"
-		" VALUES (1, 'source', 2, '', 'Ask the J9 for the CIMIC annex.', 'zoe',"
+		" VALUES (101, 'source', 2, '', 'Ask the J9 for the CIMIC annex.', 'zoe',"
 		" '2026-10-01T09:00:00Z', '2026-10-01T09:00:00Z'),"
-		" (2, 'project', NULL, 'Scope', 'Tactical level only; no strategic HQs.', 'amira',"
-		" '2026-07-01T09:00:00Z', '2026-07-01T09:00:00Z')", &err), JAW_OK);
+		" (102, 'project', NULL, 'Scope', 'Tactical level only; no strategic HQs.', 'amira',"
+		" '2026-07-01T09:00:00Z', '2026-07-01T09:00:00Z');"
+		/* the demo's memos are written when it is made: a fixed date */
+		"UPDATE memo SET created = '2026-11-20T10:00:00Z', updated = '2026-11-20T10:00:00Z'"
+		" WHERE id < 100", &err), JAW_OK);
 	ui_reload(f->ui);
 	ui_update(f->ui);
 	ui_draw(f->ui);
@@ -94,7 +97,7 @@ static void test_memos_view(void **state)
 	/* by author, then oldest first; and back */
 	const int s[] = {'s'};
 	screen_keys(&f, s, 1);
-	screen_assert_has(" Memos  1/8  by author");
+	screen_assert_has(" Memos  1/12  by author");
 	screen_assert_has("2026-07-01 amira      the project");
 	screen_keys(&f, s, 1);
 	screen_assert_has("oldest first");
@@ -102,9 +105,9 @@ static void test_memos_view(void **state)
 	screen_assert_has("newest first");
 	/* search: what a memo is on, its text, its author */
 	command(&f, "search CRSV");
-	screen_assert_has(" Memos  4/8  newest first");
+	screen_assert_has(" Memos  8/12  newest first");
 	command(&f, "search zoe");
-	screen_assert_has(" Memos  1/8  newest first");
+	screen_assert_has(" Memos  5/12  newest first");
 	screen_assert_has("Search wrapped round.");
 	command(&f, "search nowhere at all");
 	screen_assert_has("\"nowhere at all\" is not in the memos.");
@@ -113,14 +116,14 @@ static void test_memos_view(void **state)
 	screen_assert_has("Memo on coding Cross-cutting/Reporting");
 	/* :memos filters by author and kind; x shows all again */
 	command(&f, "memos author=amira");
-	screen_assert_has(" Memos  1/4  by amira, newest first");
+	screen_assert_has(" Memos  1/6  by amira, newest first");
 	command(&f, "memos kind=project");
-	screen_assert_has(" Memos  1/1  on project, newest first");
+	screen_assert_has(" Memos  1/2  on project, newest first");
 	command(&f, "memos kind=nothing");
 	screen_assert_has("memos: kind=nothing is not a kind of memo");
 	const int x[] = {'x'};
 	screen_keys(&f, x, 1);
-	screen_assert_has(" Memos  1/8  newest first");
+	screen_assert_has(" Memos  1/12  newest first");
 	screen_stop(&f);
 }
 
@@ -130,8 +133,7 @@ static void test_read_and_go_to_target(void **state)
 	(void)state;
 	struct screen_fixture f;
 	memos_open(&f);
-	const int m[] = {'M'};
-	screen_keys(&f, m, 1);
+	command(&f, "memos author=zoe");
 	int keys[4] = {'\n'};
 	screen_keys(&f, keys, 1);
 	screen_assert_has("Ask the J9 for the CIMIC annex.");
@@ -139,12 +141,16 @@ static void test_read_and_go_to_target(void **state)
 	screen_keys(&f, keys, 1);
 	screen_assert_has("Summary of the tasking letter  (document 2026-07-03");
 	/* o on the memo on a coding: the reader at the coding */
-	const int back[] = {'q', 'M', 'j', 'o'};
-	screen_keys(&f, back, 4);
+	const int back[] = {'q'};
+	screen_keys(&f, back, 1);
+	command(&f, "memos kind=coding");
+	const int o[] = {'o'};
+	screen_keys(&f, o, 1);
 	screen_assert_has("x remove  m memo");
 	/* o on the project's memo says so */
-	const int project[] = {'q', 'M', 'G', 'o'};
-	screen_keys(&f, project, 4);
+	screen_keys(&f, back, 1);
+	command(&f, "memos kind=project");
+	screen_keys(&f, o, 1);
 	screen_assert_has("This memo is on the project itself.");
 	screen_stop(&f);
 }
@@ -214,28 +220,27 @@ static void test_edit_refuses_a_changed_memo(void **state)
 		skip();
 	struct screen_fixture f;
 	memos_open(&f);
-	const int m[] = {'M'};
-	screen_keys(&f, m, 1);
+	command(&f, "memos author=zoe");
 	editor_script("Ask the J9 and the J3.", NULL);
 	const int e[] = {'e'};
 	screen_keys(&f, e, 1);
 	screen_assert_has("Memo saved (u undoes).");
-	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 1 AND text = 'Ask the J9"
+	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 101 AND text = 'Ask the J9"
 	                            " and the J3.'"), 1);
-	editor_script("Mine.", "sqlite3 demo.jaw \"UPDATE memo SET text = 'Theirs.' WHERE id = 1\"");
+	editor_script("Mine.", "sqlite3 demo.jaw \"UPDATE memo SET text = 'Theirs.' WHERE id = 101\"");
 	screen_keys(&f, e, 1);
-	screen_assert_has("memo 1 was changed by someone else since you read it");
-	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 1 AND text = 'Theirs.'"), 1);
+	screen_assert_has("memo 101 was changed by someone else since you read it");
+	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 101 AND text = 'Theirs.'"), 1);
 	/* d asks, n keeps it, y deletes it, u brings it back */
 	int no[] = {'n'}, yes[] = {'y'};
 	run(&f, 'd', no, 1);
-	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 1"), 1);
+	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 101"), 1);
 	run(&f, 'd', yes, 1);
 	screen_assert_has("Memo deleted (u undoes).");
-	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 1"), 0);
+	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 101"), 0);
 	const int u[] = {'u'};
 	screen_keys(&f, u, 1);
-	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 1"), 1);
+	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE id = 101"), 1);
 	unsetenv("VISUAL");
 	screen_stop(&f);
 }
@@ -290,8 +295,8 @@ static void test_source_attribution(void **state)
 	screen_open_demo(&f, 24, 80);
 	const int focus[] = {'E', 'j', 'j'}; /* the interview with José Muñoz */
 	screen_keys(&f, focus, 3);
-	detail_has(&f, VIEW_EVIDENCE, "quoted as \"an interviewee\", attribution anonymous (as its"
-	           " stakeholder's, or the default)");
+	detail_has(&f, VIEW_EVIDENCE, "quoted as \"a legal adviser (LEGAD)\", attribution role (as"
+	           " its stakeholder's, or the default)");
 	int keys[16], n = 0;
 	for (int i = 0; i < 5; i++)
 		keys[n++] = '\t'; /* to Attribution */
@@ -317,8 +322,9 @@ static void test_marking(void **state)
 	(void)state;
 	struct screen_fixture f;
 	screen_open_demo(&f, 24, 80);
-	command(&f, "marking NATO UNCLASSIFIED");
-	screen_assert_has(" jaw  Human Security at the Tactical Level  \u2014 NATO UNCLASSIFIED");
+	command(&f, "marking NATO UNCLASSIFIED"); /* over the demo's */
+	/* on the right of the title bar, in the file's place */
+	screen_assert_has("Tactical Level                   NATO UNCLASSIFIED\n");
 	screen_assert_has("Marking line set");
 	struct screen_cell c;
 	screen_cell_get(0, 50, &c);
