@@ -74,9 +74,10 @@ static void import_draw_head(struct import_dialog *d, int cols)
 	ui_put(d->win, line, cols, true);
 	char delim[8];
 	snprintf(delim, sizeof delim, p->delimiter == '\t' ? "tab" : "'%c'", p->delimiter);
-	snprintf(line, sizeof line, " %lld respondent%s, %d columns, %lld open answers; delimiter %s%s,"
-	         " %s, %d heading row%s%s%s%s", (long long)p->rows, p->rows == 1 ? "" : "s",
-	         p->ncolumns, (long long)p->answers, delim,
+	snprintf(line, sizeof line, " %lld respondent%s, %d column%s, %lld open answer%s; delimiter"
+	         " %s%s, %s, %d heading row%s%s%s%s", (long long)p->rows, p->rows == 1 ? "" : "s",
+	         p->ncolumns, p->ncolumns == 1 ? "" : "s", (long long)p->answers,
+	         p->answers == 1 ? "" : "s", delim,
 	         p->quote == CSVREAD_QUOTE_NONE ? " without quoting" : "", p->encoding,
 	         p->header_rows, p->header_rows == 1 ? "" : "s", p->layout.name ? " of a " : "",
 	         p->layout.name ? p->layout.name : "", p->layout.name ? " export" : "");
@@ -311,10 +312,11 @@ static int64_t import_run(struct import_dialog *d)
 		import_error(d->ui, d->plan->path, err.msg);
 		return 0;
 	}
-	ui_message(d->ui, "Imported \"%.300s\": %lld respondent%s, %lld open answers, %lld values"
+	ui_message(d->ui, "Imported \"%.300s\": %lld respondent%s, %lld open answer%s, %lld value%s"
 	           " (%.1f s).", d->plan->name, (long long)res.respondents,
 	           res.respondents == 1 ? "" : "s", (long long)res.answers,
-	           (long long)res.values, res.seconds);
+	           res.answers == 1 ? "" : "s", (long long)res.values, res.values == 1 ? "" : "s",
+	           res.seconds);
 	return res.survey_id;
 }
 
