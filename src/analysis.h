@@ -244,7 +244,10 @@ struct analysis_likert_point {
 /* An item: a Likert column and its distribution. */
 struct analysis_likert_item {
 	int64_t column_id;
+	int64_t survey_id;
+	int position;       /* the column's, from 1 */
 	int64_t by_column;  /* its survey's column of the attribute, 0 when none */
+	int by_position;    /* that column's position, 0 when none */
 	char *survey, *label, *question; /* the survey's name, the column's label and heading */
 	int npoints;
 	struct analysis_likert_point *points;

@@ -18,16 +18,12 @@ enum { LIKERT_MAX_GROUPS = 500 };
  * the surveys and their columns, with their survey's column of the
  * attribute labelled ?2. */
 static const char likert_items_sql[] =
-	"SELECT q.id, s.name, q.label, q.question, coalesce(a.id, 0)"
+	"SELECT q.id, s.name, q.label, q.question, coalesce(a.id, 0), q.survey_id, q.position,"
+	" coalesce(a.position, 0)"
 	" FROM survey_column q JOIN survey s ON s.id = q.survey_id"
 	" LEFT JOIN survey_column a ON a.survey_id = q.survey_id AND a.role = 'attribute'"
 	" AND a.label = ?2"
 	" WHERE q.role = 'likert' AND (?1 IS NULL OR q.label = ?1) ORDER BY s.id, q.position";
-
-/* The value of column id C of respondent r as text, NULL for none. */
-#define LIKERT_VALUE(C)                                                           \
-	"CAST(json_extract(r.answers, '$[' || ((SELECT position FROM survey_column"   \
-	" WHERE id = " C ") - 1) || ']') AS TEXT)"
 
 /* The values of the attribute ?2 among the respondents of the surveys of
  * the items (?1 as above), in the crosstab's order (analysis_matrix.c):
@@ -41,13 +37,17 @@ static const char likert_groups_sql[] =
 	" WHERE q.role = 'likert' AND (?1 IS NULL OR q.label = ?1))"
 	" ORDER BY g = '', (CASE WHEN g GLOB '[0-9]*' THEN 0 ELSE 1 END), CAST(g AS REAL), g";
 
-/* The respondents of item ?1 per answer (NULL: none) and value of its
- * survey's attribute column ?2 ("" for none; NULL when ?3, no attribute). */
+/* The respondents of survey ?1 per Likert column labelled ?2 (every one
+ * when NULL; by its position - 1), answer (NULL: none) and value of the
+ * attribute at JSON path ?4 ("" for none; NULL when ?3, no attribute):
+ * one pass over the survey's respondents, each one's answers read once. */
 static const char likert_counts_sql[] =
-	"SELECT v, g, count(*) FROM (SELECT " LIKERT_VALUE("?1") " AS v,"
-	" CASE WHEN ?3 THEN NULL ELSE coalesce(" LIKERT_VALUE("?2") ", '') END AS g"
-	" FROM respondent r WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1))"
-	" GROUP BY v, g";
+	"SELECT j.key, CAST(j.atom AS TEXT), r.g, count(*) FROM (SELECT answers,"
+	" CASE WHEN ?3 THEN NULL ELSE coalesce(CAST(json_extract(answers, ?4) AS TEXT), '') END AS g"
+	" FROM respondent WHERE survey_id = ?1) AS r, json_each(r.answers) AS j"
+	" WHERE j.key IN (SELECT position - 1 FROM survey_column WHERE survey_id = ?1"
+	" AND role = 'likert' AND (?2 IS NULL OR label = ?2))"
+	" GROUP BY 1, 2, 3";
 
 /* The labels of item ?1's scale, in the scale's order. */
 static const char likert_labels_sql[] =
@@ -181,6 +181,9 @@ static int likert_read_items(struct jaw_db *db, struct analysis_likert *t, const
 		it->label = db_column_text_new(s, 2);
 		it->question = db_column_text_new(s, 3);
 		it->by_column = sqlite3_column_int64(s, 4);
+		it->survey_id = sqlite3_column_int64(s, 5);
+		it->position = sqlite3_column_int(s, 6);
+		it->by_position = sqlite3_column_int(s, 7);
 		it->n = xcalloc((size_t)t->ngroups, sizeof *it->n);
 	}
 	sqlite3_reset(s);
@@ -312,26 +315,10 @@ static void likert_place(struct analysis_likert *t, struct analysis_likert_item 
 		it->n[grp] += n;
 }
 
-/* Reads an item's answers by its scale and counts them. */
-static int likert_read_answers(struct jaw_db *db, struct analysis_likert *t,
-                               struct analysis_likert_item *it, jaw_err *err)
+/* Puts an item's answers in order and notes its largest count. */
+static void likert_finish_item(struct analysis_likert *t, struct analysis_likert_item *it,
+                               int labels)
 {
-	if (likert_read_labels(db, t, it, err) != JAW_OK)
-		return JAW_FAIL;
-	int labels = it->npoints;
-	sqlite3_stmt *s = db_stmt(db, likert_counts_sql, err);
-	if (!s)
-		return JAW_FAIL;
-	sqlite3_bind_int64(s, 1, it->column_id);
-	sqlite3_bind_int64(s, 2, it->by_column);
-	sqlite3_bind_int(s, 3, t->attribute == NULL);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		likert_place(t, it, labels > 0, (const char *)sqlite3_column_text(s, 0),
-		             (const char *)sqlite3_column_text(s, 1), sqlite3_column_int64(s, 2));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return err_db(err, db_sqlite(db), likert_counts_sql);
 	if (labels == 0)
 		likert_fill_gaps(t, it);
 	/* a labelled scale's points stay in its order; the rest are sorted */
@@ -341,7 +328,57 @@ static int likert_read_answers(struct jaw_db *db, struct analysis_likert *t,
 		for (int g = 0; g < t->ngroups && it->points[i].kind != ANALYSIS_LIKERT_MISSING; g++)
 			if (it->points[i].counts[g] > t->max)
 				t->max = it->points[i].counts[g];
-	return JAW_OK;
+}
+
+/* Counts the answers of the items from..to-1, all of one survey, in one
+ * statement; labels[i - from] is how many labels item i's scale has. */
+static int likert_read_survey(struct jaw_db *db, struct analysis_likert *t, const char *question,
+                              int from, int to, const int *labels, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, likert_counts_sql, err);
+	if (!s)
+		return JAW_FAIL;
+	const struct analysis_likert_item *first = &t->items[from];
+	char path[32];
+	snprintf(path, sizeof path, "$[%d]", first->by_position - 1);
+	sqlite3_bind_int64(s, 1, first->survey_id);
+	db_bind_text(s, 2, question, false);
+	sqlite3_bind_int(s, 3, t->attribute == NULL);
+	db_bind_text(s, 4, first->by_position > 0 ? path : NULL, false);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int key = sqlite3_column_int(s, 0), i = from;
+		while (i < to && t->items[i].position - 1 != key)
+			i++;
+		if (i < to)
+			likert_place(t, &t->items[i], labels[i - from] > 0,
+			             (const char *)sqlite3_column_text(s, 1),
+			             (const char *)sqlite3_column_text(s, 2), sqlite3_column_int64(s, 3));
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? JAW_OK : err_db(err, db_sqlite(db), likert_counts_sql);
+}
+
+/* Reads the answers of every item, a survey at a time. */
+static int likert_read_answers(struct jaw_db *db, struct analysis_likert *t, const char *question,
+                               jaw_err *err)
+{
+	int *labels = xcalloc((size_t)t->nitems + 1, sizeof *labels);
+	int rc = JAW_OK;
+	for (int i = 0; rc == JAW_OK && i < t->nitems; i++) {
+		rc = likert_read_labels(db, t, &t->items[i], err);
+		labels[i] = t->items[i].npoints;
+	}
+	for (int from = 0, to; rc == JAW_OK && from < t->nitems; from = to) {
+		to = from + 1;
+		while (to < t->nitems && t->items[to].survey_id == t->items[from].survey_id)
+			to++;
+		rc = likert_read_survey(db, t, question, from, to, labels + from, err);
+	}
+	for (int i = 0; rc == JAW_OK && i < t->nitems; i++)
+		likert_finish_item(t, &t->items[i], labels[i]);
+	free(labels);
+	return rc;
 }
 
 int analysis_likert_new(struct jaw_db *db, const char *question, const char *attribute,
@@ -357,8 +394,8 @@ int analysis_likert_new(struct jaw_db *db, const char *question, const char *att
 	int rc = likert_read_groups(db, t, question, err);
 	if (rc == JAW_OK)
 		rc = likert_read_items(db, t, question, err);
-	for (int i = 0; rc == JAW_OK && i < t->nitems; i++)
-		rc = likert_read_answers(db, t, &t->items[i], err);
+	if (rc == JAW_OK)
+		rc = likert_read_answers(db, t, question, err);
 	if (rc != JAW_OK) {
 		analysis_likert_free(t);
 		return JAW_FAIL;
