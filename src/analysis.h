@@ -212,4 +212,71 @@ double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bo
 /* Frees m (NULL is fine). */
 void analysis_matrix_free(struct analysis_matrix *m);
 
+/* ---- survey questions: the distribution of each Likert item --------------------
+
+   For each Likert column (an item) of every survey, in the order of the
+   surveys and their columns: how many respondents gave each answer,
+   overall and in each group of respondents that share a value of a survey
+   attribute. The answers are the points of the item's scale (a labelled
+   scale's labels in the scale's order, every one even when nobody chose
+   it; an unlabelled item's whole numbers from the least to the greatest
+   given), then the values a labelled scale does not have, then "no
+   answer". n, a group's respondents who answered (any value but "no
+   answer"), is what percentages are of. Counted by SQL aggregation; the
+   table, a few items by a few points by the attribute's values, is held
+   in memory. */
+
+/* What an answer of an item's distribution is. */
+enum analysis_likert_kind {
+	ANALYSIS_LIKERT_POINT,   /* a point of the scale */
+	ANALYSIS_LIKERT_OUTSIDE, /* a value the labelled scale does not have */
+	ANALYSIS_LIKERT_MISSING, /* no answer (left out of n) */
+};
+
+/* One answer and the respondents who gave it, per group. */
+struct analysis_likert_point {
+	enum analysis_likert_kind kind;
+	char *value;     /* as stored, as text ("" for no answer) */
+	char *label;     /* the scale's label as written, or "" */
+	int64_t *counts; /* per group (struct analysis_likert.ngroups) */
+};
+
+/* An item: a Likert column and its distribution. */
+struct analysis_likert_item {
+	int64_t column_id;
+	int64_t survey_id;
+	int position;       /* the column's, from 1 */
+	int64_t by_column;  /* its survey's column of the attribute, 0 when none */
+	int by_position;    /* that column's position, 0 when none */
+	char *survey, *label, *question; /* the survey's name, the column's label and heading */
+	int npoints;
+	struct analysis_likert_point *points;
+	int64_t *n;         /* per group: the respondents who answered */
+};
+
+/* The table. Group 0 is every respondent; groups 1 and up the values of
+ * the attribute, in the crosstab's order ("" for respondents without one,
+ * last). */
+struct analysis_likert {
+	char *attribute;  /* NULL: no group but the first */
+	int ngroups;
+	char **groups;    /* groups[0] is "(all)" */
+	int nitems;
+	struct analysis_likert_item *items;
+	int64_t max;      /* the largest count of an answer (not "no answer") */
+};
+
+/* The distribution of the Likert item labelled question (every survey's
+ * column of that label; NULL: every item), by the survey attribute
+ * labelled attribute (NULL: overall only): a new table into *out, or
+ * JAW_FAIL with err set when no Likert column has that label or no
+ * survey has that attribute (err names the labels there are). */
+int analysis_likert_new(struct jaw_db *db, const char *question, const char *attribute,
+                        struct analysis_likert **out, jaw_err *err);
+/* An answer's count as a percentage of the group's n (0 when n is 0);
+ * -1 for "no answer", which n leaves out. */
+double analysis_likert_percent(const struct analysis_likert_item *it, int point, int group);
+/* Frees t (NULL is fine). */
+void analysis_likert_free(struct analysis_likert *t);
+
 #endif

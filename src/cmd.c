@@ -140,7 +140,6 @@ static const struct cmd_option cmd_retrieve_options[] = {
 	{NULL, 0, NULL, false, NULL, NULL, NULL},
 };
 
-static const char *const cmd_stats_by[] = {"segments", "sources", "respondents", NULL};
 static const char *const cmd_stats_percent[] = {"row", "column", NULL};
 
 static const struct cmd_option cmd_stats_options[] = {
@@ -153,7 +152,17 @@ static const struct cmd_option cmd_stats_options[] = {
 	 " source-kind, or the label of a survey attribute (then only survey answers count)."
 	 " The CSV has code (its path) then one column per value, (none) for sources without"
 	 " one."},
-	{"by", 0, "WHAT", false, "what a crosstab counts (default segments)", cmd_stats_by, NULL},
+	{"likert", 0, NULL, false, "the distribution of each Likert item (or of the QUESTION named"
+	 " after FILE), overall and, with --by ATTR, by a survey attribute", NULL,
+	 "Each item's answers in its scale's order (a labelled scale's labels, every one; an"
+	 " unlabelled item's whole numbers from the least to the greatest given), then values"
+	 " outside the scale, then no answer; with the respondents behind each (count), their"
+	 " share of n (percent) and n, the respondents of the group who answered. The CSV"
+	 " columns are survey, question, kind (point, outside or missing), value (as stored),"
+	 " label, attribute, group ((all), a value, or (none)), count, percent (empty for"
+	 " missing) and n."},
+	{"by", 0, "WHAT", false, "what a crosstab counts (segments, sources or respondents; default"
+	 " segments), or the survey attribute that groups --likert's respondents", NULL, NULL},
 	{"percent", 0, "WAY", false, "a crosstab's cells as percentages of their row's or column's"
 	 " total", cmd_stats_percent, NULL},
 	{"cooccurrence", 0, NULL, false, "codes by codes: the sources in which their codings"
@@ -284,10 +293,10 @@ const struct cmd_command cmd_commands[] = {
 	 " segment's line, at most 80 characters each), or with --md as Markdown block quotes,"
 	 " each followed by its source, stakeholder or respondent, event, code and coder.",
 	 cmd_retrieve_options, cmd_retrieve},
-	{"stats", "FILE [CODER...]", 1, -1, "name one project FILE (and, with --agreement, the"
-	 " coders)",
+	{"stats", "FILE [CODER...|QUESTION]", 1, -1, "name one project FILE (and, with --agreement,"
+	 " the coders; with --likert, a question)",
 	 "write a table of the analysis: code frequencies, a crosstab, co-occurrence,"
-	 " inter-coder agreement or saturation",
+	 " inter-coder agreement, saturation or the Likert items' answers",
 	 "Writes one table of the analysis of the project FILE, counted by SQL over the whole"
 	 " project, as aligned text or, with --csv, as CSV with a header row.",
 	 cmd_stats_options, cmd_stats},

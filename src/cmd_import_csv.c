@@ -185,9 +185,10 @@ static void cmd_print_column(const struct csvimport_column *c)
 static void cmd_print_plan(const struct csvimport_plan *p, const char *imported_as)
 {
 	cmd_put_safe("", p->path, ": ");
-	printf("%lld respondent%s, %d columns, %lld open answers (%s-delimited%s, %s, %d heading"
+	printf("%lld respondent%s, %d column%s, %lld open answer%s (%s-delimited%s, %s, %d heading"
 	       " row%s)\n", (long long)p->rows, p->rows == 1 ? "" : "s", p->ncolumns,
-	       (long long)p->answers, csvread_delimiter_name(p->delimiter),
+	       p->ncolumns == 1 ? "" : "s", (long long)p->answers, p->answers == 1 ? "" : "s",
+	       csvread_delimiter_name(p->delimiter),
 	       p->quote == CSVREAD_QUOTE_NONE ? " without quoting" : "", p->encoding,
 	       p->header_rows, p->header_rows == 1 ? "" : "s");
 	cmd_put_safe("survey: ", p->name, "");

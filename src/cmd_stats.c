@@ -1,5 +1,5 @@
 /* cmd_stats.c - jaw stats FILE --codes | --crosstab ATTR | --cooccurrence |
- * --agreement C1 C2... | --saturation:
+ * --agreement C1 C2... | --saturation | --likert [QUESTION] [--by ATTR]:
  * the analysis tables (analysis.h) as aligned text or CSV. */
 #include "config.h"
 
@@ -298,31 +298,143 @@ static int stats_agreement(const struct cmd_args *a, struct jaw_db *db, jaw_err 
 	return JAW_OK;
 }
 
+/* ---- Likert items -------------------------------------------------------------- */
+
+enum { STATS_LIKERT_CELL = 13 };
+
+/* A group's name as the tables write it. */
+static const char *stats_group_name(const struct analysis_likert *t, int g)
+{
+	return g == 0 || *t->groups[g] ? t->groups[g] : "(none)";
+}
+
+/* An answer's name: its label, or its value, or "(no answer)". */
+static const char *stats_point_name(const struct analysis_likert_point *p)
+{
+	return p->kind == ANALYSIS_LIKERT_MISSING ? "(no answer)" : *p->label ? p->label : p->value;
+}
+
+/* One row of --likert --csv: an answer of item it in group g. */
+static void stats_likert_csv_row(FILE *out, const struct analysis_likert *t,
+                                 const struct analysis_likert_item *it, int p, int g)
+{
+	static const char *const kinds[] = {"point", "outside", "missing"};
+	const struct analysis_likert_point *pt = &it->points[p];
+	export_csv_text_to(out, it->survey, false);
+	export_csv_text_to(out, it->label, false);
+	fprintf(out, "%s,", kinds[pt->kind]);
+	export_csv_text_to(out, pt->value, false);
+	export_csv_text_to(out, pt->label, false);
+	export_csv_text_to(out, g ? t->attribute : "", false);
+	export_csv_text_to(out, stats_group_name(t, g), false);
+	fprintf(out, "%lld,", (long long)pt->counts[g]);
+	double pc = analysis_likert_percent(it, p, g);
+	if (pc >= 0)
+		fprintf(out, "%.1f", pc);
+	fprintf(out, ",%lld\n", (long long)it->n[g]);
+}
+
+/* One item of --likert as aligned text: an answer per line, a group per
+ * column (count and percentage of n), n last. */
+static void stats_likert_text(FILE *out, const struct analysis_likert *t,
+                              const struct analysis_likert_item *it)
+{
+	bool asked = *it->question && strcmp(it->question, it->label) != 0;
+	char *title = xasprintf("%s / %s%s%s", it->survey, it->label, asked ? ": " : "",
+	                        asked ? it->question : "");
+	char *safe = utf8_display_new(title, 120);
+	fprintf(out, "%s\n", safe);
+	free(safe);
+	free(title);
+	stats_pad(out, "Answer", STATS_NAME_COLS - 14);
+	for (int g = 0; g < t->ngroups; g++) {
+		fputc(' ', out);
+		char *name = utf8_display_new(stats_group_name(t, g), STATS_LIKERT_CELL);
+		for (int w = utf8_width(name); w < STATS_LIKERT_CELL; w++)
+			fputc(' ', out);
+		fputs(name, out);
+		free(name);
+	}
+	fputc('\n', out);
+	for (int p = 0; p < it->npoints; p++) {
+		const struct analysis_likert_point *pt = &it->points[p];
+		char *name = pt->kind == ANALYSIS_LIKERT_OUTSIDE
+		           ? xasprintf("%s (not on the scale)", pt->value) : xstrdup(stats_point_name(pt));
+		stats_pad(out, name, STATS_NAME_COLS - 14);
+		free(name);
+		for (int g = 0; g < t->ngroups; g++) {
+			double pc = analysis_likert_percent(it, p, g);
+			if (pc < 0)
+				fprintf(out, " %6lld%s", (long long)pt->counts[g],
+				        g < t->ngroups - 1 ? "       " : "");
+			else
+				fprintf(out, " %6lld %5.1f%%", (long long)pt->counts[g], pc);
+		}
+		fputc('\n', out);
+	}
+	stats_pad(out, "n (answered)", STATS_NAME_COLS - 14);
+	for (int g = 0; g < t->ngroups; g++)
+		fprintf(out, " %6lld%s", (long long)it->n[g], g < t->ngroups - 1 ? "       " : "");
+	fputs("\n\n", out);
+}
+
+/* --likert [QUESTION] [--by ATTR] */
+static int stats_likert(const struct cmd_args *a, struct jaw_db *db, jaw_err *err)
+{
+	bool csv = cmd_value(a, "csv") != NULL;
+	struct analysis_likert *t;
+	if (analysis_likert_new(db, a->nwords > 1 ? a->words[1] : NULL, cmd_value(a, "by"), &t, err)
+	    != JAW_OK)
+		return JAW_FAIL;
+	if (csv)
+		fputs("survey,question,kind,value,label,attribute,group,count,percent,n\n", stdout);
+	for (int i = 0; i < t->nitems; i++) {
+		const struct analysis_likert_item *it = &t->items[i];
+		if (!csv) {
+			stats_likert_text(stdout, t, it);
+			continue;
+		}
+		for (int g = 0; g < t->ngroups; g++)
+			for (int p = 0; p < it->npoints; p++)
+				stats_likert_csv_row(stdout, t, it, p, g);
+	}
+	if (!csv && t->nitems == 0)
+		puts("No Likert item: import a survey with jaw import-csv (--likert COLS).");
+	analysis_likert_free(t);
+	return JAW_OK;
+}
+
 #define STATS_TABLES \
-	"--codes, --crosstab ATTR, --cooccurrence, --agreement C1 C2 or --saturation"
+	"--codes, --crosstab ATTR, --cooccurrence, --agreement C1 C2, --saturation or --likert"
 
 /* Checks the options' combinations; returns a usage message or NULL. */
 static const char *stats_check(const struct cmd_args *a)
 {
 	bool agreement = cmd_value(a, "agreement") != NULL;
+	bool likert = cmd_value(a, "likert") != NULL;
 	int tables = (cmd_value(a, "codes") != NULL) + (cmd_value(a, "crosstab") != NULL) +
 	             (cmd_value(a, "cooccurrence") != NULL) + agreement +
-	             (cmd_value(a, "saturation") != NULL);
+	             (cmd_value(a, "saturation") != NULL) + likert;
 	if (tables == 0)
 		return "say which table: " STATS_TABLES;
 	if (tables > 1)
 		return "one table at a time: " STATS_TABLES;
 	if (agreement && a->nwords < 3)
 		return "--agreement compares two coders or more: jaw stats FILE --agreement C1 C2";
-	if (!agreement && a->nwords > 1)
-		return "only --agreement takes more words than FILE (the coders)";
+	if (likert && a->nwords > 2)
+		return "--likert takes one QUESTION at most: jaw stats FILE --likert [QUESTION]";
+	if (!agreement && !likert && a->nwords > 1)
+		return "only --agreement (the coders) and --likert (a question) take more words than"
+		       " FILE";
 	const char *by = cmd_value(a, "by"), *percent = cmd_value(a, "percent");
 	bool crosstab = cmd_value(a, "crosstab") != NULL, co = cmd_value(a, "cooccurrence") != NULL;
-	if ((by || percent) && !crosstab)
-		return "--by and --percent go with --crosstab";
+	if (percent && !crosstab)
+		return "--percent goes with --crosstab";
+	if (by && !crosstab && !likert)
+		return "--by goes with --crosstab (what it counts) or --likert (a survey attribute)";
 	if ((cmd_value(a, "jaccard") || cmd_value(a, "same-source")) && !co)
 		return "--jaccard and --same-source go with --cooccurrence";
-	if (by && !model_one_of(by, stats_by_words))
+	if (by && crosstab && !model_one_of(by, stats_by_words))
 		return "--by is segments, sources or respondents";
 	if (percent && strcmp(percent, "row") != 0 && strcmp(percent, "column") != 0)
 		return "--percent is row or column";
@@ -358,6 +470,8 @@ int cmd_stats(const struct cmd_args *a)
 		rc = stats_cooccurrence(a, db, &err);
 	else if (cmd_value(a, "agreement"))
 		rc = stats_agreement(a, db, &err);
+	else if (cmd_value(a, "likert"))
+		rc = stats_likert(a, db, &err);
 	else if (cmd_value(a, "saturation"))
 		rc = stats_saturation(db, cmd_value(a, "csv") != NULL, &err);
 	else

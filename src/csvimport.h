@@ -152,6 +152,13 @@ void csvimport_plan_free(struct csvimport_plan *plan);
  * id column and a role the column's values cannot take. */
 int csvimport_plan_set_role(struct csvimport_plan *plan, int position, enum survey_role role,
                             jaw_err *err);
+/* Makes column position (1-based) Likert on the scale labels, "A|B|C"
+ * (numbered from 1 in that order, as --scale gives it): the mapping the
+ * import stores, values kept as written. Refuses (JAW_USAGE) fewer than
+ * two labels, an empty or repeated label, and (JAW_FAIL) a scale without
+ * one of the column's values; then the plan is as it was. */
+int csvimport_plan_set_scale(struct csvimport_plan *plan, int position, const char *labels,
+                             jaw_err *err);
 /* Writes the mapping of a labelled Likert column's labels to numbers
  * ("1=Strongly disagree, 2=disagree, ..."), or "" for other columns. */
 void csvimport_column_mapping(const struct csvimport_column *c, char *out, size_t size);

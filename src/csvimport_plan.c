@@ -1214,6 +1214,75 @@ int csvimport_plan_set_role(struct csvimport_plan *plan, int position, enum surv
 	return rc;
 }
 
+static void plan_free_labels(char **labels, int n)
+{
+	while (n > 0)
+		free(labels[--n]);
+	free(labels);
+}
+
+/* Splits "A|B|C" into a new array of labels (*n of them), or NULL with
+ * err set when there are fewer than two, one is empty or one repeats. */
+static char **plan_split_scale(const char *text, int *n, jaw_err *err)
+{
+	char **labels = NULL;
+	*n = 0;
+	for (const char *p = text; p; (*n)++) {
+		const char *bar = strchr(p, '|');
+		labels = xreallocarray(labels, (size_t)*n + 1, sizeof *labels);
+		labels[*n] = bar ? xstrndup(p, (size_t)(bar - p)) : xstrdup(p);
+		p = bar ? bar + 1 : NULL;
+	}
+	const char *why = *n < 2 ? "two labels at least, separated by |" : NULL;
+	for (int i = 0; !why && i < *n; i++) {
+		if (!*labels[i])
+			why = "a label is empty";
+		for (int k = 0; !why && k < i; k++)
+			if (strcmp(labels[k], labels[i]) == 0)
+				why = "a label is given twice";
+	}
+	if (!why)
+		return labels;
+	char *safe = utf8_sanitize_new(text);
+	err_set(err, JAW_USAGE, "a scale is its labels in order, the first numbered 1, separated by |"
+	        " (%s): \"%.200s\"", why, safe);
+	free(safe);
+	plan_free_labels(labels, *n);
+	*n = 0;
+	return NULL;
+}
+
+int csvimport_plan_set_scale(struct csvimport_plan *plan, int position, const char *labels,
+                             jaw_err *err)
+{
+	if (position < 1 || position > plan->ncolumns)
+		return err_set(err, JAW_USAGE, "no column %d", position);
+	struct csvimport_column *c = &plan->columns[position - 1];
+	struct csvimport_stats *s = c->stats;
+	int n;
+	char **given = plan_split_scale(labels, &n, err);
+	if (!given)
+		return JAW_USAGE;
+	char **old = s->given;
+	int nold = s->ngiven;
+	s->given = given;
+	s->ngiven = n;
+	const char *missing = s->many ? NULL : csvimport_not_given(c);
+	if (s->many || missing) {
+		char *safe = utf8_sanitize_new(missing ? missing : "");
+		err_set(err, JAW_FAIL, "column %d (%s) holds %s%s%s, not one of the scale's labels",
+		        c->position, c->label, s->many ? "more than 64 distinct values" : "\"", safe,
+		        s->many ? "" : "\"");
+		free(safe);
+		s->given = old;
+		s->ngiven = nold;
+		plan_free_labels(given, n);
+		return JAW_FAIL;
+	}
+	plan_free_labels(old, nold);
+	return csvimport_plan_set_role(plan, position, SURVEY_ROLE_LIKERT, err);
+}
+
 void csvimport_column_mapping(const struct csvimport_column *c, char *out, size_t size)
 {
 	size_t n = 0;

@@ -22,6 +22,8 @@ void retrieve_filter_clear(struct retrieve_filter *f)
 	free(f->attribute);
 	free(f->value);
 	free(f->attr_value);
+	free(f->answer_value[0]);
+	free(f->answer_value[1]);
 	memset(f, 0, sizeof *f);
 }
 
@@ -171,6 +173,14 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" ON t.id = CAST(substr(x.sort_key, instr(x.sort_key, char(30)) + 1, 12) AS INTEGER)"  \
 	" WHERE x.id = s.stakeholder_id AND substr(x.sort_key, 1, 1) = '0') END"
 
+/* The respondent of source s has the value V (NULL: any) in column C. */
+#define RETRIEVE_ANSWER(C, V)                                                            \
+	" AND (" C " = 0 OR EXISTS (SELECT 1 FROM respondent r JOIN survey_column q"          \
+	" ON q.id = " C " AND q.survey_id = r.survey_id WHERE r.id = s.respondent_id AND"     \
+	" CASE WHEN " V " IS NULL THEN json_extract(r.answers, '$[' || (q.position - 1) || ']')" \
+	" IS NOT NULL ELSE coalesce(CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']')" \
+	" AS TEXT), '') = " V " END))"
+
 /* The conditions of the filter, over coding k and source s. */
 #define RETRIEVE_WHERE                                                                  \
 	" (?3 IS NULL OR s.kind = ?3) AND (?4 = 0 OR s.stakeholder_id = ?4)"              \
@@ -183,7 +193,8 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" AND CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT) = ?11))" \
 	" AND (?14 = 0 OR EXISTS (SELECT 1 FROM coding b WHERE b.source_id = k.source_id"   \
 	" AND b.code_id = ?14 AND (NOT ?15 OR (b.start_cp < k.end_cp AND b.end_cp > k.start_cp))))" \
-	" AND (?16 = 0 OR coalesce(" RETRIEVE_ATTR_VALUE ", '') = ?17)"
+	" AND (?16 = 0 OR coalesce(" RETRIEVE_ATTR_VALUE ", '') = ?17)"                    \
+	RETRIEVE_ANSWER("?18", "?19") RETRIEVE_ANSWER("?20", "?21")
 
 /* The rows of one code (and those below it), on the code's index; of all
  * codes, in the order of the sources. */
@@ -240,6 +251,10 @@ static void retrieve_bind(sqlite3_stmt *s, const struct retrieve_filter *f)
 	sqlite3_bind_int(s, 15, f->overlap);
 	sqlite3_bind_int(s, 16, (int)f->attr);
 	db_bind_text(s, 17, f->attr_value ? f->attr_value : "", false);
+	for (int i = 0; i < 2; i++) {
+		sqlite3_bind_int64(s, 18 + 2 * i, f->answer_column[i]);
+		db_bind_text(s, 19 + 2 * i, f->answer_value[i], false);
+	}
 }
 
 int64_t retrieve_count(struct jaw_db *db, const struct retrieve_filter *f, jaw_err *err)

@@ -63,6 +63,12 @@ struct retrieve_filter {
 	 * (model_stakeholder_prepare_order) */
 	enum retrieve_attr attr;
 	char *attr_value;
+	/* the survey answers of respondents whose value in the survey column
+	 * answer_column[i] (0: no condition) is answer_value[i] as text (""
+	 * for none; NULL for any value at all) (not in the filter language:
+	 * the respondents behind a bar of the Likert table, analysis.h) */
+	int64_t answer_column[2];
+	char *answer_value[2];
 };
 
 /* Resolves the pairs of spec (parsed with filter_parse_any) into f, which

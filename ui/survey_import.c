@@ -1,7 +1,9 @@
 /* survey_import.c - the import dialog, a layer over the whole screen: a
  * CSV path, a preview of the plan (each column's label, role, type,
  * distinct values and why the role was guessed, and the problems found),
- * roles changed with Space, the survey renamed with n, then the import
+ * roles changed with Space, a Likert column's scale (the order of its
+ * labels, numbered from 1, as --scale gives it) with s, the survey
+ * renamed with n, then the import
  * with a progress bar in the status line: all of it or nothing; the new
  * survey is shown after. Esc cancels without importing. */
 #include "config.h"
@@ -24,6 +26,7 @@ struct import_dialog {
 	struct csvimport_options opt;
 	WINDOW *win;
 	int cursor, top;
+	int scale_column;  /* the column s asks the scale of (1-based) */
 	char note[700];
 	bool note_error;
 	const char *phase; /* of the progress bar last drawn */
@@ -71,9 +74,10 @@ static void import_draw_head(struct import_dialog *d, int cols)
 	ui_put(d->win, line, cols, true);
 	char delim[8];
 	snprintf(delim, sizeof delim, p->delimiter == '\t' ? "tab" : "'%c'", p->delimiter);
-	snprintf(line, sizeof line, " %lld respondent%s, %d columns, %lld open answers; delimiter %s%s,"
-	         " %s, %d heading row%s%s%s%s", (long long)p->rows, p->rows == 1 ? "" : "s",
-	         p->ncolumns, (long long)p->answers, delim,
+	snprintf(line, sizeof line, " %lld respondent%s, %d column%s, %lld open answer%s; delimiter"
+	         " %s%s, %s, %d heading row%s%s%s%s", (long long)p->rows, p->rows == 1 ? "" : "s",
+	         p->ncolumns, p->ncolumns == 1 ? "" : "s", (long long)p->answers,
+	         p->answers == 1 ? "" : "s", delim,
 	         p->quote == CSVREAD_QUOTE_NONE ? " without quoting" : "", p->encoding,
 	         p->header_rows, p->header_rows == 1 ? "" : "s", p->layout.name ? " of a " : "",
 	         p->layout.name ? p->layout.name : "", p->layout.name ? " export" : "");
@@ -179,7 +183,8 @@ static void import_describe(struct layer *ly, char *buf, size_t size)
 {
 	struct import_dialog *d = import_of(ly);
 	(void)d;
-	snprintf(buf, size, "j/k column  Space change role  n name  Enter import  Esc cancel");
+	snprintf(buf, size, "j/k column  Space change role  s scale  n name  Enter import"
+	         "  Esc cancel");
 }
 
 /* An error about the plan's file without the file's name in front. */
@@ -249,6 +254,46 @@ static void import_rename(struct import_dialog *d)
 	prompt_open(d->ui, "Survey name: ", d->plan->name, false, import_renamed, d, NULL);
 }
 
+/* The scale typed for the column s asked about. */
+static int import_scaled(struct ui *ui, void *ctx, const char *labels)
+{
+	struct import_dialog *d = ctx;
+	if (!*labels)
+		return UI_REDRAW;
+	const struct csvimport_column *c = &d->plan->columns[d->scale_column - 1];
+	jaw_err err;
+	err_clear(&err);
+	if (csvimport_plan_set_scale(d->plan, d->scale_column, labels, &err) != JAW_OK) {
+		ui_error(ui, import_reason(d, err.msg));
+		return UI_REDRAW;
+	}
+	char map[600];
+	csvimport_column_mapping(c, map, sizeof map);
+	ui_message(ui, "%.200s is Likert: %.400s.", c->label, map);
+	return UI_REDRAW;
+}
+
+/* s: the column's scale, its labels in order from 1 between |, the
+ * labels it has now to start with. */
+static void import_scale(struct import_dialog *d)
+{
+	const struct csvimport_column *c = &d->plan->columns[d->cursor];
+	size_t len = 1;
+	for (int i = 0; c->role == SURVEY_ROLE_LIKERT && i < c->nlabels; i++)
+		len += strlen(c->labels[i].label) + 1;
+	char *initial = xcalloc(1, len);
+	for (int i = 0; c->role == SURVEY_ROLE_LIKERT && i < c->nlabels; i++) {
+		if (i)
+			strcat(initial, "|");
+		strcat(initial, c->labels[i].label);
+	}
+	d->scale_column = c->position;
+	char *label = xasprintf("Scale of %.60s (labels in order from 1, between |): ", c->label);
+	prompt_open(d->ui, label, initial, false, import_scaled, d, NULL);
+	free(label);
+	free(initial);
+}
+
 /* Enter: imports by the plan; returns the survey id, 0 on failure. */
 static int64_t import_run(struct import_dialog *d)
 {
@@ -267,10 +312,11 @@ static int64_t import_run(struct import_dialog *d)
 		import_error(d->ui, d->plan->path, err.msg);
 		return 0;
 	}
-	ui_message(d->ui, "Imported \"%.300s\": %lld respondent%s, %lld open answers, %lld values"
+	ui_message(d->ui, "Imported \"%.300s\": %lld respondent%s, %lld open answer%s, %lld value%s"
 	           " (%.1f s).", d->plan->name, (long long)res.respondents,
 	           res.respondents == 1 ? "" : "s", (long long)res.answers,
-	           (long long)res.values, res.seconds);
+	           res.answers == 1 ? "" : "s", (long long)res.values, res.values == 1 ? "" : "s",
+	           res.seconds);
 	return res.survey_id;
 }
 
@@ -292,6 +338,8 @@ static int import_key(struct layer *ly, int key)
 		import_cycle_role(d);
 	else if (key == 'n')
 		import_rename(d);
+	else if (key == 's' && d->plan->ncolumns > 0)
+		import_scale(d);
 	else if (key == '\n') {
 		int64_t id = import_run(d);
 		if (id > 0) {

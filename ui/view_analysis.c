@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "analysis_likert.h"
 #include "codebook.h"
 #include "retrieve.h"
 #include "search.h"
@@ -23,7 +24,7 @@
 
 enum analysis_mode {
 	MODE_RETRIEVE, MODE_CODES, MODE_CROSSTAB, MODE_COOCCUR, MODE_AGREEMENT, MODE_SATURATION,
-	MODE_SEARCH, MODE_COUNT
+	MODE_SEARCH, MODE_LIKERT, MODE_COUNT
 };
 
 enum { ANALYSIS_MAX_CODERS = 8 };
@@ -50,6 +51,7 @@ struct analysis_state {
 	struct analysis_agreement_row *agree;
 	int nagree;
 	char *query;                /* the full-text search */
+	struct likert_mode *likert; /* the survey questions (analysis_likert.c) */
 	char title[400];
 	char empty[200];
 };
@@ -63,6 +65,7 @@ static struct analysis_state *analysis_state(struct list *l)
 		struct analysis_state *st = xcalloc(1, sizeof *st);
 		st->label = xstrdup("");
 		st->xt_attr = xstrdup("organisation");
+		st->likert = likert_mode_new();
 		l->state = st;
 	}
 	return l->state;
@@ -95,6 +98,7 @@ static void analysis_free_state(void *p)
 	analysis_drop_agreement(st);
 	analysis_drop_coders(st);
 	free(st->query);
+	likert_mode_free(st->likert);
 	free(st);
 }
 
@@ -953,6 +957,36 @@ static int analysis_command_find(struct ui *ui, struct list *l, const char *args
 	return UI_LAYOUT;
 }
 
+/* ---- survey questions (8; analysis_likert.c) ---------------------------------- */
+
+/* :likert [ATTR] */
+static int analysis_command_likert(struct ui *ui, struct list *l, const char *args)
+{
+	if (!likert_mode_set_attribute(analysis_state(l)->likert, ui, l, args))
+		return UI_REDRAW;
+	analysis_show_mode(l, MODE_LIKERT);
+	ui_request_view(ui, VIEW_ANALYSIS);
+	return UI_LAYOUT;
+}
+
+/* Enter on a Likert cell: the coded answers of the respondents behind it. */
+static int analysis_likert_open(struct ui *ui, struct list *l)
+{
+	struct analysis_state *st = analysis_state(l);
+	struct retrieve_filter f = {0};
+	char *label;
+	if (!likert_mode_open(st->likert, ui, l, &f, &label))
+		return UI_REDRAW;
+	retrieve_filter_clear(&st->filter);
+	st->filter = f;
+	free(st->code);
+	st->code = NULL;
+	free(st->label);
+	st->label = label;
+	st->cursor[MODE_RETRIEVE] = 0;
+	return analysis_set_mode(l, MODE_RETRIEVE);
+}
+
 /* ---- the modes, the title and the filter ------------------------------------ */
 
 static int64_t analysis_count(struct list *l, jaw_err *err)
@@ -964,6 +998,7 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	case MODE_AGREEMENT: return analysis_agreement_rows(l, err);
 	case MODE_SATURATION: return analysis_saturation_rows(l, err);
 	case MODE_SEARCH: return analysis_search_rows(l, err);
+	case MODE_LIKERT: return likert_mode_rows(analysis_state(l)->likert, l, err);
 	default: return analysis_retrieve_count(l, err);
 	}
 }
@@ -978,6 +1013,7 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 	case MODE_AGREEMENT: return analysis_agreement_fetch(l, offset, limit, rows, err);
 	case MODE_SATURATION: return analysis_saturation_fetch(l, offset, limit, rows, err);
 	case MODE_SEARCH: return analysis_search_fetch(l, offset, limit, rows, err);
+	case MODE_LIKERT: return likert_mode_fetch(analysis_state(l)->likert, offset, limit, rows);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
 }
@@ -987,6 +1023,8 @@ static const char *analysis_describe(struct list *l)
 	struct analysis_state *st = analysis_state(l);
 	if (st->mode == MODE_CODES)
 		return "\u03a3: with the codes below";
+	if (st->mode == MODE_LIKERT)
+		return likert_mode_describe(st->likert);
 	static const char *const measures[] = {"counts", "% of rows", "% of columns", "Jaccard"};
 	int measure = st->measure == 'r' ? 1 : st->measure == 'c' ? 2 : st->measure ? 3 : 0;
 	if (st->mode == MODE_CROSSTAB) {
@@ -1117,11 +1155,18 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_ANALYSIS_AGREEMENT: return analysis_set_mode(l, MODE_AGREEMENT);
 	case ACTION_ANALYSIS_SATURATION: return analysis_set_mode(l, MODE_SATURATION);
 	case ACTION_ANALYSIS_SEARCH: return analysis_set_mode(l, MODE_SEARCH);
+	case ACTION_ANALYSIS_LIKERT: return analysis_set_mode(l, MODE_LIKERT);
 	case ACTION_CODE_HITS: return analysis_code_hits_ask(ui, l, ANALYSIS_HIT_WORDS);
 	case ACTION_CODE_SENTENCES: return analysis_code_hits_ask(ui, l, ANALYSIS_HIT_SENTENCE);
-	case ACTION_ANALYSIS_MEASURE: return analysis_measure(ui, l);
+	case ACTION_ANALYSIS_MEASURE:
+		if (analysis_state(l)->mode == MODE_LIKERT)
+			return likert_mode_measure(analysis_state(l)->likert, ui, l);
+		return analysis_measure(ui, l);
 	case ACTION_MOVE_LEFT:
 	case ACTION_MOVE_RIGHT:
+		if (analysis_state(l)->mode == MODE_LIKERT)
+			return likert_mode_column(analysis_state(l)->likert, l,
+			                          a == ACTION_MOVE_LEFT ? -1 : 1);
 		if (analysis_state(l)->mode != MODE_CROSSTAB && analysis_state(l)->mode != MODE_COOCCUR)
 			return -1;
 		return analysis_matrix_column(l, a == ACTION_MOVE_LEFT ? -1 : 1);
@@ -1138,6 +1183,8 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 			return analysis_codes_open(ui, l, row);
 		if (analysis_state(l)->mode == MODE_AGREEMENT)
 			return analysis_agreement_open(l, row);
+		if (analysis_state(l)->mode == MODE_LIKERT)
+			return analysis_likert_open(ui, l);
 		if (analysis_state(l)->mode == MODE_SATURATION || analysis_state(l)->mode == MODE_SEARCH) {
 			ui_request_source(ui, row->id, row->aux[0]);
 			return UI_REDRAW;
@@ -1163,6 +1210,8 @@ static const struct ui_command analysis_commands[] = {
 	 " the analysis view; c there codes every hit)", analysis_command_find},
 	{"agreement", "CODER CODER...", "Compare coders: percent agreement, Cohen's kappa and"
 	 " Krippendorff's alpha per code", analysis_command_agreement},
+	{"likert", "[ATTR]", "The answers to each Likert item, overall and by a survey attribute"
+	 " (in the analysis view)", analysis_command_likert},
 };
 
 static const struct view_action analysis_actions[] = {
@@ -1175,12 +1224,15 @@ static const struct view_action analysis_actions[] = {
 	{ACTION_ANALYSIS_SATURATION, 0, "Saturation: the new codes of each source in date order"},
 	{ACTION_ANALYSIS_SEARCH, 0, "Full-text search (:find WORDS): each source's best match"
 	 " in context"},
+	{ACTION_ANALYSIS_LIKERT, 0, "Survey questions: each Likert item's answers, overall and"
+	 " by a survey attribute (:likert ATTR chooses it)"},
 	{ACTION_CODE_HITS, 0, "Search: code every hit with a code (asks first; u undoes all)"},
 	{ACTION_CODE_SENTENCES, 0, "Search: code the sentence of every hit (asks first)"},
 	{ACTION_TOGGLE_VIEW, 0, "Go round the modes"},
-	{ACTION_MOVE_LEFT, 1, "Crosstab, co-occurrence: the column to the left, or right"},
+	{ACTION_MOVE_LEFT, 1, "Crosstab, co-occurrence, survey questions: the column to the left,"
+	 " or right"},
 	{ACTION_ANALYSIS_MEASURE, 0, "Crosstab: counts, row or column percentages;"
-	 " co-occurrence: counts or Jaccard"},
+	 " co-occurrence: counts or Jaccard; survey questions: counts or percentages of n"},
 	{ACTION_OPEN, 0, "On a segment or a source: read it in the reader (q there comes back"
 	 " here); on a code or a cell: retrieve its segments"},
 	{ACTION_ANALYSIS_CHILDREN, 0, "Retrieve the codes below the code too, or not"},
@@ -1195,12 +1247,16 @@ static const struct list_column retrieve_columns[] = {
 static bool analysis_draw_body(struct list *l)
 {
 	enum analysis_mode m = analysis_state(l)->mode;
+	if (m == MODE_LIKERT)
+		return likert_mode_draw(analysis_state(l)->likert, l);
 	return (m == MODE_CROSSTAB || m == MODE_COOCCUR) && analysis_draw_matrix(l);
 }
 
 static int analysis_update(struct list *l, jaw_err *err)
 {
 	enum analysis_mode m = analysis_state(l)->mode;
+	if (m == MODE_LIKERT)
+		likert_mode_update(analysis_state(l)->likert, l);
 	return m == MODE_CROSSTAB || m == MODE_COOCCUR ? analysis_matrix_update(l, err) : JAW_OK;
 }
 
@@ -1269,7 +1325,13 @@ static const struct view_ops analysis_search_ops =
 	             analysis_retrieve_chart, analysis_search_header,
 	             "search the evidence: :find WORDS");
 
+static const struct list_column likert_columns[] = {{"Answer", 0, 0, 10}};
+
+static const struct view_ops analysis_likert_ops =
+	ANALYSIS_OPS("Analysis: survey questions", likert_columns, NULL, NULL, NULL,
+	             "no Likert item yet: import a survey (i in the survey view, U)");
+
 static const struct view_ops *const analysis_modes[MODE_COUNT] = {
 	&view_analysis_ops, &analysis_codes_ops, &analysis_crosstab_ops, &analysis_cooccur_ops,
-	&analysis_agreement_ops, &analysis_saturation_ops, &analysis_search_ops,
+	&analysis_agreement_ops, &analysis_saturation_ops, &analysis_search_ops, &analysis_likert_ops,
 };

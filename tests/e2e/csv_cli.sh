@@ -147,6 +147,9 @@ check "one respondent, not respondents" expect 0 import-csv w.jaw "$fx/basic.csv
 printf 'id,x\n1,a\n' >one.csv
 check "1 respondent: exit 0" expect 0 import-csv w.jaw one.csv
 check "1 respondent: the summary" out_line "  1 respondent, 1 answer (1 value, 0 open answers, now sources)"
+printf 'note\nhello\n' >single.csv
+check "1 column, 1 open answer: exit 0" expect 0 import-csv w.jaw single.csv --dry-run --text note
+check "1 column, 1 open answer: no plural" out_line "single.csv: 1 respondent, 1 column, 1 open answer (comma-delimited, UTF-8, 1 heading row)"
 
 # the mapping of labels to numbers, changed
 check "--scale: exit 0" expect 0 import-csv w.jaw "$fx/likert-labels.csv" --dry-run --scale "Training was sufficient=Strongly agree|Agree|Neither agree nor disagree|disagree|Strongly disagree"

@@ -13,6 +13,7 @@
 struct screen_fixture {
 	SCREEN *sp;
 	FILE *out, *in;
+	int in_writer; /* the input pipe's other end, kept open */
 	struct jaw_db *db;
 	struct jawrc *rc;
 	struct ui *ui;

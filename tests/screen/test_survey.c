@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys.h"
 #include "model.h"
 #include "screenutil.h"
 #include "xalloc.h"
@@ -238,6 +239,67 @@ static void test_import_dialog_with_a_role_changed(void **state)
 	screen_stop(&f);
 }
 
+/* s in the dialog: the scale of a Likert column in another order, its
+ * mapping shown at once; a scale without one of the values refused with
+ * the mapping kept; the import stores the new numbers, values as written. */
+static void test_import_dialog_with_a_scale_changed(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 120);
+	const int open[] = {'U'};
+	screen_keys(&f, open, 1);
+	int keys[512], n;
+	/* column 3, s, the line cleared (Ctrl-U at its end), a scale lacking "Often" */
+	const int bad[] = {'j', 'j', 's', KEYS_END, 'U' & 0x1f, 'N', 'e', 'v', 'e', 'r', '|', 'A', 'l',
+	                   'w', 'a', 'y', 's', '\n'};
+	n = import_script(keys, "likert-labels.csv", bad, (int)(sizeof bad / sizeof *bad));
+	run_with(&f, 'i', keys, n);
+	expect_captured("column 3 (How often do you report incidents?) holds \"Sometimes\", not one");
+	expect_captured("   3 How often do y likert     integer       5  labels of a scale: 1=Never,"
+	                " 2=Rarely, 3=Sometimes, 4=Often, 5=Always");
+	/* the error in the error's colours */
+	struct screen_cell error, normal;
+	screen_cell_get(23, 1, &error);
+	screen_cell_get(4, 1, &normal);
+	assert_int_not_equal(error.pair, normal.pair);
+	/* the scale the other way round: the preview shows it, then the import */
+	int more[64], m = 0;
+	more[m++] = 'j';
+	more[m++] = 'j';
+	more[m++] = 's';
+	more[m++] = KEYS_END;
+	more[m++] = 'U' & 0x1f;
+	screen_type(more, &m, "Always|Often|Sometimes|Rarely|Never");
+	more[m++] = '\n';
+	n = import_script(keys, "likert-labels.csv", more, m);
+	run_with(&f, 'i', keys, n);
+	expect_captured("   3 How often do y likert     integer       5  given: 1=Always, 2=Often,"
+	                " 3=Sometimes, 4=Rarely, 5=N");
+	expect_captured("How often do you report incidents? is Likert: 1=Always, 2=Often,");
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM survey"), 1);
+	more[m++] = '\n';
+	n = import_script(keys, "likert-labels.csv", more, m);
+	run_with(&f, 'i', keys, n);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM survey"), 2);
+	/* respondent 1 wrote Never: now 5, shown as Never; 5 wrote Rarely: 4 */
+	assert_int_equal(testutil_scalar(f.db, "SELECT json_extract(r.answers, '$[2]') FROM respondent r"
+	                                       " JOIN survey s ON s.id = r.survey_id"
+	                                       " WHERE s.name = 'likert-labels' AND r.external_id = '1'"),
+	                 5);
+	assert_int_equal(testutil_scalar(f.db, "SELECT json_extract(r.answers, '$[2]') FROM respondent r"
+	                                       " JOIN survey s ON s.id = r.survey_id"
+	                                       " WHERE s.name = 'likert-labels' AND r.external_id = '5'"),
+	                 4);
+	assert_int_equal(testutil_scalar(f.db, "SELECT count(*) FROM survey_label l JOIN survey_column c"
+	                                       " ON c.id = l.column_id JOIN survey s ON s.id = c.survey_id"
+	                                       " WHERE s.name = 'likert-labels' AND c.position = 3 AND"
+	                                       " ((l.value = 5 AND l.label = 'Never') OR (l.value = 1 AND"
+	                                       " l.label = 'Always'))"), 2);
+	screen_assert_has("1          2     0    Strongly agree | Never | 1 - Very poor | Alpha");
+	screen_stop(&f);
+}
+
 static void test_import_refused_cancelled_and_stopped(void **state)
 {
 	(void)state;
@@ -308,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_distribution_chart),
 		cmocka_unit_test(test_open_answer_in_the_reader_then_codings_by_nation),
 		cmocka_unit_test(test_import_dialog_with_a_role_changed),
+		cmocka_unit_test(test_import_dialog_with_a_scale_changed),
 		cmocka_unit_test(test_import_refused_cancelled_and_stopped),
 		cmocka_unit_test(test_wide_and_narrow_terminals),
 	};

@@ -435,6 +435,76 @@ static struct csvimport_plan *plan_text(const char *text)
 	return plan;
 }
 
+/* The mapping the dialog changes: a scale in the user's order, numbered
+ * from 1, refused (the plan as it was) when it lacks a value or is not a
+ * scale; the import stores the numbers and shows every value as written. */
+static void test_set_scale(void **state)
+{
+	(void)state;
+	static const char text[] = "id,Q,Note\n1,Agree,a\n2,Disagree,b\n3,Neutral,c\n4,Agree,d\n";
+	struct csvimport_plan *p = plan_text(text);
+	char map[600];
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(csvimport_plan_set_scale(p, 2, "Agree|Neutral|Disagree|Maybe", &err), JAW_OK);
+	csvimport_column_mapping(&p->columns[1], map, sizeof map);
+	assert_string_equal(map, "1=Agree, 2=Neutral, 3=Disagree, 4=Maybe");
+	assert_int_equal(p->columns[1].role, SURVEY_ROLE_LIKERT);
+	/* refusals leave the mapping as it was */
+	static const struct {
+		const char *scale, *msg;
+		int rc;
+	} bad[] = {
+		{"Agree", "a scale is its labels in order, the first numbered 1, separated by | (two"
+		 " labels at least, separated by |): \"Agree\"", JAW_USAGE},
+		{"Agree||Neutral", "a scale is its labels in order, the first numbered 1, separated by |"
+		 " (a label is empty): \"Agree||Neutral\"", JAW_USAGE},
+		{"Agree|Neutral|Agree", "a scale is its labels in order, the first numbered 1, separated"
+		 " by | (a label is given twice): \"Agree|Neutral|Agree\"", JAW_USAGE},
+		{"Agree|Neutral", "column 2 (Q) holds \"Disagree\", not one of the scale's labels",
+		 JAW_FAIL},
+		{"agree|neutral|disagree", "column 2 (Q) holds \"Agree\", not one of the scale's labels",
+		 JAW_FAIL},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		err_clear(&err);
+		assert_int_equal(csvimport_plan_set_scale(p, 2, bad[i].scale, &err), bad[i].rc);
+		assert_string_equal(err.msg, bad[i].msg);
+		csvimport_column_mapping(&p->columns[1], map, sizeof map);
+		assert_string_equal(map, "1=Agree, 2=Neutral, 3=Disagree, 4=Maybe");
+	}
+	err_clear(&err);
+	assert_int_equal(csvimport_plan_set_scale(p, 9, "a|b", &err), JAW_USAGE);
+	assert_string_equal(err.msg, "no column 9");
+	/* an open text column becomes Likert on its scale */
+	err_clear(&err);
+	assert_int_equal(csvimport_plan_set_scale(p, 3, "d|c|b|a", &err), JAW_OK);
+	assert_int_equal(p->answers, 0);
+	/* the import stores the numbers; every value shows as written */
+	struct jaw_db *db = testutil_project_new(NULL);
+	struct csvimport_options opt = {0};
+	struct csvimport_result res;
+	err_clear(&err);
+	assert_int_equal(csvimport_run(db, p, &opt, &res, &err), JAW_OK);
+	char *got = NULL;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db),
+		"SELECT group_concat(r.answers || '=' || l.label || '/' || m.label, ' ')"
+		" FROM respondent r JOIN survey_column c ON c.position = 2"
+		" JOIN survey_label l ON l.column_id = c.id AND l.value = json_extract(r.answers, '$[1]')"
+		" JOIN survey_column d ON d.position = 3"
+		" JOIN survey_label m ON m.column_id = d.id AND m.value = json_extract(r.answers, '$[2]')",
+		-1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	got = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_string_equal(got, "[null,1,4]=Agree/a [null,3,3]=Disagree/b [null,2,2]=Neutral/c"
+	                    " [null,1,1]=Agree/d");
+	free(got);
+	db_close(db);
+	csvimport_plan_free(p);
+}
+
 /* A heading repeated: the smallest free number, as written ("a (02)" is
  * another heading); and 4,096 columns with one heading, which took
  * minutes while each number was tried in turn (found by make fuzz). */
@@ -946,6 +1016,7 @@ int main(void)
 		cmocka_unit_test(test_property_shown_as_written),
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_set_scale),
 		cmocka_unit_test(test_queries),
 		cmocka_unit_test(test_codings_by_attribute),
 	};
