@@ -195,11 +195,33 @@ static int export_to_stdout(const struct exporter *x, struct jaw_db *db,
 	return rc;
 }
 
-int export_to_path(const struct exporter *x, struct jaw_db *db, const char *path,
-                   const struct export_options *opt, jaw_err *err)
+/* Writes straight into path, an existing file that is not a regular one
+ * (a device such as /dev/null, a FIFO): it cannot be replaced by a
+ * temporary file, and must not be (as root, rename would put a regular file
+ * in place of /dev/null). */
+static int export_to_special(const struct exporter *x, struct jaw_db *db, const char *path,
+                             const struct export_options *opt, jaw_err *err)
 {
-	if (strcmp(path, "-") == 0)
-		return export_to_stdout(x, db, opt, err);
+	FILE *out = fopen(path, "w");
+	if (!out)
+		return err_set(err, JAW_FAIL, "%s: cannot write: %s", path, strerror(errno));
+	int rc = export_run(x, db, out, opt, err);
+	bool io_ok = fflush(out) == 0 && !ferror(out);
+	int saved = errno;
+	if (fclose(out) != 0 && io_ok) {
+		io_ok = false;
+		saved = errno;
+	}
+	if (rc == JAW_OK && !io_ok)
+		rc = err_set(err, JAW_FAIL, "%s: cannot write: %s", path, strerror(saved));
+	return rc;
+}
+
+/* Writes a temporary file beside path and renames it over path once it is
+ * complete: path is never half-written. */
+static int export_to_regular(const struct exporter *x, struct jaw_db *db, const char *path,
+                             const struct export_options *opt, jaw_err *err)
+{
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	mode_t mask = umask(0);
@@ -232,6 +254,27 @@ int export_to_path(const struct exporter *x, struct jaw_db *db, const char *path
 	free(tmp);
 	return rc;
 }
+
+int export_to_path(const struct exporter *x, struct jaw_db *db, const char *path,
+                   const struct export_options *opt, jaw_err *err)
+{
+	if (strcmp(path, "-") == 0)
+		return export_to_stdout(x, db, opt, err);
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return err_set(err, JAW_FAIL, "%s: cannot write: it is a directory", path);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return export_to_special(x, db, path, opt, err);
+	/* through a symbolic link: the file it names is replaced, not the link */
+	char *real = NULL;
+	struct stat lst;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(path, NULL)))
+		path = real;
+	int rc = export_to_regular(x, db, path, opt, err);
+	free(real);
+	return rc;
+}
+
 
 void export_csv_text_to(FILE *out, const char *s, bool last)
 {

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "export.h"
@@ -146,6 +148,74 @@ static bool progress_follow(void *ctx, int64_t done, int64_t total)
 	p->last_done = done;
 	p->last_total = total;
 	return p->stop_at == 0 || done < p->stop_at;
+}
+
+
+/* What -o names that is not a plain file: a directory is refused; a
+ * device or a FIFO is written into, never replaced by a renamed
+ * temporary file (as root that would put a regular file in place of
+ * /dev/null); through a symbolic link, the file it names is replaced and
+ * the link stays. */
+static void test_special_paths(void **state)
+{
+	(void)state;
+	jaw_err err;
+	err_clear(&err);
+	char *dir = testutil_path_new("dir");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	counting = (struct counting){0};
+	assert_int_equal(export_to_path(&counting_exporter, NULL, dir, NULL, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "dir: cannot write: it is a directory"));
+	char *parent = xstrdup(dir);
+	*strrchr(parent, '/') = '\0';
+	assert_int_equal(files_starting(parent, "dir."), 0);
+	free(parent);
+
+	/* a link to /dev/null: written into; the link and /dev/null stay */
+	char *null_link = xasprintf("%s/null", dir);
+	assert_int_equal(symlink("/dev/null", null_link), 0);
+	counting = (struct counting){0};
+	assert_int_equal(export_to_path(&counting_exporter, NULL, null_link, NULL, &err), JAW_OK);
+	struct stat st;
+	assert_int_equal(lstat(null_link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(files_starting(dir, "null."), 0);
+
+	/* a FIFO: a reader gets every row */
+	char *fifo = xasprintf("%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		counting = (struct counting){0};
+		_exit(export_to_path(&counting_exporter, NULL, fifo, NULL, &err) == JAW_OK ? 0 : 1);
+	}
+	char *got = read_file_new(fifo);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_string_equal(got, "begin\n1\n2\n3\nend\n");
+	free(got);
+
+	/* a link to a file: the file is replaced, the link stays a link */
+	char *file = xasprintf("%s/file.csv", dir), *link = xasprintf("%s/link.csv", dir);
+	testutil_write_file(file, "old\n", 4);
+	assert_int_equal(symlink("file.csv", link), 0);
+	counting = (struct counting){0};
+	assert_int_equal(export_to_path(&counting_exporter, NULL, link, NULL, &err), JAW_OK);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	got = read_file_new(file);
+	assert_string_equal(got, "begin\n1\n2\n3\nend\n");
+	free(got);
+	assert_int_equal(files_starting(dir, "file.csv."), 0);
+	free(file);
+	free(link);
+	free(fifo);
+	free(null_link);
+	free(dir);
 }
 
 /* Progress before the first row and after each one; a callback that says
@@ -412,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_codings_of_answers),
 		cmocka_unit_test(test_progress_and_cancel),
 		cmocka_unit_test(test_excel),
+		cmocka_unit_test(test_special_paths),
 		cmocka_unit_test(test_codebook),
 		cmocka_unit_test(test_stakeholders_and_memos),
 	};
