@@ -26,10 +26,8 @@ const char *attrib_effective(const struct attrib_facts *f)
 			return f->stakeholder_attribution;
 		return strcmp(f->stakeholder_kind, "organisation") == 0 ? "named" : "anonymous";
 	}
-	/* no stakeholder: notes of people and survey answers protect them */
-	if (f->source_kind && (strcmp(f->source_kind, "interview") == 0 ||
-	                       strcmp(f->source_kind, "survey_answer") == 0))
-		return "anonymous";
+	/* no stakeholder: no person's name to protect but what the source
+	 * itself says */
 	return "named";
 }
 
@@ -59,7 +57,7 @@ static char *attrib_with_article_new(const char *role)
 	return out;
 }
 
-/* The label of an anonymous person or a source without one. */
+/* The label of an anonymous stakeholder or source. */
 static const char *attrib_anonymous(const struct attrib_facts *f)
 {
 	const char *kind = f->source_kind ? f->source_kind : "";
@@ -67,11 +65,13 @@ static const char *attrib_anonymous(const struct attrib_facts *f)
 		return "an organisation";
 	if (strcmp(kind, "interview") == 0)
 		return "an interviewee";
+	if (strcmp(kind, "observation") == 0)
+		return "a participant";
 	if (strcmp(kind, "survey_answer") == 0)
 		return "a survey respondent";
 	if (strcmp(kind, "document") == 0 && !attrib_set(f->stakeholder_kind))
 		return "a document";
-	return "a participant";
+	return "an individual";
 }
 
 /* A named stakeholder: an organisation's name; a person's "NAME, ROLE",

@@ -10,20 +10,22 @@
  *              article already there is kept); without a role, as
  *              anonymous;
  *   anonymous  no name at all, not even its organisation's: a person is
- *              "an interviewee" (interviews) or "a participant"; an
- *              organisation "an organisation".
+ *              "an interviewee" (in interviews), "a participant" (in
+ *              observations) or "an individual"; an organisation "an
+ *              organisation".
  * Unset (NULL), it is the default for its kind, which protects people: an
  * organisation named, a person anonymous.
  *
  * A source inherits its stakeholder's attribution unless it has its own
  * (an override either way, for consent given per interview). A source
- * without a stakeholder is named by its title (a survey answer: "respondent
- * ID, SURVEY") when named; otherwise, and by default for interviews and
- * survey answers, "an interviewee", "a participant", "a document" or "a
- * survey respondent". A source's provenance is the label with its kind and
- * date: "a brigade legal adviser (interview, 2025-12-05)". A citation whose
- * source is gone is "a deleted source (KIND)": its snapshot's title is not
- * printed, since consent may have changed since.
+ * without a stakeholder names no one but by its title, and is named by
+ * default: its title (a survey answer: "respondent ID, SURVEY"); set to
+ * role or anonymous, it is "an interviewee", "a participant", "a
+ * document" or "a survey respondent". A source's provenance is the label
+ * with its kind and date: "a brigade legal adviser (interview,
+ * 2025-12-05)". A citation whose source is gone is "a deleted source
+ * (KIND)": its snapshot's title is not printed, since consent may have
+ * changed since.
  *
  * The marking line (project.marking) is a classification or handling
  * caveat the report prints on every page ("" for none). */
@@ -60,15 +62,30 @@ char *attrib_provenance_new(const struct attrib_facts *facts);
  * ATTRIB_SQL. */
 int attrib_register(sqlite3 *sqlite, jaw_err *err);
 
+/* SQL: the arguments after WHAT of jaw_attrib for source alias x, its
+ * stakeholder st, st's organisation org (joined only for a person),
+ * respondent r and survey sv. */
+#define ATTRIB_ARGS(x, st, org, r, sv)                                                        \
+	x ".kind, " x ".attribution, " x ".title, " x ".source_date, " st ".kind, " st ".name, "  \
+	st ".role, " org ".name, " st ".attribution, " r ".external_id, " sv ".name"
+/* SQL: the joins ATTRIB_ARGS needs for source alias x. */
+#define ATTRIB_JOINS(x, st, org, r, sv)                                                       \
+	" LEFT JOIN stakeholder " st " ON " st ".id = " x ".stakeholder_id"                      \
+	" LEFT JOIN stakeholder " org " ON " org ".id = " st ".parent_id AND " st ".kind = 'person'" \
+	" LEFT JOIN respondent " r " ON " r ".id = " x ".respondent_id"                           \
+	" LEFT JOIN survey " sv " ON " sv ".id = " r ".survey_id"
+
 /* SQL: jaw_attrib(what, ...) of the source whose id is the SQL expression
  * id (NULL when there is no such source). */
 #define ATTRIB_SQL(what, id)                                                                 \
-	"(SELECT jaw_attrib(" what ", x.kind, x.attribution, x.title, x.source_date, st.kind,"  \
-	" st.name, st.role, org.name, st.attribution, r.external_id, sv.name) FROM source x"   \
-	" LEFT JOIN stakeholder st ON st.id = x.stakeholder_id"                                \
-	" LEFT JOIN stakeholder org ON org.id = st.parent_id AND st.kind = 'person'"          \
-	" LEFT JOIN respondent r ON r.id = x.respondent_id"                                    \
-	" LEFT JOIN survey sv ON sv.id = r.survey_id WHERE x.id = " id ")"
+	"(SELECT jaw_attrib(" what ", " ATTRIB_ARGS("x", "st", "org", "r", "sv") ") FROM source x" \
+	ATTRIB_JOINS("x", "st", "org", "r", "sv") " WHERE x.id = " id ")"
+
+/* SQL: jaw_attrib(what, ...) of stakeholder alias st alone (no source),
+ * with its organisation org (ATTRIB_JOINS's). */
+#define ATTRIB_STAKEHOLDER_SQL(what, st, org)                                                \
+	"jaw_attrib(" what ", NULL, NULL, NULL, NULL, " st ".kind, " st ".name, " st ".role, "    \
+	org ".name, " st ".attribution, NULL, NULL)"
 
 /* SQL: the provenance of citation alias e (a finding_evidence row): its
  * source's, or "a deleted source (KIND)" once the source is gone. */

@@ -200,11 +200,13 @@ const struct cmd_command cmd_commands[] = {
 	 " nothing is left behind.",
 	 cmd_init_options, cmd_init},
 	{"check", "FILE", 1, 1, "name one project FILE",
-	 "check integrity, foreign keys, coding offsets, full-text index and schema version;"
+	 "check integrity, foreign keys, coding offsets, findings' areas, full-text index and"
+	 " schema version;"
 	 " exit 1 if anything is wrong",
 	 "Checks that FILE is a jaw project this program reads, that SQLite finds it intact,"
 	 " that every reference points to an existing row, that every coding fits its"
-	 " source's text and that the full-text indexes match the evidence (this last check"
+	 " source's text, that every area of a finding is a code at the top of the codebook"
+	 " and that the full-text indexes match the evidence (this last check"
 	 " needs write permission). Prints FILE: ok, or each problem and their number on"
 	 " standard error. Changes nothing, and does not upgrade an older schema.",
 	 cmd_no_options, cmd_check},
@@ -223,7 +225,8 @@ const struct cmd_command cmd_commands[] = {
 	 " coding goes into the journal, so the coder can undo it in the interface.",
 	 cmd_code_options, cmd_code},
 	{"export", "WHAT FILE", 2, 2, "say what to export and from which project FILE",
-	 "write codings, the codebook, the timeline, stakeholders or memos as CSV, or the"
+	 "write codings, the codebook, the timeline, stakeholders, memos, findings or"
+	 " citations as CSV, or the"
 	 " codebook as a REFI-QDA codebook (qdc) or the project as a REFI-QDA project (qdpx)",
 	 "Writes part of the project FILE as CSV (RFC 4180, UTF-8, a header row, every text"
 	 " field quoted). WHAT is codings (one row per coding in order of source, start and"
@@ -233,8 +236,14 @@ const struct cmd_command cmd_commands[] = {
 	 " parent, colour, quick_key, description, codings, guid), timeline (by date: item, kind,"
 	 " title, start, end, location, status, notes, sources), stakeholders (in the"
 	 " register's order: stakeholder, kind, name, organisation, role, power, interest,"
-	 " attitude, contact, notes, sources) or memos (by date: memo, target_kind, target_id,"
-	 " target, title, text, author, created, updated). WHAT qdc writes the codebook as a"
+	 " attitude, contact, notes, sources, attribution), memos (by date: memo, target_kind,"
+	 " target_id, target, title, text, author, created, updated), findings (in order:"
+	 " finding, position, title, status, owner, areas, observation, discussion, conclusion,"
+	 " recommendation, action_body, citations, sources, organisations, stakeholders,"
+	 " respondents, changed, lost, evidence, created, updated) or citations (by finding:"
+	 " citation, finding, finding_title, state, provenance, quote, code, note, source,"
+	 " coding, start, end, source_kind, cited_by, cited). Names of stakeholders appear only"
+	 " as their attribution allows (named, role, anonymous; see jaw(5)). WHAT qdc writes the codebook as a"
 	 " REFI-QDA codebook (QDA-XML 1.0) that other QDA programs import: the codes nested as"
 	 " in the codebook, with their GUIDs, colours and descriptions. WHAT qdpx writes the"
 	 " project as a REFI-QDA project (a zip of project.qde and Sources/): coders as users,"

@@ -442,7 +442,10 @@ static int codebook_merge_rows(struct journal_tx *tx, int64_t from, int64_t into
 	                      " WHERE parent_id = ?1", from, into, pos, err) != JAW_OK)
 		return JAW_FAIL;
 	res->children = sqlite3_changes(db_sqlite(db));
-	if (journal_touch(tx, JOURNAL_CODE, from, err) != JAW_OK)
+	/* findings concerned with from go with it (undo brings them back) */
+	if (journal_touch_each(tx, JOURNAL_FINDING_AREA, "SELECT id FROM finding_area"
+	                       " WHERE code_id = ?1", from, err) != JAW_OK ||
+	    journal_touch(tx, JOURNAL_CODE, from, err) != JAW_OK)
 		return JAW_FAIL;
 	return codebook_exec(db, "DELETE FROM code WHERE id = ?1", from, 0, 0, err);
 }
@@ -502,6 +505,9 @@ static int codebook_delete_rows(struct journal_tx *tx, int64_t id, jaw_err *err)
 	                       id, err) != JAW_OK ||
 	    journal_touch_each(tx, JOURNAL_CODING, CODEBOOK_SUBTREE "SELECT id FROM coding"
 	                       " WHERE code_id IN (SELECT id FROM sub)", id, err) != JAW_OK ||
+	    journal_touch_each(tx, JOURNAL_FINDING_AREA, CODEBOOK_SUBTREE "SELECT id FROM"
+	                       " finding_area WHERE code_id IN (SELECT id FROM sub)", id, err)
+	    != JAW_OK ||
 	    journal_touch_each(tx, JOURNAL_CODE, CODEBOOK_SUBTREE "SELECT id FROM sub", id, err)
 	    != JAW_OK)
 		return JAW_FAIL;

@@ -11,6 +11,8 @@
 #include "csvdata.h"
 #include "demo.h"
 #include "embedded.h"
+#include "finding.h"
+#include "memo.h"
 #include "model.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -74,6 +76,19 @@ static const struct embedded_file *demo_file(const char *name, jaw_err *err)
 	return f;
 }
 
+/* Runs the static sql with text bound to ?1 (NULL when "") and id to ?2:
+ * what the demo sets beyond the model's records (attribution, marking). */
+static int demo_set(struct jaw_db *db, const char *sql, int64_t id, const char *text,
+                    jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return JAW_FAIL;
+	db_bind_text(s, 1, text, true);
+	sqlite3_bind_int64(s, 2, id);
+	return db_step_done(db, s, err);
+}
+
 static int demo_load_project(struct jaw_db *db, jaw_err *err)
 {
 	const struct embedded_file *f = demo_file("demo/project.txt", err);
@@ -86,6 +101,9 @@ static int demo_load_project(struct jaw_db *db, jaw_err *err)
 		(char *)demo_header(&h, "End"),
 	};
 	int rc = model_project_set(db, &p, err);
+	if (rc == JAW_OK)
+		rc = demo_set(db, "UPDATE project SET marking = ?1 WHERE id = ?2", 1,
+		              demo_header(&h, "Marking"), err);
 	demo_headers_clear(&h);
 	return rc;
 }
@@ -155,7 +173,10 @@ static int demo_stakeholder_row(void *ctx, const struct csvdata_row *row, jaw_er
 	s.attitude = (char *)demo_field(t, row, "attitude");
 	s.contact = (char *)demo_field(t, row, "contact");
 	s.notes = (char *)demo_field(t, row, "notes");
-	return model_stakeholder_add(t->db, &s, err);
+	if (model_stakeholder_add(t->db, &s, err) != JAW_OK)
+		return JAW_FAIL;
+	return demo_set(t->db, "UPDATE stakeholder SET attribution = ?1 WHERE id = ?2", s.id,
+	                demo_field(t, row, "attribution"), err);
 }
 
 static int demo_load_table(struct jaw_db *db, const char *name, csvdata_row_fn fn, jaw_err *err)
@@ -203,6 +224,9 @@ static int demo_load_note(struct jaw_db *db, const struct embedded_file *f, jaw_
 		                    &src.timeline_item_id, err);
 	if (rc == JAW_OK)
 		rc = model_source_add(db, &src, err);
+	if (rc == JAW_OK)
+		rc = demo_set(db, "UPDATE source SET attribution = ?1 WHERE id = ?2", src.id,
+		              demo_header(&h, "Attribution"), err);
 	demo_headers_clear(&h);
 	return rc;
 }
@@ -251,6 +275,16 @@ static int demo_passage(const char *text, const char *passage, int64_t *start, i
 	return JAW_OK;
 }
 
+/* After a failed row (rc not JAW_OK) of file, says where in err. */
+static void demo_where(int rc, const char *file, const struct csvdata_row *row, jaw_err *err)
+{
+	if (rc == JAW_OK)
+		return;
+	char where[128];
+	snprintf(where, sizeof where, "%s line %d", file, row->line);
+	err_prefix(err, where);
+}
+
 /* One row of demo/codings.csv: note, code, coder, passage, memo. The
  * passage is looked up in the note, so the offsets are always right. */
 static int demo_coding_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
@@ -274,11 +308,156 @@ static int demo_coding_row(void *ctx, const struct csvdata_row *row, jaw_err *er
 	} else {
 		rc = JAW_FAIL;
 	}
-	if (rc != JAW_OK) {
-		char where[64];
-		snprintf(where, sizeof where, "demo/codings.csv line %d", row->line);
-		err_prefix(err, where);
+	demo_where(rc, "demo/codings.csv", row, err);
+	free(src.text);
+	free(src.date);
+	return rc;
+}
+
+/* The areas of a finding: top-level codes named in text, separated by
+ * "; " (at most max); how many, or -1. */
+static int demo_areas(struct jaw_db *db, const char *text, int64_t *areas, int max, jaw_err *err)
+{
+	int n = 0;
+	char *copy = xstrdup(text), *save = NULL;
+	for (char *name = strtok_r(copy, ";", &save); name && n < max;
+	     name = strtok_r(NULL, ";", &save)) {
+		while (*name == ' ')
+			name++;
+		if ((areas[n++] = codebook_find(db, name, err)) <= 0) {
+			n = -1;
+			break;
+		}
 	}
+	free(copy);
+	return n;
+}
+
+/* The demo's findings, citations and memos are changes of the program
+ * (CODEBOOK_STARTER_ANALYST), as the starter codebook is, so that no
+ * analyst's undo takes them back; each citation and memo then gets the
+ * analyst who wrote it. */
+
+/* One row of demo/findings.csv. */
+static int demo_finding_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
+{
+	struct demo_table *t = ctx;
+	if (demo_table_header(t, row))
+		return JAW_OK;
+	struct finding f = {
+		.title = (char *)demo_field(t, row, "title"),
+		.status = (char *)demo_field(t, row, "status"),
+		.owner = (char *)demo_field(t, row, "owner"),
+		.observation = (char *)demo_field(t, row, "observation"),
+		.discussion = (char *)demo_field(t, row, "discussion"),
+		.conclusion = (char *)demo_field(t, row, "conclusion"),
+		.recommendation = (char *)demo_field(t, row, "recommendation"),
+		.action_body = (char *)demo_field(t, row, "action_body"),
+	};
+	int64_t areas[8];
+	int n = demo_areas(t->db, demo_field(t, row, "areas"), areas, 8, err);
+	return n < 0 ? JAW_FAIL
+	             : finding_add(t->db, CODEBOOK_STARTER_ANALYST, &f, areas, (size_t)n, err);
+}
+
+/* The demo's finding called title; 0 with err set if none. */
+static int64_t demo_finding_find(struct jaw_db *db, const char *title, jaw_err *err)
+{
+	int64_t id = model_find_id(db, "SELECT id FROM finding WHERE title = ?1", title, err);
+	if (id == 0)
+		err_set(err, JAW_FAIL, "no demo finding \"%s\"", title);
+	return id;
+}
+
+/* The coding coder made of exactly start..end of source; 0 if none. */
+static int64_t demo_coding_at(struct jaw_db *db, int64_t source, int64_t start, int64_t end,
+                              const char *coder, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, "SELECT id FROM coding WHERE source_id = ?1 AND start_cp = ?2"
+	                              " AND end_cp = ?3 AND coder = ?4", err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, source);
+	sqlite3_bind_int64(s, 2, start);
+	sqlite3_bind_int64(s, 3, end);
+	db_bind_text(s, 4, coder, false);
+	int64_t id = 0;
+	if (db_step_int64(db, s, &id, err) != JAW_OK)
+		return -1;
+	if (id == 0)
+		err_set(err, JAW_FAIL, "%s made no coding of the passage", coder);
+	return id;
+}
+
+/* One row of demo/citations.csv: finding, note, coder, passage, note_text.
+ * With a coder, cites that coder's coding of the passage; without, the
+ * passage as a segment, cited by the finding's owner. */
+static int demo_citation_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
+{
+	struct demo_table *t = ctx;
+	if (demo_table_header(t, row))
+		return JAW_OK;
+	struct demo_source src = {0};
+	int64_t start = 0, end = 0, coding = 0;
+	const char *coder = demo_field(t, row, "coder");
+	int64_t finding = demo_finding_find(t->db, demo_field(t, row, "finding"), err);
+	int rc = finding > 0 ? demo_source_get(t->db, demo_field(t, row, "note"), &src, err)
+	                     : JAW_FAIL;
+	if (rc == JAW_OK)
+		rc = demo_passage(src.text, demo_field(t, row, "passage"), &start, &end, err);
+	if (rc == JAW_OK && *coder && (coding = demo_coding_at(t->db, src.id, start, end, coder,
+	                                                       err)) <= 0)
+		rc = JAW_FAIL;
+	struct finding *f = rc == JAW_OK ? finding_get_new(t->db, finding, err) : NULL;
+	if (rc == JAW_OK && !f)
+		rc = JAW_FAIL;
+	const char *note = demo_field(t, row, "note_text");
+	int64_t id = 0;
+	if (rc == JAW_OK)
+		rc = coding ? citation_add_coding(t->db, CODEBOOK_STARTER_ANALYST, finding, coding, note,
+		                                  &id, err)
+		            : citation_add_segment(t->db, CODEBOOK_STARTER_ANALYST, finding, src.id,
+		                                   start, end, note, &id, err);
+	if (rc == JAW_OK)
+		rc = demo_set(t->db, "UPDATE finding_evidence SET cited_by = ?1 WHERE id = ?2", id,
+		              f->owner, err);
+	demo_where(rc, "demo/citations.csv", row, err);
+	finding_free(f);
+	free(src.text);
+	free(src.date);
+	return rc;
+}
+
+/* One row of demo/memos.csv: target_kind, target (a note's file name, a
+ * code's path, a finding's title; empty for the project), author, title,
+ * text. */
+static int demo_memo_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
+{
+	struct demo_table *t = ctx;
+	if (demo_table_header(t, row))
+		return JAW_OK;
+	struct memo m = {.target_kind = (char *)demo_field(t, row, "target_kind"),
+	                 .title = (char *)demo_field(t, row, "title"),
+	                 .text = (char *)demo_field(t, row, "text")};
+	const char *target = demo_field(t, row, "target");
+	struct demo_source src = {0};
+	int rc = JAW_OK;
+	if (strcmp(m.target_kind, "source") == 0) {
+		rc = demo_source_get(t->db, target, &src, err);
+		m.target_id = src.id;
+	} else if (strcmp(m.target_kind, "code") == 0) {
+		m.target_id = codebook_find(t->db, target, err);
+	} else if (strcmp(m.target_kind, "finding") == 0) {
+		m.target_id = demo_finding_find(t->db, target, err);
+	}
+	if (rc == JAW_OK && m.target_id < 0)
+		rc = JAW_FAIL;
+	if (rc == JAW_OK)
+		rc = memo_add(t->db, CODEBOOK_STARTER_ANALYST, &m, err);
+	if (rc == JAW_OK)
+		rc = demo_set(t->db, "UPDATE memo SET author = ?1 WHERE id = ?2", m.id,
+		              demo_field(t, row, "author"), err);
+	demo_where(rc, "demo/memos.csv", row, err);
 	free(src.text);
 	free(src.date);
 	return rc;
@@ -312,7 +491,10 @@ static int demo_load_all(struct jaw_db *db, jaw_err *err)
 		if (strncmp(f->name, notes, sizeof notes - 1) == 0 &&
 		    demo_load_note(db, f, err) != JAW_OK)
 			return JAW_FAIL;
-	if (demo_load_table(db, "demo/codings.csv", demo_coding_row, err) != JAW_OK)
+	if (demo_load_table(db, "demo/codings.csv", demo_coding_row, err) != JAW_OK ||
+	    demo_load_table(db, "demo/findings.csv", demo_finding_row, err) != JAW_OK ||
+	    demo_load_table(db, "demo/citations.csv", demo_citation_row, err) != JAW_OK ||
+	    demo_load_table(db, "demo/memos.csv", demo_memo_row, err) != JAW_OK)
 		return JAW_FAIL;
 	return demo_load_survey(db, err);
 }

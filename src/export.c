@@ -19,6 +19,8 @@ const struct exporter *const export_all[] = {
 	&exporter_timeline,
 	&exporter_stakeholders,
 	&exporter_memos,
+	&exporter_findings,
+	&exporter_citations,
 	&exporter_qdc,
 	&exporter_qdpx,
 	NULL,

@@ -59,8 +59,9 @@ struct exporter {
  *   source,code,coder,start,end,text,source_title,source_kind,
  *   stakeholder,code_path,memo,created,coding
  * where source and coding are ids, start and end code point offsets, text
- * the exact coded characters, code the code's name and code_path its path
- * in the codebook. Numbers are written bare, every other field quoted.
+ * the exact coded characters, source_title and stakeholder as attribution
+ * allows (attrib.h: the title and name only when named, else the label),
+ * code the code's name and code_path its path in the codebook. Numbers are written bare, every other field quoted.
  * Codings of survey answers also fill the columns
  *   survey,respondent
  * (the survey's name, the respondent's id) and one column per attribute
@@ -79,13 +80,37 @@ extern const struct exporter exporter_codebook;
 extern const struct exporter exporter_timeline;
 /* The stakeholder register as CSV, in the register's order:
  *   stakeholder,kind,name,organisation,role,power,interest,attitude,
- *   contact,notes,sources */
+ *   contact,notes,sources,attribution
+ * as attribution allows (attrib.h): a stakeholder not named has its
+ * label ("a brigade legal adviser", "an organisation") for a name, and
+ * no organisation, contact or notes; attribution is the one that
+ * applies. */
 extern const struct exporter exporter_stakeholders;
-/* Every memo as CSV by date, those of the memo table and those on codings:
+/* Every memo as CSV by date, those of the memo table (on the project, a
+ * source, code, stakeholder, timeline item or finding) and those on
+ * codings:
  *   memo,target_kind,target_id,target,title,text,author,created,updated
  * with target what it is about in words (a code's path, a source's
- * title, "CODE in SOURCE" for a coding); memo is empty for a coding's. */
+ * title, "CODE in SOURCE" for a coding; a source or stakeholder as
+ * attribution allows, attrib.h); memo is empty for a coding's. */
 extern const struct exporter exporter_memos;
+/* The findings in their order as CSV:
+ *   finding,position,title,status,owner,areas,observation,discussion,
+ *   conclusion,recommendation,action_body,citations,sources,
+ *   organisations,stakeholders,respondents,changed,lost,evidence,
+ *   created,updated
+ * with areas the names of its areas joined by "; ", the strength of its
+ * evidence (struct finding_strength, finding.h) and evidence its
+ * citations as "CITATION:SOURCE:START-END" joined by "; " (SOURCE 0 once
+ * the source is deleted). */
+extern const struct exporter exporter_findings;
+/* Every citation as CSV, by finding in order, then as cited:
+ *   citation,finding,finding_title,state,provenance,quote,code,note,
+ *   source,coding,start,end,source_kind,cited_by,cited
+ * with state ok, changed or lost, provenance as attribution allows
+ * (attrib.h), quote the text as cited; source and coding empty once
+ * deleted. */
+extern const struct exporter exporter_citations;
 
 /* The codebook as a REFI-QDA codebook (QDA-XML 1.0, Codebook.xsd): the
  * codes nested as in the tree, with their GUIDs, colours and

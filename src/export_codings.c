@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib.h"
 #include "export.h"
 #include "model.h"
 #include "strset.h"
@@ -41,12 +42,15 @@ struct export_codings {
 
 static const char export_codings_sql[] =
 	"SELECT k.id, k.source_id, k.start_cp, k.end_cp, k.coder, k.created, k.memo,"
-	" c.name, k.code_id, " MODEL_SOURCE_TITLE("s") ", s.kind, coalesce(st.name, ''),"
+	/* the title and stakeholder as attribution allows (attrib.h) */
+	" c.name, k.code_id, CASE jaw_attrib(2, " ATTRIB_ARGS("s", "st", "org", "r", "sv") ")"
+	" WHEN 'named' THEN " MODEL_SOURCE_TITLE("s") " ELSE jaw_attrib(0, "
+	ATTRIB_ARGS("s", "st", "org", "r", "sv") ") END, s.kind, CASE WHEN st.id IS NULL THEN ''"
+	" WHEN jaw_attrib(2, " ATTRIB_ARGS("s", "st", "org", "r", "sv") ") = 'named' THEN st.name"
+	" ELSE jaw_attrib(0, " ATTRIB_ARGS("s", "st", "org", "r", "sv") ") END,"
 	" sv.name, r.external_id"
 	" FROM coding k JOIN code c ON c.id = k.code_id JOIN source s ON s.id = k.source_id"
-	" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
-	" LEFT JOIN respondent r ON r.id = s.respondent_id"
-	" LEFT JOIN survey sv ON sv.id = r.survey_id"
+	ATTRIB_JOINS("s", "st", "org", "r", "sv")
 	" ORDER BY k.source_id, k.start_cp, k.end_cp, k.id";
 
 static int export_paths_load(struct jaw_db *db, struct export_paths *p, jaw_err *err)

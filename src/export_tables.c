@@ -2,6 +2,7 @@
  * codebook, the timeline, the stakeholder register and the memos. */
 #include "config.h"
 
+#include "attrib.h"
 #include "export.h"
 #include "model.h"
 
@@ -21,33 +22,52 @@ static const struct export_table export_timeline_table = {
 	" FROM timeline_item i ORDER BY i.start_date, i.id",
 };
 
+/* Names, organisations, contacts and notes only of stakeholders named
+ * (attrib.h); the others by role or anonymously. */
 static const struct export_table export_stakeholders_table = {
-	"stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources",
-	"SELECT s.id, s.kind, s.name, coalesce(p.name, ''), s.role, s.power, s.interest,"
-	" s.attitude, s.contact, s.notes,"
-	" (SELECT count(*) FROM source x WHERE x.stakeholder_id = s.id)"
+	"stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources,"
+	"attribution",
+	"SELECT id, kind, CASE attribution WHEN 'named' THEN name ELSE label END,"
+	" CASE attribution WHEN 'named' THEN organisation ELSE '' END, role, power, interest,"
+	" attitude, CASE attribution WHEN 'named' THEN contact ELSE '' END,"
+	" CASE attribution WHEN 'named' THEN notes ELSE '' END, sources, attribution FROM ("
+	"SELECT s.id, s.kind, s.name, coalesce(p.name, '') AS organisation, s.role, s.power,"
+	" s.interest, s.attitude, s.contact, s.notes, s.sort_key,"
+	" (SELECT count(*) FROM source x WHERE x.stakeholder_id = s.id) AS sources,"
+	" " ATTRIB_STAKEHOLDER_SQL("2", "s", "org") " AS attribution,"
+	" " ATTRIB_STAKEHOLDER_SQL("0", "s", "org") " AS label"
 	" FROM stakeholder s LEFT JOIN stakeholder p ON p.id = s.parent_id"
+	" LEFT JOIN stakeholder org ON org.id = s.parent_id AND s.kind = 'person') s"
 	" ORDER BY s.sort_key IS NULL, s.sort_key, s.id",
 };
 
+/* Memos on sources, stakeholders and codings name their target as
+ * attribution allows. */
 static const struct export_table export_memos_table = {
 	"memo,target_kind,target_id,target,title,text,author,created,updated",
 	EXPORT_CODE_TREE
 	"SELECT * FROM ("
 	"SELECT m.id AS memo, m.target_kind, m.target_id, coalesce(CASE m.target_kind"
 	" WHEN 'project' THEN (SELECT title FROM project)"
-	" WHEN 'source' THEN (SELECT " MODEL_SOURCE_TITLE("s") " FROM source s"
-	"  WHERE s.id = m.target_id)"
+	" WHEN 'source' THEN (SELECT CASE jaw_attrib(2, " ATTRIB_ARGS("s", "st", "org", "r", "sv")
+	") WHEN 'named' THEN " MODEL_SOURCE_TITLE("s") " ELSE jaw_attrib(1, "
+	ATTRIB_ARGS("s", "st", "org", "r", "sv") ") END FROM source s"
+	ATTRIB_JOINS("s", "st", "org", "r", "sv") " WHERE s.id = m.target_id)"
 	" WHEN 'code' THEN (SELECT path FROM paths WHERE id = m.target_id)"
-	" WHEN 'stakeholder' THEN (SELECT name FROM stakeholder WHERE id = m.target_id)"
+	" WHEN 'stakeholder' THEN (SELECT CASE " ATTRIB_STAKEHOLDER_SQL("2", "st", "org")
+	" WHEN 'named' THEN st.name ELSE " ATTRIB_STAKEHOLDER_SQL("0", "st", "org") " END"
+	" FROM stakeholder st LEFT JOIN stakeholder org ON org.id = st.parent_id"
+	" AND st.kind = 'person' WHERE st.id = m.target_id)"
 	" WHEN 'timeline_item' THEN (SELECT title FROM timeline_item WHERE id = m.target_id)"
 	" WHEN 'finding' THEN (SELECT title FROM finding WHERE id = m.target_id) END, '')"
 	" AS target, m.title, m.text, m.author, m.created, m.updated FROM memo m"
 	" UNION ALL "
-	"SELECT NULL, 'coding', k.id, p.path || ' in ' || " MODEL_SOURCE_TITLE("s") ", '',"
+	"SELECT NULL, 'coding', k.id, p.path || ' in ' || CASE jaw_attrib(2, "
+	ATTRIB_ARGS("s", "st", "org", "r", "sv") ") WHEN 'named' THEN " MODEL_SOURCE_TITLE("s")
+	" ELSE jaw_attrib(1, " ATTRIB_ARGS("s", "st", "org", "r", "sv") ") END, '',"
 	" k.memo, k.coder, k.created, k.created"
 	" FROM coding k JOIN paths p ON p.id = k.code_id JOIN source s ON s.id = k.source_id"
-	" WHERE k.memo <> '')"
+	ATTRIB_JOINS("s", "st", "org", "r", "sv") " WHERE k.memo <> '')"
 	" ORDER BY created, target_kind, target_id, memo",
 };
 

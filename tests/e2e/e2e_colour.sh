@@ -89,11 +89,13 @@ readable() {
 
 # demo_coding FIELD [CODE]: a field of the demo's first coding (of CODE,
 # at the start of a source), as export codings has it: 2 the code, 6 the
-# coded text, 8 the source's title.
+# coded text, 8 the source's title (of a source named in exports, whose
+# title is not replaced by its attribution label, and whose fields hold no
+# quotes).
 demo_coding() {
 	demo="$XDG_DATA_HOME/jaw/demo.jaw"
 	"$JAW" export codings "$demo" | awk -F'"' -v f="$1" -v code="$2" '
-		NR > 1 && (code == "" || ($2 == code && $5 ~ /^,0,/)) { print $f; exit }'
+		NR > 1 && $9 == "," && $10 ~ /^(interview|observation|document)$/ && $8 !~ /^an? / && (code == "" || ($2 == code && $5 ~ /^,0,/)) { print $f; exit }'
 }
 
 for term in tmux-256color linux; do

@@ -34,7 +34,7 @@ check "export codebook: a row per code" test "$(rows codebook.csv)" -eq "$(($(sq
 check "export codebook: a child's path" grep -q '"Protection of civilians/Civilian harm mitigation","Civilian harm mitigation","Protection of civilians"' codebook.csv
 check "export timeline: the header" test "$(head -n 1 timeline.csv)" = "item,kind,title,start,end,location,status,notes,sources"
 check "export timeline: a row per item" test "$(rows timeline.csv)" -eq "$(($(sqlite3 demo.jaw 'SELECT count(*) FROM timeline_item') + 1))"
-check "export stakeholders: the header" test "$(head -n 1 stakeholders.csv)" = "stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources"
+check "export stakeholders: the header" test "$(head -n 1 stakeholders.csv)" = "stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources,attribution"
 check "export stakeholders: a row per stakeholder" test "$(rows stakeholders.csv)" -eq "$(($(sqlite3 demo.jaw 'SELECT count(*) FROM stakeholder') + 1))"
 check "export memos: the header" test "$(head -n 1 memos.csv)" = "memo,target_kind,target_id,target,title,text,author,created,updated"
 check "export memos: a row per memo on a coding" test "$(rows memos.csv)" -eq "$(($(sqlite3 demo.jaw "SELECT count(*) FROM coding WHERE memo <> ''") + $(sqlite3 demo.jaw 'SELECT count(*) FROM memo') + 1))"

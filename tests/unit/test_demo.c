@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib.h"
 #include "csvdata.h"
 #include "demo.h"
 #include "embedded.h"
+#include "finding.h"
 #include "model.h"
 #include "testutil.h"
 #include "utf8.h"
@@ -200,14 +202,59 @@ static void test_demo_codings(void **state)
 	                                " AND a.start_cp = b.start_cp AND a.end_cp = b.end_cp"
 	                                " AND a.coder < b.coder") >= 3);
 	/* loading the demo is not an analyst's change: nothing to undo; the
-	 * starter codebook is one entry of the program's */
+	 * starter codebook is one entry of the program's, and so are the
+	 * demo's findings, citations and memos */
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal WHERE analyst = 'jaw'"
 	                                     " AND action = 'codebook-load'"), 1);
-	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal"), 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM journal WHERE analyst <> 'jaw'"),
+	                 0);
 	const struct embedded_file *f = embedded_find("demo/codings.csv");
 	assert_non_null(f);
 	assert_int_equal(csvdata_each_row("demo/codings.csv", (const char *)f->data, f->size,
 	                                  test_demo_coding_row, db, &err), JAW_OK);
+	db_close(db);
+}
+
+/* The demo's findings are in full ODCR form with statuses, owners and
+ * areas, each citing real passages of the notes; memos sit on a source, a
+ * code, a finding and the project; one stakeholder is named by role only,
+ * one is anonymous, one interview overrides its stakeholder; and the
+ * project has a marking line. */
+static void test_demo_findings(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_true(finding_count(db, NULL, &err) >= 3);
+	struct finding rows[8];
+	int n = finding_page(db, NULL, 0, 8, rows, &err);
+	assert_true(n >= 3);
+	for (int i = 0; i < n; i++) {
+		assert_true(*rows[i].observation && *rows[i].discussion && *rows[i].conclusion &&
+		            *rows[i].recommendation && *rows[i].owner && *rows[i].areas);
+		assert_true(rows[i].strength.citations >= 2);
+		assert_int_equal(rows[i].strength.changed + rows[i].strength.lost, 0);
+		finding_clear(&rows[i]);
+	}
+	assert_true(testutil_scalar(db, "SELECT count(DISTINCT status) FROM finding") >= 3);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM finding_evidence"
+	                                     " WHERE cited_by = 'jaw'"), 0);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM finding_evidence"
+	                                " WHERE coding_id IS NOT NULL") >= 1);
+	assert_int_equal(testutil_scalar(db, "SELECT count(DISTINCT target_kind) FROM memo"
+	                                     " WHERE target_kind IN ('project', 'source', 'code',"
+	                                     " 'finding')"), 4);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM memo WHERE author = 'jaw'"), 0);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM stakeholder WHERE kind = 'person'"
+	                                " AND attribution = 'role'") >= 1);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM stakeholder WHERE kind = 'person'"
+	                                " AND attribution = 'anonymous'") >= 1);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM source"
+	                                " WHERE attribution IS NOT NULL") >= 1);
+	char *marking = attrib_marking_get_new(db, &err);
+	assert_true(*marking);
+	free(marking);
 	db_close(db);
 }
 
@@ -222,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_demo_survey_from_memory),
 		cmocka_unit_test(test_demo_project_record),
 		cmocka_unit_test(test_demo_codings),
+		cmocka_unit_test(test_demo_findings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

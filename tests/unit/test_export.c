@@ -76,7 +76,8 @@ static void test_registry(void **state)
 	assert_null(export_find("nothing"));
 	char names[128];
 	export_names(names, sizeof names, ", ");
-	assert_string_equal(names, "codings, codebook, timeline, stakeholders, memos, qdc, qdpx");
+	assert_string_equal(names, "codings, codebook, timeline, stakeholders, memos, findings,"
+	                           " citations, qdc, qdpx");
 	for (const struct exporter *const *x = export_all; *x; x++) {
 		assert_non_null((*x)->summary);
 		assert_non_null((*x)->begin);
@@ -281,9 +282,9 @@ static void test_stakeholders_and_memos(void **state)
 	jaw_err err;
 	err_clear(&err);
 	assert_int_equal(db_exec(db,
-		"INSERT INTO stakeholder (id, kind, name, parent_id, role, power, interest, sort_key)"
-		" VALUES (1, 'organisation', 'Brigade', NULL, '', 4, 2, 'brigade'),"
-		" (2, 'person', 'Ana', 1, 'LEGAD', NULL, NULL, 'brigade/ana');"
+		"INSERT INTO stakeholder (id, kind, name, parent_id, role, power, interest, sort_key,"
+		" attribution) VALUES (1, 'organisation', 'Brigade', NULL, '', 4, 2, 'brigade', NULL),"
+		" (2, 'person', 'Ana', 1, 'LEGAD', NULL, NULL, 'brigade/ana', 'named');"
 		"INSERT INTO source (id, kind, title, text, stakeholder_id) VALUES"
 		" (1, 'interview', 'Talk', 'abc', 2);"
 		"INSERT INTO code (id, name) VALUES (1, 'Training');"
@@ -299,9 +300,10 @@ static void test_stakeholders_and_memos(void **state)
 		" '2026-01-06T00:00:00Z')", &err), JAW_OK);
 	char *got = export_string_new(&exporter_stakeholders, db, NULL);
 	assert_string_equal(got,
-		"stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources\n"
-		"1,\"organisation\",\"Brigade\",\"\",\"\",4,2,\"unknown\",\"\",\"\",0\n"
-		"2,\"person\",\"Ana\",\"Brigade\",\"LEGAD\",,,\"unknown\",\"\",\"\",1\n");
+		"stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources,"
+		"attribution\n"
+		"1,\"organisation\",\"Brigade\",\"\",\"\",4,2,\"unknown\",\"\",\"\",0,\"named\"\n"
+		"2,\"person\",\"Ana\",\"Brigade\",\"LEGAD\",,,\"unknown\",\"\",\"\",1,\"named\"\n");
 	free(got);
 	got = export_string_new(&exporter_memos, db, NULL);
 	assert_string_equal(got,
