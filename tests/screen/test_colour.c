@@ -171,6 +171,7 @@ static void scan_findings(struct screen_fixture *f, struct scan *sc)
 {
 	jaw_err err;
 	err_clear(&err);
+	assert_int_equal(db_exec(f->db, "DELETE FROM finding", &err), JAW_OK);
 	struct finding fd = {.title = "Liaison is thin"};
 	assert_int_equal(finding_add(f->db, "test", &fd, NULL, 0, &err), JAW_OK);
 	struct finding other = {.title = "Nothing lost here"};

@@ -5,7 +5,7 @@
  * reading it and q coming back to the same row, the picker that cites
  * from the reader (a new finding, then an existing one), :filter and its
  * errors, the status chooser, and the question before a cited coding is
- * removed. */
+ * removed. The demo's own findings are deleted first. */
 #include "config.h"
 
 #include <stdio.h>
@@ -43,6 +43,8 @@ static void make_findings(struct jaw_db *db, struct made *m)
 {
 	jaw_err err;
 	err_clear(&err);
+	/* these findings only, not the demo's */
+	assert_int_equal(db_exec(db, "DELETE FROM finding", &err), JAW_OK);
 	int64_t poc = codebook_find(db, "Protection of civilians", &err);
 	assert_true(poc > 0);
 	struct finding f = {.title = "Liaison with civil actors is thin", .owner = "amira",
