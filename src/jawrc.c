@@ -58,7 +58,7 @@ static const struct {
 static const char *const jawrc_role_names[ROLE_COUNT] = {
 	"normal", "title", "status", "pane-title", "pane-title-focus", "header", "cursor",
 	"cursor-unfocused", "error", "dim", "overdue", "today", "bar-phase", "bar-milestone",
-	"bar-event", "quadrant", "selection", "coded",
+	"bar-event", "quadrant", "selection", "coded", "changed", "lost",
 };
 
 static const char *const jawrc_colour_names[] = {

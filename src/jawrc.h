@@ -39,6 +39,8 @@ enum jawrc_role {
 	ROLE_QUADRANT,
 	ROLE_SELECTION,
 	ROLE_CODED,
+	ROLE_CHANGED, /* a citation whose source's text changed */
+	ROLE_LOST,    /* a citation whose source or coding is gone */
 	ROLE_COUNT
 };
 

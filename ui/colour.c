@@ -36,6 +36,8 @@ static const attr_t colour_mono[ROLE_COUNT] = {
 	[ROLE_QUADRANT] = A_BOLD,
 	[ROLE_SELECTION] = A_REVERSE,
 	[ROLE_CODED] = A_UNDERLINE,
+	[ROLE_CHANGED] = A_BOLD,
+	[ROLE_LOST] = A_BOLD | A_UNDERLINE,
 };
 
 /* COLOR_PAIR() keeps a pair number in 8 bits of an attr_t. */

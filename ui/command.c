@@ -93,7 +93,7 @@ static int command_jawrc(struct ui *ui, const char *line)
 
 const struct ui_command ui_shell_commands[] = {
 	{"search", "TEXT", "Search the focused list (then n, N)", command_search},
-	{"view", "NAME", "Show a view (timeline, stakeholders, evidence, codebook, survey, analysis)",
+	{"view", "NAME", "Show a view (timeline, stakeholders, evidence, codebook, survey, analysis, findings)",
 	 command_view},
 	{"zoom", "", "Zoom the focused pane, or back", command_zoom},
 	{"help", "[TOPIC]", "Show the keys and commands; :help filter shows the filter syntax",
@@ -154,6 +154,12 @@ int ui_command(struct ui *ui, const char *line)
 		return UI_REDRAW;
 	if (strncmp(line, "q", n) == 0 && n == 1)
 		return UI_QUIT;
+	/* a name two views share (:filter) is the current view's command */
+	int here = ui_view_layer(ui)->view;
+	const struct view_ops *ops = here >= 0 ? ui_views[here].ops : NULL;
+	for (int i = 0; ops && i < ops->ncommands; i++)
+		if (strlen(ops->commands[i].name) == n && strncmp(ops->commands[i].name, line, n) == 0)
+			return ops->commands[i].run(ui, ui->lists[here], args);
 	const struct ui_command *c;
 	int view;
 	for (int i = 0; (c = command_nth(i, &view)) != NULL; i++) {

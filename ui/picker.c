@@ -448,6 +448,14 @@ void chooser_open_filtered(struct ui *ui, const char *title, const struct view_o
 	ui_push(ui, &p->ly);
 }
 
+void chooser_open_typed(struct ui *ui, const char *title, const struct view_ops *ops, void *state,
+                        ui_pick_fn picked, void *ctx, void (*ctx_free)(void *))
+{
+	struct picker *p = picker_new(ui, title, ops, state, picked, ctx, ctx_free);
+	p->typing = true;
+	ui_push(ui, &p->ly);
+}
+
 /* Strings in memory, filtered by l->filter as list search matches (case
  * and accents folded). */
 struct chooser_items {

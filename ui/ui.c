@@ -413,6 +413,7 @@ static enum journal_context ui_undo_context(int view)
 	case VIEW_MEMOS: return JOURNAL_IN_MEMOS;
 	/* coding every hit of a search: codings on many sources, no subject */
 	case VIEW_ANALYSIS: return JOURNAL_IN_CODING;
+	case VIEW_FINDINGS: return JOURNAL_IN_FINDINGS;
 	default: return JOURNAL_ANYWHERE;
 	}
 }
@@ -552,7 +553,9 @@ static bool ui_action_edits(enum action a)
 	case ACTION_ADD: case ACTION_EDIT: case ACTION_EDIT_NOTES: case ACTION_DELETE:
 	case ACTION_CODE: case ACTION_REMOVE_CODING: case ACTION_MEMO: case ACTION_UNDO:
 	case ACTION_REDO: case ACTION_ADD_CHILD: case ACTION_MERGE: case ACTION_MOVE_UNDER:
-	case ACTION_IMPORT_CSV:
+	case ACTION_IMPORT_CSV: case ACTION_CITE: case ACTION_FINDING_STATUS:
+	case ACTION_FINDING_OWNER: case ACTION_FINDING_AREAS: case ACTION_MOVE_ITEM_UP:
+	case ACTION_MOVE_ITEM_DOWN: case ACTION_REFRESH_CITATION:
 		return true;
 	default:
 		return a >= ACTION_QUICK_CODE_1 && a <= ACTION_QUICK_CODE_9;

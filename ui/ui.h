@@ -23,6 +23,7 @@
 
 #include "db.h"
 #include "err.h"
+#include "finding.h"
 #include "jawrc.h"
 #include "model.h"
 
@@ -509,6 +510,10 @@ void chooser_open(struct ui *ui, const char *title, const struct view_ops *ops, 
 void chooser_open_filtered(struct ui *ui, const char *title, const struct view_ops *ops,
                            void *state, const char *filter, ui_pick_fn picked, void *ctx,
                            void (*ctx_free)(void *));
+/* Like chooser_open, with the keys typed going to the filter from the
+ * start (arrows move; Tab goes to the list). */
+void chooser_open_typed(struct ui *ui, const char *title, const struct view_ops *ops, void *state,
+                        ui_pick_fn picked, void *ctx, void (*ctx_free)(void *));
 /* The same over n strings in memory (items and ids are copied); the id
  * passed to picked is ids[i] (i when ids is NULL). */
 void chooser_open_items(struct ui *ui, const char *title, char *const *items,
@@ -674,6 +679,26 @@ const char *ui_attribution_stored(const char *value);
  * for this source)", "anonymous (the default for its kind)" (newly
  * allocated). */
 char *ui_attribution_words_new(const struct attrib_setting *s, bool source);
+
+/* ---- citing evidence in a finding (view_findings.c) --------------------- */
+
+/* What is cited: a coding (coding_id), or else characters start..end
+ * (code points) of source source_id. */
+struct findings_cite_target {
+	int64_t coding_id;
+	int64_t source_id, start, end;
+};
+/* Opens the picker of findings (type to filter; a first row "new
+ * finding..." asks a title) and cites t in the one picked; the status bar
+ * says "Cited in finding N: TITLE". what names what is cited in the
+ * picker's title ("the selection"). */
+void findings_cite(struct ui *ui, const struct findings_cite_target *t, const char *what);
+/* How many citations deleting the coding, source or code id would leave
+ * lost (citation_impact), with "N citation(s) in findings will be lost. "
+ * in buf to begin a question ("" for none); -1 on error, shown in the
+ * status bar. */
+int64_t findings_impact(struct ui *ui, enum citation_target target, int64_t id, char *buf,
+                        size_t size);
 
 /* ---- the terminal (term.c) -------------------------------------------- */
 

@@ -17,6 +17,7 @@
 #include "codebook.h"
 #include "retrieve.h"
 #include "search.h"
+#include "text.h"
 #include "model.h"
 #include "ui.h"
 #include "utf8.h"
@@ -831,6 +832,7 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 		const char *sn = h[i].snippet;
 		row->id = h[i].source_id;
 		row->aux[0] = (long)(h[i].start > 0 ? h[i].start : 0);
+		row->aux[1] = (long)(h[i].end > 0 ? h[i].end : 0);
 		row->cells[0] = model_source_label_new(l->db, h[i].source_id, err);
 		row->cells[1] = xasprintf("%.2f", -h[i].rank);
 		row->cells[CELL_BEFORE] = xstrndup(sn, h[i].mark_start);
@@ -939,6 +941,46 @@ static int analysis_code_hits_ask(struct ui *ui, struct list *l, enum analysis_h
 	                                               : " Code every hit with (Esc) ",
 	            coder, 0, analysis_code_hits_picked, k, analysis_code_ask_free);
 	free(coder);
+	return UI_REDRAW;
+}
+
+/* !: cites a retrieved segment (its coding), or the sentence of a search
+ * hit, in a finding picked. */
+static int analysis_cite(struct ui *ui, struct list *l, const struct list_row *row)
+{
+	enum analysis_mode mode = analysis_state(l)->mode;
+	if ((mode != MODE_RETRIEVE && mode != MODE_SEARCH) || !row) {
+		ui_message(ui, "! cites a segment: retrieve some (1) or search (7) first.");
+		return UI_REDRAW;
+	}
+	if (mode == MODE_RETRIEVE) {
+		struct findings_cite_target t = {.coding_id = row->id};
+		findings_cite(ui, &t, "the segment");
+		return UI_REDRAW;
+	}
+	if (row->aux[1] <= row->aux[0]) {
+		ui_message(ui, "Only the title of this source matches: open it and cite from the"
+		           " reader.");
+		return UI_REDRAW;
+	}
+	jaw_err err;
+	err_clear(&err);
+	struct source *src = model_source_get_new(ui->db, row->id, &err);
+	if (!src) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	struct text *t = text_new(src->text, strlen(src->text));
+	size_t s = (size_t)row->aux[0], e = (size_t)row->aux[1];
+	if (!text_sentence_at(t, s, &s, &e) || e <= s || s > (size_t)row->aux[0])
+		s = (size_t)row->aux[0], e = (size_t)row->aux[1];
+	for (uint32_t c; e > s && ((c = text_cp(t, e - 1)) == ' ' || c == '\t' || c == '\n');)
+		e--;
+	text_free(t);
+	model_source_free(src);
+	struct findings_cite_target target = {.source_id = row->id, .start = (int64_t)s,
+	                                      .end = (int64_t)e};
+	findings_cite(ui, &target, "the hit's sentence");
 	return UI_REDRAW;
 }
 
@@ -1173,6 +1215,7 @@ static int analysis_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_TOGGLE_VIEW:
 		return analysis_set_mode(l, (analysis_state(l)->mode + 1) % MODE_COUNT);
 	case ACTION_ANALYSIS_CHILDREN: return analysis_toggle_children(ui, l);
+	case ACTION_CITE: return analysis_cite(ui, l, row);
 	case ACTION_CLEAR_FILTER:
 		ui_message(ui, "Every coded segment.");
 		return analysis_retrieve(ui, l, "");
@@ -1236,6 +1279,8 @@ static const struct view_action analysis_actions[] = {
 	{ACTION_OPEN, 0, "On a segment or a source: read it in the reader (q there comes back"
 	 " here); on a code or a cell: retrieve its segments"},
 	{ACTION_ANALYSIS_CHILDREN, 0, "Retrieve the codes below the code too, or not"},
+	{ACTION_CITE, 0, "Cite the segment (or the search hit's sentence) in a finding you pick,"
+	 " or a new one"},
 	{ACTION_CLEAR_FILTER, 0, "Retrieve every coded segment again"},
 };
 

@@ -328,14 +328,17 @@ static int codebook_delete_code(struct ui *ui, struct list *l, const struct code
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
 	}
-	char q[600];
-	snprintf(q, sizeof q, "Delete code \"%.200s\"%s%lld%s and %lld coding%s? u undoes it. (y/n)",
-	         c->name, impact.codes ? ", the " : "", (long long)impact.codes,
+	char q[600], lost[100];
+	if (findings_impact(ui, CITATION_OF_CODE, c->id, lost, sizeof lost) < 0)
+		return UI_REDRAW;
+	snprintf(q, sizeof q, "%sDelete code \"%.200s\"%s%lld%s and %lld coding%s? u undoes it."
+	         " (y/n)", lost, c->name, impact.codes ? ", the " : "", (long long)impact.codes,
 	         impact.codes ? " code(s) below it" : "", (long long)impact.codings,
 	         impact.codings == 1 ? "" : "s");
 	if (!impact.codes)
-		snprintf(q, sizeof q, "Delete code \"%.200s\" and its %lld coding%s? u undoes it. (y/n)",
-		         c->name, (long long)impact.codings, impact.codings == 1 ? "" : "s");
+		snprintf(q, sizeof q, "%sDelete code \"%.200s\" and its %lld coding%s? u undoes it."
+		         " (y/n)", lost, c->name, (long long)impact.codings,
+		         impact.codings == 1 ? "" : "s");
 	prompt_confirm(ui, q, codebook_delete_yes, ui_ref_new(c->id, c->name), ui_ref_free);
 	return UI_REDRAW;
 }

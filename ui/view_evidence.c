@@ -349,12 +349,14 @@ static int evidence_delete_yes(struct ui *ui, void *ctx)
 
 static int evidence_delete(struct ui *ui, const struct source *s)
 {
-	char q[600];
+	char q[600], lost[100];
+	if (findings_impact(ui, CITATION_OF_SOURCE, s->id, lost, sizeof lost) < 0)
+		return UI_REDRAW;
 	if (s->codings)
-		snprintf(q, sizeof q, "Delete source \"%.200s\" and its %d coding%s? (y/n)", s->title,
-		         s->codings, s->codings == 1 ? "" : "s");
+		snprintf(q, sizeof q, "%sDelete source \"%.200s\" and its %d coding%s? (y/n)", lost,
+		         s->title, s->codings, s->codings == 1 ? "" : "s");
 	else
-		snprintf(q, sizeof q, "Delete source \"%.200s\"? (y/n)", s->title);
+		snprintf(q, sizeof q, "%sDelete source \"%.200s\"? (y/n)", lost, s->title);
 	prompt_confirm(ui, q, evidence_delete_yes, ui_ref_new(s->id, s->title), ui_ref_free);
 	return UI_REDRAW;
 }

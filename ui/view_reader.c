@@ -296,7 +296,7 @@ static void reader_draw(struct layer *ly, bool all)
 static void reader_describe(struct layer *ly, char *buf, size_t size)
 {
 	(void)ly;
-	snprintf(buf, size, "v select  c code  1-9 quick code  x remove  m memo  u undo  ? help  q close");
+	snprintf(buf, size, "v select  c code  1-9 quick  x remove  m memo  ! cite  u undo  ? help  q close");
 }
 
 /* ---- coding ---------------------------------------------------------------- */
@@ -368,17 +368,46 @@ static void reader_pick_and_code(struct reader *r)
 }
 
 /* What to do with a coding under the cursor. */
-enum reader_deed { READER_REMOVE, READER_MEMO };
+enum reader_deed { READER_REMOVE, READER_MEMO, READER_CITE };
 
-static void reader_remove(struct reader *r, const struct coding *c)
+/* Removes coding id (with code name) as the reader's coder. */
+static int reader_remove_yes(struct ui *ui, void *ctx)
 {
+	struct ui_ref *ref = ctx;
+	char *coder = ui_coder_new(ui);
 	jaw_err err;
 	err_clear(&err);
-	if (coding_remove(r->ui->db, r->coder, c->id, &err) != JAW_OK)
-		reader_say(r, "%s", err.msg);
-	else
-		reader_say(r, "Removed the coding with %s (u undoes).", c->code_name);
-	r->changed = true;
+	int rc = coding_remove(ui->db, coder, ref->id, &err);
+	free(coder);
+	return ui_after_change(ui, rc, &err, "Removed the coding with %s (u undoes).", ref->name);
+}
+
+/* x: removes the coding; a coding cited in findings asks first. */
+static void reader_remove(struct reader *r, const struct coding *c)
+{
+	char lost[100];
+	int64_t cited = findings_impact(r->ui, CITATION_OF_CODING, c->id, lost, sizeof lost);
+	struct ui_ref *ref = ui_ref_new(c->id, c->code_name);
+	if (cited <= 0) {
+		if (cited == 0)
+			reader_remove_yes(r->ui, ref);
+		ui_ref_free(ref);
+		r->changed = true;
+		return;
+	}
+	char q[400];
+	snprintf(q, sizeof q, "%sRemove the coding with %.200s? u undoes it. (y/n)", lost,
+	         c->code_name);
+	prompt_confirm(r->ui, q, reader_remove_yes, ref, ui_ref_free);
+}
+
+/* !: cites a coding in a finding picked. */
+static void reader_cite_coding(struct reader *r, const struct coding *c)
+{
+	struct findings_cite_target t = {.coding_id = c->id};
+	char what[200];
+	snprintf(what, sizeof what, "the coding with %.150s", c->code_name);
+	findings_cite(r->ui, &t, what);
 }
 
 static void reader_memo(struct reader *r, const struct coding *c)
@@ -400,6 +429,8 @@ static void reader_do(struct reader *r, enum reader_deed deed, const struct codi
 {
 	if (deed == READER_REMOVE)
 		reader_remove(r, c);
+	else if (deed == READER_CITE)
+		reader_cite_coding(r, c);
 	else
 		reader_memo(r, c);
 }
@@ -456,12 +487,36 @@ static void reader_coding_under_cursor(struct reader *r, enum reader_deed deed)
 	choice->r = r;
 	choice->deed = deed;
 	chooser_open_items(r->ui, deed == READER_REMOVE ? " Remove which coding? "
+	                   : deed == READER_CITE ? " Cite which coding? "
 	                   : " Memo on which coding? ", items, ids, n, reader_coding_picked, choice,
 	                   free);
 	for (int i = 0; i < n; i++) {
 		free(items[i]);
 		coding_clear(&found[i]);
 	}
+}
+
+/* !: cites the selection, else the coding under the cursor (one chosen
+ * among several), else the sentence, in a finding picked. */
+static void reader_cite(struct reader *r)
+{
+	size_t start, end;
+	jaw_err err;
+	err_clear(&err);
+	if (r->anchor < 0 && coding_range_count(r->ui->db, r->src->id, (int64_t)r->cursor,
+	                                        (int64_t)r->cursor + 1, &err) > 0) {
+		reader_coding_under_cursor(r, READER_CITE);
+		return;
+	}
+	bool selection = r->anchor >= 0;
+	if (!reader_target(r, &start, &end)) {
+		reader_say(r, "Nothing to cite here.");
+		return;
+	}
+	struct findings_cite_target t = {.source_id = r->src->id, .start = (int64_t)start,
+	                                 .end = (int64_t)end};
+	findings_cite(r->ui, &t, selection ? "the selection" : "the sentence");
+	r->anchor = -1;
 }
 
 static void reader_step_coded(struct reader *r, enum coding_direction dir)
@@ -590,6 +645,7 @@ static int reader_action(struct reader *r, enum action a)
 	case ACTION_CODE: reader_pick_and_code(r); break;
 	case ACTION_REMOVE_CODING: reader_coding_under_cursor(r, READER_REMOVE); break;
 	case ACTION_MEMO: reader_coding_under_cursor(r, READER_MEMO); break;
+	case ACTION_CITE: reader_cite(r); break;
 	case ACTION_UNDO: reader_undo_redo(r, false); break;
 	case ACTION_REDO: reader_undo_redo(r, true); break;
 	default:
@@ -722,6 +778,8 @@ static const struct view_action reader_actions[] = {
 	{ACTION_QUICK_CODE_1, 8, "Apply the code with that quick key to the selection (or the sentence)"},
 	{ACTION_REMOVE_CODING, 0, "Remove a coding under the cursor"},
 	{ACTION_MEMO, 0, "Write a memo on a coding under the cursor"},
+	{ACTION_CITE, 0, "Cite the selection (or the coding under the cursor, or the sentence) in"
+	 " a finding you pick, or a new one"},
 	{ACTION_UNDO, 0, "Undo your last coding change in this source (the cursor goes there)"},
 	{ACTION_REDO, 0, "Redo the coding change you undid"},
 };

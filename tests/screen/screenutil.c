@@ -139,26 +139,86 @@ char *screen_text_new(void)
 }
 
 /* Compares the screen with tests/screen/golden/NAME.txt. */
-void screen_expect(const char *name)
+/* Compares actual with the golden file tests/screen/golden/FILE (written
+ * first when JAW_UPDATE_SCREENS is set); frees actual. */
+static void screen_compare_golden(const char *file, char *actual)
 {
-	char *actual = screen_text_new();
 	const char *srcdir = getenv("top_srcdir");
-	char *path = xasprintf("%s/tests/screen/golden/%s.txt", srcdir ? srcdir : ".", name);
-	if (getenv("JAW_UPDATE_SCREENS")) {
+	char *path = xasprintf("%s/tests/screen/golden/%s", srcdir ? srcdir : ".", file);
+	if (getenv("JAW_UPDATE_SCREENS"))
 		testutil_write_file(path, actual, strlen(actual));
-	}
 	FILE *fp = fopen(path, "r");
 	if (!fp)
 		fail_msg("%s: missing; the screen was:\n%s", path, actual);
-	char *expected = xcalloc(1, 1 << 16);
-	size_t n = fread(expected, 1, (1 << 16) - 1, fp);
+	char *expected = xcalloc(1, 1 << 17);
+	size_t n = fread(expected, 1, (1 << 17) - 1, fp);
 	fclose(fp);
 	expected[n] = '\0';
 	if (strcmp(expected, actual) != 0)
-		fail_msg("screen %s differs from %s; the screen was:\n%s", name, path, actual);
+		fail_msg("screen %s differs from %s; the screen was:\n%s", file, path, actual);
 	free(expected);
 	free(actual);
 	free(path);
+}
+
+void screen_expect(const char *name)
+{
+	char *file = xasprintf("%s.txt", name);
+	screen_compare_golden(file, screen_text_new());
+	free(file);
+}
+
+/* The character that stands for a cell's colours in a colours golden: the
+ * role whose colour pair it has (0-9, then a-z, in the order of enum
+ * jawrc_role), '#' for a code's colours, '.' for the terminal's own; in
+ * upper case when it is also bold and the role is not. */
+static char screen_colour_char(const struct screen_cell *c)
+{
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+	char ch = c->pair ? '#' : '.';
+	attr_t role_attrs = A_NORMAL;
+	for (int r = 1; r < ROLE_COUNT && c->pair; r++) {
+		attr_t a = colour_attr((enum jawrc_role)r);
+		if ((int)PAIR_NUMBER(a) == c->pair) {
+			ch = digits[r];
+			role_attrs = a & ~A_COLOR;
+			break;
+		}
+	}
+	if ((c->attrs & A_BOLD) && !(role_attrs & A_BOLD) && ch >= 'a' && ch <= 'z')
+		ch = (char)(ch - 'a' + 'A');
+	return ch;
+}
+
+/* The colours of the screen, one character a cell (screen_colour_char),
+ * after a line naming the roles (newly allocated). */
+static char *screen_colours_new(void)
+{
+	size_t cap = (size_t)(LINES + 2) * (size_t)(COLS + 1) + 1024, len = 0;
+	char *out = xmalloc(cap);
+	len += (size_t)snprintf(out, cap, "# colours:");
+	for (int r = 1; r < ROLE_COUNT; r++)
+		len += (size_t)snprintf(out + len, cap - len, " %c=%s", "0123456789abcdefghijklmnopqrstuvwxyz"[r],
+		                        jawrc_role_name((enum jawrc_role)r));
+	len += (size_t)snprintf(out + len, cap - len, " #=a code .=own\n");
+	for (int y = 0; y < LINES; y++) {
+		for (int x = 0; x < COLS; x++) {
+			struct screen_cell c;
+			screen_cell_get(y, x, &c);
+			out[len++] = screen_colour_char(&c);
+		}
+		out[len++] = '\n';
+	}
+	out[len] = '\0';
+	return out;
+}
+
+void screen_expect_colours(const char *name)
+{
+	screen_expect(name);
+	char *file = xasprintf("%s.colours", name);
+	screen_compare_golden(file, screen_colours_new());
+	free(file);
 }
 
 void screen_keys(struct screen_fixture *f, const int *keys, int n)

@@ -34,6 +34,9 @@ void screen_open_demo_term(struct screen_fixture *f, int lines, int cols, const 
 char *screen_text_new(void);
 /* Compares the screen with tests/screen/golden/NAME.txt. */
 void screen_expect(const char *name);
+/* Compares the screen with tests/screen/golden/NAME.txt, and its colours
+ * (each cell's colour role, see screenutil.c) with NAME.colours. */
+void screen_expect_colours(const char *name);
 /* Sends keys to the interface and draws it. */
 void screen_keys(struct screen_fixture *f, const int *keys, int n);
 /* Sends the UTF-8 text as keys (for typing into prompts and forms). */

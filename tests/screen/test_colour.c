@@ -18,6 +18,7 @@
 
 #include "codebook.h"
 #include "coding.h"
+#include "finding.h"
 #include "model.h"
 #include "screenutil.h"
 #include "utf8.h"
@@ -160,6 +161,38 @@ static void scan_panes(struct screen_fixture *f, struct scan *sc)
 	screen_keys(f, grid, 4);
 	screen_assert_has("Manage closely");
 	scan_screen(sc, "the power/interest grid");
+}
+
+/* ---- the findings ------------------------------------------------------------------ */
+
+/* Draws the marks of a changed and a lost citation: the findings list and
+ * a finding opened, with one citation of each (and one that is ok). */
+static void scan_findings(struct screen_fixture *f, struct scan *sc)
+{
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f->db, "DELETE FROM finding", &err), JAW_OK);
+	struct finding fd = {.title = "Liaison is thin"};
+	assert_int_equal(finding_add(f->db, "test", &fd, NULL, 0, &err), JAW_OK);
+	struct finding other = {.title = "Nothing lost here"};
+	assert_int_equal(finding_add(f->db, "test", &other, NULL, 0, &err), JAW_OK);
+	for (int64_t src = 1; src <= 3; src++)
+		assert_int_equal(citation_add_segment(f->db, "test", src == 3 ? other.id : fd.id, src, 0,
+		                                      12, NULL, NULL, &err), JAW_OK);
+	assert_int_equal(db_exec(f->db, "UPDATE source SET text = 'Changed: ' || text WHERE id = 1;"
+	                         " DELETE FROM coding WHERE source_id = 2;"
+	                         " DELETE FROM source WHERE id = 2", &err), JAW_OK);
+	ui_reload(f->ui);
+	const int list[] = {'F', 'j'};
+	screen_keys(f, list, 2);
+	screen_assert_has("Liaison is thin");
+	scan_screen(sc, "the findings");
+	const int open[] = {'k', '\n', 'G'};
+	screen_keys(f, open, 3);
+	screen_assert_has("lost");
+	scan_screen(sc, "a finding opened");
+	const int back[] = {'q', 'q'};
+	screen_keys(f, back, 2);
 }
 
 /* ---- the reader ------------------------------------------------------------------ */
@@ -397,6 +430,7 @@ static void check_terminal(const struct terminal *t)
 	struct scan sc = {.t = t};
 	scan_panes(&f, &sc);
 	scan_reader(&f, &sc);
+	scan_findings(&f, &sc);
 	if (colour_enabled()) {
 		/* every role of data/jawrc that has a colour pair was drawn, and
 		 * checked, at least once */

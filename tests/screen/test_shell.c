@@ -345,7 +345,7 @@ static void test_help_fits_the_view(void **state)
 	shell_assert_box_uncut();
 	const int end[] = {'G'};
 	screen_keys(&f, end, 1);
-	screen_assert_has(":cooccurrence [overlap|same-source]");
+	screen_assert_has(":likert [ATTR]");
 	screen_assert_has(":agreement CODER CODER...");
 	const int close[] = {'q', 'q'};
 	screen_keys(&f, close, 2);
