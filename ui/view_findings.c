@@ -739,7 +739,8 @@ static bool findings_acts_on_one(enum action a)
 {
 	return a == ACTION_EDIT || a == ACTION_EDIT_NOTES || a == ACTION_DELETE ||
 	       a == ACTION_FINDING_STATUS || a == ACTION_FINDING_OWNER || a == ACTION_FINDING_AREAS ||
-	       a == ACTION_MOVE_ITEM_UP || a == ACTION_MOVE_ITEM_DOWN || a == ACTION_OPEN;
+	       a == ACTION_MOVE_ITEM_UP || a == ACTION_MOVE_ITEM_DOWN || a == ACTION_OPEN ||
+	       a == ACTION_MEMO;
 }
 
 /* The action a on finding id (from the list or the finding opened); -1
@@ -761,6 +762,7 @@ static int findings_act(struct ui *ui, int64_t id, enum action a)
 	case ACTION_FINDING_AREAS: flags = findings_edit_areas(ui, f); break;
 	case ACTION_MOVE_ITEM_UP: flags = findings_move(ui, f, MODEL_BACKWARD); break;
 	case ACTION_MOVE_ITEM_DOWN: flags = findings_move(ui, f, MODEL_FORWARD); break;
+	case ACTION_MEMO: flags = ui_memo_write(ui, "finding", f->id, f->title, false); break;
 	default: flags = findings_open(ui, f->id); break;
 	}
 	finding_free(f);
@@ -1575,6 +1577,7 @@ static const struct view_action findings_actions[] = {
 	 " opened, remove the citation"},
 	{ACTION_REFRESH_CITATION, 0, "In a finding opened: keep a changed citation, quoting its"
 	 " source as it now reads"},
+	{ACTION_MEMO, 0, "Write your memo on the finding in $VISUAL or $EDITOR (M lists memos)"},
 	{ACTION_CLEAR_FILTER, 0, "Show every finding again (after :filter)"},
 	{ACTION_UNDO, 0, "Undo your last change to the findings and their citations"},
 	{ACTION_REDO, 0, "Redo the findings change you undid"},

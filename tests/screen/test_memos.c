@@ -211,6 +211,27 @@ static void test_memo_on_a_source(void **state)
 	screen_stop(&f);
 }
 
+/* m in the findings view writes a memo on the selected finding. */
+static void test_memo_on_a_finding(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	memos_open(&f);
+	jawrc_apply_line(f.rc, "set coder lena", NULL);
+	editor_script("Ask the J3 whether liaison was tasked.", NULL);
+	const int keys[] = {'F', 'm'};
+	screen_keys(&f, keys, 2);
+	screen_assert_has("Memo written on");
+	assert_int_equal(scalar(&f, "SELECT count(*) FROM memo WHERE target_kind = 'finding' AND"
+	                            " target_id = (SELECT id FROM finding ORDER BY position, id"
+	                            " LIMIT 1) AND author = 'lena' AND text LIKE 'Ask the J3%'"), 1);
+	const int list[] = {'M'};
+	screen_keys(&f, list, 1);
+	screen_assert_has("lena       finding:");
+	unsetenv("VISUAL");
+	screen_stop(&f);
+}
+
 /* e in the memos view edits a memo; when someone changed it while the
  * editor was open, nothing is saved and the status line says why. */
 static void test_edit_refuses_a_changed_memo(void **state)
@@ -424,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_memos_view),
 		cmocka_unit_test(test_read_and_go_to_target),
 		cmocka_unit_test(test_memo_on_a_source),
+		cmocka_unit_test(test_memo_on_a_finding),
 		cmocka_unit_test(test_edit_refuses_a_changed_memo),
 		cmocka_unit_test(test_stakeholder_attribution),
 		cmocka_unit_test(test_source_attribution),
