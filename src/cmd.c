@@ -200,11 +200,13 @@ const struct cmd_command cmd_commands[] = {
 	 " nothing is left behind.",
 	 cmd_init_options, cmd_init},
 	{"check", "FILE", 1, 1, "name one project FILE",
-	 "check integrity, foreign keys, coding offsets, full-text index and schema version;"
+	 "check integrity, foreign keys, coding offsets, findings' areas, full-text index and"
+	 " schema version;"
 	 " exit 1 if anything is wrong",
 	 "Checks that FILE is a jaw project this program reads, that SQLite finds it intact,"
 	 " that every reference points to an existing row, that every coding fits its"
-	 " source's text and that the full-text indexes match the evidence (this last check"
+	 " source's text, that every area of a finding is a code at the top of the codebook"
+	 " and that the full-text indexes match the evidence (this last check"
 	 " needs write permission). Prints FILE: ok, or each problem and their number on"
 	 " standard error. Changes nothing, and does not upgrade an older schema.",
 	 cmd_no_options, cmd_check},

@@ -275,6 +275,16 @@ static int demo_passage(const char *text, const char *passage, int64_t *start, i
 	return JAW_OK;
 }
 
+/* After a failed row (rc not JAW_OK) of file, says where in err. */
+static void demo_where(int rc, const char *file, const struct csvdata_row *row, jaw_err *err)
+{
+	if (rc == JAW_OK)
+		return;
+	char where[128];
+	snprintf(where, sizeof where, "%s line %d", file, row->line);
+	err_prefix(err, where);
+}
+
 /* One row of demo/codings.csv: note, code, coder, passage, memo. The
  * passage is looked up in the note, so the offsets are always right. */
 static int demo_coding_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
@@ -298,11 +308,7 @@ static int demo_coding_row(void *ctx, const struct csvdata_row *row, jaw_err *er
 	} else {
 		rc = JAW_FAIL;
 	}
-	if (rc != JAW_OK) {
-		char where[64];
-		snprintf(where, sizeof where, "demo/codings.csv line %d", row->line);
-		err_prefix(err, where);
-	}
+	demo_where(rc, "demo/codings.csv", row, err);
 	free(src.text);
 	free(src.date);
 	return rc;
@@ -415,11 +421,7 @@ static int demo_citation_row(void *ctx, const struct csvdata_row *row, jaw_err *
 	if (rc == JAW_OK)
 		rc = demo_set(t->db, "UPDATE finding_evidence SET cited_by = ?1 WHERE id = ?2", id,
 		              f->owner, err);
-	if (rc != JAW_OK) {
-		char where[64];
-		snprintf(where, sizeof where, "demo/citations.csv line %d", row->line);
-		err_prefix(err, where);
-	}
+	demo_where(rc, "demo/citations.csv", row, err);
 	finding_free(f);
 	free(src.text);
 	free(src.date);
@@ -455,11 +457,7 @@ static int demo_memo_row(void *ctx, const struct csvdata_row *row, jaw_err *err)
 	if (rc == JAW_OK)
 		rc = demo_set(t->db, "UPDATE memo SET author = ?1 WHERE id = ?2", m.id,
 		              demo_field(t, row, "author"), err);
-	if (rc != JAW_OK) {
-		char where[64];
-		snprintf(where, sizeof where, "demo/memos.csv line %d", row->line);
-		err_prefix(err, where);
-	}
+	demo_where(rc, "demo/memos.csv", row, err);
 	free(src.text);
 	free(src.date);
 	return rc;

@@ -130,6 +130,19 @@ static int finding_areas_add(struct journal_tx *tx, int64_t id, const int64_t *c
 
 /* ---- changes ------------------------------------------------------------------ */
 
+/* Binds f's title, ODCR, status (NULL when unset), action body and owner
+ * to ?1 .. ?8. */
+static void finding_bind_fields(sqlite3_stmt *s, const struct finding *f)
+{
+	const char *const texts[] = {f->title, f->observation, f->discussion, f->conclusion,
+	                             f->recommendation};
+	for (int i = 0; i < 5; i++)
+		db_bind_text(s, i + 1, texts[i] ? texts[i] : "", false);
+	db_bind_text(s, 6, f->status, true);
+	db_bind_text(s, 7, f->action_body ? f->action_body : "", false);
+	db_bind_text(s, 8, f->owner ? f->owner : "", false);
+}
+
 int finding_add(struct jaw_db *db, const char *analyst, struct finding *f,
                 const int64_t *areas, size_t nareas, jaw_err *err)
 {
@@ -146,14 +159,7 @@ int finding_add(struct jaw_db *db, const char *analyst, struct finding *f,
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	int rc = s ? JAW_OK : JAW_FAIL;
 	if (rc == JAW_OK) {
-		db_bind_text(s, 1, f->title, false);
-		db_bind_text(s, 2, f->observation ? f->observation : "", false);
-		db_bind_text(s, 3, f->discussion ? f->discussion : "", false);
-		db_bind_text(s, 4, f->conclusion ? f->conclusion : "", false);
-		db_bind_text(s, 5, f->recommendation ? f->recommendation : "", false);
-		db_bind_text(s, 6, f->status, true);
-		db_bind_text(s, 7, f->action_body ? f->action_body : "", false);
-		db_bind_text(s, 8, f->owner ? f->owner : "", false);
+		finding_bind_fields(s, f);
 		rc = db_step_done(db, s, err);
 	}
 	if (rc == JAW_OK) {
@@ -203,14 +209,7 @@ static int finding_write(struct jaw_db *db, const struct finding *f, jaw_err *er
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return JAW_FAIL;
-	db_bind_text(s, 1, f->title, false);
-	db_bind_text(s, 2, f->observation ? f->observation : "", false);
-	db_bind_text(s, 3, f->discussion ? f->discussion : "", false);
-	db_bind_text(s, 4, f->conclusion ? f->conclusion : "", false);
-	db_bind_text(s, 5, f->recommendation ? f->recommendation : "", false);
-	db_bind_text(s, 6, f->status, true);
-	db_bind_text(s, 7, f->action_body ? f->action_body : "", false);
-	db_bind_text(s, 8, f->owner ? f->owner : "", false);
+	finding_bind_fields(s, f);
 	sqlite3_bind_int64(s, 9, f->id);
 	return db_step_done(db, s, err);
 }
@@ -603,4 +602,29 @@ int finding_area_page(struct jaw_db *db, int64_t id, int64_t offset, int limit,
 	                             " ORDER BY c.position, c.id LIMIT ?2 OFFSET ?3",
 	                             finding_bind_id, &id, offset, limit, rows, sizeof *rows,
 	                             finding_area_read, finding_area_clear_row, err);
+}
+
+int finding_check_areas(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
+{
+	static const char sql[] =
+		"SELECT a.finding_id, c.name FROM finding_area a JOIN code c ON c.id = a.code_id"
+		" WHERE c.parent_id IS NOT NULL ORDER BY a.finding_id, c.id";
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	int problems = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char line[256];
+		snprintf(line, sizeof line, "finding %lld: its area \"%.100s\" is no longer a code at"
+		         " the top of the codebook", (long long)sqlite3_column_int64(s, 0),
+		         (const char *)sqlite3_column_text(s, 1));
+		report(ctx, line);
+		problems++;
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), sql);
+		problems = -1;
+	}
+	sqlite3_reset(s);
+	return problems;
 }

@@ -150,6 +150,11 @@ int finding_area_page(struct jaw_db *db, int64_t id, int64_t offset, int limit,
 /* Frees the name of a. */
 void finding_area_clear(struct finding_area *a);
 
+/* Reports each area of a finding that is no longer a code at the top of
+ * the codebook (moved below another since), one line each. Returns how
+ * many, or -1 with err set. (A check of jaw check.) */
+int finding_check_areas(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
+
 /* ---- citations -------------------------------------------------------------- */
 
 /* What became of a citation's evidence. */

@@ -5,6 +5,7 @@
 
 #include "attrib.h"
 #include "coding.h"
+#include "finding.h"
 #include "fold.h"
 #include "project_schema.h"
 #include "search.h"
@@ -39,6 +40,7 @@ static int project_check_fulltext(struct jaw_db *db, db_report_fn report, void *
 
 static const struct db_check_hook project_checks[] = {
 	{"coding offsets", false, coding_check_offsets},
+	{"finding areas", false, finding_check_areas},
 	{"full-text indexes", true, project_check_fulltext},
 };
 

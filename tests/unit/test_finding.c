@@ -126,6 +126,26 @@ static int64_t finding_new(struct jaw_db *db, const char *title, const int64_t *
 	return f.id;
 }
 
+/* Undoes ana's latest change in context (on subject); returns its action
+ * (newly allocated). */
+static char *undo_in_new(struct jaw_db *db, enum journal_context context, int64_t subject)
+{
+	struct journal_result res;
+	struct journal_scope scope = {context, subject};
+	jaw_err err;
+	err_clear(&err);
+	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo");
+	char *action = xstrdup(res.action ? res.action : "");
+	journal_result_clear(&res);
+	return action;
+}
+
+/* Undoes ana's latest change in context. */
+static void undo_in(struct jaw_db *db, enum journal_context context, int64_t subject)
+{
+	free(undo_in_new(db, context, subject));
+}
+
 static void fails_with(int rc, const jaw_err *err, const char *want)
 {
 	assert_int_equal(rc, JAW_FAIL);
@@ -187,8 +207,17 @@ static void test_finding_add_get_page(void **state)
 	db_close(db);
 }
 
-/* Deleting a code that is a finding's area takes the area with it; undo in
- * the codebook brings it back. */
+static char last_problem[256];
+
+static void check_report(void *ctx, const char *problem)
+{
+	(void)ctx;
+	snprintf(last_problem, sizeof last_problem, "%s", problem);
+}
+
+/* An area moved below another code is a problem jaw check reports;
+ * deleting a code that is a finding's area takes the area with it; undo
+ * in the codebook brings it back. */
 static void test_finding_area_code_deleted(void **state)
 {
 	(void)state;
@@ -198,12 +227,15 @@ static void test_finding_area_code_deleted(void **state)
 	int64_t id = finding_new(db, "F", areas, 1);
 	jaw_err err;
 	err_clear(&err);
+	/* moved below another, it is reported by jaw check */
+	ok(codebook_move(db, "ana", p.caac, p.poc, &err), &err, "move");
+	assert_int_equal(db_check(db, check_report, NULL, &err), 1);
+	assert_string_equal(last_problem, "finding 1: its area \"Children and armed conflict\" is"
+	                                  " no longer a code at the top of the codebook");
 	ok(codebook_delete(db, "ana", p.caac, NULL, &err), &err, "delete code");
+	assert_int_equal(db_check(db, check_report, NULL, &err), 0);
 	assert_int_equal(finding_area_count(db, id, &err), 0);
-	struct journal_result res;
-	struct journal_scope scope = {JOURNAL_IN_CODEBOOK, 0};
-	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo");
-	journal_result_clear(&res);
+	undo_in(db, JOURNAL_IN_CODEBOOK, 0);
 	assert_int_equal(finding_area_count(db, id, &err), 1);
 	db_close(db);
 }
@@ -291,21 +323,20 @@ static void test_finding_delete_undo(void **state)
 	assert_int_equal(scalar(db, "SELECT count(*) FROM finding_evidence"), 0);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM finding_area"), 0);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM memo"), 0);
-	struct journal_result res;
-	struct journal_scope scope = {JOURNAL_IN_FINDINGS, 0};
-	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo");
-	assert_string_equal(res.action, "finding-delete");
-	assert_int_equal(res.record, id);
-	journal_result_clear(&res);
+	char *action = undo_in_new(db, JOURNAL_IN_FINDINGS, 0);
+	assert_string_equal(action, "finding-delete");
+	free(action);
+	struct finding *back = finding_get_new(db, id, &err);
+	assert_non_null(back);
+	finding_free(back);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM finding_evidence WHERE note = 'key quote'"),
 	                 1);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM finding_area"), 1);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM memo"), 1);
 	/* the memo is undone in the memos, not in the findings */
-	scope.context = JOURNAL_IN_MEMOS;
-	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo memo");
-	assert_string_equal(res.action, "memo-add");
-	journal_result_clear(&res);
+	action = undo_in_new(db, JOURNAL_IN_MEMOS, 0);
+	assert_string_equal(action, "memo-add");
+	free(action);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM memo"), 0);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM journal WHERE analyst = 'ana'"
 	                            " AND context = 'findings'"), 3);
@@ -423,10 +454,7 @@ static void test_citation_lost_coding(void **state)
 	assert_int_equal(st.lost, 1);
 	assert_int_equal(st.sources, 1);
 	fails_with(citation_refresh(db, "ana", a, &err), &err, "is lost: its coding was deleted");
-	struct journal_result res;
-	struct journal_scope scope = {JOURNAL_IN_CODING, p.s_jones};
-	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo");
-	journal_result_clear(&res);
+	undo_in(db, JOURNAL_IN_CODING, p.s_jones);
 	c = citation_get_new(db, a, &err);
 	assert_int_equal(c->state, CITATION_OK);
 	assert_int_equal(c->coding_id, p.k_jones);
@@ -623,18 +651,13 @@ static void test_attrib_settings(void **state)
 	assert_string_equal(label, "respondent R1, Unit survey");
 	free(label);
 	/* undo in the evidence takes the override back */
-	struct journal_result res;
-	struct journal_scope scope = {JOURNAL_IN_EVIDENCE, 0};
-	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo");
-	journal_result_clear(&res);
+	undo_in(db, JOURNAL_IN_EVIDENCE, 0);
 	label = attrib_source_label_new(db, p.s_smith, &err);
 	assert_string_equal(label, "a civil-military liaison officer");
 	free(label);
 	/* undoing a stakeholder's deletion keeps its attribution */
 	ok(edit_stakeholder_delete(db, "ana", p.smith, &err), &err, "delete");
-	scope.context = JOURNAL_IN_STAKEHOLDERS;
-	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo delete");
-	journal_result_clear(&res);
+	undo_in(db, JOURNAL_IN_STAKEHOLDERS, 0);
 	ok(attrib_stakeholder_get(db, p.smith, &s, &err), &err, "smith");
 	assert_string_equal(s.stored, "role");
 	attrib_setting_clear(&s);
@@ -762,10 +785,7 @@ static void test_memos(void **state)
 	ok(memo_delete(db, "ana", m2, &err), &err, "delete");
 	assert_null(memo_get_new(db, m2, &err));
 	assert_string_equal(err.msg, "no memo 2");
-	struct journal_result res;
-	struct journal_scope scope = {JOURNAL_IN_MEMOS, 0};
-	ok(journal_undo_in(db, "ana", &scope, &res, &err), &err, "undo");
-	journal_result_clear(&res);
+	undo_in(db, JOURNAL_IN_MEMOS, 0);
 	struct memo *back = memo_get_new(db, m2, &err);
 	assert_string_equal(back->text, "Ask for the SOP and the ROE");
 	assert_string_equal(back->author, "bob");
