@@ -164,7 +164,8 @@ static const char attribution_sql[] =
 	" (3, 'person', 'Pat Named', 1, 'Operations officer', 'named'),"
 	" (4, 'person', 'Quinn Named', 2, 'Programme manager', 'named'),"
 	" (5, 'person', 'Rae Roleonly', 1, 'Brigade legal adviser', 'role'),"
-	" (6, 'person', 'Sam Norole', 1, '', 'role');"
+	" (6, 'person', 'Sam Norole', 1, '', 'role'),"
+	" (7, 'person', 'Val Named', 2, '', 'named');"
 	"INSERT INTO source (id, kind, title, text, source_date, stakeholder_id, attribution) VALUES"
 	" (1, 'interview', 'Pat 1', 'one', '2026-01-01', 3, NULL),"
 	" (2, 'interview', 'Pat 2', 'two', '2026-01-02', 3, 'anonymous'),"
@@ -172,7 +173,8 @@ static const char attribution_sql[] =
 	" (4, 'interview', 'Rae', 'four', '2026-01-04', 5, NULL),"
 	" (5, 'interview', 'Sam', 'five', '2026-01-05', 6, NULL),"
 	" (6, 'interview', 'Nobody', 'six', '2026-01-06', NULL, NULL),"
-	" (7, 'document', 'Paper', 'seven', NULL, 1, NULL);";
+	" (7, 'document', 'Paper', 'seven', NULL, 1, NULL),"
+	" (8, 'observation', 'Val', 'eight', NULL, 7, NULL);";
 
 static void test_attribution(void **state)
 {
@@ -186,6 +188,7 @@ static void test_attribution(void **state)
 	/* the register: Quinn named, the network not */
 	has_line(r, "| Pat Named | person | First Brigade | Operations officer |  |  | unknown | 2 |");
 	has_line(r, "| Quinn Named | person |  | Programme manager |  |  | unknown | 1 |");
+	has_line(r, "| Val Named | person |  |  |  |  | unknown | 1 |");
 	has_line(r, "| a brigade legal adviser | person |  |  | unknown | 1 |");
 	has_line(r, "1 person and 1 organisation in the register may not be named; 1 source comes"
 	            " from them.");
@@ -214,6 +217,7 @@ static void test_citations(void **state)
 	         "INSERT INTO finding_evidence (finding_id, source_id, start_cp, end_cp, quote,"
 	         " cited_source, source_kind) VALUES (1, 4, 0, 4, 'four', 4, 'interview'),"
 	         " (1, 5, 0, 4, 'five', 5, 'interview');"
+	         "INSERT INTO finding_evidence (finding_id, source_id) VALUES (1, 8);"
 	         "UPDATE source SET text = 'FOUR' WHERE id = 4;"
 	         "DELETE FROM source WHERE id = 5;");
 	char *r = report_new(db);
@@ -223,7 +227,7 @@ static void test_citations(void **state)
 	has(r, "### Observation\n\nWe saw:\\\n\\- a\\\n\\- b\n\n\\> so\n");
 	has(r, "**\\[To be written by the analysts: the discussion\\]**");
 	has(r, "**\\[To be written by the analysts: the recommendation\\]**");
-	has(r, "**Evidence strength:** 3 citations from 2 sources, 1 organisation, 2 stakeholders"
+	has(r, "**Evidence strength:** 4 citations from 3 sources, 2 organisations, 3 stakeholders"
 	       " and no survey respondent; 1 citation changed and 1 citation lost since cited.\n");
 	has(r, "> one\n>\n> — Pat Named, Operations officer (interview, 2026-01-01); coded Training\n"
 	       ">\n> **Note:** key\n");
@@ -231,6 +235,9 @@ static void test_citations(void **state)
 	       "> **Changed since cited:**");
 	has(r, "> five\n>\n> — a deleted source (interview)\n>\n> **Lost since cited:** the source"
 	       " cited was deleted");
+	/* a named person of an organisation that may not be named: the name alone */
+	has(r, "> eight\n>\n> — Val Named (observation)\n");
+	lacks(r, "Hidden Network");
 	has_line(r, "| Training | Cells \\| \\*x\\* | 3 | 2 |  |  |");
 	/* Quinn's interview was coded by both */
 	has_line(r, "| ana | 2 | 2 |");
