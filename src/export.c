@@ -27,7 +27,7 @@ const struct exporter *const export_all[] = {
 	NULL,
 };
 
-static const struct export_options export_defaults = {false};
+static const struct export_options export_defaults = {.excel = false};
 
 const struct exporter *export_find(const char *name)
 {
@@ -48,15 +48,31 @@ void export_names(char *buf, size_t size, const char *sep)
 	}
 }
 
+void export_expect_rows(const struct export_options *opt, int64_t rows)
+{
+	if (opt->expected && rows > 0)
+		*opt->expected = rows;
+}
+
 int export_run(const struct exporter *x, struct jaw_db *db, FILE *out,
                const struct export_options *opt, jaw_err *err)
 {
+	struct export_options run = opt ? *opt : export_defaults;
+	int64_t total = 0, done = 0;
+	run.expected = &total;
+	if (run.progress && !run.progress(run.progress_ctx, 0, 0))
+		return err_set(err, JAW_FAIL, "export cancelled");
 	void *state = NULL;
-	if (x->begin(db, out, opt ? opt : &export_defaults, &state, err) != JAW_OK)
+	if (x->begin(db, out, &run, &state, err) != JAW_OK)
 		return JAW_FAIL;
 	enum export_step step;
-	while ((step = x->row(state, out, err)) == EXPORT_MORE)
-		;
+	while ((step = x->row(state, out, err)) == EXPORT_MORE) {
+		if (run.progress && !run.progress(run.progress_ctx, ++done, total)) {
+			err_set(err, JAW_FAIL, "export cancelled");
+			step = EXPORT_FAILED;
+			break;
+		}
+	}
 	int rc = x->end(state, out, step == EXPORT_DONE, step == EXPORT_DONE ? err : NULL);
 	return step == EXPORT_DONE ? rc : JAW_FAIL;
 }

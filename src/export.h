@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "db.h"
@@ -23,12 +24,26 @@ enum export_step {
 	EXPORT_MORE = 1,    /* wrote one row; call again */
 };
 
+/* Called by export_run before the first row (done 0) and after each row:
+ * the rows written so far and the rows the export will write, as its
+ * exporter said in begin (export_expect_rows; 0 when it did not say).
+ * Returns false to stop the export: it then fails with "export
+ * cancelled", and export_to_path leaves no file. */
+typedef bool (*export_progress_fn)(void *ctx, int64_t done, int64_t total);
+
 /* How an export is written. */
 struct export_options {
 	/* CSV for Excel: a UTF-8 byte order mark first (so that Excel reads
 	 * accents right) and rows ending in CR LF instead of LF. */
 	bool excel;
+	export_progress_fn progress; /* NULL: none (the command line) */
+	void *progress_ctx;
+	int64_t *expected; /* export_run's own: where export_expect_rows writes */
 };
+
+/* For an exporter's begin: says how many rows the export will write, so
+ * that whoever follows its progress can show how far it is (optional). */
+void export_expect_rows(const struct export_options *opt, int64_t rows);
 
 /* What an exporter writes. */
 enum export_format {
@@ -149,7 +164,8 @@ const struct exporter *export_find(const char *name);
  * size). */
 void export_names(char *buf, size_t size, const char *sep);
 
-/* Runs exporter x over db into out, as opt says (NULL: the defaults). */
+/* Runs exporter x over db into out, as opt says (NULL: the defaults),
+ * telling opt->progress how far it got after each row. */
 int export_run(const struct exporter *x, struct jaw_db *db, FILE *out,
                const struct export_options *opt, jaw_err *err);
 /* Runs exporter x over db into the file path, atomically: into a temporary

@@ -243,6 +243,8 @@ static int export_codings_begin(struct jaw_db *db, FILE *out, const struct expor
 		export_codings_free(x);
 		return JAW_FAIL;
 	}
+	if (opt->progress)
+		export_expect_rows(opt, model_scalar(db, "SELECT count(*) FROM coding", NULL));
 	export_csv_start(&x->csv, out, opt);
 	fputs("source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,"
 	      "memo,created,coding,survey,respondent", out);

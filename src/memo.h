@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "err.h"
+#include "model.h"
 
 /* A memo. target_kind is a word of kinds_memo_target, or "coding" for a
  * coding's memo in lists (those have id 0 and are changed with
@@ -72,5 +73,24 @@ int64_t memo_count(struct jaw_db *db, const struct memo_filter *filter, jaw_err 
  * many, or -1. */
 int memo_page(struct jaw_db *db, const struct memo_filter *filter, int64_t offset, int limit,
               struct memo *rows, jaw_err *err);
+
+/* ---- the memos view and the marks of other lists (memo_find.c) ---------- */
+
+/* The position of the next memo in filter's list whose target (in words),
+ * kind, title, text or author contains text (as list search matches,
+ * search.h) after position from (before it, backward), wrapping round; from
+ * may be -1 or the count. -1 if none matches, -2 on error with err set.
+ * Reads the list a page at a time. */
+int64_t memo_search(struct jaw_db *db, const struct memo_filter *filter, const char *text,
+                    int64_t from, enum model_dir dir, jaw_err *err);
+/* The position of memo id (or, with id 0, of the memo on coding
+ * coding_id) in filter's list; -1 if it is not there, -2 on error. */
+int64_t memo_position_of(struct jaw_db *db, const struct memo_filter *filter, int64_t id,
+                         int64_t coding_id, jaw_err *err);
+/* Sets has[i] to whether record ids[i] of target_kind (a word of
+ * kinds_memo_target) has a memo, for marks on a list's rows (one indexed
+ * lookup per row of the page). JAW_OK, or JAW_FAIL with err set. */
+int memo_marks(struct jaw_db *db, const char *target_kind, const int64_t *ids, int n, bool *has,
+               jaw_err *err);
 
 #endif

@@ -99,6 +99,10 @@ const struct ui_command ui_shell_commands[] = {
 	{"help", "[TOPIC]", "Show the keys and commands; :help filter shows the filter syntax",
 	 command_help},
 	{"quit", "", "Leave jaw", command_quit},
+	{"export", "[--excel] FORMAT PATH", "Export the project (jaw export's formats) into a file",
+	 ui_export_command},
+	{"marking", "[TEXT]", "Set the project's marking line (a caveat on every page of the"
+	 " report); no TEXT: edit it", ui_marking_command},
 	{"bind", "KEYMAP KEY ACTION", "Bind a key for this session (see jawrc(5))", NULL},
 	{"unbind", "KEYMAP KEY", "Unbind a key for this session", NULL},
 	{"color", "ROLE FG BG [ATTR]", "Change a colour for this session", NULL},

@@ -27,6 +27,7 @@ struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err)
 	ui->rc = rc;
 	ui->title = xstrdup(p->title);
 	model_project_free(p);
+	ui_marking_read(ui);
 	for (int v = 0; v < VIEW_COUNT; v++)
 		if (ui_views[v].ops->count)
 			ui->lists[v] = list_new(ui_views[v].ops, ui, db, ui_views[v].keymap);
@@ -65,6 +66,7 @@ void ui_free(struct ui *ui)
 	free(ui->script);
 	free(ui->search);
 	free(ui->title);
+	free(ui->marking);
 	free(ui);
 }
 
@@ -209,6 +211,8 @@ static int ui_carry_out(struct ui *ui, const struct ui_target *t)
 		panes_focus(ui->stack[0], t->view);
 	else
 		ui_push(ui, listview_new(ui, t->view));
+	if (l && !v->ops->show && t->at >= 0)
+		list_goto(l, t->at); /* a row (a memo's target) */
 	return v->ops->show && l ? v->ops->show(ui, l, t) : UI_REDRAW;
 }
 
@@ -219,6 +223,7 @@ void ui_reload(struct ui *ui)
 	for (int i = 0; i < ui->depth; i++)
 		ui->stack[i]->stale = true;
 	ui->data_version = db_data_version(ui->db);
+	ui_marking_read(ui);
 }
 
 void ui_update(struct ui *ui)
@@ -275,14 +280,20 @@ static void ui_draw_title(struct ui *ui)
 	char left[512];
 	snprintf(left, sizeof left, " jaw  %s%s", ui->title,
 	         db_readonly(ui->db) ? "  [read only]" : "");
-	const char *path = db_path(ui->db);
-	int pathw = (int)strlen(path) + 3;
-	if (pathw > ui->cols / 3)
-		pathw = 0;
-	ui_put(w, left, ui->cols - pathw, true);
-	if (pathw) {
+	/* on the right the project's marking line when it has one (it is
+	 * what the team must see), in what the title leaves (a quarter of the
+	 * bar at least); else the file, when it fits */
+	bool marked = *ui->marking;
+	const char *right = marked ? ui->marking : db_path(ui->db);
+	int rightw = utf8_width(right) + 3, room = ui->cols - utf8_width(left) - 1;
+	if (marked && rightw > room)
+		rightw = room > ui->cols / 4 ? room : ui->cols / 4;
+	else if (!marked && rightw > ui->cols / 3)
+		rightw = 0;
+	ui_put(w, left, ui->cols - rightw, true);
+	if (rightw) {
 		waddch(w, ' ');
-		ui_put(w, path, pathw - 2, true);
+		ui_put(w, right, rightw - 2, true);
 		waddch(w, ' ');
 	}
 	wnoutrefresh(w);
@@ -399,6 +410,7 @@ static enum journal_context ui_undo_context(int view)
 	case VIEW_STAKEHOLDERS: return JOURNAL_IN_STAKEHOLDERS;
 	case VIEW_EVIDENCE: return JOURNAL_IN_EVIDENCE;
 	case VIEW_CODEBOOK: return JOURNAL_IN_CODEBOOK;
+	case VIEW_MEMOS: return JOURNAL_IN_MEMOS;
 	/* coding every hit of a search: codings on many sources, no subject */
 	case VIEW_ANALYSIS: return JOURNAL_IN_CODING;
 	default: return JOURNAL_ANYWHERE;

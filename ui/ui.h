@@ -394,6 +394,7 @@ struct ui {
 	struct jaw_db *db;
 	struct jawrc *rc;
 	char *title;
+	char *marking;       /* the project's marking line ("" for none; marking.c) */
 	struct list *lists[VIEW_COUNT]; /* the list views' lists, kept while jaw runs */
 	struct layer *stack[UI_MAX_LAYERS];
 	int depth;
@@ -629,6 +630,50 @@ int ui_after_change(struct ui *ui, int rc, const jaw_err *err, const char *done,
 	__attribute__((format(printf, 4, 5)));
 /* The coder's name: jawrc's `set coder`, else the login name (newly allocated). */
 char *ui_coder_new(struct ui *ui);
+
+/* ---- memos where analysts need them (memo_mark.c) ------------------------ */
+
+/* The mark a list shows beside the name of a record that has a memo. */
+#define UI_MEMO_MARK "\u270e"
+/* Marks the rows of a page whose record (of target_kind, a word of
+ * kinds_memo_target) has a memo: UI_MEMO_MARK before the text of cell (a
+ * title a narrow column cuts), or after it (an indented name in a tree). A
+ * failure to read the marks leaves the rows without them. */
+void memo_mark_rows(struct list *l, const char *target_kind, struct list_row *rows, int n,
+                    int cell, bool before);
+/* m on a record: edits the analyst's own memo on it in $VISUAL/$EDITOR (the
+ * newest, if several), or writes a new one (always, when new_one); name
+ * says what the record is in messages. Returns ui_flags. A view that shows
+ * findings writes memos on them with
+ *     case ACTION_MEMO: return ui_memo_write(ui, "finding", id, title, false); */
+int ui_memo_write(struct ui *ui, const char *target_kind, int64_t id, const char *name,
+                  bool new_one);
+
+/* ---- export and the marking line (export_dialog.c, marking.c) ------------ */
+
+/* :export [--excel] FORMAT PATH: runs an exporter of export_all into PATH
+ * (asking before it overwrites a file), with a progress bar in the status
+ * line; Esc stops it, and nothing is written then. Returns ui_flags. */
+int ui_export_command(struct ui *ui, struct list *l, const char *args);
+/* :marking [TEXT]: sets the project's marking line (no TEXT: a prompt with
+ * the line as it is, to change or clear). Returns ui_flags. */
+int ui_marking_command(struct ui *ui, struct list *l, const char *args);
+/* Reads the project's marking line into ui->marking (after a change). */
+void ui_marking_read(struct ui *ui);
+
+struct attrib_setting;
+/* The choices of a form's attribution field: a stakeholder's ("default"
+ * for its kind's) and a source's ("inherit" from its stakeholder). */
+extern const char *const ui_attribution_stakeholder_choices[];
+extern const char *const ui_attribution_source_choices[];
+/* The field's value for setting s (newly allocated). */
+char *ui_attribution_value_new(const struct attrib_setting *s, bool source);
+/* The attribution to store for a field's value ("" for default/inherit). */
+const char *ui_attribution_stored(const char *value);
+/* The attribution that applies, in words for the Details pane: "role (set
+ * for this source)", "anonymous (the default for its kind)" (newly
+ * allocated). */
+char *ui_attribution_words_new(const struct attrib_setting *s, bool source);
 
 /* ---- the terminal (term.c) -------------------------------------------- */
 

@@ -83,6 +83,7 @@ static int codebook_fetch(struct list *l, int64_t offset, int limit, struct list
 		codebook_row_clear(c);
 	}
 	free(items);
+	memo_mark_rows(l, "code", rows, n, 0, false);
 	return n;
 }
 
@@ -458,7 +459,7 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 		return codebook_form(ui, NULL, 0);
 	if (a != ACTION_ADD_CHILD && a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN &&
 	    a != ACTION_MERGE && a != ACTION_MOVE_UNDER && a != ACTION_TOGGLE && a != ACTION_FOLD &&
-	    a != ACTION_UNFOLD)
+	    a != ACTION_UNFOLD && a != ACTION_MEMO)
 		return -1;
 	if (!row) {
 		ui_message(ui, "The codebook is empty: a adds a code.");
@@ -489,6 +490,7 @@ static int codebook_action(struct ui *ui, struct list *l, enum action a)
 	case ACTION_DELETE: flags = codebook_delete_code(ui, l, &c); break;
 	case ACTION_OPEN: codebook_segments(ui, c.id, c.name, row->aux[0] > 0); break;
 	case ACTION_MERGE: flags = codebook_merge_or_move(ui, &c, true); break;
+	case ACTION_MEMO: flags = ui_memo_write(ui, "code", c.id, c.name, false); break;
 	default: flags = codebook_merge_or_move(ui, &c, false); break;
 	}
 	codebook_code_clear(&c);
@@ -509,6 +511,7 @@ static const struct view_action codebook_actions[] = {
 	{ACTION_REDO, 0, "Redo the codebook change you undid"},
 	{ACTION_MERGE, 0, "Merge the code into another: its codings move there"},
 	{ACTION_MOVE_UNDER, 0, "Move the code under another, or to the top"},
+	{ACTION_MEMO, 0, "Write your memo on the code in $VISUAL or $EDITOR (M lists memos)"},
 };
 
 /* Where code id is in the tree as folded (after an undo). */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib.h"
 #include "date.h"
 #include "edit.h"
 #include "kinds.h"
@@ -38,6 +39,22 @@ static int64_t evidence_count(struct list *l, jaw_err *err)
 	return model_source_count_filtered(l->db, &evidence_state(l)->filter, err);
 }
 
+/* Adds to a row's detail how its source is quoted, as attribution allows. */
+static void evidence_detail_attribution(struct list *l, struct list_row *r)
+{
+	struct attrib_setting a = {0};
+	char *label = attrib_source_label_new(l->db, r->id, NULL);
+	if (label && attrib_source_get(l->db, r->id, &a, NULL) == JAW_OK) {
+		char *words = ui_attribution_words_new(&a, true);
+		char *detail = xasprintf("%s; quoted as \"%s\", attribution %s", r->detail, label, words);
+		free(r->detail);
+		r->detail = detail;
+		free(words);
+	}
+	attrib_setting_clear(&a);
+	free(label);
+}
+
 static int evidence_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
                           jaw_err *err)
 {
@@ -59,9 +76,11 @@ static int evidence_fetch(struct list *l, int64_t offset, int limit, struct list
 		                      *s->stakeholder_name ? " with " : "", s->stakeholder_name,
 		                      *s->event_title ? " at " : "", s->event_title, s->codings,
 		                      s->codings == 1 ? "" : "s");
+		evidence_detail_attribution(l, r);
 		model_source_clear(s);
 	}
 	free(items);
+	memo_mark_rows(l, "source", rows, n, 2, true);
 	return n;
 }
 
@@ -198,7 +217,7 @@ static const char *evidence_empty_state(struct list *l)
 
 /* ---- editing ------------------------------------------------------------ */
 
-enum { F_TITLE, F_KIND, F_DATE, F_STAKEHOLDER, F_EVENT, F_TEXT, F_COUNT };
+enum { F_TITLE, F_KIND, F_DATE, F_STAKEHOLDER, F_EVENT, F_ATTRIB, F_TEXT, F_COUNT };
 
 /* The form's context: the source edited (0 for a new note). The links'
  * fields keep the records they named when the form opened. */
@@ -236,15 +255,23 @@ static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 		rc = edit_source_add(db, coder, &s, err);
 		e->id = s.id;
 	}
+	/* the attribution, when it changed: a change of its own (u undoes it first) */
+	struct attrib_setting a = {0};
+	if (rc == JAW_OK && (rc = attrib_source_get(db, e->id, &a, err)) == JAW_OK &&
+	    strcmp(a.stored, ui_attribution_stored(f[F_ATTRIB].value)) != 0)
+		rc = attrib_source_set(db, coder, e->id, ui_attribution_stored(f[F_ATTRIB].value), err);
+	attrib_setting_clear(&a);
 	free(coder);
 	if (rc == JAW_OK)
 		ui_message(ui, "Saved.");
 	return rc;
 }
 
-/* The form's values for source s but its text (a new note's when NULL). */
-static void evidence_values(const struct source *s, char **v)
+/* The form's values for source s but its text (a new note's when NULL),
+ * with its attribution a (NULL: inherited). */
+static void evidence_values(const struct source *s, const struct attrib_setting *a, char **v)
 {
+	v[F_ATTRIB] = a ? ui_attribution_value_new(a, true) : xstrdup("inherit");
 	char today[11];
 	date_format(date_today(), today);
 	v[F_TITLE] = xstrdup(s ? s->title : "");
@@ -259,10 +286,14 @@ static int evidence_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
 {
 	const struct evidence_edit *e = ctx;
 	struct source *s = model_source_get_new(ui->db, e->id, err);
-	if (!s)
+	struct attrib_setting a = {0};
+	if (!s || attrib_source_get(ui->db, e->id, &a, err) != JAW_OK) {
+		model_source_free(s);
 		return err_set(err, JAW_FAIL, "Someone else deleted this source since you opened the"
 		               " form; Esc closes it.");
-	evidence_values(s, v);
+	}
+	evidence_values(s, &a, v);
+	attrib_setting_clear(&a);
 	model_source_free(s);
 	return JAW_OK;
 }
@@ -270,7 +301,15 @@ static int evidence_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
 static int evidence_form(struct ui *ui, const struct source *s)
 {
 	char *v[F_COUNT];
-	evidence_values(s, v);
+	struct attrib_setting a = {0};
+	jaw_err err;
+	err_clear(&err);
+	if (s && attrib_source_get(ui->db, s->id, &a, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	evidence_values(s, s ? &a : NULL, v);
+	attrib_setting_clear(&a);
 	struct form_field f[F_COUNT] = {
 		{"Title", NULL, false, .value = v[F_TITLE]},
 		{"Kind", s && strcmp(s->kind, "survey_answer") == 0 ? kinds_source_kind : kinds_note_kind,
@@ -282,6 +321,7 @@ static int evidence_form(struct ui *ui, const struct source *s)
 		{"Event", NULL, false, .value = v[F_EVENT], .names = true,
 		 .kind = MODEL_NAME_EVENT, .chosen = s ? s->timeline_item_id : 0,
 		 .chosen_for = s ? xstrdup(s->event_title) : NULL},
+		{"Attribution", ui_attribution_source_choices, false, .value = v[F_ATTRIB]},
 		{"Text", NULL, true, .value = xstrdup("")},
 	};
 	struct evidence_edit *e = xcalloc(1, sizeof *e);
@@ -337,7 +377,9 @@ static int evidence_selected_action(struct ui *ui, struct list *l, enum action a
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
 	}
-	int flags = a == ACTION_EDIT ? evidence_form(ui, s) : evidence_delete(ui, s);
+	int flags = a == ACTION_EDIT ? evidence_form(ui, s)
+	          : a == ACTION_MEMO ? ui_memo_write(ui, "source", s->id, s->title, false)
+	          : evidence_delete(ui, s);
 	model_source_free(s);
 	return flags;
 }
@@ -365,6 +407,7 @@ static int evidence_action(struct ui *ui, struct list *l, enum action a)
 		return UI_REDRAW;
 	case ACTION_OPEN:
 	case ACTION_EDIT:
+	case ACTION_MEMO:
 	case ACTION_DELETE: return evidence_selected_action(ui, l, a);
 	default: return -1;
 	}
@@ -414,7 +457,9 @@ static const struct ui_command evidence_commands[] = {
 static const struct view_action evidence_actions[] = {
 	{ACTION_OPEN, 0, "Read and code the selected source"},
 	{ACTION_ADD, 0, "Write a new note (its text in $VISUAL or $EDITOR)"},
-	{ACTION_EDIT, 0, "Correct the title, kind, date, stakeholder or event of the source"},
+	{ACTION_EDIT, 0, "Correct the title, kind, date, stakeholder, event or attribution of the"
+	 " source"},
+	{ACTION_MEMO, 0, "Write your memo on the source in $VISUAL or $EDITOR (M lists memos)"},
 	{ACTION_DELETE, 0, "Delete the source with its codings (asks first)"},
 	{ACTION_UNDO, 0, "Undo your last change to the evidence (a source comes back with its codings)"},
 	{ACTION_REDO, 0, "Redo the evidence change you undid"},

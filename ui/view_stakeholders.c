@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib.h"
 #include "edit.h"
 #include "kinds.h"
 #include "ui.h"
@@ -52,6 +53,20 @@ static int64_t stakeholder_count(struct list *l, jaw_err *err)
 	return model_stakeholder_count(l->db, err);
 }
 
+/* Adds to a row's detail the attribution that applies to the stakeholder. */
+static void stakeholder_detail_attribution(struct list *l, struct list_row *r)
+{
+	struct attrib_setting a = {0};
+	if (attrib_stakeholder_get(l->db, r->id, &a, NULL) == JAW_OK) {
+		char *words = ui_attribution_words_new(&a, false);
+		char *detail = xasprintf("%s; attribution %s", r->detail, words);
+		free(r->detail);
+		r->detail = detail;
+		free(words);
+	}
+	attrib_setting_clear(&a);
+}
+
 static int stakeholder_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
                              jaw_err *err)
 {
@@ -71,9 +86,11 @@ static int stakeholder_fetch(struct list *l, int64_t offset, int limit, struct l
 		                      s->name, s->kind, *s->parent_name ? " in " : "",
 		                      s->parent_name, s->role, s->power, s->interest, s->attitude,
 		                      s->sources, s->sources == 1 ? "" : "s");
+		stakeholder_detail_attribution(l, r);
 		model_stakeholder_clear(s);
 	}
 	free(items);
+	memo_mark_rows(l, "stakeholder", rows, n, 0, false);
 	return n;
 }
 
@@ -183,8 +200,8 @@ static bool stakeholder_draw_body(struct list *l)
 
 static const char *const stakeholder_scores[] = {"", "1", "2", "3", "4", "5", NULL};
 
-enum { F_KIND, F_NAME, F_PARENT, F_ROLE, F_POWER, F_INTEREST, F_ATTITUDE, F_CONTACT, F_NOTES,
-       F_COUNT };
+enum { F_KIND, F_NAME, F_PARENT, F_ROLE, F_POWER, F_INTEREST, F_ATTITUDE, F_CONTACT, F_ATTRIB,
+       F_NOTES, F_COUNT };
 
 /* The form's context: the stakeholder edited (0 for a new one). */
 struct stakeholder_edit {
@@ -214,6 +231,15 @@ static int stakeholder_save(struct ui *ui, void *ctx, struct form_field *f, jaw_
 	char *coder = ui_coder_new(ui);
 	int rc = e->id ? edit_stakeholder_update(ui->db, coder, &s, err)
 	               : edit_stakeholder_add(ui->db, coder, &s, err);
+	if (rc == JAW_OK && !e->id)
+		e->id = s.id; /* saved: a second Enter (after an error below) edits it */
+	/* the attribution, when it changed: a change of its own (u undoes it first) */
+	struct attrib_setting a = {0};
+	const char *want = ui_attribution_stored(f[F_ATTRIB].value);
+	if (rc == JAW_OK && (rc = attrib_stakeholder_get(ui->db, e->id, &a, err)) == JAW_OK &&
+	    strcmp(a.stored, want) != 0)
+		rc = attrib_stakeholder_set(ui->db, coder, e->id, want, err);
+	attrib_setting_clear(&a);
 	free(coder);
 	if (rc != JAW_OK)
 		return rc;
@@ -229,9 +255,12 @@ static char *stakeholder_score_new(int v)
 	return v ? xasprintf("%d", v) : xstrdup("");
 }
 
-/* The form's values for stakeholder s (a new one's defaults when NULL). */
-static void stakeholder_values(const struct stakeholder *s, char **v)
+/* The form's values for stakeholder s (a new one's defaults when NULL),
+ * with its attribution a (NULL: the default). */
+static void stakeholder_values(const struct stakeholder *s, const struct attrib_setting *a,
+                               char **v)
 {
+	v[F_ATTRIB] = a ? ui_attribution_value_new(a, false) : xstrdup("default");
 	v[F_KIND] = xstrdup(s ? s->kind : "person");
 	v[F_NAME] = xstrdup(s ? s->name : "");
 	v[F_PARENT] = xstrdup(s ? s->parent_name : "");
@@ -248,10 +277,14 @@ static int stakeholder_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
 {
 	const struct stakeholder_edit *e = ctx;
 	struct stakeholder *s = model_stakeholder_get_new(ui->db, e->id, err);
-	if (!s)
+	struct attrib_setting a = {0};
+	if (!s || attrib_stakeholder_get(ui->db, e->id, &a, err) != JAW_OK) {
+		model_stakeholder_free(s);
 		return err_set(err, JAW_FAIL, "Someone else deleted this stakeholder since you opened"
 		               " the form; Esc closes it.");
-	stakeholder_values(s, v);
+	}
+	stakeholder_values(s, &a, v);
+	attrib_setting_clear(&a);
 	model_stakeholder_free(s);
 	return JAW_OK;
 }
@@ -259,7 +292,15 @@ static int stakeholder_fresh(struct ui *ui, void *ctx, char **v, jaw_err *err)
 static int stakeholder_form(struct ui *ui, const struct stakeholder *s)
 {
 	char *v[F_COUNT];
-	stakeholder_values(s, v);
+	struct attrib_setting a = {0};
+	jaw_err err;
+	err_clear(&err);
+	if (s && attrib_stakeholder_get(ui->db, s->id, &a, &err) != JAW_OK) {
+		ui_error(ui, err.msg);
+		return UI_REDRAW;
+	}
+	stakeholder_values(s, s ? &a : NULL, v);
+	attrib_setting_clear(&a);
 	struct form_field f[F_COUNT] = {
 		{"Kind", kinds_stakeholder_kind, false, .value = v[F_KIND]},
 		{"Name", NULL, false, .value = v[F_NAME]},
@@ -271,6 +312,7 @@ static int stakeholder_form(struct ui *ui, const struct stakeholder *s)
 		{"Interest (1-5)", stakeholder_scores, false, .value = v[F_INTEREST]},
 		{"Attitude", kinds_stakeholder_attitude, false, .value = v[F_ATTITUDE]},
 		{"Contact", NULL, false, .value = v[F_CONTACT]},
+		{"Attribution", ui_attribution_stakeholder_choices, false, .value = v[F_ATTRIB]},
 		{"Notes", NULL, true, .value = v[F_NOTES]},
 	};
 	struct stakeholder_edit *e = xcalloc(1, sizeof *e);
@@ -347,7 +389,8 @@ static int stakeholder_action(struct ui *ui, struct list *l, enum action a)
 		list_reload(l);
 		return UI_REDRAW | UI_LAYOUT;
 	}
-	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES)
+	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES &&
+	    a != ACTION_MEMO)
 		return -1;
 	const struct list_row *row = list_selected(l);
 	if (!row) {
@@ -362,6 +405,7 @@ static int stakeholder_action(struct ui *ui, struct list *l, enum action a)
 		return UI_REDRAW;
 	}
 	int flags = a == ACTION_EDIT ? stakeholder_form(ui, s)
+	          : a == ACTION_MEMO ? ui_memo_write(ui, "stakeholder", s->id, s->name, false)
 	          : a == ACTION_DELETE ? stakeholder_delete(ui, l, s)
 	          : a == ACTION_OPEN ? stakeholder_open(ui, s) : stakeholder_edit_notes(ui, l, s);
 	model_stakeholder_free(s);
@@ -385,7 +429,8 @@ static const char *stakeholder_describe_state(struct list *l)
 static const struct view_action stakeholder_actions[] = {
 	{ACTION_OPEN, 0, "Show the evidence from this stakeholder in the Evidence pane"},
 	{ACTION_ADD, 0, "Add an organisation or a person"},
-	{ACTION_EDIT, 0, "Edit the selected stakeholder"},
+	{ACTION_EDIT, 0, "Edit the selected stakeholder (its attribution: how quotes may name it)"},
+	{ACTION_MEMO, 0, "Write your memo on the stakeholder in $VISUAL or $EDITOR (M lists memos)"},
 	{ACTION_DELETE, 0, "Delete the selected stakeholder (asks first; its sources and members stay)"},
 	{ACTION_UNDO, 0, "Undo your last change to the register (the cursor goes to the stakeholder)"},
 	{ACTION_REDO, 0, "Redo the register change you undid"},

@@ -101,6 +101,7 @@ static int timeline_fetch(struct list *l, int64_t offset, int limit, struct list
 		model_timeline_item_clear(&items[i]);
 	}
 	free(items);
+	memo_mark_rows(l, "timeline_item", rows, n, 2, true);
 	return n;
 }
 
@@ -349,12 +350,14 @@ static int timeline_action(struct ui *ui, struct list *l, enum action a)
 		           "Chart shown (v hides it; z zooms the pane for more dates).");
 		return UI_LAYOUT;
 	}
-	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES)
+	if (a != ACTION_EDIT && a != ACTION_DELETE && a != ACTION_OPEN && a != ACTION_EDIT_NOTES &&
+	    a != ACTION_MEMO)
 		return -1;
 	struct timeline_item *it = timeline_selected_new(ui, l);
 	if (!it)
 		return UI_REDRAW;
 	int flags = a == ACTION_EDIT ? timeline_form(ui, it)
+	          : a == ACTION_MEMO ? ui_memo_write(ui, "timeline_item", it->id, it->title, false)
 	          : a == ACTION_DELETE ? timeline_delete(ui, it)
 	          : a == ACTION_OPEN ? timeline_open(ui, it) : timeline_edit_notes(ui, l, it);
 	model_timeline_item_free(it);
@@ -489,6 +492,7 @@ static const struct view_action timeline_actions[] = {
 	{ACTION_UNDO, 0, "Undo your last change to the timeline (the cursor goes to the item)"},
 	{ACTION_REDO, 0, "Redo the timeline change you undid"},
 	{ACTION_EDIT_NOTES, 0, "Write the item's notes in $VISUAL or $EDITOR"},
+	{ACTION_MEMO, 0, "Write your memo on the item in $VISUAL or $EDITOR (M lists memos)"},
 	{ACTION_TOGGLE_VIEW, 0, "Show or hide the chart"},
 };
 

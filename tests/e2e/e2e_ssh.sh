@@ -75,8 +75,8 @@ check "analyst A logs in over ssh and opens the project" wait_on a " Timeline  1
 ssh_jaw b tomas
 check "analyst B logs in the same way" wait_on b " Timeline  1/24" 150
 t send-keys -t b E
-check "B sees the evidence and its codings" wait_on b "Interview with the brigade le"
-b_count() { on b | grep -F "Interview with the brigade le" | awk '{print $NF}'; }
+check "B sees the evidence and its codings" wait_on b "Interview with the brigade"
+b_count() { on b | grep -F "Interview with the brigade" | awk '{print $NF}'; }
 b_before=$(b_count)
 
 # A codes the first sentences of the brigade legal adviser's interview

@@ -553,7 +553,7 @@ static void test_jawrc_parse(void **state)
 	assert_int_equal(r.n, 7);
 	assert_string_equal(r.msg[0], "my.rc line 5: unknown command \"frobnicate\" (bind, unbind, color, set)");
 	assert_string_equal(r.msg[1], "my.rc line 6: no keymap \"nowhere\""
-	                              " (generic, timeline, stakeholders, evidence, reader, codebook, survey, analysis)");
+	                              " (generic, timeline, stakeholders, evidence, reader, codebook, survey, analysis, memos)");
 	assert_string_equal(r.msg[2],
 	                    "my.rc line 7: \"<Nope>\" is not a key name (e.g. q, <C-l>, <PgDn>)");
 	assert_string_equal(r.msg[3], "my.rc line 8: no action \"fly\" (see jaw(1) for the list)");

@@ -3,6 +3,7 @@
  * written whole or not at all, and the codings exporter. */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +118,85 @@ static void test_run_and_write_file(void **state)
 	assert_non_null(strstr(err.msg, "dir.csv: cannot write: No such file or directory"));
 	assert_int_equal(counting.ended, 0);
 	free(bad);
+	free(path);
+}
+
+/* The number of files in dir whose names begin with prefix. */
+static int files_starting(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;)
+		n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	closedir(d);
+	return n;
+}
+
+/* What a progress callback saw; it stops the export at row stop_at. */
+struct progress_seen {
+	int calls, stop_at;
+	int64_t last_done, last_total;
+};
+
+static bool progress_follow(void *ctx, int64_t done, int64_t total)
+{
+	struct progress_seen *p = ctx;
+	p->calls++;
+	p->last_done = done;
+	p->last_total = total;
+	return p->stop_at == 0 || done < p->stop_at;
+}
+
+/* Progress before the first row and after each one; a callback that says
+ * stop cancels the export, and the file is then not written at all. */
+static void test_progress_and_cancel(void **state)
+{
+	(void)state;
+	jaw_err err;
+	err_clear(&err);
+	char *path = testutil_path_new("progress.txt");
+	struct progress_seen seen = {0};
+	struct export_options opt = {.progress = progress_follow, .progress_ctx = &seen};
+	counting = (struct counting){0};
+	assert_int_equal(export_to_path(&counting_exporter, NULL, path, &opt, &err), JAW_OK);
+	assert_int_equal(seen.calls, 4); /* 0, then rows 1, 2, 3 */
+	assert_int_equal(seen.last_done, 3);
+	assert_int_equal(seen.last_total, 0); /* the exporter cannot say */
+
+	/* stopped at row 2: a failure, end told so, and no file */
+	unlink(path);
+	seen = (struct progress_seen){.stop_at = 2};
+	counting = (struct counting){0};
+	assert_int_equal(export_to_path(&counting_exporter, NULL, path, &opt, &err), JAW_FAIL);
+	assert_string_equal(err.msg, "export cancelled");
+	assert_int_equal(counting.ended, 1);
+	assert_false(counting.ended_ok);
+	assert_int_equal(access(path, F_OK), -1);
+	char *dir = xstrdup(path);
+	*strrchr(dir, '/') = '\0';
+	assert_int_equal(files_starting(dir, "progress.txt."), 0); /* no temporary left */
+	free(dir);
+
+	/* stopped before the first row: the exporter never begins */
+	seen = (struct progress_seen){.stop_at = -1};
+	counting = (struct counting){0};
+	assert_int_equal(export_to_path(&counting_exporter, NULL, path, &opt, &err), JAW_FAIL);
+	assert_int_equal(counting.ended, 0);
+	assert_int_equal(access(path, F_OK), -1);
+
+	/* the codings exporter says in begin how many rows it will write */
+	struct jaw_db *db = testutil_project_new(NULL);
+	assert_int_equal(db_exec(db,
+		"INSERT INTO source (id, kind, title, text) VALUES (1, 'interview', 'Note', 'abcdef');"
+		"INSERT INTO code (id, name) VALUES (1, 'A');"
+		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder) VALUES"
+		" (1, 0, 1, 1, 'ana'), (1, 1, 2, 1, 'ana')", &err), JAW_OK);
+	seen = (struct progress_seen){0};
+	assert_int_equal(export_to_path(&exporter_codings, db, path, &opt, &err), JAW_OK);
+	assert_int_equal(seen.last_total, 2);
+	assert_int_equal(seen.last_done, 2);
+	db_close(db);
 	free(path);
 }
 
@@ -330,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_run_and_write_file),
 		cmocka_unit_test(test_codings),
 		cmocka_unit_test(test_codings_of_answers),
+		cmocka_unit_test(test_progress_and_cancel),
 		cmocka_unit_test(test_excel),
 		cmocka_unit_test(test_codebook),
 		cmocka_unit_test(test_stakeholders_and_memos),
