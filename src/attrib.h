@@ -68,10 +68,14 @@ int attrib_register(sqlite3 *sqlite, jaw_err *err);
 #define ATTRIB_ARGS(x, st, org, r, sv)                                                        \
 	x ".kind, " x ".attribution, " x ".title, " x ".source_date, " st ".kind, " st ".name, "  \
 	st ".role, " org ".name, " st ".attribution, " r ".external_id, " sv ".name"
-/* SQL: the joins ATTRIB_ARGS needs for source alias x. */
+/* SQL: the joins ATTRIB_ARGS needs for source alias x; a person's
+ * organisation only when it may be named itself (an organisation is named
+ * unless set otherwise), so a named person's label never names one that
+ * may not be. */
 #define ATTRIB_JOINS(x, st, org, r, sv)                                                       \
 	" LEFT JOIN stakeholder " st " ON " st ".id = " x ".stakeholder_id"                      \
 	" LEFT JOIN stakeholder " org " ON " org ".id = " st ".parent_id AND " st ".kind = 'person'" \
+	" AND coalesce(" org ".attribution, 'named') = 'named'"                                  \
 	" LEFT JOIN respondent " r " ON " r ".id = " x ".respondent_id"                           \
 	" LEFT JOIN survey " sv " ON " sv ".id = " r ".survey_id"
 

@@ -21,6 +21,7 @@ const struct exporter *const export_all[] = {
 	&exporter_memos,
 	&exporter_findings,
 	&exporter_citations,
+	&exporter_report,
 	&exporter_qdc,
 	&exporter_qdpx,
 	NULL,

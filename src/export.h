@@ -50,6 +50,7 @@ enum export_format {
 	EXPORT_CSV,    /* text, one row per record; export_options apply */
 	EXPORT_XML,    /* text, one document */
 	EXPORT_BINARY, /* bytes (a zip): never written to a terminal */
+	EXPORT_MARKDOWN, /* text, one Markdown document (for pandoc) */
 };
 
 /* One kind of export. */
@@ -126,6 +127,22 @@ extern const struct exporter exporter_findings;
  * (attrib.h), quote the text as cited; source and coding empty once
  * deleted. */
 extern const struct exporter exporter_citations;
+
+/* The Joint Analysis Report as a skeleton in pandoc's Markdown, to be
+ * turned into docx or PDF by pandoc: YAML front matter (title, subtitle,
+ * date, the marking line as marking, and header-includes that print it at
+ * the head and foot of every page of a PDF); the aim and, marked for the
+ * analysts to write, the questions; the method (sources by kind,
+ * interviews by organisation, each survey's size and respondent profile,
+ * coders and their pooled agreement); each finding in ODCR form with its
+ * status, owner, areas and action body, the strength of its evidence and
+ * its quotes as block quotes with their provenance (changed and lost
+ * citations marked); annexes: the codebook with definitions and
+ * frequencies (roll-ups marked), the timeline and the stakeholder
+ * register. Names follow attribution (attrib.h): a stakeholder not named
+ * is never named, nor is the organisation of one; every text from the
+ * project is escaped (markdown.h). Reads a page of records at a time. */
+extern const struct exporter exporter_report;
 
 /* The codebook as a REFI-QDA codebook (QDA-XML 1.0, Codebook.xsd): the
  * codes nested as in the tree, with their GUIDs, colours and

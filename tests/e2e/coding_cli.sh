@@ -160,8 +160,8 @@ check "export codings into a missing directory: exit 1" expect 1 export codings 
 check "export codings into a missing directory: message" err_line "jaw: nodir/x.csv: cannot write: No such file or directory"
 check "export codings of a project with none: header only" expect 0 export codings p.jaw
 check "export codings of a project with none: the header" out_is "source,code,coder,start,end,text,source_title,source_kind,stakeholder,code_path,memo,created,coding,survey,respondent"
-check "export report: exit 2" expect 2 export report c.jaw
-check "export report: message" err_line "jaw: export: cannot export \"report\" (this jaw exports: codings, codebook, timeline, stakeholders, memos, findings, citations, qdc, qdpx)"
+check "export of an unknown kind: exit 2" expect 2 export pdf c.jaw
+check "export of an unknown kind: message" err_line "jaw: export: cannot export \"pdf\" (this jaw exports: codings, codebook, timeline, stakeholders, memos, findings, citations, report, qdc, qdpx)"
 check "export with no FILE: exit 2" expect 2 export codings
 check "export a missing project: exit 1" expect 1 export codings none.jaw
 check "check after coding: exit 0" expect 0 check c.jaw

@@ -80,7 +80,7 @@ static void test_registry(void **state)
 	char names[128];
 	export_names(names, sizeof names, ", ");
 	assert_string_equal(names, "codings, codebook, timeline, stakeholders, memos, findings,"
-	                           " citations, qdc, qdpx");
+	                           " citations, report, qdc, qdpx");
 	for (const struct exporter *const *x = export_all; *x; x++) {
 		assert_non_null((*x)->summary);
 		assert_non_null((*x)->begin);
