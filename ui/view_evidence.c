@@ -239,8 +239,9 @@ static int evidence_save(struct ui *ui, void *ctx, struct form_field *f, jaw_err
 {
 	struct evidence_edit *e = ctx;
 	struct jaw_db *db = ui->db;
+	/* a stored source's form has no Text field (evidence_form) */
 	struct source s = {.id = e->id, .kind = f[F_KIND].value, .title = f[F_TITLE].value,
-	                   .source_date = f[F_DATE].value, .text = f[F_TEXT].value};
+	                   .source_date = f[F_DATE].value, .text = e->id ? NULL : f[F_TEXT].value};
 	int rc = evidence_link(ui, &f[F_STAKEHOLDER], &s.stakeholder_id, err);
 	if (rc == JAW_OK)
 		rc = evidence_link(ui, &f[F_EVENT], &s.timeline_item_id, err);
