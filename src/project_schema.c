@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "activity.h"
 #include "coding.h"
 #include "fold.h"
 #include "project_schema.h"
@@ -20,6 +21,8 @@ static const struct db_migration project_migrations[] = {
 	{4, "schema/004-undo-context.sql", NULL},
 	/* a GUID per code */
 	{5, "schema/005-code-guid.sql", NULL},
+	/* who holds the project for a long change (an import) */
+	{6, "schema/006-activity.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,
@@ -51,4 +54,5 @@ const struct db_schema project_schema = {
 	project_migrations, sizeof project_migrations / sizeof *project_migrations,
 	project_checks, sizeof project_checks / sizeof *project_checks,
 	project_functions,
+	activity_holder,
 };
