@@ -16,16 +16,19 @@ static const struct journal_table_def journal_tables[] = {
 		"code", "code",
 		"SELECT json_object('id', id, 'parent_id', parent_id, 'name', name,"
 		" 'description', description, 'colour', colour, 'quick_key', quick_key,"
-		" 'position', position) FROM code WHERE id = ?1",
+		" 'position', position, 'guid', guid) FROM code WHERE id = ?1",
 		"SELECT count(*) FROM code WHERE id = ?1",
+		/* images written before schema 5 have no guid: it is then not compared */
 		"SELECT count(*) FROM code WHERE id = ?1" IS("parent_id") IS("name")
-		IS("description") IS("colour") IS("quick_key") IS("position"),
-		"INSERT INTO code (id, parent_id, name, description, colour, quick_key, position)"
+		IS("description") IS("colour") IS("quick_key") IS("position")
+		" AND guid IS coalesce(json_extract(?2, '$.guid'), guid)",
+		"INSERT INTO code (id, parent_id, name, description, colour, quick_key, position, guid)"
 		" VALUES (" J("id") ", " J("parent_id") ", " J("name") ", " J("description") ", "
-		J("colour") ", " J("quick_key") ", " J("position") ")",
+		J("colour") ", " J("quick_key") ", " J("position") ", " J("guid") ")",
 		"UPDATE code SET parent_id = " J("parent_id") ", name = " J("name")
 		", description = " J("description") ", colour = " J("colour") ", quick_key = "
-		J("quick_key") ", position = " J("position") " WHERE id = ?2",
+		J("quick_key") ", position = " J("position") ", guid = coalesce(" J("guid")
+		", guid) WHERE id = ?2",
 		"DELETE FROM code WHERE id = ?1",
 		"UPDATE code SET quick_key = NULL, name = printf('%c%d', 1, id) WHERE id = ?1",
 		"SELECT (SELECT count(*) FROM code WHERE parent_id = ?1)"

@@ -206,6 +206,8 @@ static int qdpx_store_text(struct qdpx_import *m, const struct refi_source *s, c
 		struct source src = {.kind = "document", .title = title, .text = text,
 		                     .origin_file = (char *)name};
 		rc = model_source_add(m->db, &src, err);
+		if (rc == JAW_OK)
+			rc = journal_touch_added(m->tx, JOURNAL_SOURCE, src.id, err);
 		*id = src.id;
 		m->res->sources_added++;
 	}

@@ -74,3 +74,15 @@ int64_t testutil_scalar(struct jaw_db *db, const char *sql)
 	sqlite3_finalize(s);
 	return v;
 }
+
+char *testutil_text_new(struct jaw_db *db, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	const unsigned char *t = sqlite3_column_text(s, 0);
+	assert_non_null(t);
+	char *v = xstrdup((const char *)t);
+	sqlite3_finalize(s);
+	return v;
+}

@@ -23,5 +23,7 @@ struct jaw_db *testutil_demo_new(char **path_out);
 void testutil_write_file(const char *path, const char *data, size_t len);
 /* Runs a one-value query; returns the integer. */
 int64_t testutil_scalar(struct jaw_db *db, const char *sql);
+/* Runs a one-value query whose value is text (not NULL); returns a new copy. */
+char *testutil_text_new(struct jaw_db *db, const char *sql);
 
 #endif

@@ -34,7 +34,8 @@ static const struct view_action help_panes[] = {
 	{ACTION_ZOOM, 0, "Zoom the focused pane to the whole screen, or back"},
 };
 
-/* Everywhere (the views' own keys come from the registry). */
+/* Everywhere (the views' own keys come from the registry). Undo and redo are
+ * not here: the views whose changes can be undone list them as their own. */
 static const struct view_action help_everywhere[] = {
 	{ACTION_HELP, 0, "Show these keys"},
 	{ACTION_QUIT, 0, "Close this view and go back; in the panes, quit"},
@@ -43,8 +44,6 @@ static const struct view_action help_everywhere[] = {
 	{ACTION_SEARCH, 0, "Search what this view shows for text"},
 	{ACTION_SEARCH_NEXT, 0, "Go to the next match"},
 	{ACTION_SEARCH_PREV, 0, "Go to the previous match"},
-	{ACTION_UNDO, 0, "Undo your last change made in this view"},
-	{ACTION_REDO, 0, "Redo what you undid"},
 	{ACTION_REDRAW, 0, "Read everything again and redraw the screen"},
 };
 

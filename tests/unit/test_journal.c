@@ -440,6 +440,34 @@ static void test_undo_codings_of_one_source(void **state)
 	db_close(db);
 }
 
+/* A code deleted and brought back by undo keeps its GUID (REFI-QDA
+ * exchange depends on it), and so does a code whose rename is undone. */
+static void test_code_undo_keeps_guid(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	struct code c = {.name = "Liaison"};
+	assert_int_equal(codebook_add(db, "ana", &c, &err), JAW_OK);
+	char *guid = testutil_text_new(db, "SELECT guid FROM code");
+	assert_int_equal(strlen(guid), 36);
+	assert_int_equal(codebook_delete(db, "ana", c.id, NULL, &err), JAW_OK);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM code"), 0);
+	step_ok(db, "ana", true, JOURNAL_IN_CODEBOOK, 0, NULL);
+	char *back = testutil_text_new(db, "SELECT guid FROM code");
+	assert_string_equal(back, guid);
+	free(back);
+	step_ok(db, "ana", false, JOURNAL_IN_CODEBOOK, 0, NULL);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM code"), 0);
+	step_ok(db, "ana", true, JOURNAL_IN_CODEBOOK, 0, NULL);
+	back = testutil_text_new(db, "SELECT guid FROM code");
+	assert_string_equal(back, guid);
+	free(back);
+	free(guid);
+	db_close(db);
+}
+
 /* A project of schema 3 opens: its journal's changes get their contexts. */
 static void test_migrate_journal_contexts(void **state)
 {
@@ -518,6 +546,7 @@ int main(void)
 	testutil_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contexts_of_actions),
+		cmocka_unit_test(test_code_undo_keeps_guid),
 		cmocka_unit_test(test_timeline_delete_undo),
 		cmocka_unit_test(test_timeline_add_edit_undo),
 		cmocka_unit_test(test_stakeholder_delete_rename_undo),

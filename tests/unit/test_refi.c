@@ -312,8 +312,8 @@ static char *sources_dump_new(struct jaw_db *db)
 
 /* export qdpx, then import-qdpx into an empty project: the same codebook,
  * the same sources (titles as shown, texts) and the same coded texts by
- * code and coder; importing again adds nothing; undo takes the codes and
- * codings back. */
+ * code and coder; importing again adds nothing; undo takes the codes,
+ * codings and sources back, and redo brings them again. */
 static void test_qdpx_round_trip(void **state)
 {
 	(void)state;
@@ -356,6 +356,15 @@ static void test_qdpx_round_trip(void **state)
 	journal_result_clear(&jr);
 	assert_int_equal(testutil_scalar(empty, "SELECT count(*) FROM coding"), 0);
 	assert_int_equal(testutil_scalar(empty, "SELECT count(*) FROM code"), 0);
+	assert_int_equal(testutil_scalar(empty, "SELECT count(*) FROM source"), 0);
+	/* and redo brings all of it back */
+	assert_int_equal(journal_redo(empty, "ana", &jr, &err), JAW_OK);
+	journal_result_clear(&jr);
+	want = coded_dump_new(db);
+	got = coded_dump_new(empty);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
 	free(path);
 	db_close(empty);
 	db_close(db);
