@@ -42,8 +42,8 @@ check "and that Esc gives up" wait_for "Esc to give up"
 check "nothing is coded while it waits" test "$(codings)" -eq 0
 t send-keys -t jaw C-l
 check "Ctrl-L redraws the screen meanwhile" wait_for "The patrol met"
-check "the coding is applied when the import ends" wait_for "Coded 35 characters with Protection of civilians"
 wait "$importer"
+check "the coding is applied when the import ends" wait_for "Coded 35 characters with Protection of civilians"
 check "one coding, kept" test "$(codings)" -eq 1
 check "the import is whole" test "$(sqlite3 "$p" "SELECT count(*) FROM respondent")" -eq 400000
 
