@@ -168,6 +168,7 @@ void cmd_help(FILE *out)
 	      "In the interface: ? help, Tab next pane, j/k move, a/e/d add/edit/delete,\n"
 	      "Enter open (a source opens in the reader: v select, c code, u undo),\n"
 	      "C codebook, : commands, / search, q quit.\n"
+	      "A change waits for another session's import to end, saying so on stderr.\n"
 	      "Exit status: 0 success, 1 failure (the message says why), 2 usage error.\n"
 	      "See jaw(1), jaw(5) and jawrc(5).\n", out);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "db.h"
 #include "safeout.h"
 #include "err.h"
 
@@ -120,8 +121,32 @@ static int cmd_check_required(const struct cmd_args *a)
 	return cmd_usage(a, "say %s", list);
 }
 
+/* A command waiting for another session's lock says so on stderr, once
+ * for each holder: at once for an announced one (an import), after a
+ * second for one that said nothing. It waits on: a command is ended with
+ * Ctrl-C. */
+static bool cmd_wait(void *ctx, const struct db_wait *w)
+{
+	char *said = ctx; /* what it last said */
+	char line[600];
+	if (w->holder)
+		snprintf(line, sizeof line, "waiting for %s to end", w->holder);
+	else if (w->seconds >= 1.0 && !said[0])
+		snprintf(line, sizeof line, "waiting for another session's change to end");
+	else
+		return true;
+	if (strcmp(line, said) != 0) {
+		safeout_printf(stderr, "jaw: %s: %s...\n", w->path, line);
+		snprintf(said, 600, "%s", line);
+	}
+	return true;
+}
+
 int cmd_run(const struct cmd_command *c, int argc, char **argv)
 {
+	static char said[600];
+	said[0] = '\0';
+	db_set_wait_hook(cmd_wait, said);
 	struct cmd_args a = {.cmd = c};
 	struct option longopts[CMD_MAX_OPTIONS + 2];
 	char shortopts[2 * CMD_MAX_OPTIONS + 4];

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "activity.h"
 #include "csvbatch.h"
 #include "csvimport_fts.h"
 #include "csvimport_int.h"
@@ -731,10 +732,17 @@ static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
 	if (db_open(db_path(db), 0, db_schema(db), &own, err) != JAW_OK)
 		return JAW_FAIL;
 	run_lighten(own);
+	/* the sessions that wait for it meanwhile can say for what */
+	int64_t activity = activity_begin(own, NULL, "an import", plan->path, err);
+	if (activity < 0) {
+		db_close(own);
+		return JAW_FAIL;
+	}
 	/* Without a temporary file the index is built in place, more slowly. */
 	struct csvimport_fts *fts = csvimport_fts_new(NULL);
 	int rc = run_on(own, fts, plan, opt, guess, res, err);
 	csvimport_fts_free(fts);
+	activity_end(own, activity);
 	db_close(own);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -20,8 +21,19 @@ struct db_cached_stmt {
 	sqlite3_stmt *stmt;
 };
 
+/* A writer's wait for another session's lock (db_busy). */
+struct db_waiting {
+	double start;      /* when it began (db_now) */
+	double unknown;    /* since when no holder has said who they are */
+	double next_peek;  /* when to look at who holds the lock again */
+	bool known;        /* who says who */
+	char who[400], brief[400];
+};
+
 struct jaw_db {
 	sqlite3 *sqlite;
+	sqlite3 *peek; /* reads who holds the lock while this one waits (or NULL) */
+	struct db_waiting wait;
 	char *path;
 	const struct db_schema *schema;
 	int depth; /* open transactions and savepoints */
@@ -39,6 +51,13 @@ struct jaw_db {
 #ifndef DB_PAGE_SIZE
 #define DB_PAGE_SIZE 4096
 #endif
+
+/* While a writer waits for the lock: when it first looks at who holds it,
+ * how often it looks again, and how long it sleeps between tries at most
+ * (seconds). */
+#define DB_PEEK_AFTER 0.1
+#define DB_PEEK_EVERY 0.5
+#define DB_SLEEP_MAX 0.02
 
 /* The size the WAL is cut back to after a checkpoint (PRAGMA
  * journal_size_limit): 4 MiB. */
@@ -63,7 +82,7 @@ int db_exec(struct jaw_db *db, const char *sql, jaw_err *err)
 {
 	char *msg = NULL;
 	int rc = sqlite3_exec(db->sqlite, sql, NULL, NULL, &msg);
-	if ((rc & 0xff) == SQLITE_FULL) {
+	if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_BUSY) {
 		sqlite3_free(msg);
 		return err_db(err, db->sqlite, sql);
 	}
@@ -240,9 +259,90 @@ void db_close(struct jaw_db *db)
 		sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
 	sqlite3_close(db->sqlite);
+	sqlite3_close(db->peek);
 	free(db->path);
 	free(db->readonly_why);
 	free(db);
+}
+
+/* ---- waiting for another session's lock ------------------------------------ */
+
+static db_wait_fn db_wait_hook;
+static void *db_wait_ctx;
+
+void db_set_wait_hook(db_wait_fn fn, void *ctx)
+{
+	db_wait_hook = fn;
+	db_wait_ctx = ctx;
+}
+
+static double db_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Looks, on a connection of its own that only reads (a WAL reader is
+ * never blocked), at who announced that they hold the lock. */
+static bool db_peek_holder(struct jaw_db *db)
+{
+	db->wait.who[0] = db->wait.brief[0] = '\0';
+	if (!db->schema || !db->schema->lock_holder)
+		return false;
+	if (!db->peek) {
+		if (sqlite3_open_v2(db->path, &db->peek, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+		                    NULL) != SQLITE_OK) {
+			sqlite3_close(db->peek);
+			db->peek = NULL;
+			return false;
+		}
+		sqlite3_busy_timeout(db->peek, 50);
+	}
+	return db->schema->lock_holder(db->peek, db->wait.who, db->wait.brief, sizeof db->wait.who);
+}
+
+/* SQLite's busy handler of every connection: waits as long as a holder
+ * that announced itself is at work, else up to DB_BUSY_TIMEOUT_MS since
+ * the last one did; tells the wait hook, which may give up. Returns 0 to
+ * give up (the statement fails with SQLITE_BUSY, and err_db says why). */
+static int db_busy(void *arg, int count)
+{
+	struct jaw_db *db = arg;
+	struct db_waiting *w = &db->wait;
+	double now = db_now();
+	if (count == 0) {
+		w->start = w->unknown = now;
+		w->next_peek = now + DB_PEEK_AFTER;
+		w->known = false;
+		w->who[0] = w->brief[0] = '\0';
+	}
+	if (now >= w->next_peek) {
+		w->known = db_peek_holder(db);
+		w->next_peek = now + DB_PEEK_EVERY;
+	}
+	if (w->known)
+		w->unknown = now;
+	char note[600];
+	if ((now - w->unknown) * 1000 >= DB_BUSY_TIMEOUT_MS) {
+		snprintf(note, sizeof note, "another program kept it locked for %d s without saying"
+		         " who it is (an sqlite3 shell? jaw's imports say so); try again",
+		         DB_BUSY_TIMEOUT_MS / 1000);
+		err_busy_note(note);
+		return 0;
+	}
+	struct db_wait info = {db->path, w->known ? w->who : NULL, w->known ? w->brief : NULL,
+	                       now - w->start};
+	if (db_wait_hook && !db_wait_hook(db_wait_ctx, &info)) {
+		snprintf(note, sizeof note, "you stopped waiting for %s",
+		         w->known ? w->who : "another session's change");
+		err_busy_note(note);
+		return 0;
+	}
+	double sleep = count < 20 ? 0.001 * (count + 1) : DB_SLEEP_MAX;
+	struct timespec ts = {0, (long)(sleep * 1e9)};
+	nanosleep(&ts, NULL);
+	return 1;
 }
 
 /* Settings of the SQLite library, made once before its first use (it
@@ -272,12 +372,12 @@ static int db_connect_as(const char *path, const char *uri, int sqlite_flags,
 		return JAW_FAIL;
 	}
 	sqlite3_extended_result_codes(sqlite, 1);
-	sqlite3_busy_timeout(sqlite, DB_BUSY_TIMEOUT_MS);
 	if (schema && schema->functions && schema->functions(sqlite, err) != JAW_OK) {
 		sqlite3_close(sqlite);
 		return JAW_FAIL;
 	}
 	*out = db_new(sqlite, path, schema);
+	sqlite3_busy_handler(sqlite, db_busy, *out);
 	return JAW_OK;
 }
 

@@ -18,7 +18,10 @@
 
 /* PRAGMA application_id of a jaw project: "JAW!" in ASCII. */
 #define DB_APPLICATION_ID 0x4A415721
-/* How long a writer waits for another session's lock, in milliseconds. */
+/* How long a writer waits for another session's lock, in milliseconds,
+ * when no one said they hold it for long (see lock_holder below): an
+ * announced holder (an import) is waited for until it is done, or until
+ * the wait hook gives up. */
 #define DB_BUSY_TIMEOUT_MS 10000
 
 struct jaw_db;
@@ -54,7 +57,29 @@ struct db_schema {
 	/* Registers the SQL functions the schema's queries use on each new
 	 * connection (NULL for none); JAW_OK, or JAW_FAIL with err set. */
 	int (*functions)(sqlite3 *sqlite, jaw_err *err);
+	/* Writes into who, over reader (a connection that only reads), who
+	 * announced that they hold the write lock for long ("an import of
+	 * survey.csv by alice (pid 1234, started 10:02:11)"), and into brief
+	 * the same without what of ("an import by alice (...)"), each of
+	 * size bytes; false, with both empty, when no one did (NULL: the
+	 * files never say). */
+	bool (*lock_holder)(sqlite3 *reader, char *who, char *brief, size_t size);
 };
+
+/* What a writer waiting for another session's write lock is told. */
+struct db_wait {
+	const char *path;   /* the project */
+	const char *holder; /* who holds it, in words (lock_holder), or NULL if unknown */
+	const char *brief;  /* the same without what of, for a narrow screen (or NULL) */
+	double seconds;     /* how long it has waited */
+};
+/* Called about every 20 ms while a writer waits for the lock (from inside
+ * SQLite: it must not use the waiting connection); returns false to stop
+ * waiting (the change then fails, saying the wait was given up). */
+typedef bool (*db_wait_fn)(void *ctx, const struct db_wait *wait);
+/* Sets the process's wait hook (NULL: wait without a word): the interface
+ * shows the wait in its status line, the command line on stderr. */
+void db_set_wait_hook(db_wait_fn fn, void *ctx);
 
 /* Flags for db_open. */
 enum db_open_flags {

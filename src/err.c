@@ -82,10 +82,32 @@ static int err_disk_full(jaw_err *err, sqlite3 *db)
 	               tmp_fuller ? dir : tmp, tmp_fuller ? at_project : at_tmp);
 }
 
+/* Why this thread's last wait for a lock ended (db.c's busy handler). */
+static _Thread_local char err_busy_why[512];
+
+void err_busy_note(const char *note)
+{
+	snprintf(err_busy_why, sizeof err_busy_why, "%s", note ? note : "");
+}
+
+/* A project another session kept locked: why the wait ended, never
+ * SQLite's "database is locked". */
+static int err_busy(jaw_err *err)
+{
+	err_set(err, JAW_FAIL, "the project is busy: %s; nothing was changed",
+	        err_busy_why[0] ? err_busy_why : "another session is changing it; try again");
+	err_busy_why[0] = '\0';
+	return JAW_FAIL;
+}
+
 int err_db(jaw_err *err, sqlite3 *db, const char *what)
 {
 	if (db && (sqlite3_errcode(db) & 0xff) == SQLITE_FULL)
 		return err_disk_full(err, db);
+	/* another session's lock (not a statement still running) */
+	if (db && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY &&
+	    strcmp(sqlite3_errmsg(db), sqlite3_errstr(SQLITE_BUSY)) == 0)
+		return err_busy(err);
 	char excerpt[64];
 	err_sql_excerpt(what ? what : "", excerpt, sizeof excerpt);
 	return err_set(err, JAW_FAIL, "database error in \"%s\": %s", excerpt,

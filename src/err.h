@@ -27,6 +27,10 @@ int err_set(jaw_err *err, int status, const char *fmt, ...)
 /* Sets err from a failed SQLite call on db: names what was being done
  * (usually the SQL) and sqlite3_errmsg. Returns JAW_FAIL. */
 int err_db(jaw_err *err, sqlite3 *db, const char *what);
+/* Says why the last wait of this thread for a busy project's lock ended
+ * ("you stopped waiting for ..."), for the next err_db of a busy project,
+ * which says it instead of SQLite's "database is locked". */
+void err_busy_note(const char *note);
 /* Prefixes the message in err with "prefix: " (e.g. a file name). */
 void err_prefix(jaw_err *err, const char *prefix);
 

@@ -5,11 +5,13 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "activity.h"
 #include "journal.h"
 #include "model.h"
 #include "notes.h"
@@ -405,9 +407,14 @@ int notes_batch_store(struct jaw_db *db, const char *analyst, struct notes_batch
                       jaw_err *err)
 {
 	notes_batch_reset(b);
-	struct journal_tx *tx = journal_begin(db, analyst, "source-import", err);
-	if (!tx)
+	char object[32];
+	snprintf(object, sizeof object, "%zu note%s", b->n, b->n == 1 ? "" : "s");
+	int64_t activity = activity_begin(db, analyst, "an import", object, err);
+	struct journal_tx *tx = activity < 0 ? NULL : journal_begin(db, analyst, "source-import", err);
+	if (!tx) {
+		activity_end(db, activity);
 		return JAW_FAIL;
+	}
 	int rc = JAW_OK;
 	size_t stored = 0;
 	const char *first = "";
@@ -418,9 +425,9 @@ int notes_batch_store(struct jaw_db *db, const char *analyst, struct notes_batch
 	}
 	char *summary = stored == 1 ? xasprintf("imported the note “%s”", first)
 	                            : xasprintf("imported %zu notes", stored);
-	if (journal_finish(tx, rc, summary, err) != JAW_OK) {
+	rc = journal_finish(tx, rc, summary, err);
+	activity_end(db, activity);
+	if (rc != JAW_OK)
 		notes_batch_reset(b);
-		return JAW_FAIL;
-	}
-	return JAW_OK;
+	return rc;
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "attrib.h"
+#include "activity.h"
 #include "coding.h"
 #include "finding.h"
 #include "fold.h"
@@ -24,6 +25,8 @@ static const struct db_migration project_migrations[] = {
 	{5, "schema/005-code-guid.sql", NULL},
 	/* findings in the lessons process, citations with snapshots, attribution */
 	{6, "schema/006-findings.sql", NULL},
+	/* who holds the project for a long change (an import) */
+	{7, "schema/007-activity.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,
@@ -57,4 +60,5 @@ const struct db_schema project_schema = {
 	project_migrations, sizeof project_migrations / sizeof *project_migrations,
 	project_checks, sizeof project_checks / sizeof *project_checks,
 	project_functions,
+	activity_holder,
 };

@@ -136,6 +136,7 @@ struct refi_doc *refi_reader_doc(struct refi_reader *r);
 /* ---- storing --------------------------------------------------------------- */
 
 struct journal_tx;
+struct zip; /* libzip's zip_t */
 
 /* What storing the codes did. */
 struct refi_codes_result {
@@ -176,5 +177,9 @@ int refi_import_qdc(struct jaw_db *db, const char *coder, const char *path,
  * codes and codings go into the journal; the sources stay on undo. */
 int refi_import_qdpx(struct jaw_db *db, const char *coder, const char *path,
                      struct refi_import_result *res, jaw_err *err);
+/* refi_import_qdpx from the zip zip, already open (borrowed: a file, or a
+ * zip in memory), named path in messages. */
+int refi_import_qdpx_zip(struct jaw_db *db, const char *coder, const char *path,
+                         struct zip *zip, struct refi_import_result *res, jaw_err *err);
 
 #endif

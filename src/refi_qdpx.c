@@ -6,6 +6,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "activity.h"
 #include "codebook.h"
 #include "coding.h"
 #include "journal.h"
@@ -283,20 +284,32 @@ int refi_import_qdpx(struct jaw_db *db, const char *coder, const char *path,
 {
 	memset(res, 0, sizeof *res);
 	int zerr = 0;
-	struct qdpx_import m = {.db = db, .path = path, .coder = coder, .res = res};
-	if (!(m.zip = zip_open(path, ZIP_RDONLY, &zerr))) {
+	zip_t *zip = zip_open(path, ZIP_RDONLY, &zerr);
+	if (!zip) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
 		err_set(err, JAW_FAIL, "%s: cannot open: %s", path, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return JAW_FAIL;
 	}
+	int rc = refi_import_qdpx_zip(db, coder, path, zip, res, err);
+	zip_discard(zip);
+	return rc;
+}
+
+int refi_import_qdpx_zip(struct jaw_db *db, const char *coder, const char *path, zip_t *zip,
+                         struct refi_import_result *res, jaw_err *err)
+{
+	memset(res, 0, sizeof *res);
+	struct qdpx_import m = {.db = db, .path = path, .coder = coder, .res = res, .zip = zip};
 	char *qde = xasprintf("%s:project.qde", path);
 	struct refi_reader *r = refi_reader_new(REFI_PROJECT, qde);
 	m.qde = qde;
 	int rc = qdpx_read_project(&m, r, err);
 	m.doc = refi_reader_doc(r);
-	if (rc == JAW_OK && !(m.tx = journal_begin(db, coder, "source-import-qdpx", err)))
+	int64_t activity = rc == JAW_OK ? activity_begin(db, coder, "an import", path, err) : 0;
+	if (activity < 0 ||
+	    (rc == JAW_OK && !(m.tx = journal_begin(db, coder, "source-import-qdpx", err))))
 		rc = JAW_FAIL;
 	if (rc == JAW_OK)
 		rc = refi_store_codes(m.tx, qde, m.doc, &m.codes, err);
@@ -315,9 +328,9 @@ int refi_import_qdpx(struct jaw_db *db, const char *coder, const char *path,
 	} else {
 		journal_abort(m.tx);
 	}
+	activity_end(db, activity);
 	free(m.codes.ids);
 	refi_reader_free(r);
 	free(qde);
-	zip_discard(m.zip);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "activity.h"
 #include "codebook.h"
 #include "journal.h"
 #include "refi.h"
@@ -90,7 +91,9 @@ int refi_import_qdc(struct jaw_db *db, const char *coder, const char *path,
 		refi_reader_free(r);
 		return JAW_FAIL;
 	}
-	struct journal_tx *tx = journal_begin(db, coder, "codebook-import", err);
+	int64_t activity = activity_begin(db, coder, "an import", path, err);
+	struct journal_tx *tx = activity < 0 ? NULL
+	                      : journal_begin(db, coder, "codebook-import", err);
 	struct refi_codes_result codes = {0};
 	int rc = tx ? refi_store_codes(tx, path, refi_reader_doc(r), &codes, err) : JAW_FAIL;
 	if (rc == JAW_OK) {
@@ -100,6 +103,7 @@ int refi_import_qdc(struct jaw_db *db, const char *coder, const char *path,
 	} else {
 		journal_abort(tx);
 	}
+	activity_end(db, activity);
 	res->codes_added = codes.added;
 	res->codes_matched = codes.matched;
 	free(codes.ids);

@@ -33,6 +33,7 @@ struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err)
 			ui->lists[v] = list_new(ui_views[v].ops, ui, db, ui_views[v].keymap);
 	ui->data_version = db_data_version(db);
 	ui->stack[ui->depth++] = panes_new(ui);
+	db_set_wait_hook(ui_wait, ui);
 	return ui;
 }
 
@@ -55,6 +56,7 @@ void ui_free(struct ui *ui)
 {
 	if (!ui)
 		return;
+	db_set_wait_hook(NULL, NULL);
 	while (ui->depth > 0)
 		ui_free_layer(ui->stack[--ui->depth]);
 	for (int v = 0; v < VIEW_COUNT; v++)
@@ -676,8 +678,15 @@ int ui_run(struct ui *ui)
 		int key = input_key(rc, ch);
 		if (key < 0)
 			continue;
+		ui->wait_text[0] = '\0';
 		if (ui_key(ui, key) & UI_QUIT)
 			break;
+		if (ui->resized_while_waiting) {
+			ui->resized_while_waiting = false;
+			ui_layout(ui, LINES, COLS);
+			clearok(curscr, TRUE);
+			ui_update(ui);
+		}
 	}
 	return ui_stop_signal ? 128 + ui_stop_signal : 0;
 }

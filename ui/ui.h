@@ -419,6 +419,8 @@ struct ui {
 	 * opened is cancelled */
 	void (*script_end)(struct ui *ui, void *ctx);
 	void *script_ctx;
+	char wait_text[600];       /* what the status bar says while a change waits (wait.c) */
+	bool resized_while_waiting; /* lay out when the wait is over */
 };
 
 /* Creates the interface for an open project, with key bindings from rc
@@ -462,6 +464,15 @@ const char *ui_command_complete(const char *prefix, int nth);
 int ui_search_for(struct ui *ui, const char *text);
 /* Searches the current view again for the last text. */
 int ui_search_again(struct ui *ui, enum model_dir dir);
+
+/* ---- waiting for another session's lock (wait.c) ---------------------- */
+
+/* The interface's db_wait_fn (ctx: the ui): after a fifth of a second the
+ * status bar says what the change waits for ("Waiting for an import of
+ * survey.csv by alice (pid 1234, started 10:02:11)…  Esc to give up");
+ * keys are read meanwhile: Esc gives up (false), Ctrl-L redraws, a resize
+ * is laid out after. Runs no query. */
+bool ui_wait(void *ctx, const struct db_wait *wait);
 
 /* ---- modals: prompts, pickers, forms, help (prompt.c, picker.c, form.c,
  * help.c); each is a layer that calls back when it is answered --------- */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # csv_cli.sh - jaw import-csv on the command line: exit codes, --dry-run,
-# messages, re-import, and all or nothing even when killed with SIGKILL.
+# messages, re-import (all or nothing under SIGKILL: fault_cli.sh).
 : "${top_srcdir:?set top_srcdir to the source tree}"
 . "$top_srcdir/tests/tap.sh"
 
@@ -68,22 +68,7 @@ check "options by number and range" expect 0 import-csv p.jaw "$fx/guess.csv" --
 check "options by number and range: roles" equals "id,ignore,attribute,attribute,attribute,attribute,attribute,attribute,ignore,open_text" p.jaw "SELECT group_concat(role) FROM (SELECT role FROM survey_column WHERE survey_id = 3 ORDER BY position)"
 check "--delimiter tab --encoding latin1" expect 0 import-csv p.jaw "$fx/latin1.csv" --encoding latin1 --delimiter ,
 
-# Killed with SIGKILL while importing: all of it or nothing, and sound.
-awk 'BEGIN { print "id,unit,comment"; for (i = 1; i <= 300000; i++) printf "%d,Unit %d,\"Answer %d about the patrol\"\n", i, i % 9, i }' >big.csv
-"$JAW" import-csv p.jaw big.csv >/dev/null 2>&1 &
-pid=$!
-sleep 1
-kill -9 $pid 2>/dev/null
-wait $pid 2>/dev/null
-# all_or_nothing: either no survey "big" or all its 300000 respondents.
-all_or_nothing() {
-	n=$(sqlite3 p.jaw "SELECT count(*) FROM respondent r JOIN survey s ON s.id = r.survey_id WHERE s.name = 'big'")
-	[ "$n" -eq 0 ] || [ "$n" -eq 300000 ] && return 0
-	diag "the killed import left $n respondents"
-	return 1
-}
-check "kill -9 during an import: all or nothing" all_or_nothing
-check "kill -9 during an import: check passes" expect 0 check p.jaw
+# kill -9 during an import (all or nothing, and sound): tests/e2e/fault_cli.sh
 
 "$JAW" init w.jaw --codebook empty >/dev/null || exit 1
 # values as written: decimals, spaces at the edges, quotes inside fields

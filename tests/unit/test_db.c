@@ -332,7 +332,7 @@ static const struct db_check_hook hook_checks_table[] = {
 	{"written", true, hook_check},
 };
 static struct db_schema hook_schema = {hook_migrations, PROJECT_SCHEMA_VERSION + 1,
-                                       hook_checks_table, 2, NULL};
+                                       hook_checks_table, 2, NULL, NULL};
 
 static void hook_schema_init(void)
 {
@@ -405,7 +405,7 @@ static void test_schema_errors(void **state)
 	(void)state;
 	hook_schema_init();
 	static const struct db_check_hook broken[] = {{"broken check", false, hook_check_broken}};
-	struct db_schema schema = {project_schema.migrations, PROJECT_SCHEMA_VERSION, broken, 1, NULL};
+	struct db_schema schema = {project_schema.migrations, PROJECT_SCHEMA_VERSION, broken, 1, NULL, NULL};
 	char *path = testutil_path_new("broken-check.jaw");
 	struct jaw_db *db = NULL;
 	jaw_err err;

@@ -853,7 +853,7 @@ static void test_migrate_v5(void **state)
 	   &err, "fill v5");
 	db_close(db);
 	ok(db_open(path, 0, &project_schema, &db, &err), &err, "open");
-	assert_int_equal(db_schema_version(db), 6);
+	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM finding WHERE id = 1 AND status ="
 	                            " 'observation'"), 1);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM finding WHERE id = 2 AND status ="
