@@ -84,6 +84,13 @@ import_rss=$(field "jaw peak RSS" | awk '$2 == "KB" { printf "%.0f MB", $1 / 102
 
 # ---- the interface ------------------------------------------------------------
 note "== scale: the interface at 80x24 on a copy of the project"
+need=$(($(wc -c <"$cache/project.jaw") / 1024 + 102400))
+free=$(df -Pk "$cache" | awk 'NR == 2 { print $4 }')
+if [ "$free" -lt "$need" ]; then
+	note "scale.sh: $cache has $((free / 1024)) MB free; the run needs $((need / 1024)) MB for a"
+	note "copy of the project to code in: free some space, or set BENCH_CACHE to a larger disk"
+	exit 1
+fi
 cp "$cache/project.jaw" "$cache/run.jaw"
 : >"$work/targets.md"
 "$bench_ui" "$cache/run.jaw" "$work/targets.md" >"$work/ui.md"
@@ -174,9 +181,26 @@ EOF
 	cat "$work/ui.md"
 	cat <<EOF
 
-Navigation keys are the list and reader moves (PgDn, PgUp, j, k, g, G, h, l, w, b, ( ), { },
-[ ]); the scroll keys are those in lists. Opening a table, a search, a filter and coding are
-timed but have no target here (the analysis tables have theirs in the analysis issue).
+Navigation keys are the moves in lists and in the reader (PgDn, PgUp, j, k, g, G, h, l, w, b,
+( ), { }, [ ]); the scroll keys, held to 2 KB, are PgDn, PgUp, j and k in lists and in the
+reader. Opening a table, a search, a filter and coding are timed but have no target here (the
+analysis tables have theirs in the analysis issue). Times are from the key to the screen written,
+in one process with the project's pages in the page cache (the first open included).
+A line scroll past the edge of a page costs about 300 bytes, not a page: ncurses (6.4) already
+moves the rows with a scrolling region (\`ESC [ top;bottom r\`, then a line feed) and draws only
+the new row; \`idlok(TRUE)\` on the list windows changed no byte. A page key (PgDn) writes the
+whole page: about 80 bytes a row plus the attribute changes.
+
+## Running it
+
+\`make bench-scale\` runs this alone (about three minutes, plus about a minute the first time to
+build the project, kept in \`bench/cache/\`, about 600 MB and 450 MB more for the copy the run
+codes in, until bench/genproject.c's version, the survey generator's output or jaw's schema
+version changes); \`make bench\` runs it after the
+other benchmarks. \`make bench-scale BENCH_CACHE=DIR\` keeps the project elsewhere. To look
+closer at the interface: \`JAW_BENCH_ONLY=codebook bench/bench_ui PROJECT TARGETS.md\` runs one
+part (panes, reader, analysis, survey, codebook, findings), for \`perf record\`;
+\`JAW_BENCH_TRACE=FILE\` writes every byte sent to the terminal, under each key's name.
 EOF
 } >"$out"
 note "== scale: written to $out"
