@@ -4,8 +4,9 @@
  * 100 stakeholders (20 organisations, 80 people), 100 timeline items,
  * 200 codes in a tree (9 with quick keys), 500 interview notes from 2 KB to
  * 1 MB, 1,000,000 codings by three coders (90% on survey answers, 10% on
- * the notes, one code in ten on "Code 1", the largest), 200 findings
- * citing 5,000 coded segments; then ANALYZE. It also writes FLAT, the
+ * the notes, one code in ten on "Code 1", the largest), 200 findings in
+ * the lessons process with their areas, citing 5,000 coded segments (with
+ * the snapshots schema 6 keeps); then ANALYZE. It also writes FLAT, the
  * crosstab peer's input: one row per coding of a survey answer with its
  * code's name, coder, source and the respondent's Nation, flat.
  *
@@ -28,7 +29,7 @@
 #include "project_schema.h"
 #include "xalloc.h"
 
-#define GENPROJECT_VERSION "1"
+#define GENPROJECT_VERSION "2"
 
 enum { GEN_NOTES = 500, GEN_NOTE_MIN = 2000, GEN_NOTE_MAX = 1000000 };
 
@@ -101,10 +102,11 @@ static const char gen_codings_sql[] =
 	"DROP TABLE temp.gen_answer;"
 	"DROP TABLE temp.gen_note;";
 
-/* 200 findings in the lessons format. */
+/* 200 findings in the lessons format (schema 6: the lessons process,
+ * owners, and one or two areas each among the top-level codes). */
 static const char gen_findings_sql[] =
 	"INSERT INTO finding (id, title, observation, discussion, conclusion, recommendation,"
-	" status, action_body, position) SELECT value, 'Finding ' || value || ': '"
+	" status, action_body, owner, position) SELECT value, 'Finding ' || value || ': '"
 	" || CASE value % 4 WHEN 0 THEN 'reporting of harm to civilians is late'"
 	" WHEN 1 THEN 'gender advisers are not in the planning cycle'"
 	" WHEN 2 THEN 'child protection referrals lack a pathway'"
@@ -115,18 +117,23 @@ static const char gen_findings_sql[] =
 	" || ' shows the same pattern across commands.',"
 	" 'Conclusion ' || value || ': the procedure exists but is not applied at the tactical'"
 	" || ' level.', 'Recommendation ' || value || ': include the procedure in pre-deployment'"
-	" || ' training and in the orders template.', CASE value % 4 WHEN 0 THEN 'draft'"
-	" WHEN 1 THEN 'review' WHEN 2 THEN 'agreed' ELSE 'released' END,"
-	" 'Organisation ' || (1 + value % 20), value" GEN_SERIES("200") ";";
+	" || ' training and in the orders template.', CASE value % 5 WHEN 0 THEN 'observation'"
+	" WHEN 1 THEN 'identified' WHEN 2 THEN 'assigned' WHEN 3 THEN 'learned' ELSE 'rejected'"
+	" END, 'Organisation ' || (1 + value % 20), CASE value % 3 WHEN 0 THEN 'amira'"
+	" WHEN 1 THEN 'tomas' ELSE 'kofi' END, value" GEN_SERIES("200") ";"
+	"INSERT INTO finding_area (finding_id, code_id) SELECT value, 1 + value % 20"
+	GEN_SERIES("200") ";"
+	"INSERT INTO finding_area (finding_id, code_id) SELECT value, 1 + (value * 7) % 20"
+	GEN_SERIES("200") " WHERE value % 2 = 0 AND (value * 7) % 20 <> value % 20;";
 
-/* The findings' citations: 5,000 coded segments, 25 a finding. This
- * writes schema 1's finding_evidence (a finding and a coding); when the
- * findings' own citation tables land (migration 006-findings), write
- * those here instead and raise GENPROJECT_VERSION. */
+/* The findings' citations: 5,000 codings, 25 a finding, in schema 6's
+ * finding_evidence (its trigger takes each citation's snapshot: source,
+ * stretch, quote, title, kind and code path). */
 static const char gen_citations_sql[] =
-	"INSERT INTO finding_evidence (finding_id, coding_id, note) SELECT 1 + (value - 1) % 200,"
-	" 1 + (value * 7919) % (SELECT max(id) FROM coding), 'segment ' || value"
-	GEN_SERIES("5000") ";";
+	"INSERT INTO finding_evidence (finding_id, coding_id, note, cited_by, position)"
+	" SELECT 1 + (value - 1) % 200, 1 + (value * 7919) % (SELECT max(id) FROM coding),"
+	" 'segment ' || value, CASE value % 3 WHEN 0 THEN 'amira' WHEN 1 THEN 'tomas'"
+	" ELSE 'kofi' END, (value - 1) / 200" GEN_SERIES("5000") ";";
 
 /* A note's size: from GEN_NOTE_MAX (note 1) down to GEN_NOTE_MIN (the
  * last), evenly on a log scale. */

@@ -95,17 +95,20 @@ cp "$cache/project.jaw" "$cache/run.jaw"
 : >"$work/targets.md"
 "$bench_ui" "$cache/run.jaw" "$work/targets.md" >"$work/ui.md"
 
-# ---- the report export ------------------------------------------------------------
-if "$jaw" export report "$cache/run.jaw" -o "$work/report.out" >"$work/report.err" 2>&1; then
-	t0=$(now)
-	"$jaw" export report "$cache/run.jaw" -o "$work/report.out" >/dev/null 2>&1
-	t1=$(now)
-	report="- The report export (\`jaw export report\`): $(secs "$t0" "$t1") s,\
- $(($(wc -c <"$work/report.out") / 1000)) KB."
-else
-	report="- The report export: skipped, this build has none (\`jaw export report\` says:\
- $(head -n 1 "$work/report.err"))."
-fi
+# ---- the exports of findings: the report, the findings, the citations -------------
+report=""
+for what in report findings citations; do
+	if "$jaw" export "$what" "$cache/run.jaw" -o "$work/$what.out" >"$work/$what.err" 2>&1; then
+		t0=$(now)
+		"$jaw" export "$what" "$cache/run.jaw" -o "$work/$what.timed" >/dev/null 2>&1
+		t1=$(now)
+		line="- \`jaw export $what\`: $(secs "$t0" "$t1") s, $(($(wc -c <"$work/$what.timed") / 1000)) KB."
+	else
+		line="- \`jaw export $what\`: skipped, it failed: $(head -n 1 "$work/$what.err")"
+	fi
+	report="$report${report:+
+}$line"
+done
 rm -f "$cache/run.jaw" "$cache/run.jaw-wal" "$cache/run.jaw-shm"
 
 # ---- the analysis peer: the crosstab on a flat table ---------------------------------
