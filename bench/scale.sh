@@ -129,12 +129,12 @@ xt_ratio=$(awk -v a="${jaw_xt:-0}" -v b="$peer_ms" 'BEGIN { printf "%.2f", (b > 
 # ---- VisiData loading the survey ----------------------------------------------------
 if command -v vd >/dev/null 2>&1 && [ -x /usr/bin/time ]; then
 	note "== scale: VisiData loading the survey (vd -b)"
-	/usr/bin/time -v vd -b "$cache/survey.csv" -o /dev/null >/dev/null 2>"$work/vd.txt" || true
+	/usr/bin/time -v vd -b "$cache/survey.csv" -o "$work/vd.tsv" >/dev/null 2>"$work/vd.txt" || true
 	vd_wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/vd.txt" |
 		awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')
 	vd_rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/vd.txt")
 	vd="- VisiData $(vd --version 2>/dev/null | sed -n 's/.*VisiData v\{0,1\}\([0-9.]*\).*/\1/p' |
-		head -n 1) (\`vd -b survey.csv -o /dev/null\`: load, then write TSV to /dev/null):\
+		head -n 1) (\`vd -b survey.csv -o vd.tsv\`: load, then write TSV):\
  ${vd_wall} s, peak RSS $((vd_rss / 1024)) MB; jaw import-csv of the same file: ${import_jaw},\
  peak RSS ${import_rss}."
 else
