@@ -270,7 +270,8 @@ static void bench_reader(void)
 	bench_press("reader: q (back to the evidence)", ACT_OTHER, 'q', 1);
 }
 
-/* The analysis: the largest code's segments, the tables, the search. */
+/* The analysis: the largest code's segments, the tables, the search, the
+ * survey questions (Likert items). */
 static void bench_analysis(void)
 {
 	bench_press("A (analysis: every coded segment)", ACT_OTHER, 'A', 1);
@@ -293,6 +294,8 @@ static void bench_analysis(void)
 	bench_press("search (7)", ACT_OTHER, '7', 1);
 	bench_command("full-text search (:find checkpoint convoy)", "find checkpoint convoy");
 	bench_list("search", 10, 40);
+	bench_press("survey questions (8)", ACT_OTHER, '8', 1);
+	bench_list("survey questions", 4, 20);
 	bench_press("q (back to the panes)", ACT_OTHER, 'q', 1);
 }
 
