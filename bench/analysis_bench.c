@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "benchutil.h"
 #include "db.h"
 #include "model.h"
 #include "project_schema.h"
@@ -42,8 +43,8 @@ static void bench_die(const char *what, const jaw_err *err)
 	exit(1);
 }
 
-/* The project: ?1 sources, ?2 codings. Texts draw on a few hundred words
- * so that searches find something. */
+/* The project: ?1 sources, ?2 codings (the codes: bench_codes_sql). Texts
+ * draw on a few hundred words so that searches find something. */
 static const char bench_fill_sql[] =
 	"INSERT INTO stakeholder (id, kind, name) SELECT value, 'organisation', 'Org ' || value"
 	" FROM (WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g"
@@ -56,12 +57,6 @@ static const char bench_fill_sql[] =
 	" 'Event ' || value, date('2026-01-01', '+' || (value * 7) || ' days')"
 	" FROM (WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g"
 	" WHERE value < 20) SELECT value FROM g);"
-	"INSERT INTO code (id, parent_id, name, position) SELECT value, NULL, 'Theme ' || value,"
-	" value FROM (WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g"
-	" WHERE value < 20) SELECT value FROM g);"
-	"INSERT INTO code (id, parent_id, name, position) SELECT 20 + value, 1 + (value - 1) / 9,"
-	" 'Code ' || value, value FROM (WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g"
-	" WHERE value < 180) SELECT value FROM g);"
 	"INSERT INTO source (id, kind, title, text, source_date, stakeholder_id, timeline_item_id)"
 	" SELECT value, CASE value % 3 WHEN 0 THEN 'interview' WHEN 1 THEN 'observation'"
 	" ELSE 'document' END, 'Note ' || value,"
@@ -86,28 +81,9 @@ static struct jaw_db *bench_project_new(const char *path, int64_t sources, int64
 		bench_die("create", &err);
 	if (db_begin(db, &err) != JAW_OK)
 		bench_die("begin", &err);
-	/* one statement at a time, each with the two numbers bound */
-	const char *sql = bench_fill_sql;
-	while (*sql) {
-		sqlite3_stmt *s = NULL;
-		const char *tail = NULL;
-		if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, &tail) != SQLITE_OK) {
-			err_db(&err, db_sqlite(db), sql);
-			bench_die("prepare", &err);
-		}
-		if (!s)
-			break;
-		if (sqlite3_bind_parameter_count(s) >= 1)
-			sqlite3_bind_int64(s, 1, sources);
-		if (sqlite3_bind_parameter_count(s) >= 2)
-			sqlite3_bind_int64(s, 2, codings);
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			err_db(&err, db_sqlite(db), sql);
-			bench_die("fill", &err);
-		}
-		sqlite3_finalize(s);
-		sql = tail;
-	}
+	if (bench_sql_run(db, bench_codes_sql, 0, 0, &err) != JAW_OK ||
+	    bench_sql_run(db, bench_fill_sql, sources, codings, &err) != JAW_OK)
+		bench_die("fill", &err);
 	if (db_commit(db, &err) != JAW_OK || model_stakeholder_prepare_order(db, &err) != JAW_OK ||
 	    db_exec(db, "ANALYZE", &err) != JAW_OK)
 		bench_die("commit", &err);

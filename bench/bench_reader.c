@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchutil.h"
 #include "coding.h"
 #include "db.h"
 #include "keys.h"
@@ -27,45 +28,11 @@
 
 enum { PRESSES = 400, FRAME_US = 16667 };
 
-static double bench_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int bench_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* A note of about 1 MB: paragraphs of sentences. */
-static char *bench_note_new(void)
-{
-	static const char *const words[] = {"the", "patrol", "reported", "civilians", "near",
-	                                    "Kraków", "checkpoint", "children", "were", "moved",
-	                                    "interpreter", "said", "commander", "Żaneta", "risk"};
-	size_t cap = 1100000, len = 0;
-	char *t = xmalloc(cap);
-	unsigned seed = 7;
-	while (len < 1000000) {
-		int sentence = 6 + (int)(seed % 14);
-		for (int i = 0; i < sentence; i++) {
-			seed = seed * 1103515245u + 12345u;
-			len += (size_t)snprintf(t + len, cap - len, "%s%s", i ? " " : "",
-			                        words[(seed >> 16) % 15]);
-		}
-		len += (size_t)snprintf(t + len, cap - len, seed % 7 == 0 ? ".\n\n" : ". ");
-	}
-	return t;
-}
-
 static void bench_fill(struct jaw_db *db, long codings)
 {
 	jaw_err err;
 	err_clear(&err);
-	char *text = bench_note_new();
+	char *text = bench_text_new(1000000, 7);
 	struct source src = {.kind = "interview", .title = "A 1 MB interview", .text = text};
 	if (model_source_add(db, &src, &err) != JAW_OK) {
 		fprintf(stderr, "bench_reader: %s\n", err.msg);
@@ -91,13 +58,9 @@ static void bench_fill(struct jaw_db *db, long codings)
 
 static void bench_report(const char *name, const double *t, int n)
 {
-	double *d = xmalloc((size_t)n * sizeof *d);
-	memcpy(d, t, (size_t)n * sizeof *d);
-	qsort(d, (size_t)n, sizeof *d, bench_cmp);
-	double p50 = d[n / 2], p99 = d[(n * 99) / 100], max = d[n - 1];
-	printf("%-22s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  p99/frame %4.2f\n", name, p50,
-	       p99, max, p99 * 1000 / FRAME_US);
-	free(d);
+	struct bench_pct p = bench_percentiles(t, n);
+	printf("%-22s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  p99/frame %4.2f\n", name, p.p50,
+	       p.p99, p.max, p.p99 * 1000 / FRAME_US);
 }
 
 /* Presses key PRESSES times in one reader session and reports the time

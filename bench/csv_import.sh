@@ -2,15 +2,20 @@
 # csv_import.sh - the survey import benchmark (make bench, never make check):
 # generates a 200,000-row survey (about 100 MB) and times, in the same run,
 # jaw import-csv into a new project and sqlite3 .import of the same file;
-# prints both times, their ratio and jaw's peak RSS.
-# usage: csv_import.sh JAW GENSURVEY [ROWS]
+# prints both times, their ratio and jaw's peak RSS. With CSV, imports that
+# file instead of generating one (bench/scale.sh passes its survey).
+# usage: csv_import.sh JAW GENSURVEY [ROWS [CSV]]
 set -eu
 jaw=$1
 gen=$2
 rows=${3:-200000}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/jaw-bench-XXXXXX")
 trap 'rm -rf "$dir"' EXIT
-"$gen" "$rows" >"$dir/survey.csv"
+if [ -n "${4:-}" ]; then
+	ln -s "$(cd "$(dirname "$4")" && pwd)/$(basename "$4")" "$dir/survey.csv"
+else
+	"$gen" "$rows" >"$dir/survey.csv"
+fi
 echo "survey: $rows rows, $(($(wc -c <"$dir/survey.csv") / 1000000)) MB"
 "$jaw" init "$dir/new.jaw" --codebook empty >/dev/null
 now() { date +%s.%N; }

@@ -3,7 +3,9 @@
  * three open questions whose answers hold doubled quotes and embedded
  * newlines. The same arguments always give the same bytes.
  *
- * usage: gensurvey ROWS > survey.csv */
+ * usage: gensurvey ROWS [EMPTY] > survey.csv
+ * One open answer in EMPTY is left empty (8 unless given; 0: none is, and
+ * every respondent gives three answers). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,11 +95,11 @@ static void gen_sentence(FILE *out)
 	fputc('.', out);
 }
 
-/* An open answer: empty (one in eight), or one to three sentences,
- * sometimes on separate lines. Always quoted. */
-static void gen_answer(FILE *out)
+/* An open answer: empty (one in empty, none when empty is 0), or one to
+ * three sentences, sometimes on separate lines. Always quoted. */
+static void gen_answer(FILE *out, unsigned empty)
 {
-	if (gen_below(8) == 0)
+	if (empty > 0 && gen_below(empty) == 0)
 		return;
 	unsigned n = 1 + gen_below(3);
 	fputc('"', out);
@@ -112,8 +114,9 @@ static void gen_answer(FILE *out)
 int main(int argc, char **argv)
 {
 	long rows = argc > 1 ? atol(argv[1]) : 200000;
-	if (rows <= 0) {
-		fputs("usage: gensurvey ROWS > FILE\n", stderr);
+	long empty = argc > 2 ? atol(argv[2]) : 8;
+	if (rows <= 0 || empty < 0) {
+		fputs("usage: gensurvey ROWS [EMPTY] > FILE\n", stderr);
 		return 2;
 	}
 	static char buf[1 << 16];
@@ -144,7 +147,7 @@ int main(int argc, char **argv)
 		}
 		for (int a = 0; a < 3; a++) {
 			fputc(',', out);
-			gen_answer(out);
+			gen_answer(out, (unsigned)empty);
 		}
 		fputs("\r\n", out);
 	}

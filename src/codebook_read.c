@@ -234,6 +234,8 @@ void codebook_row_clear(struct codebook_row *row)
 int codebook_tree_page(struct jaw_db *db, const int64_t *collapsed, size_t ncollapsed,
                        int64_t offset, int limit, struct codebook_row *rows, jaw_err *err)
 {
+	/* the page is chosen first: the codings are counted for its rows
+	 * only, not for every code before the sort */
 	static const char sql[] = CODEBOOK_TREE CODEBOOK_COLUMNS ", t.depth,"
 		" (SELECT count(*) FROM code x WHERE x.parent_id = c.id),"
 		" (SELECT count(*) FROM coding k WHERE k.code_id = c.id),"
@@ -241,7 +243,8 @@ int codebook_tree_page(struct jaw_db *db, const int64_t *collapsed, size_t ncoll
 		" (WITH RECURSIVE sub(id) AS (SELECT c.id UNION ALL SELECT x.id FROM code x"
 		" JOIN sub ON x.parent_id = sub.id) SELECT count(*) FROM coding k"
 		" WHERE k.code_id IN (SELECT id FROM sub))"
-		" FROM t JOIN code c ON c.id = t.id ORDER BY t.sortkey LIMIT ?2 OFFSET ?3";
+		" FROM (SELECT id, depth, sortkey FROM t ORDER BY sortkey LIMIT ?2 OFFSET ?3) AS t"
+		" JOIN code c ON c.id = t.id ORDER BY t.sortkey";
 	sqlite3_stmt *s = codebook_tree_stmt(db, sql, collapsed, ncollapsed, err);
 	if (!s)
 		return -1;
