@@ -159,7 +159,9 @@ static void test_read_and_go_to_target(void **state)
  * (another analyst's change while the editor is open), as $VISUAL. */
 static void editor_script(const char *text, const char *cmd)
 {
-	char *path = xasprintf("%s/editor.sh", getcwd(NULL, 0));
+	char *cwd = getcwd(NULL, 0);
+	char *path = xasprintf("%s/editor.sh", cwd);
+	free(cwd);
 	FILE *fp = fopen(path, "w");
 	assert_non_null(fp);
 	fprintf(fp, "#!/bin/sh\n%s\nprintf '%%s' '%s' > \"$1\"\n", cmd ? cmd : "", text);
