@@ -23,7 +23,8 @@ static const struct export_table export_timeline_table = {
 };
 
 /* Names, organisations, contacts and notes only of stakeholders named
- * (attrib.h); the others by role or anonymously. */
+ * (attrib.h); the others by role or anonymously. A named person's
+ * organisation is given only if it may be named itself. */
 static const struct export_table export_stakeholders_table = {
 	"stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources,"
 	"attribution",
@@ -31,13 +32,15 @@ static const struct export_table export_stakeholders_table = {
 	" CASE attribution WHEN 'named' THEN organisation ELSE '' END, role, power, interest,"
 	" attitude, CASE attribution WHEN 'named' THEN contact ELSE '' END,"
 	" CASE attribution WHEN 'named' THEN notes ELSE '' END, sources, attribution FROM ("
-	"SELECT s.id, s.kind, s.name, coalesce(p.name, '') AS organisation, s.role, s.power,"
+	"SELECT s.id, s.kind, s.name, CASE WHEN coalesce(p.attribution, 'named') = 'named'"
+	" THEN coalesce(p.name, '') ELSE '' END AS organisation, s.role, s.power,"
 	" s.interest, s.attitude, s.contact, s.notes, s.sort_key,"
 	" (SELECT count(*) FROM source x WHERE x.stakeholder_id = s.id) AS sources,"
 	" " ATTRIB_STAKEHOLDER_SQL("2", "s", "org") " AS attribution,"
 	" " ATTRIB_STAKEHOLDER_SQL("0", "s", "org") " AS label"
 	" FROM stakeholder s LEFT JOIN stakeholder p ON p.id = s.parent_id"
-	" LEFT JOIN stakeholder org ON org.id = s.parent_id AND s.kind = 'person') s"
+	" LEFT JOIN stakeholder org ON org.id = s.parent_id AND s.kind = 'person'"
+	" AND coalesce(org.attribution, 'named') = 'named') s"
 	" ORDER BY s.sort_key IS NULL, s.sort_key, s.id",
 };
 

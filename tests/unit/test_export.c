@@ -434,7 +434,10 @@ static void test_stakeholders_and_memos(void **state)
 	assert_int_equal(db_exec(db,
 		"INSERT INTO stakeholder (id, kind, name, parent_id, role, power, interest, sort_key,"
 		" attribution) VALUES (1, 'organisation', 'Brigade', NULL, '', 4, 2, 'brigade', NULL),"
-		" (2, 'person', 'Ana', 1, 'LEGAD', NULL, NULL, 'brigade/ana', 'named');"
+		" (2, 'person', 'Ana', 1, 'LEGAD', NULL, NULL, 'brigade/ana', 'named'),"
+		/* a named person of an organisation that may not be named */
+		" (3, 'organisation', 'Hidden Network', NULL, '', NULL, NULL, 'hidden', 'anonymous'),"
+		" (5, 'person', 'Quinn', 3, '', NULL, NULL, 'hidden/quinn', 'named');"
 		"INSERT INTO source (id, kind, title, text, stakeholder_id) VALUES"
 		" (1, 'interview', 'Talk', 'abc', 2);"
 		"INSERT INTO code (id, name) VALUES (1, 'Training');"
@@ -453,7 +456,9 @@ static void test_stakeholders_and_memos(void **state)
 		"stakeholder,kind,name,organisation,role,power,interest,attitude,contact,notes,sources,"
 		"attribution\n"
 		"1,\"organisation\",\"Brigade\",\"\",\"\",4,2,\"unknown\",\"\",\"\",0,\"named\"\n"
-		"2,\"person\",\"Ana\",\"Brigade\",\"LEGAD\",,,\"unknown\",\"\",\"\",1,\"named\"\n");
+		"2,\"person\",\"Ana\",\"Brigade\",\"LEGAD\",,,\"unknown\",\"\",\"\",1,\"named\"\n"
+		"3,\"organisation\",\"an organisation\",\"\",\"\",,,\"unknown\",\"\",\"\",0,\"anonymous\"\n"
+		"5,\"person\",\"Quinn\",\"\",\"\",,,\"unknown\",\"\",\"\",0,\"named\"\n");
 	free(got);
 	got = export_string_new(&exporter_memos, db, NULL);
 	assert_string_equal(got,
