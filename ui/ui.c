@@ -279,20 +279,25 @@ static void ui_draw_title(struct ui *ui)
 	WINDOW *w = ui->title_win;
 	wattrset(w, colour_attr(ROLE_TITLE));
 	wmove(w, 0, 0);
-	char left[512];
-	snprintf(left, sizeof left, " jaw  %s%s", ui->title,
-	         db_readonly(ui->db) ? "  [read only]" : "");
-	/* on the right the project's marking line when it has one (it is
-	 * what the team must see), in what the title leaves (a quarter of the
-	 * bar at least); else the file, when it fits */
+	char head[512];
+	snprintf(head, sizeof head, " jaw  %s", ui->title);
+	const char *ro = db_readonly(ui->db) ? "  [read only]" : "";
+	int row = (int)strlen(ro);
+	/* on the right the project's marking line when it has one: it is a
+	 * handling caveat the team must see whole, so the title is cut first
+	 * (down to a few characters); else the file, when it fits */
 	bool marked = *ui->marking;
 	const char *right = marked ? ui->marking : db_path(ui->db);
-	int rightw = utf8_width(right) + 3, room = ui->cols - utf8_width(left) - 1;
+	int rightw = utf8_width(right) + 3, room = ui->cols - row - 8;
 	if (marked && rightw > room)
-		rightw = room > ui->cols / 4 ? room : ui->cols / 4;
+		rightw = room > 0 ? room : 0;
 	else if (!marked && rightw > ui->cols / 3)
 		rightw = 0;
-	ui_put(w, left, ui->cols - rightw, true);
+	int headw = ui->cols - rightw - row;
+	if (headw > utf8_width(head))
+		headw = utf8_width(head);
+	ui_put(w, head, headw, true);
+	ui_put(w, ro, ui->cols - rightw - headw, true);
 	if (rightw) {
 		waddch(w, ' ');
 		ui_put(w, right, rightw - 2, true);

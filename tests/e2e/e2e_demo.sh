@@ -32,7 +32,7 @@ start_kept() {
 
 # --- jaw --demo at 80x24 ---------------------------------------------------
 start_kept "'$JAW' --demo"
-check "the demo opens with its title" wait_for "Human Security at the Tactical Level"
+check "the demo opens with its title" wait_for "jaw  Human Security at the Tact"
 check "the timeline pane is there" wait_for " Timeline  1/24"
 check "the stakeholder pane is there" wait_for " Stakeholders  1/29"
 check "the evidence pane is there" wait_for " Evidence  1/16"
@@ -83,7 +83,7 @@ t kill-session -t jaw
 printf 'not a project' >"$fresh"
 rm -f "$fresh-wal" "$fresh-shm"
 start_kept "env -u XDG_DATA_HOME HOME='$work/fresh-home' '$JAW' --demo"
-check "--demo replaces a copy it cannot open" wait_for "Human Security at the Tactical Level"
+check "--demo replaces a copy it cannot open" wait_for "jaw  Human Security at the Tact"
 t send-keys -t jaw q
 wait_exit >/dev/null
 check "--demo says it replaced the copy" grep -q "could not be opened; replaced it with a fresh copy" "$work/stderr"
