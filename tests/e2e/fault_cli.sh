@@ -107,7 +107,7 @@ fault_run() {
 	wait "$loop"
 	next=$((next + 40 * 6))
 	ok=1
-	"$JAW" check p.jaw >/dev/null 2>&1 || { ok=0; diag "kill -$sig while coding: check fails"; }
+	"$JAW" check p.jaw >check.out 2>&1 || { ok=0; diag "kill -$sig while coding: check fails:" "$(cat check.out)"; }
 	kept_all acked.k || ok=0
 	cat acked.k >>acked.faults
 	[ $ok -eq 1 ] && survived=$((survived + 1))
