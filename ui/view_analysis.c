@@ -53,6 +53,10 @@ struct analysis_state {
 	int nagree;
 	char *query;                /* the full-text search */
 	struct likert_mode *likert; /* the survey questions (analysis_likert.c) */
+	enum analysis_mode prev;    /* the mode shown before this one */
+	enum analysis_mode matrix_mode; /* the mode st->matrix was computed for */
+	bool keep;                  /* show the matrix or agreement held (after a cancel) */
+	bool restoring;             /* going back to prev after a cancel */
 	char title[400];
 	char empty[200];
 };
@@ -324,13 +328,19 @@ static const char *const analysis_by_words[] = {"segments", "sources", "responde
 static int64_t analysis_matrix_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
-	analysis_matrix_free(st->matrix);
-	st->matrix = NULL;
-	int rc = st->mode == MODE_CROSSTAB
-	       ? analysis_crosstab_new(l->db, st->xt_attr, st->xt_by, &st->matrix, err)
-	       : analysis_cooccur_new(l->db, st->co_mode, true, &st->matrix, err);
-	if (rc != JAW_OK)
-		return -1;
+	/* the one held stays until a new one is complete (Esc keeps it) */
+	if (!(st->keep && st->matrix && st->matrix_mode == st->mode)) {
+		struct analysis_matrix *m = NULL;
+		int rc = st->mode == MODE_CROSSTAB
+		       ? analysis_crosstab_new(l->db, st->xt_attr, st->xt_by, &m, err)
+		       : analysis_cooccur_new(l->db, st->co_mode, true, &m, err);
+		if (rc != JAW_OK)
+			return -1;
+		analysis_matrix_free(st->matrix);
+		st->matrix = m;
+		st->matrix_mode = st->mode;
+	}
+	st->keep = false;
 	if (st->col >= st->matrix->ncols)
 		st->col = st->matrix->ncols > 0 ? st->matrix->ncols - 1 : 0;
 	/* no column: nothing coded has a value of the attribute */
@@ -600,11 +610,23 @@ static int analysis_command_crosstab(struct ui *ui, struct list *l, const char *
 	struct analysis_matrix *m;
 	jaw_err err;
 	err_clear(&err);
-	if (analysis_crosstab_new(l->db, attr, (enum analysis_by)b, &m, &err) != JAW_OK) {
+	struct ui_busy busy;
+	ui_busy_begin(ui, &busy, "Computing the crosstab");
+	int rc = analysis_crosstab_new(l->db, attr, (enum analysis_by)b, &m, &err);
+	if (ui_busy_end(&busy)) {
+		ui_message(ui, "The crosstab by %.100s was cancelled (Esc): the view is as it was.",
+		           attr);
+		return UI_REDRAW;
+	}
+	if (rc != JAW_OK) {
 		ui_error(ui, err.msg);
 		return UI_REDRAW;
 	}
-	analysis_matrix_free(m);
+	/* the table just computed is the one shown */
+	analysis_matrix_free(st->matrix);
+	st->matrix = m;
+	st->matrix_mode = MODE_CROSSTAB;
+	st->keep = true;
 	free(st->xt_attr);
 	st->xt_attr = xstrdup(attr);
 	st->xt_by = (enum analysis_by)b;
@@ -635,13 +657,28 @@ static int analysis_command_cooccurrence(struct ui *ui, struct list *l, const ch
 static int64_t analysis_agreement_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
-	analysis_drop_agreement(st);
-	if (st->ncoders < 2)
+	if (st->keep && st->agree) {
+		st->keep = false;
+		return st->nagree;
+	}
+	st->keep = false;
+	if (st->ncoders < 2) {
+		analysis_drop_agreement(st);
 		return 0;
+	}
 	jaw_err why;
 	err_clear(&why);
-	if (analysis_agreement_new(l->db, (const char *const *)st->coders, st->ncoders, &st->agree,
-	                           &st->nagree, &why) != JAW_OK) {
+	struct analysis_agreement_row *rows = NULL;
+	int nrows = 0;
+	int rc = analysis_agreement_new(l->db, (const char *const *)st->coders, st->ncoders, &rows,
+	                                &nrows, &why);
+	/* the rows held stay until new ones are complete (Esc keeps them) */
+	if (rc == JAW_OK || strcmp(why.msg, "cancelled") != 0) {
+		analysis_drop_agreement(st);
+		st->agree = rows;
+		st->nagree = nrows;
+	}
+	if (rc != JAW_OK) {
 		/* an empty table that says why (coders who share no source) */
 		(void)err;
 		snprintf(st->empty, sizeof st->empty, "%.180s", why.msg);
@@ -1031,7 +1068,7 @@ static int analysis_likert_open(struct ui *ui, struct list *l)
 
 /* ---- the modes, the title and the filter ------------------------------------ */
 
-static int64_t analysis_count(struct list *l, jaw_err *err)
+static int64_t analysis_count_mode(struct list *l, jaw_err *err)
 {
 	switch (analysis_state(l)->mode) {
 	case MODE_CODES: return analysis_codes_rows(l, err);
@@ -1045,8 +1082,8 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	}
 }
 
-static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
-                          jaw_err *err)
+static int analysis_fetch_mode(struct list *l, int64_t offset, int limit,
+                               struct list_row *rows, jaw_err *err)
 {
 	switch (analysis_state(l)->mode) {
 	case MODE_CODES: return analysis_codes_fetch(l, offset, limit, rows, err);
@@ -1058,6 +1095,84 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 	case MODE_LIKERT: return likert_mode_fetch(analysis_state(l)->likert, offset, limit, rows);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
+}
+
+/* What each mode computes, for the progress line of a long computation
+ * ("Computing the crosstab...") and the message of a cancel. */
+static const char *analysis_busy_what(enum analysis_mode m)
+{
+	static const char *const what[MODE_COUNT] = {
+		[MODE_RETRIEVE] = "retrieval", [MODE_CODES] = "frequencies", [MODE_CROSSTAB] = "crosstab",
+		[MODE_COOCCUR] = "co-occurrence", [MODE_AGREEMENT] = "agreement",
+		[MODE_SATURATION] = "saturation", [MODE_SEARCH] = "search",
+	};
+	return what[m] ? what[m] : "table";
+}
+
+static int64_t analysis_count(struct list *l, jaw_err *err);
+
+/* Esc cancelled the computation of the mode shown: back to the mode
+ * shown before, with what it held (a matrix, an agreement) and its
+ * cursor; returns its count. Cancelled again, or with none before, the
+ * list is empty and says so. */
+static int64_t analysis_cancelled(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	enum analysis_mode was = st->mode;
+	ui_message(l->ui, "The %s was cancelled (Esc): the view is as it was.",
+	           analysis_busy_what(was));
+	if (st->restoring || st->prev == was) {
+		snprintf(st->empty, sizeof st->empty, "the %s was cancelled: Ctrl-L computes it again",
+		         analysis_busy_what(was));
+		st->keep = false;
+		return 0;
+	}
+	st->cursor[was] = 0;
+	st->mode = st->prev;
+	l->ops = analysis_modes[st->mode];
+	l->cursor = st->cursor[st->mode];
+	l->top = 0;
+	st->keep = true;
+	st->restoring = true;
+	int64_t n = analysis_count(l, err);
+	st->restoring = false;
+	st->keep = false;
+	return n;
+}
+
+/* The mode's count, the long computations with their progress and Esc. */
+static int64_t analysis_count(struct list *l, jaw_err *err)
+{
+	struct ui_busy busy;
+	char what[80];
+	snprintf(what, sizeof what, "Computing the %s", analysis_busy_what(analysis_state(l)->mode));
+	ui_busy_begin(l->ui, &busy, what);
+	int64_t n = analysis_count_mode(l, err);
+	if (ui_busy_end(&busy))
+		return analysis_cancelled(l, err);
+	return n;
+}
+
+/* The mode's page, the same way; cancelled, the page of the mode shown
+ * before. */
+static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                          jaw_err *err)
+{
+	struct ui_busy busy;
+	char what[80];
+	snprintf(what, sizeof what, "Computing the %s", analysis_busy_what(analysis_state(l)->mode));
+	ui_busy_begin(l->ui, &busy, what);
+	int n = analysis_fetch_mode(l, offset, limit, rows, err);
+	if (!ui_busy_end(&busy))
+		return n;
+	while (n > 0)
+		list_row_clear(&rows[--n]);
+	int64_t count = analysis_cancelled(l, err);
+	if (count < 0)
+		return -1;
+	l->count = count;
+	l->top = l->cursor < limit ? 0 : l->cursor - limit + 1;
+	return count > 0 ? analysis_fetch_mode(l, l->top, limit, rows, err) : 0;
 }
 
 static const char *analysis_describe(struct list *l)
@@ -1125,6 +1240,8 @@ static int analysis_set_mode(struct list *l, enum analysis_mode m)
 {
 	struct analysis_state *st = analysis_state(l);
 	st->cursor[st->mode] = l->cursor;
+	if (st->mode != m)
+		st->prev = st->mode;
 	st->mode = m;
 	l->ops = analysis_modes[m];
 	l->cursor = st->cursor[m];

@@ -299,6 +299,76 @@ static void test_retrieve_errors(void **state)
 	screen_stop(&f);
 }
 
+/* What the screen showed when the progress line was first drawn. */
+static char *progress_screen;
+static struct screen_cell progress_cell, progress_text;
+
+static void progress_seen(struct ui *ui)
+{
+	if (progress_screen)
+		return;
+	progress_screen = screen_text_new();
+	screen_cell_get(ui->lines - 1, 0, &progress_cell);
+	screen_cell_get(ui->lines - 2, 2, &progress_text);
+}
+
+/* A long computation shows a progress line over the view as it was; Esc
+ * cancels it and leaves the view as it was, with a message; other keys
+ * typed meanwhile are read after it. (busy_after 0: every computation is
+ * long enough.) */
+static void test_progress(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int keys[] = {'A', '3'};
+	screen_keys(&f, keys, 2);
+	screen_assert_has("by organisation, segments, counts");
+	struct screen_cell status;
+	screen_cell_get(23, 0, &status);
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = progress_seen;
+	command(&f, "crosstab role");
+	assert_non_null(progress_screen);
+	/* the status line, in the status bar's colours, over the crosstab as it was */
+	const char *last = strrchr(progress_screen, '\n');
+	last = last && !last[1] ? last : NULL;
+	char *line = progress_screen;
+	for (int i = 0; i < 23; i++)
+		line = strchr(line, '\n') + 1;
+	assert_memory_equal(line, "Computing the crosstab\u2026 ", strlen("Computing the crosstab\u2026 "));
+	assert_non_null(strstr(line, " s  (Esc cancels)"));
+	assert_non_null(strstr(progress_screen, "by organisation, segments, counts"));
+	assert_int_equal(progress_cell.pair, status.pair);
+	free(progress_screen);
+	progress_screen = NULL;
+	f.ui->busy_drawn = NULL;
+	screen_assert_has("by role, segments, counts");
+	/* Esc while a new crosstab is computed: the one shown stays */
+	ungetch(27);
+	command(&f, "crosstab source-kind");
+	screen_assert_has("by role, segments, counts");
+	screen_assert_has("The crosstab by source-kind was cancelled (Esc): the view is as it was.");
+	/* Esc while another mode is computed: back to the crosstab, as it was;
+	 * the key typed before Esc is read after */
+	const int down[] = {'j'};
+	screen_keys(&f, down, 1);
+	ungetch(27);
+	ungetch('x');
+	const int four[] = {'4'};
+	screen_keys(&f, four, 1);
+	screen_expect("analysis-cancelled-80x24");
+	wtimeout(f.ui->status_win, 0);
+	wint_t ch = 0;
+	assert_int_equal(wget_wch(f.ui->status_win, &ch), OK);
+	assert_int_equal(ch, 'x');
+	assert_int_equal(wget_wch(f.ui->status_win, &ch), ERR);
+	/* without Esc it completes */
+	screen_keys(&f, four, 1);
+	screen_assert_has(" Analysis: co-occurrence");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -311,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_saturation),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_retrieve_errors),
+		cmocka_unit_test(test_progress),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
