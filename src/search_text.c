@@ -370,6 +370,12 @@ static char *search_append(char *a, const char *glue, char *b)
 int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int limit,
                      struct search_hit *hits, jaw_err *err)
 {
+	return search_text_page_in(db, query, SEARCH_BEST, offset, limit, hits, err);
+}
+
+int search_text_page_in(struct jaw_db *db, const char *query, enum search_order order,
+                        int64_t offset, int limit, struct search_hit *hits, jaw_err *err)
+{
 	struct search_query q;
 	if (search_query_prepare(db, query, &q, err) != JAW_OK)
 		return -1;
@@ -378,7 +384,11 @@ int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int l
 		parts = search_append(parts, " UNION ALL ",
 		                      xasprintf("SELECT rowid AS source_id, bm25(%1$s) AS rank, %2$d AS t"
 		                                " FROM %1$s WHERE %1$s MATCH ?1", q.tables[t], t));
-	char *sql = xasprintf("SELECT source_id, rank, t FROM (%s) ORDER BY rank, source_id"
+	/* by source: the indexes' own order, merged, so that only the page's
+	 * hits are read (and ranked) */
+	char *sql = order == SEARCH_SOURCES
+	          ? xasprintf("%s ORDER BY source_id LIMIT ?2 OFFSET ?3", parts)
+	          : xasprintf("SELECT source_id, rank, t FROM (%s) ORDER BY rank, source_id"
 	                      " LIMIT ?2 OFFSET ?3", parts);
 	free(parts);
 	sqlite3_stmt *s = NULL;

@@ -67,7 +67,9 @@ static bool busy_progress(void *ctx)
 	if (b->cancelled)
 		return true;
 	double now = busy_now();
-	if (now - b->start < b->ui->busy_after || (b->shown && now - b->drawn < BUSY_EVERY))
+	/* busy_after 0 (tests): at every call */
+	int every = b->ui->busy_after > 0 ? BUSY_EVERY : 0;
+	if (now - b->start < b->ui->busy_after || (b->shown && now - b->drawn < every))
 		return false;
 	busy_keys(b);
 	if (!b->cancelled)

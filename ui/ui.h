@@ -421,7 +421,8 @@ struct ui {
 	void *script_ctx;
 	char wait_text[600];       /* what the status bar says while a change waits (wait.c) */
 	bool resized_while_waiting; /* lay out when the wait is over */
-	int busy_after;      /* ms before a computation shows its progress (100) */
+	int busy_after;      /* ms before a computation shows its progress (100; 0,
+	                      * for tests: draw and read keys at every step) */
 	/* called (by tests) each time a computation's progress is drawn */
 	void (*busy_drawn)(struct ui *ui);
 };

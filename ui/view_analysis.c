@@ -30,6 +30,10 @@ enum analysis_mode {
 
 enum { ANALYSIS_MAX_CODERS = 8 };
 
+/* A search with more hits than this shows its first page by source at
+ * once, and ranks after (ranking 2,000 hits takes about 2 ms). */
+enum { ANALYSIS_RANK_AT_ONCE = 2000 };
+
 /* The cells of a retrieval row past the columns: the segment in context,
  * drawn at the right (l->chart_w). */
 enum { CELL_BEFORE = 5, CELL_TEXT = 6, CELL_AFTER = 7 };
@@ -57,6 +61,8 @@ struct analysis_state {
 	enum analysis_mode matrix_mode; /* the mode st->matrix was computed for */
 	bool keep;                  /* show the matrix or agreement held (after a cancel) */
 	bool restoring;             /* going back to prev after a cancel */
+	bool ranked;                /* the search's hits are best first (else by source) */
+	bool unranked;              /* Esc cancelled the ranking: by source until :find */
 	char title[400];
 	char empty[200];
 };
@@ -855,7 +861,51 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 		return 0;
 	}
 	snprintf(st->empty, sizeof st->empty, "nothing matches \"%.100s\"", st->query);
+	/* many hits: the first page by source at once, ranked after it is
+	 * shown (analysis_search_rank) */
+	st->ranked = n <= ANALYSIS_RANK_AT_ONCE && !st->unranked;
 	return n;
+}
+
+static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
+                                 struct list_row *rows, jaw_err *err);
+
+/* Ranks the hits of a search shown by source, once its first page is on
+ * screen: the page best first replaces it; Esc leaves it by source. */
+static int analysis_search_rank(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->ranked || st->unranked || l->nrows == 0)
+		return JAW_OK;
+	list_draw(l, true);
+	doupdate();
+	int vis = l->nrows;
+	struct list_row *rows = xcalloc((size_t)vis, sizeof *rows);
+	char what[80];
+	snprintf(what, sizeof what, "Ranking %lld hits", (long long)l->count);
+	struct ui_busy busy;
+	ui_busy_begin(l->ui, &busy, what);
+	st->ranked = true;
+	int n = analysis_search_fetch(l, l->top, vis, rows, err);
+	bool cancelled = ui_busy_end(&busy);
+	if (cancelled || n < 0) {
+		st->ranked = false;
+		st->unranked = cancelled;
+		for (int i = 0; n > 0 && i < n; i++)
+			list_row_clear(&rows[i]);
+		free(rows);
+		if (cancelled)
+			ui_message(l->ui, "The ranking was cancelled (Esc): the hits are in the order of"
+			           " sources.");
+		return cancelled ? JAW_OK : JAW_FAIL;
+	}
+	for (int i = 0; i < l->nrows; i++)
+		list_row_clear(&l->rows[i]);
+	memcpy(l->rows, rows, (size_t)n * sizeof *rows);
+	l->nrows = n;
+	l->dirty_all = true;
+	free(rows);
+	return JAW_OK;
 }
 
 static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
@@ -863,7 +913,8 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 {
 	struct analysis_state *st = analysis_state(l);
 	struct search_hit *h = xcalloc((size_t)limit, sizeof *h);
-	int n = search_text_page(l->db, st->query, offset, limit, h, err);
+	int n = search_text_page_in(l->db, st->query, st->ranked ? SEARCH_BEST : SEARCH_SOURCES,
+	                            offset, limit, h, err);
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		const char *sn = h[i].snippet;
@@ -1031,6 +1082,7 @@ static int analysis_command_find(struct ui *ui, struct list *l, const char *args
 	}
 	free(st->query);
 	st->query = xstrdup(args);
+	st->unranked = false;
 	analysis_show_mode(l, MODE_SEARCH);
 	ui_request_view(ui, VIEW_ANALYSIS);
 	return UI_LAYOUT;
@@ -1192,7 +1244,8 @@ static const char *analysis_describe(struct list *l)
 	if (st->mode == MODE_SATURATION)
 		return "coded sources by date: new codes, codes so far";
 	if (st->mode == MODE_SEARCH) {
-		snprintf(st->title, sizeof st->title, "%.200s, best first", st->query ? st->query : "");
+		snprintf(st->title, sizeof st->title, "%.200s, %s", st->query ? st->query : "",
+		         st->ranked ? "best first" : "in the order of sources");
 		return st->query ? st->title : NULL;
 	}
 	if (st->mode == MODE_AGREEMENT) {
@@ -1419,6 +1472,8 @@ static int analysis_update(struct list *l, jaw_err *err)
 	enum analysis_mode m = analysis_state(l)->mode;
 	if (m == MODE_LIKERT)
 		likert_mode_update(analysis_state(l)->likert, l);
+	if (m == MODE_SEARCH)
+		return analysis_search_rank(l, err);
 	return m == MODE_CROSSTAB || m == MODE_COOCCUR ? analysis_matrix_update(l, err) : JAW_OK;
 }
 

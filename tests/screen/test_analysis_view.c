@@ -369,6 +369,51 @@ static void test_progress(void **state)
 	screen_stop(&f);
 }
 
+/* Esc when the progress line first says "Ranking". */
+static bool rank_seen;
+
+static void rank_escape(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (!rank_seen && strstr(screen, "Ranking 2401 hits\u2026")) {
+		rank_seen = true;
+		/* the page by source is on screen while it ranks */
+		assert_non_null(strstr(screen, "checkpoint AND gap, in the order of sources"));
+		ungetch(27);
+	}
+	free(screen);
+}
+
+/* A search with many hits shows its first page by source at once, then
+ * ranks it; Esc keeps it by source. */
+static void test_search_rank(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "INSERT INTO source (kind, title, text) SELECT 'document',"
+	                         " 'Note ' || value, 'A checkpoint' || substr(' gap gap gap gap', 1,"
+	                         " 4 * (1 + value % 4)) || '.' FROM (WITH RECURSIVE g(value) AS"
+	                         " (SELECT 1 UNION ALL SELECT value + 1 FROM g WHERE value < 2400)"
+	                         " SELECT value FROM g)", &err), JAW_OK);
+	const int a[] = {'A'};
+	screen_keys(&f, a, 1);
+	command(&f, "find checkpoint AND gap");
+	screen_assert_has(" Analysis: search  1/2401  checkpoint AND gap, best first");
+	/* the best have the most gaps for their length */
+	screen_assert_has("Note 3 ");
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = rank_escape;
+	command(&f, "find checkpoint AND gap");
+	assert_true(rank_seen);
+	screen_assert_has(" Analysis: search  1/2401  checkpoint AND gap, in the order of sources");
+	screen_assert_has("The ranking was cancelled (Esc): the hits are in the order of sources.");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -382,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_retrieve_errors),
 		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_search_rank),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
