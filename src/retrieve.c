@@ -196,19 +196,25 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" AND (?16 = 0 OR coalesce(" RETRIEVE_ATTR_VALUE ", '') = ?17)"                    \
 	RETRIEVE_ANSWER("?18", "?19") RETRIEVE_ANSWER("?20", "?21")
 
+/* The coding k's source s passes the filter: looked up row by row (as a
+ * join, SQLite would first read every source into a Bloom filter: 0.2 s
+ * at 600,000 sources, for a page of 40). */
+#define RETRIEVE_SOURCE                                                           \
+	" EXISTS (SELECT 1 FROM source s WHERE s.id = k.source_id AND" RETRIEVE_WHERE ")"
+
 /* The rows of one code (and those below it), on the code's index; of all
  * codes, in the order of the sources. */
 #define RETRIEVE_CODE_ROWS                                                         \
-	" FROM coding k INDEXED BY coding_by_code JOIN source s ON s.id = k.source_id"   \
-	" WHERE k.code_id IN (SELECT id FROM sub) AND" RETRIEVE_WHERE
+	" FROM coding k INDEXED BY coding_by_code WHERE k.code_id IN (SELECT id FROM sub)"  \
+	" AND" RETRIEVE_SOURCE
 #define RETRIEVE_ALL_ROWS                                                          \
-	" FROM coding k JOIN source s ON s.id = k.source_id WHERE" RETRIEVE_WHERE
+	" FROM coding k INDEXED BY coding_by_source WHERE" RETRIEVE_SOURCE
 /* The rows of codes that are common among the codings: read in the order
  * of sources on coding_by_source, which holds code_id, until the page is
  * full, instead of sorting them all (see retrieve_scan). */
 #define RETRIEVE_SCAN_ROWS                                                           \
-	" FROM coding k INDEXED BY coding_by_source JOIN source s ON s.id = k.source_id"   \
-	" WHERE k.code_id IN (SELECT id FROM sub) AND" RETRIEVE_WHERE
+	" FROM coding k INDEXED BY coding_by_source WHERE k.code_id IN (SELECT id FROM sub)"  \
+	" AND" RETRIEVE_SOURCE
 /* coding_by_source's order (code_id, then the rowid, break ties) */
 #define RETRIEVE_ORDER " ORDER BY k.source_id, k.start_cp, k.end_cp, k.code_id, k.id"
 
