@@ -135,18 +135,23 @@ static void analysis_matrix_set(struct analysis_matrix *m, int r, int c, int64_t
 	" UNION ALL SELECT 1, code, NULL" XT_MEASURES " FROM x WHERE code <> 0 GROUP BY code" \
 	" UNION ALL SELECT 3, NULL, NULL" XT_MEASURES " FROM x WHERE code = 0)" XT_ORDER
 
-/* The same over every coding, for distinct respondents:
- * x(code, v, src, resp), one row per coding. */
-#define XT_FROM " FROM coding k JOIN source s ON s.id = k.source_id"
-#define XT_X(VALUE, JOINS) \
-	" x AS MATERIALIZED (SELECT k.code_id AS code, " VALUE " AS v, k.source_id AS src," \
-	" s.respondent_id AS resp" XT_FROM JOINS ")"
-#define XT_DISTINCT ", count(*), count(DISTINCT src), count(DISTINCT resp)"
-#define XT_CODINGS                                                                  \
-	" SELECT * FROM (SELECT 2 AS w, NULL AS code, v" XT_DISTINCT " FROM x GROUP BY v"  \
-	" UNION ALL SELECT 0, code, v" XT_DISTINCT " FROM x GROUP BY code, v"             \
-	" UNION ALL SELECT 1, code, NULL" XT_DISTINCT " FROM x GROUP BY code"             \
-	" UNION ALL SELECT 3, NULL, NULL" XT_DISTINCT " FROM x)" XT_ORDER
+/* Distinct respondents, which are not sums: counted over the codings of
+ * survey answers (sources with a question and a respondent, on their
+ * index: nothing when there are none), x(code, v, resp); the columns are
+ * the values of every coded source, from the tally: cols(v). */
+#define XT_ANSWERS(VALUE, JOINS)                                                     \
+	" x AS MATERIALIZED (SELECT k.code_id AS code, " VALUE " AS v, s.respondent_id AS resp" \
+	" FROM source s INDEXED BY source_by_answer JOIN coding k ON k.source_id = s.id" JOINS  \
+	" WHERE s.column_id IS NOT NULL AND s.respondent_id IS NOT NULL)"
+#define XT_COLS(DIM, VALUE, JOINS)                                                  \
+	" cols AS (SELECT DISTINCT " VALUE " AS v FROM coding_tally t" JOINS               \
+	" WHERE t.dim = " DIM " AND t.code_id = 0),"
+#define XT_RESPONDENTS                                                              \
+	" SELECT * FROM (SELECT 2 AS w, NULL AS code, c.v, 0, 0,"                         \
+	" (SELECT count(DISTINCT resp) FROM x WHERE x.v IS c.v) FROM cols c"              \
+	" UNION ALL SELECT 0, code, v, 0, 0, count(DISTINCT resp) FROM x GROUP BY code, v" \
+	" UNION ALL SELECT 1, code, NULL, 0, 0, count(DISTINCT resp) FROM x GROUP BY code" \
+	" UNION ALL SELECT 3, NULL, NULL, 0, 0, count(DISTINCT resp) FROM x)" XT_ORDER
 
 #define XT_STAKEHOLDER(ON) " LEFT JOIN stakeholder st ON st.id = " ON
 #define XT_DIRECT(ON)                                                               \
@@ -162,7 +167,7 @@ static void analysis_matrix_set(struct analysis_matrix *m, int r, int c, int64_t
 	" LEFT JOIN stakeholder tp ON tp.id = tops.top AND tp.kind = 'organisation'"
 
 /* A kind of attribute and its statements: by segments or sources (from
- * the tally), and by respondents (over the codings). */
+ * the tally), and by respondents (over the codings of survey answers). */
 struct analysis_attr {
 	const char *name;
 	const char *sql, *respondents_sql;
@@ -170,21 +175,26 @@ struct analysis_attr {
 
 static const struct analysis_attr analysis_attrs[] = {
 	{"source-kind", "WITH" XT_TALLY("1", "t.value", "") XT_GROUPS,
-	 "WITH" XT_X("s.kind", "") XT_CODINGS},
+	 "WITH" XT_COLS("1", "t.value", "") XT_ANSWERS("s.kind", "") XT_RESPONDENTS},
 	{"event",
 	 "WITH" XT_TALLY("2", "ti.title", " LEFT JOIN timeline_item ti ON ti.id = t.value")
 	 XT_GROUPS,
-	 "WITH" XT_X("t.title", " LEFT JOIN timeline_item t ON t.id = s.timeline_item_id")
-	 XT_CODINGS},
+	 "WITH" XT_COLS("2", "ti.title", " LEFT JOIN timeline_item ti ON ti.id = t.value")
+	 XT_ANSWERS("ti.title", " LEFT JOIN timeline_item ti ON ti.id = s.timeline_item_id")
+	 XT_RESPONDENTS},
 	{"stakeholder-kind", "WITH" XT_TALLY("3", "st.kind", XT_STAKEHOLDER("t.value")) XT_GROUPS,
-	 "WITH" XT_X("st.kind", XT_STAKEHOLDER("s.stakeholder_id")) XT_CODINGS},
+	 "WITH" XT_COLS("3", "st.kind", XT_STAKEHOLDER("t.value"))
+	 XT_ANSWERS("st.kind", XT_STAKEHOLDER("s.stakeholder_id")) XT_RESPONDENTS},
 	{"role", "WITH" XT_TALLY("3", "nullif(st.role, '')", XT_STAKEHOLDER("t.value")) XT_GROUPS,
-	 "WITH" XT_X("nullif(st.role, '')", XT_STAKEHOLDER("s.stakeholder_id")) XT_CODINGS},
+	 "WITH" XT_COLS("3", "nullif(st.role, '')", XT_STAKEHOLDER("t.value"))
+	 XT_ANSWERS("nullif(st.role, '')", XT_STAKEHOLDER("s.stakeholder_id")) XT_RESPONDENTS},
 	{"organisation-direct",
 	 "WITH" XT_TALLY("3", XT_DIRECT_VALUE, XT_DIRECT("t.value")) XT_GROUPS,
-	 "WITH" XT_X(XT_DIRECT_VALUE, XT_DIRECT("s.stakeholder_id")) XT_CODINGS},
+	 "WITH" XT_COLS("3", XT_DIRECT_VALUE, XT_DIRECT("t.value"))
+	 XT_ANSWERS(XT_DIRECT_VALUE, XT_DIRECT("s.stakeholder_id")) XT_RESPONDENTS},
 	{"organisation", XT_TOPS XT_TALLY("3", "tp.name", XT_TOP("t.value")) XT_GROUPS,
-	 XT_TOPS XT_X("tp.name", XT_TOP("s.stakeholder_id")) XT_CODINGS},
+	 XT_TOPS XT_COLS("3", "tp.name", XT_TOP("t.value"))
+	 XT_ANSWERS("tp.name", XT_TOP("s.stakeholder_id")) XT_RESPONDENTS},
 };
 
 /* A survey attribute: the tally by respondent (each row one respondent,
