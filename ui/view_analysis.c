@@ -596,6 +596,30 @@ static void analysis_show_mode(struct list *l, enum analysis_mode m)
 	list_reload(l);
 }
 
+/* A matrix a command computed (with progress, busy): shown from now on
+ * (true), or cancelled or failed, with a message, and the view left as
+ * it was (false). */
+static bool analysis_matrix_take(struct ui *ui, struct analysis_state *st,
+                                 enum analysis_mode mode, struct ui_busy *busy, int rc,
+                                 struct analysis_matrix *m, const jaw_err *err)
+{
+	if (ui_busy_end(busy)) {
+		analysis_matrix_free(m);
+		ui_message(ui, "The %s was cancelled (Esc): the view is as it was.",
+		           mode == MODE_CROSSTAB ? "crosstab" : "co-occurrence");
+		return false;
+	}
+	if (rc != JAW_OK) {
+		ui_error(ui, err->msg);
+		return false;
+	}
+	analysis_matrix_free(st->matrix);
+	st->matrix = m;
+	st->matrix_mode = mode;
+	st->keep = true;
+	return true;
+}
+
 /* :crosstab ATTR [segments|sources|respondents] */
 static int analysis_command_crosstab(struct ui *ui, struct list *l, const char *args)
 {
@@ -613,26 +637,14 @@ static int analysis_command_crosstab(struct ui *ui, struct list *l, const char *
 		         ANALYSIS_ATTR_NAMES);
 		return UI_REDRAW;
 	}
-	struct analysis_matrix *m;
+	struct analysis_matrix *m = NULL;
 	jaw_err err;
 	err_clear(&err);
 	struct ui_busy busy;
 	ui_busy_begin(ui, &busy, "Computing the crosstab");
 	int rc = analysis_crosstab_new(l->db, attr, (enum analysis_by)b, &m, &err);
-	if (ui_busy_end(&busy)) {
-		ui_message(ui, "The crosstab by %.100s was cancelled (Esc): the view is as it was.",
-		           attr);
+	if (!analysis_matrix_take(ui, st, MODE_CROSSTAB, &busy, rc, m, &err))
 		return UI_REDRAW;
-	}
-	if (rc != JAW_OK) {
-		ui_error(ui, err.msg);
-		return UI_REDRAW;
-	}
-	/* the table just computed is the one shown */
-	analysis_matrix_free(st->matrix);
-	st->matrix = m;
-	st->matrix_mode = MODE_CROSSTAB;
-	st->keep = true;
 	free(st->xt_attr);
 	st->xt_attr = xstrdup(attr);
 	st->xt_by = (enum analysis_by)b;
@@ -650,7 +662,17 @@ static int analysis_command_cooccurrence(struct ui *ui, struct list *l, const ch
 		ui_error(ui, "cooccurrence: write :cooccurrence overlap or :cooccurrence same-source");
 		return UI_REDRAW;
 	}
-	st->co_mode = strcmp(args, "same-source") == 0 ? ANALYSIS_SAME_SOURCE : ANALYSIS_OVERLAP;
+	enum analysis_cooccur_mode mode = strcmp(args, "same-source") == 0 ? ANALYSIS_SAME_SOURCE
+	                                                                  : ANALYSIS_OVERLAP;
+	struct analysis_matrix *m = NULL;
+	jaw_err err;
+	err_clear(&err);
+	struct ui_busy busy;
+	ui_busy_begin(ui, &busy, "Computing the co-occurrence");
+	int rc = analysis_cooccur_new(l->db, mode, true, &m, &err);
+	if (!analysis_matrix_take(ui, st, MODE_COOCCUR, &busy, rc, m, &err))
+		return UI_REDRAW;
+	st->co_mode = mode;
 	st->col = st->col0 = 0;
 	analysis_show_mode(l, MODE_COOCCUR);
 	ui_request_view(ui, VIEW_ANALYSIS);
@@ -763,18 +785,43 @@ static int analysis_agreement_open(struct list *l, const struct list_row *row)
 static int analysis_command_agreement(struct ui *ui, struct list *l, const char *args)
 {
 	struct analysis_state *st = analysis_state(l);
-	analysis_drop_coders(st);
-	const char *p = args;
-	while (*p && st->ncoders < ANALYSIS_MAX_CODERS) {
-		size_t n = strcspn(p, " ");
-		st->coders[st->ncoders++] = xstrndup(p, n);
-		p += n;
+	char *coders[ANALYSIS_MAX_CODERS];
+	int n = 0;
+	for (const char *p = args; *p && n < ANALYSIS_MAX_CODERS;) {
+		size_t len = strcspn(p, " ");
+		coders[n++] = xstrndup(p, len);
+		p += len;
 		while (*p == ' ')
 			p++;
 	}
-	if (st->ncoders < 2) {
+	if (n < 2) {
+		while (n > 0)
+			free(coders[--n]);
 		ui_error(ui, "agreement: write :agreement CODER CODER (two coders or more)");
 		return UI_REDRAW;
+	}
+	/* computed here, so that Esc leaves the view as it was */
+	struct analysis_agreement_row *rows = NULL;
+	int nrows = 0;
+	jaw_err why;
+	err_clear(&why);
+	struct ui_busy busy;
+	ui_busy_begin(ui, &busy, "Computing the agreement");
+	int rc = analysis_agreement_new(l->db, (const char *const *)coders, n, &rows, &nrows, &why);
+	if (ui_busy_end(&busy)) {
+		ui_message(ui, "The agreement was cancelled (Esc): the view is as it was.");
+		while (n > 0)
+			free(coders[--n]);
+		return UI_REDRAW;
+	}
+	analysis_drop_coders(st);
+	memcpy(st->coders, coders, (size_t)n * sizeof *coders);
+	st->ncoders = n;
+	analysis_drop_agreement(st);
+	if (rc == JAW_OK) {
+		st->agree = rows;
+		st->nagree = nrows;
+		st->keep = true;
 	}
 	analysis_show_mode(l, MODE_AGREEMENT);
 	ui_request_view(ui, VIEW_ANALYSIS);

@@ -348,7 +348,7 @@ static void test_progress(void **state)
 	ungetch(27);
 	command(&f, "crosstab source-kind");
 	screen_assert_has("by role, segments, counts");
-	screen_assert_has("The crosstab by source-kind was cancelled (Esc): the view is as it was.");
+	screen_assert_has("The crosstab was cancelled (Esc): the view is as it was.");
 	/* Esc while another mode is computed: back to the crosstab, as it was;
 	 * the key typed before Esc is read after */
 	const int down[] = {'j'};
@@ -366,6 +366,16 @@ static void test_progress(void **state)
 	/* without Esc it completes */
 	screen_keys(&f, four, 1);
 	screen_assert_has(" Analysis: co-occurrence");
+	screen_assert_has("sources where codings overlap");
+	/* Esc on another kind of co-occurrence, or on an agreement: as it was */
+	ungetch(27);
+	command(&f, "cooccurrence same-source");
+	screen_assert_has("sources where codings overlap");
+	screen_assert_has("The co-occurrence was cancelled (Esc): the view is as it was.");
+	ungetch(27);
+	command(&f, "agreement amira tomas");
+	screen_assert_has(" Analysis: co-occurrence");
+	screen_assert_has("The agreement was cancelled (Esc): the view is as it was.");
 	screen_stop(&f);
 }
 
