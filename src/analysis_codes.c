@@ -80,7 +80,8 @@ int analysis_codes_page(struct jaw_db *db, int64_t offset, int limit,
 	/* The page of codes first; then the counts of its codes alone and of
 	 * each with the codes below it (sub(top, id)), from the tally; the
 	 * sources of a code with codes below it are counted over their
-	 * codings (a source may have several of the codes). */
+	 * codings (a source may have several of the codes), the codes first
+	 * (CROSS JOIN: else SQLite reads every coding and looks its code up). */
 	static const char sql[] = ANALYSIS_TREE
 		", page AS MATERIALIZED (SELECT * FROM t ORDER BY sortkey LIMIT ? OFFSET ?),"
 		" sub(top, id) AS (SELECT id, id FROM page UNION ALL"
@@ -90,7 +91,7 @@ int analysis_codes_page(struct jaw_db *db, int64_t offset, int limit,
 		" rolled AS (SELECT sub.top AS id," ANALYSIS_TALLY_COUNTS("DISTINCT")
 		" FROM sub JOIN coding_tally t ON t.code_id = sub.id GROUP BY sub.top),"
 		" spread AS (SELECT sub.top AS id, count(DISTINCT k.source_id) AS src FROM sub"
-		" JOIN coding k INDEXED BY coding_by_code ON k.code_id = sub.id"
+		" CROSS JOIN coding k INDEXED BY coding_by_code ON k.code_id = sub.id"
 		" WHERE sub.top <> sub.id OR EXISTS (SELECT 1 FROM code x WHERE x.parent_id = sub.top)"
 		" GROUP BY sub.top)"
 		" SELECT p.id, c.name, p.path, p.depth,"
