@@ -140,6 +140,9 @@ int search_text_page_in(struct jaw_db *db, const char *query, enum search_order 
                         int64_t offset, int limit, struct search_hit *hits, jaw_err *err);
 /* The number of sources query matches, -1 with err set. */
 int64_t search_text_count(struct jaw_db *db, const char *query, jaw_err *err);
+/* The same, counting no further than max + 1 (at once, however many
+ * match); max -1: all. */
+int64_t search_text_count_upto(struct jaw_db *db, const char *query, int64_t max, jaw_err *err);
 /* Called with each match of a query: [start, end) of source's text in
  * code points, and the source's bm25 rank. Returns JAW_OK to go on. */
 typedef int (*search_match_fn)(void *ctx, int64_t source, int64_t start, int64_t end,

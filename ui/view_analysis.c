@@ -31,8 +31,9 @@ enum analysis_mode {
 enum { ANALYSIS_MAX_CODERS = 8 };
 
 /* A search with more hits than this shows its first page by source at
- * once, and ranks after (ranking 2,000 hits takes about 2 ms). */
-enum { ANALYSIS_RANK_AT_ONCE = 2000 };
+ * once, and ranks after (ranking 2,000 hits takes about 2 ms); with more
+ * than ANALYSIS_COUNT_AT_ONCE, it counts them after too. */
+enum { ANALYSIS_RANK_AT_ONCE = 2000, ANALYSIS_COUNT_AT_ONCE = 10000 };
 
 /* The cells of a retrieval row past the columns: the segment in context,
  * drawn at the right (l->chart_w). */
@@ -63,6 +64,7 @@ struct analysis_state {
 	bool restoring;             /* going back to prev after a cancel */
 	bool ranked;                /* the search's hits are best first (else by source) */
 	bool unranked;              /* Esc cancelled the ranking: by source until :find */
+	bool counted;               /* the search's count is exact (else a bound) */
 	char title[400];
 	char empty[200];
 };
@@ -900,7 +902,8 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 		return 0;
 	jaw_err why;
 	err_clear(&why);
-	int64_t n = search_text_count(l->db, st->query, &why);
+	/* many hits: counted to the end after the first page is shown */
+	int64_t n = search_text_count_upto(l->db, st->query, ANALYSIS_COUNT_AT_ONCE, &why);
 	if (n < 0) {
 		/* a query with nothing to search for: an empty list that says so */
 		(void)err;
@@ -911,6 +914,7 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 	/* many hits: the first page by source at once, ranked after it is
 	 * shown (analysis_search_rank) */
 	st->ranked = n <= ANALYSIS_RANK_AT_ONCE && !st->unranked;
+	st->counted = n <= ANALYSIS_COUNT_AT_ONCE;
 	return n;
 }
 
@@ -929,11 +933,13 @@ static int analysis_search_rank(struct list *l, jaw_err *err)
 	int vis = l->nrows;
 	struct list_row *rows = xcalloc((size_t)vis, sizeof *rows);
 	char what[80];
-	snprintf(what, sizeof what, "Ranking %lld hits", (long long)l->count);
+	snprintf(what, sizeof what, st->counted ? "Ranking %lld hits" : "Counting and ranking the hits",
+	         (long long)l->count);
 	struct ui_busy busy;
 	ui_busy_begin(l->ui, &busy, what);
+	int64_t count = st->counted ? l->count : search_text_count(l->db, st->query, err);
 	st->ranked = true;
-	int n = analysis_search_fetch(l, l->top, vis, rows, err);
+	int n = count < 0 ? -1 : analysis_search_fetch(l, l->top, vis, rows, err);
 	bool cancelled = ui_busy_end(&busy);
 	if (cancelled || n < 0) {
 		st->ranked = false;
@@ -942,12 +948,15 @@ static int analysis_search_rank(struct list *l, jaw_err *err)
 			list_row_clear(&rows[i]);
 		free(rows);
 		if (cancelled)
-			ui_message(l->ui, "The ranking was cancelled (Esc): the hits are in the order of"
-			           " sources.");
+			ui_message(l->ui, st->counted ? "The ranking was cancelled (Esc): the hits are in"
+			           " the order of sources." : "The count was cancelled (Esc): the first"
+			           " hits are shown in the order of sources.");
 		return cancelled ? JAW_OK : JAW_FAIL;
 	}
 	for (int i = 0; i < l->nrows; i++)
 		list_row_clear(&l->rows[i]);
+	l->count = count;
+	st->counted = true;
 	memcpy(l->rows, rows, (size_t)n * sizeof *rows);
 	l->nrows = n;
 	l->dirty_all = true;
@@ -1291,8 +1300,9 @@ static const char *analysis_describe(struct list *l)
 	if (st->mode == MODE_SATURATION)
 		return "coded sources by date: new codes, codes so far";
 	if (st->mode == MODE_SEARCH) {
-		snprintf(st->title, sizeof st->title, "%.200s, %s", st->query ? st->query : "",
-		         st->ranked ? "best first" : "in the order of sources");
+		snprintf(st->title, sizeof st->title, "%.200s, %s%s", st->query ? st->query : "",
+		         st->ranked ? "best first" : "in the order of sources",
+		         st->counted ? "" : " (over 10,000 hits, not all counted)");
 		return st->query ? st->title : NULL;
 	}
 	if (st->mode == MODE_AGREEMENT) {

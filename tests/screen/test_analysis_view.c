@@ -395,6 +395,23 @@ static void rank_escape(struct ui *ui)
 	free(screen);
 }
 
+/* The first progress line of counting the hits: over the first page by
+ * source, with a bound for the count. */
+static bool count_seen_first;
+
+static void count_seen(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (!count_seen_first && strstr(screen, "Counting and ranking the hits\u2026")) {
+		count_seen_first = true;
+		/* (the title goes on: "(over 10,000 hits, not all counted)") */
+		assert_non_null(strstr(screen, " Analysis: search  1/10001  checkpoint AND gap, in the"
+		                       " order of sources (ov"));
+	}
+	free(screen);
+}
+
 /* A search with many hits shows its first page by source at once, then
  * ranks it; Esc keeps it by source. */
 static void test_search_rank(void **state)
@@ -421,6 +438,15 @@ static void test_search_rank(void **state)
 	assert_true(rank_seen);
 	screen_assert_has(" Analysis: search  1/2401  checkpoint AND gap, in the order of sources");
 	screen_assert_has("The ranking was cancelled (Esc): the hits are in the order of sources.");
+	/* more than 10,000: counted after the first page is shown too */
+	assert_int_equal(db_exec(f.db, "INSERT INTO source (kind, title, text) SELECT 'document',"
+	                         " 'More ' || value, 'Checkpoint gap.' FROM (WITH RECURSIVE g(value) AS"
+	                         " (SELECT 1 UNION ALL SELECT value + 1 FROM g WHERE value < 8000)"
+	                         " SELECT value FROM g)", &err), JAW_OK);
+	f.ui->busy_drawn = count_seen;
+	command(&f, "find checkpoint AND gap");
+	assert_true(count_seen_first);
+	screen_assert_has(" Analysis: search  1/10401  checkpoint AND gap, best first");
 	screen_stop(&f);
 }
 
