@@ -260,7 +260,8 @@ static const char retrieve_tally_sql[] =
 static bool retrieve_by_code_only(const struct retrieve_filter *f)
 {
 	return !f->kind && !f->stakeholder_id && !f->organisation_id && !f->timeline_item_id &&
-	       !f->coder && !f->from && !f->to && !f->attribute && !f->with_code && !f->attr;
+	       !f->coder && !f->from && !f->to && !f->attribute && !f->with_code && !f->attr &&
+	       !f->answer_column[0] && !f->answer_column[1];
 }
 
 /* The segments of f's code (of every code with code_id 0), from the tally;

@@ -1213,6 +1213,7 @@ static const char *analysis_busy_what(enum analysis_mode m)
 		[MODE_RETRIEVE] = "retrieval", [MODE_CODES] = "frequencies", [MODE_CROSSTAB] = "crosstab",
 		[MODE_COOCCUR] = "co-occurrence", [MODE_AGREEMENT] = "agreement",
 		[MODE_SATURATION] = "saturation", [MODE_SEARCH] = "search",
+		[MODE_LIKERT] = "survey questions",
 	};
 	return what[m] ? what[m] : "table";
 }
