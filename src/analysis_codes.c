@@ -16,7 +16,7 @@
 	" SELECT c.id, t.depth + 1, t.sortkey || '/' || printf('%020d.%020d', c.position, c.id)," \
 	" t.path || '/' || c.name FROM code c JOIN t ON c.parent_id = t.id WHERE t.depth < 1000)"
 
-/* The counts of codes' rows t of coding_tally (schema version 7): the
+/* The counts of codes' rows t of coding_tally (schema version 8): the
  * segments and sources summed over the source kinds (dim 1), the
  * stakeholders and respondents (dims 3 and 4) counted. */
 #define ANALYSIS_TALLY_COUNTS(DISTINCT)                                           \

@@ -109,7 +109,7 @@ static void analysis_matrix_set(struct analysis_matrix *m, int r, int c, int64_t
 
 /* ---- crosstabs ----------------------------------------------------------------- */
 
-/* Segments and sources come from coding_tally (schema version 7): each
+/* Segments and sources come from coding_tally (schema version 8): each
  * code's codings and sources by a property of the source, whose values
  * map to the attribute's (a stakeholder to its organisation); a source has
  * one value, so the figures of an attribute's value are sums. Distinct

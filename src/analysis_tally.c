@@ -1,5 +1,5 @@
 /* analysis_tally.c - jaw check's comparison of coding_tally (schema
- * version 7: the analysis tables' counts, kept by triggers) with the
+ * version 8: the analysis tables' counts, kept by triggers) with the
  * codings it counts (see analysis.h). */
 #include "config.h"
 
@@ -8,7 +8,7 @@
 #include "analysis.h"
 
 /* c(code, dim, value, segments, sources): the tally counted afresh, as
- * 007-analysis-index.sql first fills it; then the rows that differ, with
+ * 008-analysis-index.sql first fills it; then the rows that differ, with
  * the tally's figures (NULL: no row) and the codings' (NULL: none). */
 static const char analysis_tally_sql[] =
 	"WITH g AS (SELECT k.code_id AS code, s.kind AS kind, coalesce(s.timeline_item_id, 0) AS ev,"
