@@ -90,120 +90,229 @@ static struct jaw_db *bench_project_new(const char *path, int64_t sources, int64
 	return db;
 }
 
-/* Prints one measurement against the peer. */
-static void bench_report(const char *what, double ms, double peer)
+/* ---- timing ------------------------------------------------------------------ */
+
+/* Times fn(db, arg) repeat times: the fastest and the slowest, in ms. */
+typedef void (*bench_fn)(struct jaw_db *db, const void *arg);
+static int bench_repeat = 3;
+
+static void bench_time(struct jaw_db *db, bench_fn fn, const void *arg, double *lo, double *hi)
 {
-	printf("  %-44s %9.1f ms  %6.2fx the pass\n", what, ms, peer > 0 ? ms / peer : 0);
+	*lo = 1e18;
+	*hi = 0;
+	for (int i = 0; i < bench_repeat; i++) {
+		double t0 = bench_now();
+		fn(db, arg);
+		double t = bench_now() - t0;
+		*lo = t < *lo ? t : *lo;
+		*hi = t > *hi ? t : *hi;
+	}
+}
+
+/* Prints one measurement, its range over the runs and its ratio (of the
+ * fastest runs) to a peer measured in the same run. */
+static void bench_report(const char *what, bench_fn fn, const void *arg, struct jaw_db *db,
+                         const char *peer_name, double peer)
+{
+	double lo, hi;
+	bench_time(db, fn, arg, &lo, &hi);
+	printf("  %-46s %8.1f-%-8.1f ms", what, lo, hi);
+	if (peer >= 0.1)
+		printf("  %7.2fx %s", lo / peer, peer_name);
+	else
+		printf("  (%s under 0.1 ms)", peer_name);
+	printf("\n");
 	fflush(stdout);
 }
 
-static void bench_retrieval(struct jaw_db *db, double peer)
+/* Times a peer: SQL run as it is; prints it and returns its fastest. */
+static void bench_sql(struct jaw_db *db, const void *arg)
 {
 	jaw_err err;
 	err_clear(&err);
-	struct retrieve_filter f = {.code_id = 7};
+	if (db_exec(db, arg, &err) != JAW_OK)
+		bench_die("peer", &err);
+}
+
+static double bench_peer(struct jaw_db *db, const char *name, const char *sql)
+{
+	double lo, hi;
+	bench_time(db, bench_sql, sql, &lo, &hi);
+	printf("  peer: %-40s %8.1f-%-8.1f ms\n", name, lo, hi);
+	fflush(stdout);
+	return lo;
+}
+
+/* ---- what the analysis view does --------------------------------------------------- */
+
+/* The retrieval's first screen: the count and the first page. */
+static void bench_retrieve_screen(struct jaw_db *db, const void *arg)
+{
+	jaw_err err;
+	err_clear(&err);
 	struct retrieve_row rows[BENCH_SCREEN];
-	double t0 = bench_now();
-	int64_t n = retrieve_count(db, &f, &err);
-	int got = retrieve_page(db, &f, 0, BENCH_SCREEN, rows, &err);
-	if (n < 0 || got < 0)
+	int64_t n = retrieve_count(db, arg, &err);
+	int got = n < 0 ? -1 : retrieve_page(db, arg, 0, BENCH_SCREEN, rows, &err);
+	if (got < 0)
 		bench_die("retrieve", &err);
-	bench_report("retrieval of a code: first screen", bench_now() - t0, peer);
-	for (int i = 0; i < got; i++)
-		retrieve_row_clear(&rows[i]);
-	f.children = true;
-	f.code_id = 1;
-	t0 = bench_now();
-	n = retrieve_count(db, &f, &err);
-	got = retrieve_page(db, &f, 0, BENCH_SCREEN, rows, &err);
-	if (n < 0 || got < 0)
-		bench_die("retrieve", &err);
-	bench_report("retrieval with the codes below: first screen", bench_now() - t0, peer);
 	for (int i = 0; i < got; i++)
 		retrieve_row_clear(&rows[i]);
 }
 
-static void bench_codes(struct jaw_db *db, double peer)
+static int bench_retrieve_row(void *ctx, struct retrieve_row *row, jaw_err *err)
 {
+	(void)row, (void)err;
+	(*(int64_t *)ctx)++;
+	return JAW_OK;
+}
+
+/* Every row of the retrieval, as jaw retrieve writes them. */
+static void bench_retrieve_all(struct jaw_db *db, const void *arg)
+{
+	jaw_err err;
+	err_clear(&err);
+	int64_t n = 0;
+	if (retrieve_each(db, arg, bench_retrieve_row, &n, &err) != JAW_OK)
+		bench_die("retrieve", &err);
+}
+
+static void bench_codes_page(struct jaw_db *db, const void *arg)
+{
+	int limit = *(const int *)arg;
 	jaw_err err;
 	err_clear(&err);
 	struct analysis_code_row rows[200];
-	double t0 = bench_now();
 	int n = analysis_codes_count(db, &err) < 0 || analysis_codes_max(db, &err) < 0 ? -1
-	      : analysis_codes_page(db, 0, BENCH_SCREEN, rows, &err);
+	      : analysis_codes_page(db, 0, limit, rows, &err);
 	if (n < 0)
 		bench_die("codes", &err);
-	bench_report("frequencies: first screen", bench_now() - t0, peer);
-	for (int i = 0; i < n; i++)
-		analysis_code_row_clear(&rows[i]);
-	t0 = bench_now();
-	if ((n = analysis_codes_page(db, 0, 200, rows, &err)) < 0)
-		bench_die("codes", &err);
-	bench_report("frequencies: complete", bench_now() - t0, peer);
 	for (int i = 0; i < n; i++)
 		analysis_code_row_clear(&rows[i]);
 }
 
-static void bench_matrices(struct jaw_db *db, double peer)
+struct bench_crosstab {
+	const char *attr;
+	enum analysis_by by;
+};
+
+static void bench_crosstab(struct jaw_db *db, const void *arg)
 {
-	static const char *const attrs[] = {"source-kind", "organisation", "organisation-direct",
-	                                    "role", "event"};
+	const struct bench_crosstab *x = arg;
 	jaw_err err;
 	err_clear(&err);
-	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++) {
-		struct analysis_matrix *m;
-		double t0 = bench_now();
-		if (analysis_crosstab_new(db, attrs[i], ANALYSIS_BY_SOURCES, &m, &err) != JAW_OK)
-			bench_die(attrs[i], &err);
-		char what[80];
-		snprintf(what, sizeof what, "crosstab by %s (complete)", attrs[i]);
-		bench_report(what, bench_now() - t0, peer);
-		analysis_matrix_free(m);
-	}
 	struct analysis_matrix *m;
-	double t0 = bench_now();
-	if (analysis_cooccur_new(db, ANALYSIS_OVERLAP, true, &m, &err) != JAW_OK)
-		bench_die("cooccurrence", &err);
-	bench_report("co-occurrence of 200 codes, overlap (complete)", bench_now() - t0, peer);
-	analysis_matrix_free(m);
-	t0 = bench_now();
-	if (analysis_cooccur_new(db, ANALYSIS_SAME_SOURCE, true, &m, &err) != JAW_OK)
-		bench_die("cooccurrence", &err);
-	bench_report("co-occurrence, same source (complete)", bench_now() - t0, peer);
+	if (analysis_crosstab_new(db, x->attr, x->by, &m, &err) != JAW_OK)
+		bench_die(x->attr, &err);
 	analysis_matrix_free(m);
 }
 
-static void bench_others(struct jaw_db *db, double peer)
+static void bench_cooccur(struct jaw_db *db, const void *arg)
 {
 	jaw_err err;
 	err_clear(&err);
-	struct analysis_saturation_row sat[BENCH_SCREEN];
-	double t0 = bench_now();
-	int n = analysis_saturation_total(db, &err) < 0 || analysis_saturation_count(db, &err) < 0
-	      ? -1 : analysis_saturation_page(db, 0, BENCH_SCREEN, sat, &err);
-	if (n < 0)
+	struct analysis_matrix *m;
+	if (analysis_cooccur_new(db, *(const enum analysis_cooccur_mode *)arg, true, &m, &err)
+	    != JAW_OK)
+		bench_die("cooccurrence", &err);
+	analysis_matrix_free(m);
+}
+
+/* Saturation: the count, the total and the page at offset *arg (-1: the
+ * last page). */
+static void bench_saturation(struct jaw_db *db, const void *arg)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_saturation_row rows[BENCH_SCREEN];
+	int64_t n = analysis_saturation_count(db, &err);
+	int64_t at = *(const int64_t *)arg < 0 ? n - BENCH_SCREEN : *(const int64_t *)arg;
+	int got = n < 0 || analysis_saturation_total(db, &err) < 0 ? -1
+	        : analysis_saturation_page(db, at < 0 ? 0 : at, BENCH_SCREEN, rows, &err);
+	if (got < 0)
 		bench_die("saturation", &err);
-	bench_report("saturation: first screen", bench_now() - t0, peer);
-	for (int i = 0; i < n; i++)
-		analysis_saturation_row_clear(&sat[i]);
+	for (int i = 0; i < got; i++)
+		analysis_saturation_row_clear(&rows[i]);
+}
+
+static const char bench_query[] = "checkpoint AND gap";
+
+/* The search's first screen as the view shows it: the count up to
+ * 10,000, and with more than 2,000 hits the first page in the order of
+ * sources (the view counts and ranks them all after). */
+static void bench_search_screen(struct jaw_db *db, const void *arg)
+{
+	(void)arg;
+	jaw_err err;
+	err_clear(&err);
 	struct search_hit hits[BENCH_SCREEN];
-	t0 = bench_now();
-	if ((n = search_text_page(db, "checkpoint AND gap", 0, BENCH_SCREEN, hits, &err)) < 0)
+	int64_t n = search_text_count_upto(db, bench_query, 10000, &err);
+	int got = n < 0 ? -1 : search_text_page_in(db, bench_query, n > 2000 ? SEARCH_SOURCES
+	                                           : SEARCH_BEST, 0, BENCH_SCREEN, hits, &err);
+	if (got < 0)
 		bench_die("search", &err);
-	bench_report("search: first screen", bench_now() - t0, peer);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < got; i++)
 		search_hit_clear(&hits[i]);
-	t0 = bench_now();
-	if (search_text_count(db, "word17", &err) < 0)
+}
+
+/* The first page best first: every hit counted and ranked. */
+static void bench_search_ranked(struct jaw_db *db, const void *arg)
+{
+	(void)arg;
+	jaw_err err;
+	err_clear(&err);
+	struct search_hit hits[BENCH_SCREEN];
+	int got = search_text_count(db, bench_query, &err) < 0 ? -1
+	        : search_text_page(db, bench_query, 0, BENCH_SCREEN, hits, &err);
+	if (got < 0)
 		bench_die("search", &err);
-	bench_report("search: the count of a rare word", bench_now() - t0, peer);
+	for (int i = 0; i < got; i++)
+		search_hit_clear(&hits[i]);
+}
+
+static void bench_search_rare(struct jaw_db *db, const void *arg)
+{
+	(void)arg;
+	jaw_err err;
+	err_clear(&err);
+	struct search_hit hits[BENCH_SCREEN];
+	int got = search_text_count(db, "word17", &err) < 0 ? -1
+	        : search_text_page(db, "word17", 0, BENCH_SCREEN, hits, &err);
+	if (got < 0)
+		bench_die("search", &err);
+	for (int i = 0; i < got; i++)
+		search_hit_clear(&hits[i]);
+}
+
+static void bench_agreement(struct jaw_db *db, const void *arg)
+{
+	(void)arg;
 	const char *coders[] = {"amira", "tomas"};
 	struct analysis_agreement_row *rows;
-	t0 = bench_now();
+	int n;
+	jaw_err err;
+	err_clear(&err);
 	if (analysis_agreement_new(db, coders, 2, &rows, &n, &err) != JAW_OK)
 		bench_die("agreement", &err);
-	bench_report("inter-coder agreement of two coders (complete)", bench_now() - t0, peer);
 	analysis_agreement_free(rows, n);
+}
+
+/* ---- the peers ---------------------------------------------------------------------- */
+
+/* A flat table of every coding with its source's organisation, as a
+ * spreadsheet export would give it, for sqlite3's own crosstab (made
+ * once, not timed). */
+static const char bench_flat_sql[] =
+	"CREATE TEMP TABLE flat AS WITH RECURSIVE tops(id, top) AS (SELECT id, id FROM stakeholder"
+	" WHERE parent_id IS NULL UNION ALL SELECT x.id, tops.top FROM stakeholder x JOIN tops"
+	" ON x.parent_id = tops.id) SELECT k.code_id AS code, k.source_id AS source,"
+	" s.kind AS kind, tp.name AS org FROM coding k JOIN source s ON s.id = k.source_id"
+	" LEFT JOIN tops ON tops.id = s.stakeholder_id LEFT JOIN stakeholder tp ON tp.id = tops.top";
+
+static void bench_load(const char *when)
+{
+	double l[3];
+	if (getloadavg(l, 3) == 3)
+		printf("load average %s: %.2f %.2f %.2f (2 cores, shared)\n", when, l[0], l[1], l[2]);
 }
 
 int main(int argc, char **argv)
@@ -211,6 +320,8 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	int64_t sources = argc > 1 ? atoll(argv[1]) : 600000;
 	int64_t codings = sources * 5 / 3;
+	if (getenv("JAW_BENCH_REPEAT"))
+		bench_repeat = atoi(getenv("JAW_BENCH_REPEAT")) > 0 ? atoi(getenv("JAW_BENCH_REPEAT")) : 1;
 	char dir[] = "/tmp/jaw-analysis-bench-XXXXXX";
 	if (!mkdtemp(dir)) {
 		perror("mkdtemp");
@@ -221,20 +332,72 @@ int main(int argc, char **argv)
 	struct jaw_db *db = bench_project_new(path, sources, codings);
 	jaw_err err;
 	err_clear(&err);
-	printf("analysis_bench: %lld sources, %lld codings, 200 codes (built in %.1f s)\n",
+	printf("analysis_bench: %lld sources, %lld codings, 200 codes (built in %.1f s);"
+	       " each figure the fastest-slowest of %d runs, ratios of the fastest\n",
 	       (long long)model_scalar(db, "SELECT count(*) FROM source", &err),
 	       (long long)model_scalar(db, "SELECT count(*) FROM coding", &err),
-	       (bench_now() - t0) / 1e3);
-	t0 = bench_now();
-	int64_t pass = model_scalar(db, "SELECT count(*) FROM coding k JOIN source s"
-	                            " ON s.id = k.source_id WHERE s.kind <> ''", &err);
-	double peer = bench_now() - t0;
-	printf("  %-44s %9.1f ms  (the peer: %lld rows)\n", "one pass over the codings and sources",
-	       peer, (long long)pass);
-	bench_retrieval(db, peer);
-	bench_codes(db, peer);
-	bench_matrices(db, peer);
-	bench_others(db, peer);
+	       (bench_now() - t0) / 1e3, bench_repeat);
+	bench_load("before");
+	if (db_exec(db, bench_flat_sql, &err) != JAW_OK)
+		bench_die("flat", &err);
+	double pass = bench_peer(db, "a pass over codings joined to sources",
+	                         "SELECT count(*) FROM coding k JOIN source s ON s.id = k.source_id"
+	                         " WHERE s.kind <> ''");
+	double flat = bench_peer(db, "sqlite3 crosstab of a flat table",
+	                         "SELECT code, org, count(*), count(DISTINCT source) FROM flat"
+	                         " GROUP BY code, org");
+	double fts = bench_peer(db, "FTS5 first page by rank, one index",
+	                        "SELECT rowid FROM source_fts WHERE source_fts MATCH"
+	                        " 'checkpoint AND gap' ORDER BY rank LIMIT 40");
+	double page = bench_peer(db, "40 codings of a code, with text, SQL",
+	                         "SELECT k.id, s.title, s.text FROM coding k JOIN source s"
+	                         " ON s.id = k.source_id WHERE k.code_id = 7"
+	                         " ORDER BY k.source_id, k.start_cp LIMIT 40");
+	printf("retrieval (first screen: count and 40 rows)\n");
+	struct retrieve_filter one = {.code_id = 7}, below = {.code_id = 1, .children = true};
+	bench_report("a code: first screen", bench_retrieve_screen, &one, db, "the SQL", page);
+	bench_report("a code: complete (every row, in context)", bench_retrieve_all, &one, db, "the pass",
+	             pass);
+	bench_report("with the codes below: first screen", bench_retrieve_screen, &below, db,
+	             "the SQL", page);
+	bench_report("with the codes below: complete", bench_retrieve_all, &below, db,
+	             "the pass", pass);
+	printf("frequencies\n");
+	int screen = BENCH_SCREEN, all = 200;
+	bench_report("first screen (40 codes)", bench_codes_page, &screen, db, "the pass", pass);
+	bench_report("complete (200 codes)", bench_codes_page, &all, db, "the pass", pass);
+	printf("crosstabs (the first screen is the complete table)\n");
+	static const struct bench_crosstab xt[] = {
+		{"source-kind", ANALYSIS_BY_SOURCES}, {"organisation", ANALYSIS_BY_SOURCES},
+		{"organisation-direct", ANALYSIS_BY_SOURCES}, {"role", ANALYSIS_BY_SEGMENTS},
+		{"event", ANALYSIS_BY_SOURCES}, {"organisation", ANALYSIS_BY_RESPONDENTS},
+	};
+	for (size_t i = 0; i < sizeof xt / sizeof *xt; i++) {
+		char what[80];
+		snprintf(what, sizeof what, "by %s, %s", xt[i].attr,
+		         xt[i].by == ANALYSIS_BY_SOURCES ? "sources"
+		         : xt[i].by == ANALYSIS_BY_SEGMENTS ? "segments" : "respondents");
+		bench_report(what, bench_crosstab, &xt[i], db, "sqlite3 on the flat table", flat);
+	}
+	printf("co-occurrence of 200 codes (complete)\n");
+	static const enum analysis_cooccur_mode overlap = ANALYSIS_OVERLAP,
+	                                        same = ANALYSIS_SAME_SOURCE;
+	bench_report("codings overlap", bench_cooccur, &overlap, db, "the pass", pass);
+	bench_report("same source", bench_cooccur, &same, db, "the pass", pass);
+	printf("saturation\n");
+	static const int64_t first = 0, last = -1;
+	bench_report("first screen", bench_saturation, &first, db, "the pass", pass);
+	bench_report("last screen", bench_saturation, &last, db, "the pass", pass);
+	printf("search (\"%s\" matches every note)\n", bench_query);
+	bench_report("first screen (count, page by source)", bench_search_screen, NULL, db,
+	             "FTS5 by rank", fts);
+	bench_report("complete: counted, first page best first", bench_search_ranked, NULL, db,
+	             "FTS5 by rank", fts);
+	bench_report("a rare word: count and first screen", bench_search_rare, NULL, db,
+	             "FTS5 by rank", fts);
+	printf("inter-coder agreement\n");
+	bench_report("two coders (complete)", bench_agreement, NULL, db, "the pass", pass);
+	bench_load("after");
 	db_close(db);
 	if (!getenv("JAW_BENCH_KEEP")) {
 		db_remove_files(path);

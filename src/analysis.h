@@ -206,6 +206,17 @@ int analysis_hits_count(struct jaw_db *db, const char *query, enum analysis_hit_
 int analysis_code_hits(struct jaw_db *db, const char *coder, const char *query, int64_t code_id,
                        enum analysis_hit_unit unit, struct analysis_hits *out, jaw_err *err);
 
+/* ---- the tally ------------------------------------------------------------------------
+
+   coding_tally (jaw(5)) holds each code's segments and sources by the
+   kind, event, stakeholder and respondent of the sources, kept by
+   triggers; the frequencies, crosstabs and co-occurrence read it. */
+
+/* jaw check's step: compares coding_tally with the codings it counts and
+ * reports each row that differs. Returns the number of problems, or -1
+ * with err set. */
+int analysis_tally_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
+
 /* A cell as a percentage of its row's (by_row) or column's total; 0 when
  * that is 0. */
 double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bool by_row);

@@ -16,10 +16,14 @@
 	" SELECT c.id, t.depth + 1, t.sortkey || '/' || printf('%020d.%020d', c.position, c.id)," \
 	" t.path || '/' || c.name FROM code c JOIN t ON c.parent_id = t.id WHERE t.depth < 1000)"
 
-/* The counts over codings k joined to sources s. */
-#define ANALYSIS_COUNTS                                                           \
-	" count(*) AS n, count(DISTINCT k.source_id) AS src,"                         \
-	" count(DISTINCT s.stakeholder_id) AS sth, count(DISTINCT s.respondent_id) AS resp"
+/* The counts of codes' rows t of coding_tally (schema version 8): the
+ * segments and sources summed over the source kinds (dim 1), the
+ * stakeholders and respondents (dims 3 and 4) counted. */
+#define ANALYSIS_TALLY_COUNTS(DISTINCT)                                           \
+	" sum(CASE WHEN t.dim = 1 THEN t.segments END) AS n,"                          \
+	" sum(CASE WHEN t.dim = 1 THEN t.sources END) AS src,"                         \
+	" count(" DISTINCT " CASE WHEN t.dim = 3 AND t.value <> 0 THEN t.value END) AS sth," \
+	" count(" DISTINCT " CASE WHEN t.dim = 4 AND t.value <> 0 THEN t.value END) AS resp"
 
 int64_t analysis_codes_count(struct jaw_db *db, jaw_err *err)
 {
@@ -32,8 +36,9 @@ int64_t analysis_codes_max(struct jaw_db *db, jaw_err *err)
 	return model_count_bound(db,
 		"WITH RECURSIVE sub(top, id) AS (SELECT id, id FROM code WHERE parent_id IS NULL"
 		" UNION ALL SELECT sub.top, c.id FROM code c JOIN sub ON c.parent_id = sub.id)"
-		" SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM sub"
-		" JOIN coding k ON k.code_id = sub.id GROUP BY sub.top)", NULL, NULL, err);
+		" SELECT coalesce(max(n), 0) FROM (SELECT sum(t.segments) AS n FROM sub"
+		" JOIN coding_tally t ON t.code_id = sub.id AND t.dim = 1 GROUP BY sub.top)",
+		NULL, NULL, err);
 }
 
 void analysis_code_row_clear(struct analysis_code_row *r)
@@ -73,23 +78,29 @@ int analysis_codes_page(struct jaw_db *db, int64_t offset, int limit,
                         struct analysis_code_row *rows, jaw_err *err)
 {
 	/* The page of codes first; then the counts of its codes alone and of
-	 * each with the codes below it (sub(top, id)). */
+	 * each with the codes below it (sub(top, id)), from the tally; the
+	 * sources of a code with codes below it are counted over their
+	 * codings (a source may have several of the codes), the codes first
+	 * (CROSS JOIN: else SQLite reads every coding and looks its code up). */
 	static const char sql[] = ANALYSIS_TREE
 		", page AS MATERIALIZED (SELECT * FROM t ORDER BY sortkey LIMIT ? OFFSET ?),"
 		" sub(top, id) AS (SELECT id, id FROM page UNION ALL"
 		" SELECT sub.top, c.id FROM code c JOIN sub ON c.parent_id = sub.id),"
-		" own AS (SELECT k.code_id AS id," ANALYSIS_COUNTS
-		" FROM coding k JOIN source s ON s.id = k.source_id"
-		" WHERE k.code_id IN (SELECT id FROM page) GROUP BY k.code_id),"
-		" rolled AS (SELECT sub.top AS id," ANALYSIS_COUNTS
-		" FROM sub JOIN coding k ON k.code_id = sub.id JOIN source s ON s.id = k.source_id"
+		" own AS (SELECT t.code_id AS id," ANALYSIS_TALLY_COUNTS("")
+		" FROM coding_tally t WHERE t.code_id IN (SELECT id FROM page) GROUP BY t.code_id),"
+		" rolled AS (SELECT sub.top AS id," ANALYSIS_TALLY_COUNTS("DISTINCT")
+		" FROM sub JOIN coding_tally t ON t.code_id = sub.id GROUP BY sub.top),"
+		" spread AS (SELECT sub.top AS id, count(DISTINCT k.source_id) AS src FROM sub"
+		" CROSS JOIN coding k INDEXED BY coding_by_code ON k.code_id = sub.id"
+		" WHERE sub.top <> sub.id OR EXISTS (SELECT 1 FROM code x WHERE x.parent_id = sub.top)"
 		" GROUP BY sub.top)"
 		" SELECT p.id, c.name, p.path, p.depth,"
 		" (SELECT count(*) FROM code x WHERE x.parent_id = p.id),"
 		" coalesce(o.n, 0), coalesce(o.src, 0), coalesce(o.sth, 0), coalesce(o.resp, 0),"
-		" coalesce(r.n, 0), coalesce(r.src, 0), coalesce(r.sth, 0), coalesce(r.resp, 0)"
+		" coalesce(r.n, 0), coalesce(sp.src, o.src, 0), coalesce(r.sth, 0), coalesce(r.resp, 0)"
 		" FROM page p JOIN code c ON c.id = p.id LEFT JOIN own o ON o.id = p.id"
-		" LEFT JOIN rolled r ON r.id = p.id ORDER BY p.sortkey";
+		" LEFT JOIN rolled r ON r.id = p.id LEFT JOIN spread sp ON sp.id = p.id"
+		" ORDER BY p.sortkey";
 	return model_read_page(db, sql, offset, limit, rows, sizeof *rows, analysis_code_read,
 	                       analysis_code_clear_row, err);
 }

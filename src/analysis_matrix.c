@@ -109,64 +109,111 @@ static void analysis_matrix_set(struct analysis_matrix *m, int r, int c, int64_t
 
 /* ---- crosstabs ----------------------------------------------------------------- */
 
-/* x(code, v, src, resp): every coding with the attribute's value v of its
- * source (NULL for none), for each kind of attribute. */
-#define XT_FROM " FROM coding k JOIN source s ON s.id = k.source_id"
-#define XT_X(VALUE, JOINS) \
-	" x AS MATERIALIZED (SELECT k.code_id AS code, " VALUE " AS v, k.source_id AS src," \
-	" s.respondent_id AS resp" XT_FROM JOINS ")"
+/* Segments and sources come from coding_tally (schema version 8): each
+ * code's codings and sources by a property of the source, whose values
+ * map to the attribute's (a stakeholder to its organisation); a source has
+ * one value, so the figures of an attribute's value are sums. Distinct
+ * respondents of register attributes are counted over the codings.
+ *
+ * x(code, v, segs, srcs, resp) for each kind of attribute: the tally's rows
+ * of dimension DIM with the attribute's value v (NULL for none); code 0
+ * counts any code (the columns' totals). */
+#define XT_TALLY(DIM, VALUE, JOINS) \
+	" x AS (SELECT t.code_id AS code, " VALUE " AS v, t.segments AS segs," \
+	" t.sources AS srcs, 1 AS resp FROM coding_tally t" JOINS " WHERE t.dim = " DIM ")"
 
 /* The groupings, in one statement over x: 0 cells, 1 rows, 2 columns,
  * 3 the whole table; each with its segments, sources and respondents. */
-#define XT_MEASURES ", count(*), count(DISTINCT src), count(DISTINCT resp)"
-#define XT_GROUPS                                                                   \
-	" SELECT * FROM (SELECT 2 AS w, NULL AS code, v" XT_MEASURES " FROM x GROUP BY v"  \
-	" UNION ALL SELECT 0, code, v" XT_MEASURES " FROM x GROUP BY code, v"             \
-	" UNION ALL SELECT 1, code, NULL" XT_MEASURES " FROM x GROUP BY code"             \
-	" UNION ALL SELECT 3, NULL, NULL" XT_MEASURES " FROM x)"                          \
+#define XT_MEASURES ", sum(segs), sum(srcs), sum(resp)"
+#define XT_ORDER                                                                    \
 	" ORDER BY w = 2 DESC, v IS NULL, (CASE WHEN v GLOB '[0-9]*' THEN 0 ELSE 1 END),"  \
 	" CAST(v AS REAL), v"
+#define XT_GROUPS                                                                   \
+	" SELECT * FROM (SELECT 2 AS w, NULL AS code, v" XT_MEASURES " FROM x WHERE code = 0" \
+	" GROUP BY v"                                                                    \
+	" UNION ALL SELECT 0, code, v" XT_MEASURES " FROM x WHERE code <> 0 GROUP BY code, v" \
+	" UNION ALL SELECT 1, code, NULL" XT_MEASURES " FROM x WHERE code <> 0 GROUP BY code" \
+	" UNION ALL SELECT 3, NULL, NULL" XT_MEASURES " FROM x WHERE code = 0)" XT_ORDER
 
-#define XT_STAKEHOLDER " LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"
+/* Distinct respondents, which are not sums: counted over the codings of
+ * survey answers (sources with a question and a respondent, on their
+ * index: nothing when there are none), x(code, v, resp); the columns are
+ * the values of every coded source, from the tally: cols(v). */
+#define XT_ANSWERS(VALUE, JOINS)                                                     \
+	" x AS MATERIALIZED (SELECT k.code_id AS code, " VALUE " AS v, s.respondent_id AS resp" \
+	" FROM source s INDEXED BY source_by_answer JOIN coding k ON k.source_id = s.id" JOINS  \
+	" WHERE s.column_id IS NOT NULL AND s.respondent_id IS NOT NULL)"
+#define XT_COLS(DIM, VALUE, JOINS)                                                  \
+	" cols AS (SELECT DISTINCT " VALUE " AS v FROM coding_tally t" JOINS               \
+	" WHERE t.dim = " DIM " AND t.code_id = 0),"
+#define XT_RESPONDENTS                                                              \
+	" SELECT * FROM (SELECT 2 AS w, NULL AS code, c.v, 0, 0,"                         \
+	" (SELECT count(DISTINCT resp) FROM x WHERE x.v IS c.v) FROM cols c"              \
+	" UNION ALL SELECT 0, code, v, 0, 0, count(DISTINCT resp) FROM x GROUP BY code, v" \
+	" UNION ALL SELECT 1, code, NULL, 0, 0, count(DISTINCT resp) FROM x GROUP BY code" \
+	" UNION ALL SELECT 3, NULL, NULL, 0, 0, count(DISTINCT resp) FROM x)" XT_ORDER
 
-/* A kind of attribute and its statement. */
+#define XT_STAKEHOLDER(ON) " LEFT JOIN stakeholder st ON st.id = " ON
+#define XT_DIRECT(ON)                                                               \
+	XT_STAKEHOLDER(ON) " LEFT JOIN stakeholder po ON po.id = st.parent_id"            \
+	" AND po.kind = 'organisation'"
+#define XT_DIRECT_VALUE "CASE WHEN st.kind = 'organisation' THEN st.name ELSE po.name END"
+/* tops(id, top): each stakeholder's top-level ancestor */
+#define XT_TOPS                                                                      \
+	"WITH RECURSIVE tops(id, top) AS (SELECT id, id FROM stakeholder WHERE parent_id IS NULL" \
+	" UNION ALL SELECT x.id, tops.top FROM stakeholder x JOIN tops ON x.parent_id = tops.id),"
+#define XT_TOP(ON)                                                                   \
+	" LEFT JOIN tops ON tops.id = " ON                                                 \
+	" LEFT JOIN stakeholder tp ON tp.id = tops.top AND tp.kind = 'organisation'"
+
+/* A kind of attribute and its statements: by segments or sources (from
+ * the tally), and by respondents (over the codings of survey answers). */
 struct analysis_attr {
 	const char *name;
-	const char *sql;
+	const char *sql, *respondents_sql;
 };
 
 static const struct analysis_attr analysis_attrs[] = {
-	{"source-kind", "WITH" XT_X("s.kind", "") XT_GROUPS},
-	{"event", "WITH" XT_X("t.title", " LEFT JOIN timeline_item t ON t.id = s.timeline_item_id")
-	 XT_GROUPS},
-	{"stakeholder-kind", "WITH" XT_X("st.kind", XT_STAKEHOLDER) XT_GROUPS},
-	{"role", "WITH" XT_X("nullif(st.role, '')", XT_STAKEHOLDER) XT_GROUPS},
+	{"source-kind", "WITH" XT_TALLY("1", "t.value", "") XT_GROUPS,
+	 "WITH" XT_COLS("1", "t.value", "") XT_ANSWERS("s.kind", "") XT_RESPONDENTS},
+	{"event",
+	 "WITH" XT_TALLY("2", "ti.title", " LEFT JOIN timeline_item ti ON ti.id = t.value")
+	 XT_GROUPS,
+	 "WITH" XT_COLS("2", "ti.title", " LEFT JOIN timeline_item ti ON ti.id = t.value")
+	 XT_ANSWERS("ti.title", " LEFT JOIN timeline_item ti ON ti.id = s.timeline_item_id")
+	 XT_RESPONDENTS},
+	{"stakeholder-kind", "WITH" XT_TALLY("3", "st.kind", XT_STAKEHOLDER("t.value")) XT_GROUPS,
+	 "WITH" XT_COLS("3", "st.kind", XT_STAKEHOLDER("t.value"))
+	 XT_ANSWERS("st.kind", XT_STAKEHOLDER("s.stakeholder_id")) XT_RESPONDENTS},
+	{"role", "WITH" XT_TALLY("3", "nullif(st.role, '')", XT_STAKEHOLDER("t.value")) XT_GROUPS,
+	 "WITH" XT_COLS("3", "nullif(st.role, '')", XT_STAKEHOLDER("t.value"))
+	 XT_ANSWERS("nullif(st.role, '')", XT_STAKEHOLDER("s.stakeholder_id")) XT_RESPONDENTS},
 	{"organisation-direct",
-	 "WITH" XT_X("CASE WHEN st.kind = 'organisation' THEN st.name ELSE po.name END",
-	             XT_STAKEHOLDER " LEFT JOIN stakeholder po ON po.id = st.parent_id"
-	             " AND po.kind = 'organisation'") XT_GROUPS},
-	/* tops(id, top): each stakeholder's top-level ancestor */
-	{"organisation",
-	 "WITH RECURSIVE tops(id, top) AS (SELECT id, id FROM stakeholder WHERE parent_id IS NULL"
-	 " UNION ALL SELECT x.id, tops.top FROM stakeholder x JOIN tops ON x.parent_id = tops.id),"
-	 XT_X("tp.name", " LEFT JOIN tops ON tops.id = s.stakeholder_id"
-	      " LEFT JOIN stakeholder tp ON tp.id = tops.top AND tp.kind = 'organisation'")
-	 XT_GROUPS},
+	 "WITH" XT_TALLY("3", XT_DIRECT_VALUE, XT_DIRECT("t.value")) XT_GROUPS,
+	 "WITH" XT_COLS("3", XT_DIRECT_VALUE, XT_DIRECT("t.value"))
+	 XT_ANSWERS(XT_DIRECT_VALUE, XT_DIRECT("s.stakeholder_id")) XT_RESPONDENTS},
+	{"organisation", XT_TOPS XT_TALLY("3", "tp.name", XT_TOP("t.value")) XT_GROUPS,
+	 XT_TOPS XT_COLS("3", "tp.name", XT_TOP("t.value"))
+	 XT_ANSWERS("tp.name", XT_TOP("s.stakeholder_id")) XT_RESPONDENTS},
 };
 
-/* A survey attribute: the answers of the surveys that have it. */
+/* A survey attribute: the tally by respondent (each row one respondent,
+ * so every measure is a sum), the respondents of the surveys that have
+ * the attribute. */
 static const char analysis_survey_attr_sql[] =
-	"WITH" XT_X("CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT)",
-	            " JOIN respondent r ON r.id = s.respondent_id JOIN survey_column q"
-	            " ON q.survey_id = r.survey_id AND q.role = 'attribute' AND q.label = ?1")
+	"WITH" XT_TALLY("4", "CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT)",
+	                " JOIN respondent r ON r.id = t.value JOIN survey_column q"
+	                " ON q.survey_id = r.survey_id AND q.role = 'attribute' AND q.label = ?1")
 	XT_GROUPS;
 
-/* The statement for attribute, or NULL with err set. */
-static const char *analysis_attr_sql(struct jaw_db *db, const char *attribute, jaw_err *err)
+/* The statement for attribute counted by, or NULL with err set. */
+static const char *analysis_attr_sql(struct jaw_db *db, const char *attribute,
+                                     enum analysis_by by, jaw_err *err)
 {
 	for (size_t i = 0; i < sizeof analysis_attrs / sizeof *analysis_attrs; i++)
 		if (strcmp(analysis_attrs[i].name, attribute) == 0)
-			return analysis_attrs[i].sql;
+			return by == ANALYSIS_BY_RESPONDENTS ? analysis_attrs[i].respondents_sql
+			                                     : analysis_attrs[i].sql;
 	static const char labels[] =
 		"SELECT count(*) FROM survey_column WHERE role = 'attribute' AND label = ?1";
 	int64_t n = model_find_id(db, labels, attribute, err);
@@ -235,7 +282,7 @@ int analysis_crosstab_new(struct jaw_db *db, const char *attribute, enum analysi
                           struct analysis_matrix **out, jaw_err *err)
 {
 	*out = NULL;
-	const char *sql = analysis_attr_sql(db, attribute, err);
+	const char *sql = analysis_attr_sql(db, attribute, by, err);
 	if (!sql)
 		return JAW_FAIL;
 	struct analysis_matrix *m = analysis_matrix_rows_new(db, err);
@@ -266,22 +313,26 @@ int analysis_crosstab_new(struct jaw_db *db, const char *attribute, enum analysi
 
 /* pairs(ca, cb, src): two codes coded in a source, as the mode counts
  * them; then, for each pair, the sources (w 0), and for each code the
- * sources it is in (w 1, the diagonal). */
+ * sources it is in (w 1, the diagonal) and all coded sources (w 2), from
+ * coding_tally. Both sides of a pair are read in the order of sources from
+ * one index, so that each source's codings are read once, together. */
 #define CO_GROUPS                                                                   \
 	" SELECT 0 AS w, ca, cb, count(*) FROM pairs GROUP BY ca, cb"                     \
-	" UNION ALL SELECT 1, code_id, code_id, count(DISTINCT source_id) FROM coding"    \
-	" GROUP BY code_id"                                                               \
-	" UNION ALL SELECT 2, NULL, NULL, count(DISTINCT source_id) FROM coding"
+	" UNION ALL SELECT 1, code_id, code_id, sum(sources) FROM coding_tally"           \
+	" WHERE dim = 1 AND code_id <> 0 GROUP BY code_id"                                \
+	" UNION ALL SELECT 2, NULL, NULL, coalesce(sum(sources), 0) FROM coding_tally"    \
+	" WHERE dim = 1 AND code_id = 0"
 
 static const char analysis_overlap_sql[] =
 	"WITH pairs AS (SELECT DISTINCT a.code_id AS ca, b.code_id AS cb, a.source_id AS src"
-	" FROM coding a JOIN coding b ON b.source_id = a.source_id AND b.start_cp < a.end_cp"
+	" FROM coding a INDEXED BY coding_by_source JOIN coding b INDEXED BY coding_by_source"
+	" ON b.source_id = a.source_id AND b.start_cp < a.end_cp"
 	" AND b.end_cp > a.start_cp AND b.code_id <> a.code_id)" CO_GROUPS;
 
 static const char analysis_same_source_sql[] =
-	"WITH sc AS MATERIALIZED (SELECT DISTINCT source_id, code_id FROM coding),"
-	" pairs AS (SELECT a.code_id AS ca, b.code_id AS cb, a.source_id AS src FROM sc a"
-	" JOIN sc b ON b.source_id = a.source_id AND b.code_id <> a.code_id)" CO_GROUPS;
+	"WITH pairs AS (SELECT DISTINCT a.code_id AS ca, b.code_id AS cb, a.source_id AS src"
+	" FROM coding a INDEXED BY coding_once JOIN coding b INDEXED BY coding_once"
+	" ON b.source_id = a.source_id AND b.code_id <> a.code_id)" CO_GROUPS;
 
 /* The codes become the columns too. */
 static void analysis_cooccur_columns(struct analysis_matrix *m)

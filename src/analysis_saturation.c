@@ -10,13 +10,15 @@
 
 int64_t analysis_saturation_count(struct jaw_db *db, jaw_err *err)
 {
-	return model_count_bound(db, "SELECT count(DISTINCT source_id) FROM coding", NULL, NULL,
-	                         err);
+	/* coding_tally: the sources coded with any code, by kind */
+	return model_count_bound(db, "SELECT coalesce(sum(sources), 0) FROM coding_tally"
+	                         " WHERE code_id = 0 AND dim = 1", NULL, NULL, err);
 }
 
 int64_t analysis_saturation_total(struct jaw_db *db, jaw_err *err)
 {
-	return model_count_bound(db, "SELECT count(DISTINCT code_id) FROM coding", NULL, NULL, err);
+	return model_count_bound(db, "SELECT count(DISTINCT code_id) FROM coding_tally"
+	                         " WHERE code_id <> 0 AND dim = 1", NULL, NULL, err);
 }
 
 void analysis_saturation_row_clear(struct analysis_saturation_row *r)
@@ -49,20 +51,19 @@ int analysis_saturation_page(struct jaw_db *db, int64_t offset, int limit,
                              struct analysis_saturation_row *rows, jaw_err *err)
 {
 	/* o: the coded sources numbered in date order; first: where each code
-	 * is first used; per: how many codes each position brings */
+	 * is first used; then, for the page's sources only, the codes each
+	 * brings and the codes so far (no running sum over every source) */
 	static const char sql[] =
 		"WITH o AS MATERIALIZED (SELECT s.id, s.source_date, row_number() OVER"
 		" (ORDER BY s.source_date IS NULL, s.source_date, s.id) AS n FROM source s"
 		" WHERE s.id IN (SELECT source_id FROM coding)),"
-		" first AS (SELECT k.code_id, min(o.n) AS n FROM coding k JOIN o ON o.id = k.source_id"
-		" GROUP BY k.code_id),"
-		" per AS (SELECT n, count(*) AS new FROM first GROUP BY n),"
-		" run AS (SELECT o.n, o.id, o.source_date, coalesce(per.new, 0) AS new,"
-		" sum(coalesce(per.new, 0)) OVER (ORDER BY o.n) AS total FROM o"
-		" LEFT JOIN per ON per.n = o.n),"
-		" page AS (SELECT * FROM run ORDER BY n LIMIT ? OFFSET ?)"
-		" SELECT p.n, p.id, " MODEL_SOURCE_TITLE("s") ", coalesce(p.source_date, ''), p.new,"
-		" p.total, coalesce((SELECT group_concat(c.name, '; ') FROM (SELECT c.name FROM first f"
+		" first AS MATERIALIZED (SELECT k.code_id, min(o.n) AS n FROM coding k"
+		" JOIN o ON o.id = k.source_id GROUP BY k.code_id),"
+		" page AS (SELECT * FROM o ORDER BY n LIMIT ? OFFSET ?)"
+		" SELECT p.n, p.id, " MODEL_SOURCE_TITLE("s") ", coalesce(p.source_date, ''),"
+		" (SELECT count(*) FROM first f WHERE f.n = p.n),"
+		" (SELECT count(*) FROM first f WHERE f.n <= p.n),"
+		" coalesce((SELECT group_concat(c.name, '; ') FROM (SELECT c.name FROM first f"
 		" JOIN code c ON c.id = f.code_id WHERE f.n = p.n ORDER BY c.name) AS c), '')"
 		" FROM page p JOIN source s ON s.id = p.id ORDER BY p.n";
 	return model_read_page(db, sql, offset, limit, rows, sizeof *rows, analysis_saturation_read,

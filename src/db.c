@@ -41,6 +41,7 @@ struct jaw_db {
 	size_t ncache, cache_cap;
 	bool readonly;      /* opened read-only */
 	char *readonly_why; /* why, when the user may not write it (else NULL) */
+	struct db_progress *progress; /* db_progress_set's, or NULL */
 };
 
 /* The page size of a new project: SQLite's own, so that a new project is
@@ -249,6 +250,31 @@ static struct jaw_db *db_new(sqlite3 *sqlite, const char *path, const struct db_
 	return db;
 }
 
+/* SQLite's progress handler: a nonzero return interrupts the statement. */
+struct db_progress {
+	db_progress_fn fn;
+	void *ctx;
+};
+
+static int db_progress_call(void *p)
+{
+	const struct db_progress *pr = p;
+	return pr->fn(pr->ctx) ? 1 : 0;
+}
+
+void db_progress_set(struct jaw_db *db, db_progress_fn fn, void *ctx)
+{
+	free(db->progress);
+	db->progress = NULL;
+	if (!fn) {
+		sqlite3_progress_handler(db->sqlite, 0, NULL, NULL);
+		return;
+	}
+	db->progress = xmalloc(sizeof *db->progress);
+	*db->progress = (struct db_progress){fn, ctx};
+	sqlite3_progress_handler(db->sqlite, DB_PROGRESS_STEPS, db_progress_call, db->progress);
+}
+
 void db_close(struct jaw_db *db)
 {
 	if (!db)
@@ -262,6 +288,7 @@ void db_close(struct jaw_db *db)
 	sqlite3_close(db->peek);
 	free(db->path);
 	free(db->readonly_why);
+	free(db->progress);
 	free(db);
 }
 

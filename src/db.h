@@ -155,6 +155,18 @@ int db_commit(struct jaw_db *db, jaw_err *err);
 /* Rolls back the innermost transaction or savepoint. */
 void db_rollback(struct jaw_db *db);
 
+/* A long computation's progress: called every DB_PROGRESS_STEPS steps of
+ * SQLite's virtual machine while a statement of db runs. Returns true to
+ * cancel: the statement then fails (SQLITE_INTERRUPT) and the function
+ * that ran it fails with the message "cancelled", leaving no partial
+ * result. */
+typedef bool (*db_progress_fn)(void *ctx);
+#define DB_PROGRESS_STEPS 1000
+/* Calls fn(ctx) while db's statements run, until set again; fn NULL: no
+ * more. The interface uses it to draw a progress line and to cancel on
+ * Esc; the core never calls it otherwise. */
+void db_progress_set(struct jaw_db *db, db_progress_fn fn, void *ctx);
+
 /* Returns PRAGMA data_version: it changes when another connection commits. */
 int db_data_version(struct jaw_db *db);
 

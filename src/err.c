@@ -108,6 +108,9 @@ int err_db(jaw_err *err, sqlite3 *db, const char *what)
 	if (db && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY &&
 	    strcmp(sqlite3_errmsg(db), sqlite3_errstr(SQLITE_BUSY)) == 0)
 		return err_busy(err);
+	/* only a progress function (db_progress_set) interrupts a statement */
+	if (db && (sqlite3_errcode(db) & 0xff) == SQLITE_INTERRUPT)
+		return err_set(err, JAW_FAIL, "cancelled");
 	char excerpt[64];
 	err_sql_excerpt(what ? what : "", excerpt, sizeof excerpt);
 	return err_set(err, JAW_FAIL, "database error in \"%s\": %s", excerpt,

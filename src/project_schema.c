@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "analysis.h"
 #include "attrib.h"
 #include "activity.h"
 #include "coding.h"
@@ -27,6 +28,8 @@ static const struct db_migration project_migrations[] = {
 	{6, "schema/006-findings.sql", NULL},
 	/* who holds the project for a long change (an import) */
 	{7, "schema/007-activity.sql", NULL},
+	/* the analysis tables' counts kept counted (coding_tally) */
+	{8, "schema/008-analysis-index.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,
@@ -44,6 +47,7 @@ static int project_check_fulltext(struct jaw_db *db, db_report_fn report, void *
 static const struct db_check_hook project_checks[] = {
 	{"coding offsets", false, coding_check_offsets},
 	{"finding areas", false, finding_check_areas},
+	{"analysis counts", false, analysis_tally_check},
 	{"full-text indexes", true, project_check_fulltext},
 };
 

@@ -47,6 +47,8 @@ enum retrieve_attr {
 };
 
 /* Which segments to retrieve; zero or NULL fields do not filter. */
+/* (A condition added here must also make retrieve_by_code_only, in
+ * retrieve.c, false: without conditions, the count comes from the tally.) */
 struct retrieve_filter {
 	int64_t code_id;         /* 0: segments of every code */
 	bool children;           /* also the codes below code_id */

@@ -370,6 +370,12 @@ static char *search_append(char *a, const char *glue, char *b)
 int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int limit,
                      struct search_hit *hits, jaw_err *err)
 {
+	return search_text_page_in(db, query, SEARCH_BEST, offset, limit, hits, err);
+}
+
+int search_text_page_in(struct jaw_db *db, const char *query, enum search_order order,
+                        int64_t offset, int limit, struct search_hit *hits, jaw_err *err)
+{
 	struct search_query q;
 	if (search_query_prepare(db, query, &q, err) != JAW_OK)
 		return -1;
@@ -378,7 +384,11 @@ int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int l
 		parts = search_append(parts, " UNION ALL ",
 		                      xasprintf("SELECT rowid AS source_id, bm25(%1$s) AS rank, %2$d AS t"
 		                                " FROM %1$s WHERE %1$s MATCH ?1", q.tables[t], t));
-	char *sql = xasprintf("SELECT source_id, rank, t FROM (%s) ORDER BY rank, source_id"
+	/* by source: the indexes' own order, merged, so that only the page's
+	 * hits are read (and ranked) */
+	char *sql = order == SEARCH_SOURCES
+	          ? xasprintf("%s ORDER BY source_id LIMIT ?2 OFFSET ?3", parts)
+	          : xasprintf("SELECT source_id, rank, t FROM (%s) ORDER BY rank, source_id"
 	                      " LIMIT ?2 OFFSET ?3", parts);
 	free(parts);
 	sqlite3_stmt *s = NULL;
@@ -417,19 +427,27 @@ int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int l
 
 int64_t search_text_count(struct jaw_db *db, const char *query, jaw_err *err)
 {
+	return search_text_count_upto(db, query, -1, err);
+}
+
+int64_t search_text_count_upto(struct jaw_db *db, const char *query, int64_t max, jaw_err *err)
+{
 	struct search_query q;
 	if (search_query_prepare(db, query, &q, err) != JAW_OK)
 		return -1;
+	/* each index stops at max + 1 (LIMIT -1: none) */
 	char *parts = xstrdup("");
 	for (int t = 0; t < q.ntables; t++)
-		parts = search_append(parts, " + ", xasprintf("(SELECT count(*) FROM %1$s"
-		                                              " WHERE %1$s MATCH ?1)", q.tables[t]));
-	char *sql = xasprintf("SELECT %s", parts);
+		parts = search_append(parts, " + ", xasprintf("(SELECT count(*) FROM (SELECT 1 FROM %1$s"
+		                                              " WHERE %1$s MATCH ?1 LIMIT ?2))",
+		                                              q.tables[t]));
+	char *sql = xasprintf("SELECT min(%s, ?2)", parts);
 	free(parts);
 	sqlite3_stmt *s = NULL;
 	int64_t n = -1;
 	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(s, 1, q.match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, max < 0 ? INT64_MAX : max + 1);
 		if (sqlite3_step(s) == SQLITE_ROW)
 			n = sqlite3_column_int64(s, 0);
 	}

@@ -32,6 +32,7 @@ struct ui *ui_new(struct jaw_db *db, struct jawrc *rc, jaw_err *err)
 		if (ui_views[v].ops->count)
 			ui->lists[v] = list_new(ui_views[v].ops, ui, db, ui_views[v].keymap);
 	ui->data_version = db_data_version(db);
+	ui->busy_after = 100;
 	ui->stack[ui->depth++] = panes_new(ui);
 	db_set_wait_hook(ui_wait, ui);
 	return ui;

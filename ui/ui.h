@@ -421,7 +421,33 @@ struct ui {
 	void *script_ctx;
 	char wait_text[600];       /* what the status bar says while a change waits (wait.c) */
 	bool resized_while_waiting; /* lay out when the wait is over */
+	int busy_after;      /* ms before a computation shows its progress (100; 0,
+	                      * for tests: draw and read keys at every step) */
+	/* called (by tests) each time a computation's progress is drawn */
+	void (*busy_drawn)(struct ui *ui);
 };
+
+/* A long computation: see ui_busy_begin. */
+enum { UI_BUSY_KEYS = 32 };
+struct ui_busy {
+	struct ui *ui;
+	const char *what;
+	double start, drawn; /* ms */
+	bool shown, cancelled;
+	wint_t keys[UI_BUSY_KEYS]; /* typed meanwhile, with wget_wch's codes */
+	int codes[UI_BUSY_KEYS];
+	int nkeys;
+};
+
+/* Begins a computation on ui's database (db_progress_set): once it has
+ * taken ui->busy_after ms, the status line shows "WHAT... 1.2 s (Esc
+ * cancels)", drawn again ten times a second, and Esc cancels it (the
+ * statement running fails with "cancelled"). The screen is never frozen
+ * for longer than a step of SQLite. what is borrowed until ui_busy_end. */
+void ui_busy_begin(struct ui *ui, struct ui_busy *b, const char *what);
+/* Ends it: returns true if Esc cancelled it. Keys typed meanwhile, other
+ * than Esc, are read next. */
+bool ui_busy_end(struct ui_busy *b);
 
 /* Creates the interface for an open project, with key bindings from rc
  * (borrowed). Curses must be started (initscr or newterm). */

@@ -30,6 +30,11 @@ enum analysis_mode {
 
 enum { ANALYSIS_MAX_CODERS = 8 };
 
+/* A search with more hits than this shows its first page by source at
+ * once, and ranks after (ranking 2,000 hits takes about 2 ms); with more
+ * than ANALYSIS_COUNT_AT_ONCE, it counts them after too. */
+enum { ANALYSIS_RANK_AT_ONCE = 2000, ANALYSIS_COUNT_AT_ONCE = 10000 };
+
 /* The cells of a retrieval row past the columns: the segment in context,
  * drawn at the right (l->chart_w). */
 enum { CELL_BEFORE = 5, CELL_TEXT = 6, CELL_AFTER = 7 };
@@ -53,6 +58,13 @@ struct analysis_state {
 	int nagree;
 	char *query;                /* the full-text search */
 	struct likert_mode *likert; /* the survey questions (analysis_likert.c) */
+	enum analysis_mode prev;    /* the mode shown before this one */
+	enum analysis_mode matrix_mode; /* the mode st->matrix was computed for */
+	bool keep;                  /* show the matrix or agreement held (after a cancel) */
+	bool restoring;             /* going back to prev after a cancel */
+	bool ranked;                /* the search's hits are best first (else by source) */
+	bool unranked;              /* Esc cancelled the ranking: by source until :find */
+	bool counted;               /* the search's count is exact (else a bound) */
 	char title[400];
 	char empty[200];
 };
@@ -324,13 +336,19 @@ static const char *const analysis_by_words[] = {"segments", "sources", "responde
 static int64_t analysis_matrix_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
-	analysis_matrix_free(st->matrix);
-	st->matrix = NULL;
-	int rc = st->mode == MODE_CROSSTAB
-	       ? analysis_crosstab_new(l->db, st->xt_attr, st->xt_by, &st->matrix, err)
-	       : analysis_cooccur_new(l->db, st->co_mode, true, &st->matrix, err);
-	if (rc != JAW_OK)
-		return -1;
+	/* the one held stays until a new one is complete (Esc keeps it) */
+	if (!(st->keep && st->matrix && st->matrix_mode == st->mode)) {
+		struct analysis_matrix *m = NULL;
+		int rc = st->mode == MODE_CROSSTAB
+		       ? analysis_crosstab_new(l->db, st->xt_attr, st->xt_by, &m, err)
+		       : analysis_cooccur_new(l->db, st->co_mode, true, &m, err);
+		if (rc != JAW_OK)
+			return -1;
+		analysis_matrix_free(st->matrix);
+		st->matrix = m;
+		st->matrix_mode = st->mode;
+	}
+	st->keep = false;
 	if (st->col >= st->matrix->ncols)
 		st->col = st->matrix->ncols > 0 ? st->matrix->ncols - 1 : 0;
 	/* no column: nothing coded has a value of the attribute */
@@ -580,6 +598,30 @@ static void analysis_show_mode(struct list *l, enum analysis_mode m)
 	list_reload(l);
 }
 
+/* A matrix a command computed (with progress, busy): shown from now on
+ * (true), or cancelled or failed, with a message, and the view left as
+ * it was (false). */
+static bool analysis_matrix_take(struct ui *ui, struct analysis_state *st,
+                                 enum analysis_mode mode, struct ui_busy *busy, int rc,
+                                 struct analysis_matrix *m, const jaw_err *err)
+{
+	if (ui_busy_end(busy)) {
+		analysis_matrix_free(m);
+		ui_message(ui, "The %s was cancelled (Esc): the view is as it was.",
+		           mode == MODE_CROSSTAB ? "crosstab" : "co-occurrence");
+		return false;
+	}
+	if (rc != JAW_OK) {
+		ui_error(ui, err->msg);
+		return false;
+	}
+	analysis_matrix_free(st->matrix);
+	st->matrix = m;
+	st->matrix_mode = mode;
+	st->keep = true;
+	return true;
+}
+
 /* :crosstab ATTR [segments|sources|respondents] */
 static int analysis_command_crosstab(struct ui *ui, struct list *l, const char *args)
 {
@@ -597,14 +639,14 @@ static int analysis_command_crosstab(struct ui *ui, struct list *l, const char *
 		         ANALYSIS_ATTR_NAMES);
 		return UI_REDRAW;
 	}
-	struct analysis_matrix *m;
+	struct analysis_matrix *m = NULL;
 	jaw_err err;
 	err_clear(&err);
-	if (analysis_crosstab_new(l->db, attr, (enum analysis_by)b, &m, &err) != JAW_OK) {
-		ui_error(ui, err.msg);
+	struct ui_busy busy;
+	ui_busy_begin(ui, &busy, "Computing the crosstab");
+	int rc = analysis_crosstab_new(l->db, attr, (enum analysis_by)b, &m, &err);
+	if (!analysis_matrix_take(ui, st, MODE_CROSSTAB, &busy, rc, m, &err))
 		return UI_REDRAW;
-	}
-	analysis_matrix_free(m);
 	free(st->xt_attr);
 	st->xt_attr = xstrdup(attr);
 	st->xt_by = (enum analysis_by)b;
@@ -622,7 +664,17 @@ static int analysis_command_cooccurrence(struct ui *ui, struct list *l, const ch
 		ui_error(ui, "cooccurrence: write :cooccurrence overlap or :cooccurrence same-source");
 		return UI_REDRAW;
 	}
-	st->co_mode = strcmp(args, "same-source") == 0 ? ANALYSIS_SAME_SOURCE : ANALYSIS_OVERLAP;
+	enum analysis_cooccur_mode mode = strcmp(args, "same-source") == 0 ? ANALYSIS_SAME_SOURCE
+	                                                                  : ANALYSIS_OVERLAP;
+	struct analysis_matrix *m = NULL;
+	jaw_err err;
+	err_clear(&err);
+	struct ui_busy busy;
+	ui_busy_begin(ui, &busy, "Computing the co-occurrence");
+	int rc = analysis_cooccur_new(l->db, mode, true, &m, &err);
+	if (!analysis_matrix_take(ui, st, MODE_COOCCUR, &busy, rc, m, &err))
+		return UI_REDRAW;
+	st->co_mode = mode;
 	st->col = st->col0 = 0;
 	analysis_show_mode(l, MODE_COOCCUR);
 	ui_request_view(ui, VIEW_ANALYSIS);
@@ -635,13 +687,28 @@ static int analysis_command_cooccurrence(struct ui *ui, struct list *l, const ch
 static int64_t analysis_agreement_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
-	analysis_drop_agreement(st);
-	if (st->ncoders < 2)
+	if (st->keep && st->agree) {
+		st->keep = false;
+		return st->nagree;
+	}
+	st->keep = false;
+	if (st->ncoders < 2) {
+		analysis_drop_agreement(st);
 		return 0;
+	}
 	jaw_err why;
 	err_clear(&why);
-	if (analysis_agreement_new(l->db, (const char *const *)st->coders, st->ncoders, &st->agree,
-	                           &st->nagree, &why) != JAW_OK) {
+	struct analysis_agreement_row *rows = NULL;
+	int nrows = 0;
+	int rc = analysis_agreement_new(l->db, (const char *const *)st->coders, st->ncoders, &rows,
+	                                &nrows, &why);
+	/* the rows held stay until new ones are complete (Esc keeps them) */
+	if (rc == JAW_OK || strcmp(why.msg, "cancelled") != 0) {
+		analysis_drop_agreement(st);
+		st->agree = rows;
+		st->nagree = nrows;
+	}
+	if (rc != JAW_OK) {
 		/* an empty table that says why (coders who share no source) */
 		(void)err;
 		snprintf(st->empty, sizeof st->empty, "%.180s", why.msg);
@@ -720,18 +787,43 @@ static int analysis_agreement_open(struct list *l, const struct list_row *row)
 static int analysis_command_agreement(struct ui *ui, struct list *l, const char *args)
 {
 	struct analysis_state *st = analysis_state(l);
-	analysis_drop_coders(st);
-	const char *p = args;
-	while (*p && st->ncoders < ANALYSIS_MAX_CODERS) {
-		size_t n = strcspn(p, " ");
-		st->coders[st->ncoders++] = xstrndup(p, n);
-		p += n;
+	char *coders[ANALYSIS_MAX_CODERS];
+	int n = 0;
+	for (const char *p = args; *p && n < ANALYSIS_MAX_CODERS;) {
+		size_t len = strcspn(p, " ");
+		coders[n++] = xstrndup(p, len);
+		p += len;
 		while (*p == ' ')
 			p++;
 	}
-	if (st->ncoders < 2) {
+	if (n < 2) {
+		while (n > 0)
+			free(coders[--n]);
 		ui_error(ui, "agreement: write :agreement CODER CODER (two coders or more)");
 		return UI_REDRAW;
+	}
+	/* computed here, so that Esc leaves the view as it was */
+	struct analysis_agreement_row *rows = NULL;
+	int nrows = 0;
+	jaw_err why;
+	err_clear(&why);
+	struct ui_busy busy;
+	ui_busy_begin(ui, &busy, "Computing the agreement");
+	int rc = analysis_agreement_new(l->db, (const char *const *)coders, n, &rows, &nrows, &why);
+	if (ui_busy_end(&busy)) {
+		ui_message(ui, "The agreement was cancelled (Esc): the view is as it was.");
+		while (n > 0)
+			free(coders[--n]);
+		return UI_REDRAW;
+	}
+	analysis_drop_coders(st);
+	memcpy(st->coders, coders, (size_t)n * sizeof *coders);
+	st->ncoders = n;
+	analysis_drop_agreement(st);
+	if (rc == JAW_OK) {
+		st->agree = rows;
+		st->nagree = nrows;
+		st->keep = true;
 	}
 	analysis_show_mode(l, MODE_AGREEMENT);
 	ui_request_view(ui, VIEW_ANALYSIS);
@@ -810,7 +902,8 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 		return 0;
 	jaw_err why;
 	err_clear(&why);
-	int64_t n = search_text_count(l->db, st->query, &why);
+	/* many hits: counted to the end after the first page is shown */
+	int64_t n = search_text_count_upto(l->db, st->query, ANALYSIS_COUNT_AT_ONCE, &why);
 	if (n < 0) {
 		/* a query with nothing to search for: an empty list that says so */
 		(void)err;
@@ -818,7 +911,57 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 		return 0;
 	}
 	snprintf(st->empty, sizeof st->empty, "nothing matches \"%.100s\"", st->query);
+	/* many hits: the first page by source at once, ranked after it is
+	 * shown (analysis_search_rank) */
+	st->ranked = n <= ANALYSIS_RANK_AT_ONCE && !st->unranked;
+	st->counted = n <= ANALYSIS_COUNT_AT_ONCE;
 	return n;
+}
+
+static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
+                                 struct list_row *rows, jaw_err *err);
+
+/* Ranks the hits of a search shown by source, once its first page is on
+ * screen: the page best first replaces it; Esc leaves it by source. */
+static int analysis_search_rank(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	if (st->ranked || st->unranked || l->nrows == 0)
+		return JAW_OK;
+	list_draw(l, true);
+	doupdate();
+	int vis = l->nrows;
+	struct list_row *rows = xcalloc((size_t)vis, sizeof *rows);
+	char what[80];
+	snprintf(what, sizeof what, st->counted ? "Ranking %lld hits" : "Counting and ranking the hits",
+	         (long long)l->count);
+	struct ui_busy busy;
+	ui_busy_begin(l->ui, &busy, what);
+	int64_t count = st->counted ? l->count : search_text_count(l->db, st->query, err);
+	st->ranked = true;
+	int n = count < 0 ? -1 : analysis_search_fetch(l, l->top, vis, rows, err);
+	bool cancelled = ui_busy_end(&busy);
+	if (cancelled || n < 0) {
+		st->ranked = false;
+		st->unranked = cancelled;
+		for (int i = 0; n > 0 && i < n; i++)
+			list_row_clear(&rows[i]);
+		free(rows);
+		if (cancelled)
+			ui_message(l->ui, st->counted ? "The ranking was cancelled (Esc): the hits are in"
+			           " the order of sources." : "The count was cancelled (Esc): the first"
+			           " hits are shown in the order of sources.");
+		return cancelled ? JAW_OK : JAW_FAIL;
+	}
+	for (int i = 0; i < l->nrows; i++)
+		list_row_clear(&l->rows[i]);
+	l->count = count;
+	st->counted = true;
+	memcpy(l->rows, rows, (size_t)n * sizeof *rows);
+	l->nrows = n;
+	l->dirty_all = true;
+	free(rows);
+	return JAW_OK;
 }
 
 static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
@@ -826,7 +969,8 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 {
 	struct analysis_state *st = analysis_state(l);
 	struct search_hit *h = xcalloc((size_t)limit, sizeof *h);
-	int n = search_text_page(l->db, st->query, offset, limit, h, err);
+	int n = search_text_page_in(l->db, st->query, st->ranked ? SEARCH_BEST : SEARCH_SOURCES,
+	                            offset, limit, h, err);
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		const char *sn = h[i].snippet;
@@ -994,6 +1138,7 @@ static int analysis_command_find(struct ui *ui, struct list *l, const char *args
 	}
 	free(st->query);
 	st->query = xstrdup(args);
+	st->unranked = false;
 	analysis_show_mode(l, MODE_SEARCH);
 	ui_request_view(ui, VIEW_ANALYSIS);
 	return UI_LAYOUT;
@@ -1031,7 +1176,7 @@ static int analysis_likert_open(struct ui *ui, struct list *l)
 
 /* ---- the modes, the title and the filter ------------------------------------ */
 
-static int64_t analysis_count(struct list *l, jaw_err *err)
+static int64_t analysis_count_mode(struct list *l, jaw_err *err)
 {
 	switch (analysis_state(l)->mode) {
 	case MODE_CODES: return analysis_codes_rows(l, err);
@@ -1045,8 +1190,8 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	}
 }
 
-static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
-                          jaw_err *err)
+static int analysis_fetch_mode(struct list *l, int64_t offset, int limit,
+                               struct list_row *rows, jaw_err *err)
 {
 	switch (analysis_state(l)->mode) {
 	case MODE_CODES: return analysis_codes_fetch(l, offset, limit, rows, err);
@@ -1058,6 +1203,85 @@ static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list
 	case MODE_LIKERT: return likert_mode_fetch(analysis_state(l)->likert, offset, limit, rows);
 	default: return analysis_retrieve_fetch(l, offset, limit, rows, err);
 	}
+}
+
+/* What each mode computes, for the progress line of a long computation
+ * ("Computing the crosstab...") and the message of a cancel. */
+static const char *analysis_busy_what(enum analysis_mode m)
+{
+	static const char *const what[MODE_COUNT] = {
+		[MODE_RETRIEVE] = "retrieval", [MODE_CODES] = "frequencies", [MODE_CROSSTAB] = "crosstab",
+		[MODE_COOCCUR] = "co-occurrence", [MODE_AGREEMENT] = "agreement",
+		[MODE_SATURATION] = "saturation", [MODE_SEARCH] = "search",
+		[MODE_LIKERT] = "survey questions",
+	};
+	return what[m] ? what[m] : "table";
+}
+
+static int64_t analysis_count(struct list *l, jaw_err *err);
+
+/* Esc cancelled the computation of the mode shown: back to the mode
+ * shown before, with what it held (a matrix, an agreement) and its
+ * cursor; returns its count. Cancelled again, or with none before, the
+ * list is empty and says so. */
+static int64_t analysis_cancelled(struct list *l, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	enum analysis_mode was = st->mode;
+	ui_message(l->ui, "The %s was cancelled (Esc): the view is as it was.",
+	           analysis_busy_what(was));
+	if (st->restoring || st->prev == was) {
+		snprintf(st->empty, sizeof st->empty, "the %s was cancelled: Ctrl-L computes it again",
+		         analysis_busy_what(was));
+		st->keep = false;
+		return 0;
+	}
+	st->cursor[was] = 0;
+	st->mode = st->prev;
+	l->ops = analysis_modes[st->mode];
+	l->cursor = st->cursor[st->mode];
+	l->top = 0;
+	st->keep = true;
+	st->restoring = true;
+	int64_t n = analysis_count(l, err);
+	st->restoring = false;
+	st->keep = false;
+	return n;
+}
+
+/* The mode's count, the long computations with their progress and Esc. */
+static int64_t analysis_count(struct list *l, jaw_err *err)
+{
+	struct ui_busy busy;
+	char what[80];
+	snprintf(what, sizeof what, "Computing the %s", analysis_busy_what(analysis_state(l)->mode));
+	ui_busy_begin(l->ui, &busy, what);
+	int64_t n = analysis_count_mode(l, err);
+	if (ui_busy_end(&busy))
+		return analysis_cancelled(l, err);
+	return n;
+}
+
+/* The mode's page, the same way; cancelled, the page of the mode shown
+ * before. */
+static int analysis_fetch(struct list *l, int64_t offset, int limit, struct list_row *rows,
+                          jaw_err *err)
+{
+	struct ui_busy busy;
+	char what[80];
+	snprintf(what, sizeof what, "Computing the %s", analysis_busy_what(analysis_state(l)->mode));
+	ui_busy_begin(l->ui, &busy, what);
+	int n = analysis_fetch_mode(l, offset, limit, rows, err);
+	if (!ui_busy_end(&busy))
+		return n;
+	while (n > 0)
+		list_row_clear(&rows[--n]);
+	int64_t count = analysis_cancelled(l, err);
+	if (count < 0)
+		return -1;
+	l->count = count;
+	l->top = l->cursor < limit ? 0 : l->cursor - limit + 1;
+	return count > 0 ? analysis_fetch_mode(l, l->top, limit, rows, err) : 0;
 }
 
 static const char *analysis_describe(struct list *l)
@@ -1077,7 +1301,9 @@ static const char *analysis_describe(struct list *l)
 	if (st->mode == MODE_SATURATION)
 		return "coded sources by date: new codes, codes so far";
 	if (st->mode == MODE_SEARCH) {
-		snprintf(st->title, sizeof st->title, "%.200s, best first", st->query ? st->query : "");
+		snprintf(st->title, sizeof st->title, "%.200s, %s%s", st->query ? st->query : "",
+		         st->ranked ? "best first" : "in the order of sources",
+		         st->counted ? "" : " (over 10,000 hits, not all counted)");
 		return st->query ? st->title : NULL;
 	}
 	if (st->mode == MODE_AGREEMENT) {
@@ -1125,6 +1351,8 @@ static int analysis_set_mode(struct list *l, enum analysis_mode m)
 {
 	struct analysis_state *st = analysis_state(l);
 	st->cursor[st->mode] = l->cursor;
+	if (st->mode != m)
+		st->prev = st->mode;
 	st->mode = m;
 	l->ops = analysis_modes[m];
 	l->cursor = st->cursor[m];
@@ -1302,6 +1530,8 @@ static int analysis_update(struct list *l, jaw_err *err)
 	enum analysis_mode m = analysis_state(l)->mode;
 	if (m == MODE_LIKERT)
 		likert_mode_update(analysis_state(l)->likert, l);
+	if (m == MODE_SEARCH)
+		return analysis_search_rank(l, err);
 	return m == MODE_CROSSTAB || m == MODE_COOCCUR ? analysis_matrix_update(l, err) : JAW_OK;
 }
 

@@ -299,6 +299,157 @@ static void test_retrieve_errors(void **state)
 	screen_stop(&f);
 }
 
+/* What the screen showed when the progress line was first drawn. */
+static char *progress_screen;
+static struct screen_cell progress_cell, progress_text;
+
+static void progress_seen(struct ui *ui)
+{
+	if (progress_screen)
+		return;
+	progress_screen = screen_text_new();
+	screen_cell_get(ui->lines - 1, 0, &progress_cell);
+	screen_cell_get(ui->lines - 2, 2, &progress_text);
+}
+
+/* A long computation shows a progress line over the view as it was; Esc
+ * cancels it and leaves the view as it was, with a message; other keys
+ * typed meanwhile are read after it. (busy_after 0: every computation is
+ * long enough.) */
+static void test_progress(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int keys[] = {'A', '3'};
+	screen_keys(&f, keys, 2);
+	screen_assert_has("by organisation, segments, counts");
+	struct screen_cell status;
+	screen_cell_get(23, 0, &status);
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = progress_seen;
+	command(&f, "crosstab role");
+	assert_non_null(progress_screen);
+	/* the status line, in the status bar's colours, over the crosstab as it was */
+	const char *last = strrchr(progress_screen, '\n');
+	last = last && !last[1] ? last : NULL;
+	char *line = progress_screen;
+	for (int i = 0; i < 23; i++)
+		line = strchr(line, '\n') + 1;
+	assert_memory_equal(line, "Computing the crosstab\u2026 ", strlen("Computing the crosstab\u2026 "));
+	assert_non_null(strstr(line, " s  (Esc cancels)"));
+	assert_non_null(strstr(progress_screen, "by organisation, segments, counts"));
+	assert_int_equal(progress_cell.pair, status.pair);
+	free(progress_screen);
+	progress_screen = NULL;
+	f.ui->busy_drawn = NULL;
+	screen_assert_has("by role, segments, counts");
+	/* Esc while a new crosstab is computed: the one shown stays */
+	ungetch(27);
+	command(&f, "crosstab source-kind");
+	screen_assert_has("by role, segments, counts");
+	screen_assert_has("The crosstab was cancelled (Esc): the view is as it was.");
+	/* Esc while another mode is computed: back to the crosstab, as it was;
+	 * the key typed before Esc is read after */
+	const int down[] = {'j'};
+	screen_keys(&f, down, 1);
+	ungetch(27);
+	ungetch('x');
+	const int four[] = {'4'};
+	screen_keys(&f, four, 1);
+	screen_expect("analysis-cancelled-80x24");
+	wtimeout(f.ui->status_win, 0);
+	wint_t ch = 0;
+	assert_int_equal(wget_wch(f.ui->status_win, &ch), OK);
+	assert_int_equal(ch, 'x');
+	assert_int_equal(wget_wch(f.ui->status_win, &ch), ERR);
+	/* without Esc it completes */
+	screen_keys(&f, four, 1);
+	screen_assert_has(" Analysis: co-occurrence");
+	screen_assert_has("sources where codings overlap");
+	/* Esc on another kind of co-occurrence, or on an agreement: as it was */
+	ungetch(27);
+	command(&f, "cooccurrence same-source");
+	screen_assert_has("sources where codings overlap");
+	screen_assert_has("The co-occurrence was cancelled (Esc): the view is as it was.");
+	ungetch(27);
+	command(&f, "agreement amira tomas");
+	screen_assert_has(" Analysis: co-occurrence");
+	screen_assert_has("The agreement was cancelled (Esc): the view is as it was.");
+	screen_stop(&f);
+}
+
+/* Esc when the progress line first says "Ranking". */
+static bool rank_seen;
+
+static void rank_escape(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (!rank_seen && strstr(screen, "Ranking 2401 hits\u2026")) {
+		rank_seen = true;
+		/* the page by source is on screen while it ranks */
+		assert_non_null(strstr(screen, "checkpoint AND gap, in the order of sources"));
+		ungetch(27);
+	}
+	free(screen);
+}
+
+/* The first progress line of counting the hits: over the first page by
+ * source, with a bound for the count. */
+static bool count_seen_first;
+
+static void count_seen(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (!count_seen_first && strstr(screen, "Counting and ranking the hits\u2026")) {
+		count_seen_first = true;
+		/* (the title goes on: "(over 10,000 hits, not all counted)") */
+		assert_non_null(strstr(screen, " Analysis: search  1/10001  checkpoint AND gap, in the"
+		                       " order of sources (ov"));
+	}
+	free(screen);
+}
+
+/* A search with many hits shows its first page by source at once, then
+ * ranks it; Esc keeps it by source. */
+static void test_search_rank(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "INSERT INTO source (kind, title, text) SELECT 'document',"
+	                         " 'Note ' || value, 'A checkpoint' || substr(' gap gap gap gap', 1,"
+	                         " 4 * (1 + value % 4)) || '.' FROM (WITH RECURSIVE g(value) AS"
+	                         " (SELECT 1 UNION ALL SELECT value + 1 FROM g WHERE value < 2400)"
+	                         " SELECT value FROM g)", &err), JAW_OK);
+	const int a[] = {'A'};
+	screen_keys(&f, a, 1);
+	command(&f, "find checkpoint AND gap");
+	screen_assert_has(" Analysis: search  1/2401  checkpoint AND gap, best first");
+	/* the best have the most gaps for their length */
+	screen_assert_has("Note 3 ");
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = rank_escape;
+	command(&f, "find checkpoint AND gap");
+	assert_true(rank_seen);
+	screen_assert_has(" Analysis: search  1/2401  checkpoint AND gap, in the order of sources");
+	screen_assert_has("The ranking was cancelled (Esc): the hits are in the order of sources.");
+	/* more than 10,000: counted after the first page is shown too */
+	assert_int_equal(db_exec(f.db, "INSERT INTO source (kind, title, text) SELECT 'document',"
+	                         " 'More ' || value, 'Checkpoint gap.' FROM (WITH RECURSIVE g(value) AS"
+	                         " (SELECT 1 UNION ALL SELECT value + 1 FROM g WHERE value < 8000)"
+	                         " SELECT value FROM g)", &err), JAW_OK);
+	f.ui->busy_drawn = count_seen;
+	command(&f, "find checkpoint AND gap");
+	assert_true(count_seen_first);
+	screen_assert_has(" Analysis: search  1/10401  checkpoint AND gap, best first");
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -311,6 +462,8 @@ int main(void)
 		cmocka_unit_test(test_saturation),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_retrieve_errors),
+		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_search_rank),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "codebook.h"
+#include "coding.h"
 #include "journal.h"
 #include "model.h"
 #include "retrieve.h"
@@ -661,6 +663,169 @@ static void test_code_hits_errors(void **state)
 	db_close(db);
 }
 
+/* ---- the tally (coding_tally) ------------------------------------------------ */
+
+static void tally_report(void *ctx, const char *problem)
+{
+	(void)problem;
+	(*(int *)ctx)++;
+}
+
+/* The rows of coding_tally that differ from the codings. */
+static int tally_problems(struct jaw_db *db)
+{
+	int n = 0;
+	jaw_err err;
+	err_clear(&err);
+	int got = analysis_tally_check(db, tally_report, &n, &err);
+	assert_int_equal(got, n);
+	return n;
+}
+
+static void tally_exec(struct jaw_db *db, const char *sql)
+{
+	jaw_err err;
+	err_clear(&err);
+	if (db_exec(db, sql, &err) != JAW_OK)
+		fail_msg("%s: %s", sql, err.msg);
+	assert_int_equal(tally_problems(db), 0);
+}
+
+static void tally_undo(struct jaw_db *db, bool redo)
+{
+	struct journal_result res = {0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal((redo ? journal_redo : journal_undo)(db, "amira", &res, &err), JAW_OK);
+	assert_true(res.entry > 0);
+	journal_result_clear(&res);
+	assert_int_equal(tally_problems(db), 0);
+}
+
+/* The tally stays exact through every kind of change to codings and
+ * sources, undo and redo included; and jaw check sees a tally that is off. */
+static void test_tally(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(tally_problems(db), 0);
+	/* Harm (2) in source 1: 2 segments, 1 source; any code in interviews: 3 in 2 */
+	assert_int_equal(model_scalar(db, "SELECT segments * 10 + sources FROM coding_tally"
+	                              " WHERE code_id = 2 AND dim = 1 AND value = 'interview'", &err), 21);
+	assert_int_equal(model_scalar(db, "SELECT segments * 10 + sources FROM coding_tally"
+	                              " WHERE code_id = 0 AND dim = 1 AND value = 'interview'", &err), 32);
+	/* codings come and go, one by one and many at once */
+	int64_t id = 0;
+	assert_int_equal(coding_apply(db, "amira", 2, 0, 2, 2, NULL, &id, &err), JAW_OK);
+	assert_int_equal(tally_problems(db), 0);
+	assert_int_equal(coding_remove(db, "amira", id, &err), JAW_OK);
+	assert_int_equal(tally_problems(db), 0);
+	tally_undo(db, false); /* the removal */
+	tally_undo(db, false); /* the coding */
+	tally_undo(db, true);
+	tally_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	           " VALUES (3, 0, 4, 2, 'x'), (3, 1, 4, 2, 'x'), (4, 0, 3, 1, 'x')");
+	tally_exec(db, "DELETE FROM coding WHERE coder = 'x'");
+	/* a coding moves to another code, another source */
+	tally_exec(db, "UPDATE coding SET code_id = 1 WHERE id = 3");
+	tally_exec(db, "UPDATE coding SET source_id = 1 WHERE id = 4");
+	/* a source changes stakeholder, event, kind; goes with its codings */
+	tally_exec(db, "UPDATE source SET stakeholder_id = 5, timeline_item_id = 1 WHERE id = 2");
+	tally_exec(db, "UPDATE source SET kind = 'document', stakeholder_id = NULL WHERE id = 1");
+	tally_exec(db, "UPDATE source SET title = 'Renamed' WHERE id = 3");
+	tally_exec(db, "DELETE FROM source WHERE id = 3");
+	/* a source that comes back after its codings (foreign keys deferred) */
+	tally_exec(db, "PRAGMA defer_foreign_keys = ON; BEGIN;"
+	           " INSERT INTO coding (id, source_id, start_cp, end_cp, code_id, coder)"
+	           " VALUES (40, 30, 0, 4, 3, 'y');"
+	           " INSERT INTO source (id, kind, title, text, stakeholder_id)"
+	           " VALUES (30, 'interview', 'Late', 'Some text', 4); COMMIT");
+	/* codes merged and deleted, as the codebook does it */
+	assert_int_equal(codebook_merge(db, "amira", 3, 1, NULL, &err), JAW_OK);
+	assert_int_equal(tally_problems(db), 0);
+	tally_undo(db, false);
+	assert_int_equal(codebook_delete(db, "amira", 1, NULL, &err), JAW_OK);
+	assert_int_equal(tally_problems(db), 0);
+	tally_undo(db, false);
+	/* no row is left at zero */
+	assert_int_equal(model_scalar(db, "SELECT count(*) FROM coding_tally WHERE segments <= 0"
+	                              " OR sources <= 0 OR sources > segments", &err), 0);
+	/* a tally that is off is reported, row by row */
+	assert_int_equal(db_exec(db, "UPDATE coding_tally SET sources = sources + 1"
+	                         " WHERE code_id = 2 AND dim = 3", &err), JAW_OK);
+	assert_true(tally_problems(db) >= 1);
+	assert_int_equal(db_exec(db, "DELETE FROM coding_tally WHERE code_id = 0", &err), JAW_OK);
+	assert_true(tally_problems(db) >= 4);
+	db_close(db);
+}
+
+/* Cancels at the nth call. */
+struct cancel_after {
+	int calls, at;
+};
+
+static bool cancel_progress(void *ctx)
+{
+	struct cancel_after *c = ctx;
+	return ++c->calls >= c->at;
+}
+
+/* A progress function that cancels interrupts each table, which then
+ * fails with "cancelled" and gives back nothing; without it, the same
+ * call completes. */
+static void test_cancel(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	/* enough codings for each table to take many steps */
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                         " SELECT 1 + value % 3, value % 5, 6 + value % 7, 1 + value % 3,"
+	                         " CASE value % 2 WHEN 0 THEN 'amira' ELSE 'tomas' END FROM"
+	                         " (WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT value + 1"
+	                         " FROM g WHERE value < 2000) SELECT value FROM g) WHERE true"
+	                         " ON CONFLICT DO NOTHING", &err), JAW_OK);
+	struct cancel_after c = {0, 1};
+	db_progress_set(db, cancel_progress, &c);
+	struct analysis_matrix *m = (struct analysis_matrix *)&c;
+	assert_int_equal(analysis_cooccur_new(db, ANALYSIS_OVERLAP, false, &m, &err), JAW_FAIL);
+	assert_null(m);
+	assert_string_equal(err.msg, "cancelled");
+	assert_true(c.calls >= 1);
+	c.calls = 0;
+	m = (struct analysis_matrix *)&c;
+	assert_int_equal(analysis_cooccur_new(db, ANALYSIS_SAME_SOURCE, true, &m, &err), JAW_FAIL);
+	assert_null(m);
+	const char *coders[] = {"amira", "tomas"};
+	struct analysis_agreement_row *rows = (struct analysis_agreement_row *)&c;
+	int n = -1;
+	c.calls = 0;
+	assert_int_equal(analysis_agreement_new(db, coders, 2, &rows, &n, &err), JAW_FAIL);
+	assert_null(rows);
+	assert_int_equal(n, 0);
+	assert_string_equal(err.msg, "cancelled");
+	struct analysis_code_row codes[4];
+	c.calls = 0;
+	assert_int_equal(analysis_codes_page(db, 0, 4, codes, &err), -1);
+	assert_string_equal(err.msg, "cancelled");
+	/* no progress function: the same tables complete */
+	db_progress_set(db, NULL, NULL);
+	assert_int_equal(analysis_crosstab_new(db, "organisation", ANALYSIS_BY_RESPONDENTS, &m, &err),
+	                 JAW_OK);
+	analysis_matrix_free(m);
+	/* one that lets it run to the end changes nothing */
+	c = (struct cancel_after){0, 1000000};
+	db_progress_set(db, cancel_progress, &c);
+	assert_int_equal(analysis_agreement_new(db, coders, 2, &rows, &n, &err), JAW_OK);
+	assert_true(c.calls > 0);
+	analysis_agreement_free(rows, n);
+	db_progress_set(db, NULL, NULL);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -678,6 +843,8 @@ int main(void)
 		cmocka_unit_test(test_saturation),
 		cmocka_unit_test(test_code_hits),
 		cmocka_unit_test(test_code_hits_errors),
+		cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_cancel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
