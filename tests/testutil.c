@@ -1,10 +1,12 @@
 /* testutil.c - helpers shared by the cmocka tests. */
 #include "config.h"
 
+#include <ftw.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "demo.h"
@@ -19,14 +21,38 @@ void testutil_init(void)
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 }
 
+static char *testutil_dir;    /* the test's temporary directory */
+static pid_t testutil_dir_owner; /* the process that made it */
+
+static int testutil_remove_one(const char *path, const struct stat *st, int flag,
+                               struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* At exit, the temporary directory goes with everything in it (unless
+ * JAW_TEST_KEEP is set, to look at what a test left); not from a child
+ * that a test forked. */
+static void testutil_cleanup(void)
+{
+	const char *keep = getenv("JAW_TEST_KEEP");
+	if (!testutil_dir || getpid() != testutil_dir_owner || (keep && *keep))
+		return;
+	nftw(testutil_dir, testutil_remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 char *testutil_path_new(const char *name)
 {
-	static char *dir;
+	char *dir = testutil_dir;
 	if (!dir) {
 		const char *tmp = getenv("TMPDIR");
 		char *tmpl = xasprintf("%s/jaw-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-		dir = mkdtemp(tmpl);
+		dir = testutil_dir = mkdtemp(tmpl);
 		assert_non_null(dir);
+		testutil_dir_owner = getpid();
+		atexit(testutil_cleanup);
 	}
 	static int n;
 	return xasprintf("%s/%d-%s", dir, ++n, name);

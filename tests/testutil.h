@@ -13,7 +13,8 @@
 /* Sets the locale (C.UTF-8) and TAP output; call first in main. */
 void testutil_init(void);
 /* Returns a new path inside a fresh temporary directory (caller frees);
- * the file does not exist. */
+ * the file does not exist. The directory is removed with what is in it
+ * when the test ends, unless JAW_TEST_KEEP is set. */
 char *testutil_path_new(const char *name);
 /* Creates a project with the current schema at a fresh path; asserts. */
 struct jaw_db *testutil_project_new(char **path_out);
