@@ -42,6 +42,7 @@ struct jaw_db {
 	bool readonly;      /* opened read-only */
 	char *readonly_why; /* why, when the user may not write it (else NULL) */
 	struct db_progress *progress; /* db_progress_set's, or NULL */
+	struct db_checkpointer *bg;   /* db_checkpoint_in_background's, or NULL */
 };
 
 /* The page size of a new project: SQLite's own, so that a new project is
@@ -275,6 +276,110 @@ void db_progress_set(struct jaw_db *db, db_progress_fn fn, void *ctx)
 	sqlite3_progress_handler(db->sqlite, DB_PROGRESS_STEPS, db_progress_call, db->progress);
 }
 
+/* ---- checkpoints in a thread of their own ----------------------------------- */
+
+/* The pages in the WAL after which a commit wakes the checkpointer
+ * (SQLite's own autocheckpoint threshold). */
+enum { DB_CHECKPOINT_PAGES = 1000 };
+
+struct db_checkpointer {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	sqlite3 *conn;  /* the thread's own connection */
+	bool wanted;    /* a commit left DB_CHECKPOINT_PAGES or more */
+	bool stop;
+};
+
+static void *db_checkpointer_run(void *p)
+{
+	struct db_checkpointer *c = p;
+	pthread_mutex_lock(&c->mu);
+	for (;;) {
+		while (!c->wanted && !c->stop)
+			pthread_cond_wait(&c->cv, &c->mu);
+		if (c->stop)
+			break;
+		c->wanted = false;
+		pthread_mutex_unlock(&c->mu);
+		/* PASSIVE: copies what no reader still needs, never waits */
+		sqlite3_wal_checkpoint_v2(c->conn, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&c->mu);
+	}
+	pthread_mutex_unlock(&c->mu);
+	return NULL;
+}
+
+/* SQLite's WAL hook, after each commit of db's connection: pages, the
+ * frames now in the WAL. */
+static int db_checkpointer_hook(void *p, sqlite3 *sqlite, const char *name, int pages)
+{
+	(void)sqlite;
+	(void)name;
+	struct db_checkpointer *c = p;
+	if (pages < DB_CHECKPOINT_PAGES)
+		return SQLITE_OK;
+	pthread_mutex_lock(&c->mu);
+	c->wanted = true;
+	pthread_cond_signal(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	return SQLITE_OK;
+}
+
+int db_checkpoint_in_background(struct jaw_db *db, jaw_err *err)
+{
+	if (db->readonly || db->bg)
+		return JAW_OK;
+	if (!sqlite3_threadsafe())
+		return err_set(err, JAW_FAIL, "%s: this SQLite was built without threads: the WAL"
+		               " is checkpointed in the commits", db->path);
+	struct db_checkpointer *c = xcalloc(1, sizeof *c);
+	/* a first read opens the WAL, without which a checkpoint does nothing */
+	if (sqlite3_open_v2(db->path, &c->conn, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(c->conn, 2000) != SQLITE_OK ||
+	    sqlite3_exec(c->conn, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK) {
+		err_db(err, c->conn, "opening a connection for checkpoints");
+		sqlite3_close(c->conn);
+		free(c);
+		return JAW_FAIL;
+	}
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cv, NULL);
+	int rc = pthread_create(&c->thread, NULL, db_checkpointer_run, c);
+	if (rc != 0) {
+		pthread_mutex_destroy(&c->mu);
+		pthread_cond_destroy(&c->cv);
+		sqlite3_close(c->conn);
+		free(c);
+		return err_set(err, JAW_FAIL, "%s: cannot start a thread for checkpoints: %s",
+		               db->path, strerror(rc));
+	}
+	db->bg = c;
+	/* replaces the autocheckpoint, which is a WAL hook too */
+	sqlite3_wal_hook(db->sqlite, db_checkpointer_hook, c);
+	return JAW_OK;
+}
+
+/* Stops db's checkpointer (if any) and gives the commits their
+ * checkpoints back. */
+static void db_checkpointer_stop(struct jaw_db *db)
+{
+	struct db_checkpointer *c = db->bg;
+	if (!c)
+		return;
+	sqlite3_wal_autocheckpoint(db->sqlite, DB_CHECKPOINT_PAGES);
+	pthread_mutex_lock(&c->mu);
+	c->stop = true;
+	pthread_cond_signal(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	pthread_join(c->thread, NULL);
+	pthread_mutex_destroy(&c->mu);
+	pthread_cond_destroy(&c->cv);
+	sqlite3_close(c->conn);
+	free(c);
+	db->bg = NULL;
+}
+
 void db_close(struct jaw_db *db)
 {
 	if (!db)
@@ -284,6 +389,7 @@ void db_close(struct jaw_db *db)
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
+	db_checkpointer_stop(db);
 	sqlite3_close(db->sqlite);
 	sqlite3_close(db->peek);
 	free(db->path);

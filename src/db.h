@@ -111,6 +111,16 @@ int db_open(const char *path, int flags, const struct db_schema *schema, struct 
  * (waiting for readers, within the busy timeout); fails, with err saying
  * why (a full disk), when it cannot. */
 int db_checkpoint(struct jaw_db *db, jaw_err *err);
+/* Moves the WAL's checkpoints out of the commits: from now on a commit that
+ * leaves 1000 pages or more in the WAL (4 MiB at 4 KiB pages) wakes a
+ * thread of db's own, which checkpoints them (PASSIVE) through a
+ * connection of its own, so that the commit itself only appends to the
+ * WAL; the WAL is still cut back to 4 MiB when it restarts. For the
+ * interface, where a checkpoint in a commit was the p99 of applying a
+ * code. Nothing for a read-only db. Fails (err) when the thread or its
+ * connection cannot start; the commits then checkpoint as before.
+ * db_close stops it. */
+int db_checkpoint_in_background(struct jaw_db *db, jaw_err *err);
 /* True if db was opened read-only (asked for, or DB_OPEN_AS_ALLOWED for a
  * user who may not write it). */
 bool db_readonly(struct jaw_db *db);

@@ -88,6 +88,11 @@ static int main_interface(const char *path)
 		db_close(db);
 		return cmd_fail(JAW_FAIL, "the interface needs a terminal (for scripts, see jaw --help)");
 	}
+	/* a checkpoint in a commit was the p99 of applying a code: the WAL is
+	 * checkpointed from a thread; if that cannot start, by the commits */
+	jaw_err bg;
+	err_clear(&bg);
+	(void)db_checkpoint_in_background(db, &bg);
 	struct jawrc *rc = jawrc_new();
 	struct main_rc_report report = {0};
 	jawrc_load_defaults(rc, main_rc_problem, &report);

@@ -585,6 +585,86 @@ static void test_wal_is_bounded(void **state)
 	free(path);
 }
 
+/* With the checkpoints in a thread (as in the interface) the WAL is still
+ * checkpointed and cut back: the project file takes the big change within
+ * seconds, and the WAL shrinks at the next small change. */
+static void test_wal_bounded_with_background_checkpoints(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_checkpoint_in_background(db, &err), JAW_OK);
+	assert_int_equal(db_checkpoint_in_background(db, &err), JAW_OK); /* once is enough */
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	off_t before = st.st_size;
+	assert_int_equal(db_exec(db, "CREATE TABLE big (b BLOB);"
+	                             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+	                             " WHERE i < 4000) INSERT INTO big SELECT zeroblob(4000) FROM n",
+	                         &err), JAW_OK);
+	/* the thread copies the WAL into the project: wait for it, 30 s at most */
+	for (int i = 0; i < 300 && st.st_size < before + 8 * 1024 * 1024; i++) {
+		usleep(100 * 1000);
+		assert_int_equal(stat(path, &st), 0);
+	}
+	assert_true(st.st_size >= before + 8 * 1024 * 1024);
+	/* the file grows as the checkpoint begins; once it has ended, the
+	 * next change starts the WAL again and cuts it back */
+	char *wal = xasprintf("%s-wal", path);
+	int changes = 0;
+	do {
+		assert_int_equal(db_exec(db, "INSERT INTO big VALUES (x'00')", &err), JAW_OK);
+		changes++;
+		assert_int_equal(stat(wal, &st), 0);
+	} while (st.st_size > 4194304 + 65536 && changes < 300 && usleep(100 * 1000) == 0);
+	assert_true(st.st_size <= 4194304 + 65536);
+	free(wal);
+	db_close(db);
+	/* closed: the thread is gone and the file is whole */
+	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM big"), 4000 + changes);
+	db_close(db);
+	free(path);
+}
+
+/* When the checkpointer's connection cannot open (the file moved away),
+ * it says so and the commits keep their checkpoints. */
+static void test_background_checkpoints_cannot_start(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	char *moved = xasprintf("%s.moved", path);
+	assert_int_equal(rename(path, moved), 0);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_checkpoint_in_background(db, &err), JAW_FAIL);
+	assert_non_null(strstr(err.msg, "checkpoints"));
+	assert_int_equal(rename(moved, path), 0);
+	assert_int_equal(testutil_scalar(db, "PRAGMA wal_autocheckpoint"), 1000);
+	db_close(db);
+	free(moved);
+	free(path);
+}
+
+/* A read-only project has no checkpoints to make: nothing starts. */
+static void test_background_checkpoints_read_only(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	db_close(db);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_open(path, DB_OPEN_READONLY, &project_schema, &db, &err), JAW_OK);
+	assert_int_equal(db_checkpoint_in_background(db, &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM code") >= 0, 1);
+	db_close(db);
+	free(path);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -599,6 +679,9 @@ int main(void)
 		cmocka_unit_test(test_migrate_survey_from_version_2),
 		cmocka_unit_test(test_new_page_size),
 		cmocka_unit_test(test_wal_is_bounded),
+		cmocka_unit_test(test_wal_bounded_with_background_checkpoints),
+		cmocka_unit_test(test_background_checkpoints_read_only),
+		cmocka_unit_test(test_background_checkpoints_cannot_start),
 		cmocka_unit_test(test_upgrade_keeps_broken_references),
 		cmocka_unit_test(test_migrated_schema_equals_new),
 		cmocka_unit_test(test_schema_hooks_run),
