@@ -235,14 +235,17 @@ int codebook_tree_page(struct jaw_db *db, const int64_t *collapsed, size_t ncoll
                        int64_t offset, int limit, struct codebook_row *rows, jaw_err *err)
 {
 	/* the page is chosen first: the codings are counted for its rows
-	 * only, not for every code before the sort */
+	 * only, not for every code before the sort; they come from
+	 * coding_tally (a code's codings by the kind of their source: a few
+	 * rows), not from the codings themselves (5,000 a code at full scale) */
 	static const char sql[] = CODEBOOK_TREE CODEBOOK_COLUMNS ", t.depth,"
 		" (SELECT count(*) FROM code x WHERE x.parent_id = c.id),"
-		" (SELECT count(*) FROM coding k WHERE k.code_id = c.id),"
+		" (SELECT coalesce(sum(y.segments), 0) FROM coding_tally y"
+		" WHERE y.code_id = c.id AND y.dim = 1),"
 		" c.id IN (SELECT value FROM json_each(?1)),"
 		" (WITH RECURSIVE sub(id) AS (SELECT c.id UNION ALL SELECT x.id FROM code x"
-		" JOIN sub ON x.parent_id = sub.id) SELECT count(*) FROM coding k"
-		" WHERE k.code_id IN (SELECT id FROM sub))"
+		" JOIN sub ON x.parent_id = sub.id) SELECT coalesce(sum(y.segments), 0)"
+		" FROM coding_tally y WHERE y.code_id IN (SELECT id FROM sub) AND y.dim = 1)"
 		" FROM (SELECT id, depth, sortkey FROM t ORDER BY sortkey LIMIT ?2 OFFSET ?3) AS t"
 		" JOIN code c ON c.id = t.id ORDER BY t.sortkey";
 	sqlite3_stmt *s = codebook_tree_stmt(db, sql, collapsed, ncollapsed, err);
