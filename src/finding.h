@@ -226,4 +226,9 @@ int citation_page(struct jaw_db *db, int64_t finding_id, int64_t offset, int lim
 int64_t citation_impact(struct jaw_db *db, enum citation_target target, int64_t id,
                         jaw_err *err);
 
+/* Reports each citation whose kept state (changed or not, schema version
+ * 9) is not what its source's text says now, one line each. Returns how
+ * many, or -1 with err set. (A check of jaw check.) */
+int finding_check_citations(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
+
 #endif

@@ -244,9 +244,16 @@ int64_t model_source_search(struct jaw_db *db, const struct source_filter *filte
                             const char *text, int64_t from, enum model_dir dir, jaw_err *err)
 {
 	/* the row's title, stakeholder and event as the list shows them; an
-	 * index serves ranges of titles, not of the date key */
+	 * index serves ranges of titles, not of the date key. The rows are
+	 * read from source_note_meta (schema version 9), which holds every
+	 * column the match and the filter read: a note's row has its
+	 * stakeholder and event after its text, a walk through a megabyte */
+#define MODEL_SOURCE_SEARCHED                                                   \
+	" FROM source s INDEXED BY source_note_meta"                                 \
+	" LEFT JOIN stakeholder st ON st.id = s.stakeholder_id"                      \
+	" LEFT JOIN timeline_item t ON t.id = s.timeline_item_id" MODEL_SOURCE_WHERE
 	static const struct search_list by_date = {
-		.rows = MODEL_SOURCE_FROM MODEL_SOURCE_WHERE,
+		.rows = MODEL_SOURCE_SEARCHED,
 		.keys = " FROM source s" MODEL_SOURCE_WHERE,
 		.key = {"s.source_date IS NULL", "s.source_date", "s.id"},
 		.nkey = 3,
@@ -255,7 +262,7 @@ int64_t model_source_search(struct jaw_db *db, const struct source_filter *filte
 		.bind = model_source_bind_filter,
 	};
 	static const struct search_list by_title = {
-		.rows = MODEL_SOURCE_FROM MODEL_SOURCE_WHERE,
+		.rows = MODEL_SOURCE_SEARCHED,
 		.keys = " FROM source s" MODEL_SOURCE_WHERE,
 		.key = {"s.title", "s.id"},
 		.nkey = 2,
@@ -264,6 +271,7 @@ int64_t model_source_search(struct jaw_db *db, const struct source_filter *filte
 		.lookahead = SEARCH_LOOKAHEAD,
 		.bind = model_source_bind_filter,
 	};
+#undef MODEL_SOURCE_SEARCHED
 	struct search_list list = filter && filter->by_title ? by_title : by_date;
 	list.ctx = filter;
 	if (model_source_unfiltered(filter)) {

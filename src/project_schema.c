@@ -30,6 +30,8 @@ static const struct db_migration project_migrations[] = {
 	{7, "schema/007-activity.sql", NULL},
 	/* the analysis tables' counts kept counted (coding_tally) */
 	{8, "schema/008-analysis-index.sql", NULL},
+	/* citations' state kept, notes' short columns indexed (the lists' moves) */
+	{9, "schema/009-navigation.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,
@@ -47,6 +49,7 @@ static int project_check_fulltext(struct jaw_db *db, db_report_fn report, void *
 static const struct db_check_hook project_checks[] = {
 	{"coding offsets", false, coding_check_offsets},
 	{"finding areas", false, finding_check_areas},
+	{"citation states", false, finding_check_citations},
 	{"analysis counts", false, analysis_tally_check},
 	{"full-text indexes", true, project_check_fulltext},
 };

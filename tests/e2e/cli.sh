@@ -82,9 +82,9 @@ check "init FILE: says how to open it" out_line "open it with: jaw new.jaw"
 check "init FILE: nothing on stderr" empty "$err"
 check "init FILE: title from the file name" equals "new" new.jaw "SELECT title FROM project"
 check "init FILE: human-security codebook by default" at_least 25 new.jaw "SELECT count(*) FROM code"
-check "init FILE: schema version 8" equals 8 new.jaw "PRAGMA user_version"
+check "init FILE: schema version 9" equals 9 new.jaw "PRAGMA user_version"
 check "check on a new project: exit 0" expect 0 check new.jaw
-check "check on a new project: says ok" out_line "new.jaw: ok (schema version 8)"
+check "check on a new project: says ok" out_line "new.jaw: ok (schema version 9)"
 check "check on a new project: nothing on stderr" empty "$err"
 
 cp new.jaw before.jaw
@@ -121,7 +121,7 @@ check "check on an empty-codebook project: exit 0" expect 0 check titled.jaw
 check "init --demo: exit 0" expect 0 init demo.jaw --demo
 check "init --demo: says what it made" out_has "created demo.jaw: "
 check "check on the demo: exit 0" expect 0 check demo.jaw
-check "check on the demo: says ok" out_line "demo.jaw: ok (schema version 8)"
+check "check on the demo: says ok" out_line "demo.jaw: ok (schema version 9)"
 check "demo: at least 12 timeline items" at_least 12 demo.jaw "SELECT count(*) FROM timeline_item"
 check "demo: at least 20 stakeholders" at_least 20 demo.jaw "SELECT count(*) FROM stakeholder"
 check "demo: at least 12 sources" at_least 12 demo.jaw "SELECT count(*) FROM source"
@@ -159,7 +159,7 @@ check "check a directory: message" err_line "jaw: adir: not a jaw project (not a
 cp new.jaw newer.jaw
 sqlite3 newer.jaw "PRAGMA user_version = 99"
 check "check a file from a newer jaw: exit 1" expect 1 check newer.jaw
-check "check a file from a newer jaw: says so" err_line "jaw: newer.jaw: made by a newer jaw (schema version 99; this jaw reads up to 8): upgrade jaw to open it"
+check "check a file from a newer jaw: says so" err_line "jaw: newer.jaw: made by a newer jaw (schema version 99; this jaw reads up to 9): upgrade jaw to open it"
 check "check a file from a newer jaw: leaves its version" equals 99 newer.jaw "PRAGMA user_version"
 
 cp demo.jaw broken.jaw

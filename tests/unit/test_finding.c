@@ -509,6 +509,82 @@ static void test_citation_changed(void **state)
 	db_close(db);
 }
 
+/* jaw check's report of one problem. */
+static void note_problem(void *ctx, const char *line)
+{
+	char **out = ctx;
+	free(*out);
+	*out = xstrdup(line);
+}
+
+/* A citation's state is kept (schema version 9) under every change of its
+ * source's text and of the citation, by jaw and by other tools; jaw check
+ * finds a state kept wrong. */
+static void test_citation_state_kept(void **state)
+{
+	(void)state;
+	struct small p;
+	struct jaw_db *db = small_new(&p);
+	int64_t f = finding_new(db, "F", NULL, 0);
+	jaw_err err;
+	err_clear(&err);
+	int64_t a = 0;
+	ok(citation_add_segment(db, "ana", f, p.s_smith, 0, 7, NULL, &a, &err), &err, "a");
+	char *sql = xasprintf("SELECT changed FROM finding_evidence WHERE id = %lld", (long long)a);
+	assert_int_equal(scalar(db, sql), 0);
+	char *text = testutil_text_new(db, "SELECT text FROM source WHERE title ="
+	                                   " 'Interview with Maj. Smith'");
+	ok(db_exec(db, "UPDATE source SET text = 'Contact with the mayor works.'"
+	               " WHERE title = 'Interview with Maj. Smith'", &err), &err, "edit text");
+	assert_int_equal(scalar(db, sql), 1);
+	/* the text as it was: unchanged again */
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "UPDATE source SET text = ?1"
+	                                    " WHERE title = 'Interview with Maj. Smith'", -1, &s,
+	                                    NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	assert_int_equal(scalar(db, sql), 0);
+	/* a stretch moved by another tool, then a row it writes with a quote
+	 * of its own */
+	ok(db_exec(db, "UPDATE finding_evidence SET start_cp = 1", &err), &err, "move");
+	assert_int_equal(scalar(db, sql), 1);
+	char *insert = xasprintf("INSERT INTO finding_evidence (finding_id, source_id, start_cp,"
+	                         " end_cp, quote) VALUES (%lld, %lld, 0, 7, 'Nothing')", (long long)f,
+	                         (long long)p.s_smith);
+	ok(db_exec(db, insert, &err), &err, "insert");
+	assert_int_equal(scalar(db, "SELECT changed FROM finding_evidence WHERE quote = 'Nothing'"), 1);
+	/* a row without a snapshot gets one, and is unchanged */
+	free(insert);
+	insert = xasprintf("INSERT INTO finding_evidence (finding_id, coding_id) VALUES (%lld, %lld)",
+	                   (long long)f, (long long)p.k_jones);
+	ok(db_exec(db, insert, &err), &err, "insert without a snapshot");
+	assert_int_equal(scalar(db, "SELECT changed FROM finding_evidence WHERE coding_id IS NOT NULL"
+	                            " AND quote IS NOT NULL"), 0);
+	struct finding_strength st;
+	ok(finding_strength_get(db, f, &st, &err), &err, "strength");
+	assert_int_equal(st.changed, 2);
+	/* jaw check: sound; then a state set wrong by hand */
+	char *problem = NULL;
+	assert_int_equal(finding_check_citations(db, note_problem, &problem, &err), 0);
+	char *wrong = xasprintf("UPDATE finding_evidence SET changed = 0 WHERE id = %lld", (long long)a);
+	ok(db_exec(db, wrong, &err), &err, "set wrong");
+	assert_int_equal(finding_check_citations(db, note_problem, &problem, &err), 1);
+	char *want = xasprintf("citation %lld of finding %lld: kept as unchanged, but its source's"
+	                       " text there is no longer its quote (jaw(5), CHECKING A PROJECT, says"
+	                       " how to work the states out again)", (long long)a, (long long)f);
+	assert_string_equal(problem, want);
+	assert_int_equal(db_check(db, note_problem, &problem, &err), 1);
+	free(want);
+	free(wrong);
+	free(problem);
+	free(insert);
+	free(text);
+	free(sql);
+	db_close(db);
+}
+
 /* Every figure of the strength of a finding citing each kind of evidence. */
 static void test_finding_strength(void **state)
 {
@@ -899,6 +975,7 @@ int main(void)
 		cmocka_unit_test(test_citation_lost_coding),
 		cmocka_unit_test(test_citation_changed),
 		cmocka_unit_test(test_finding_strength),
+		cmocka_unit_test(test_citation_state_kept),
 		cmocka_unit_test(test_attrib_labels),
 		cmocka_unit_test(test_attrib_settings),
 		cmocka_unit_test(test_marking),
