@@ -321,6 +321,11 @@ int64_t model_respondent_count(struct jaw_db *db, int64_t survey_id, jaw_err *er
 /* Reads a page of a survey's respondents in file order. */
 int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, int limit,
                           struct survey_respondent *rows, jaw_err *err);
+/* The same page counted from the end: the limit respondents before the
+ * last from_end ones, in file order (a page near the end of 200,000 without
+ * stepping over every respondent before it). */
+int model_respondent_page_from_end(struct jaw_db *db, int64_t survey_id, int64_t from_end,
+                                   int limit, struct survey_respondent *rows, jaw_err *err);
 /* Frees the strings of r. */
 void model_respondent_clear(struct survey_respondent *r);
 /* Searches a survey's respondents for text in the external id or in an
@@ -354,6 +359,14 @@ struct survey_coding_count {
 	int64_t code_id, codings, respondents;
 };
 
+/* Works out the codings of the open answers of the survey of attribute
+ * column column_id, counted by that attribute's value and code, into a
+ * TEMP table of the connection, unless it holds them already as the
+ * database is now (any change since, on this connection or another, works
+ * them out again). The three functions below call it; a caller calls it
+ * first to show the progress of the long part (a second at 1,000,000
+ * codings) and let Esc cancel it (db_progress_set). */
+int model_survey_codings_ready(struct jaw_db *db, int64_t column_id, jaw_err *err);
 /* Reads a page of the codings of the open answers of the survey of
  * attribute column column_id, counted by that attribute's value and code. */
 int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
@@ -406,6 +419,10 @@ int64_t model_survey_answer_count(struct jaw_db *db, int64_t column_id, jaw_err 
 /* Reads a page of the open answers of column column_id in file order. */
 int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
                              struct survey_answer *rows, jaw_err *err);
+/* The same page counted from the end: the limit answers before the last
+ * from_end ones, in file order. */
+int model_survey_answer_page_from_end(struct jaw_db *db, int64_t column_id, int64_t from_end,
+                                      int limit, struct survey_answer *rows, jaw_err *err);
 /* The number of open answers of respondent respondent_id whose question or
  * text contains filter (ASCII case-insensitively; all when NULL or ""). */
 int64_t model_respondent_answer_count(struct jaw_db *db, int64_t respondent_id,

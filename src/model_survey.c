@@ -129,23 +129,37 @@ static void model_respondent_clear_row(void *row)
 	model_respondent_clear(row);
 }
 
+/* A page of respondents: the page chosen in the subquery's order (ORDER BY
+ * id, or id DESC for a page counted from the end), then shown in file
+ * order. */
+#define MODEL_RESPONDENT_PAGE(order)                                                     \
+	"SELECT r.id, r.external_id, coalesce(r.line, 0), r.answers,"                          \
+	/* by question: answers are indexed by column, then respondent */                      \
+	" (SELECT count(*) FROM survey_column c JOIN source s ON s.column_id = c.id"            \
+	"   AND s.respondent_id = r.id WHERE c.survey_id = r.survey_id AND c.role = 'open_text'),"\
+	" (SELECT group_concat(coalesce(l.label, v.value, '-'), ' | ') FROM " MODEL_SURVEY_VALUES "),"\
+	" (SELECT group_concat(v.label || '=' || coalesce(l.label, v.value, ''), ', ')"        \
+	"   FROM " MODEL_SURVEY_VALUES ")"                                                      \
+	/* the page first: the values are worked out for its rows only */                      \
+	" FROM (SELECT * FROM respondent WHERE survey_id = ? ORDER BY " order " LIMIT ? OFFSET ?)"\
+	" AS r ORDER BY r.id"
+
 int model_respondent_page(struct jaw_db *db, int64_t survey_id, int64_t offset, int limit,
                           struct survey_respondent *rows, jaw_err *err)
 {
-	static const char sql[] =
-		"SELECT r.id, r.external_id, coalesce(r.line, 0), r.answers,"
-		/* by question: answers are indexed by column, then respondent */
-		" (SELECT count(*) FROM survey_column c JOIN source s ON s.column_id = c.id"
-		"   AND s.respondent_id = r.id WHERE c.survey_id = r.survey_id AND c.role = 'open_text'),"
-		" (SELECT group_concat(coalesce(l.label, v.value, '-'), ' | ') FROM " MODEL_SURVEY_VALUES "),"
-		" (SELECT group_concat(v.label || '=' || coalesce(l.label, v.value, ''), ', ')"
-		"   FROM " MODEL_SURVEY_VALUES ")"
-		/* the page first: the values are worked out for its rows only */
-		" FROM (SELECT * FROM respondent WHERE survey_id = ? ORDER BY id LIMIT ? OFFSET ?) AS r"
-		" ORDER BY r.id";
+	static const char sql[] = MODEL_RESPONDENT_PAGE("id");
 	return model_survey_page_of(db, sql, survey_id, offset, limit, rows, sizeof *rows,
 	                            model_respondent_read, model_respondent_clear_row, err);
 }
+
+int model_respondent_page_from_end(struct jaw_db *db, int64_t survey_id, int64_t from_end,
+                                   int limit, struct survey_respondent *rows, jaw_err *err)
+{
+	static const char sql[] = MODEL_RESPONDENT_PAGE("id DESC");
+	return model_survey_page_of(db, sql, survey_id, from_end, limit, rows, sizeof *rows,
+	                            model_respondent_read, model_respondent_clear_row, err);
+}
+#undef MODEL_RESPONDENT_PAGE
 
 static void model_survey_count_read(sqlite3_stmt *s, void *row)
 {
@@ -204,28 +218,106 @@ static void model_survey_coding_clear_row(void *row)
 	model_survey_coding_count_clear(row);
 }
 
+/* The codings counted by an attribute are worked out once, into the TEMP
+ * table survey_codings_by (rows in the page's order: the rowid is the
+ * position), from coding_tally's counts by respondent (schema version 8:
+ * 350,000 rows instead of 1,000,000 codings), each respondent's value read
+ * once; survey_codings_key says for which column and which state of the
+ * database. Any change since, by this connection (sqlite3_total_changes64)
+ * or another (PRAGMA data_version), works them out again. Both tables are
+ * made by CREATE TABLE AS, which SQLite does not count as changes: a
+ * table worked out leaves the state as it was. */
+static const char model_survey_codings_drop[] =
+	"DROP TABLE IF EXISTS temp.survey_codings_key; DROP TABLE IF EXISTS temp.survey_codings_by";
+
+static const char model_survey_codings_fill[] =
+	"CREATE TEMP TABLE survey_codings_by AS"
+	" WITH rv AS MATERIALIZED (SELECT r.id, json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ")"
+	" AS v FROM respondent r WHERE r.survey_id = (SELECT survey_id FROM survey_column"
+	" WHERE id = ?1))"
+	" SELECT rv.v AS v, k.id AS code_id, k.name AS name, k.position AS position,"
+	" sum(t.segments) AS codings, count(*) AS respondents"
+	" FROM coding_tally t CROSS JOIN rv ON rv.id = t.value JOIN code k ON k.id = t.code_id"
+	" WHERE t.dim = 4 AND t.code_id <> 0 GROUP BY rv.v, k.id"
+	" ORDER BY rv.v IS NULL, rv.v, k.position, k.name, k.id";
+
+static const char model_survey_codings_key[] =
+	"CREATE TEMP TABLE survey_codings_key AS SELECT ?1 AS column_id, ?2 AS version,"
+	" ?3 AS changes";
+
+/* The state of the database as a pair that changes with every change. */
+static void model_survey_codings_stamp(struct jaw_db *db, int64_t *version, int64_t *changes)
+{
+	*version = db_data_version(db);
+	*changes = sqlite3_total_changes64(db_sqlite(db));
+}
+
+/* True if survey_codings_by holds column_id's counts as the database is. */
+static bool model_survey_codings_fresh(struct jaw_db *db, int64_t column_id)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT column_id, version, changes FROM"
+	                       " temp.survey_codings_key", -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return false; /* not made yet on this connection */
+	}
+	int64_t version, changes;
+	model_survey_codings_stamp(db, &version, &changes);
+	bool fresh = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) == column_id &&
+	             sqlite3_column_int64(s, 1) == version && sqlite3_column_int64(s, 2) == changes;
+	sqlite3_finalize(s);
+	return fresh;
+}
+
+/* Runs sql (one statement, made here: it creates a table) with column_id
+ * at ?1, and the state of the database at ?2 and ?3. */
+static int model_survey_codings_run(struct jaw_db *db, const char *sql, int64_t column_id,
+                                    jaw_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return err_db(err, db_sqlite(db), sql);
+	}
+	int64_t version, changes;
+	model_survey_codings_stamp(db, &version, &changes);
+	sqlite3_bind_int64(s, 1, column_id);
+	if (sqlite3_bind_parameter_count(s) >= 3) {
+		sqlite3_bind_int64(s, 2, version);
+		sqlite3_bind_int64(s, 3, changes);
+	}
+	int rc = sqlite3_step(s) == SQLITE_DONE ? JAW_OK : err_db(err, db_sqlite(db), sql);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int model_survey_codings_ready(struct jaw_db *db, int64_t column_id, jaw_err *err)
+{
+	if (model_survey_codings_fresh(db, column_id))
+		return JAW_OK;
+	if (db_exec(db, model_survey_codings_drop, err) != JAW_OK ||
+	    model_survey_codings_run(db, model_survey_codings_fill, column_id, err) != JAW_OK)
+		return JAW_FAIL;
+	return model_survey_codings_run(db, model_survey_codings_key, column_id, err);
+}
+
 int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
                             struct survey_coding_count *rows, jaw_err *err)
 {
 	static const char sql[] =
-		"SELECT json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS v, k.id, k.name,"
-		" count(*), count(DISTINCT r.id)"
-		" FROM coding g JOIN source s ON s.id = g.source_id"
-		" JOIN respondent r ON r.id = s.respondent_id JOIN code k ON k.id = g.code_id"
-		" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"
-		" GROUP BY v, k.id ORDER BY v IS NULL, v, k.position, k.name, k.id LIMIT ?2 OFFSET ?3";
+		"SELECT v, code_id, name, codings, respondents FROM temp.survey_codings_by"
+		" ORDER BY rowid LIMIT ?2 OFFSET ?3";
+	if (model_survey_codings_ready(db, column_id, err) != JAW_OK)
+		return -1;
 	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_coding_read, model_survey_coding_clear_row, err);
 }
 
 int64_t model_survey_codings_by_count(struct jaw_db *db, int64_t column_id, jaw_err *err)
 {
-	static const char sql[] =
-		"SELECT count(*) FROM (SELECT 1 FROM coding g JOIN source s ON s.id = g.source_id"
-		" JOIN respondent r ON r.id = s.respondent_id"
-		" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"
-		" GROUP BY json_extract(r.answers, " MODEL_SURVEY_PATH("?1") "), g.code_id)";
-	return model_respondent_count_sql(db, sql, column_id, err);
+	if (model_survey_codings_ready(db, column_id, err) != JAW_OK)
+		return -1;
+	return model_scalar(db, "SELECT count(*) FROM temp.survey_codings_by", err);
 }
 
 static void model_survey_column_read(sqlite3_stmt *s, void *row)
@@ -329,19 +421,33 @@ int64_t model_survey_answer_count(struct jaw_db *db, int64_t column_id, jaw_err 
 	                                  column_id, err);
 }
 
+/* A page of the open answers of column ?1: the page chosen on the answer
+ * index alone (in the file's order, or backward for a page counted from
+ * the end), then joined, so that the rows stepped over are never joined. */
+#define MODEL_SURVEY_ANSWER_PAGE(dir)                                                    \
+	"SELECT s.id, r.external_id, s.text,"                                                  \
+	" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"                   \
+	" FROM (SELECT a.id FROM source a WHERE a.column_id = ?"                              \
+	" ORDER BY a.respondent_id " dir ", a.id " dir " LIMIT ? OFFSET ?) AS p"              \
+	" JOIN source s ON s.id = p.id JOIN respondent r ON r.id = s.respondent_id"            \
+	" JOIN survey_column c ON c.id = s.column_id ORDER BY s.respondent_id, s.id"
+
 int model_survey_answer_page(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,
                              struct survey_answer *rows, jaw_err *err)
 {
-	static const char sql[] =
-		"SELECT s.id, r.external_id, s.text,"
-		" (SELECT count(*) FROM coding g WHERE g.source_id = s.id), c.label"
-		" FROM source s JOIN respondent r ON r.id = s.respondent_id"
-		" JOIN survey_column c ON c.id = s.column_id"
-		/* in the answer index's order, which is the file's */
-		" WHERE s.column_id = ? ORDER BY s.respondent_id, s.id LIMIT ? OFFSET ?";
+	static const char sql[] = MODEL_SURVEY_ANSWER_PAGE("ASC");
 	return model_survey_page_of(db, sql, column_id, offset, limit, rows, sizeof *rows,
 	                            model_survey_answer_read, model_survey_answer_clear_row, err);
 }
+
+int model_survey_answer_page_from_end(struct jaw_db *db, int64_t column_id, int64_t from_end,
+                                      int limit, struct survey_answer *rows, jaw_err *err)
+{
+	static const char sql[] = MODEL_SURVEY_ANSWER_PAGE("DESC");
+	return model_survey_page_of(db, sql, column_id, from_end, limit, rows, sizeof *rows,
+	                            model_survey_answer_read, model_survey_answer_clear_row, err);
+}
+#undef MODEL_SURVEY_ANSWER_PAGE
 
 /* The open answers of respondent ?1 whose question or text holds ?6, as
  * list search matches (all when ?6 is NULL). */
@@ -637,30 +743,21 @@ int64_t model_survey_answer_search(struct jaw_db *db, int64_t column_id, const c
 	return pos;
 }
 
-/* The rows of model_survey_codings_by for the attribute ?1, as g(v, code_id,
- * name, position). */
-#define MODEL_SURVEY_CODINGS_ROWS                                                    \
-	"FROM (SELECT json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS v,"          \
-	" k.id AS code_id, k.name AS name, k.position AS position"                        \
-	" FROM coding g JOIN source s ON s.id = g.source_id"                              \
-	" JOIN respondent r ON r.id = s.respondent_id JOIN code k ON k.id = g.code_id"    \
-	" WHERE r.survey_id = (SELECT survey_id FROM survey_column WHERE id = ?1)"        \
-	" GROUP BY v, k.id) AS g WHERE 1"
-
 int64_t model_survey_codings_search(struct jaw_db *db, int64_t column_id, const char *text,
                                     int64_t from, enum model_dir dir, jaw_err *err)
 {
+	/* the rows as the page reads them: in the order of their rowid */
 	static const struct search_list list = {
-		.rows = MODEL_SURVEY_CODINGS_ROWS,
-		.keys = MODEL_SURVEY_CODINGS_ROWS,
-		/* as the page orders them: values, "no value" last, then codes */
-		.key = {"g.v IS NULL", "coalesce(g.v, '')", "g.position", "g.name", "g.code_id"},
-		.nkey = 5,
+		.rows = "FROM temp.survey_codings_by g WHERE 1",
+		.keys = "FROM temp.survey_codings_by g WHERE 1",
+		.key = {"g.rowid"},
+		.nkey = 1,
 		.match = SEARCH_HAS("g.v, g.name"),
-		.ordered = true,
-		.bind = model_survey_bind_id,
+		.ranged = true,
+		.lookahead = SEARCH_LOOKAHEAD,
 	};
+	if (model_survey_codings_ready(db, column_id, err) != JAW_OK)
+		return -2;
 	struct search_list l = list;
-	l.ctx = &column_id;
 	return search_list_find(db, &l, text, from, dir, err);
 }

@@ -29,6 +29,7 @@ struct survey_state {
 	int64_t attr_column;           /* the attribute of the codings mode */
 	char *text_label, *attr_label;
 	int64_t cursor[MODE_COUNT];    /* where each mode's cursor was */
+	bool codings_cancelled;        /* Esc cancelled the count of the codings mode */
 	int64_t dist_column;           /* the column whose distribution is read */
 	struct survey_count *dist;
 	int ndist;
@@ -114,6 +115,27 @@ static int survey_pick_column(struct list *l, int64_t *column, char **label, con
 	return JAW_OK;
 }
 
+/* Counts the codings by the attribute chosen, once (a second or more at
+ * full scale: the status line says so, Esc cancels it; then the table is
+ * empty and says how to count again); the pages are read from the counts. */
+static int64_t survey_count_codings(struct list *l, jaw_err *err)
+{
+	struct survey_state *st = survey_state(l);
+	char what[200];
+	snprintf(what, sizeof what, "Counting the codings by %.100s",
+	         st->attr_label ? st->attr_label : "the attribute");
+	struct ui_busy busy;
+	ui_busy_begin(l->ui, &busy, what);
+	int rc = model_survey_codings_ready(l->db, st->attr_column, err);
+	st->codings_cancelled = ui_busy_end(&busy);
+	if (st->codings_cancelled) {
+		err_clear(err);
+		ui_message(l->ui, "The count was cancelled (Esc): 4 counts again.");
+		return 0;
+	}
+	return rc == JAW_OK ? model_survey_codings_by_count(l->db, st->attr_column, err) : -1;
+}
+
 static int64_t survey_count(struct list *l, jaw_err *err)
 {
 	struct survey_state *st = survey_state(l);
@@ -132,7 +154,7 @@ static int64_t survey_count(struct list *l, jaw_err *err)
 	default:
 		if (survey_pick_column(l, &st->attr_column, &st->attr_label, "attribute", err) != JAW_OK)
 			return -1;
-		return st->attr_column ? model_survey_codings_by_count(l->db, st->attr_column, err) : 0;
+		return st->attr_column ? survey_count_codings(l, err) : 0;
 	}
 }
 
@@ -146,12 +168,23 @@ static char *survey_one_line_new(const char *text)
 	return s;
 }
 
+/* How many rows follow the page at offset when it lies in the second half
+ * of the list (it is read from the end then: G and the pages near the end
+ * step over few rows, not 200,000); -1 for a page read from the start. */
+static int64_t survey_from_end(const struct list *l, int64_t offset, int limit)
+{
+	int64_t after = l->count - offset - limit;
+	return offset > l->count / 2 && after >= 0 ? after : -1;
+}
+
 static int survey_fetch_respondents(struct list *l, int64_t offset, int limit,
                                     struct list_row *rows, jaw_err *err)
 {
 	struct survey_state *st = survey_state(l);
 	struct survey_respondent *r = xcalloc((size_t)limit, sizeof *r);
-	int n = model_respondent_page(l->db, st->survey.id, offset, limit, r, err);
+	int64_t after = survey_from_end(l, offset, limit);
+	int n = after >= 0 ? model_respondent_page_from_end(l->db, st->survey.id, after, limit, r, err)
+	                   : model_respondent_page(l->db, st->survey.id, offset, limit, r, err);
 	for (int i = 0; i < n; i++) {
 		rows[i].id = r[i].id;
 		rows[i].cells[0] = xstrdup(r[i].external_id);
@@ -204,7 +237,10 @@ static int survey_fetch_answers(struct list *l, int64_t offset, int limit,
 {
 	struct survey_state *st = survey_state(l);
 	struct survey_answer *a = xcalloc((size_t)limit, sizeof *a);
-	int n = model_survey_answer_page(l->db, st->text_column, offset, limit, a, err);
+	int64_t after = survey_from_end(l, offset, limit);
+	int n = after >= 0 ? model_survey_answer_page_from_end(l->db, st->text_column, after, limit,
+	                                                       a, err)
+	                   : model_survey_answer_page(l->db, st->text_column, offset, limit, a, err);
 	for (int i = 0; i < n; i++) {
 		rows[i].id = a[i].source_id;
 		rows[i].cells[0] = xstrdup(a[i].respondent);
@@ -274,6 +310,13 @@ static int64_t survey_search(struct list *l, const char *text, int64_t from, enu
 		return st->attr_column ? model_survey_codings_search(l->db, st->attr_column, text,
 		                                                     from, dir, err) : -1;
 	}
+}
+
+static const char *survey_empty_state(struct list *l)
+{
+	struct survey_state *st = survey_state(l);
+	return st->mode == MODE_CODINGS && st->codings_cancelled
+	     ? "the count was cancelled (Esc): 4 counts the codings again" : NULL;
 }
 
 static const char *survey_describe(struct list *l)
@@ -738,6 +781,7 @@ static const struct view_action survey_actions[] = {
 		.actions = survey_actions, \
 		.nactions = sizeof survey_actions / sizeof *survey_actions, \
 		.draw_body = survey_draw_body, .layout_chart = NAME, .empty = EMPTY, \
+		.empty_state = survey_empty_state, \
 	}
 
 const struct view_ops view_survey_ops =

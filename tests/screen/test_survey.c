@@ -182,6 +182,61 @@ static void test_open_answer_in_the_reader_then_codings_by_nation(void **state)
 	screen_stop(&f);
 }
 
+/* What the screen showed when a count's progress line was first drawn. */
+static char *progress_screen;
+
+static void progress_seen(struct ui *ui)
+{
+	(void)ui;
+	if (!progress_screen)
+		progress_screen = screen_text_new();
+}
+
+/* The codings by attribute are counted once, showing the progress (busy_after
+ * 0: every count is long enough); after a change Esc cancels the count
+ * again: the table is empty and says how to count, and 4 counts. */
+static void test_codings_count_progress_and_cancel(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id,"
+	                               " coder) SELECT min(id), 0, 9, (SELECT min(id) FROM code),"
+	                               " 'ana' FROM source WHERE respondent_id IS NOT NULL", &err),
+	                 JAW_OK);
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = progress_seen;
+	const int keys[] = {'U', '4'};
+	screen_keys(&f, keys, 2);
+	assert_non_null(progress_screen);
+	assert_non_null(strstr(progress_screen, "\nCounting the codings by Nation\u2026 "));
+	assert_non_null(strstr(progress_screen, " s  (Esc cancels)"));
+	free(progress_screen);
+	progress_screen = NULL;
+	f.ui->busy_drawn = NULL;
+	screen_assert_has(" Survey: codings  1/1  Online survey of deployed staff  by Nation");
+	/* paging reads the counts: no progress */
+	f.ui->busy_drawn = progress_seen;
+	const int moves[] = {'j', 'G', 'g'};
+	screen_keys(&f, moves, 3);
+	assert_null(progress_screen);
+	/* a change, then Esc while the codings are counted again */
+	assert_int_equal(db_exec(f.db, "UPDATE code SET name = name || ' (renamed)'"
+	                               " WHERE id = (SELECT min(id) FROM code)", &err), JAW_OK);
+	f.ui->busy_drawn = NULL;
+	ungetch(27);
+	const int two_four[] = {'2', '4'};
+	screen_keys(&f, two_four, 2);
+	screen_expect("survey-codings-cancelled-80x24");
+	const int four[] = {'4'};
+	screen_keys(&f, four, 1);
+	screen_assert_has(" Survey: codings  1/1  Online survey of deployed staff  by Nation");
+	screen_assert_has("1 coding of Protection of civilians (rename");
+	screen_stop(&f);
+}
+
 static void test_import_dialog_with_a_role_changed(void **state)
 {
 	(void)state;
@@ -369,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_a_respondents_open_answers),
 		cmocka_unit_test(test_distribution_chart),
 		cmocka_unit_test(test_open_answer_in_the_reader_then_codings_by_nation),
+		cmocka_unit_test(test_codings_count_progress_and_cancel),
 		cmocka_unit_test(test_import_dialog_with_a_role_changed),
 		cmocka_unit_test(test_import_dialog_with_a_scale_changed),
 		cmocka_unit_test(test_import_refused_cancelled_and_stopped),
