@@ -4,6 +4,7 @@
 
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,63 +162,6 @@ int model_respondent_page_from_end(struct jaw_db *db, int64_t survey_id, int64_t
 }
 #undef MODEL_RESPONDENT_PAGE
 
-static void model_survey_count_read(sqlite3_stmt *s, void *row)
-{
-	struct survey_count *c = row;
-	c->value = db_column_text_new(s, 0);
-	c->label = db_column_text_new(s, 1);
-	c->count = sqlite3_column_int64(s, 2);
-}
-
-void model_survey_count_clear(struct survey_count *c)
-{
-	free(c->value);
-	free(c->label);
-	memset(c, 0, sizeof *c);
-}
-
-static void model_survey_count_clear_row(void *row)
-{
-	model_survey_count_clear(row);
-}
-
-int model_survey_distribution(struct jaw_db *db, int64_t column_id, int limit,
-                              struct survey_count *rows, jaw_err *err)
-{
-	static const char sql[] =
-		"SELECT d.v, coalesce(l.label, ''), d.n FROM"
-		" (SELECT json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS v, count(*) AS n"
-		"   FROM respondent r WHERE r.survey_id ="
-		"   (SELECT survey_id FROM survey_column WHERE id = ?1) GROUP BY v) AS d"
-		" LEFT JOIN survey_label l ON l.column_id = ?1 AND l.value = d.v"
-		" ORDER BY d.v IS NULL, CASE WHEN typeof(d.v) IN ('integer', 'real') THEN d.v END,"
-		" d.n DESC, d.v LIMIT ?2 OFFSET ?3";
-	return model_survey_page_of(db, sql, column_id, 0, limit, rows, sizeof *rows,
-	                            model_survey_count_read, model_survey_count_clear_row, err);
-}
-
-static void model_survey_coding_read(sqlite3_stmt *s, void *row)
-{
-	struct survey_coding_count *c = row;
-	c->value = db_column_text_new(s, 0);
-	c->code_id = sqlite3_column_int64(s, 1);
-	c->code = db_column_text_new(s, 2);
-	c->codings = sqlite3_column_int64(s, 3);
-	c->respondents = sqlite3_column_int64(s, 4);
-}
-
-void model_survey_coding_count_clear(struct survey_coding_count *c)
-{
-	free(c->value);
-	free(c->code);
-	memset(c, 0, sizeof *c);
-}
-
-static void model_survey_coding_clear_row(void *row)
-{
-	model_survey_coding_count_clear(row);
-}
-
 /* The codings counted by an attribute are worked out once, into the TEMP
  * table survey_codings_by (rows in the page's order: the rowid is the
  * position), from coding_tally's counts by respondent (schema version 8:
@@ -252,26 +196,28 @@ static void model_survey_codings_stamp(struct jaw_db *db, int64_t *version, int6
 	*changes = sqlite3_total_changes64(db_sqlite(db));
 }
 
-/* True if survey_codings_by holds column_id's counts as the database is. */
-static bool model_survey_codings_fresh(struct jaw_db *db, int64_t column_id)
+/* True if the table that sql reads (its row: version, changes; ?1 is id)
+ * was worked out as the database is now. */
+static bool model_survey_temp_fresh(struct jaw_db *db, const char *sql, int64_t id)
 {
 	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT column_id, version, changes FROM"
-	                       " temp.survey_codings_key", -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL) != SQLITE_OK) {
 		sqlite3_finalize(s);
 		return false; /* not made yet on this connection */
 	}
+	if (sqlite3_bind_parameter_count(s) >= 1)
+		sqlite3_bind_int64(s, 1, id);
 	int64_t version, changes;
 	model_survey_codings_stamp(db, &version, &changes);
-	bool fresh = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) == column_id &&
-	             sqlite3_column_int64(s, 1) == version && sqlite3_column_int64(s, 2) == changes;
+	bool fresh = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) == version &&
+	             sqlite3_column_int64(s, 1) == changes;
 	sqlite3_finalize(s);
 	return fresh;
 }
 
 /* Runs sql (one statement, made here: it creates a table) with column_id
- * at ?1, and the state of the database at ?2 and ?3. */
-static int model_survey_codings_run(struct jaw_db *db, const char *sql, int64_t column_id,
+ * at ?1, and the state of the database at ?2 and ?3 (when it has them). */
+static int model_survey_temp_make(struct jaw_db *db, const char *sql, int64_t column_id,
                                     jaw_err *err)
 {
 	sqlite3_stmt *s = NULL;
@@ -291,14 +237,103 @@ static int model_survey_codings_run(struct jaw_db *db, const char *sql, int64_t 
 	return rc;
 }
 
+static void model_survey_count_read(sqlite3_stmt *s, void *row)
+{
+	struct survey_count *c = row;
+	c->value = db_column_text_new(s, 0);
+	c->label = db_column_text_new(s, 1);
+	c->count = sqlite3_column_int64(s, 2);
+}
+
+void model_survey_count_clear(struct survey_count *c)
+{
+	free(c->value);
+	free(c->label);
+	memset(c, 0, sizeof *c);
+}
+
+/* A column's distribution is worked out once into the TEMP table
+ * survey_dist_N (N the column's id; each row carries the state of the
+ * database it was worked out in), in the chart's order: moving back to a
+ * question reads it, not every respondent's answers again. */
+int model_survey_distribution(struct jaw_db *db, int64_t column_id, int limit,
+                              struct survey_count *rows, jaw_err *err)
+{
+	char fresh[120], drop[80], page[160], *make;
+	snprintf(fresh, sizeof fresh, "SELECT version, changes FROM temp.survey_dist_%lld LIMIT 1",
+	         (long long)column_id);
+	if (!model_survey_temp_fresh(db, fresh, column_id)) {
+		snprintf(drop, sizeof drop, "DROP TABLE IF EXISTS temp.survey_dist_%lld",
+		         (long long)column_id);
+		make = xasprintf("CREATE TEMP TABLE survey_dist_%lld AS SELECT ?2 AS version,"
+		                 " ?3 AS changes, d.v AS v, coalesce(l.label, '') AS label, d.n AS n FROM"
+		                 " (SELECT json_extract(r.answers, " MODEL_SURVEY_PATH("?1") ") AS v,"
+		                 " count(*) AS n FROM respondent r WHERE r.survey_id ="
+		                 " (SELECT survey_id FROM survey_column WHERE id = ?1) GROUP BY v) AS d"
+		                 " LEFT JOIN survey_label l ON l.column_id = ?1 AND l.value = d.v"
+		                 " ORDER BY d.v IS NULL, CASE WHEN typeof(d.v) IN ('integer', 'real')"
+		                 " THEN d.v END, d.n DESC, d.v", (long long)column_id);
+		int rc = db_exec(db, drop, err);
+		if (rc == JAW_OK)
+			rc = model_survey_temp_make(db, make, column_id, err);
+		free(make);
+		if (rc != JAW_OK)
+			return -1;
+	}
+	/* prepared here, not kept: db_stmt keeps the text it is given */
+	snprintf(page, sizeof page, "SELECT v, label, n FROM temp.survey_dist_%lld"
+	         " ORDER BY rowid LIMIT ?1", (long long)column_id);
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db_sqlite(db), page, -1, &s, NULL) != SQLITE_OK) {
+		err_db(err, db_sqlite(db), page);
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_bind_int(s, 1, limit);
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		model_survey_count_read(s, &rows[n++]);
+	if (n < limit && rc != SQLITE_DONE) {
+		err_db(err, db_sqlite(db), page);
+		while (n > 0)
+			model_survey_count_clear(&rows[--n]);
+		n = -1;
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
+static void model_survey_coding_read(sqlite3_stmt *s, void *row)
+{
+	struct survey_coding_count *c = row;
+	c->value = db_column_text_new(s, 0);
+	c->code_id = sqlite3_column_int64(s, 1);
+	c->code = db_column_text_new(s, 2);
+	c->codings = sqlite3_column_int64(s, 3);
+	c->respondents = sqlite3_column_int64(s, 4);
+}
+
+void model_survey_coding_count_clear(struct survey_coding_count *c)
+{
+	free(c->value);
+	free(c->code);
+	memset(c, 0, sizeof *c);
+}
+
+static void model_survey_coding_clear_row(void *row)
+{
+	model_survey_coding_count_clear(row);
+}
+
 int model_survey_codings_ready(struct jaw_db *db, int64_t column_id, jaw_err *err)
 {
-	if (model_survey_codings_fresh(db, column_id))
+	if (model_survey_temp_fresh(db, "SELECT version, changes FROM temp.survey_codings_key"
+	                            " WHERE column_id = ?1", column_id))
 		return JAW_OK;
 	if (db_exec(db, model_survey_codings_drop, err) != JAW_OK ||
-	    model_survey_codings_run(db, model_survey_codings_fill, column_id, err) != JAW_OK)
+	    model_survey_temp_make(db, model_survey_codings_fill, column_id, err) != JAW_OK)
 		return JAW_FAIL;
-	return model_survey_codings_run(db, model_survey_codings_key, column_id, err);
+	return model_survey_temp_make(db, model_survey_codings_key, column_id, err);
 }
 
 int model_survey_codings_by(struct jaw_db *db, int64_t column_id, int64_t offset, int limit,

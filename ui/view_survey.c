@@ -361,7 +361,18 @@ static int survey_update(struct list *l, jaw_err *err)
 		return JAW_OK;
 	survey_drop_dist(st);
 	st->dist = xcalloc(SURVEY_MAX_BARS + 1, sizeof *st->dist);
+	/* every respondent's answer the first time (a quarter of a second for
+	 * 200,000), the counts kept after (model_survey_distribution) */
+	char what[200];
+	snprintf(what, sizeof what, "Counting the answers to %.100s", row->cells[1]);
+	struct ui_busy busy;
+	ui_busy_begin(l->ui, &busy, what);
 	int n = model_survey_distribution(l->db, row->id, SURVEY_MAX_BARS + 1, st->dist, err);
+	if (ui_busy_end(&busy)) {
+		err_clear(err);
+		ui_message(l->ui, "The count of the answers was cancelled (Esc): the chart is empty.");
+		n = 0;
+	}
 	st->ndist = n > 0 ? n : 0;
 	st->dist_column = row->id;
 	return n < 0 ? JAW_FAIL : JAW_OK;

@@ -177,12 +177,58 @@ static void test_codings_by_kept_fresh(void **state)
 	free(path);
 }
 
+/* "value n, ..." of column's distribution (newly allocated). */
+static char *distribution_new(struct jaw_db *db, int64_t column)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct survey_count c[8];
+	int n = model_survey_distribution(db, column, 8, c, &err);
+	assert_true(n >= 0);
+	char *out = xstrdup("");
+	for (int i = 0; i < n; i++) {
+		char *line = xasprintf("%s%s%s %lld", out, i ? ", " : "", c[i].value,
+		                       (long long)c[i].count);
+		free(out);
+		out = line;
+		model_survey_count_clear(&c[i]);
+	}
+	return out;
+}
+
+static void distribution_is(struct jaw_db *db, int64_t column, const char *want)
+{
+	char *got = distribution_new(db, column);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* A question's answers are counted once, and again after a change. */
+static void test_distribution_kept_fresh(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	ok(csvtest_import(db, "basic.csv", &err), &err, "import");
+	int64_t nation = 2;
+	int64_t before = sqlite3_total_changes64(db_sqlite(db));
+	distribution_is(db, nation, "Norway 2, Italy 1, Poland 1");
+	assert_int_equal(sqlite3_total_changes64(db_sqlite(db)), before);
+	distribution_is(db, nation, "Norway 2, Italy 1, Poland 1");
+	ok(db_exec(db, "UPDATE respondent SET answers = json_replace(answers, '$[1]', 'Italy')"
+	               " WHERE external_id = 'R03'", &err), &err, "change an answer");
+	distribution_is(db, nation, "Italy 2, Norway 1, Poland 1");
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pages_from_end),
 		cmocka_unit_test(test_codings_by_kept_fresh),
+		cmocka_unit_test(test_distribution_kept_fresh),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
