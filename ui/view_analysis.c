@@ -17,6 +17,7 @@
 #include "codebook.h"
 #include "retrieve.h"
 #include "search.h"
+#include "search_ranked.h"
 #include "text.h"
 #include "model.h"
 #include "ui.h"
@@ -57,7 +58,10 @@ struct analysis_state {
 	struct analysis_agreement_row *agree;
 	int nagree;
 	char *query;                /* the full-text search */
+	struct search_ranked *hits; /* its hits best first, ranked as pages need them */
 	struct likert_mode *likert; /* the survey questions (analysis_likert.c) */
+	struct analysis_code_row *codes; /* the frequencies, computed at the count */
+	int ncodes;
 	enum analysis_mode prev;    /* the mode shown before this one */
 	enum analysis_mode matrix_mode; /* the mode st->matrix was computed for */
 	bool keep;                  /* show the matrix or agreement held (after a cancel) */
@@ -91,6 +95,15 @@ static void analysis_drop_agreement(struct analysis_state *st)
 	st->nagree = 0;
 }
 
+static void analysis_drop_codes(struct analysis_state *st)
+{
+	for (int i = 0; i < st->ncodes; i++)
+		analysis_code_row_clear(&st->codes[i]);
+	free(st->codes);
+	st->codes = NULL;
+	st->ncodes = 0;
+}
+
 static void analysis_drop_coders(struct analysis_state *st)
 {
 	for (int i = 0; i < st->ncoders; i++)
@@ -110,7 +123,9 @@ static void analysis_free_state(void *p)
 	analysis_matrix_free(st->matrix);
 	analysis_drop_agreement(st);
 	analysis_drop_coders(st);
+	analysis_drop_codes(st);
 	free(st->query);
+	search_ranked_free(st->hits);
 	likert_mode_free(st->likert);
 	free(st);
 }
@@ -227,11 +242,25 @@ static void analysis_retrieve_chart(struct list *l, const struct list_row *row, 
 
 /* ---- the frequencies ------------------------------------------------------------- */
 
+/* Computes the whole table (a row per code: a small aggregate) once, at
+ * the count; the pages are read from it. */
 static int64_t analysis_codes_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
+	analysis_drop_codes(st);
 	st->max = analysis_codes_max(l->db, err);
-	return st->max < 0 ? -1 : analysis_codes_count(l->db, err);
+	int64_t n = st->max < 0 ? -1 : analysis_codes_count(l->db, err);
+	if (n <= 0)
+		return n;
+	st->codes = xcalloc((size_t)n, sizeof *st->codes);
+	int got = analysis_codes_page(l->db, 0, (int)n, st->codes, err);
+	if (got < 0) {
+		free(st->codes);
+		st->codes = NULL;
+		return -1;
+	}
+	st->ncodes = got;
+	return got;
 }
 
 /* A figure of a code, after a sigma when it counts the codes below it too. */
@@ -243,9 +272,13 @@ static char *analysis_figure_new(const struct analysis_code_row *r, int64_t all)
 static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
                                 struct list_row *rows, jaw_err *err)
 {
-	struct analysis_code_row *r = xcalloc((size_t)limit, sizeof *r);
-	int n = analysis_codes_page(l->db, offset, limit, r, err);
-	for (int i = 0; i < n; i++) {
+	(void)err;
+	struct analysis_state *st = analysis_state(l);
+	if (!st->codes)
+		return 0;
+	const struct analysis_code_row *r = st->codes + offset;
+	int n = 0;
+	for (int64_t i = 0; offset + i < st->ncodes && n < limit; i++, n++) {
 		struct list_row *row = &rows[i];
 		const struct analysis_counts *o = &r[i].own, *a = &r[i].all;
 		row->id = r[i].id;
@@ -270,9 +303,7 @@ static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
 			                        " %lld respondents (Enter retrieves them)", r[i].path,
 			                        (long long)o->segments, (long long)o->sources,
 			                        (long long)o->stakeholders, (long long)o->respondents);
-		analysis_code_row_clear(&r[i]);
 	}
-	free(r);
 	return n;
 }
 
@@ -835,15 +866,16 @@ static int analysis_command_agreement(struct ui *ui, struct list *l, const char 
 static int64_t analysis_saturation_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
+	/* every row computed once into a TEMP table, the pages read from it */
 	st->max = analysis_saturation_total(l->db, err);
-	return st->max < 0 ? -1 : analysis_saturation_count(l->db, err);
+	return st->max < 0 ? -1 : analysis_saturation_build(l->db, err);
 }
 
 static int analysis_saturation_fetch(struct list *l, int64_t offset, int limit,
                                      struct list_row *rows, jaw_err *err)
 {
 	struct analysis_saturation_row *r = xcalloc((size_t)limit, sizeof *r);
-	int n = analysis_saturation_page(l->db, offset, limit, r, err);
+	int n = analysis_saturation_built_page(l->db, offset, limit, r, err);
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		row->id = r[i].source_id;
@@ -898,6 +930,9 @@ static void analysis_saturation_bar(struct list *l, const struct list_row *row, 
 static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
+	/* a new query or a changed project: ranked afresh */
+	search_ranked_free(st->hits);
+	st->hits = NULL;
 	if (!st->query)
 		return 0;
 	jaw_err why;
@@ -915,6 +950,8 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 	 * shown (analysis_search_rank) */
 	st->ranked = n <= ANALYSIS_RANK_AT_ONCE && !st->unranked;
 	st->counted = n <= ANALYSIS_COUNT_AT_ONCE;
+	if (st->ranked && !(st->hits = search_ranked_new(l->db, st->query, n, err)))
+		return -1;
 	return n;
 }
 
@@ -938,8 +975,10 @@ static int analysis_search_rank(struct list *l, jaw_err *err)
 	struct ui_busy busy;
 	ui_busy_begin(l->ui, &busy, what);
 	int64_t count = st->counted ? l->count : search_text_count(l->db, st->query, err);
-	st->ranked = true;
-	int n = count < 0 ? -1 : analysis_search_fetch(l, l->top, vis, rows, err);
+	search_ranked_free(st->hits);
+	st->hits = count < 0 ? NULL : search_ranked_new(l->db, st->query, count, err);
+	st->ranked = st->hits != NULL;
+	int n = !st->hits ? -1 : analysis_search_fetch(l, l->top, vis, rows, err);
 	bool cancelled = ui_busy_end(&busy);
 	if (cancelled || n < 0) {
 		st->ranked = false;
@@ -969,8 +1008,23 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 {
 	struct analysis_state *st = analysis_state(l);
 	struct search_hit *h = xcalloc((size_t)limit, sizeof *h);
-	int n = search_text_page_in(l->db, st->query, st->ranked ? SEARCH_BEST : SEARCH_SOURCES,
-	                            offset, limit, h, err);
+	/* ranked: the page from the hits kept, and the last hits ranked with
+	 * the first (G goes there) */
+	int n = st->ranked && st->hits
+	      ? search_ranked_page(st->hits, offset, limit, h, err)
+	      : search_text_page_in(l->db, st->query, SEARCH_SOURCES, offset, limit, h, err);
+	if (n >= 0 && st->ranked && st->hits) {
+		struct search_hit end;
+		int64_t last = search_ranked_count(st->hits) - 1;
+		int got = last >= offset + limit ? search_ranked_page(st->hits, last, 1, &end, err) : 0;
+		if (got > 0)
+			search_hit_clear(&end);
+		if (got < 0) {
+			while (n > 0)
+				search_hit_clear(&h[--n]);
+			n = -1;
+		}
+	}
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		const char *sn = h[i].snippet;

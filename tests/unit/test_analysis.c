@@ -591,6 +591,64 @@ static void test_saturation(void **state)
 	db_close(db);
 }
 
+/* Compares what analysis_saturation_build kept, page by page from
+ * offset, with rows computed afresh. */
+static void saturation_same(struct jaw_db *db, int64_t offset, int limit)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_saturation_row built[6], fresh[6];
+	int n = analysis_saturation_built_page(db, offset, limit, built, &err);
+	assert_int_equal(n, analysis_saturation_page(db, offset, limit, fresh, &err));
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(built[i].position, fresh[i].position);
+		assert_int_equal(built[i].source_id, fresh[i].source_id);
+		assert_int_equal(built[i].new_codes, fresh[i].new_codes);
+		assert_int_equal(built[i].total_codes, fresh[i].total_codes);
+		assert_string_equal(built[i].codes, fresh[i].codes);
+		assert_string_equal(built[i].title, fresh[i].title);
+		assert_string_equal(built[i].date, fresh[i].date);
+		analysis_saturation_row_clear(&built[i]);
+		analysis_saturation_row_clear(&fresh[i]);
+	}
+}
+
+/* The rows computed once into the TEMP table: the same as afresh, on
+ * every page; they stay as they were until built again after a change. */
+static void test_saturation_built(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_saturation_row r[6];
+	/* nothing built yet: an error, not a page */
+	assert_int_equal(analysis_saturation_built_page(db, 0, 6, r, &err), -1);
+	assert_non_null(strstr(err.msg, "analysis_saturation"));
+	assert_int_equal(analysis_saturation_build(db, &err), 5);
+	for (int64_t offset = 0; offset <= 5; offset++)
+		saturation_same(db, offset, 2);
+	saturation_same(db, 0, 6);
+	assert_int_equal(analysis_saturation_built_page(db, 5, 6, r, &err), 0);
+	/* a change: the table keeps the old order until it is built again */
+	assert_int_equal(db_exec(db, "UPDATE source SET source_date = '2026-01-01' WHERE id = 3",
+	                         &err), JAW_OK);
+	assert_int_equal(analysis_saturation_built_page(db, 0, 1, r, &err), 1);
+	assert_int_equal(r[0].source_id, 1);
+	analysis_saturation_row_clear(&r[0]);
+	assert_int_equal(analysis_saturation_build(db, &err), 5);
+	saturation_same(db, 0, 6);
+	assert_int_equal(analysis_saturation_built_page(db, 0, 1, r, &err), 1);
+	assert_int_equal(r[0].source_id, 3);
+	assert_string_equal(r[0].codes, "Protection; Training");
+	analysis_saturation_row_clear(&r[0]);
+	/* a coding fewer: one source fewer */
+	assert_int_equal(db_exec(db, "DELETE FROM coding WHERE id = 7", &err), JAW_OK);
+	assert_int_equal(analysis_saturation_build(db, &err), 4);
+	saturation_same(db, 0, 6);
+	db_close(db);
+}
+
 /* "harm" is in the text of sources 1 ([33, 37), in the sentence
  * [18, 43)) and 3 ([13, 17), in "Training and harm." [0, 18)); the
  * answers have no full-text index in this project, so they are not
@@ -811,6 +869,17 @@ static void test_cancel(void **state)
 	c.calls = 0;
 	assert_int_equal(analysis_codes_page(db, 0, 4, codes, &err), -1);
 	assert_string_equal(err.msg, "cancelled");
+	/* the saturation built before is dropped, not left half rebuilt */
+	db_progress_set(db, NULL, NULL);
+	assert_int_equal(analysis_saturation_build(db, &err), 5);
+	db_progress_set(db, cancel_progress, &c);
+	c.calls = 0;
+	assert_int_equal(analysis_saturation_build(db, &err), -1);
+	assert_string_equal(err.msg, "cancelled");
+	db_progress_set(db, NULL, NULL);
+	struct analysis_saturation_row sat[1];
+	assert_int_equal(analysis_saturation_built_page(db, 0, 1, sat, &err), -1);
+	db_progress_set(db, cancel_progress, &c);
 	/* no progress function: the same tables complete */
 	db_progress_set(db, NULL, NULL);
 	assert_int_equal(analysis_crosstab_new(db, "organisation", ANALYSIS_BY_RESPONDENTS, &m, &err),
@@ -841,6 +910,7 @@ int main(void)
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_agreement_errors),
 		cmocka_unit_test(test_saturation),
+		cmocka_unit_test(test_saturation_built),
 		cmocka_unit_test(test_code_hits),
 		cmocka_unit_test(test_code_hits_errors),
 		cmocka_unit_test(test_tally),
