@@ -221,8 +221,9 @@ static const char *analysis_tail(const char *s, int cols)
 	return s;
 }
 
-/* Draws the context dim and the coded text plain (the cursor row whole in
- * the cursor's colours). */
+/* Draws the coded text bold in its context (the cursor row whole in the
+ * cursor's colours). The context is plain, not dim: two attribute
+ * switches a row, not four, keep a page of rows under 2 KB. */
 static void analysis_retrieve_chart(struct list *l, const struct list_row *row, attr_t attr)
 {
 	bool cursor = attr != colour_attr(ROLE_NORMAL);
@@ -231,12 +232,11 @@ static void analysis_retrieve_chart(struct list *l, const struct list_row *row, 
 	int bw = room - tw > room / 4 ? (room - tw) / 2 : room / 4;
 	const char *before = analysis_tail(row->cells[CELL_BEFORE], bw);
 	int used = utf8_width(before);
-	wattrset(l->win, cursor ? attr : colour_attr(ROLE_DIM));
 	ui_put(l->win, before, used, false);
-	wattrset(l->win, cursor ? attr : colour_attr(ROLE_NORMAL) | A_BOLD);
+	wattrset(l->win, cursor ? attr : attr | A_BOLD);
 	int text = tw < room - used ? tw : room - used;
 	ui_put(l->win, row->cells[CELL_TEXT], text, false);
-	wattrset(l->win, cursor ? attr : colour_attr(ROLE_DIM));
+	wattrset(l->win, attr);
 	ui_put(l->win, row->cells[CELL_AFTER], room - used - text, true);
 }
 

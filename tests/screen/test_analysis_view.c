@@ -1,6 +1,6 @@
 /* test_analysis_view.c - the analysis view (A) on a virtual terminal with
  * the demo: the retrieval of coded segments (characters and attributes:
- * the coded text bold, its context dim), :retrieve with a filter, Enter
+ * the coded text bold, its context plain), :retrieve with a filter, Enter
  * reading a segment and q coming back to the same row, the errors of
  * :retrieve, the code frequencies with their bars, and the crosstab and
  * co-occurrence matrices (shading, the selected cell, percentages,
@@ -59,8 +59,8 @@ static void test_retrieval(void **state)
 	screen_expect("analysis-retrieve-100x24");
 	command(&f, "retrieve code=Training");
 	screen_assert_has(" Analysis: retrieval  1/3  Cross-cutting/Training  code=Training");
-	/* row 2 (screen line 4): "...training before deployment: " dim, then the
-	 * coded text bold */
+	/* row 2 (screen line 4): "...training before deployment: " plain, then
+	 * the coded text bold */
 	int y = 4, x = column_of(y, "every soldier");
 	assert_true(x > 0);
 	struct screen_cell text, context, normal;
@@ -69,8 +69,8 @@ static void test_retrieval(void **state)
 	screen_cell_get(y, 1, &normal);
 	assert_true(text.attrs & A_BOLD);
 	assert_false(context.attrs & A_BOLD);
-	assert_int_not_equal(context.pair, normal.pair);
-	assert_int_not_equal(context.pair, text.pair);
+	assert_int_equal(context.pair, normal.pair);
+	assert_int_equal(context.attrs, normal.attrs);
 	/* the cursor row is drawn whole in the cursor's colours */
 	struct screen_cell cursor0, cursor1;
 	screen_cell_get(3, 1, &cursor0);
@@ -266,7 +266,7 @@ static void test_search(void **state)
 	screen_assert_has("search the evidence: :find WORDS");
 	command(&f, "find \"gender perspective\"");
 	screen_expect("analysis-search-100x24");
-	/* the match bold, its context dim (row 2) */
+	/* the match bold, its context plain (row 2) */
 	int x = column_of(4, "gender perspective");
 	assert_true(x > 0);
 	struct screen_cell match, context;
