@@ -217,6 +217,9 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" AND" RETRIEVE_SOURCE
 /* coding_by_source's order (code_id, then the rowid, break ties) */
 #define RETRIEVE_ORDER " ORDER BY k.source_id, k.start_cp, k.end_cp, k.code_id, k.id"
+/* The same backwards: a page near the end is found from the end. */
+#define RETRIEVE_ORDER_DESC                                                          \
+	" ORDER BY k.source_id DESC, k.start_cp DESC, k.end_cp DESC, k.code_id DESC, k.id DESC"
 
 /* What a row holds, for the page of ids in page(id). */
 #define RETRIEVE_COLUMNS                                                              \
@@ -236,17 +239,28 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" LEFT JOIN timeline_item ti ON ti.id = s.timeline_item_id"                        \
 	" LEFT JOIN respondent r ON r.id = s.respondent_id" RETRIEVE_ORDER
 
-#define RETRIEVE_PAGE(ROWS)                                                         \
-	RETRIEVE_WITH ", page(id) AS MATERIALIZED (SELECT k.id" ROWS RETRIEVE_ORDER         \
+#define RETRIEVE_PAGE(ROWS, ORDER)                                                  \
+	RETRIEVE_WITH ", page(id) AS MATERIALIZED (SELECT k.id" ROWS ORDER                  \
 	" LIMIT ?12 OFFSET ?13)" RETRIEVE_COLUMNS
 
 static const char retrieve_count_code_sql[] =
 	RETRIEVE_WITH " SELECT count(*)" RETRIEVE_CODE_ROWS;
 static const char retrieve_count_all_sql[] =
 	RETRIEVE_WITH " SELECT count(*)" RETRIEVE_ALL_ROWS;
-static const char retrieve_page_code_sql[] = RETRIEVE_PAGE(RETRIEVE_CODE_ROWS);
-static const char retrieve_page_all_sql[] = RETRIEVE_PAGE(RETRIEVE_ALL_ROWS);
-static const char retrieve_page_scan_sql[] = RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS);
+/* The pages from the first row ([0]) and from the last ([1]: OFFSET
+ * counts from the end; the rows still come in order). */
+static const char *const retrieve_page_code_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_CODE_ROWS, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_CODE_ROWS, RETRIEVE_ORDER_DESC),
+};
+static const char *const retrieve_page_all_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_ALL_ROWS, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_ALL_ROWS, RETRIEVE_ORDER_DESC),
+};
+static const char *const retrieve_page_scan_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS, RETRIEVE_ORDER_DESC),
+};
 
 /* The segments of the code (and those below it), or of every code (?1 0),
  * from coding_tally. */
@@ -414,13 +428,14 @@ static void retrieve_cut(const struct text *t, struct retrieve_row *r)
 	r->after = retrieve_slice_new(t, end, a, false, a < last1);
 }
 
-/* Runs a page query (limit -1: every row), calling fn with each row. */
+/* Runs a page query (limit -1: every row), calling fn with each row in
+ * order; offset counts from the last row when back. */
 static int retrieve_run(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset,
-                        int64_t limit, retrieve_fn fn, void *ctx, jaw_err *err)
+                        int64_t limit, bool back, retrieve_fn fn, void *ctx, jaw_err *err)
 {
-	const char *sql = !f->code_id ? retrieve_page_all_sql
-	                : retrieve_scan(db, f, offset, limit, err) ? retrieve_page_scan_sql
-	                : retrieve_page_code_sql;
+	const char *sql = !f->code_id ? retrieve_page_all_sql[back]
+	                : retrieve_scan(db, f, offset, limit, err) ? retrieve_page_scan_sql[back]
+	                : retrieve_page_code_sql[back];
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return JAW_FAIL;
@@ -449,7 +464,7 @@ static int retrieve_run(struct jaw_db *db, const struct retrieve_filter *f, int6
 int retrieve_each(struct jaw_db *db, const struct retrieve_filter *f, retrieve_fn fn, void *ctx,
                   jaw_err *err)
 {
-	return retrieve_run(db, f, 0, -1, fn, ctx, err);
+	return retrieve_run(db, f, 0, -1, false, fn, ctx, err);
 }
 
 /* Collects rows into a page. */
@@ -467,14 +482,34 @@ static int retrieve_collect_row(void *ctx, struct retrieve_row *row, jaw_err *er
 	return JAW_OK;
 }
 
-int retrieve_page(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset, int limit,
-                  struct retrieve_row *rows, jaw_err *err)
+/* Reads a page from the first row, or (back) from the last. */
+static int retrieve_page_from(struct jaw_db *db, const struct retrieve_filter *f,
+                              int64_t offset, int limit, bool back, struct retrieve_row *rows,
+                              jaw_err *err)
 {
 	struct retrieve_collect c = {rows, 0};
-	if (retrieve_run(db, f, offset, limit, retrieve_collect_row, &c, err) != JAW_OK) {
+	if (retrieve_run(db, f, offset, limit, back, retrieve_collect_row, &c, err) != JAW_OK) {
 		while (c.n > 0)
 			retrieve_row_clear(&rows[--c.n]);
 		return -1;
 	}
 	return c.n;
+}
+
+int retrieve_page(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset, int limit,
+                  struct retrieve_row *rows, jaw_err *err)
+{
+	return retrieve_page_from(db, f, offset, limit, false, rows, err);
+}
+
+int retrieve_page_of(struct jaw_db *db, const struct retrieve_filter *f, int64_t count,
+                     int64_t offset, int limit, struct retrieve_row *rows, jaw_err *err)
+{
+	if (offset < 0)
+		offset = 0;
+	int64_t end = offset + limit < count ? offset + limit : count;
+	/* nearer the end: as many rows from there, counted backwards */
+	if (end > offset && count - end < offset)
+		return retrieve_page_from(db, f, count - end, (int)(end - offset), true, rows, err);
+	return retrieve_page_from(db, f, offset, limit, false, rows, err);
 }

@@ -111,6 +111,11 @@ int64_t retrieve_count(struct jaw_db *db, const struct retrieve_filter *f, jaw_e
  * retrieve_row_clear. */
 int retrieve_page(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset, int limit,
                   struct retrieve_row *rows, jaw_err *err);
+/* retrieve_page, knowing there are count segments (retrieve_count): a
+ * page nearer the end than the start is read from the end, so that
+ * reading it costs its distance from the nearer end. */
+int retrieve_page_of(struct jaw_db *db, const struct retrieve_filter *f, int64_t count,
+                     int64_t offset, int limit, struct retrieve_row *rows, jaw_err *err);
 /* Called with each row by retrieve_each; it may take the row's strings
  * (zeroing the row), which is cleared after. Returns JAW_OK to go on. */
 typedef int (*retrieve_fn)(void *ctx, struct retrieve_row *row, jaw_err *err);

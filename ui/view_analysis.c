@@ -162,7 +162,7 @@ static int analysis_retrieve_fetch(struct list *l, int64_t offset, int limit,
                                    struct list_row *rows, jaw_err *err)
 {
 	struct retrieve_row *r = xcalloc((size_t)limit, sizeof *r);
-	int n = retrieve_page(l->db, &analysis_state(l)->filter, offset, limit, r, err);
+	int n = retrieve_page_of(l->db, &analysis_state(l)->filter, l->count, offset, limit, r, err);
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		row->id = r[i].coding_id;

@@ -109,6 +109,63 @@ static void test_retrieve_filters(void **state)
 	db_close(db);
 }
 
+/* Every page [offset, offset + limit) of filter text read by
+ * retrieve_page_of (from the nearer end) is retrieve_page's. */
+static void retrieve_pages_same(struct jaw_db *db, const char *text)
+{
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(retrieve_filter_parse(db, text, &f, &err), JAW_OK);
+	int64_t count = retrieve_count(db, &f, &err);
+	assert_true(count >= 3);
+	for (int limit = 1; limit <= 3; limit++)
+		for (int64_t offset = 0; offset <= count; offset++) {
+			struct retrieve_row a[3], b[3];
+			int n = retrieve_page_of(db, &f, count, offset, limit, a, &err);
+			assert_int_equal(n, retrieve_page(db, &f, offset, limit, b, &err));
+			for (int i = 0; i < n; i++) {
+				assert_int_equal(a[i].coding_id, b[i].coding_id);
+				assert_string_equal(a[i].text, b[i].text);
+				assert_string_equal(a[i].before, b[i].before);
+				retrieve_row_clear(&a[i]);
+				retrieve_row_clear(&b[i]);
+			}
+		}
+	retrieve_filter_clear(&f);
+}
+
+/* Pages near the end are read from the end, in the same order. */
+static void test_retrieve_from_end(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	retrieve_pages_same(db, "");
+	retrieve_pages_same(db, "code=Protection children=yes");
+	retrieve_pages_same(db, "code=Harm");
+	retrieve_pages_same(db, "kind=interview");
+	/* two codings of one source, span and code: the id breaks the tie */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id,"
+	                         " coder) VALUES (1, 18, 43, 2, 'kofi')", &err), JAW_OK);
+	retrieve_pages_same(db, "code=Harm");
+	/* a count larger than the rows (a change since it was counted): the
+	 * last page is the last rows there are */
+	struct retrieve_filter f = {0};
+	assert_int_equal(retrieve_filter_parse(db, "code=Harm", &f, &err), JAW_OK);
+	struct retrieve_row r[2], last[2];
+	assert_int_equal(retrieve_page_of(db, &f, 10, 8, 2, r, &err), 2);
+	assert_int_equal(retrieve_page(db, &f, 2, 2, last, &err), 2);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(r[i].coding_id, last[i].coding_id);
+		retrieve_row_clear(&r[i]);
+		retrieve_row_clear(&last[i]);
+	}
+	retrieve_filter_clear(&f);
+	db_close(db);
+}
+
 static void test_retrieve_rows(void **state)
 {
 	(void)state;
@@ -901,6 +958,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_retrieve_filters),
 		cmocka_unit_test(test_retrieve_rows),
+		cmocka_unit_test(test_retrieve_from_end),
 		cmocka_unit_test(test_retrieve_context_cut),
 		cmocka_unit_test(test_retrieve_errors),
 		cmocka_unit_test(test_codes),
