@@ -31,6 +31,10 @@ enum analysis_mode {
 
 enum { ANALYSIS_MAX_CODERS = 8 };
 
+/* The retrieval keeps the places of its last page's rows (up to this
+ * many), to read the page next to it from there. */
+enum { LIST_PAGE_KEYS = 256 };
+
 /* A search with more hits than this shows its first page by source at
  * once, and ranks after (ranking 2,000 hits takes about 2 ms); with more
  * than ANALYSIS_COUNT_AT_ONCE, it counts them after too. */
@@ -60,6 +64,9 @@ struct analysis_state {
 	char *query;                /* the full-text search */
 	struct search_ranked *hits; /* its hits best first, ranked as pages need them */
 	struct likert_mode *likert; /* the survey questions (analysis_likert.c) */
+	struct retrieve_key keys[LIST_PAGE_KEYS]; /* the retrieval's last page's rows */
+	int nkeys;
+	int64_t keys_top;           /* the position of keys[0] */
 	struct analysis_code_row *codes; /* the frequencies, computed at the count */
 	int ncodes;
 	enum analysis_mode prev;    /* the mode shown before this one */
@@ -144,7 +151,34 @@ static char *analysis_one_line_new(const char *text)
 
 static int64_t analysis_retrieve_count(struct list *l, jaw_err *err)
 {
+	analysis_state(l)->nkeys = 0; /* another filter, or the project changed */
 	return retrieve_count(l->db, &analysis_state(l)->filter, err);
+}
+
+/* The page [offset, offset + limit) read from a row of the last page
+ * next to it (a line or a page down or up): its cost is a page's,
+ * however far down; -2 when there is no such row or that is not quicker. */
+static int analysis_retrieve_near(struct list *l, int64_t offset, int limit,
+                                  struct retrieve_row *r, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	int64_t first = st->keys_top, last = st->keys_top + st->nkeys - 1;
+	if (st->nkeys == 0)
+		return -2;
+	if (offset > first) { /* after a row of the last page */
+		int64_t p = offset - 1 < last ? offset - 1 : last;
+		if (offset - 1 - p <= limit)
+			return retrieve_page_next(l->db, &st->filter, &st->keys[p - first], false,
+			                          offset - 1 - p, limit, r, err);
+	}
+	int64_t end = offset + limit;
+	if (end <= last) { /* before one */
+		int64_t p = end > first ? end : first;
+		if (p - end <= limit)
+			return retrieve_page_next(l->db, &st->filter, &st->keys[p - first], true, p - end,
+			                          limit, r, err);
+	}
+	return -2;
 }
 
 /* Who a segment comes from: the stakeholder (and organisation) or the
@@ -161,8 +195,15 @@ static char *analysis_who_new(const struct retrieve_row *r)
 static int analysis_retrieve_fetch(struct list *l, int64_t offset, int limit,
                                    struct list_row *rows, jaw_err *err)
 {
+	struct analysis_state *st = analysis_state(l);
 	struct retrieve_row *r = xcalloc((size_t)limit, sizeof *r);
-	int n = retrieve_page_of(l->db, &analysis_state(l)->filter, l->count, offset, limit, r, err);
+	int n = analysis_retrieve_near(l, offset, limit, r, err);
+	if (n == -2)
+		n = retrieve_page_of(l->db, &st->filter, l->count, offset, limit, r, err);
+	st->nkeys = 0;
+	for (int i = 0; i < n && i < LIST_PAGE_KEYS; i++)
+		retrieve_key_of(&r[i], &st->keys[st->nkeys++]);
+	st->keys_top = offset;
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		row->id = r[i].coding_id;

@@ -135,6 +135,72 @@ static void retrieve_pages_same(struct jaw_db *db, const char *text)
 	retrieve_filter_clear(&f);
 }
 
+/* Every page next to each row (after it, skipping 0 to 2, and before it)
+ * is the page retrieve_page reads at that offset. */
+static void retrieve_next_same(struct jaw_db *db, const char *text)
+{
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(retrieve_filter_parse(db, text, &f, &err), JAW_OK);
+	int64_t count = retrieve_count(db, &f, &err);
+	struct retrieve_row all[16];
+	assert_true(count >= 3 && count <= 16);
+	assert_int_equal(retrieve_page(db, &f, 0, 16, all, &err), count);
+	for (int64_t p = 0; p < count; p++)
+		for (int skip = 0; skip <= 2; skip++)
+			for (int back = 0; back <= 1; back++) {
+				struct retrieve_key key;
+				retrieve_key_of(&all[p], &key);
+				struct retrieve_row a[2], b[2];
+				int64_t from = back ? p - skip - 2 : p + 1 + skip;
+				int limit = back && from < 0 ? (int)(2 + from) : 2;
+				int n = retrieve_page_next(db, &f, &key, back, skip, 2, a, &err);
+				int want = limit <= 0 ? 0
+				         : retrieve_page(db, &f, from < 0 ? 0 : from, limit, b, &err);
+				assert_int_equal(n, want);
+				for (int i = 0; i < n; i++) {
+					assert_int_equal(a[i].coding_id, b[i].coding_id);
+					assert_string_equal(a[i].text, b[i].text);
+					retrieve_row_clear(&a[i]);
+					retrieve_row_clear(&b[i]);
+				}
+			}
+	for (int64_t p = 0; p < count; p++)
+		retrieve_row_clear(&all[p]);
+	retrieve_filter_clear(&f);
+}
+
+/* Pages next to a row read before: from its key, the same rows. */
+static void test_retrieve_next(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	/* codings 1 and 2 share source, span and code: the id breaks the tie */
+	retrieve_next_same(db, "");
+	retrieve_next_same(db, "code=Harm");
+	retrieve_next_same(db, "code=Protection children=yes");
+	retrieve_next_same(db, "kind=interview");
+	/* a rare code among many codings: not quicker from the key (-2) */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                         " SELECT 1 + value % 3, value % 5, 6 + value % 7, 2, 'c' || value"
+	                         " FROM (WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT"
+	                         " value + 1 FROM g WHERE value < 30000) SELECT value FROM g)", &err),
+	                 JAW_OK);
+	struct retrieve_filter f = {0};
+	assert_int_equal(retrieve_filter_parse(db, "code=Training", &f, &err), JAW_OK);
+	struct retrieve_row r[2];
+	assert_int_equal(retrieve_page(db, &f, 0, 1, r, &err), 1);
+	struct retrieve_key key;
+	retrieve_key_of(&r[0], &key);
+	retrieve_row_clear(&r[0]);
+	assert_int_equal(retrieve_page_next(db, &f, &key, false, 0, 2, r, &err), -2);
+	retrieve_filter_clear(&f);
+	db_close(db);
+}
+
 /* Pages near the end are read from the end, in the same order. */
 static void test_retrieve_from_end(void **state)
 {
@@ -959,6 +1025,7 @@ int main(void)
 		cmocka_unit_test(test_retrieve_filters),
 		cmocka_unit_test(test_retrieve_rows),
 		cmocka_unit_test(test_retrieve_from_end),
+		cmocka_unit_test(test_retrieve_next),
 		cmocka_unit_test(test_retrieve_context_cut),
 		cmocka_unit_test(test_retrieve_errors),
 		cmocka_unit_test(test_codes),
