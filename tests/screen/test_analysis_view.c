@@ -531,6 +531,37 @@ static void test_tables_kept(void **state)
 	screen_stop(&f);
 }
 
+/* The retrieval's pages next to the one shown are read from its rows'
+ * places: each is the page read afresh. */
+static void test_retrieval_pages(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int a[] = {'A'};
+	screen_keys(&f, a, 1);
+	static const int moves[][3] = {
+		{KEYS_PGDN, 0, 0}, {'j', 'j', 'j'}, {KEYS_PGDN, 'j', 0}, {'k', 'k', 0},
+		{KEYS_PGUP, 0, 0}, {KEYS_PGUP, 'k', 0}, {'G', 'k', KEYS_PGUP},
+	};
+	for (size_t i = 0; i < sizeof moves / sizeof *moves; i++) {
+		int keys[3], n = 0;
+		for (int k = 0; k < 3 && moves[i][k]; k++)
+			keys[n++] = moves[i][k];
+		screen_keys(&f, keys, n);
+		char *paged = screen_text_new();
+		ui_reload(f.ui); /* read afresh, from the first row */
+		ui_update(f.ui);
+		ui_draw(f.ui);
+		char *fresh = screen_text_new();
+		if (strcmp(paged, fresh) != 0)
+			fail_msg("move %zu: paged\n%s\nafresh\n%s", i, paged, fresh);
+		free(paged);
+		free(fresh);
+	}
+	screen_stop(&f);
+}
+
 /* A search's hits best first, ranked into a table a chunk at a time:
  * paging reads it, the end too; a change to the project searches again. */
 static void test_search_kept(void **state)
@@ -585,6 +616,7 @@ int main(void)
 		cmocka_unit_test(test_search_rank),
 		cmocka_unit_test(test_tables_kept),
 		cmocka_unit_test(test_search_kept),
+		cmocka_unit_test(test_retrieval_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
