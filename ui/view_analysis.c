@@ -69,6 +69,12 @@ struct analysis_state {
 	int64_t keys_top;           /* the position of keys[0] */
 	struct analysis_code_row *codes; /* the frequencies, computed at the count */
 	int ncodes;
+	int64_t codes_max;          /* their largest figure */
+	int64_t saturated;          /* saturation's rows built (temp table), -1: none */
+	int64_t saturated_max;      /* its codes used at all */
+	int counted_version;        /* the project when the last count ended: */
+	int64_t counted_changes;    /* db_data_version and db_total_changes */
+	int64_t own_changes;        /* changes to TEMP tables since, by the search */
 	enum analysis_mode prev;    /* the mode shown before this one */
 	enum analysis_mode matrix_mode; /* the mode st->matrix was computed for */
 	bool keep;                  /* show the matrix or agreement held (after a cancel) */
@@ -90,6 +96,7 @@ static struct analysis_state *analysis_state(struct list *l)
 		st->label = xstrdup("");
 		st->xt_attr = xstrdup("organisation");
 		st->likert = likert_mode_new();
+		st->saturated = -1;
 		l->state = st;
 	}
 	return l->state;
@@ -284,11 +291,15 @@ static void analysis_retrieve_chart(struct list *l, const struct list_row *row, 
 /* ---- the frequencies ------------------------------------------------------------- */
 
 /* Computes the whole table (a row per code: a small aggregate) once, at
- * the count; the pages are read from it. */
+ * the count, kept while other modes are shown until the project changes;
+ * the pages are read from it. */
 static int64_t analysis_codes_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
-	analysis_drop_codes(st);
+	if (st->codes) {
+		st->max = st->codes_max;
+		return st->ncodes;
+	}
 	st->max = analysis_codes_max(l->db, err);
 	int64_t n = st->max < 0 ? -1 : analysis_codes_count(l->db, err);
 	if (n <= 0)
@@ -301,6 +312,7 @@ static int64_t analysis_codes_rows(struct list *l, jaw_err *err)
 		return -1;
 	}
 	st->ncodes = got;
+	st->codes_max = st->max;
 	return got;
 }
 
@@ -907,9 +919,16 @@ static int analysis_command_agreement(struct ui *ui, struct list *l, const char 
 static int64_t analysis_saturation_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
-	/* every row computed once into a TEMP table, the pages read from it */
+	/* every row computed once into a TEMP table, the pages read from it;
+	 * kept while other modes are shown until the project changes */
+	if (st->saturated >= 0) {
+		st->max = st->saturated_max;
+		return st->saturated;
+	}
 	st->max = analysis_saturation_total(l->db, err);
-	return st->max < 0 ? -1 : analysis_saturation_build(l->db, err);
+	st->saturated = st->max < 0 ? -1 : analysis_saturation_build(l->db, err);
+	st->saturated_max = st->max;
+	return st->saturated;
 }
 
 static int analysis_saturation_fetch(struct list *l, int64_t offset, int limit,
@@ -1051,6 +1070,7 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 	struct search_hit *h = xcalloc((size_t)limit, sizeof *h);
 	/* ranked: the page from the hits kept, and the last hits ranked with
 	 * the first (G goes there) */
+	int64_t changes = db_total_changes(l->db); /* the chunks ranked into the TEMP table */
 	int n = st->ranked && st->hits
 	      ? search_ranked_page(st->hits, offset, limit, h, err)
 	      : search_text_page_in(l->db, st->query, SEARCH_SOURCES, offset, limit, h, err);
@@ -1066,6 +1086,7 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 			n = -1;
 		}
 	}
+	st->own_changes += db_total_changes(l->db) - changes;
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		const char *sn = h[i].snippet;
@@ -1273,7 +1294,15 @@ static int analysis_likert_open(struct ui *ui, struct list *l)
 
 static int64_t analysis_count_mode(struct list *l, jaw_err *err)
 {
-	switch (analysis_state(l)->mode) {
+	struct analysis_state *st = analysis_state(l);
+	/* the project changed since the last count (here or in another
+	 * session): the tables kept are computed again */
+	if (db_data_version(l->db) != st->counted_version ||
+	    db_total_changes(l->db) - st->own_changes != st->counted_changes) {
+		analysis_drop_codes(st);
+		st->saturated = -1;
+	}
+	switch (st->mode) {
 	case MODE_CODES: return analysis_codes_rows(l, err);
 	case MODE_CROSSTAB:
 	case MODE_COOCCUR: return analysis_matrix_rows(l, err);
@@ -1352,6 +1381,11 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	snprintf(what, sizeof what, "Computing the %s", analysis_busy_what(analysis_state(l)->mode));
 	ui_busy_begin(l->ui, &busy, what);
 	int64_t n = analysis_count_mode(l, err);
+	/* the project as the tables kept have it (with the TEMP tables filled) */
+	struct analysis_state *st = analysis_state(l);
+	st->counted_version = db_data_version(l->db);
+	st->counted_changes = db_total_changes(l->db);
+	st->own_changes = 0;
 	if (ui_busy_end(&busy))
 		return analysis_cancelled(l, err);
 	return n;

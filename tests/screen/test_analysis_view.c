@@ -478,6 +478,17 @@ static void expect_title(struct screen_fixture *f, const char *title, const char
 	screen_assert_has(want);
 }
 
+static bool frequencies_computed;
+
+static void frequencies_seen(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (strstr(screen, "Computing the frequencies"))
+		frequencies_computed = true;
+	free(screen);
+}
+
 /* The frequencies and the saturation are computed once, when shown: the
  * pages come from what was computed (a change the interface was not told
  * of shows nowhere as it pages), and a change to the project computes
@@ -505,6 +516,19 @@ static void test_tables_kept(void **state)
 	free(text);
 	screen_keys(&f, back, 3);
 	screen_assert_has(" Analysis: code frequencies  33/33 ");
+	/* a change of this session's, shown after a switch of modes: the
+	 * table is computed again (the project is not as it was counted) */
+	const int round[] = {'1', '2', 'g'};
+	screen_keys(&f, round, 3);
+	screen_assert_has(" Analysis: code frequencies  1/34 ");
+	screen_assert_has("Aa unseen");
+	/* no change: switching away and back computes nothing */
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = frequencies_seen;
+	screen_keys(&f, round, 3);
+	assert_false(frequencies_computed);
+	f.ui->busy_drawn = NULL;
+	f.ui->busy_after = 100;
 	/* a change: computed again, the new code at the end */
 	change_elsewhere(&f, "INSERT INTO code (name, position) VALUES ('Zz seen', 100)");
 	const int end[] = {'G'};
@@ -528,6 +552,16 @@ static void test_tables_kept(void **state)
 	screen_keys(&f, end, 1);
 	snprintf(last, sizeof last, "%lld", (long long)testutil_scalar(f.db, coded));
 	expect_title(&f, "saturation", last, coded);
+	/* a change of this session's, then a switch before the refresh: the
+	 * frequencies kept are computed again */
+	const int kept[] = {'2', '1'};
+	screen_keys(&f, kept, 2);
+	assert_int_equal(db_exec(f.db, "INSERT INTO code (name, position) VALUES ('Ab pending', 0)",
+	                         &err), JAW_OK);
+	ui_reload(f.ui);
+	const int freq_again[] = {'2', 'g'};
+	screen_keys(&f, freq_again, 2);
+	screen_assert_has("Ab pending");
 	screen_stop(&f);
 }
 
