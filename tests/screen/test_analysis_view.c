@@ -596,6 +596,17 @@ static void test_retrieval_pages(void **state)
 	screen_stop(&f);
 }
 
+static bool saturation_computed;
+
+static void saturation_seen(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (strstr(screen, "Computing the saturation"))
+		saturation_computed = true;
+	free(screen);
+}
+
 /* A search's hits best first, ranked into a table a chunk at a time:
  * paging reads it, the end too; a change to the project searches again. */
 static void test_search_kept(void **state)
@@ -622,6 +633,18 @@ static void test_search_kept(void **state)
 	const int top[] = {'g'};
 	screen_keys(&f, top, 1);
 	screen_assert_has(" Analysis: search  1/700 ");
+	/* the hits ranked into their TEMP table change nothing of the
+	 * project's: the saturation computed stays, here and back */
+	const int sat[] = {'6', '7', 'G', '6'};
+	screen_keys(&f, sat, 2);
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = saturation_seen;
+	screen_keys(&f, sat + 2, 2);
+	assert_false(saturation_computed);
+	f.ui->busy_drawn = NULL;
+	f.ui->busy_after = 100;
+	const int back[] = {'7'};
+	screen_keys(&f, back, 1);
 	/* fewer hits after a change: searched again */
 	change_elsewhere(&f, "DELETE FROM source WHERE title GLOB 'Convoy note 1*'");
 	const int end[] = {'G'};
