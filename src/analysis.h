@@ -173,6 +173,16 @@ int64_t analysis_saturation_total(struct jaw_db *db, jaw_err *err);
  * with analysis_saturation_row_clear. */
 int analysis_saturation_page(struct jaw_db *db, int64_t offset, int limit,
                              struct analysis_saturation_row *rows, jaw_err *err);
+/* Computes every row once into the connection's TEMP table
+ * analysis_saturation (replacing what it held), for paging with
+ * analysis_saturation_built_page; returns the number of rows, or -1 with
+ * err set (interrupted: no table is left). Build again after a change. */
+int64_t analysis_saturation_build(struct jaw_db *db, jaw_err *err);
+/* Reads up to limit rows from offset of what analysis_saturation_build
+ * computed last (a range of its key, however far); returns how many, or
+ * -1 with err set (none built). */
+int analysis_saturation_built_page(struct jaw_db *db, int64_t offset, int limit,
+                                   struct analysis_saturation_row *rows, jaw_err *err);
 /* Frees the strings of r and zeroes it. */
 void analysis_saturation_row_clear(struct analysis_saturation_row *r);
 

@@ -78,7 +78,8 @@ int analysis_codes_page(struct jaw_db *db, int64_t offset, int limit,
                         struct analysis_code_row *rows, jaw_err *err)
 {
 	/* The page of codes first; then the counts of its codes alone and of
-	 * each with the codes below it (sub(top, id)), from the tally; the
+	 * each with codes below it with those (sub(top, id)), from the tally
+	 * (a code without any: its own counts); the
 	 * sources of a code with codes below it are counted over their
 	 * codings (a source may have several of the codes), the codes first
 	 * (CROSS JOIN: else SQLite reads every coding and looks its code up). */
@@ -89,7 +90,8 @@ int analysis_codes_page(struct jaw_db *db, int64_t offset, int limit,
 		" own AS (SELECT t.code_id AS id," ANALYSIS_TALLY_COUNTS("")
 		" FROM coding_tally t WHERE t.code_id IN (SELECT id FROM page) GROUP BY t.code_id),"
 		" rolled AS (SELECT sub.top AS id," ANALYSIS_TALLY_COUNTS("DISTINCT")
-		" FROM sub JOIN coding_tally t ON t.code_id = sub.id GROUP BY sub.top),"
+		" FROM sub JOIN coding_tally t ON t.code_id = sub.id"
+		" WHERE EXISTS (SELECT 1 FROM code x WHERE x.parent_id = sub.top) GROUP BY sub.top),"
 		" spread AS (SELECT sub.top AS id, count(DISTINCT k.source_id) AS src FROM sub"
 		" CROSS JOIN coding k INDEXED BY coding_by_code ON k.code_id = sub.id"
 		" WHERE sub.top <> sub.id OR EXISTS (SELECT 1 FROM code x WHERE x.parent_id = sub.top)"
@@ -97,7 +99,8 @@ int analysis_codes_page(struct jaw_db *db, int64_t offset, int limit,
 		" SELECT p.id, c.name, p.path, p.depth,"
 		" (SELECT count(*) FROM code x WHERE x.parent_id = p.id),"
 		" coalesce(o.n, 0), coalesce(o.src, 0), coalesce(o.sth, 0), coalesce(o.resp, 0),"
-		" coalesce(r.n, 0), coalesce(sp.src, o.src, 0), coalesce(r.sth, 0), coalesce(r.resp, 0)"
+		" coalesce(r.n, o.n, 0), coalesce(sp.src, o.src, 0), coalesce(r.sth, o.sth, 0),"
+		" coalesce(r.resp, o.resp, 0)"
 		" FROM page p JOIN code c ON c.id = p.id LEFT JOIN own o ON o.id = p.id"
 		" LEFT JOIN rolled r ON r.id = p.id LEFT JOIN spread sp ON sp.id = p.id"
 		" ORDER BY p.sortkey";

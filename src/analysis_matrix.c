@@ -199,11 +199,18 @@ static const struct analysis_attr analysis_attrs[] = {
 
 /* A survey attribute: the tally by respondent (each row one respondent,
  * so every measure is a sum), the respondents of the surveys that have
- * the attribute. */
+ * the attribute. Each respondent's value is read from its answers once
+ * (rv), and the tally summed by code and value once (x, a few thousand
+ * rows), before the groupings read x four times: 0.9 s instead of 1.6 s
+ * at 550,000 rows of respondents' tally. */
 static const char analysis_survey_attr_sql[] =
-	"WITH" XT_TALLY("4", "CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT)",
-	                " JOIN respondent r ON r.id = t.value JOIN survey_column q"
-	                " ON q.survey_id = r.survey_id AND q.role = 'attribute' AND q.label = ?1")
+	"WITH rv AS MATERIALIZED (SELECT r.id,"
+	" CAST(json_extract(r.answers, '$[' || (q.position - 1) || ']') AS TEXT) AS v"
+	" FROM respondent r JOIN survey_column q ON q.survey_id = r.survey_id"
+	" AND q.role = 'attribute' AND q.label = ?1),"
+	" x AS MATERIALIZED (SELECT t.code_id AS code, rv.v AS v, sum(t.segments) AS segs,"
+	" sum(t.sources) AS srcs, count(*) AS resp FROM coding_tally t JOIN rv ON rv.id = t.value"
+	" WHERE t.dim = 4 GROUP BY t.code_id, rv.v)"
 	XT_GROUPS;
 
 /* The statement for attribute counted by, or NULL with err set. */

@@ -242,6 +242,11 @@ int db_data_version(struct jaw_db *db)
 	return db_pragma_int(db, "PRAGMA data_version", NULL);
 }
 
+int64_t db_total_changes(struct jaw_db *db)
+{
+	return sqlite3_total_changes64(db->sqlite);
+}
+
 static struct jaw_db *db_new(sqlite3 *sqlite, const char *path, const struct db_schema *schema)
 {
 	struct jaw_db *db = xcalloc(1, sizeof *db);

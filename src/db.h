@@ -179,6 +179,11 @@ void db_progress_set(struct jaw_db *db, db_progress_fn fn, void *ctx);
 
 /* Returns PRAGMA data_version: it changes when another connection commits. */
 int db_data_version(struct jaw_db *db);
+/* The rows this connection's statements inserted, updated or deleted
+ * since it was opened (in TEMP tables too): with db_data_version (the
+ * other connections' commits), what tells a table computed before is
+ * still the project's. */
+int64_t db_total_changes(struct jaw_db *db);
 
 /* True while a transaction opened with db_begin is open. */
 bool db_in_transaction(struct jaw_db *db);

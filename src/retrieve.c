@@ -217,6 +217,9 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" AND" RETRIEVE_SOURCE
 /* coding_by_source's order (code_id, then the rowid, break ties) */
 #define RETRIEVE_ORDER " ORDER BY k.source_id, k.start_cp, k.end_cp, k.code_id, k.id"
+/* The same backwards: a page near the end is found from the end. */
+#define RETRIEVE_ORDER_DESC                                                          \
+	" ORDER BY k.source_id DESC, k.start_cp DESC, k.end_cp DESC, k.code_id DESC, k.id DESC"
 
 /* What a row holds, for the page of ids in page(id). */
 #define RETRIEVE_COLUMNS                                                              \
@@ -236,18 +239,43 @@ int retrieve_filter_parse(struct jaw_db *db, const char *text, struct retrieve_f
 	" LEFT JOIN timeline_item ti ON ti.id = s.timeline_item_id"                        \
 	" LEFT JOIN respondent r ON r.id = s.respondent_id" RETRIEVE_ORDER
 
-#define RETRIEVE_PAGE(ROWS)                                                         \
-	RETRIEVE_WITH ", page(id) AS MATERIALIZED (SELECT k.id" ROWS RETRIEVE_ORDER         \
+#define RETRIEVE_PAGE(ROWS, ORDER)                                                  \
+	RETRIEVE_WITH ", page(id) AS MATERIALIZED (SELECT k.id" ROWS ORDER                  \
 	" LIMIT ?12 OFFSET ?13)" RETRIEVE_COLUMNS
 
 static const char retrieve_count_code_sql[] =
 	RETRIEVE_WITH " SELECT count(*)" RETRIEVE_CODE_ROWS;
 static const char retrieve_count_all_sql[] =
 	RETRIEVE_WITH " SELECT count(*)" RETRIEVE_ALL_ROWS;
-static const char retrieve_page_code_sql[] = RETRIEVE_PAGE(RETRIEVE_CODE_ROWS);
-static const char retrieve_page_all_sql[] = RETRIEVE_PAGE(RETRIEVE_ALL_ROWS);
-static const char retrieve_page_scan_sql[] = RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS);
+/* The pages from the first row ([0]) and from the last ([1]: OFFSET
+ * counts from the end; the rows still come in order). */
+static const char *const retrieve_page_code_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_CODE_ROWS, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_CODE_ROWS, RETRIEVE_ORDER_DESC),
+};
+static const char *const retrieve_page_all_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_ALL_ROWS, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_ALL_ROWS, RETRIEVE_ORDER_DESC),
+};
+static const char *const retrieve_page_scan_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS, RETRIEVE_ORDER_DESC),
+};
 
+/* The rows after the key ?22-?26 (a row's place in the order), or
+ * before it, on coding_by_source: a page next to one read before costs
+ * the page, however far down it is. */
+#define RETRIEVE_KEY " (k.source_id, k.start_cp, k.end_cp, k.code_id, k.id)"
+#define RETRIEVE_AFTER " AND" RETRIEVE_KEY " > (?22, ?23, ?24, ?25, ?26)"
+#define RETRIEVE_BEFORE " AND" RETRIEVE_KEY " < (?22, ?23, ?24, ?25, ?26)"
+static const char *const retrieve_near_all_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_ALL_ROWS RETRIEVE_AFTER, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_ALL_ROWS RETRIEVE_BEFORE, RETRIEVE_ORDER_DESC),
+};
+static const char *const retrieve_near_scan_sql[2] = {
+	RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS RETRIEVE_AFTER, RETRIEVE_ORDER),
+	RETRIEVE_PAGE(RETRIEVE_SCAN_ROWS RETRIEVE_BEFORE, RETRIEVE_ORDER_DESC),
+};
 /* The segments of the code (and those below it), or of every code (?1 0),
  * from coding_tally. */
 static const char retrieve_tally_sql[] =
@@ -414,17 +442,38 @@ static void retrieve_cut(const struct text *t, struct retrieve_row *r)
 	r->after = retrieve_slice_new(t, end, a, false, a < last1);
 }
 
-/* Runs a page query (limit -1: every row), calling fn with each row. */
+static int retrieve_run_sql(struct jaw_db *db, const struct retrieve_filter *f, const char *sql,
+                            const struct retrieve_key *key, int64_t offset, int64_t limit,
+                            retrieve_fn fn, void *ctx, jaw_err *err);
+
+/* Runs a page query (limit -1: every row), calling fn with each row in
+ * order; offset counts from the last row when back. */
 static int retrieve_run(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset,
-                        int64_t limit, retrieve_fn fn, void *ctx, jaw_err *err)
+                        int64_t limit, bool back, retrieve_fn fn, void *ctx, jaw_err *err)
 {
-	const char *sql = !f->code_id ? retrieve_page_all_sql
-	                : retrieve_scan(db, f, offset, limit, err) ? retrieve_page_scan_sql
-	                : retrieve_page_code_sql;
+	const char *sql = !f->code_id ? retrieve_page_all_sql[back]
+	                : retrieve_scan(db, f, offset, limit, err) ? retrieve_page_scan_sql[back]
+	                : retrieve_page_code_sql[back];
+	return retrieve_run_sql(db, f, sql, NULL, offset, limit, fn, ctx, err);
+}
+
+/* Runs page query sql (key: its row ?22-?26, or NULL), calling fn with
+ * each row. */
+static int retrieve_run_sql(struct jaw_db *db, const struct retrieve_filter *f, const char *sql,
+                            const struct retrieve_key *key, int64_t offset, int64_t limit,
+                            retrieve_fn fn, void *ctx, jaw_err *err)
+{
 	sqlite3_stmt *s = db_stmt(db, sql, err);
 	if (!s)
 		return JAW_FAIL;
 	retrieve_bind(s, f);
+	if (key) {
+		sqlite3_bind_int64(s, 22, key->source_id);
+		sqlite3_bind_int64(s, 23, key->start);
+		sqlite3_bind_int64(s, 24, key->end);
+		sqlite3_bind_int64(s, 25, key->code_id);
+		sqlite3_bind_int64(s, 26, key->coding_id);
+	}
 	sqlite3_bind_int64(s, 12, limit);
 	sqlite3_bind_int64(s, 13, offset);
 	struct retrieve_text t = {0, NULL};
@@ -449,7 +498,7 @@ static int retrieve_run(struct jaw_db *db, const struct retrieve_filter *f, int6
 int retrieve_each(struct jaw_db *db, const struct retrieve_filter *f, retrieve_fn fn, void *ctx,
                   jaw_err *err)
 {
-	return retrieve_run(db, f, 0, -1, fn, ctx, err);
+	return retrieve_run(db, f, 0, -1, false, fn, ctx, err);
 }
 
 /* Collects rows into a page. */
@@ -467,14 +516,61 @@ static int retrieve_collect_row(void *ctx, struct retrieve_row *row, jaw_err *er
 	return JAW_OK;
 }
 
-int retrieve_page(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset, int limit,
-                  struct retrieve_row *rows, jaw_err *err)
+/* Reads a page from the first row, or (back) from the last; or with sql,
+ * from key. */
+static int retrieve_page_from(struct jaw_db *db, const struct retrieve_filter *f,
+                              int64_t offset, int limit, bool back, struct retrieve_row *rows,
+                              const char *sql, const struct retrieve_key *key, jaw_err *err)
 {
 	struct retrieve_collect c = {rows, 0};
-	if (retrieve_run(db, f, offset, limit, retrieve_collect_row, &c, err) != JAW_OK) {
+	int rc = sql ? retrieve_run_sql(db, f, sql, key, offset, limit, retrieve_collect_row, &c, err)
+	             : retrieve_run(db, f, offset, limit, back, retrieve_collect_row, &c, err);
+	if (rc != JAW_OK) {
 		while (c.n > 0)
 			retrieve_row_clear(&rows[--c.n]);
 		return -1;
 	}
 	return c.n;
+}
+
+int retrieve_page(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset, int limit,
+                  struct retrieve_row *rows, jaw_err *err)
+{
+	return retrieve_page_from(db, f, offset, limit, false, rows, NULL, NULL, err);
+}
+
+int retrieve_page_of(struct jaw_db *db, const struct retrieve_filter *f, int64_t count,
+                     int64_t offset, int limit, struct retrieve_row *rows, jaw_err *err)
+{
+	if (offset < 0)
+		offset = 0;
+	int64_t end = offset + limit < count ? offset + limit : count;
+	/* nearer the end: as many rows from there, counted backwards */
+	if (end > offset && count - end < offset)
+		return retrieve_page_from(db, f, count - end, (int)(end - offset), true, rows, NULL,
+		                          NULL, err);
+	return retrieve_page_from(db, f, offset, limit, false, rows, NULL, NULL, err);
+}
+
+void retrieve_key_of(const struct retrieve_row *r, struct retrieve_key *key)
+{
+	key->source_id = r->source_id;
+	key->start = r->start;
+	key->end = r->end;
+	key->code_id = r->code_id;
+	key->coding_id = r->coding_id;
+}
+
+int retrieve_page_next(struct jaw_db *db, const struct retrieve_filter *f,
+                       const struct retrieve_key *key, bool back, int64_t skip, int limit,
+                       struct retrieve_row *rows, jaw_err *err)
+{
+	/* the codings in the order of sources from the key: of every code, or
+	 * of a code common enough that a page is found within a few thousand
+	 * of them; else -2, for the caller to count from an end */
+	const char *sql = !f->code_id ? retrieve_near_all_sql[back]
+	                : retrieve_scan(db, f, skip, limit, err) ? retrieve_near_scan_sql[back] : NULL;
+	if (!sql)
+		return -2;
+	return retrieve_page_from(db, f, skip, limit, back, rows, sql, key, err);
 }

@@ -111,6 +111,26 @@ int64_t retrieve_count(struct jaw_db *db, const struct retrieve_filter *f, jaw_e
  * retrieve_row_clear. */
 int retrieve_page(struct jaw_db *db, const struct retrieve_filter *f, int64_t offset, int limit,
                   struct retrieve_row *rows, jaw_err *err);
+/* retrieve_page, knowing there are count segments (retrieve_count): a
+ * page nearer the end than the start is read from the end, so that
+ * reading it costs its distance from the nearer end. */
+int retrieve_page_of(struct jaw_db *db, const struct retrieve_filter *f, int64_t count,
+                     int64_t offset, int limit, struct retrieve_row *rows, jaw_err *err);
+/* A row's place in the order of retrieve_page. */
+struct retrieve_key {
+	int64_t source_id, start, end, code_id, coding_id;
+};
+/* The place of row r. */
+void retrieve_key_of(const struct retrieve_row *r, struct retrieve_key *key);
+/* Reads up to limit rows next to a row read before (key): those after
+ * it, the first skip left out, or (back) those before it, the skip
+ * nearest left out, in order either way; its cost is the page's, however
+ * far down the key is. Returns how many, -1 with err set, or -2 when
+ * that is not quicker than retrieve_page_of (a rare code's segments:
+ * read them from an end). */
+int retrieve_page_next(struct jaw_db *db, const struct retrieve_filter *f,
+                       const struct retrieve_key *key, bool back, int64_t skip, int limit,
+                       struct retrieve_row *rows, jaw_err *err);
 /* Called with each row by retrieve_each; it may take the row's strings
  * (zeroing the row), which is cleared after. Returns JAW_OK to go on. */
 typedef int (*retrieve_fn)(void *ctx, struct retrieve_row *row, jaw_err *err);

@@ -17,6 +17,7 @@
 #include "codebook.h"
 #include "retrieve.h"
 #include "search.h"
+#include "search_ranked.h"
 #include "text.h"
 #include "model.h"
 #include "ui.h"
@@ -29,6 +30,10 @@ enum analysis_mode {
 };
 
 enum { ANALYSIS_MAX_CODERS = 8 };
+
+/* The retrieval keeps the places of its last page's rows (up to this
+ * many), to read the page next to it from there. */
+enum { LIST_PAGE_KEYS = 256 };
 
 /* A search with more hits than this shows its first page by source at
  * once, and ranks after (ranking 2,000 hits takes about 2 ms); with more
@@ -57,7 +62,19 @@ struct analysis_state {
 	struct analysis_agreement_row *agree;
 	int nagree;
 	char *query;                /* the full-text search */
+	struct search_ranked *hits; /* its hits best first, ranked as pages need them */
 	struct likert_mode *likert; /* the survey questions (analysis_likert.c) */
+	struct retrieve_key keys[LIST_PAGE_KEYS]; /* the retrieval's last page's rows */
+	int nkeys;
+	int64_t keys_top;           /* the position of keys[0] */
+	struct analysis_code_row *codes; /* the frequencies, computed at the count */
+	int ncodes;
+	int64_t codes_max;          /* their largest figure */
+	int64_t saturated;          /* saturation's rows built (temp table), -1: none */
+	int64_t saturated_max;      /* its codes used at all */
+	int counted_version;        /* the project when the last count ended: */
+	int64_t counted_changes;    /* db_data_version and db_total_changes */
+	int64_t own_changes;        /* changes to TEMP tables since, by the search */
 	enum analysis_mode prev;    /* the mode shown before this one */
 	enum analysis_mode matrix_mode; /* the mode st->matrix was computed for */
 	bool keep;                  /* show the matrix or agreement held (after a cancel) */
@@ -79,6 +96,7 @@ static struct analysis_state *analysis_state(struct list *l)
 		st->label = xstrdup("");
 		st->xt_attr = xstrdup("organisation");
 		st->likert = likert_mode_new();
+		st->saturated = -1;
 		l->state = st;
 	}
 	return l->state;
@@ -89,6 +107,15 @@ static void analysis_drop_agreement(struct analysis_state *st)
 	analysis_agreement_free(st->agree, st->nagree);
 	st->agree = NULL;
 	st->nagree = 0;
+}
+
+static void analysis_drop_codes(struct analysis_state *st)
+{
+	for (int i = 0; i < st->ncodes; i++)
+		analysis_code_row_clear(&st->codes[i]);
+	free(st->codes);
+	st->codes = NULL;
+	st->ncodes = 0;
 }
 
 static void analysis_drop_coders(struct analysis_state *st)
@@ -110,7 +137,9 @@ static void analysis_free_state(void *p)
 	analysis_matrix_free(st->matrix);
 	analysis_drop_agreement(st);
 	analysis_drop_coders(st);
+	analysis_drop_codes(st);
 	free(st->query);
+	search_ranked_free(st->hits);
 	likert_mode_free(st->likert);
 	free(st);
 }
@@ -129,7 +158,34 @@ static char *analysis_one_line_new(const char *text)
 
 static int64_t analysis_retrieve_count(struct list *l, jaw_err *err)
 {
+	analysis_state(l)->nkeys = 0; /* another filter, or the project changed */
 	return retrieve_count(l->db, &analysis_state(l)->filter, err);
+}
+
+/* The page [offset, offset + limit) read from a row of the last page
+ * next to it (a line or a page down or up): its cost is a page's,
+ * however far down; -2 when there is no such row or that is not quicker. */
+static int analysis_retrieve_near(struct list *l, int64_t offset, int limit,
+                                  struct retrieve_row *r, jaw_err *err)
+{
+	struct analysis_state *st = analysis_state(l);
+	int64_t first = st->keys_top, last = st->keys_top + st->nkeys - 1;
+	if (st->nkeys == 0)
+		return -2;
+	if (offset > first) { /* after a row of the last page */
+		int64_t p = offset - 1 < last ? offset - 1 : last;
+		if (offset - 1 - p <= limit)
+			return retrieve_page_next(l->db, &st->filter, &st->keys[p - first], false,
+			                          offset - 1 - p, limit, r, err);
+	}
+	int64_t end = offset + limit;
+	if (end <= last) { /* before one */
+		int64_t p = end > first ? end : first;
+		if (p - end <= limit)
+			return retrieve_page_next(l->db, &st->filter, &st->keys[p - first], true, p - end,
+			                          limit, r, err);
+	}
+	return -2;
 }
 
 /* Who a segment comes from: the stakeholder (and organisation) or the
@@ -146,8 +202,15 @@ static char *analysis_who_new(const struct retrieve_row *r)
 static int analysis_retrieve_fetch(struct list *l, int64_t offset, int limit,
                                    struct list_row *rows, jaw_err *err)
 {
+	struct analysis_state *st = analysis_state(l);
 	struct retrieve_row *r = xcalloc((size_t)limit, sizeof *r);
-	int n = retrieve_page(l->db, &analysis_state(l)->filter, offset, limit, r, err);
+	int n = analysis_retrieve_near(l, offset, limit, r, err);
+	if (n == -2)
+		n = retrieve_page_of(l->db, &st->filter, l->count, offset, limit, r, err);
+	st->nkeys = 0;
+	for (int i = 0; i < n && i < LIST_PAGE_KEYS; i++)
+		retrieve_key_of(&r[i], &st->keys[st->nkeys++]);
+	st->keys_top = offset;
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		row->id = r[i].coding_id;
@@ -206,8 +269,9 @@ static const char *analysis_tail(const char *s, int cols)
 	return s;
 }
 
-/* Draws the context dim and the coded text plain (the cursor row whole in
- * the cursor's colours). */
+/* Draws the coded text bold in its context (the cursor row whole in the
+ * cursor's colours). The context is plain, not dim: two attribute
+ * switches a row, not four, keep a page of rows under 2 KB. */
 static void analysis_retrieve_chart(struct list *l, const struct list_row *row, attr_t attr)
 {
 	bool cursor = attr != colour_attr(ROLE_NORMAL);
@@ -216,22 +280,40 @@ static void analysis_retrieve_chart(struct list *l, const struct list_row *row, 
 	int bw = room - tw > room / 4 ? (room - tw) / 2 : room / 4;
 	const char *before = analysis_tail(row->cells[CELL_BEFORE], bw);
 	int used = utf8_width(before);
-	wattrset(l->win, cursor ? attr : colour_attr(ROLE_DIM));
 	ui_put(l->win, before, used, false);
-	wattrset(l->win, cursor ? attr : colour_attr(ROLE_NORMAL) | A_BOLD);
+	wattrset(l->win, cursor ? attr : attr | A_BOLD);
 	int text = tw < room - used ? tw : room - used;
 	ui_put(l->win, row->cells[CELL_TEXT], text, false);
-	wattrset(l->win, cursor ? attr : colour_attr(ROLE_DIM));
+	wattrset(l->win, attr);
 	ui_put(l->win, row->cells[CELL_AFTER], room - used - text, true);
 }
 
 /* ---- the frequencies ------------------------------------------------------------- */
 
+/* Computes the whole table (a row per code: a small aggregate) once, at
+ * the count, kept while other modes are shown until the project changes;
+ * the pages are read from it. */
 static int64_t analysis_codes_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
+	if (st->codes) {
+		st->max = st->codes_max;
+		return st->ncodes;
+	}
 	st->max = analysis_codes_max(l->db, err);
-	return st->max < 0 ? -1 : analysis_codes_count(l->db, err);
+	int64_t n = st->max < 0 ? -1 : analysis_codes_count(l->db, err);
+	if (n <= 0)
+		return n;
+	st->codes = xcalloc((size_t)n, sizeof *st->codes);
+	int got = analysis_codes_page(l->db, 0, (int)n, st->codes, err);
+	if (got < 0) {
+		free(st->codes);
+		st->codes = NULL;
+		return -1;
+	}
+	st->ncodes = got;
+	st->codes_max = st->max;
+	return got;
 }
 
 /* A figure of a code, after a sigma when it counts the codes below it too. */
@@ -243,9 +325,13 @@ static char *analysis_figure_new(const struct analysis_code_row *r, int64_t all)
 static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
                                 struct list_row *rows, jaw_err *err)
 {
-	struct analysis_code_row *r = xcalloc((size_t)limit, sizeof *r);
-	int n = analysis_codes_page(l->db, offset, limit, r, err);
-	for (int i = 0; i < n; i++) {
+	(void)err;
+	struct analysis_state *st = analysis_state(l);
+	if (!st->codes)
+		return 0;
+	const struct analysis_code_row *r = st->codes + offset;
+	int n = 0;
+	for (int64_t i = 0; offset + i < st->ncodes && n < limit; i++, n++) {
 		struct list_row *row = &rows[i];
 		const struct analysis_counts *o = &r[i].own, *a = &r[i].all;
 		row->id = r[i].id;
@@ -270,9 +356,7 @@ static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
 			                        " %lld respondents (Enter retrieves them)", r[i].path,
 			                        (long long)o->segments, (long long)o->sources,
 			                        (long long)o->stakeholders, (long long)o->respondents);
-		analysis_code_row_clear(&r[i]);
 	}
-	free(r);
 	return n;
 }
 
@@ -835,15 +919,23 @@ static int analysis_command_agreement(struct ui *ui, struct list *l, const char 
 static int64_t analysis_saturation_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
+	/* every row computed once into a TEMP table, the pages read from it;
+	 * kept while other modes are shown until the project changes */
+	if (st->saturated >= 0) {
+		st->max = st->saturated_max;
+		return st->saturated;
+	}
 	st->max = analysis_saturation_total(l->db, err);
-	return st->max < 0 ? -1 : analysis_saturation_count(l->db, err);
+	st->saturated = st->max < 0 ? -1 : analysis_saturation_build(l->db, err);
+	st->saturated_max = st->max;
+	return st->saturated;
 }
 
 static int analysis_saturation_fetch(struct list *l, int64_t offset, int limit,
                                      struct list_row *rows, jaw_err *err)
 {
 	struct analysis_saturation_row *r = xcalloc((size_t)limit, sizeof *r);
-	int n = analysis_saturation_page(l->db, offset, limit, r, err);
+	int n = analysis_saturation_built_page(l->db, offset, limit, r, err);
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		row->id = r[i].source_id;
@@ -898,6 +990,9 @@ static void analysis_saturation_bar(struct list *l, const struct list_row *row, 
 static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 {
 	struct analysis_state *st = analysis_state(l);
+	/* a new query or a changed project: ranked afresh */
+	search_ranked_free(st->hits);
+	st->hits = NULL;
 	if (!st->query)
 		return 0;
 	jaw_err why;
@@ -915,6 +1010,8 @@ static int64_t analysis_search_rows(struct list *l, jaw_err *err)
 	 * shown (analysis_search_rank) */
 	st->ranked = n <= ANALYSIS_RANK_AT_ONCE && !st->unranked;
 	st->counted = n <= ANALYSIS_COUNT_AT_ONCE;
+	if (st->ranked && !(st->hits = search_ranked_new(l->db, st->query, n, err)))
+		return -1;
 	return n;
 }
 
@@ -938,8 +1035,10 @@ static int analysis_search_rank(struct list *l, jaw_err *err)
 	struct ui_busy busy;
 	ui_busy_begin(l->ui, &busy, what);
 	int64_t count = st->counted ? l->count : search_text_count(l->db, st->query, err);
-	st->ranked = true;
-	int n = count < 0 ? -1 : analysis_search_fetch(l, l->top, vis, rows, err);
+	search_ranked_free(st->hits);
+	st->hits = count < 0 ? NULL : search_ranked_new(l->db, st->query, count, err);
+	st->ranked = st->hits != NULL;
+	int n = !st->hits ? -1 : analysis_search_fetch(l, l->top, vis, rows, err);
 	bool cancelled = ui_busy_end(&busy);
 	if (cancelled || n < 0) {
 		st->ranked = false;
@@ -969,8 +1068,25 @@ static int analysis_search_fetch(struct list *l, int64_t offset, int limit,
 {
 	struct analysis_state *st = analysis_state(l);
 	struct search_hit *h = xcalloc((size_t)limit, sizeof *h);
-	int n = search_text_page_in(l->db, st->query, st->ranked ? SEARCH_BEST : SEARCH_SOURCES,
-	                            offset, limit, h, err);
+	/* ranked: the page from the hits kept, and the last hits ranked with
+	 * the first (G goes there) */
+	int64_t changes = db_total_changes(l->db); /* the chunks ranked into the TEMP table */
+	int n = st->ranked && st->hits
+	      ? search_ranked_page(st->hits, offset, limit, h, err)
+	      : search_text_page_in(l->db, st->query, SEARCH_SOURCES, offset, limit, h, err);
+	if (n >= 0 && st->ranked && st->hits) {
+		struct search_hit end;
+		int64_t last = search_ranked_count(st->hits) - 1;
+		int got = last >= offset + limit ? search_ranked_page(st->hits, last, 1, &end, err) : 0;
+		if (got > 0)
+			search_hit_clear(&end);
+		if (got < 0) {
+			while (n > 0)
+				search_hit_clear(&h[--n]);
+			n = -1;
+		}
+	}
+	st->own_changes += db_total_changes(l->db) - changes;
 	for (int i = 0; i < n; i++) {
 		struct list_row *row = &rows[i];
 		const char *sn = h[i].snippet;
@@ -1178,7 +1294,15 @@ static int analysis_likert_open(struct ui *ui, struct list *l)
 
 static int64_t analysis_count_mode(struct list *l, jaw_err *err)
 {
-	switch (analysis_state(l)->mode) {
+	struct analysis_state *st = analysis_state(l);
+	/* the project changed since the last count (here or in another
+	 * session): the tables kept are computed again */
+	if (db_data_version(l->db) != st->counted_version ||
+	    db_total_changes(l->db) - st->own_changes != st->counted_changes) {
+		analysis_drop_codes(st);
+		st->saturated = -1;
+	}
+	switch (st->mode) {
 	case MODE_CODES: return analysis_codes_rows(l, err);
 	case MODE_CROSSTAB:
 	case MODE_COOCCUR: return analysis_matrix_rows(l, err);
@@ -1257,6 +1381,11 @@ static int64_t analysis_count(struct list *l, jaw_err *err)
 	snprintf(what, sizeof what, "Computing the %s", analysis_busy_what(analysis_state(l)->mode));
 	ui_busy_begin(l->ui, &busy, what);
 	int64_t n = analysis_count_mode(l, err);
+	/* the project as the tables kept have it (with the TEMP tables filled) */
+	struct analysis_state *st = analysis_state(l);
+	st->counted_version = db_data_version(l->db);
+	st->counted_changes = db_total_changes(l->db);
+	st->own_changes = 0;
 	if (ui_busy_end(&busy))
 		return analysis_cancelled(l, err);
 	return n;

@@ -1,6 +1,6 @@
 /* test_analysis_view.c - the analysis view (A) on a virtual terminal with
  * the demo: the retrieval of coded segments (characters and attributes:
- * the coded text bold, its context dim), :retrieve with a filter, Enter
+ * the coded text bold, its context plain), :retrieve with a filter, Enter
  * reading a segment and q coming back to the same row, the errors of
  * :retrieve, the code frequencies with their bars, and the crosstab and
  * co-occurrence matrices (shading, the selected cell, percentages,
@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys.h"
+#include "model.h"
+#include "project_schema.h"
 #include "screenutil.h"
 #include "xalloc.h"
 
@@ -56,8 +59,8 @@ static void test_retrieval(void **state)
 	screen_expect("analysis-retrieve-100x24");
 	command(&f, "retrieve code=Training");
 	screen_assert_has(" Analysis: retrieval  1/3  Cross-cutting/Training  code=Training");
-	/* row 2 (screen line 4): "...training before deployment: " dim, then the
-	 * coded text bold */
+	/* row 2 (screen line 4): "...training before deployment: " plain, then
+	 * the coded text bold */
 	int y = 4, x = column_of(y, "every soldier");
 	assert_true(x > 0);
 	struct screen_cell text, context, normal;
@@ -66,8 +69,8 @@ static void test_retrieval(void **state)
 	screen_cell_get(y, 1, &normal);
 	assert_true(text.attrs & A_BOLD);
 	assert_false(context.attrs & A_BOLD);
-	assert_int_not_equal(context.pair, normal.pair);
-	assert_int_not_equal(context.pair, text.pair);
+	assert_int_equal(context.pair, normal.pair);
+	assert_int_equal(context.attrs, normal.attrs);
 	/* the cursor row is drawn whole in the cursor's colours */
 	struct screen_cell cursor0, cursor1;
 	screen_cell_get(3, 1, &cursor0);
@@ -263,7 +266,7 @@ static void test_search(void **state)
 	screen_assert_has("search the evidence: :find WORDS");
 	command(&f, "find \"gender perspective\"");
 	screen_expect("analysis-search-100x24");
-	/* the match bold, its context dim (row 2) */
+	/* the match bold, its context plain (row 2) */
 	int x = column_of(4, "gender perspective");
 	assert_true(x > 0);
 	struct screen_cell match, context;
@@ -450,6 +453,210 @@ static void test_search_rank(void **state)
 	screen_stop(&f);
 }
 
+/* Runs sql on another connection to the demo, as another analyst's
+ * session would, and lets the interface see the change. */
+static void change_elsewhere(struct screen_fixture *f, const char *sql)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *other = NULL;
+	assert_int_equal(db_open("demo.jaw", 0, &project_schema, &other, &err), JAW_OK);
+	assert_int_equal(db_exec(other, sql, &err), JAW_OK);
+	db_close(other);
+	assert_true(ui_poll_changes(f->ui));
+	ui_draw(f->ui);
+}
+
+/* Asserts the screen has the title " Analysis: TITLE  AT/N" with N from
+ * the project. */
+static void expect_title(struct screen_fixture *f, const char *title, const char *at,
+                         const char *count_sql)
+{
+	char want[200];
+	snprintf(want, sizeof want, " Analysis: %s  %s/%lld ", title, at,
+	         (long long)testutil_scalar(f->db, count_sql));
+	screen_assert_has(want);
+}
+
+static bool frequencies_computed;
+
+static void frequencies_seen(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (strstr(screen, "Computing the frequencies"))
+		frequencies_computed = true;
+	free(screen);
+}
+
+/* The frequencies and the saturation are computed once, when shown: the
+ * pages come from what was computed (a change the interface was not told
+ * of shows nowhere as it pages), and a change to the project computes
+ * them again. */
+static void test_tables_kept(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	static const char codes[] = "SELECT count(*) FROM code";
+	static const char coded[] = "SELECT count(DISTINCT source_id) FROM coding";
+	const int freq[] = {'A', '2', KEYS_PGDN, 'G'};
+	screen_keys(&f, freq, 4);
+	expect_title(&f, "code frequencies", "33", codes);
+	/* unseen by the interface (the first code if it were read): the table
+	 * kept pages on as it was */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "INSERT INTO code (name, position) VALUES ('Aa unseen', 0)",
+	                         &err), JAW_OK);
+	const int top[] = {'g'}, back[] = {KEYS_PGDN, KEYS_PGDN, 'G'};
+	screen_keys(&f, top, 1);
+	char *text = screen_text_new();
+	assert_null(strstr(text, "Aa unseen"));
+	free(text);
+	screen_keys(&f, back, 3);
+	screen_assert_has(" Analysis: code frequencies  33/33 ");
+	/* a change of this session's, shown after a switch of modes: the
+	 * table is computed again (the project is not as it was counted) */
+	const int round[] = {'1', '2', 'g'};
+	screen_keys(&f, round, 3);
+	screen_assert_has(" Analysis: code frequencies  1/34 ");
+	screen_assert_has("Aa unseen");
+	/* no change: switching away and back computes nothing */
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = frequencies_seen;
+	screen_keys(&f, round, 3);
+	assert_false(frequencies_computed);
+	f.ui->busy_drawn = NULL;
+	f.ui->busy_after = 100;
+	/* a change: computed again, the new code at the end */
+	change_elsewhere(&f, "INSERT INTO code (name, position) VALUES ('Zz seen', 100)");
+	const int end[] = {'G'};
+	screen_keys(&f, end, 1);
+	expect_title(&f, "code frequencies", "35", codes);
+	screen_assert_has("Zz seen");
+	/* saturation: every coded source, paged from the table computed */
+	const int sat[] = {'6', KEYS_PGDN, KEYS_PGUP, 'G'};
+	screen_keys(&f, sat, 4);
+	text = screen_text_new();
+	char last[40];
+	snprintf(last, sizeof last, "%lld/%lld", (long long)testutil_scalar(f.db, coded),
+	         (long long)testutil_scalar(f.db, coded));
+	assert_non_null(strstr(text, last));
+	free(text);
+	/* a source coded for the first time: one row more */
+	change_elsewhere(&f, "INSERT INTO coding (source_id, code_id, start_cp, end_cp, coder)"
+	                 " SELECT s.id, (SELECT min(id) FROM code), 0, 4, 'amira' FROM source s"
+	                 " WHERE s.id NOT IN (SELECT source_id FROM coding) AND s.text <> ''"
+	                 " ORDER BY s.id LIMIT 1");
+	screen_keys(&f, end, 1);
+	snprintf(last, sizeof last, "%lld", (long long)testutil_scalar(f.db, coded));
+	expect_title(&f, "saturation", last, coded);
+	/* a change of this session's, then a switch before the refresh: the
+	 * frequencies kept are computed again */
+	const int kept[] = {'2', '1'};
+	screen_keys(&f, kept, 2);
+	assert_int_equal(db_exec(f.db, "INSERT INTO code (name, position) VALUES ('Ab pending', 0)",
+	                         &err), JAW_OK);
+	ui_reload(f.ui);
+	const int freq_again[] = {'2', 'g'};
+	screen_keys(&f, freq_again, 2);
+	screen_assert_has("Ab pending");
+	screen_stop(&f);
+}
+
+/* The retrieval's pages next to the one shown are read from its rows'
+ * places: each is the page read afresh. */
+static void test_retrieval_pages(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	const int a[] = {'A'};
+	screen_keys(&f, a, 1);
+	static const int moves[][3] = {
+		{KEYS_PGDN, 0, 0}, {'j', 'j', 'j'}, {KEYS_PGDN, 'j', 0}, {'k', 'k', 0},
+		{KEYS_PGUP, 0, 0}, {KEYS_PGUP, 'k', 0}, {'G', 'k', KEYS_PGUP},
+	};
+	for (size_t i = 0; i < sizeof moves / sizeof *moves; i++) {
+		int keys[3], n = 0;
+		for (int k = 0; k < 3 && moves[i][k]; k++)
+			keys[n++] = moves[i][k];
+		screen_keys(&f, keys, n);
+		char *paged = screen_text_new();
+		ui_reload(f.ui); /* read afresh, from the first row */
+		ui_update(f.ui);
+		ui_draw(f.ui);
+		char *fresh = screen_text_new();
+		if (strcmp(paged, fresh) != 0)
+			fail_msg("move %zu: paged\n%s\nafresh\n%s", i, paged, fresh);
+		free(paged);
+		free(fresh);
+	}
+	screen_stop(&f);
+}
+
+static bool saturation_computed;
+
+static void saturation_seen(struct ui *ui)
+{
+	(void)ui;
+	char *screen = screen_text_new();
+	if (strstr(screen, "Computing the saturation"))
+		saturation_computed = true;
+	free(screen);
+}
+
+/* A search's hits best first, ranked into a table a chunk at a time:
+ * paging reads it, the end too; a change to the project searches again. */
+static void test_search_kept(void **state)
+{
+	(void)state;
+	struct screen_fixture f;
+	screen_open_demo(&f, 24, 80);
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(f.db, "INSERT INTO source (kind, title, text) SELECT 'document',"
+	                         " 'Convoy note ' || value, 'The convoy' || substr(' stopped stopped"
+	                         " stopped', 1, 8 * (1 + value % 3)) || '.' FROM (WITH RECURSIVE"
+	                         " g(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM g"
+	                         " WHERE value < 700) SELECT value FROM g)", &err), JAW_OK);
+	const int a[] = {'A'};
+	screen_keys(&f, a, 1);
+	command(&f, "find convoy AND stopped");
+	screen_assert_has(" Analysis: search  1/700  convoy AND stopped, best first");
+	const int keys[] = {KEYS_PGDN, KEYS_PGDN, 'j', 'G'};
+	screen_keys(&f, keys, 4);
+	screen_assert_has(" Analysis: search  700/700  convoy AND stopped, best first");
+	/* the worst are the longest: two "stopped" in a note of three */
+	screen_assert_has("Convoy note ");
+	const int top[] = {'g'};
+	screen_keys(&f, top, 1);
+	screen_assert_has(" Analysis: search  1/700 ");
+	/* the hits ranked into their TEMP table change nothing of the
+	 * project's: the saturation computed stays, here and back */
+	const int sat[] = {'6', '7', 'G', '6'};
+	screen_keys(&f, sat, 2);
+	f.ui->busy_after = 0;
+	f.ui->busy_drawn = saturation_seen;
+	screen_keys(&f, sat + 2, 2);
+	assert_false(saturation_computed);
+	f.ui->busy_drawn = NULL;
+	f.ui->busy_after = 100;
+	const int back[] = {'7'};
+	screen_keys(&f, back, 1);
+	/* fewer hits after a change: searched again */
+	change_elsewhere(&f, "DELETE FROM source WHERE title GLOB 'Convoy note 1*'");
+	const int end[] = {'G'};
+	screen_keys(&f, end, 1);
+	char want[80];
+	long long n = testutil_scalar(f.db, "SELECT count(*) FROM source WHERE title GLOB"
+	                                    " 'Convoy note *'");
+	snprintf(want, sizeof want, " Analysis: search  %lld/%lld  convoy AND stopped", n, n);
+	screen_assert_has(want);
+	screen_stop(&f);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -464,6 +671,9 @@ int main(void)
 		cmocka_unit_test(test_retrieve_errors),
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_search_rank),
+		cmocka_unit_test(test_tables_kept),
+		cmocka_unit_test(test_search_kept),
+		cmocka_unit_test(test_retrieval_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

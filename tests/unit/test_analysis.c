@@ -109,6 +109,129 @@ static void test_retrieve_filters(void **state)
 	db_close(db);
 }
 
+/* Every page [offset, offset + limit) of filter text read by
+ * retrieve_page_of (from the nearer end) is retrieve_page's. */
+static void retrieve_pages_same(struct jaw_db *db, const char *text)
+{
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(retrieve_filter_parse(db, text, &f, &err), JAW_OK);
+	int64_t count = retrieve_count(db, &f, &err);
+	assert_true(count >= 3);
+	for (int limit = 1; limit <= 3; limit++)
+		for (int64_t offset = 0; offset <= count; offset++) {
+			struct retrieve_row a[3], b[3];
+			int n = retrieve_page_of(db, &f, count, offset, limit, a, &err);
+			assert_int_equal(n, retrieve_page(db, &f, offset, limit, b, &err));
+			for (int i = 0; i < n; i++) {
+				assert_int_equal(a[i].coding_id, b[i].coding_id);
+				assert_string_equal(a[i].text, b[i].text);
+				assert_string_equal(a[i].before, b[i].before);
+				retrieve_row_clear(&a[i]);
+				retrieve_row_clear(&b[i]);
+			}
+		}
+	retrieve_filter_clear(&f);
+}
+
+/* Every page next to each row (after it, skipping 0 to 2, and before it)
+ * is the page retrieve_page reads at that offset. */
+static void retrieve_next_same(struct jaw_db *db, const char *text)
+{
+	struct retrieve_filter f = {0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(retrieve_filter_parse(db, text, &f, &err), JAW_OK);
+	int64_t count = retrieve_count(db, &f, &err);
+	struct retrieve_row all[16];
+	assert_true(count >= 3 && count <= 16);
+	assert_int_equal(retrieve_page(db, &f, 0, 16, all, &err), count);
+	for (int64_t p = 0; p < count; p++)
+		for (int skip = 0; skip <= 2; skip++)
+			for (int back = 0; back <= 1; back++) {
+				struct retrieve_key key;
+				retrieve_key_of(&all[p], &key);
+				struct retrieve_row a[2], b[2];
+				int64_t from = back ? p - skip - 2 : p + 1 + skip;
+				int limit = back && from < 0 ? (int)(2 + from) : 2;
+				int n = retrieve_page_next(db, &f, &key, back, skip, 2, a, &err);
+				int want = limit <= 0 ? 0
+				         : retrieve_page(db, &f, from < 0 ? 0 : from, limit, b, &err);
+				assert_int_equal(n, want);
+				for (int i = 0; i < n; i++) {
+					assert_int_equal(a[i].coding_id, b[i].coding_id);
+					assert_string_equal(a[i].text, b[i].text);
+					retrieve_row_clear(&a[i]);
+					retrieve_row_clear(&b[i]);
+				}
+			}
+	for (int64_t p = 0; p < count; p++)
+		retrieve_row_clear(&all[p]);
+	retrieve_filter_clear(&f);
+}
+
+/* Pages next to a row read before: from its key, the same rows. */
+static void test_retrieve_next(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	/* codings 1 and 2 share source, span and code: the id breaks the tie */
+	retrieve_next_same(db, "");
+	retrieve_next_same(db, "code=Harm");
+	retrieve_next_same(db, "code=Protection children=yes");
+	retrieve_next_same(db, "kind=interview");
+	/* a rare code among many codings: not quicker from the key (-2) */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	                         " SELECT 1 + value % 3, value % 5, 6 + value % 7, 2, 'c' || value"
+	                         " FROM (WITH RECURSIVE g(value) AS (SELECT 1 UNION ALL SELECT"
+	                         " value + 1 FROM g WHERE value < 30000) SELECT value FROM g)", &err),
+	                 JAW_OK);
+	struct retrieve_filter f = {0};
+	assert_int_equal(retrieve_filter_parse(db, "code=Training", &f, &err), JAW_OK);
+	struct retrieve_row r[2];
+	assert_int_equal(retrieve_page(db, &f, 0, 1, r, &err), 1);
+	struct retrieve_key key;
+	retrieve_key_of(&r[0], &key);
+	retrieve_row_clear(&r[0]);
+	assert_int_equal(retrieve_page_next(db, &f, &key, false, 0, 2, r, &err), -2);
+	retrieve_filter_clear(&f);
+	db_close(db);
+}
+
+/* Pages near the end are read from the end, in the same order. */
+static void test_retrieve_from_end(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	retrieve_pages_same(db, "");
+	retrieve_pages_same(db, "code=Protection children=yes");
+	retrieve_pages_same(db, "code=Harm");
+	retrieve_pages_same(db, "kind=interview");
+	/* two codings of one source, span and code: the id breaks the tie */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id,"
+	                         " coder) VALUES (1, 18, 43, 2, 'kofi')", &err), JAW_OK);
+	retrieve_pages_same(db, "code=Harm");
+	/* a count larger than the rows (a change since it was counted): the
+	 * last page is the last rows there are */
+	struct retrieve_filter f = {0};
+	assert_int_equal(retrieve_filter_parse(db, "code=Harm", &f, &err), JAW_OK);
+	struct retrieve_row r[2], last[2];
+	assert_int_equal(retrieve_page_of(db, &f, 10, 8, 2, r, &err), 2);
+	assert_int_equal(retrieve_page(db, &f, 2, 2, last, &err), 2);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(r[i].coding_id, last[i].coding_id);
+		retrieve_row_clear(&r[i]);
+		retrieve_row_clear(&last[i]);
+	}
+	retrieve_filter_clear(&f);
+	db_close(db);
+}
+
 static void test_retrieve_rows(void **state)
 {
 	(void)state;
@@ -591,6 +714,64 @@ static void test_saturation(void **state)
 	db_close(db);
 }
 
+/* Compares what analysis_saturation_build kept, page by page from
+ * offset, with rows computed afresh. */
+static void saturation_same(struct jaw_db *db, int64_t offset, int limit)
+{
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_saturation_row built[6], fresh[6];
+	int n = analysis_saturation_built_page(db, offset, limit, built, &err);
+	assert_int_equal(n, analysis_saturation_page(db, offset, limit, fresh, &err));
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(built[i].position, fresh[i].position);
+		assert_int_equal(built[i].source_id, fresh[i].source_id);
+		assert_int_equal(built[i].new_codes, fresh[i].new_codes);
+		assert_int_equal(built[i].total_codes, fresh[i].total_codes);
+		assert_string_equal(built[i].codes, fresh[i].codes);
+		assert_string_equal(built[i].title, fresh[i].title);
+		assert_string_equal(built[i].date, fresh[i].date);
+		analysis_saturation_row_clear(&built[i]);
+		analysis_saturation_row_clear(&fresh[i]);
+	}
+}
+
+/* The rows computed once into the TEMP table: the same as afresh, on
+ * every page; they stay as they were until built again after a change. */
+static void test_saturation_built(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	struct analysis_saturation_row r[6];
+	/* nothing built yet: an error, not a page */
+	assert_int_equal(analysis_saturation_built_page(db, 0, 6, r, &err), -1);
+	assert_non_null(strstr(err.msg, "analysis_saturation"));
+	assert_int_equal(analysis_saturation_build(db, &err), 5);
+	for (int64_t offset = 0; offset <= 5; offset++)
+		saturation_same(db, offset, 2);
+	saturation_same(db, 0, 6);
+	assert_int_equal(analysis_saturation_built_page(db, 5, 6, r, &err), 0);
+	/* a change: the table keeps the old order until it is built again */
+	assert_int_equal(db_exec(db, "UPDATE source SET source_date = '2026-01-01' WHERE id = 3",
+	                         &err), JAW_OK);
+	assert_int_equal(analysis_saturation_built_page(db, 0, 1, r, &err), 1);
+	assert_int_equal(r[0].source_id, 1);
+	analysis_saturation_row_clear(&r[0]);
+	assert_int_equal(analysis_saturation_build(db, &err), 5);
+	saturation_same(db, 0, 6);
+	assert_int_equal(analysis_saturation_built_page(db, 0, 1, r, &err), 1);
+	assert_int_equal(r[0].source_id, 3);
+	assert_string_equal(r[0].codes, "Protection; Training");
+	analysis_saturation_row_clear(&r[0]);
+	/* a coding fewer: one source fewer */
+	assert_int_equal(db_exec(db, "DELETE FROM coding WHERE id = 7", &err), JAW_OK);
+	assert_int_equal(analysis_saturation_build(db, &err), 4);
+	saturation_same(db, 0, 6);
+	db_close(db);
+}
+
 /* "harm" is in the text of sources 1 ([33, 37), in the sentence
  * [18, 43)) and 3 ([13, 17), in "Training and harm." [0, 18)); the
  * answers have no full-text index in this project, so they are not
@@ -811,6 +992,17 @@ static void test_cancel(void **state)
 	c.calls = 0;
 	assert_int_equal(analysis_codes_page(db, 0, 4, codes, &err), -1);
 	assert_string_equal(err.msg, "cancelled");
+	/* the saturation built before is dropped, not left half rebuilt */
+	db_progress_set(db, NULL, NULL);
+	assert_int_equal(analysis_saturation_build(db, &err), 5);
+	db_progress_set(db, cancel_progress, &c);
+	c.calls = 0;
+	assert_int_equal(analysis_saturation_build(db, &err), -1);
+	assert_string_equal(err.msg, "cancelled");
+	db_progress_set(db, NULL, NULL);
+	struct analysis_saturation_row sat[1];
+	assert_int_equal(analysis_saturation_built_page(db, 0, 1, sat, &err), -1);
+	db_progress_set(db, cancel_progress, &c);
 	/* no progress function: the same tables complete */
 	db_progress_set(db, NULL, NULL);
 	assert_int_equal(analysis_crosstab_new(db, "organisation", ANALYSIS_BY_RESPONDENTS, &m, &err),
@@ -832,6 +1024,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_retrieve_filters),
 		cmocka_unit_test(test_retrieve_rows),
+		cmocka_unit_test(test_retrieve_from_end),
+		cmocka_unit_test(test_retrieve_next),
 		cmocka_unit_test(test_retrieve_context_cut),
 		cmocka_unit_test(test_retrieve_errors),
 		cmocka_unit_test(test_codes),
@@ -841,6 +1035,7 @@ int main(void)
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_agreement_errors),
 		cmocka_unit_test(test_saturation),
+		cmocka_unit_test(test_saturation_built),
 		cmocka_unit_test(test_code_hits),
 		cmocka_unit_test(test_code_hits_errors),
 		cmocka_unit_test(test_tally),

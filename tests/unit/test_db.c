@@ -465,6 +465,34 @@ static void test_nested_transactions(void **state)
 	db_close(db);
 }
 
+/* This connection's changes count up, TEMP tables' too; another
+ * connection's commit shows in the data version instead. */
+static void test_change_counts(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	jaw_err err;
+	err_clear(&err);
+	int64_t n = db_total_changes(db);
+	int v = db_data_version(db);
+	assert_int_equal(db_exec(db, "INSERT INTO code (name) VALUES ('a'), ('b')", &err), JAW_OK);
+	int64_t m = db_total_changes(db);
+	assert_true(m >= n + 2); /* (and the triggers' rows) */
+	assert_int_equal(db_exec(db, "CREATE TEMP TABLE t (x); INSERT INTO t VALUES (1)", &err),
+	                 JAW_OK);
+	assert_int_equal(db_total_changes(db), m + 1);
+	assert_int_equal(db_data_version(db), v);
+	struct jaw_db *other = NULL;
+	assert_int_equal(db_open(path, 0, &project_schema, &other, &err), JAW_OK);
+	assert_int_equal(db_exec(other, "INSERT INTO code (name) VALUES ('c')", &err), JAW_OK);
+	db_close(other);
+	assert_int_equal(db_total_changes(db), m + 1);
+	assert_int_not_equal(db_data_version(db), v);
+	db_close(db);
+	free(path);
+}
+
 static void test_stmt_cache_and_errors(void **state)
 {
 	(void)state;
@@ -688,6 +716,7 @@ int main(void)
 		cmocka_unit_test(test_schema_errors),
 		cmocka_unit_test(test_foreign_keys_enforced),
 		cmocka_unit_test(test_nested_transactions),
+		cmocka_unit_test(test_change_counts),
 		cmocka_unit_test(test_stmt_cache_and_errors),
 		cmocka_unit_test(test_step_int64),
 		cmocka_unit_test(test_check_finds_problems),
