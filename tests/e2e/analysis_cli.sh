@@ -122,6 +122,20 @@ check "stats --saturation: undated answers last, nothing new" out_line '5,5,"","
 check "stats --saturation text: exit 0" expect 0 stats p.jaw --saturation
 check "stats --saturation text: a bar of the codes so far" out_line "     2 2026-03-05    1     2 ██████████▓▓▓▓▓▓▓▓▓▓           Int Bo"
 
+# more sources than a page (256): every one written once, in order, the
+# pages read from what was computed once
+awk 'BEGIN { print "id,answer"; for (i = 1; i <= 600; i++) printf "r%d,answer number %d of many\n", i, i }' >many.csv
+"$JAW" init q.jaw --codebook empty >/dev/null 2>&1 && "$JAW" import-csv q.jaw many.csv >/dev/null 2>&1 &&
+	sqlite3 q.jaw "INSERT INTO code (id, name, position) VALUES (1, 'A', 1), (2, 'B', 2);
+	INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)
+	SELECT id, 0, 6, 1 + (id % 300 = 0), 'amira' FROM source" ||
+	{ echo "Bail out! cannot make the project of 600 answers"; exit 1; }
+check "stats --saturation over 600 sources: exit 0" expect 0 stats q.jaw --saturation --csv
+check "stats --saturation over 600 sources: every one, once" [ "$(tail -n +2 "$out" | cut -d, -f1 | sort -n | uniq | wc -l)" -eq 600 ]
+check "stats --saturation over 600 sources: in order" [ "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' ' | cut -d' ' -f255-258)" = "255 256 257 258" ]
+check "stats --saturation over 600 sources: B comes with the 300th" out_line '300,300,"","r300: answer",1,2,"B"'
+check "stats --saturation over 600 sources: the last" [ "$(tail -n 1 "$out")" = '600,600,"","r600: answer",0,2,""' ]
+
 sqlite3 p.jaw "INSERT INTO coding (id, source_id, start_cp, end_cp, code_id, coder) VALUES (8, 2, 0, 16, 1, 'tomas')"
 check "stats --cooccurrence --csv: exit 0" expect 0 stats p.jaw --cooccurrence --csv
 check "stats --cooccurrence: header" out_line '"code","Protection","Harm","Training"'
