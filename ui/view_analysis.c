@@ -322,6 +322,16 @@ static char *analysis_figure_new(const struct analysis_code_row *r, int64_t all)
 	return xasprintf("%s%lld", r->children ? "\u03a3 " : "", (long long)all);
 }
 
+/* "1 segment in 2 sources, 1 stakeholder, 0 respondents" */
+static char *analysis_counts_new(const struct analysis_counts *c)
+{
+	return xasprintf("%lld segment%s in %lld source%s, %lld stakeholder%s, %lld respondent%s",
+	                 (long long)c->segments, c->segments == 1 ? "" : "s",
+	                 (long long)c->sources, c->sources == 1 ? "" : "s",
+	                 (long long)c->stakeholders, c->stakeholders == 1 ? "" : "s",
+	                 (long long)c->respondents, c->respondents == 1 ? "" : "s");
+}
+
 static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
                                 struct list_row *rows, jaw_err *err)
 {
@@ -343,19 +353,16 @@ static int analysis_codes_fetch(struct list *l, int64_t offset, int limit,
 		row->cells[3] = analysis_figure_new(&r[i], a->stakeholders);
 		row->cells[4] = analysis_figure_new(&r[i], a->respondents);
 		row->cells[5] = xstrdup(r[i].path);
+		char *counts = analysis_counts_new(r[i].children ? a : o);
 		if (r[i].children)
 			row->detail = xasprintf("%s: %lld segment%s itself; with the %lld code%s below it"
-			                        " (\u03a3): %lld segments in %lld sources, %lld stakeholders,"
-			                        " %lld respondents (Enter retrieves them)", r[i].path,
+			                        " (\u03a3): %s (Enter retrieves them)", r[i].path,
 			                        (long long)o->segments, o->segments == 1 ? "" : "s",
 			                        (long long)r[i].children, r[i].children == 1 ? "" : "s",
-			                        (long long)a->segments, (long long)a->sources,
-			                        (long long)a->stakeholders, (long long)a->respondents);
+			                        counts);
 		else
-			row->detail = xasprintf("%s: %lld segments in %lld sources, %lld stakeholders,"
-			                        " %lld respondents (Enter retrieves them)", r[i].path,
-			                        (long long)o->segments, (long long)o->sources,
-			                        (long long)o->stakeholders, (long long)o->respondents);
+			row->detail = xasprintf("%s: %s (Enter retrieves them)", r[i].path, counts);
+		free(counts);
 	}
 	return n;
 }
@@ -564,9 +571,10 @@ static int analysis_matrix_update(struct list *l, jaw_err *err)
 	const char *col = *m->col_names[c] ? m->col_names[c] : "(none)";
 	free(row->detail);
 	if (st->mode == MODE_CROSSTAB)
-		row->detail = xasprintf("%s \u00d7 %s: %lld %s, %.1f%% of the row's %lld, %.1f%% of the"
+		row->detail = xasprintf("%s \u00d7 %s: %lld %.*s, %.1f%% of the row's %lld, %.1f%% of the"
 		                        " column's %lld (Enter retrieves them)", m->row_names[r], col,
-		                        (long long)v, analysis_by_words[st->xt_by],
+		                        (long long)v, (int)strlen(analysis_by_words[st->xt_by]) - (v == 1),
+		                        analysis_by_words[st->xt_by],
 		                        analysis_matrix_percent(m, r, c, true), (long long)m->row_total[r],
 		                        analysis_matrix_percent(m, r, c, false),
 		                        (long long)m->col_total[c]);

@@ -152,6 +152,13 @@ static void test_crosstab(void **state)
 	assert_int_equal(empty.ch, ' ');
 	screen_assert_has(" Civilian harm mitigation \u00d7 Joint Strategic Headquarters Valmont: 3"
 	                  " segments, 100.");
+	/* a cell of one: "1 segment"; then back up */
+	const int down[] = {'j', 'j', 'j', 'j', 'j', 'j', 'j'};
+	screen_keys(&f, down, 7);
+	screen_assert_has(" Monitoring and reporting \u00d7 Joint Strategic Headquarters Valmont: 1"
+	                  " segment, 50.0%");
+	const int up[] = {'k', 'k', 'k', 'k', 'k', 'k', 'k'};
+	screen_keys(&f, up, 7);
 	/* p: row percentages, then column percentages */
 	const int pct[] = {'p'};
 	screen_keys(&f, pct, 1);
