@@ -356,15 +356,23 @@ struct search_idf {
 	double *idf;
 };
 
-/* What the connection keeps: the data version of the main database and
- * the connection's count of changes when it was counted, and the last
- * SEARCH_IDF_KEEP queries' figures, newest first. */
-struct search_idf_cache {
+/* What a connection keeps between searches while its database does not
+ * change: the data version of the main database and the connection's
+ * count of changes when it was kept; the last SEARCH_IDF_KEEP queries'
+ * figures, newest first; the query whose hits are in
+ * temp.jaw_search_ranked, best first. */
+struct search_kept {
+	sqlite3 *db;
+	struct search_kept *next;
 	unsigned version;
 	int64_t changes;
 	int n;
 	struct search_idf entry[SEARCH_IDF_KEEP];
+	char *ranked;
 };
+
+/* Every connection's, to find it outside FTS5's functions. */
+static struct search_kept *search_kept_all;
 
 static void search_idf_clear(struct search_idf *e)
 {
@@ -374,27 +382,69 @@ static void search_idf_clear(struct search_idf *e)
 	memset(e, 0, sizeof *e);
 }
 
-static void search_idf_cache_free(void *p)
+static void search_kept_forget(struct search_kept *k)
 {
-	struct search_idf_cache *c = p;
-	for (int i = 0; i < c->n; i++)
-		search_idf_clear(&c->entry[i]);
-	free(c);
+	for (int i = 0; i < k->n; i++)
+		search_idf_clear(&k->entry[i]);
+	k->n = 0;
+	free(k->ranked);
+	k->ranked = NULL;
 }
 
-/* Forgets every figure if the database changed since they were counted. */
-static void search_idf_cache_check(struct search_idf_cache *c, sqlite3 *db)
+/* Called as the connection closes. */
+static void search_kept_free(void *p)
+{
+	struct search_kept *k = p, **at = &search_kept_all;
+	while (*at && *at != k)
+		at = &(*at)->next;
+	if (*at)
+		*at = k->next;
+	search_kept_forget(k);
+	free(k);
+}
+
+static struct search_kept *search_kept_new(sqlite3 *db)
+{
+	struct search_kept *k = xcalloc(1, sizeof *k);
+	k->db = db;
+	k->next = search_kept_all;
+	search_kept_all = k;
+	return k;
+}
+
+/* The connection's (search_fts_register made it). */
+static struct search_kept *search_kept_get(sqlite3 *db)
+{
+	struct search_kept *k = search_kept_all;
+	while (k && k->db != db)
+		k = k->next;
+	return k;
+}
+
+/* Forgets everything kept if the database changed since it was kept.
+ * False, with everything forgotten, inside a transaction: nothing is
+ * kept there, as its changes may yet be rolled back, and a rollback
+ * changes neither the data version nor the count of changes. */
+static bool search_kept_check(struct search_kept *k)
 {
 	unsigned version = 0;
-	sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
-	int64_t changes = sqlite3_total_changes64(db);
-	if (version == c->version && changes == c->changes)
-		return;
-	for (int i = 0; i < c->n; i++)
-		search_idf_clear(&c->entry[i]);
-	c->n = 0;
-	c->version = version;
-	c->changes = changes;
+	sqlite3_file_control(k->db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+	int64_t changes = sqlite3_total_changes64(k->db);
+	bool keep = sqlite3_get_autocommit(k->db) != 0;
+	if (keep && version == k->version && changes == k->changes)
+		return true;
+	search_kept_forget(k);
+	k->version = version;
+	k->changes = changes;
+	return keep;
+}
+
+/* After the search's own changes to its TEMP table (which the count of
+ * changes counts): what was kept before them is still good. */
+static void search_kept_own(struct search_kept *k, int64_t before)
+{
+	if (k->changes == before)
+		k->changes = sqlite3_total_changes64(k->db);
 }
 
 /* Counts rows up to half of them: *ctx is {count, rows}. */
@@ -422,12 +472,11 @@ static void search_rank_free(void *p)
 
 /* bm25's inverse document frequencies of the query's phrases, as it
  * computes them (fts5_aux.c), from the cache or counted into it. */
-static int search_rank_idf(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3 *db,
-                           const char *table, const char *query, int64_t rows, double *idf,
-                           int nphrase)
+static int search_rank_idf(const Fts5ExtensionApi *api, Fts5Context *fts, const char *table,
+                           const char *query, int64_t rows, double *idf, int nphrase)
 {
-	struct search_idf_cache *c = api->xUserData(fts);
-	search_idf_cache_check(c, db);
+	struct search_kept *c = api->xUserData(fts);
+	bool keep = search_kept_check(c);
 	for (int i = 0; i < c->n; i++) {
 		struct search_idf *e = &c->entry[i];
 		if (e->nphrase == nphrase && strcmp(e->table, table) == 0 &&
@@ -446,6 +495,8 @@ static int search_rank_idf(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite
 		if (idf[i] <= 0.0)
 			idf[i] = 1e-6;
 	}
+	if (!keep)
+		return SQLITE_OK;
 	if (c->n == SEARCH_IDF_KEEP)
 		search_idf_clear(&c->entry[--c->n]);
 	memmove(&c->entry[1], &c->entry[0], (size_t)c->n * sizeof *c->entry);
@@ -468,8 +519,7 @@ static int search_rank_new(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite
 		rc = api->xColumnTotalSize(fts, -1, &tokens);
 	if (rc == SQLITE_OK) {
 		r->avgdl = (double)tokens / (double)rows;
-		rc = search_rank_idf(api, fts, sqlite3_context_db_handle(ctx),
-		                     (const char *)sqlite3_value_text(argv[0]),
+		rc = search_rank_idf(api, fts, (const char *)sqlite3_value_text(argv[0]),
 		                     (const char *)sqlite3_value_text(argv[1]), rows, r->idf, r->nphrase);
 	}
 	if (rc == SQLITE_OK)
@@ -533,8 +583,8 @@ static int search_fts_register(struct jaw_db *db, jaw_err *err)
 	}
 	sqlite3_finalize(s);
 	if (!api || api->iVersion < 2 ||
-	    api->xCreateFunction(api, "jaw_rank", xcalloc(1, sizeof(struct search_idf_cache)),
-	                         search_fts_rank, search_idf_cache_free) != SQLITE_OK ||
+	    api->xCreateFunction(api, "jaw_rank", search_kept_new(sq), search_fts_rank,
+	                         search_kept_free) != SQLITE_OK ||
 	    api->xCreateFunction(api, "jaw_fts_all", NULL, search_fts_all, NULL) != SQLITE_OK ||
 	    api->xCreateFunction(api, "jaw_fts_match", NULL, search_fts_match, NULL) != SQLITE_OK)
 		return err_set(err, JAW_FAIL, "full-text search needs SQLite's FTS5, which this"
@@ -771,32 +821,92 @@ int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int l
 	return search_text_page_in(db, query, SEARCH_BEST, offset, limit, hits, err);
 }
 
+/* The hits of q on every index: "SELECT source_id, rank, t" (t: the
+ * index, of q->tables) of each, joined by UNION ALL; ?1 the query. */
+static char *search_hits_sql_new(const struct search_query *q)
+{
+	char *parts = xstrdup("");
+	for (int t = 0; t < q->ntables; t++) {
+		char *rank = search_rank_sql_new(q->tables[t]);
+		parts = search_append(parts, " UNION ALL ",
+		                      xasprintf("SELECT rowid AS source_id, %2$s AS rank, %3$d AS t"
+		                                " FROM %1$s WHERE %1$s MATCH ?1", q->tables[t], rank, t));
+		free(rank);
+	}
+	return parts;
+}
+
+/* Ranks every hit of q into temp.jaw_search_ranked (pos 1 the best)
+ * unless it holds them already: a page of them best first then reads
+ * no more than the page, where ranking them is a pass over every hit.
+ * 1 when the table holds them, 0 when they are not kept (inside a
+ * transaction), -1 with err set on error. */
+static int search_rank_all(struct jaw_db *db, const struct search_query *q, jaw_err *err)
+{
+	static const char make[] =
+		"CREATE TEMP TABLE IF NOT EXISTS jaw_search_ranked (pos INTEGER PRIMARY KEY,"
+		" source_id INTEGER NOT NULL, rank REAL NOT NULL, t INTEGER NOT NULL);"
+		"DELETE FROM temp.jaw_search_ranked;";
+	sqlite3 *sq = db_sqlite(db);
+	struct search_kept *k = search_kept_get(sq);
+	if (!k || !search_kept_check(k))
+		return 0;
+	if (k->ranked && strcmp(k->ranked, q->match) == 0)
+		return 1;
+	free(k->ranked);
+	k->ranked = NULL;
+	int64_t before = sqlite3_total_changes64(sq);
+	if (db_exec(db, make, err) != JAW_OK)
+		return -1;
+	search_kept_own(k, before);
+	char *parts = search_hits_sql_new(q);
+	char *sql = xasprintf("INSERT INTO temp.jaw_search_ranked (source_id, rank, t)"
+	                      " SELECT source_id, rank, t FROM (%s) ORDER BY rank, source_id", parts);
+	free(parts);
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(sq, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, q->match, -1, SQLITE_STATIC);
+		before = sqlite3_total_changes64(sq);
+		rc = sqlite3_step(s);
+	}
+	int status = rc == SQLITE_DONE ? JAW_OK : err_db(err, sq, sql);
+	sqlite3_finalize(s);
+	free(sql);
+	if (status == JAW_OK) {
+		search_kept_own(k, before);
+		k->ranked = xstrdup(q->match);
+	}
+	return status == JAW_OK ? 1 : -1;
+}
+
 int search_text_page_in(struct jaw_db *db, const char *query, enum search_order order,
                         int64_t offset, int limit, struct search_hit *hits, jaw_err *err)
 {
 	struct search_query q;
 	if (search_query_prepare(db, query, &q, err) != JAW_OK)
 		return -1;
-	char *parts = xstrdup("");
-	for (int t = 0; t < q.ntables; t++) {
-		char *rank = search_rank_sql_new(q.tables[t]);
-		parts = search_append(parts, " UNION ALL ",
-		                      xasprintf("SELECT rowid AS source_id, %2$s AS rank, %3$d AS t"
-		                                " FROM %1$s WHERE %1$s MATCH ?1", q.tables[t], rank, t));
-		free(rank);
+	char *sql = NULL;
+	int kept = order == SEARCH_SOURCES ? 0 : search_rank_all(db, &q, err);
+	if (kept == 1) {
+		sql = xstrdup("SELECT source_id, rank, t FROM temp.jaw_search_ranked WHERE pos > ?3"
+		              " ORDER BY pos LIMIT ?2");
+	} else if (kept == 0) {
+		/* by source: the indexes' own order, merged, so that only the
+		 * page's hits are read (and ranked) */
+		char *parts = search_hits_sql_new(&q);
+		sql = order == SEARCH_SOURCES
+		    ? xasprintf("%s ORDER BY source_id LIMIT ?2 OFFSET ?3", parts)
+		    : xasprintf("SELECT source_id, rank, t FROM (%s) ORDER BY rank, source_id"
+		                " LIMIT ?2 OFFSET ?3", parts);
+		free(parts);
 	}
-	/* by source: the indexes' own order, merged, so that only the page's
-	 * hits are read (and ranked) */
-	char *sql = order == SEARCH_SOURCES
-	          ? xasprintf("%s ORDER BY source_id LIMIT ?2 OFFSET ?3", parts)
-	          : xasprintf("SELECT source_id, rank, t FROM (%s) ORDER BY rank, source_id"
-	                      " LIMIT ?2 OFFSET ?3", parts);
-	free(parts);
 	sqlite3_stmt *s = NULL;
-	int n = -1, rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL);
+	int n = -1, rc = sql ? sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL) : SQLITE_ERROR;
 	int *table = xcalloc(limit > 0 ? (size_t)limit : 1, sizeof *table);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(s, 1, q.match, -1, SQLITE_STATIC);
+		if (kept == 0)
+			sqlite3_bind_text(s, 1, q.match, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 2, limit);
 		sqlite3_bind_int64(s, 3, offset);
 		for (n = 0; n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW; n++) {
@@ -806,10 +916,10 @@ int search_text_page_in(struct jaw_db *db, const char *query, enum search_order 
 			table[n] = sqlite3_column_int(s, 2);
 		}
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (sql && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		err_db(err, db_sqlite(db), sql);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		n = -1;
-	}
 	sqlite3_finalize(s);
 	free(sql);
 	/* where each hit of the page matched, and its context */

@@ -16,6 +16,7 @@
 #include "csvimport.h"
 #include "fold.h"
 #include "model.h"
+#include "project_schema.h"
 #include "search.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -1016,6 +1017,68 @@ static void test_text_rank(void **state)
 	db_close(f.db);
 }
 
+/* The ids of the hits of query best first, a page of one at a time
+ * (the hits kept ranked for the pages) and all in one page; both the
+ * same. Returns how many. */
+static int text_best(struct jaw_db *db, const char *query, int64_t *ids)
+{
+	struct search_hit one, all[10];
+	jaw_err err;
+	err_clear(&err);
+	int n = search_text_page_in(db, query, SEARCH_BEST, 0, 10, all, &err);
+	assert_true(n >= 0);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(search_text_page_in(db, query, SEARCH_BEST, i, 1, &one, &err), 1);
+		assert_int_equal(one.source_id, all[i].source_id);
+		assert_memory_equal(&one.rank, &all[i].rank, sizeof one.rank);
+		assert_string_equal(one.snippet, all[i].snippet);
+		ids[i] = all[i].source_id;
+		search_hit_clear(&one);
+		search_hit_clear(&all[i]);
+	}
+	assert_int_equal(search_text_page_in(db, query, SEARCH_BEST, n, 1, &one, &err), 0);
+	return n;
+}
+
+static void test_text_kept(void **state)
+{
+	(void)state;
+	char *path;
+	struct jaw_db *db = testutil_project_new(&path);
+	int64_t a = note(db, "A", "liaison liaison"), b = note(db, "B", "the liaison officer"), ids[10];
+	assert_int_equal(text_best(db, "liaison", ids), 2);
+	assert_int_equal(ids[0], a);
+	/* a change on this connection: counted again */
+	int64_t c = note(db, "C", "liaison liaison liaison");
+	assert_int_equal(text_best(db, "liaison", ids), 3);
+	assert_int_equal(ids[0], c);
+	/* inside a transaction nothing is kept: a rollback leaves no trace */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_begin(db, &err), JAW_OK);
+	int64_t d = note(db, "D", "liaison officer officer");
+	assert_int_equal(text_best(db, "liaison", ids), 4);
+	assert_int_equal(text_best(db, "officer", ids), 2);
+	assert_true(ids[0] == d && ids[1] == b);
+	db_rollback(db);
+	assert_int_equal(text_best(db, "officer", ids), 1);
+	assert_int_equal(ids[0], b);
+	text_ranks_are_bm25(db, "source_fts", "officer");
+	assert_int_equal(text_best(db, "liaison", ids), 3);
+	assert_int_equal(ids[0], c);
+	/* a change another connection commits */
+	struct jaw_db *other = NULL;
+	assert_int_equal(db_open(path, 0, &project_schema, &other, &err), JAW_OK);
+	char *sql = xasprintf("DELETE FROM source WHERE id = %lld", (long long)c);
+	assert_int_equal(db_exec(other, sql, &err), JAW_OK);
+	free(sql);
+	db_close(other);
+	assert_int_equal(text_best(db, "liaison", ids), 2);
+	assert_true(ids[0] == a && ids[1] == b);
+	db_close(db);
+	free(path);
+}
+
 /* The first match and its snippet in a long text, beyond the first bytes
  * read to find it, agree with every match as search_text_each finds it
  * from the whole text. */
@@ -1260,6 +1323,7 @@ int main(void)
 		cmocka_unit_test(test_text_search_syntax),
 		cmocka_unit_test(test_text_rank),
 		cmocka_unit_test(test_text_long),
+		cmocka_unit_test(test_text_kept),
 		cmocka_unit_test(test_text_each),
 		cmocka_unit_test(test_chooser_filters),
 		cmocka_unit_test(test_match),
