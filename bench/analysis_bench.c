@@ -252,13 +252,18 @@ static void bench_hits_clear(struct search_hit *hits, int n)
 		search_hit_clear(&hits[i]);
 }
 
+/* query as a query new to the connection, as when it is typed: spelled
+ * with one more space each time, so that nothing the search keeps for a
+ * query it has seen (bm25's figures, the hits ranked) is used. */
+static char *bench_new_query(const char *query)
+{
+	static int spaces;
+	return xasprintf("%s%*s", query, ++spaces, "");
+}
+
 static void bench_search_screen(struct jaw_db *db, const void *arg)
 {
-	/* a query new to the connection, as when it is typed: spelled with
-	 * one more space each run, so that no figure the search keeps for a
-	 * query it has seen (jaw_rank's) is used */
-	static int spaces;
-	char *query = xasprintf("%s%*s", (const char *)arg, ++spaces, "");
+	char *query = bench_new_query(arg);
 	jaw_err err;
 	err_clear(&err);
 	struct search_hit hits[BENCH_SCREEN];
@@ -281,34 +286,51 @@ static void bench_search_count(struct jaw_db *db, const void *arg)
 		bench_die("search", &err);
 }
 
-/* The first page alone, in the order of sources. */
+/* The first page alone, in the order of sources, of a new query. */
 static void bench_search_sources(struct jaw_db *db, const void *arg)
 {
+	char *query = bench_new_query(arg);
 	jaw_err err;
 	err_clear(&err);
 	struct search_hit hits[BENCH_SCREEN];
-	int got = search_text_page_in(db, arg, SEARCH_SOURCES, 0, BENCH_SCREEN, hits, &err);
+	int got = search_text_page_in(db, query, SEARCH_SOURCES, 0, BENCH_SCREEN, hits, &err);
 	if (got < 0)
 		bench_die("search", &err);
 	bench_hits_clear(hits, got);
+	free(query);
 }
 
-/* The first page best first: every hit counted and ranked. */
+/* The first page best first of a new query: every hit counted and
+ * ranked. */
 static void bench_search_ranked(struct jaw_db *db, const void *arg)
+{
+	char *query = bench_new_query(arg);
+	jaw_err err;
+	err_clear(&err);
+	struct search_hit hits[BENCH_SCREEN];
+	int got = search_text_count(db, query, &err) < 0 ? -1
+	        : search_text_page(db, query, 0, BENCH_SCREEN, hits, &err);
+	if (got < 0)
+		bench_die("search", &err);
+	bench_hits_clear(hits, got);
+	free(query);
+}
+
+/* The next page best first (PgDn) of a query ranked before. */
+static void bench_search_next(struct jaw_db *db, const void *arg)
 {
 	jaw_err err;
 	err_clear(&err);
 	struct search_hit hits[BENCH_SCREEN];
-	int got = search_text_count(db, arg, &err) < 0 ? -1
-	        : search_text_page(db, arg, 0, BENCH_SCREEN, hits, &err);
+	int got = search_text_page(db, arg, BENCH_SCREEN, BENCH_SCREEN, hits, &err);
 	if (got < 0)
 		bench_die("search", &err);
 	bench_hits_clear(hits, got);
 }
 
-/* Times the search for query: its first screen, its parts, and all of
- * it ranked (the parts as the interface runs them after the first
- * screen, with what the first screen's search keeps). */
+/* Times the search for query: its first screen, its parts, all of it
+ * ranked, each as a query new to the connection; then a page of it best
+ * first after it was ranked. */
 static void bench_search(struct jaw_db *db, const char *query, double fts)
 {
 	jaw_err err;
@@ -324,6 +346,9 @@ static void bench_search(struct jaw_db *db, const char *query, double fts)
 	             fts);
 	bench_report("complete: counted, first page best first", bench_search_ranked, query, db,
 	             "FTS5 by rank", fts);
+	bench_search_next(db, query); /* ranked once, as the interface does first */
+	bench_report("the next page best first (PgDn)", bench_search_next, query, db, "FTS5 by rank",
+	             fts);
 }
 
 static void bench_agreement(struct jaw_db *db, const void *arg)
