@@ -9,10 +9,17 @@
  * printed as a ratio to a peer measured in the same run: one pass over
  * every coding joined to its source (SELECT count(*) ... JOIN), the least
  * any table over all codings must do. Not a test: nothing fails on
- * slowness. JAW_BENCH_KEEP keeps the project. */
+ * slowness. JAW_BENCH_KEEP keeps the project.
+ *
+ * JAW_BENCH_PROJECT=FILE times an existing project instead (a copy: the
+ * benchmark only reads it, but the full-scale project in the cache is
+ * never to be opened read-write); JAW_BENCH_ONLY=search times the search
+ * alone (for perf record and callgrind), JAW_BENCH_QUERY=TEXT searches
+ * for TEXT alone instead of the usual searches. */
 #include "config.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,53 +241,114 @@ static void bench_saturation(struct jaw_db *db, const void *arg)
 		analysis_saturation_row_clear(&rows[i]);
 }
 
-static const char bench_query[] = "checkpoint AND gap";
+/* The interface's first screen of a search: the count up to 10,000 and,
+ * with more than 2,000 hits, the first page in the order of sources (it
+ * counts and ranks them all after); else the first page best first. */
+enum { BENCH_COUNT_AT_ONCE = 10000, BENCH_RANK_AT_ONCE = 2000 };
 
-/* The search's first screen as the view shows it: the count up to
- * 10,000, and with more than 2,000 hits the first page in the order of
- * sources (the view counts and ranks them all after). */
+static void bench_hits_clear(struct search_hit *hits, int n)
+{
+	for (int i = 0; i < n; i++)
+		search_hit_clear(&hits[i]);
+}
+
+/* query as a query new to the connection, as when it is typed: spelled
+ * with one more space each time, so that nothing the search keeps for a
+ * query it has seen (bm25's figures, the hits ranked) is used. */
+static char *bench_new_query(const char *query)
+{
+	static int spaces;
+	return xasprintf("%s%*s", query, ++spaces, "");
+}
+
 static void bench_search_screen(struct jaw_db *db, const void *arg)
 {
-	(void)arg;
+	char *query = bench_new_query(arg);
 	jaw_err err;
 	err_clear(&err);
 	struct search_hit hits[BENCH_SCREEN];
-	int64_t n = search_text_count_upto(db, bench_query, 10000, &err);
-	int got = n < 0 ? -1 : search_text_page_in(db, bench_query, n > 2000 ? SEARCH_SOURCES
-	                                           : SEARCH_BEST, 0, BENCH_SCREEN, hits, &err);
+	int64_t n = search_text_count_upto(db, query, BENCH_COUNT_AT_ONCE, &err);
+	int got = n < 0 ? -1 : search_text_page_in(db, query, n > BENCH_RANK_AT_ONCE
+	                                           ? SEARCH_SOURCES : SEARCH_BEST, 0, BENCH_SCREEN,
+	                                           hits, &err);
 	if (got < 0)
 		bench_die("search", &err);
-	for (int i = 0; i < got; i++)
-		search_hit_clear(&hits[i]);
+	bench_hits_clear(hits, got);
+	free(query);
 }
 
-/* The first page best first: every hit counted and ranked. */
+/* The count alone, up to 10,000. */
+static void bench_search_count(struct jaw_db *db, const void *arg)
+{
+	jaw_err err;
+	err_clear(&err);
+	if (search_text_count_upto(db, arg, BENCH_COUNT_AT_ONCE, &err) < 0)
+		bench_die("search", &err);
+}
+
+/* The first page alone, in the order of sources, of a new query. */
+static void bench_search_sources(struct jaw_db *db, const void *arg)
+{
+	char *query = bench_new_query(arg);
+	jaw_err err;
+	err_clear(&err);
+	struct search_hit hits[BENCH_SCREEN];
+	int got = search_text_page_in(db, query, SEARCH_SOURCES, 0, BENCH_SCREEN, hits, &err);
+	if (got < 0)
+		bench_die("search", &err);
+	bench_hits_clear(hits, got);
+	free(query);
+}
+
+/* The first page best first of a new query: every hit counted and
+ * ranked. */
 static void bench_search_ranked(struct jaw_db *db, const void *arg)
 {
-	(void)arg;
+	char *query = bench_new_query(arg);
 	jaw_err err;
 	err_clear(&err);
 	struct search_hit hits[BENCH_SCREEN];
-	int got = search_text_count(db, bench_query, &err) < 0 ? -1
-	        : search_text_page(db, bench_query, 0, BENCH_SCREEN, hits, &err);
+	int got = search_text_count(db, query, &err) < 0 ? -1
+	        : search_text_page(db, query, 0, BENCH_SCREEN, hits, &err);
 	if (got < 0)
 		bench_die("search", &err);
-	for (int i = 0; i < got; i++)
-		search_hit_clear(&hits[i]);
+	bench_hits_clear(hits, got);
+	free(query);
 }
 
-static void bench_search_rare(struct jaw_db *db, const void *arg)
+/* The next page best first (PgDn) of a query ranked before. */
+static void bench_search_next(struct jaw_db *db, const void *arg)
 {
-	(void)arg;
 	jaw_err err;
 	err_clear(&err);
 	struct search_hit hits[BENCH_SCREEN];
-	int got = search_text_count(db, "word17", &err) < 0 ? -1
-	        : search_text_page(db, "word17", 0, BENCH_SCREEN, hits, &err);
+	int got = search_text_page(db, arg, BENCH_SCREEN, BENCH_SCREEN, hits, &err);
 	if (got < 0)
 		bench_die("search", &err);
-	for (int i = 0; i < got; i++)
-		search_hit_clear(&hits[i]);
+	bench_hits_clear(hits, got);
+}
+
+/* Times the search for query: its first screen, its parts, all of it
+ * ranked, each as a query new to the connection; then a page of it best
+ * first after it was ranked. */
+static void bench_search(struct jaw_db *db, const char *query, double fts)
+{
+	jaw_err err;
+	err_clear(&err);
+	int64_t n = search_text_count(db, query, &err);
+	if (n < 0)
+		bench_die("search", &err);
+	printf("search \"%s\" (%lld hits)\n", query, (long long)n);
+	bench_report("first screen (the interface's, a new query)", bench_search_screen, query, db,
+	             "FTS5 by rank", fts);
+	bench_report("the count up to 10,000", bench_search_count, query, db, "FTS5 by rank", fts);
+	bench_report("the first page by source", bench_search_sources, query, db, "FTS5 by rank",
+	             fts);
+	bench_report("complete: counted, first page best first", bench_search_ranked, query, db,
+	             "FTS5 by rank", fts);
+	bench_search_next(db, query); /* ranked once, as the interface does first */
+	bench_report("the next page best first (PgDn)", bench_search_next, query, db, "FTS5 by rank",
+	             fts);
 }
 
 static void bench_agreement(struct jaw_db *db, const void *arg)
@@ -315,44 +383,33 @@ static void bench_load(const char *when)
 		printf("load average %s: %.2f %.2f %.2f (2 cores, shared)\n", when, l[0], l[1], l[2]);
 }
 
-int main(int argc, char **argv)
+/* The searches timed: every note of the generated project; the
+ * interface benchmark's (answers of the full-scale project's survey);
+ * a word with an accent in the full-scale project's notes alone (up to
+ * 1 MB each), a word of its notes and its answers, a rare word. */
+static const char *const bench_queries[] = {
+	"checkpoint AND gap", "checkpoint convoy", "krakow", "interpreter", "word17",
+};
+
+/* A new project of sources sources in a new directory (*dir, *path). */
+static struct jaw_db *bench_build(int64_t sources, char **dir, char **path)
 {
-	setlocale(LC_ALL, "");
-	int64_t sources = argc > 1 ? atoll(argv[1]) : 600000;
 	int64_t codings = sources * 5 / 3;
-	if (getenv("JAW_BENCH_REPEAT"))
-		bench_repeat = atoi(getenv("JAW_BENCH_REPEAT")) > 0 ? atoi(getenv("JAW_BENCH_REPEAT")) : 1;
-	char dir[] = "/tmp/jaw-analysis-bench-XXXXXX";
-	if (!mkdtemp(dir)) {
+	*dir = xstrdup("/tmp/jaw-analysis-bench-XXXXXX");
+	if (!mkdtemp(*dir)) {
 		perror("mkdtemp");
-		return 1;
+		exit(1);
 	}
-	char *path = xasprintf("%s/bench.jaw", dir);
+	*path = xasprintf("%s/bench.jaw", *dir);
 	double t0 = bench_now();
-	struct jaw_db *db = bench_project_new(path, sources, codings);
-	jaw_err err;
-	err_clear(&err);
-	printf("analysis_bench: %lld sources, %lld codings, 200 codes (built in %.1f s);"
-	       " each figure the fastest-slowest of %d runs, ratios of the fastest\n",
-	       (long long)model_scalar(db, "SELECT count(*) FROM source", &err),
-	       (long long)model_scalar(db, "SELECT count(*) FROM coding", &err),
-	       (bench_now() - t0) / 1e3, bench_repeat);
-	bench_load("before");
-	if (db_exec(db, bench_flat_sql, &err) != JAW_OK)
-		bench_die("flat", &err);
-	double pass = bench_peer(db, "a pass over codings joined to sources",
-	                         "SELECT count(*) FROM coding k JOIN source s ON s.id = k.source_id"
-	                         " WHERE s.kind <> ''");
-	double flat = bench_peer(db, "sqlite3 crosstab of a flat table",
-	                         "SELECT code, org, count(*), count(DISTINCT source) FROM flat"
-	                         " GROUP BY code, org");
-	double fts = bench_peer(db, "FTS5 first page by rank, one index",
-	                        "SELECT rowid FROM source_fts WHERE source_fts MATCH"
-	                        " 'checkpoint AND gap' ORDER BY rank LIMIT 40");
-	double page = bench_peer(db, "40 codings of a code, with text, SQL",
-	                         "SELECT k.id, s.title, s.text FROM coding k JOIN source s"
-	                         " ON s.id = k.source_id WHERE k.code_id = 7"
-	                         " ORDER BY k.source_id, k.start_cp LIMIT 40");
+	struct jaw_db *db = bench_project_new(*path, sources, codings);
+	printf("analysis_bench: built in %.1f s\n", (bench_now() - t0) / 1e3);
+	return db;
+}
+
+/* The tables of the analysis view (all but the search). */
+static void bench_tables(struct jaw_db *db, double pass, double flat, double page)
+{
 	printf("retrieval (first screen: count and 40 rows)\n");
 	struct retrieve_filter one = {.code_id = 7}, below = {.code_id = 1, .children = true};
 	bench_report("a code: first screen", bench_retrieve_screen, &one, db, "the SQL", page);
@@ -388,23 +445,73 @@ int main(int argc, char **argv)
 	static const int64_t first = 0, last = -1;
 	bench_report("first screen", bench_saturation, &first, db, "the pass", pass);
 	bench_report("last screen", bench_saturation, &last, db, "the pass", pass);
-	printf("search (\"%s\" matches every note)\n", bench_query);
-	bench_report("first screen (count, page by source)", bench_search_screen, NULL, db,
-	             "FTS5 by rank", fts);
-	bench_report("complete: counted, first page best first", bench_search_ranked, NULL, db,
-	             "FTS5 by rank", fts);
-	bench_report("a rare word: count and first screen", bench_search_rare, NULL, db,
-	             "FTS5 by rank", fts);
-	printf("inter-coder agreement\n");
-	bench_report("two coders (complete)", bench_agreement, NULL, db, "the pass", pass);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	if (getenv("JAW_BENCH_REPEAT"))
+		bench_repeat = atoi(getenv("JAW_BENCH_REPEAT")) > 0 ? atoi(getenv("JAW_BENCH_REPEAT")) : 1;
+	const char *only = getenv("JAW_BENCH_ONLY"), *project = getenv("JAW_BENCH_PROJECT");
+	bool search_only = only && *only;
+	if (search_only && strcmp(only, "search") != 0) {
+		fprintf(stderr, "analysis_bench: JAW_BENCH_ONLY=%s: the one part that runs alone is"
+		        " \"search\"\n", only);
+		return 1;
+	}
+	jaw_err err;
+	err_clear(&err);
+	char *dir = NULL, *path = NULL;
+	struct jaw_db *db = NULL;
+	if (project && *project) {
+		if (db_open(project, DB_OPEN_READONLY, &project_schema, &db, &err) != JAW_OK)
+			bench_die(project, &err);
+	} else {
+		db = bench_build(argc > 1 ? atoll(argv[1]) : 600000, &dir, &path);
+	}
+	printf("analysis_bench: %lld sources, %lld codings, %lld codes;"
+	       " each figure the fastest-slowest of %d runs, ratios of the fastest\n",
+	       (long long)model_scalar(db, "SELECT count(*) FROM source", &err),
+	       (long long)model_scalar(db, "SELECT count(*) FROM coding", &err),
+	       (long long)model_scalar(db, "SELECT count(*) FROM code", &err), bench_repeat);
+	bench_load("before");
+	double pass = 0;
+	if (!search_only) {
+		if (db_exec(db, bench_flat_sql, &err) != JAW_OK)
+			bench_die("flat", &err);
+		pass = bench_peer(db, "a pass over codings joined to sources",
+		                  "SELECT count(*) FROM coding k JOIN source s ON s.id = k.source_id"
+		                  " WHERE s.kind <> ''");
+		double flat = bench_peer(db, "sqlite3 crosstab of a flat table",
+		                         "SELECT code, org, count(*), count(DISTINCT source) FROM flat"
+		                         " GROUP BY code, org");
+		double page = bench_peer(db, "40 codings of a code, with text, SQL",
+		                         "SELECT k.id, s.title, s.text FROM coding k JOIN source s"
+		                         " ON s.id = k.source_id WHERE k.code_id = 7"
+		                         " ORDER BY k.source_id, k.start_cp LIMIT 40");
+		bench_tables(db, pass, flat, page);
+	}
+	double fts = bench_peer(db, "FTS5 first page by rank, one index",
+	                        "SELECT rowid FROM source_fts WHERE source_fts MATCH"
+	                        " 'checkpoint' ORDER BY rank LIMIT 40");
+	const char *query = getenv("JAW_BENCH_QUERY");
+	for (size_t i = 0; i < sizeof bench_queries / sizeof *bench_queries && !(query && *query); i++)
+		bench_search(db, bench_queries[i], fts);
+	if (query && *query)
+		bench_search(db, query, fts);
+	if (!search_only) {
+		printf("inter-coder agreement\n");
+		bench_report("two coders (complete)", bench_agreement, NULL, db, "the pass", pass);
+	}
 	bench_load("after");
 	db_close(db);
-	if (!getenv("JAW_BENCH_KEEP")) {
+	if (path && !getenv("JAW_BENCH_KEEP")) {
 		db_remove_files(path);
 		rmdir(dir);
-	} else {
+	} else if (path) {
 		printf("kept %s\n", path);
 	}
 	free(path);
+	free(dir);
 	return 0;
 }

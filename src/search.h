@@ -127,13 +127,21 @@ struct search_hit {
 /* Reads up to limit hits of query, best first, from offset. Returns how
  * many, or -1 with err set (a query with nothing to search for). Clear
  * each hit with search_hit_clear. Ranking reads every hit's figures (0.6 s
- * for 600,000 hits): search_text_page_in reads a page without ranking. */
+ * for 600,000 hits), once: the connection keeps the query's hits ranked
+ * (in temp.jaw_search_ranked) until the database changes, so that its
+ * next pages read no more than themselves; nothing is kept inside a
+ * transaction. search_text_page_in reads a page without ranking. A hit's
+ * place and snippet read its text no further than the match and its
+ * context. */
 int search_text_page(struct jaw_db *db, const char *query, int64_t offset, int limit,
                      struct search_hit *hits, jaw_err *err);
 /* The order of a page of hits. */
 enum search_order {
 	SEARCH_BEST,    /* by bm25, best first (then by source) */
-	SEARCH_SOURCES, /* by source id: read as the index holds them, nothing ranked */
+	/* by source id: read as the index holds them, only the page's hits
+	 * scored (bm25 counts, once a query and connection, how many rows
+	 * hold each of its phrases, up to half the index) */
+	SEARCH_SOURCES,
 };
 /* search_text_page in either order. */
 int search_text_page_in(struct jaw_db *db, const char *query, enum search_order order,

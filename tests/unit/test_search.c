@@ -16,6 +16,7 @@
 #include "csvimport.h"
 #include "fold.h"
 #include "model.h"
+#include "project_schema.h"
 #include "search.h"
 #include "testutil.h"
 #include "xalloc.h"
@@ -946,6 +947,262 @@ static void test_text_search_syntax(void **state)
 	db_close(f.db);
 }
 
+/* Every rank jaw gives the hits of query on index table is bm25's, to
+ * the last bit (jaw_rank counts the phrases' rows no further than half
+ * the index and keeps the figures until the database changes). */
+static void text_ranks_are_bm25(struct jaw_db *db, const char *table, const char *query)
+{
+	jaw_err err;
+	err_clear(&err);
+	assert_true(search_text_count(db, query, &err) >= 0); /* registers jaw_rank */
+	char *sql = xasprintf("SELECT rowid, bm25(%1$s), jaw_rank(%1$s, '%1$s', ?1) FROM %1$s"
+	                      " WHERE %1$s MATCH ?1", table);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	int rows = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		double want = sqlite3_column_double(s, 1), got = sqlite3_column_double(s, 2);
+		if (memcmp(&want, &got, sizeof want) != 0)
+			fail_msg("%s on %s, row %lld: jaw_rank %.17g, bm25 %.17g", query, table,
+			         (long long)sqlite3_column_int64(s, 0), got, want);
+		rows++;
+	}
+	assert_int_equal(rc, SQLITE_DONE);
+	assert_true(rows > 0);
+	sqlite3_finalize(s);
+	free(sql);
+}
+
+static void test_text_rank(void **state)
+{
+	(void)state;
+	struct text_fixture f;
+	text_fixture(&f);
+	static const char *const notes[] = {"liaison", "protect*", "\"child protection\"",
+	                                    "liaison OR training", "liaison AND officers",
+	                                    "NEAR(liaison mission, 5)", "title:child", "mission",
+	                                    "liaison NOT officers", "zoe OR liaison OR child"};
+	for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+		text_ranks_are_bm25(f.db, "source_fts", notes[i]);
+	text_ranks_are_bm25(f.db, "survey_fts_1", "liaison OR meetings");
+	text_ranks_are_bm25(f.db, "survey_fts_2", "\"child protection\"");
+	/* the hits' ranks too, before and after the index changes (the
+	 * figures kept are counted again) */
+	for (int round = 0; round < 3; round++) {
+		struct search_hit hits[10];
+		jaw_err err;
+		err_clear(&err);
+		int n = search_text_page_in(f.db, "liaison OR mission", SEARCH_SOURCES, 0, 10, hits, &err);
+		assert_true(n >= 2);
+		for (int i = 0; i < n; i++) {
+			char *sql = xasprintf("SELECT bm25(source_fts) FROM source_fts WHERE source_fts"
+			                      " MATCH 'liaison OR mission' AND rowid = %lld",
+			                      (long long)hits[i].source_id);
+			sqlite3_stmt *s = NULL;
+			assert_int_equal(sqlite3_prepare_v2(db_sqlite(f.db), sql, -1, &s, NULL), SQLITE_OK);
+			if (sqlite3_step(s) == SQLITE_ROW) { /* a note, not an answer */
+				double want = sqlite3_column_double(s, 0);
+				assert_memory_equal(&want, &hits[i].rank, sizeof want);
+			}
+			sqlite3_finalize(s);
+			free(sql);
+			search_hit_clear(&hits[i]);
+		}
+		/* more rows, and more of them with the words */
+		note(f.db, "Another", round ? "the mission again" : "liaison and mission");
+		note(f.db, "Unrelated", "nothing to find");
+	}
+	text_ranks_are_bm25(f.db, "source_fts", "liaison OR mission");
+	db_close(f.db);
+}
+
+/* The ids of the hits of query best first, a page of one at a time
+ * (the hits kept ranked for the pages) and all in one page; both the
+ * same. Returns how many. */
+static int text_best(struct jaw_db *db, const char *query, int64_t *ids)
+{
+	struct search_hit one, all[10];
+	jaw_err err;
+	err_clear(&err);
+	int n = search_text_page_in(db, query, SEARCH_BEST, 0, 10, all, &err);
+	assert_true(n >= 0);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(search_text_page_in(db, query, SEARCH_BEST, i, 1, &one, &err), 1);
+		assert_int_equal(one.source_id, all[i].source_id);
+		assert_memory_equal(&one.rank, &all[i].rank, sizeof one.rank);
+		assert_string_equal(one.snippet, all[i].snippet);
+		ids[i] = all[i].source_id;
+		search_hit_clear(&one);
+		search_hit_clear(&all[i]);
+	}
+	assert_int_equal(search_text_page_in(db, query, SEARCH_BEST, n, 1, &one, &err), 0);
+	return n;
+}
+
+static void test_text_kept(void **state)
+{
+	(void)state;
+	char *path;
+	struct jaw_db *db = testutil_project_new(&path);
+	int64_t a = note(db, "A", "liaison liaison"), b = note(db, "B", "the liaison officer"), ids[10];
+	assert_int_equal(text_best(db, "liaison", ids), 2);
+	assert_int_equal(ids[0], a);
+	/* a change on this connection: counted again */
+	int64_t c = note(db, "C", "liaison liaison liaison");
+	assert_int_equal(text_best(db, "liaison", ids), 3);
+	assert_int_equal(ids[0], c);
+	/* inside a transaction nothing is kept: a rollback leaves no trace */
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_begin(db, &err), JAW_OK);
+	int64_t d = note(db, "D", "liaison officer officer");
+	assert_int_equal(text_best(db, "liaison", ids), 4);
+	assert_int_equal(text_best(db, "officer", ids), 2);
+	assert_true(ids[0] == d && ids[1] == b);
+	db_rollback(db);
+	assert_int_equal(text_best(db, "officer", ids), 1);
+	assert_int_equal(ids[0], b);
+	text_ranks_are_bm25(db, "source_fts", "officer");
+	assert_int_equal(text_best(db, "liaison", ids), 3);
+	assert_int_equal(ids[0], c);
+	/* a change another connection commits */
+	struct jaw_db *other = NULL;
+	assert_int_equal(db_open(path, 0, &project_schema, &other, &err), JAW_OK);
+	char *sql = xasprintf("DELETE FROM source WHERE id = %lld", (long long)c);
+	assert_int_equal(db_exec(other, sql, &err), JAW_OK);
+	free(sql);
+	db_close(other);
+	assert_int_equal(text_best(db, "liaison", ids), 2);
+	assert_true(ids[0] == a && ids[1] == b);
+	db_close(db);
+	free(path);
+}
+
+/* The first match and its snippet in a long text, beyond the first bytes
+ * read to find it, agree with every match as search_text_each finds it
+ * from the whole text. */
+struct text_first {
+	int64_t source, start, end, n;
+};
+
+static int text_first_match(void *ctx, int64_t source, int64_t start, int64_t end, double rank,
+                            jaw_err *err)
+{
+	(void)rank, (void)err;
+	struct text_first *t = ctx;
+	if (t->n++ == 0 || source != t->source) {
+		t->source = source;
+		t->start = start;
+		t->end = end;
+	}
+	return JAW_OK;
+}
+
+/* A text of about bytes bytes of words with accents (2 bytes each), with
+ * word at byte at or just after it (where a word starts). */
+static char *text_long_new(size_t bytes, const char *word, size_t at, size_t *cp)
+{
+	char *out = xmalloc(bytes + strlen(word) + 64), *o = out;
+	static const char *const filler[] = {"caf\xC3\xA9 ", "na\xC3\xAFve ", "r\xC3\xB4le ", "a "};
+	size_t k = 0;
+	bool placed = false;
+	*cp = 0;
+	while ((size_t)(o - out) < bytes) {
+		if (!placed && (size_t)(o - out) >= at) {
+			o += sprintf(o, "%s ", word);
+			placed = true;
+			continue;
+		}
+		const char *w = filler[k++ % 4];
+		if (!placed)
+			*cp += strlen(w) - (strchr(w, '\xC3') ? 1 : 0);
+		o += sprintf(o, "%s", w);
+	}
+	*o = '\0';
+	return out;
+}
+
+static void test_text_long(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	/* a word past the first 16 KB read; one across their end, its accent
+	 * cut in two there; one near the start of a 1 MB text */
+	static const struct {
+		const char *word, *query;
+		size_t at, bytes;
+	} cases[] = {
+		{"zebulon", "zebulon", 50000, 80000},
+		{"\xC3\xA9tienne", "etienne", 16383, 40000},
+		{"quixote", "quixote", 16380, 40000},
+		{"mandolin", "mandolin", 100, 1 << 20},
+		{"left behind", "\"left behind\"", 33000, 70000},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t cp;
+		char *text = text_long_new(cases[i].bytes, cases[i].word, cases[i].at, &cp);
+		int64_t id = note(db, "Long", text);
+		jaw_err err;
+		err_clear(&err);
+		struct search_hit h;
+		assert_int_equal(search_text_page(db, cases[i].query, 0, 1, &h, &err), 1);
+		assert_int_equal(h.source_id, id);
+		const char *w = cases[i].word;
+		size_t wcp = strlen(w) - (strchr(w, '\xC3') ? 1 : 0);
+		if (h.start != (int64_t)cp || h.end != (int64_t)(cp + wcp))
+			fail_msg("%s: [%lld, %lld), not [%zu, %zu)", cases[i].query, (long long)h.start,
+			         (long long)h.end, cp, cp + wcp);
+		assert_memory_equal(h.snippet + h.mark_start, w, strlen(w));
+		assert_int_equal(h.mark_end - h.mark_start, strlen(w));
+		assert_int_equal(strncmp(h.snippet, "...", 3), 0); /* cut before */
+		struct text_first t = {0, 0, 0, 0};
+		assert_int_equal(search_text_each(db, cases[i].query, text_first_match, &t, &err), JAW_OK);
+		assert_int_equal(t.source, id);
+		assert_int_equal(t.start, h.start);
+		assert_int_equal(t.end, h.end);
+		search_hit_clear(&h);
+		free(text);
+		/* the next case's word is in this text no more */
+		char *sql = xasprintf("DELETE FROM source WHERE id = %lld", (long long)id);
+		assert_int_equal(db_exec(db, sql, &err), JAW_OK);
+		free(sql);
+	}
+	db_close(db);
+}
+
+/* Every match of a text, phrases overlapping words, in code points. */
+struct text_spans {
+	int64_t v[16];
+	int n;
+};
+
+static int text_span(void *ctx, int64_t source, int64_t start, int64_t end, double rank,
+                     jaw_err *err)
+{
+	(void)source, (void)rank, (void)err;
+	struct text_spans *t = ctx;
+	assert_true(t->n < 8);
+	t->v[2 * t->n] = start;
+	t->v[2 * t->n++ + 1] = end;
+	return JAW_OK;
+}
+
+static void test_text_each(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	note(db, "Spans", "Zo\xC3\xAB: alpha beta alpha beta gamma alpha");
+	struct text_spans t = {{0}, 0};
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(search_text_each(db, "alpha OR \"alpha beta\"", text_span, &t, &err), JAW_OK);
+	static const int64_t want[] = {5, 10, 5, 15, 16, 21, 16, 26, 33, 38};
+	assert_int_equal(t.n, 5);
+	assert_memory_equal(t.v, want, sizeof want);
+	db_close(db);
+}
+
 /* The choosers' filters match as list search does: case and accents
  * folded, on every connection the project opens. */
 static void test_chooser_filters(void **state)
@@ -1064,6 +1321,10 @@ int main(void)
 		cmocka_unit_test(test_survey_codings),
 		cmocka_unit_test(test_text_search),
 		cmocka_unit_test(test_text_search_syntax),
+		cmocka_unit_test(test_text_rank),
+		cmocka_unit_test(test_text_long),
+		cmocka_unit_test(test_text_kept),
+		cmocka_unit_test(test_text_each),
 		cmocka_unit_test(test_chooser_filters),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_prefilter),
