@@ -18,7 +18,7 @@ t send-keys -t jaw ":find liaison" Enter
 check ":find searches the evidence, best first" wait_for " Analysis: search  1/36  liaison, best first"
 # the frequencies: Liaison is the fourth code from the end
 t send-keys -t jaw 2 G k k k
-check "Liaison's frequency before" wait_for "Cross-cutting/Liaison: 1 segments in 1 sources"
+check "Liaison's frequency before" wait_for "Cross-cutting/Liaison: 1 segment in 1 source"
 t send-keys -t jaw 7 c L i a i s o n
 check "c picks a code for every hit" wait_for "Cross-cutting/Liaison"
 t send-keys -t jaw Enter
@@ -31,7 +31,7 @@ check "jaw stats agrees" test "$("$JAW" stats "$project" --codes --csv | grep '^
 t send-keys -t jaw u
 check "u undoes the whole change" wait_for "Undid: apply \"Liaison\" to 40 hits of \"liaison\""
 t send-keys -t jaw j k
-check "Liaison's frequency after the undo" wait_for "Cross-cutting/Liaison: 1 segments in 1 sources"
+check "Liaison's frequency after the undo" wait_for "Cross-cutting/Liaison: 1 segment in 1 source"
 t send-keys -t jaw q q
 check "q q leaves jaw" stopped
 check "the project is sound" quiet "$JAW" check "$project"
