@@ -241,6 +241,30 @@ static void test_index_in_place(void **state)
 	db_close(db);
 }
 
+/* The import runs without jaw's own triggers (they do nothing for new
+ * answers) and without the answers' CHECK constraints: a project's
+ * tally of codings stays exact, the constraints hold again after it, and
+ * a trigger the project's owner added on the answers still fires. */
+static void test_triggers_and_checks(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_demo_new(NULL);
+	jaw_err err;
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM coding") > 0);
+	assert_int_equal(csvtest_import(db, "basic.csv", &err), JAW_OK);
+	csvtest_assert_sound(db); /* the coding tally among the checks */
+	assert_int_equal(db_exec(db, "UPDATE source SET kind = 'letter' WHERE id ="
+	                             " (SELECT max(id) FROM source)", &err), JAW_FAIL);
+	assert_int_equal(db_exec(db, "CREATE TABLE answer_log (id INTEGER);"
+	                             " CREATE TRIGGER answer_logged AFTER INSERT ON source BEGIN"
+	                             " INSERT INTO answer_log VALUES (new.id); END", &err), JAW_OK);
+	struct csvimport_options opt = {.name = "again"};
+	assert_int_equal(csvtest_import_with(db, "basic.csv", &opt, &err), JAW_OK);
+	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM answer_log"), 3);
+	csvtest_assert_sound(db);
+	db_close(db);
+}
+
 static void test_reimport(void **state)
 {
 	(void)state;
@@ -296,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_all_or_nothing),
 		cmocka_unit_test(test_index_in_place),
 		cmocka_unit_test(test_reimport),
+		cmocka_unit_test(test_triggers_and_checks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
