@@ -287,6 +287,15 @@ const struct cmd_command cmd_commands[] = {
 	 " is checked as jaw check does before it takes the name DEST; a copy that fails the"
 	 " check is not kept.",
 	 cmd_no_options, cmd_backup},
+	{"checkpoint", "FILE", 1, 1, "name one project FILE",
+	 "copy into the project file the changes its WAL holds (jaw import-csv starts it)",
+	 "Copies into the project FILE the changes that SQLite keeps beside it in FILE-wal, so"
+	 " that FILE alone has them; others may go on reading and writing meanwhile. FILE-wal"
+	 " stays until the next change starts it afresh, or the last jaw to close the project"
+	 " removes it. jaw import-csv runs jaw checkpoint in the background once it has"
+	 " reported an import, rather than make you wait while a large survey is written a"
+	 " second time; until then the import is safe in FILE-wal (jaw backup copies both).",
+	 cmd_no_options, cmd_checkpoint},
 	{"log", "FILE", 1, 1, "name one project FILE",
 	 "list the changes made to a project, oldest first: when, who, what",
 	 "Lists the audit journal of the project FILE: one line per change, with the time (UTC),"

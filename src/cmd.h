@@ -105,6 +105,8 @@ int cmd_code(const struct cmd_args *a);
 int cmd_export(const struct cmd_args *a);
 int cmd_import_csv(const struct cmd_args *a);
 int cmd_backup(const struct cmd_args *a);
+/* jaw checkpoint FILE: copies what the WAL holds into the project file. */
+int cmd_checkpoint(const struct cmd_args *a);
 int cmd_log(const struct cmd_args *a);
 int cmd_retrieve(const struct cmd_args *a);
 int cmd_stats(const struct cmd_args *a);

@@ -1,10 +1,14 @@
 /* cmd_import_csv.c - jaw import-csv: survey results from a CSV file. */
 #include "config.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -252,6 +256,80 @@ static int cmd_dry_run(struct jaw_db *db, const struct csvimport_plan *plan)
 	return plan->errors > 0 ? JAW_FAIL : 0;
 }
 
+/* The import left its pages in the WAL (defer_checkpoint): `jaw
+ * checkpoint` copies them into the project file after the import is
+ * reported, in a process of its own (so that the command does not wait
+ * while hundreds of MB are written a second time). It is started while
+ * this process still has the project open, and waited for until it has
+ * it open too (its first line), so that it finds the WAL's index in
+ * shared memory instead of rebuilding it, which would hold up readers for
+ * a moment. True if it has the project open; otherwise the caller's close
+ * checkpoints, as usual. */
+static bool cmd_checkpoint_behind(const char *project)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		return false;
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* in a session of its own, with none of the command's output open;
+		 * a grandchild, so that no one waits for it */
+		int null = open("/dev/null", O_RDWR);
+		dup2(null, STDIN_FILENO);
+		dup2(fds[1], STDOUT_FILENO);
+		dup2(null, STDERR_FILENO);
+		for (int fd = 3; fd < 1024; fd++)
+			close(fd);
+		if (setsid() < 0 || fork() != 0)
+			_exit(0);
+		execl("/proc/self/exe", "jaw", "checkpoint", project, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	char first;
+	bool ready = pid > 0 && read(fds[0], &first, 1) == 1;
+	close(fds[0]);
+	return ready;
+}
+
+int cmd_checkpoint(const struct cmd_args *c)
+{
+	const char *path = c->words[0];
+	signal(SIGPIPE, SIG_IGN); /* the import that started it may be gone */
+	jaw_err err;
+	err_clear(&err);
+	struct jaw_db *db = NULL;
+	if (db_open(path, 0, &project_schema, &db, &err) != JAW_OK)
+		return cmd_fail(JAW_FAIL, err.msg);
+	cmd_put_safe("", path, ": copying what the WAL holds into the file\n");
+	fflush(stdout);
+	/* Passive, and the close leaves the WAL be: emptying or removing it
+	 * would lock others out for a moment, and a script's sqlite3, which
+	 * does not wait, would fail. The next writer starts it afresh (and
+	 * cuts it back to 4 MiB), the next jaw to close the project last
+	 * removes it. */
+	int logged = 0, copied = 0;
+	int rc = sqlite3_wal_checkpoint_v2(db_sqlite(db), "main", SQLITE_CHECKPOINT_PASSIVE, &logged,
+	                                   &copied);
+	sqlite3_db_config(db_sqlite(db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+	if (rc != SQLITE_OK) {
+		err_db(&err, db_sqlite(db), "PRAGMA wal_checkpoint");
+		db_close(db);
+		return cmd_fail(JAW_FAIL, err.msg);
+	}
+	if (copied < logged)
+		printf("%d of %d pages copied (readers still use the rest; a later checkpoint copies"
+		       " it)\n", copied > 0 ? copied : 0, logged);
+	else
+		printf("%d pages copied\n", logged > 0 ? logged : 0);
+	db_close(db);
+	return 0;
+}
+
 static int cmd_import_with(struct cmd_import_args *a, struct cmd_bar *bar)
 {
 	jaw_err err;
@@ -270,11 +348,16 @@ static int cmd_import_with(struct cmd_import_args *a, struct cmd_bar *bar)
 	} else {
 		/* planned and imported in one read of the file when it can be */
 		struct csvimport_result res;
+		a->opt.defer_checkpoint = true;
 		int rc = csvimport_file(db, a->csv, &a->opt, &plan, &res, &err);
 		cmd_bar_clear(bar);
 		res.seconds = cmd_now() - bar->start;
-		if (rc == JAW_OK)
+		if (rc == JAW_OK) {
 			cmd_print_summary(plan, &res, a->project);
+			if (cmd_checkpoint_behind(a->project))
+				sqlite3_db_config(db_sqlite(db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+				                  (int *)NULL);
+		}
 		status = rc == JAW_OK ? 0 : cmd_fail(rc == JAW_USAGE ? JAW_USAGE : JAW_FAIL, err.msg);
 	}
 	csvimport_plan_free(plan);

@@ -79,6 +79,11 @@ struct csvimport_options {
 	 * names or 1-based numbers (ranges such as 7-16 too), or NULL. */
 	const char *roles[SURVEY_ROLE_COUNT];
 	bool check_ids;        /* the plan also looks for duplicate ids (for a dry run) */
+	/* The import's commit leaves its pages in the WAL, without the
+	 * checkpoint that would copy them into the project file (hundreds of
+	 * MB for a large survey): the caller checkpoints later (jaw
+	 * import-csv: a process of its own, once the import is reported). */
+	bool defer_checkpoint;
 	csvimport_progress_fn progress;
 	void *progress_ctx;
 };

@@ -753,6 +753,10 @@ static int run_alone(struct jaw_db *db, const struct csvimport_plan *plan,
 	if (db_open(db_path(db), 0, db_schema(db), &own, err) != JAW_OK)
 		return JAW_FAIL;
 	run_lighten(own);
+	if (opt->defer_checkpoint) { /* neither at the commit nor when it closes */
+		db_exec(own, "PRAGMA wal_autocheckpoint = 0", NULL);
+		sqlite3_db_config(db_sqlite(own), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+	}
 	/* the sessions that wait for it meanwhile can say for what */
 	int64_t activity = activity_begin(own, NULL, "an import", plan->path, err);
 	if (activity < 0) {

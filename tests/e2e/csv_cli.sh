@@ -46,9 +46,27 @@ check "import: exit 0" expect 0 import-csv p.jaw basic.csv
 check "import: summary" out_line "  4 respondents, 22 answers (19 values, 3 open answers, now sources)"
 check "import: columns by role" out_line "  columns: 1 id, 3 attribute, 2 likert, 1 open text, 0 ignored"
 check "import: no progress bar when stderr is not a terminal" empty "$err"
+# the import's pages reach the project file after it is reported, in a
+# process of its own (jaw checkpoint): the file alone then has it all (this
+# comes before anything else opens the project, whose close would copy them)
+alone_has_it() {
+	i=0
+	while [ $i -lt 300 ]; do
+		cp p.jaw alone.jaw && rm -f alone.jaw-wal alone.jaw-shm
+		[ "$(sqlite3 alone.jaw "SELECT count(*) FROM respondent" 2>/dev/null)" = 4 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+check "import: the project file alone has the survey, checkpointed behind it" alone_has_it
 check "import: answers are searchable" equals 1 p.jaw "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1 MATCH 'annex'"
 check "import: answers are not in the notes' index" equals 0 p.jaw "SELECT count(*) FROM source_fts WHERE source_fts MATCH 'annex'"
 check "import: check passes" expect 0 check p.jaw
+check "checkpoint: exit 0" expect 0 checkpoint p.jaw
+check "checkpoint: says what it copies" out_line "p.jaw: copying what the WAL holds into the file"
+check "checkpoint of a missing project: exit 1" expect 1 checkpoint missing.jaw
+check "import: and its answers' index" equals 1 alone.jaw "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1 MATCH 'annex'"
 check "re-import: exit 1" expect 1 import-csv p.jaw basic.csv
 check "re-import: message" err_line "jaw: basic.csv: a survey called \"basic\" is already in the project; choose another name with --name"
 cp basic.csv renamed.csv

@@ -38,7 +38,7 @@ static void test_table_well_formed(void **state)
 		if (n > CMD_MAX_OPTIONS)
 			fail_msg("%s has %d options; the parser takes %d", c->name, n, CMD_MAX_OPTIONS);
 	}
-	assert_int_equal(commands, 13);
+	assert_int_equal(commands, 14);
 	assert_null(cmd_find("findings"));
 }
 

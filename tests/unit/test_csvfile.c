@@ -265,6 +265,55 @@ static void test_triggers_and_checks(void **state)
 	db_close(db);
 }
 
+/* The size of a file (0 when it is not there). */
+static long long file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+/* With defer_checkpoint (jaw import-csv) the commit leaves the import's
+ * pages in the WAL: the project file has not grown, yet every connection
+ * finds the survey and searches its answers; a checkpoint then moves it
+ * into the file. Without it, the commit's checkpoint does. */
+static void test_checkpoint_deferred(void **state)
+{
+	(void)state;
+	char *path = NULL;
+	struct jaw_db *db = testutil_project_new(&path);
+	char *wal = xasprintf("%s-wal", path), *csv = csvtest_survey_rows_new("deferred.csv", 16000);
+	long long empty = file_size(path);
+	struct csvimport_options opt = {.defer_checkpoint = true};
+	struct csvimport_plan *plan = NULL;
+	struct csvimport_result res;
+	jaw_err err;
+	assert_int_equal(csvimport_file(db, csv, &opt, &plan, &res, &err), JAW_OK);
+	csvimport_plan_free(plan);
+	assert_int_equal(file_size(path), empty);
+	/* more than SQLite checkpoints at (1000 pages, with their headers) */
+	assert_true(file_size(wal) > 4200000);
+	struct jaw_db *other = NULL;
+	assert_int_equal(db_open(path, 0, db_schema(db), &other, &err), JAW_OK);
+	assert_int_equal(testutil_scalar(other, "SELECT count(*) FROM respondent"), 16000);
+	assert_int_equal(testutil_scalar(other, "SELECT count(*) FROM survey_fts_1 WHERE survey_fts_1"
+	                                        " MATCH '\"protection of civilians\"'"), 16000);
+	db_close(other);
+	assert_int_equal(db_checkpoint(db, &err), JAW_OK);
+	long long checkpointed = file_size(path);
+	assert_true(checkpointed > empty + 4000000);
+	assert_int_equal(file_size(wal), 0);
+	csvtest_assert_sound(db);
+	/* the same import without: the file takes it at the commit */
+	opt = (struct csvimport_options){.name = "again"};
+	assert_int_equal(csvimport_file(db, csv, &opt, &plan, &res, &err), JAW_OK);
+	csvimport_plan_free(plan);
+	assert_true(file_size(path) > checkpointed + 4000000);
+	db_close(db);
+	free(csv);
+	free(wal);
+	free(path);
+}
+
 static void test_reimport(void **state)
 {
 	(void)state;
@@ -321,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_index_in_place),
 		cmocka_unit_test(test_reimport),
 		cmocka_unit_test(test_triggers_and_checks),
+		cmocka_unit_test(test_checkpoint_deferred),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
