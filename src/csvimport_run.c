@@ -104,6 +104,16 @@ static void run_put_json_string(struct csvbatch *b, const char *s, size_t len)
 	b->used += (size_t)(o - out);
 }
 
+/* Appends n in decimal (snprintf took a sixth of the reader's time). */
+static void run_put_uint(struct csvbatch *b, unsigned n)
+{
+	char num[16], *p = num + sizeof num;
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	run_put(b, p, (size_t)(num + sizeof num - p));
+}
+
 /* Appends one value of column c to the answers array. */
 static int run_put_value(struct run_reader *rd, const struct csvimport_column *c, const char *v,
                          size_t len, jaw_err *err)
@@ -120,8 +130,7 @@ static int run_put_value(struct run_reader *rd, const struct csvimport_column *c
 		if (n < 0)
 			return err_set(err, JAW_FAIL, "\"%.40s\" is not on the scale of column %d (%s);"
 			               " has the file changed?", v, c->position, c->label);
-		char num[16];
-		run_put(b, num, (size_t)snprintf(num, sizeof num, "%d", n));
+		run_put_uint(b, (unsigned)n);
 	} else if (c->type == SURVEY_TYPE_INTEGER ? csvimport_is_integer(v, len)
 	           : c->type == SURVEY_TYPE_REAL && csvimport_is_number(v, len)) {
 		run_put(b, v, len); /* a number JSON holds and SQLite shows as written */
