@@ -318,28 +318,38 @@ int analysis_crosstab_new(struct jaw_db *db, const char *attribute, enum analysi
 
 /* ---- co-occurrence ------------------------------------------------------------ */
 
-/* pairs(ca, cb, src): two codes coded in a source, as the mode counts
- * them; then, for each pair, the sources (w 0), and for each code the
- * sources it is in (w 1, the diagonal) and all coded sources (w 2), from
- * coding_tally. Both sides of a pair are read in the order of sources from
- * one index, so that each source's codings are read once, together. */
+/* half(ca, cb, src): two codes coded in a source, as the mode counts
+ * them, the lower id first (each pair is found once, from its lower code's
+ * codings, and counted both ways); then, for each pair, the sources (w 0),
+ * and for each code the sources it is in (w 1, the diagonal) and all coded
+ * sources (w 2), from coding_tally. Both sides of a pair are read in the
+ * order of sources from one index, so that each source's codings are read
+ * once, together. */
 #define CO_GROUPS                                                                   \
-	" SELECT 0 AS w, ca, cb, count(*) FROM pairs GROUP BY ca, cb"                     \
+	" SELECT 0 AS w, ca, cb, count(*) FROM half GROUP BY ca, cb"                      \
+	" UNION ALL SELECT 0, cb, ca, count(*) FROM half GROUP BY ca, cb"                 \
 	" UNION ALL SELECT 1, code_id, code_id, sum(sources) FROM coding_tally"           \
 	" WHERE dim = 1 AND code_id <> 0 GROUP BY code_id"                                \
 	" UNION ALL SELECT 2, NULL, NULL, coalesce(sum(sources), 0) FROM coding_tally"    \
 	" WHERE dim = 1 AND code_id = 0"
 
+/* Codings that overlap: b starts before a ends and ends after a starts,
+ * so b starts after a's start less the longest coding: that bound (the
+ * same condition, implied) lets the index read only the codings near a,
+ * not all those before it in the source (1.35 s to 0.9 s at 1,000,000
+ * codings, with 200 codings in each of 500 notes). */
 static const char analysis_overlap_sql[] =
-	"WITH pairs AS (SELECT DISTINCT a.code_id AS ca, b.code_id AS cb, a.source_id AS src"
-	" FROM coding a INDEXED BY coding_by_source JOIN coding b INDEXED BY coding_by_source"
-	" ON b.source_id = a.source_id AND b.start_cp < a.end_cp"
-	" AND b.end_cp > a.start_cp AND b.code_id <> a.code_id)" CO_GROUPS;
+	"WITH half AS MATERIALIZED (SELECT DISTINCT a.code_id AS ca, b.code_id AS cb,"
+	" a.source_id AS src FROM coding a INDEXED BY coding_by_source"
+	" JOIN coding b INDEXED BY coding_by_source ON b.source_id = a.source_id"
+	" AND b.start_cp < a.end_cp"
+	" AND b.start_cp > a.start_cp - (SELECT max(end_cp - start_cp) FROM coding)"
+	" AND b.end_cp > a.start_cp AND b.code_id > a.code_id)" CO_GROUPS;
 
 static const char analysis_same_source_sql[] =
-	"WITH pairs AS (SELECT DISTINCT a.code_id AS ca, b.code_id AS cb, a.source_id AS src"
-	" FROM coding a INDEXED BY coding_once JOIN coding b INDEXED BY coding_once"
-	" ON b.source_id = a.source_id AND b.code_id <> a.code_id)" CO_GROUPS;
+	"WITH half AS MATERIALIZED (SELECT DISTINCT a.code_id AS ca, b.code_id AS cb,"
+	" a.source_id AS src FROM coding a INDEXED BY coding_once JOIN coding b INDEXED BY"
+	" coding_once ON b.source_id = a.source_id AND b.code_id > a.code_id)" CO_GROUPS;
 
 /* The codes become the columns too. */
 static void analysis_cooccur_columns(struct analysis_matrix *m)

@@ -513,6 +513,28 @@ static void test_cooccurrence(void **state)
 	db_close(db);
 }
 
+/* Codings overlap however far apart they start: in source 1, Training
+ * [22, 51) is the longest coding (29) and overlaps Protection [50, 52) by
+ * one character (the farthest start an overlap can have) and Harm
+ * [18, 43), which Protection does not overlap. */
+static void test_cooccurrence_longest_coding(void **state)
+{
+	(void)state;
+	struct jaw_db *db = analysis_project_new();
+	jaw_err err;
+	err_clear(&err);
+	assert_int_equal(db_exec(db, "INSERT INTO coding (id, source_id, start_cp, end_cp, code_id,"
+	                         " coder) VALUES (8, 1, 22, 51, 3, 'kofi'), (9, 1, 50, 52, 1, 'kofi')",
+	                         &err), JAW_OK);
+	struct analysis_matrix *m;
+	assert_int_equal(analysis_cooccur_new(db, ANALYSIS_OVERLAP, false, &m, &err), JAW_OK);
+	char *text = matrix_text_new(m);
+	assert_string_equal(text, "2 0 1|2\n0 2 1|2\n1 1 4|4\n=2 2 4|5\n");
+	free(text);
+	analysis_matrix_free(m);
+	db_close(db);
+}
+
 /* Every cell of every crosstab by segments is the number of segments
  * retrieving it gives; and the same for co-occurrence (by sources). */
 static void test_cells_retrieve(void **state)
@@ -1031,6 +1053,7 @@ int main(void)
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_crosstab),
 		cmocka_unit_test(test_cooccurrence),
+		cmocka_unit_test(test_cooccurrence_longest_coding),
 		cmocka_unit_test(test_cells_retrieve),
 		cmocka_unit_test(test_agreement),
 		cmocka_unit_test(test_agreement_errors),
