@@ -170,8 +170,9 @@ EOF
 
 ## Peers
 
-- Survey import: jaw import-csv $import_jaw (peak RSS $import_rss), \`sqlite3 .import\`\
- $import_sqlite: **ratio $import_ratio**.
+- Survey import, best of 3 rounds: jaw import-csv $import_jaw (peak RSS $import_rss), \`sqlite3 .import\`\
+ $import_sqlite: **ratio $import_ratio**. Every round: jaw $(field "jaw import-csv runs") s;\
+ sqlite3 $(field "sqlite3 .import runs") s.
 - Crosstab of 200 codes by Nation (segments): jaw ${jaw_xt:-?} ms (the interface's key,\
  drawing included), \`sqlite3\` on a flat table of the same codings ${peer_ms} ms (best of 3, process\
  start included; \`$peer_sql\`): **ratio $xt_ratio**.
