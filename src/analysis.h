@@ -227,6 +227,12 @@ int analysis_code_hits(struct jaw_db *db, const char *coder, const char *query, 
  * with err set. */
 int analysis_tally_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
 
+/* jaw check's step: compares coding_answer_tally (schema version 10) with
+ * the codings of survey answers it counts and reports each row that
+ * differs. Returns the number of problems, or -1 with err set. */
+int analysis_answer_tally_check(struct jaw_db *db, db_report_fn report, void *ctx,
+                                jaw_err *err);
+
 /* A cell as a percentage of its row's (by_row) or column's total; 0 when
  * that is 0. */
 double analysis_matrix_percent(const struct analysis_matrix *m, int r, int c, bool by_row);

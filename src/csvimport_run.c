@@ -734,7 +734,9 @@ static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
 
 /* The import's rows refer only to rows it writes first, and jaw's own
  * triggers on the tables it writes do nothing for new answers (they index
- * other kinds of source, or tally codings, and a new answer has none):
+ * other kinds of source, or tally codings, and a new answer has none;
+ * those on respondent and survey_column tally codings too, on a change
+ * or delete, which the import does not do):
  * without foreign key checks and triggers (unless the project has
  * triggers of its own on those tables), SQLite runs no trigger program
  * and needs no statement journal for each insert. Triggers on the tables
@@ -746,7 +748,10 @@ static void run_lighten(struct jaw_db *own)
 		" AND tbl_name IN ('survey', 'survey_column', 'survey_label', 'respondent', 'source',"
 		" 'activity') AND name NOT IN ('source_fts_insert', 'source_fts_delete',"
 		" 'source_fts_update', 'source_tally_insert', 'source_tally_delete',"
-		" 'source_tally_update') AND name NOT GLOB 'survey_fts_[0-9]*'";
+		" 'source_tally_update', 'source_answer_tally_insert', 'source_answer_tally_delete',"
+		" 'source_answer_tally_update', 'respondent_answer_tally_delete',"
+		" 'respondent_answer_tally_update', 'survey_column_answer_tally_delete',"
+		" 'survey_column_answer_tally_update') AND name NOT GLOB 'survey_fts_[0-9]*'";
 	db_exec(own, "PRAGMA foreign_keys = OFF", NULL);
 	if (model_scalar(own, others, NULL) == 0)
 		sqlite3_db_config(db_sqlite(own), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);

@@ -32,6 +32,8 @@ static const struct db_migration project_migrations[] = {
 	{8, "schema/008-analysis-index.sql", NULL},
 	/* citations' state kept, notes' short columns indexed (the lists' moves) */
 	{9, "schema/009-navigation.sql", NULL},
+	/* a crosstab by a survey attribute's counts kept counted (coding_answer_tally) */
+	{10, "schema/010-answer-tally.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,
@@ -51,6 +53,7 @@ static const struct db_check_hook project_checks[] = {
 	{"finding areas", false, finding_check_areas},
 	{"citation states", false, finding_check_citations},
 	{"analysis counts", false, analysis_tally_check},
+	{"survey attribute counts", false, analysis_answer_tally_check},
 	{"full-text indexes", true, project_check_fulltext},
 };
 
