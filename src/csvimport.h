@@ -207,4 +207,9 @@ int csvimport_source(struct jaw_db *db, const struct csvread_source *src,
 int64_t csvimport_find_imported(struct jaw_db *db, const struct csvimport_plan *plan,
                                 char **name_out, jaw_err *err);
 
+/* Returns the number of triggers on the tables an import writes that do
+ * something for its new rows (none of jaw's own; a project's own
+ * triggers), or -1 on error: with none, the import runs without triggers. */
+int64_t csvimport_other_triggers(struct jaw_db *db);
+
 #endif

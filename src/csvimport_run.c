@@ -736,12 +736,13 @@ static int run_on(struct jaw_db *db, struct csvimport_fts *fts,
  * triggers on the tables it writes do nothing for new answers (they index
  * other kinds of source, or tally codings, and a new answer has none;
  * those on respondent and survey_column tally codings too, on a change
- * or delete, which the import does not do):
+ * or delete, which the import does not do; and a new answer has no
+ * citations whose state a change of its text would keep):
  * without foreign key checks and triggers (unless the project has
  * triggers of its own on those tables), SQLite runs no trigger program
  * and needs no statement journal for each insert. Triggers on the tables
  * it does not write (code, coding, finding_evidence) cannot fire. */
-static void run_lighten(struct jaw_db *own)
+int64_t csvimport_other_triggers(struct jaw_db *db)
 {
 	static const char others[] =
 		"SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
@@ -751,9 +752,15 @@ static void run_lighten(struct jaw_db *own)
 		" 'source_tally_update', 'source_answer_tally_insert', 'source_answer_tally_delete',"
 		" 'source_answer_tally_update', 'respondent_answer_tally_delete',"
 		" 'respondent_answer_tally_update', 'survey_column_answer_tally_delete',"
-		" 'survey_column_answer_tally_update') AND name NOT GLOB 'survey_fts_[0-9]*'";
+		" 'survey_column_answer_tally_update', 'source_text_citations')"
+		" AND name NOT GLOB 'survey_fts_[0-9]*'";
+	return model_scalar(db, others, NULL);
+}
+
+static void run_lighten(struct jaw_db *own)
+{
 	db_exec(own, "PRAGMA foreign_keys = OFF", NULL);
-	if (model_scalar(own, others, NULL) == 0)
+	if (csvimport_other_triggers(own) == 0)
 		sqlite3_db_config(db_sqlite(own), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
 }
 

@@ -991,6 +991,25 @@ static void test_columns_and_answers(void **state)
 	db_close(db);
 }
 
+/* None of jaw's own triggers keeps the import from running without
+ * triggers; one of the project's own does. */
+static void test_other_triggers(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	assert_true(testutil_scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+	                                " AND tbl_name IN ('source', 'respondent', 'survey_column')")
+	            >= 10);
+	assert_int_equal(csvimport_other_triggers(db), 0);
+	assert_int_equal(db_exec(db, "CREATE TABLE audit (id INTEGER);"
+	                             " CREATE TRIGGER audit_respondent AFTER INSERT ON respondent"
+	                             " BEGIN INSERT INTO audit VALUES (new.id); END", &err), JAW_OK);
+	assert_int_equal(csvimport_other_triggers(db), 1);
+	db_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -1019,6 +1038,7 @@ int main(void)
 		cmocka_unit_test(test_set_scale),
 		cmocka_unit_test(test_queries),
 		cmocka_unit_test(test_codings_by_attribute),
+		cmocka_unit_test(test_other_triggers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
