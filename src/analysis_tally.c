@@ -29,29 +29,6 @@ static const char analysis_tally_sql[] =
 	" AND t.dim = c.dim AND t.value = c.value)"
 	" ORDER BY 1, 2, 3";
 
-/* Runs a comparison and reports each row that differs through line. */
-static int analysis_tally_compare(struct jaw_db *db, const char *sql,
-                                  void (*line)(sqlite3_stmt *, char *, size_t),
-                                  db_report_fn report, void *ctx, jaw_err *err)
-{
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	int problems = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char text[400];
-		line(s, text, sizeof text);
-		report(ctx, text);
-		problems++;
-	}
-	if (rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		problems = -1;
-	}
-	sqlite3_reset(s);
-	return problems;
-}
-
 static void analysis_tally_line(sqlite3_stmt *s, char *line, size_t size)
 {
 	static const char *const dims[] = {"", "source kind", "event", "stakeholder", "respondent"};
@@ -67,7 +44,7 @@ static void analysis_tally_line(sqlite3_stmt *s, char *line, size_t size)
 
 int analysis_tally_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
 {
-	return analysis_tally_compare(db, analysis_tally_sql, analysis_tally_line, report, ctx, err);
+	return db_check_each(db, analysis_tally_sql, analysis_tally_line, report, ctx, err);
 }
 
 /* c(col, code, value, segments, sources): coding_answer_tally counted
@@ -110,6 +87,6 @@ int analysis_answer_tally_check(struct jaw_db *db, db_report_fn report, void *ct
 {
 	if (db_schema_version(db) < 10)
 		return 0; /* kept since schema version 10: the upgrade counts it */
-	return analysis_tally_compare(db, analysis_answer_tally_sql, analysis_answer_tally_line,
+	return db_check_each(db, analysis_answer_tally_sql, analysis_answer_tally_line,
 	                              report, ctx, err);
 }

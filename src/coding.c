@@ -74,6 +74,14 @@ int64_t coding_source_length(struct jaw_db *db, int64_t source_id, jaw_err *err)
 	return len;
 }
 
+static void coding_offsets_problem(sqlite3_stmt *s, char *line, size_t size)
+{
+	snprintf(line, size, "coding %lld of source %lld: [%lld, %lld) does not fit the source's"
+	         " text of %lld characters", (long long)sqlite3_column_int64(s, 0),
+	         (long long)sqlite3_column_int64(s, 1), (long long)sqlite3_column_int64(s, 2),
+	         (long long)sqlite3_column_int64(s, 3), (long long)sqlite3_column_int64(s, 4));
+}
+
 int coding_check_offsets(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
 {
 	static const char sql[] =
@@ -81,26 +89,7 @@ int coding_check_offsets(struct jaw_db *db, db_report_fn report, void *ctx, jaw_
 		" FROM coding k JOIN source s ON s.id = k.source_id"
 		" WHERE NOT (k.start_cp >= 0 AND k.start_cp < k.end_cp AND k.end_cp <= length(s.text))"
 		" ORDER BY k.id";
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	int problems = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char line[256];
-		snprintf(line, sizeof line, "coding %lld of source %lld: [%lld, %lld) does not fit"
-		         " the source's text of %lld characters",
-		         (long long)sqlite3_column_int64(s, 0), (long long)sqlite3_column_int64(s, 1),
-		         (long long)sqlite3_column_int64(s, 2), (long long)sqlite3_column_int64(s, 3),
-		         (long long)sqlite3_column_int64(s, 4));
-		report(ctx, line);
-		problems++;
-	}
-	if (rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		problems = -1;
-	}
-	sqlite3_reset(s);
-	return problems;
+	return db_check_each(db, sql, coding_offsets_problem, report, ctx, err);
 }
 
 /* The name of code id (newly allocated), or NULL with err set. */

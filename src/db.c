@@ -836,6 +836,27 @@ static int db_check_rows(struct jaw_db *db, const char *sql, const char *ok,
 	return problems;
 }
 
+int db_check_each(struct jaw_db *db, const char *sql, db_problem_fn problem,
+                  db_report_fn report, void *ctx, jaw_err *err)
+{
+	sqlite3_stmt *s = db_stmt(db, sql, err);
+	if (!s)
+		return -1;
+	int problems = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char line[512];
+		problem(s, line, sizeof line);
+		report(ctx, line);
+		problems++;
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(err, db->sqlite, sql);
+		problems = -1;
+	}
+	sqlite3_reset(s);
+	return problems;
+}
+
 int db_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
 {
 	int total = 0, n;

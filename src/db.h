@@ -197,6 +197,13 @@ int db_check(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err);
  * program made, never user text); reports and returns 1 if the index does
  * not match its content, else 0. Needs a connection that may write. */
 int db_check_fts5(struct jaw_db *db, const char *table, db_report_fn report, void *ctx);
+/* Writes what the row of a checking statement says is wrong into line. */
+typedef void (*db_problem_fn)(sqlite3_stmt *row, char *line, size_t size);
+/* Runs sql, a check whose every row is a problem, and reports each row as
+ * problem words it (for the hooks of db_check); returns how many, or -1
+ * with err set. */
+int db_check_each(struct jaw_db *db, const char *sql, db_problem_fn problem,
+                  db_report_fn report, void *ctx, jaw_err *err);
 
 /* Returns a newly allocated copy of column i of the current row ("" for NULL). */
 char *db_column_text_new(sqlite3_stmt *stmt, int i);

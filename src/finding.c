@@ -604,27 +604,17 @@ int finding_area_page(struct jaw_db *db, int64_t id, int64_t offset, int limit,
 	                             finding_area_read, finding_area_clear_row, err);
 }
 
+static void finding_area_problem(sqlite3_stmt *s, char *line, size_t size)
+{
+	snprintf(line, size, "finding %lld: its area \"%.100s\" is no longer a code at the top of"
+	         " the codebook", (long long)sqlite3_column_int64(s, 0),
+	         (const char *)sqlite3_column_text(s, 1));
+}
+
 int finding_check_areas(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
 {
 	static const char sql[] =
 		"SELECT a.finding_id, c.name FROM finding_area a JOIN code c ON c.id = a.code_id"
 		" WHERE c.parent_id IS NOT NULL ORDER BY a.finding_id, c.id";
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	int problems = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char line[256];
-		snprintf(line, sizeof line, "finding %lld: its area \"%.100s\" is no longer a code at"
-		         " the top of the codebook", (long long)sqlite3_column_int64(s, 0),
-		         (const char *)sqlite3_column_text(s, 1));
-		report(ctx, line);
-		problems++;
-	}
-	if (rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		problems = -1;
-	}
-	sqlite3_reset(s);
-	return problems;
+	return db_check_each(db, sql, finding_area_problem, report, ctx, err);
 }

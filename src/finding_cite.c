@@ -301,6 +301,16 @@ int64_t citation_impact(struct jaw_db *db, enum citation_target target, int64_t 
 	return db_step_int64(db, s, &n, err) == JAW_OK ? n : -1;
 }
 
+static void finding_citation_problem(sqlite3_stmt *s, char *line, size_t size)
+{
+	snprintf(line, size, "citation %lld of finding %lld: kept as %s, but its source's text"
+	         " there %s its quote (jaw(5), CHECKING A PROJECT, says how to work the states"
+	         " out again)", (long long)sqlite3_column_int64(s, 0),
+	         (long long)sqlite3_column_int64(s, 1),
+	         sqlite3_column_int(s, 2) ? "changed" : "unchanged",
+	         sqlite3_column_int(s, 3) ? "is no longer" : "is still");
+}
+
 int finding_check_citations(struct jaw_db *db, db_report_fn report, void *ctx, jaw_err *err)
 {
 	static const char sql[] =
@@ -310,25 +320,5 @@ int finding_check_citations(struct jaw_db *db, db_report_fn report, void *ctx, j
 		" WHERE e.changed IS NOT x.now ORDER BY e.id";
 	if (db_schema_version(db) < 9)
 		return 0; /* kept since schema version 9: the upgrade works them out */
-	sqlite3_stmt *s = db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	int problems = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char line[300];
-		snprintf(line, sizeof line, "citation %lld of finding %lld: kept as %s, but its source's"
-		         " text there %s its quote (jaw(5), CHECKING A PROJECT, says how to work the"
-		         " states out again)", (long long)sqlite3_column_int64(s, 0),
-		         (long long)sqlite3_column_int64(s, 1),
-		         sqlite3_column_int(s, 2) ? "changed" : "unchanged",
-		         sqlite3_column_int(s, 3) ? "is no longer" : "is still");
-		report(ctx, line);
-		problems++;
-	}
-	if (rc != SQLITE_DONE) {
-		err_db(err, db_sqlite(db), sql);
-		problems = -1;
-	}
-	sqlite3_reset(s);
-	return problems;
+	return db_check_each(db, sql, finding_citation_problem, report, ctx, err);
 }
