@@ -280,6 +280,7 @@ static void bench_analysis(void)
 	bench_press("frequencies (2)", ACT_OTHER, '2', 1);
 	bench_list("frequencies", 4, 20);
 	bench_press("crosstab by organisation (3)", ACT_OTHER, '3', 1);
+	bench_command("crosstab by Nation, respondents", "crosstab Nation respondents");
 	bench_command("crosstab by Nation, segments", "crosstab Nation segments");
 	bench_press("crosstab: l (column right)", ACT_NAV, 'l', 10);
 	bench_list("crosstab", 4, 20);

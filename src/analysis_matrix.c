@@ -197,9 +197,10 @@ static const struct analysis_attr analysis_attrs[] = {
 	 XT_ANSWERS("tp.name", XT_TOP("s.stakeholder_id")) XT_RESPONDENTS},
 };
 
-/* A survey attribute by respondents: the tally by respondent (each row
- * one respondent, so every measure is a sum), the respondents of the
- * surveys that have the attribute. Each respondent's value is read from
+/* A survey attribute in a file older than schema version 11 (read without
+ * its upgrade): the tally by respondent (each row one respondent, so every
+ * measure is a sum), the respondents of the surveys that have the
+ * attribute. Each respondent's value is read from
  * its answers once (rv), and the tally summed by code and value once (x,
  * a few thousand rows), before the groupings read x four times. */
 static const char analysis_survey_attr_sql[] =
@@ -212,13 +213,14 @@ static const char analysis_survey_attr_sql[] =
 	" WHERE t.dim = 4 GROUP BY t.code_id, rv.v)"
 	XT_GROUPS;
 
-/* A survey attribute by segments or sources: coding_answer_tally (schema
- * version 10) counts them by each attribute column's value (the integer 0
- * for none), a few hundred rows a column; the columns with the label, one
- * a survey, sum. 0.9 s at full scale by respondents' answers, ms here. */
+/* A survey attribute: coding_answer_tally (schema version 11) counts the
+ * segments, sources and respondents by each attribute column's value (the
+ * integer 0 for none), a few hundred rows a column; the columns with the
+ * label, one a survey, sum. At full scale 0.9 s by respondents' answers
+ * (above), ms here. */
 static const char analysis_survey_attr_tally_sql[] =
 	"WITH x AS (SELECT t.code_id AS code, nullif(t.value, 0) AS v, t.segments AS segs,"
-	" t.sources AS srcs, 1 AS resp FROM survey_column q"
+	" t.sources AS srcs, t.respondents AS resp FROM survey_column q"
 	" JOIN coding_answer_tally t ON t.column_id = q.id"
 	" WHERE q.role = 'attribute' AND q.label = ?1)"
 	XT_GROUPS;
@@ -241,8 +243,8 @@ static const char *analysis_attr_sql(struct jaw_db *db, const char *attribute,
 		return NULL;
 	}
 	/* a file of an older version, read without its upgrade, has no tally */
-	return by == ANALYSIS_BY_RESPONDENTS || db_schema_version(db) < 10
-	           ? analysis_survey_attr_sql : analysis_survey_attr_tally_sql;
+	return db_schema_version(db) < 11 ? analysis_survey_attr_sql
+	                                  : analysis_survey_attr_tally_sql;
 }
 
 /* Adds a column for value v (NULL: none) with its total. */

@@ -749,8 +749,7 @@ int64_t csvimport_other_triggers(struct jaw_db *db)
 		" AND tbl_name IN ('survey', 'survey_column', 'survey_label', 'respondent', 'source',"
 		" 'activity') AND name NOT IN ('source_fts_insert', 'source_fts_delete',"
 		" 'source_fts_update', 'source_tally_insert', 'source_tally_delete',"
-		" 'source_tally_update', 'source_answer_tally_insert', 'source_answer_tally_delete',"
-		" 'source_answer_tally_update', 'respondent_answer_tally_delete',"
+		" 'source_tally_update', 'respondent_answer_tally_delete',"
 		" 'respondent_answer_tally_update', 'survey_column_answer_tally_delete',"
 		" 'survey_column_answer_tally_update', 'source_text_citations')"
 		" AND name NOT GLOB 'survey_fts_[0-9]*'";

@@ -34,6 +34,8 @@ static const struct db_migration project_migrations[] = {
 	{9, "schema/009-navigation.sql", NULL},
 	/* a crosstab by a survey attribute's counts kept counted (coding_answer_tally) */
 	{10, "schema/010-answer-tally.sql", NULL},
+	/* its respondents too, kept from coding_tally's changes */
+	{11, "schema/011-answer-respondents.sql", NULL},
 };
 
 _Static_assert(sizeof project_migrations / sizeof *project_migrations == PROJECT_SCHEMA_VERSION,

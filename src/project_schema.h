@@ -9,7 +9,7 @@
 #include "db.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define PROJECT_SCHEMA_VERSION 10
+#define PROJECT_SCHEMA_VERSION 11
 
 /* The migrations (the scripts in data/schema and their C steps) and the checks. */
 extern const struct db_schema project_schema;

@@ -82,9 +82,9 @@ check "init FILE: says how to open it" out_line "open it with: jaw new.jaw"
 check "init FILE: nothing on stderr" empty "$err"
 check "init FILE: title from the file name" equals "new" new.jaw "SELECT title FROM project"
 check "init FILE: human-security codebook by default" at_least 25 new.jaw "SELECT count(*) FROM code"
-check "init FILE: schema version 10" equals 10 new.jaw "PRAGMA user_version"
+check "init FILE: schema version 11" equals 11 new.jaw "PRAGMA user_version"
 check "check on a new project: exit 0" expect 0 check new.jaw
-check "check on a new project: says ok" out_line "new.jaw: ok (schema version 10)"
+check "check on a new project: says ok" out_line "new.jaw: ok (schema version 11)"
 check "check on a new project: nothing on stderr" empty "$err"
 
 cp new.jaw before.jaw
@@ -121,7 +121,7 @@ check "check on an empty-codebook project: exit 0" expect 0 check titled.jaw
 check "init --demo: exit 0" expect 0 init demo.jaw --demo
 check "init --demo: says what it made" out_has "created demo.jaw: "
 check "check on the demo: exit 0" expect 0 check demo.jaw
-check "check on the demo: says ok" out_line "demo.jaw: ok (schema version 10)"
+check "check on the demo: says ok" out_line "demo.jaw: ok (schema version 11)"
 check "demo: at least 12 timeline items" at_least 12 demo.jaw "SELECT count(*) FROM timeline_item"
 check "demo: at least 20 stakeholders" at_least 20 demo.jaw "SELECT count(*) FROM stakeholder"
 check "demo: at least 12 sources" at_least 12 demo.jaw "SELECT count(*) FROM source"
@@ -159,7 +159,7 @@ check "check a directory: message" err_line "jaw: adir: not a jaw project (not a
 cp new.jaw newer.jaw
 sqlite3 newer.jaw "PRAGMA user_version = 99"
 check "check a file from a newer jaw: exit 1" expect 1 check newer.jaw
-check "check a file from a newer jaw: says so" err_line "jaw: newer.jaw: made by a newer jaw (schema version 99; this jaw reads up to 10): upgrade jaw to open it"
+check "check a file from a newer jaw: says so" err_line "jaw: newer.jaw: made by a newer jaw (schema version 99; this jaw reads up to 11): upgrade jaw to open it"
 check "check a file from a newer jaw: leaves its version" equals 99 newer.jaw "PRAGMA user_version"
 
 cp demo.jaw broken.jaw
@@ -175,7 +175,7 @@ nation=$(sqlite3 answers.jaw "SELECT value FROM coding_answer_tally WHERE column
 check "check an answer's coding: exit 0" expect 0 check answers.jaw
 sqlite3 answers.jaw "UPDATE coding_answer_tally SET segments = segments + 1 WHERE column_id = 2 AND code_id = 1"
 check "check a survey attribute's count that is off: exit 1" expect 1 check answers.jaw
-check "check a survey attribute's count that is off: names it" err_line "jaw: answers.jaw: coding_answer_tally: survey column 2, code 1, value $nation: counts 2 segments in 1 sources, the codings are 1 in 1 (jaw(5), CHECKING A PROJECT, says how to count them again)"
+check "check a survey attribute's count that is off: names it" err_line "jaw: answers.jaw: coding_answer_tally: survey column 2, code 1, value $nation: counts 2 segments in 1 sources of 1 respondents, the codings are 1 in 1 of 1 (jaw(5), CHECKING A PROJECT, says how to count them again)"
 check "check a survey attribute's count that is off: counts the problems" err_line "jaw: answers.jaw: 1 problem found"
 
 cp demo.jaw offsets.jaw

@@ -972,13 +972,15 @@ static void answer_tally_last(void *ctx, const char *problem)
 	snprintf(ctx, 300, "%s", problem);
 }
 
-/* Both survey answers' crosstabs by Nation: by segments and by sources. */
+/* The survey answers' crosstabs by Nation: by segments, by sources and by
+ * respondents. */
 static void expect_nation(struct jaw_db *db, const char *columns, const char *segments,
-                          const char *sources)
+                          const char *sources, const char *respondents)
 {
 	assert_int_equal(tally_problems(db), 0);
 	expect_crosstab(db, "Nation", ANALYSIS_BY_SEGMENTS, columns, segments);
 	expect_crosstab(db, "Nation", ANALYSIS_BY_SOURCES, columns, sources);
+	expect_crosstab(db, "Nation", ANALYSIS_BY_RESPONDENTS, columns, respondents);
 }
 
 /* A crosstab by a survey attribute reads coding_answer_tally, which stays
@@ -993,26 +995,32 @@ static void test_answer_tally(void **state)
 	err_clear(&err);
 	/* Harm in source 5 (Chad), Training in source 4 (France) */
 	expect_nation(db, "Chad,France", "0 0|0\n1 0|1\n0 1|1\n=1 1|2\n",
+	              "0 0|0\n1 0|1\n0 1|1\n=1 1|2\n",
 	              "0 0|0\n1 0|1\n0 1|1\n=1 1|2\n");
 	/* Harm in source 4 (France), twice: two segments, one source */
 	tally_exec(db, "INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
 	           " VALUES (4, 1, 4, 2, 'x')");
 	expect_nation(db, "Chad,France", "0 0|0\n1 1|2\n0 1|1\n=1 2|3\n",
+	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n",
 	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n");
 	int64_t id = 0;
 	assert_int_equal(coding_apply(db, "amira", 4, 0, 2, 2, NULL, &id, &err), JAW_OK);
 	expect_nation(db, "Chad,France", "0 0|0\n1 2|3\n0 1|1\n=1 3|4\n",
+	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n",
 	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n");
 	assert_int_equal(coding_remove(db, "amira", id, &err), JAW_OK);
 	expect_nation(db, "Chad,France", "0 0|0\n1 1|2\n0 1|1\n=1 2|3\n",
+	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n",
 	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n");
 	tally_undo(db, false);
 	expect_nation(db, "Chad,France", "0 0|0\n1 2|3\n0 1|1\n=1 3|4\n",
+	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n",
 	              "0 0|0\n1 1|2\n0 1|1\n=1 1|2\n");
 	tally_undo(db, true);
 	/* coding 7 (Harm) moves from Chad's answer to France's: Chad goes */
 	tally_exec(db, "UPDATE coding SET source_id = 4 WHERE id = 7");
-	expect_nation(db, "France", "0|0\n2|2\n1|1\n=3|3\n", "0|0\n1|1\n1|1\n=1|1\n");
+	expect_nation(db, "France", "0|0\n2|2\n1|1\n=3|3\n", "0|0\n1|1\n1|1\n=1|1\n",
+	              "0|0\n1|1\n1|1\n=1|1\n");
 	/* an answer of a respondent who gave no Nation: the column none */
 	tally_exec(db, "INSERT INTO respondent (id, survey_id, external_id, line, answers)"
 	           " VALUES (3, 1, 'z', 4, '[null,null,null]');"
@@ -1021,33 +1029,60 @@ static void test_answer_tally(void **state)
 	           " INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
 	           " VALUES (6, 0, 5, 3, 'x')");
 	expect_nation(db, "France,-", "0 0|0\n2 0|2\n1 1|2\n=3 1|4\n",
+	              "0 0|0\n1 0|1\n1 1|2\n=1 1|2\n",
 	              "0 0|0\n1 0|1\n1 1|2\n=1 1|2\n");
 	/* the answer's respondent changes; a respondent's answers change */
 	tally_exec(db, "UPDATE source SET respondent_id = 2 WHERE id = 6");
 	expect_nation(db, "Chad,France", "0 0|0\n0 2|2\n1 1|2\n=1 3|4\n",
+	              "0 0|0\n0 1|1\n1 1|2\n=1 1|2\n",
 	              "0 0|0\n0 1|1\n1 1|2\n=1 1|2\n");
 	tally_exec(db, "UPDATE respondent SET answers = '[null,\"Mali\",null]' WHERE id = 2");
 	expect_nation(db, "France,Mali", "0 0|0\n2 0|2\n1 1|2\n=3 1|4\n",
+	              "0 0|0\n1 0|1\n1 1|2\n=1 1|2\n",
 	              "0 0|0\n1 0|1\n1 1|2\n=1 1|2\n");
 	/* a source goes with its codings */
 	tally_exec(db, "DELETE FROM source WHERE id = 4");
-	expect_nation(db, "Mali", "0|0\n0|0\n1|1\n=1|1\n", "0|0\n0|0\n1|1\n=1|1\n");
+	expect_nation(db, "Mali", "0|0\n0|0\n1|1\n=1|1\n", "0|0\n0|0\n1|1\n=1|1\n",
+	              "0|0\n0|0\n1|1\n=1|1\n");
+	/* a second answer of the same respondent (2, Mali): Training twice,
+	 * Harm once; one respondent however many answers and codings */
+	tally_exec(db, "INSERT INTO survey_column (id, survey_id, position, label, role)"
+	           " VALUES (4, 1, 4, 'More', 'open_text');"
+	           " INSERT INTO source (id, kind, title, text, respondent_id, column_id)"
+	           " VALUES (8, 'survey_answer', '', 'Train and protect.', 2, 4);"
+	           " INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder)"
+	           " VALUES (8, 0, 5, 3, 'w'), (8, 1, 5, 3, 'w'), (8, 10, 17, 2, 'w')");
+	expect_nation(db, "Mali", "0|0\n1|1\n3|3\n=4|4\n", "0|0\n1|1\n2|2\n=2|2\n",
+	              "0|0\n1|1\n1|1\n=1|1\n");
+	tally_exec(db, "DELETE FROM coding WHERE source_id = 8 AND code_id = 3");
+	expect_nation(db, "Mali", "0|0\n1|1\n1|1\n=2|2\n", "0|0\n1|1\n1|1\n=2|2\n",
+	              "0|0\n1|1\n1|1\n=1|1\n");
+	tally_exec(db, "DELETE FROM source WHERE id = 8");
+	expect_nation(db, "Mali", "0|0\n0|0\n1|1\n=1|1\n", "0|0\n0|0\n1|1\n=1|1\n",
+	              "0|0\n0|0\n1|1\n=1|1\n");
 	/* a row that is off is reported, and named */
 	char line[300] = "";
 	assert_int_equal(db_exec(db, "UPDATE coding_answer_tally SET segments = 5"
 	                         " WHERE code_id = 3", &err), JAW_OK);
 	assert_int_equal(analysis_answer_tally_check(db, answer_tally_last, line, &err), 1);
 	assert_string_equal(line, "coding_answer_tally: survey column 2, code 3, value Mali: counts 5"
-	                    " segments in 1 sources, the codings are 1 in 1 (jaw(5), CHECKING A"
-	                    " PROJECT, says how to count them again)");
+	                    " segments in 1 sources of 1 respondents, the codings are 1 in 1 of 1"
+	                    " (jaw(5), CHECKING A PROJECT, says how to count them again)");
 	assert_int_equal(db_exec(db, "DELETE FROM coding_answer_tally WHERE code_id = 0", &err),
 	                 JAW_OK);
 	assert_int_equal(analysis_answer_tally_check(db, answer_tally_last, line, &err), 2);
 	assert_string_equal(line, "coding_answer_tally: survey column 2, code 3, value Mali: counts 5"
-	                    " segments in 1 sources, the codings are 1 in 1 (jaw(5), CHECKING A"
-	                    " PROJECT, says how to count them again)");
+	                    " segments in 1 sources of 1 respondents, the codings are 1 in 1 of 1"
+	                    " (jaw(5), CHECKING A PROJECT, says how to count them again)");
+	/* respondents that are off, alone */
+	assert_int_equal(db_exec(db, "UPDATE coding_answer_tally SET segments = 1, respondents = 2"
+	                         " WHERE code_id = 3", &err), JAW_OK);
+	assert_int_equal(analysis_answer_tally_check(db, answer_tally_last, line, &err), 2);
+	assert_string_equal(line, "coding_answer_tally: survey column 2, code 3, value Mali: counts 1"
+	                    " segments in 1 sources of 2 respondents, the codings are 1 in 1 of 1"
+	                    " (jaw(5), CHECKING A PROJECT, says how to count them again)");
 	tally_exec(db, "DELETE FROM coding_answer_tally; INSERT INTO coding_answer_tally"
-	           " VALUES (2, 0, 'Mali', 1, 1), (2, 3, 'Mali', 1, 1)");
+	           " VALUES (2, 0, 'Mali', 1, 1, 1), (2, 3, 'Mali', 1, 1, 1)");
 	/* the survey goes, its columns, respondents and answers with it */
 	tally_exec(db, "DELETE FROM survey WHERE id = 1");
 	assert_int_equal(model_scalar(db, "SELECT count(*) FROM coding_answer_tally", &err), 0);

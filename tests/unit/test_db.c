@@ -212,55 +212,78 @@ static void test_migrate_survey_from_version_2(void **state)
 }
 
 /* Schema 10 counts the codings of survey answers by each attribute's
- * value (coding_answer_tally) from the codings already there. */
-static void test_migrate_answer_tally_from_version_9(void **state)
+ * value (coding_answer_tally) from the codings already there, and schema
+ * 11 their distinct respondents: from a project of version 9 and one of
+ * version 10 alike. R1 answered twice, both coded Liaison. */
+static void migrate_answer_tally_from(int version)
 {
-	(void)state;
-	char *path = testutil_path_new("v9.jaw");
+	char *path = testutil_path_new(version == 9 ? "v9.jaw" : "v10.jaw");
 	struct jaw_db *db = NULL;
 	jaw_err err;
 	err_clear(&err);
-	assert_int_equal(db_create_version(path, &project_schema, 9, &db, &err), JAW_OK);
+	assert_int_equal(db_create_version(path, &project_schema, version, &db, &err), JAW_OK);
 	assert_int_equal(db_exec(db,
 		"INSERT INTO survey (id, name) VALUES (4, 'Staff survey');"
 		"INSERT INTO survey_column (id, survey_id, position, label, role) VALUES"
 		" (6, 4, 1, 'Unit', 'attribute'), (7, 4, 2, 'Comments', 'open_text'),"
-		" (8, 4, 3, 'Years', 'attribute');"
+		" (8, 4, 3, 'Years', 'attribute'), (9, 4, 4, 'More', 'open_text');"
 		"INSERT INTO respondent (id, survey_id, external_id, line, answers) VALUES"
-		" (1, 4, 'R1', 2, '[\"HQ\",null,3]'), (2, 4, 'R2', 3, '[\"HQ\",null,null]'),"
-		" (3, 4, 'R3', 4, '[\"Field\",null,3]');"
+		" (1, 4, 'R1', 2, '[\"HQ\",null,3,null]'), (2, 4, 'R2', 3, '[\"HQ\",null,null,null]'),"
+		" (3, 4, 'R3', 4, '[\"Field\",null,3,null]');"
 		"INSERT INTO source (id, kind, title, text) VALUES (1, 'interview', 'Chief', 'liaison works');"
 		"INSERT INTO source (id, kind, title, text, respondent_id, column_id) VALUES"
 		" (2, 'survey_answer', 'R1: Comments', 'more liaison officers', 1, 7),"
 		" (3, 'survey_answer', 'R2: Comments', 'fewer meetings', 2, 7),"
-		" (4, 'survey_answer', 'R3: Comments', 'more patrols', 3, 7);"
+		" (4, 'survey_answer', 'R3: Comments', 'more patrols', 3, 7),"
+		" (5, 'survey_answer', 'R1: More', 'liaison again', 1, 9);"
 		"INSERT INTO code (id, name) VALUES (1, 'Liaison'), (2, 'Meetings');"
 		"INSERT INTO coding (source_id, start_cp, end_cp, code_id, coder) VALUES"
 		" (2, 5, 12, 1, 'ana'), (2, 0, 4, 1, 'ana'), (3, 0, 6, 2, 'ana'), (4, 0, 4, 1, 'ana'),"
-		" (1, 0, 7, 1, 'ana');", &err), JAW_OK);
+		" (5, 0, 7, 1, 'ana'), (1, 0, 7, 1, 'ana');", &err), JAW_OK);
 	db_close(db);
 
 	assert_int_equal(db_open(path, 0, &project_schema, &db, &err), JAW_OK);
 	assert_int_equal(db_schema_version(db), PROJECT_SCHEMA_VERSION);
-	/* segments * 10 + sources; the interview has no respondent */
+	/* segments * 100 + sources * 10 + respondents; the interview has no
+	 * respondent */
 	static const char row[] = "SELECT group_concat(code_id || ':' || value || '=' ||"
-		" (segments * 10 + sources), ' ') FROM (SELECT * FROM coding_answer_tally"
-		" WHERE column_id = %d ORDER BY code_id, typeof(value), value)";
+		" (segments * 100 + sources * 10 + respondents), ' ') FROM (SELECT *"
+		" FROM coding_answer_tally WHERE column_id = %d ORDER BY code_id, typeof(value), value)";
 	char sql[300];
 	snprintf(sql, sizeof sql, row, 6);
 	char *got = testutil_text_new(db, sql);
-	assert_string_equal(got, "0:Field=11 0:HQ=32 1:Field=11 1:HQ=21 2:HQ=11");
+	assert_string_equal(got, "0:Field=111 0:HQ=432 1:Field=111 1:HQ=321 2:HQ=111");
 	free(got);
 	snprintf(sql, sizeof sql, row, 8);
 	got = testutil_text_new(db, sql);
 	/* R2 gave no years: the integer 0 */
-	assert_string_equal(got, "0:0=11 0:3=32 1:3=32 2:0=11");
+	assert_string_equal(got, "0:0=111 0:3=432 1:3=432 2:0=111");
 	free(got);
 	assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM coding_answer_tally"
-	                                     " WHERE column_id = 7"), 0);
+	                                     " WHERE column_id IN (7, 9)"), 0);
+	assert_int_equal(check_problems(db), 0);
+	/* the triggers of schema 10 on codings and sources are gone, the new
+	 * ones keep it: R1's second answer uncoded, R1 stays */
+	assert_int_equal(db_exec(db, "DELETE FROM coding WHERE source_id = 5", &err), JAW_OK);
+	snprintf(sql, sizeof sql, row, 6);
+	got = testutil_text_new(db, sql);
+	assert_string_equal(got, "0:Field=111 0:HQ=322 1:Field=111 1:HQ=211 2:HQ=111");
+	free(got);
 	assert_int_equal(check_problems(db), 0);
 	db_close(db);
 	free(path);
+}
+
+static void test_migrate_answer_tally_from_version_9(void **state)
+{
+	(void)state;
+	migrate_answer_tally_from(9);
+}
+
+static void test_migrate_answer_tally_from_version_10(void **state)
+{
+	(void)state;
+	migrate_answer_tally_from(10);
 }
 
 /* References another tool broke before do not stop the upgrade; jaw
@@ -758,6 +781,7 @@ int main(void)
 		cmocka_unit_test(test_migrate_from_version_1),
 		cmocka_unit_test(test_migrate_survey_from_version_2),
 		cmocka_unit_test(test_migrate_answer_tally_from_version_9),
+		cmocka_unit_test(test_migrate_answer_tally_from_version_10),
 		cmocka_unit_test(test_new_page_size),
 		cmocka_unit_test(test_wal_is_bounded),
 		cmocka_unit_test(test_wal_bounded_with_background_checkpoints),
