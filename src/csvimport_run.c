@@ -25,6 +25,7 @@
 
 #include "activity.h"
 #include "csvbatch.h"
+#include "csvbatch_vtab.h"
 #include "csvimport_fts.h"
 #include "csvimport_int.h"
 #include "csvread.h"
@@ -277,10 +278,12 @@ struct run_writer {
 	int64_t survey_id;
 	int64_t *column_ids;
 	int64_t first_source; /* the first answer's source id */
+	int64_t next_respondent; /* the next respondent's id */
 	int64_t answers;      /* answers written */
 	int64_t rows;
 	char created[32];
-	sqlite3_stmt *ins_respondent, *ins_source;
+	sqlite3_stmt *ins_respondents, *ins_answers; /* a batch at a time */
+	sqlite3_stmt *ins_respondent, *ins_source;   /* a row at a time */
 };
 
 static int run_insert_survey(struct run_writer *w, jaw_err *err)
@@ -400,7 +403,11 @@ static int run_first_source(struct run_writer *w, jaw_err *err)
 	w->first_source = model_scalar(w->db, "SELECT max(coalesce((SELECT max(id) FROM source), 0),"
 	                                      " coalesce((SELECT max(last_source) FROM survey), 0)) + 1",
 	                               err);
-	return w->first_source > 0 ? JAW_OK : JAW_FAIL;
+	if (w->first_source <= 0)
+		return JAW_FAIL;
+	/* the ids SQLite would give them, one after another */
+	w->next_respondent = model_scalar(w->db, "SELECT coalesce(max(id), 0) + 1 FROM respondent", err);
+	return w->next_respondent > 0 ? JAW_OK : JAW_FAIL;
 }
 
 /* Gives the survey its full-text index: the index thread's, copied in, or
@@ -465,10 +472,11 @@ static int run_write_row(struct run_writer *w, const struct csvbatch *b, const s
                          jaw_err *err)
 {
 	sqlite3_stmt *s = w->ins_respondent;
-	sqlite3_bind_int64(s, 1, w->survey_id);
-	sqlite3_bind_text(s, 2, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, r->line);
-	sqlite3_bind_text(s, 4, b->arena + r->json_off, (int)r->json_len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, w->next_respondent);
+	sqlite3_bind_int64(s, 2, w->survey_id);
+	sqlite3_bind_text(s, 3, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, r->line);
+	sqlite3_bind_text(s, 5, b->arena + r->json_off, (int)r->json_len, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
@@ -476,37 +484,90 @@ static int run_write_row(struct run_writer *w, const struct csvbatch *b, const s
 	if (rc != SQLITE_DONE)
 		return err_db(err, db_sqlite(w->db), sqlite3_sql(s));
 	w->rows++;
-	return run_write_answers(w, b, r, sqlite3_last_insert_rowid(db_sqlite(w->db)), err);
+	return run_write_answers(w, b, r, w->next_respondent++, err);
 }
 
-static int run_write_batch(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
+/* Runs one of the batch statements on the batch; returns its SQLite code. */
+static int run_batch_step(sqlite3_stmt *s, const struct csvbatch_vtab_arg *arg)
 {
-	for (int i = 0; i < b->nrows; i++)
+	sqlite3_bind_pointer(s, 1, (void *)arg, CSVBATCH_VTAB_POINTER, NULL);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_bind_null(s, 1); /* the pointer is to the caller's stack */
+	return rc;
+}
+
+/* A respondent's id in the batch is already there: the respondents
+ * statement stopped at it (OR FAIL keeps the rows before). Writes the
+ * rest a row at a time, which fails at that row and names both lines. */
+static int run_write_rest(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
+{
+	int64_t last = model_scalar(w->db, "SELECT coalesce(max(id), 0) FROM respondent", err);
+	if (last < 0)
+		return JAW_FAIL;
+	int64_t done = last >= w->next_respondent ? last - w->next_respondent + 1 : 0;
+	w->next_respondent += done;
+	for (int64_t i = done; i < b->nrows; i++)
 		if (run_write_row(w, b, &b->rows[i], err) != JAW_OK)
 			return JAW_FAIL;
+	return err_set(err, JAW_FAIL, "%s: a respondent's id is there twice, but no line repeats"
+	               " one; import it again", w->plan->path);
+}
+
+/* Writes a batch with two statements. They are OR FAIL: a failure ends
+ * the import, which is rolled back whole, so a statement that fails need
+ * not undo its own rows; SQLite then keeps no statement journal (for the
+ * survey of 200,000 rows it wrote 138 MB of one). */
+static int run_write_batch(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
+{
+	const struct csvbatch_vtab_arg arg = {b, w->next_respondent, w->column_ids};
+	int rc = run_batch_step(w->ins_respondents, &arg);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return run_write_rest(w, b, err);
+	if (rc != SQLITE_DONE)
+		return err_db(err, db_sqlite(w->db), sqlite3_sql(w->ins_respondents));
+	if (run_batch_step(w->ins_answers, &arg) != SQLITE_DONE)
+		return err_db(err, db_sqlite(w->db), sqlite3_sql(w->ins_answers));
+	w->next_respondent += b->nrows;
+	w->rows += b->nrows;
+	w->answers += b->ntexts;
 	if (w->opt->progress)
 		w->opt->progress(w->opt->progress_ctx, "importing", b->bytes_done, w->plan->bytes, w->rows);
 	return JAW_OK;
 }
 
-/* Prepares the two statements of the hot path. */
+/* Prepares the statements of the hot path. */
 static int run_prepare(struct run_writer *w, jaw_err *err)
 {
-	w->ins_respondent = db_stmt(w->db, "INSERT INTO respondent (survey_id, external_id, line,"
-	                                   " answers) VALUES (?, ?, ?, ?)", err);
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(w->created, sizeof w->created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (csvbatch_vtab_register(db_sqlite(w->db)) != SQLITE_OK)
+		return err_db(err, db_sqlite(w->db), "sqlite3_create_module");
+	w->ins_respondents = db_stmt(w->db, "INSERT OR FAIL INTO respondent (id, survey_id,"
+	                                    " external_id, line, answers) SELECT id, ?2, external_id,"
+	                                    " line, answers FROM jaw_batch_respondents(?1)", err);
+	if (!w->ins_respondents)
+		return JAW_FAIL;
+	sqlite3_bind_int64(w->ins_respondents, 2, w->survey_id);
+	/* no title: an answer's is shown as "RESPONDENT: QUESTION" (MODEL_SOURCE_TITLE) */
+	w->ins_answers = db_stmt(w->db, "INSERT OR FAIL INTO source (id, kind, title, text,"
+	                                " respondent_id, column_id, created) SELECT id, 'survey_answer',"
+	                                " '', text, respondent_id, column_id, ?2"
+	                                " FROM jaw_batch_answers(?1)", err);
+	if (!w->ins_answers)
+		return JAW_FAIL;
+	sqlite3_bind_text(w->ins_answers, 2, w->created, -1, SQLITE_TRANSIENT);
+	w->ins_respondent = db_stmt(w->db, "INSERT INTO respondent (id, survey_id, external_id, line,"
+	                                   " answers) VALUES (?, ?, ?, ?, ?)", err);
 	if (!w->ins_respondent)
 		return JAW_FAIL;
 	/* no title: an answer's is shown as "RESPONDENT: QUESTION" (MODEL_SOURCE_TITLE) */
 	w->ins_source = db_stmt(w->db, "INSERT INTO source (id, kind, title, text, respondent_id,"
 	                               " column_id, created) VALUES"
 	                               " (?1, 'survey_answer', '', ?2, ?3, ?4, ?5)", err);
-	if (!w->ins_source)
-		return JAW_FAIL;
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(w->created, sizeof w->created, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return JAW_OK;
+	return w->ins_source ? JAW_OK : JAW_FAIL;
 }
 
 /* Writes batches as the reader fills them. On an error, stops the reader. */
