@@ -487,11 +487,15 @@ static int run_write_row(struct run_writer *w, const struct csvbatch *b, const s
 	return run_write_answers(w, b, r, w->next_respondent++, err);
 }
 
-/* Runs one of the batch statements on the batch; returns its SQLite code. */
-static int run_batch_step(sqlite3_stmt *s, const struct csvbatch_vtab_arg *arg)
+/* Runs one of the batch statements on the batch. Returns SQLITE_DONE, or
+ * the error's code with err set (before the binding that clears it). */
+static int run_batch_step(struct run_writer *w, sqlite3_stmt *s,
+                          const struct csvbatch_vtab_arg *arg, jaw_err *err)
 {
 	sqlite3_bind_pointer(s, 1, (void *)arg, CSVBATCH_VTAB_POINTER, NULL);
 	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE)
+		err_db(err, db_sqlite(w->db), sqlite3_sql(s));
 	sqlite3_reset(s);
 	sqlite3_bind_null(s, 1); /* the pointer is to the caller's stack */
 	return rc;
@@ -521,13 +525,11 @@ static int run_write_rest(struct run_writer *w, const struct csvbatch *b, jaw_er
 static int run_write_batch(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
 {
 	const struct csvbatch_vtab_arg arg = {b, w->next_respondent, w->column_ids};
-	int rc = run_batch_step(w->ins_respondents, &arg);
+	int rc = run_batch_step(w, w->ins_respondents, &arg, err);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
 		return run_write_rest(w, b, err);
-	if (rc != SQLITE_DONE)
-		return err_db(err, db_sqlite(w->db), sqlite3_sql(w->ins_respondents));
-	if (run_batch_step(w->ins_answers, &arg) != SQLITE_DONE)
-		return err_db(err, db_sqlite(w->db), sqlite3_sql(w->ins_answers));
+	if (rc != SQLITE_DONE || run_batch_step(w, w->ins_answers, &arg, err) != SQLITE_DONE)
+		return JAW_FAIL;
 	w->next_respondent += b->nrows;
 	w->rows += b->nrows;
 	w->answers += b->ntexts;

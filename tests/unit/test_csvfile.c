@@ -265,6 +265,38 @@ static void test_triggers_and_checks(void **state)
 	db_close(db);
 }
 
+/* A trigger of the project's own that refuses the respondents, or the
+ * answers (which the import writes a batch at a time), fails the import
+ * with its message; nothing of the survey is left. */
+static void test_trigger_refuses(void **state)
+{
+	(void)state;
+	static const char *const triggers[][2] = {
+		{"CREATE TRIGGER no_respondents BEFORE INSERT ON respondent"
+		 " BEGIN SELECT RAISE(ABORT, 'no respondents here'); END", "no respondents here"},
+		{"CREATE TRIGGER no_answers BEFORE INSERT ON source WHEN new.kind = 'survey_answer'"
+		 " BEGIN SELECT RAISE(ABORT, 'no answers here'); END", "no answers here"},
+	};
+	for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++) {
+		char *path = NULL;
+		struct jaw_db *db = testutil_project_new(&path);
+		jaw_err err;
+		err_clear(&err);
+		assert_int_equal(db_exec(db, triggers[i][0], &err), JAW_OK);
+		assert_int_equal(csvtest_import(db, "basic.csv", &err), JAW_FAIL);
+		char *want = xasprintf("%s: database error in \"INSERT OR FAIL INTO ", path);
+		assert_true(strncmp(err.msg, want, strlen(want)) == 0);
+		if (!strstr(err.msg, triggers[i][1]))
+			fail_msg("%s", err.msg);
+		free(want);
+		assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM survey"), 0);
+		assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM respondent"), 0);
+		assert_int_equal(testutil_scalar(db, "SELECT count(*) FROM source"), 0);
+		db_close(db);
+		free(path);
+	}
+}
+
 /* The size of a file (0 when it is not there). */
 static long long file_size(const char *path)
 {
@@ -370,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_index_in_place),
 		cmocka_unit_test(test_reimport),
 		cmocka_unit_test(test_triggers_and_checks),
+		cmocka_unit_test(test_trigger_refuses),
 		cmocka_unit_test(test_checkpoint_deferred),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
