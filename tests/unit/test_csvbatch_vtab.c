@@ -133,6 +133,29 @@ static void test_direct_only(void **state)
 	sqlite3_close(db);
 }
 
+/* Registering again, as a second import on the same connection does,
+ * leaves a statement prepared before it working. */
+static void test_registered_again(void **state)
+{
+	(void)state;
+	sqlite3 *db = open_registered();
+	struct csvbatch b = {.arena = arena, .rows = rows, .nrows = 3, .texts = texts, .ntexts = 3};
+	struct csvbatch_vtab_arg arg = {&b, 40, column_ids};
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM jaw_batch_answers(?1)", -1, &s,
+	                                    NULL), SQLITE_OK);
+	sqlite3_bind_pointer(s, 1, &arg, CSVBATCH_VTAB_POINTER, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	sqlite3_reset(s);
+	assert_int_equal(csvbatch_vtab_register(db), SQLITE_OK);
+	sqlite3_bind_pointer(s, 1, &arg, CSVBATCH_VTAB_POINTER, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	testutil_init();
@@ -142,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_insert_select),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_direct_only),
+		cmocka_unit_test(test_registered_again),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
