@@ -397,6 +397,33 @@ static void test_undo_redo_codings(void **state)
 	db_close(db);
 }
 
+/* A coding a finding cites, removed: the citation keeps its snapshot and
+ * loses the link; undo brings the link back, redo takes it again. */
+static void test_undo_remove_cited(void **state)
+{
+	(void)state;
+	struct jaw_db *db = testutil_project_new(NULL);
+	jaw_err err;
+	err_clear(&err);
+	int64_t src = add_source(db, "Note", note), code = add_code(db, "Harm", 0), id;
+	assert_int_equal(coding_apply(db, "ana", src, 10, 20, code, NULL, &id, &err), JAW_OK);
+	char sql[200];
+	snprintf(sql, sizeof sql, "INSERT INTO finding (id, title) VALUES (1, 'F');"
+	         " INSERT INTO finding_evidence (finding_id, coding_id) VALUES (1, %lld)",
+	         (long long)id);
+	assert_int_equal(db_exec(db, sql, &err), JAW_OK);
+	assert_int_equal(coding_remove(db, "ana", id, &err), JAW_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM finding_evidence WHERE coding_id IS NULL"
+	                           " AND quote <> ''"), 1);
+	undo_ok(db, "ana", true, "remove \"Harm\" from source 1 [10, 20)");
+	assert_int_equal(count(db, "SELECT coding_id FROM finding_evidence"), id);
+	assert_int_equal(count(db, "SELECT count(*) FROM coding"), 1);
+	undo_ok(db, "ana", false, NULL);
+	assert_int_equal(count(db, "SELECT count(*) FROM finding_evidence WHERE coding_id IS NULL"),
+	                 1);
+	db_close(db);
+}
+
 /* A new change clears the redo list; the undone entries stay as history. */
 static void test_redo_cleared_by_new_change(void **state)
 {
@@ -916,6 +943,7 @@ int main(void)
 		cmocka_unit_test(test_segments),
 		cmocka_unit_test(test_coder_names),
 		cmocka_unit_test(test_undo_redo_codings),
+		cmocka_unit_test(test_undo_remove_cited),
 		cmocka_unit_test(test_redo_cleared_by_new_change),
 		cmocka_unit_test(test_undo_survives_reopen),
 		cmocka_unit_test(test_undo_conflict),
