@@ -283,7 +283,6 @@ struct run_writer {
 	int64_t rows;
 	char created[32];
 	sqlite3_stmt *ins_respondents, *ins_answers; /* a batch at a time */
-	sqlite3_stmt *ins_respondent, *ins_source;   /* a row at a time */
 };
 
 static int run_insert_survey(struct run_writer *w, jaw_err *err)
@@ -405,7 +404,6 @@ static int run_first_source(struct run_writer *w, jaw_err *err)
 	                               err);
 	if (w->first_source <= 0)
 		return JAW_FAIL;
-	/* the ids SQLite would give them, one after another */
 	w->next_respondent = model_scalar(w->db, "SELECT coalesce(max(id), 0) + 1 FROM respondent", err);
 	return w->next_respondent > 0 ? JAW_OK : JAW_FAIL;
 }
@@ -424,69 +422,6 @@ static int run_finish_index(struct run_writer *w, jaw_err *err)
 	return survey_fts_rebuild(w->db, w->survey_id, err);
 }
 
-/* A respondent's id is already in the survey: name both lines. */
-static int run_duplicate(struct run_writer *w, const char *id, size_t len, int64_t line,
-                         jaw_err *err)
-{
-	static const char sql[] = "SELECT line FROM respondent WHERE survey_id = ? AND external_id = ?";
-	sqlite3_stmt *s = db_stmt(w->db, sql, err);
-	if (!s)
-		return JAW_FAIL;
-	sqlite3_bind_int64(s, 1, w->survey_id);
-	sqlite3_bind_text(s, 2, id, (int)len, SQLITE_STATIC);
-	int64_t first = 0;
-	if (db_step_int64(w->db, s, &first, err) != JAW_OK)
-		return JAW_FAIL;
-	/* by a guessed plan whose id was guessed too: the whole file's plan
-	 * numbers the respondents by row instead */
-	for (int i = 0; w->guess && i < w->plan->ncolumns; i++)
-		if (w->plan->columns[i].role == SURVEY_ROLE_ID && !w->plan->columns[i].role_given)
-			w->guess->retry = true;
-	char *copy = xstrndup(id, len), *safe = utf8_sanitize_new(copy);
-	err_set(err, JAW_FAIL, "%s line %lld: duplicate respondent id \"%s\" (first on line %lld)",
-	        w->plan->path, (long long)line, safe, (long long)first);
-	free(safe);
-	free(copy);
-	return JAW_FAIL;
-}
-
-static int run_write_answers(struct run_writer *w, const struct csvbatch *b,
-                             const struct csvbatch_row *r, int64_t respondent, jaw_err *err)
-{
-	sqlite3_stmt *s = w->ins_source;
-	for (int t = r->first_text; t < r->first_text + r->ntexts; t++) {
-		const struct csvbatch_text *x = &b->texts[t];
-		sqlite3_bind_int64(s, 1, x->id);
-		sqlite3_bind_text(s, 2, b->arena + x->off, (int)x->len, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, respondent);
-		sqlite3_bind_int64(s, 4, w->column_ids[x->column]);
-		sqlite3_bind_text(s, 5, w->created, -1, SQLITE_STATIC);
-		if (db_step_done(w->db, s, err) != JAW_OK)
-			return JAW_FAIL;
-		w->answers++;
-	}
-	return JAW_OK;
-}
-
-static int run_write_row(struct run_writer *w, const struct csvbatch *b, const struct csvbatch_row *r,
-                         jaw_err *err)
-{
-	sqlite3_stmt *s = w->ins_respondent;
-	sqlite3_bind_int64(s, 1, w->next_respondent);
-	sqlite3_bind_int64(s, 2, w->survey_id);
-	sqlite3_bind_text(s, 3, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, r->line);
-	sqlite3_bind_text(s, 5, b->arena + r->json_off, (int)r->json_len, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
-		return run_duplicate(w, b->arena + r->id_off, r->id_len, r->line, err);
-	if (rc != SQLITE_DONE)
-		return err_db(err, db_sqlite(w->db), sqlite3_sql(s));
-	w->rows++;
-	return run_write_answers(w, b, r, w->next_respondent++, err);
-}
-
 /* Runs one of the batch statements on the batch. Returns SQLITE_DONE, or
  * the error's code with err set (before the binding that clears it). */
 static int run_batch_step(struct run_writer *w, sqlite3_stmt *s,
@@ -501,33 +436,57 @@ static int run_batch_step(struct run_writer *w, sqlite3_stmt *s,
 	return rc;
 }
 
-/* A respondent's id in the batch is already there: the respondents
- * statement stopped at it (OR FAIL keeps the rows before). Writes the
- * rest a row at a time, which fails at that row and names both lines. */
-static int run_write_rest(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
+/* The first line with the respondent id of row r, or 0. */
+static int64_t run_first_line(struct run_writer *w, const struct csvbatch *b,
+                              const struct csvbatch_row *r)
 {
-	int64_t last = model_scalar(w->db, "SELECT coalesce(max(id), 0) FROM respondent", err);
-	if (last < 0)
+	static const char sql[] = "SELECT line FROM respondent WHERE survey_id = ? AND external_id = ?";
+	sqlite3_stmt *s = db_stmt(w->db, sql, NULL);
+	int64_t first = 0;
+	if (!s)
+		return 0;
+	sqlite3_bind_int64(s, 1, w->survey_id);
+	sqlite3_bind_text(s, 2, b->arena + r->id_off, (int)r->id_len, SQLITE_STATIC);
+	return db_step_int64(w->db, s, &first, NULL) == JAW_OK ? first : 0;
+}
+
+/* The respondents statement of batch b broke a UNIQUE constraint. OR FAIL
+ * kept the rows before the one it stopped at, so the ids written tell
+ * which row that is: if its id is the survey's already, names both
+ * lines; otherwise (a constraint of the project's own) SQLite's message,
+ * in err already, stands. */
+static int run_duplicate(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
+{
+	int64_t last = model_scalar(w->db, "SELECT coalesce(max(id), 0) FROM respondent", NULL);
+	int64_t i = last >= w->next_respondent ? last - w->next_respondent + 1 : 0;
+	const struct csvbatch_row *r = i < b->nrows ? &b->rows[i] : NULL;
+	int64_t first = r ? run_first_line(w, b, r) : 0;
+	if (first <= 0)
 		return JAW_FAIL;
-	int64_t done = last >= w->next_respondent ? last - w->next_respondent + 1 : 0;
-	w->next_respondent += done;
-	for (int64_t i = done; i < b->nrows; i++)
-		if (run_write_row(w, b, &b->rows[i], err) != JAW_OK)
-			return JAW_FAIL;
-	return err_set(err, JAW_FAIL, "%s: a respondent's id is there twice, but no line repeats"
-	               " one; import it again", w->plan->path);
+	/* by a guessed plan whose id was guessed too: the whole file's plan
+	 * numbers the respondents by row instead */
+	for (int c = 0; w->guess && c < w->plan->ncolumns; c++)
+		if (w->plan->columns[c].role == SURVEY_ROLE_ID && !w->plan->columns[c].role_given)
+			w->guess->retry = true;
+	char *copy = xstrndup(b->arena + r->id_off, r->id_len), *safe = utf8_sanitize_new(copy);
+	err_set(err, JAW_FAIL, "%s line %lld: duplicate respondent id \"%s\" (first on line %lld)",
+	        w->plan->path, (long long)r->line, safe, (long long)first);
+	free(safe);
+	free(copy);
+	return JAW_FAIL;
 }
 
 /* Writes a batch with two statements. They are OR FAIL: a failure ends
  * the import, which is rolled back whole, so a statement that fails need
  * not undo its own rows; SQLite then keeps no statement journal (for the
- * survey of 200,000 rows it wrote 138 MB of one). */
+ * survey of 200,000 rows it wrote 138 MB of one). Respondents get their
+ * ids here, the ones SQLite would give them. */
 static int run_write_batch(struct run_writer *w, const struct csvbatch *b, jaw_err *err)
 {
 	const struct csvbatch_vtab_arg arg = {b, w->next_respondent, w->column_ids};
 	int rc = run_batch_step(w, w->ins_respondents, &arg, err);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE)
-		return run_write_rest(w, b, err);
+		return run_duplicate(w, b, err);
 	if (rc != SQLITE_DONE || run_batch_step(w, w->ins_answers, &arg, err) != SQLITE_DONE)
 		return JAW_FAIL;
 	w->next_respondent += b->nrows;
@@ -561,15 +520,7 @@ static int run_prepare(struct run_writer *w, jaw_err *err)
 	if (!w->ins_answers)
 		return JAW_FAIL;
 	sqlite3_bind_text(w->ins_answers, 2, w->created, -1, SQLITE_TRANSIENT);
-	w->ins_respondent = db_stmt(w->db, "INSERT INTO respondent (id, survey_id, external_id, line,"
-	                                   " answers) VALUES (?, ?, ?, ?, ?)", err);
-	if (!w->ins_respondent)
-		return JAW_FAIL;
-	/* no title: an answer's is shown as "RESPONDENT: QUESTION" (MODEL_SOURCE_TITLE) */
-	w->ins_source = db_stmt(w->db, "INSERT INTO source (id, kind, title, text, respondent_id,"
-	                               " column_id, created) VALUES"
-	                               " (?1, 'survey_answer', '', ?2, ?3, ?4, ?5)", err);
-	return w->ins_source ? JAW_OK : JAW_FAIL;
+	return JAW_OK;
 }
 
 /* Writes batches as the reader fills them. On an error, stops the reader. */

@@ -266,8 +266,9 @@ static void test_triggers_and_checks(void **state)
 }
 
 /* A trigger of the project's own that refuses the respondents, or the
- * answers (which the import writes a batch at a time), fails the import
- * with its message; nothing of the survey is left. */
+ * answers (which the import writes a batch at a time), or a UNIQUE index
+ * of its own, fails the import with its message; nothing of the survey
+ * is left. */
 static void test_trigger_refuses(void **state)
 {
 	(void)state;
@@ -276,6 +277,9 @@ static void test_trigger_refuses(void **state)
 		 " BEGIN SELECT RAISE(ABORT, 'no respondents here'); END", "no respondents here"},
 		{"CREATE TRIGGER no_answers BEFORE INSERT ON source WHEN new.kind = 'survey_answer'"
 		 " BEGIN SELECT RAISE(ABORT, 'no answers here'); END", "no answers here"},
+		/* not a repeated id: SQLite's message, not "duplicate respondent id" */
+		{"CREATE UNIQUE INDEX one_respondent ON respondent (survey_id)",
+		 "UNIQUE constraint failed: respondent.survey_id"},
 	};
 	for (size_t i = 0; i < sizeof triggers / sizeof *triggers; i++) {
 		char *path = NULL;
